@@ -1,0 +1,13 @@
+import { SchemagateError } from '../../errors.js';
+import type { Command } from '../io.js';
+
+// Placeholder until the command lands; it says so instead of pretending to work.
+const command: Command = {
+  name: 'log',
+  summary: '(not yet available)',
+  usage: 'schemagate log',
+  run() {
+    return Promise.reject(new SchemagateError('INTERNAL', "'log' is not available yet"));
+  },
+};
+export default command;

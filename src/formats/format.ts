@@ -1,0 +1,56 @@
+import type { PairContext, PairFinding } from '../compat/finding.js';
+import type { JsonDocument } from './json/parse.js';
+
+export type FormatId = 'avro' | 'json';
+export type RegistrySchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
+
+/** A problem in a schema as written: a stable rule id, where it is, and what is wrong. */
+export interface SchemaIssue {
+  rule: string;
+  message: string;
+  /** JSON pointer into the schema text. */
+  pointer: string;
+  line: number;
+  column: number;
+}
+
+/** Another schema this one may use by name (Avro named type) or by `$ref` URL (JSON Schema). */
+export interface SchemaReference {
+  name: string;
+  text: string;
+}
+
+export interface ParseOptions {
+  /** Shown in messages; not read. */
+  file?: string;
+  references?: readonly SchemaReference[];
+  /**
+   * The registry parses stored (old) schemas leniently and validates only new ones (§4.4). Lenient
+   * parsing skips the checks that only a new schema must pass (such as default values).
+   */
+  lenient?: boolean;
+}
+
+export interface ParsedSchema {
+  format: FormatId;
+  /** The text as written. */
+  text: string;
+  doc: JsonDocument;
+  file?: string;
+}
+
+export type ParseResult<P extends ParsedSchema> = { ok: true; schema: P } | { ok: false; issues: SchemaIssue[] };
+
+/** Everything schemagate needs from one schema format; the pure core of each format implements it. */
+export interface FormatHandler<P extends ParsedSchema = ParsedSchema> {
+  readonly id: FormatId;
+  readonly registryType: RegistrySchemaType;
+  /** Parses and validates; schema problems are returned as issues (all of them), never thrown. */
+  parse(text: string, options?: ParseOptions): ParseResult<P>;
+  /** The registry's canonical string: the identity of a schema in a subject (§4.2). */
+  canonical(schema: P): string;
+  /** A form that ignores formatting (and key order where it carries no meaning): equal means same version. */
+  normalized(schema: P): string;
+  /** Can `reader` read data written with `writer`? Every incompatibility, not only the first. */
+  check(reader: P, writer: P, context: PairContext): PairFinding[];
+}

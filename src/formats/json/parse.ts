@@ -1,0 +1,251 @@
+import { SchemagateError } from '../../errors.js';
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A parsed JSON text and where each value (by JSON pointer) starts in it. */
+export interface JsonDocument {
+  value: JsonValue;
+  /** Pointer → position of the value. For object members the key's position is under `keys`. */
+  positions: Map<string, Position>;
+  keys: Map<string, Position>;
+}
+
+/** Escapes one reference token of a JSON pointer (RFC 6901). */
+export function escapePointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function joinPointer(base: string, token: string | number): string {
+  return `${base}/${escapePointerToken(token)}`;
+}
+
+/** Position of `pointer`, or of its nearest ancestor that has one (so a finding never loses its line). */
+export function positionOf(doc: Pick<JsonDocument, 'positions' | 'keys'>, pointer: string, preferKey = false): Position {
+  let p = pointer;
+  for (;;) {
+    const hit = (preferKey ? doc.keys.get(p) : undefined) ?? doc.positions.get(p);
+    if (hit !== undefined) return hit;
+    if (p === '') return { line: 1, column: 1 };
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}
+
+/**
+ * A strict JSON parser that records positions. `JSON.parse` cannot tell where a value sits, and every
+ * finding must name its line and column. A leading BOM is skipped; CR, LF and CRLF all end a line.
+ */
+export function parseJson(text: string, file?: string): JsonDocument {
+  return new Parser(text, file).parseDocument();
+}
+
+class Parser {
+  private pos = 0;
+  private line = 1;
+  private lineStart = 0;
+  private readonly positions = new Map<string, Position>();
+  private readonly keys = new Map<string, Position>();
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string | undefined,
+  ) {
+    if (text.charCodeAt(0) === 0xfeff) {
+      this.pos = 1;
+      this.lineStart = 1;
+    }
+  }
+
+  parseDocument(): JsonDocument {
+    this.skipWs();
+    if (this.pos >= this.text.length) this.fail('the file is empty; expected a JSON value');
+    const value = this.parseValue('', 0);
+    this.skipWs();
+    if (this.pos < this.text.length) this.fail(`unexpected ${this.describe()} after the end of the JSON value`);
+    return { value, positions: this.positions, keys: this.keys };
+  }
+
+  private here(): Position {
+    return { line: this.line, column: this.pos - this.lineStart + 1 };
+  }
+
+  private fail(message: string, at: Position = this.here()): never {
+    throw new SchemagateError('INVALID_JSON', `invalid JSON: ${message}`, {
+      ...(this.file === undefined ? {} : { file: this.file }),
+      line: at.line,
+      column: at.column,
+    });
+  }
+
+  private describe(): string {
+    if (this.pos >= this.text.length) return 'end of file';
+    const ch = this.text[this.pos]!;
+    return `character ${JSON.stringify(ch)}`;
+  }
+
+  private skipWs(): void {
+    const t = this.text;
+    for (;;) {
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x20 || c === 0x09) this.pos++;
+      else if (c === 0x0a) {
+        this.pos++;
+        this.line++;
+        this.lineStart = this.pos;
+      } else if (c === 0x0d) {
+        this.pos++;
+        if (t.charCodeAt(this.pos) === 0x0a) this.pos++;
+        this.line++;
+        this.lineStart = this.pos;
+      } else return;
+    }
+  }
+
+  private parseValue(pointer: string, depth: number): JsonValue {
+    if (depth > 512) this.fail('nesting is deeper than 512 levels');
+    this.positions.set(pointer, this.here());
+    const c = this.text[this.pos];
+    switch (c) {
+      case '{':
+        return this.parseObject(pointer, depth);
+      case '[':
+        return this.parseArray(pointer, depth);
+      case '"':
+        return this.parseString();
+      case 't':
+        return this.literal('true', true);
+      case 'f':
+        return this.literal('false', false);
+      case 'n':
+        return this.literal('null', null);
+      default:
+        if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.parseNumber();
+        return this.fail(`unexpected ${this.describe()}; expected a value`);
+    }
+  }
+
+  private literal<T extends JsonValue>(word: string, value: T): T {
+    if (this.text.startsWith(word, this.pos)) {
+      this.pos += word.length;
+      return value;
+    }
+    return this.fail(`unexpected ${this.describe()}; expected a value`);
+  }
+
+  private parseNumber(): number {
+    const re = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    re.lastIndex = this.pos;
+    const m = re.exec(this.text);
+    if (m === null) this.fail('malformed number');
+    this.pos += m[0].length;
+    return Number(m[0]);
+  }
+
+  private parseString(): string {
+    const start = this.here();
+    const t = this.text;
+    this.pos++; // opening quote
+    let out = '';
+    let chunk = this.pos;
+    for (;;) {
+      if (this.pos >= t.length) this.fail('unterminated string', start);
+      const c = t.charCodeAt(this.pos);
+      if (c === 0x22) {
+        out += t.slice(chunk, this.pos);
+        this.pos++;
+        return out;
+      }
+      if (c === 0x5c) {
+        out += t.slice(chunk, this.pos);
+        const e = t[this.pos + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && simple[e] !== undefined) {
+          out += simple[e];
+          this.pos += 2;
+        } else if (e === 'u') {
+          const hex = t.slice(this.pos + 2, this.pos + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('invalid \\u escape in string');
+          out += String.fromCharCode(parseInt(hex, 16));
+          this.pos += 6;
+        } else {
+          this.fail('invalid escape in string');
+        }
+        chunk = this.pos;
+        continue;
+      }
+      if (c < 0x20) this.fail(c === 0x0a || c === 0x0d ? 'unterminated string (line break inside a string)' : 'control character in string');
+      this.pos++;
+    }
+  }
+
+  private parseArray(pointer: string, depth: number): JsonValue[] {
+    this.pos++;
+    const out: JsonValue[] = [];
+    this.skipWs();
+    if (this.text[this.pos] === ']') {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      this.skipWs();
+      out.push(this.parseValue(`${pointer}/${out.length}`, depth + 1));
+      this.skipWs();
+      const c = this.text[this.pos];
+      if (c === ',') {
+        const comma = this.here();
+        this.pos++;
+        this.skipWs();
+        if (this.text[this.pos] === ']') this.fail('trailing comma in array', comma);
+        continue;
+      }
+      if (c === ']') {
+        this.pos++;
+        return out;
+      }
+      this.fail(`unexpected ${this.describe()} in array; expected ',' or ']'`);
+    }
+  }
+
+  private parseObject(pointer: string, depth: number): JsonObject {
+    this.pos++;
+    const out: JsonObject = {};
+    this.skipWs();
+    if (this.text[this.pos] === '}') {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      this.skipWs();
+      if (this.text[this.pos] !== '"') this.fail(`unexpected ${this.describe()}; expected a property name in double quotes`);
+      const keyAt = this.here();
+      const key = this.parseString();
+      const child = joinPointer(pointer, key);
+      this.keys.set(child, keyAt);
+      this.skipWs();
+      if (this.text[this.pos] !== ':') this.fail(`unexpected ${this.describe()}; expected ':' after property name`);
+      this.pos++;
+      this.skipWs();
+      // Object.defineProperty keeps "__proto__" an ordinary key, as JSON.parse does.
+      Object.defineProperty(out, key, { value: this.parseValue(child, depth + 1), enumerable: true, writable: true, configurable: true });
+      this.skipWs();
+      const c = this.text[this.pos];
+      if (c === ',') {
+        const comma = this.here();
+        this.pos++;
+        this.skipWs();
+        if (this.text[this.pos] === '}') this.fail('trailing comma in object', comma);
+        continue;
+      }
+      if (c === '}') {
+        this.pos++;
+        return out;
+      }
+      this.fail(`unexpected ${this.describe()} in object; expected ',' or '}'`);
+    }
+  }
+}

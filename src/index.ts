@@ -1,0 +1,7 @@
+// The library surface: the CLI, the hook and the Action are thin shells over these calls.
+export * from './errors.js';
+export * from './compat/level.js';
+export * from './compat/finding.js';
+export * from './compat/check.js';
+export * from './formats/format.js';
+export { parseJson, positionOf, type JsonDocument, type JsonValue, type Position } from './formats/json/parse.js';
