@@ -1,4 +1,5 @@
 import type { PairContext, PairFinding } from '../compat/finding.js';
+import type { Direction } from '../compat/level.js';
 import type { JsonDocument } from './json/parse.js';
 
 export type FormatId = 'avro' | 'json';
@@ -39,6 +40,17 @@ export interface ParsedSchema {
   file?: string;
 }
 
+/** One semantic difference between two versions (a field added, a type changed, …). */
+export interface SchemaChange {
+  kind: 'added' | 'removed' | 'changed';
+  /** JSON pointer: into the new schema for added and changed parts, into the old one for removed parts. */
+  pointer: string;
+  /** A short sentence: "field 'email' (string, default \"\") added". */
+  summary: string;
+  /** The directions in which this change on its own breaks readers: [] when it is harmless both ways. */
+  breaks: Direction[];
+}
+
 export type ParseResult<P extends ParsedSchema> = { ok: true; schema: P } | { ok: false; issues: SchemaIssue[] };
 
 /** Everything schemagate needs from one schema format; the pure core of each format implements it. */
@@ -53,4 +65,6 @@ export interface FormatHandler<P extends ParsedSchema = ParsedSchema> {
   normalized(schema: P): string;
   /** Can `reader` read data written with `writer`? Every incompatibility, not only the first. */
   check(reader: P, writer: P, context: PairContext): PairFinding[];
+  /** The semantic changes from `from` to `to`, for `schemagate diff`, PR comments and docs. */
+  diff(from: P, to: P): SchemaChange[];
 }
