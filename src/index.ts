@@ -5,3 +5,4 @@ export * from './compat/finding.js';
 export * from './compat/check.js';
 export * from './formats/format.js';
 export { parseJson, positionOf, type JsonDocument, type JsonValue, type Position } from './formats/json/parse.js';
+export * from './registry/client/index.js';
