@@ -3,7 +3,7 @@ import type { CompatibilityLevel } from '../../compat/level.js';
 /** The registry's schema types; a missing `schemaType` means AVRO on the wire. */
 export type SchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
 
-export interface SchemaReference {
+export interface RegistryReference {
   /** Avro: the referenced named type's full name; JSON Schema: the `$ref` URI; Protobuf: the import path. */
   name: string;
   subject: string;
@@ -14,14 +14,14 @@ export interface SchemaReference {
 export interface SchemaInput {
   schema: string;
   schemaType?: SchemaType;
-  references?: SchemaReference[];
+  references?: RegistryReference[];
 }
 
 /** A schema as the registry holds it under an id (no subject). */
 export interface StoredSchema {
   schema: string;
   schemaType?: SchemaType;
-  references?: SchemaReference[];
+  references?: RegistryReference[];
 }
 
 /** One subject-version. */
