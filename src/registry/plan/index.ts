@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './order.js';
+export * from './decide.js';

@@ -1,0 +1,199 @@
+import type { CompatibilityLevel } from '../compat/level.js';
+import { SchemagateError } from '../errors.js';
+import { isRegistryError, type RegistryError } from './client/errors.js';
+import type { SchemaRegistryClient } from './client/index.js';
+import type { RegistryReference, SchemaInput } from './client/types.js';
+import { orderByReferences } from './plan/order.js';
+import { planSubject, summarize } from './plan/decide.js';
+import type { PlanStep, PublishCandidate, PublishReport, PublishResult, SubjectObservation } from './plan/types.js';
+
+export interface PublishOptions {
+  /** Read only: observe the registry and return the plan; write nothing. */
+  dryRun?: boolean;
+  /** Called after each subject. */
+  onProgress?: (done: number, total: number, subject: string) => void;
+  /** Register attempts per subject when the answer is lost (5xx, reset, timeout). Default 3. */
+  registerAttempts?: number;
+}
+
+export interface PublishOutcome {
+  /** The plan, one step per subject in publishing order (references first). */
+  steps: PlanStep[];
+  /** What happened; for a dry run, what the plan predicts (register → registered without id). */
+  report: PublishReport;
+}
+
+/**
+ * Publishes the candidates to the registry, best effort: one subject's failure does not stop the others,
+ * and every subject gets an outcome. Per subject, in reference order: read the level in force and look
+ * the schema up; set the configured level when it differs (before registering); register when the
+ * registry does not hold the schema. A second run with nothing new only reads.
+ *
+ * Retrying registration: the client never retries a register whose answer was lost, because it may have
+ * been applied. Here we may, because registration is idempotent in the registry (registering a schema the
+ * subject already holds live answers its id and version and writes nothing): after a lost answer we look
+ * the schema up, and register again only when the registry does not have it. No duplicate versions.
+ */
+export async function publish(
+  client: SchemaRegistryClient,
+  candidates: readonly PublishCandidate[],
+  options: PublishOptions = {},
+): Promise<PublishOutcome> {
+  const ordered = orderByReferences(candidates);
+  if (!ordered.ok) {
+    throw new SchemagateError('REFERENCE_UNRESOLVED', `schema references form a cycle: ${ordered.cycle.join(' → ')}`);
+  }
+  const attempts = Math.max(1, options.registerAttempts ?? 3);
+  const steps: PlanStep[] = [];
+  const results: PublishResult[] = [];
+  /** Subjects of this batch → the version they hold after this run (or undefined when they failed). */
+  const outcomeBySubject = new Map<string, PublishResult>();
+  let globalLevel: CompatibilityLevel | undefined;
+  const levelInForce = async (subject: string): Promise<CompatibilityLevel> => {
+    const own = await client.getConfig(subject);
+    if (own !== undefined) return own.compatibilityLevel;
+    globalLevel ??= (await client.getConfig())?.compatibilityLevel ?? 'BACKWARD';
+    return globalLevel;
+  };
+
+  let done = 0;
+  for (const candidate of ordered.order) {
+    const result: PublishResult = { subject: candidate.subject, action: 'failed', messages: [] };
+    if (candidate.file !== undefined) result.file = candidate.file;
+    try {
+      const batchDeps = candidate.references.filter((r) => outcomeBySubject.has(r.subject));
+      const broken = batchDeps.filter((r) => !isGood(outcomeBySubject.get(r.subject)));
+      if (broken.length > 0) {
+        result.messages.push(`not published: referenced subject ${broken.map((r) => r.subject).join(', ')} was not published`);
+        steps.push({ subject: candidate.subject, action: 'register', reason: 'a referenced subject failed' });
+      } else {
+        const changedDeps = batchDeps.filter((r) => outcomeBySubject.get(r.subject)?.action === 'registered').map((r) => r.subject);
+        const references = options.dryRun === true && changedDeps.length > 0 ? undefined : await resolveReferences(client, candidate, outcomeBySubject);
+        const input = inputOf(candidate, references ?? []);
+        const observation: SubjectObservation = {
+          effectiveLevel: await levelInForce(candidate.subject),
+          existing: changedDeps.length > 0 ? undefined : await findExisting(client, candidate.subject, input),
+        };
+        if (options.dryRun === true && observation.existing === undefined && references !== undefined) {
+          observation.compatibility = await client.testCompatibility(candidate.subject, input, { verbose: true });
+        }
+        const step = planSubject(candidate, observation, changedDeps);
+        steps.push(step);
+        if (options.dryRun === true) {
+          Object.assign(result, predicted(step));
+        } else {
+          if (step.setLevel !== undefined) {
+            await client.setConfig(step.setLevel, candidate.subject);
+            result.levelSet = step.setLevel;
+          }
+          if (step.action === 'unchanged') {
+            Object.assign(result, { action: 'unchanged', id: step.id, version: step.version });
+          } else {
+            Object.assign(result, await registerSafely(client, candidate.subject, input, attempts));
+          }
+        }
+      }
+    } catch (e) {
+      result.action = 'failed';
+      result.messages = [describe(e)];
+    }
+    results.push(result);
+    outcomeBySubject.set(candidate.subject, result);
+    options.onProgress?.(++done, ordered.order.length, candidate.subject);
+  }
+  return { steps, report: summarize(results) };
+}
+
+function isGood(r: PublishResult | undefined): boolean {
+  return r !== undefined && (r.action === 'unchanged' || r.action === 'registered');
+}
+
+function predicted(step: PlanStep): Partial<PublishResult> {
+  if (step.action === 'unchanged') return { action: 'unchanged', id: step.id, version: step.version };
+  if (step.predictedIncompatible !== undefined) return { action: 'incompatible', messages: step.predictedIncompatible };
+  return { action: 'registered' };
+}
+
+async function resolveReferences(
+  client: SchemaRegistryClient,
+  candidate: PublishCandidate,
+  inBatch: ReadonlyMap<string, PublishResult>,
+): Promise<RegistryReference[]> {
+  const out: RegistryReference[] = [];
+  for (const ref of candidate.references) {
+    let version = ref.version ?? inBatch.get(ref.subject)?.version;
+    version ??= (await client.getLatest(ref.subject)).version;
+    out.push({ name: ref.name, subject: ref.subject, version });
+  }
+  return out;
+}
+
+function inputOf(candidate: PublishCandidate, references: RegistryReference[]): SchemaInput {
+  return { schema: candidate.schema, schemaType: candidate.schemaType, ...(references.length > 0 ? { references } : {}) };
+}
+
+/** The live subject-version that holds exactly this schema, or undefined when the registry has none. */
+async function findExisting(
+  client: SchemaRegistryClient,
+  subject: string,
+  input: SchemaInput,
+): Promise<{ id: number; version: number } | undefined> {
+  try {
+    const found = await client.lookup(subject, input);
+    return { id: found.id, version: found.version };
+  } catch (e) {
+    if (isRegistryError(e) && e.status === 404) return undefined;
+    throw e;
+  }
+}
+
+async function registerSafely(
+  client: SchemaRegistryClient,
+  subject: string,
+  input: SchemaInput,
+  attempts: number,
+): Promise<Partial<PublishResult>> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      const r = await client.register(subject, input);
+      // Registries before 7.4 answer `{id}` only: the lookup names the version.
+      const version = r.version ?? (await client.lookup(subject, input)).version;
+      return { action: 'registered', id: r.id, version, messages: [] };
+    } catch (e) {
+      if (!isRegistryError(e)) throw e;
+      if (e.isIncompatible) return { action: 'incompatible', messages: await incompatibilityMessages(client, subject, input, e) };
+      if (!answerWasLost(e)) throw e;
+      lastError = e;
+      // The register may have been applied before its answer was lost: ask before trying again.
+      const existing = await findExisting(client, subject, input);
+      if (existing !== undefined) return { action: 'registered', id: existing.id, version: existing.version, messages: [] };
+    }
+  }
+  throw lastError;
+}
+
+function answerWasLost(e: RegistryError): boolean {
+  return e.status === 0 || e.status >= 500 || e.status === 429;
+}
+
+/** The registry's own messages: the verbose check lists them; the 409 body is the fallback. */
+async function incompatibilityMessages(
+  client: SchemaRegistryClient,
+  subject: string,
+  input: SchemaInput,
+  error: RegistryError,
+): Promise<string[]> {
+  try {
+    const r = await client.testCompatibility(subject, input, { verbose: true });
+    if (r.messages.length > 0) return r.messages;
+  } catch {
+    // fall back to the 409 body
+  }
+  return [error.message.replace(/^registry 409 \(\d+\) on [^:]+:\d*[^:]*: /, '')];
+}
+
+function describe(e: unknown): string {
+  if (e instanceof SchemagateError) return e.message;
+  return e instanceof Error ? e.message : String(e);
+}
