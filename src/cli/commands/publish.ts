@@ -1,13 +1,92 @@
+import { parseCommandArgs } from '../args.js';
+import type { CliIo, Command } from '../io.js';
 import { SchemagateError } from '../../errors.js';
-import type { Command } from '../io.js';
+import { connectRegistry } from '../../registry/connect.js';
+import { countActions, reportToJson, type PlanStep, type PublishReport } from '../../registry/plan/index.js';
+import { publish } from '../../registry/publish.js';
+import { collectCandidates } from '../../registry/repo-candidates.js';
+import { progressBar } from './progress.js';
 
-// Placeholder until the command lands; it says so instead of pretending to work.
+const usage = 'schemagate publish (--since <ref> | --all) [--registry <url>] [--dry-run] [--format text|json]';
+
 const command: Command = {
   name: 'publish',
-  summary: '(not yet available)',
-  usage: 'schemagate publish',
-  run() {
-    return Promise.reject(new SchemagateError('INTERNAL', "'publish' is not available yet"));
+  summary: 'register approved schema versions in the registry (levels first, references first, idempotent)',
+  usage,
+  async run(args, io) {
+    const { values } = parseCommandArgs(
+      args,
+      {
+        since: { type: 'string' },
+        all: { type: 'boolean' },
+        registry: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        format: { type: 'string', default: 'text' },
+      },
+      usage,
+    );
+    if (values.format !== 'text' && values.format !== 'json') {
+      throw new SchemagateError('INVALID_ARGUMENT', `--format must be text or json, not '${values.format}'\nusage: ${usage}`);
+    }
+    if ((values.since === undefined) === (values.all !== true)) {
+      throw new SchemagateError('INVALID_ARGUMENT', `give either --since <ref> (subjects changed since ref) or --all\nusage: ${usage}`);
+    }
+    const repo = await collectCandidates(io.cwd, values.since === undefined ? {} : { since: values.since });
+    const client = connectRegistry(values.registry, repo.config, io.env);
+    const dryRun = values['dry-run'] === true;
+    const bar = io.isTTY && values.format === 'text' ? progressBar(io) : undefined;
+    const outcome = await publish(client, repo.candidates, { dryRun, ...(bar === undefined ? {} : { onProgress: bar.update }) });
+    bar?.done();
+    if (values.format === 'json') {
+      const body = dryRun ? { ...(reportToJson(outcome.report) as object), dryRun: true, plan: outcome.steps } : reportToJson(outcome.report);
+      io.stdout(`${JSON.stringify(body, null, 2)}\n`);
+    } else {
+      io.stdout(dryRun ? renderPlan(client.url, outcome.steps, outcome.report) : renderReport(client.url, outcome.report));
+    }
+    return outcome.report.ok ? 0 : 1;
   },
 };
 export default command;
+
+export function renderReport(url: string, report: PublishReport): string {
+  const lines = [`Published to ${url}:`];
+  if (report.results.length === 0) lines.push('  nothing to publish');
+  const width = Math.max(0, ...report.results.map((r) => r.subject.length));
+  for (const r of report.results) {
+    const level = r.levelSet === undefined ? '' : ` (level set to ${r.levelSet})`;
+    const where = r.id === undefined ? '' : `  id ${r.id}, version ${r.version ?? '?'}`;
+    lines.push(`  ${r.action.padEnd(12)} ${r.subject.padEnd(width)}${where}${level}`);
+    for (const m of r.messages) lines.push(`      ${m}`);
+  }
+  lines.push(summaryLine(report));
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderPlan(url: string, steps: readonly PlanStep[], report: PublishReport): string {
+  const lines = [`Plan for ${url} (dry run: nothing is written):`];
+  if (steps.length === 0) lines.push('  nothing to publish');
+  const width = Math.max(0, ...steps.map((s) => s.subject.length));
+  for (const [i, s] of steps.entries()) {
+    const result = report.results[i];
+    const level = s.setLevel === undefined ? '' : ` (set level ${s.setLevel} first)`;
+    if (result?.action === 'failed') {
+      lines.push(`  ${'fail'.padEnd(12)} ${s.subject.padEnd(width)}`);
+      for (const m of result.messages) lines.push(`      ${m}`);
+    } else if (s.action === 'unchanged') {
+      lines.push(`  ${'unchanged'.padEnd(12)} ${s.subject.padEnd(width)}  id ${s.id ?? '?'}, version ${s.version ?? '?'}${level}`);
+    } else if (s.predictedIncompatible !== undefined) {
+      lines.push(`  ${'refused'.padEnd(12)} ${s.subject.padEnd(width)}  the registry would refuse it as incompatible${level}`);
+      for (const m of s.predictedIncompatible) lines.push(`      ${m}`);
+    } else {
+      lines.push(`  ${'register'.padEnd(12)} ${s.subject.padEnd(width)}${s.reason === undefined ? '' : `  (${s.reason})`}${level}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function summaryLine(report: PublishReport): string {
+  const c = countActions(report.results);
+  return `${report.results.length} subject(s): ${c.registered} registered, ${c.unchanged} unchanged, ${c.incompatible} incompatible, ${c.failed} failed`;
+}
+
+export type { CliIo };

@@ -1,3 +1,4 @@
 export * from './types.js';
 export * from './order.js';
 export * from './decide.js';
+export * from './avro-references.js';
