@@ -1,13 +1,45 @@
-import { SchemagateError } from '../../errors.js';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
+import { SchemagateError } from '../../errors.js';
+import { connectRegistry } from '../../registry/connect.js';
+import { collectCandidates } from '../../registry/repo-candidates.js';
+import { registryStatus, type StatusReport } from '../../registry/status.js';
 
-// Placeholder until the command lands; it says so instead of pretending to work.
+const usage = 'schemagate status [--registry <url>] [--format text|json]';
+
 const command: Command = {
   name: 'status',
-  summary: '(not yet available)',
-  usage: 'schemagate status',
-  run() {
-    return Promise.reject(new SchemagateError('INTERNAL', "'status' is not available yet"));
+  summary: 'drift between the repository and the registry (subjects, latest versions, levels); exit 1 on drift',
+  usage,
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, { registry: { type: 'string' }, format: { type: 'string', default: 'text' } }, usage);
+    if (values.format !== 'text' && values.format !== 'json') {
+      throw new SchemagateError('INVALID_ARGUMENT', `--format must be text or json, not '${values.format}'\nusage: ${usage}`);
+    }
+    const repo = await collectCandidates(io.cwd);
+    const client = connectRegistry(values.registry, repo.config, io.env);
+    const report = await registryStatus(client, repo.candidates);
+    io.stdout(values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(client.url, report));
+    return report.inSync ? 0 : 1;
   },
 };
 export default command;
+
+const LABEL: Record<string, string> = {
+  'in-sync': 'in sync',
+  'only-in-repo': 'repo only',
+  'only-in-registry': 'registry only',
+  'latest-differs': 'differs',
+  'level-differs': 'level',
+};
+
+export function renderStatus(url: string, report: StatusReport): string {
+  const lines = [`Repository vs ${url}:`];
+  const width = Math.max(0, ...report.subjects.map((s) => s.subject.length));
+  for (const s of report.subjects) {
+    lines.push(`  ${s.kinds.map((k) => LABEL[k] ?? k).join(', ').padEnd(16)} ${s.subject.padEnd(width)}  ${s.detail}`);
+  }
+  const drifting = report.subjects.filter((s) => s.kinds[0] !== 'in-sync').length;
+  lines.push(report.inSync ? `in sync (${report.subjects.length} subject(s))` : `${drifting} of ${report.subjects.length} subject(s) drift`);
+  return `${lines.join('\n')}\n`;
+}
