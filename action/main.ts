@@ -1,0 +1,55 @@
+import * as core from '@actions/core';
+import { execFileSync } from 'node:child_process';
+import { relative, resolve, sep } from 'node:path';
+import { runCheckMode } from './check-mode.js';
+import { readEvent } from './event.js';
+import { githubCommentsApi, parseRepository } from './github-api.js';
+import { readInputs } from './inputs.js';
+import { checkLibrary, publishLibrary } from './library.js';
+import { resolveMode } from './mode.js';
+import { setOutputs } from './outputs.js';
+import { runPublishMode } from './publish-mode.js';
+
+function repositoryRoot(cwd: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return cwd;
+  }
+}
+
+function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env;
+  return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined;
+}
+
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const inputs = readInputs();
+  const event = readEvent(env);
+  const workspace = env.GITHUB_WORKSPACE !== undefined && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
+  const cwd = resolve(workspace, inputs.workingDirectory);
+  const root = repositoryRoot(cwd);
+  // Report paths are relative to the working directory; GitHub places annotations by path from the repository root.
+  const fileOf = (file: string): string => relative(root, resolve(cwd, file)).split(sep).join('/');
+
+  const baseBranch = event.kind === 'push' ? event.defaultBranch : undefined;
+  const mode = resolveMode(inputs.mode, event, baseBranch);
+  core.info(`schemagate: mode ${mode.mode} for a ${event.eventName} event in ${cwd}`);
+
+  if (mode.mode === 'skip') {
+    core.notice(mode.reason);
+    setOutputs({ ok: true, findings: 0, published: [], report: { ok: true, skipped: mode.reason } });
+    return;
+  }
+  if (mode.mode === 'publish') {
+    const { passed } = await runPublishMode({ inputs, event, cwd, library: publishLibrary });
+    if (!passed) core.setFailed('schemagate publish: some subjects were not published (see the job summary)');
+    return;
+  }
+  const comments =
+    event.kind === 'pull_request' && inputs.githubToken !== undefined && inputs.comment && !event.fromFork
+      ? { api: githubCommentsApi(inputs.githubToken, parseRepository(env.GITHUB_REPOSITORY), env.GITHUB_API_URL || undefined), issue: event.number }
+      : undefined;
+  const { passed } = await runCheckMode({ inputs, event, cwd, fileOf, library: checkLibrary, comments, runUrl: runUrl(env) });
+  if (!passed) core.setFailed('schemagate check: the schema changes break compatibility (see the annotations and the job summary)');
+}
