@@ -1,0 +1,322 @@
+import { checkCompatibility } from '../compat/check.js';
+import { directionsOf, type CompatibilityLevel } from '../compat/level.js';
+import { SchemagateError } from '../errors.js';
+import { positionOf } from '../formats/json/parse.js';
+import { detectFormat } from '../formats/registry.js';
+import { summarize, type CheckMode, type CheckReport, type Finding, type ReportedChange, type SubjectReport, type SubjectStatus } from '../report/model.js';
+import { CONFIG_FILE, loadConfig, parseConfig, type SchemagateConfig } from './config.js';
+import { readBlobs, repoRoot } from './git.js';
+import { readFewFileHistories, readFileHistories, type FileHistory, type RepoHistory } from './history.js';
+import { loadSchema, NameIndex, type LoadedSchema } from './schema-file.js';
+import { subjectSettings } from './subjects.js';
+import { buildVersions, type ParsedVersion } from './versions.js';
+import { candidateFiles, resolveBase, resolveRevision, type CandidateFiles } from './workspace.js';
+
+export interface CheckOptions {
+  /** Any folder inside the repository. */
+  cwd: string;
+  /**
+   * `worktree` (default): the working tree against the base branch's history; `staged`: the index (the
+   * hook); `against`: HEAD against `against`'s history (pull requests); `all`: every subject's newest
+   * content against its history.
+   */
+  mode?: CheckMode;
+  /** The ref whose history the candidate is checked against (required for `against`; overrides the base branch otherwise). */
+  against?: string;
+  /** Use this configuration instead of reading schemagate.yaml. */
+  config?: SchemagateConfig;
+  /** On a shallow clone, fetch the whole history (default true). */
+  deepen?: boolean;
+}
+
+/** Above this many changed files, one pass over the whole root is cheaper than narrow pathspecs. */
+const NARROW_LIMIT = 64;
+
+/**
+ * Checks the candidate schemas against their git history with the registry's rules and returns the
+ * JSON contract object. Throws SchemagateError (exit 2) for configuration and git problems only; every
+ * problem with a schema file is a finding, and one broken file never hides the others.
+ */
+export async function runCheck(options: CheckOptions): Promise<CheckReport> {
+  const top = await repoRoot(options.cwd);
+  const config = options.config ?? loadConfig(top);
+  const mode = options.mode ?? 'worktree';
+
+  let base: { ref: string | null; commit: string | undefined };
+  if (mode === 'against') {
+    if (options.against === undefined) throw new SchemagateError('INVALID_ARGUMENT', '--against needs a ref, such as origin/main');
+    base = { ref: options.against, commit: await resolveRevision(top, options.against) };
+  } else if (options.against !== undefined) {
+    base = { ref: options.against, commit: await resolveRevision(top, options.against) };
+  } else {
+    base = await resolveBase(top, config);
+  }
+
+  let candidates: CandidateFiles;
+  if (mode === 'staged') candidates = await candidateFiles(top, config, { kind: 'index' });
+  else if (mode === 'against') candidates = await candidateFiles(top, config, { kind: 'commit', commit: await resolveRevision(top, 'HEAD') });
+  else candidates = await candidateFiles(top, config, { kind: 'worktree' });
+
+  const baseFiles = base.commit === undefined ? new Map<string, string>() : (await candidateFiles(top, config, { kind: 'commit', commit: base.commit })).oids;
+
+  const added = [...candidates.oids.keys()].filter((p) => !baseFiles.has(p));
+  const removed = [...baseFiles.keys()].filter((p) => !candidates.oids.has(p));
+  const renamedFrom = pairRenames(added, removed, candidates.oids, baseFiles, config);
+  const renamedOld = new Set(renamedFrom.values());
+  const deleted = removed.filter((p) => !renamedOld.has(p));
+
+  const targets = mode === 'all' ? [...candidates.oids.keys()] : [...candidates.oids.keys()].filter((p) => baseFiles.get(p) !== candidates.oids.get(p));
+
+  // Only the histories the check needs: the whole root for --all, the changed files otherwise.
+  const historyPaths = [...new Set([...targets, ...deleted, ...renamedFrom.values()])];
+  let history: RepoHistory;
+  if (mode === 'all' || historyPaths.length > NARROW_LIMIT) history = await readFileHistories(top, { commit: base.commit, paths: [config.root], ...deepen(options) });
+  else history = await readFewFileHistories(top, { commit: base.commit, paths: historyPaths, root: config.root, ...deepen(options) });
+
+  const historyOf = (path: string): FileHistory | undefined => {
+    const from = renamedFrom.get(path) ?? path;
+    return history.files.get(from) ?? history.deleted.get(from);
+  };
+
+  // One cat-file process for every blob the check reads: history versions, the candidate (when it comes
+  // from git) and the base's configuration (for LEVEL_CHANGED).
+  const blobIds = new Set<string>();
+  for (const p of [...targets, ...deleted]) for (const c of historyOf(p)?.changes ?? []) blobIds.add(c.blob);
+  const baseConfigSpec = base.commit === undefined ? undefined : `${base.commit}:${CONFIG_FILE}`;
+  if (baseConfigSpec !== undefined) blobIds.add(baseConfigSpec);
+  const [blobs, candidateBytes] = await Promise.all([readBlobs(top, blobIds), candidates.read(targets)]);
+
+  const baseConfig = baseConfigFrom(blobs.get(baseConfigSpec ?? ''), config);
+  const index = new NameIndex(() => candidates.read([...candidates.oids.keys()]));
+
+  const reports: SubjectReport[] = [];
+  for (const path of targets) {
+    reports.push(await checkSubject(path, candidateBytes.get(path), historyOf(path), renamedFrom.get(path), { config, mode, blobs, index }));
+  }
+  for (const path of deleted) reports.push(deletedSubject(path, history.files.get(path), config));
+
+  // A level that changes in this change: a warning on every subject it affects, checked or not.
+  if (baseConfig !== undefined) {
+    for (const path of candidates.oids.keys()) {
+      const now = subjectSettings(path, config);
+      const before = subjectSettings(renamedFrom.get(path) ?? path, baseConfig).level;
+      if (before === now.level || !baseFiles.has(renamedFrom.get(path) ?? path)) continue;
+      let report = reports.find((r) => r.file === path);
+      if (report === undefined) {
+        report = { subject: now.subject, file: path, format: detectFormat(path), level: now.level, status: 'unchanged', versions: 0, findings: [] };
+        const bytes = (await candidates.read([path])).get(path);
+        if (bytes !== undefined) {
+          const loaded = await loadSchema(path, bytes, { index });
+          report.format = loaded.format;
+        }
+        reports.push(report);
+      }
+      report.findings.push({
+        rule: 'LEVEL_CHANGED',
+        severity: 'warning',
+        path: '',
+        file: config.file ?? CONFIG_FILE,
+        line: 1,
+        column: 1,
+        version: null,
+        commit: null,
+        message: `the compatibility level of '${now.subject}' changes from ${before} to ${now.level} in this change`,
+        fix: 'make sure the change is intended; the registry must be given the new level when this is published',
+      });
+    }
+  }
+
+  markDuplicateSubjects(reports);
+  reports.sort((a, b) => a.file.localeCompare(b.file));
+  const summary = summarize(reports);
+  return { ok: summary.errors === 0, mode, base: { ref: base.ref, commit: base.commit ?? null }, subjects: reports, summary };
+}
+
+function deepen(options: CheckOptions): { deepen?: boolean } {
+  return options.deepen === undefined ? {} : { deepen: options.deepen };
+}
+
+function baseConfigFrom(bytes: Buffer | undefined, current: SchemagateConfig): SchemagateConfig | undefined {
+  if (bytes === undefined) return current.file === undefined ? undefined : parseConfig('');
+  try {
+    return parseConfig(bytes.toString('utf8'));
+  } catch {
+    // A broken configuration in the past is not this change's problem.
+    return undefined;
+  }
+}
+
+/**
+ * Pairs files that disappeared with files that appeared: same content first, then the same subject,
+ * then the same file name. git's own rename detection cannot see untracked files in the working tree.
+ */
+function pairRenames(
+  added: string[],
+  removed: string[],
+  now: Map<string, string>,
+  before: Map<string, string>,
+  config: SchemagateConfig,
+): Map<string, string> {
+  const pairs = new Map<string, string>();
+  const free = new Set(removed);
+  const tryPair = (key: (p: string, side: 'old' | 'new') => string): void => {
+    for (const a of added) {
+      if (pairs.has(a)) continue;
+      const k = key(a, 'new');
+      const match = [...free].find((r) => key(r, 'old') === k);
+      if (match !== undefined) {
+        pairs.set(a, match);
+        free.delete(match);
+      }
+    }
+  };
+  tryPair((p, side) => (side === 'new' ? now.get(p) : before.get(p)) ?? '');
+  tryPair((p) => subjectSettings(p, config).subject);
+  tryPair((p) => p.slice(p.lastIndexOf('/') + 1));
+  return pairs;
+}
+
+interface SubjectContext {
+  config: SchemagateConfig;
+  mode: CheckMode;
+  blobs: ReadonlyMap<string, Buffer>;
+  index: NameIndex;
+}
+
+function finding(file: string, partial: Omit<Finding, 'file' | 'version' | 'commit'> & Partial<Pick<Finding, 'version' | 'commit'>>): Finding {
+  return { version: null, commit: null, ...partial, file };
+}
+
+async function checkSubject(path: string, bytes: Buffer | undefined, history: FileHistory | undefined, previousFile: string | undefined, ctx: SubjectContext): Promise<SubjectReport> {
+  const settings = subjectSettings(path, ctx.config);
+  const report: SubjectReport = {
+    subject: settings.subject,
+    file: path,
+    format: settings.format ?? detectFormat(path),
+    level: settings.level,
+    status: 'ok',
+    versions: 0,
+    findings: [],
+    ...(previousFile === undefined ? {} : { previousFile }),
+  };
+  if (previousFile !== undefined) {
+    report.findings.push(
+      finding(path, { rule: 'SUBJECT_RENAMED', severity: 'info', path: '', line: 1, column: 1, message: `renamed from ${previousFile}; the file keeps its history as subject '${settings.subject}'` }),
+    );
+  }
+  try {
+    if (bytes === undefined) throw new Error(`cannot read ${path}`);
+    const loaded = await loadSchema(path, bytes, { ...(settings.format === undefined ? {} : { format: settings.format }), index: ctx.index });
+    report.format = loaded.format;
+    const versions = await buildVersions(history, ctx.blobs, { format: loaded.format, index: ctx.index });
+    report.versions = versions.length;
+    if (!loaded.ok) {
+      for (const p of loaded.problems) {
+        report.findings.push(finding(path, { rule: p.rule, severity: 'error', path: p.pointer, line: p.line, column: p.column, message: p.message, ...(p.fix === undefined ? {} : { fix: p.fix }) }));
+      }
+      report.status = 'invalid';
+      return report;
+    }
+    compareWithHistory(report, loaded, versions, ctx.mode);
+  } catch (e) {
+    // An engine failure on one file must not hide the findings of the others.
+    report.findings.push(finding(path, { rule: 'INTERNAL_ERROR', severity: 'error', path: '', line: 1, column: 1, message: `schemagate could not check this file: ${(e as Error).message}` }));
+    report.status = 'invalid';
+  }
+  return report;
+}
+
+function compareWithHistory(report: SubjectReport, loaded: Extract<LoadedSchema, { ok: true }>, versions: ParsedVersion[], mode: CheckMode): void {
+  const normalized = loaded.handler.normalized(loaded.schema);
+  const latest = versions.at(-1);
+  const sameAsLatest = latest !== undefined && latest.normalized === normalized;
+  const renamed = report.previousFile !== undefined;
+  if (sameAsLatest && mode !== 'all') {
+    report.status = renamed ? 'renamed' : 'unchanged';
+    return;
+  }
+  const previous = sameAsLatest ? versions.slice(0, -1) : versions;
+  if (latest !== undefined && !sameAsLatest) report.changes = changesOf(loaded, latest, report.level);
+  if (previous.length === 0) {
+    report.status = renamed ? 'renamed' : versions.length === 0 ? 'new' : 'ok';
+    return;
+  }
+  const result = checkCompatibility(
+    report.level,
+    loaded.schema,
+    previous.map((v) => v.schema),
+    (r, w, c) => loaded.handler.check(r, w, c),
+  );
+  for (const f of result.findings) {
+    const against = previous[f.version - 1]!;
+    const pointer = f.candidatePointer ?? (f.direction === 'new-reads-old' ? f.path : '');
+    const pos = positionOf(loaded.doc, pointer === '/' ? '' : pointer);
+    report.findings.push({
+      rule: f.errorType,
+      severity: 'error',
+      path: pointer === '/' ? '' : pointer,
+      file: report.file,
+      line: pos.line,
+      column: pos.column,
+      version: against.version,
+      commit: against.commit,
+      message: `${f.message} (against version ${against.version}, ${against.commit.slice(0, 7)}; ${report.level})`,
+      fix: f.fix,
+      direction: f.direction,
+    });
+  }
+  report.status = result.compatible ? (renamed ? 'renamed' : 'ok') : 'incompatible';
+}
+
+function changesOf(loaded: Extract<LoadedSchema, { ok: true }>, latest: ParsedVersion, level: CompatibilityLevel): ReportedChange[] {
+  const checked = directionsOf(level);
+  return loaded.handler.diff(latest.schema, loaded.schema).map((c) => ({ ...c, breaking: c.breaks.some((d) => checked.includes(d)) }));
+}
+
+function deletedSubject(path: string, history: FileHistory | undefined, config: SchemagateConfig): SubjectReport {
+  const settings = subjectSettings(path, config);
+  const last = history?.changes.at(-1);
+  const status: SubjectStatus = 'deleted';
+  return {
+    subject: settings.subject,
+    file: path,
+    format: settings.format ?? detectFormat(path),
+    level: settings.level,
+    status,
+    versions: new Set(history?.changes.map((c) => c.blob) ?? []).size,
+    findings: [
+      finding(path, {
+        rule: 'SUBJECT_DELETED',
+        severity: config.allowDelete ? 'info' : 'error',
+        path: '',
+        line: 1,
+        column: 1,
+        ...(last === undefined ? {} : { commit: last.commit }),
+        message: `${path} was deleted, but subject '${settings.subject}' has history; consumers may still read its data`,
+        fix: config.allowDelete ? 'none needed: allowDelete is true' : 'restore the file, or set `allowDelete: true` in schemagate.yaml if the subject is really retired',
+      }),
+    ],
+  };
+}
+
+function markDuplicateSubjects(reports: SubjectReport[]): void {
+  const byName = new Map<string, SubjectReport[]>();
+  for (const r of reports) if (r.status !== 'deleted') byName.set(r.subject, [...(byName.get(r.subject) ?? []), r]);
+  for (const [name, group] of byName) {
+    if (group.length < 2) continue;
+    for (const r of group) {
+      r.findings.push(
+        finding(r.file, {
+          rule: 'DUPLICATE_SUBJECT',
+          severity: 'error',
+          path: '',
+          line: 1,
+          column: 1,
+          message: `subject '${name}' is also the subject of ${group.filter((g) => g !== r).map((g) => g.file).join(', ')}`,
+          fix: 'give one of the files another subject (a `subjects` rule with `subject:`), or rename it',
+        }),
+      );
+      r.status = 'invalid';
+    }
+  }
+}

@@ -1,0 +1,194 @@
+import { SchemagateError } from '../errors.js';
+import { isShallow, runGit } from './git.js';
+
+/** One commit that changed a file's content, as git's first-parent history records it. */
+export interface FileChange {
+  commit: string;
+  author: string;
+  email: string;
+  /** ISO-8601 author date. */
+  date: string;
+  /** The blob id of the file's content after the commit. */
+  blob: string;
+  /** The file's path in that commit (it differs from the current one before a rename). */
+  path: string;
+}
+
+/** The content changes of one file along the first-parent history, oldest first, renames followed. */
+export interface FileHistory {
+  /** The path at the end of the history (the newest name). */
+  path: string;
+  changes: FileChange[];
+}
+
+export interface RepoHistory {
+  /** The commit the history ends at; `undefined` for an empty repository or a missing ref. */
+  commit: string | undefined;
+  /** Files that exist at `commit`, by path. */
+  files: Map<string, FileHistory>;
+  /** Files that existed once and were deleted along the history (by their last path). */
+  deleted: Map<string, FileHistory & { deletedIn: FileChange }>;
+}
+
+export interface ReadHistoryOptions {
+  /** The commit to read back from. */
+  commit: string | undefined;
+  /** Pathspecs (the schema root, or some files in it). */
+  paths: readonly string[];
+  /**
+   * When the repository is a shallow clone: fetch the whole history from the remote (default), or fail
+   * with a message that says how to fetch it.
+   */
+  deepen?: boolean;
+}
+
+const NULL_OID = '0000000000000000000000000000000000000000';
+
+interface RawEntry {
+  status: string;
+  blob: string;
+  path: string;
+  from?: string;
+}
+
+interface RawCommit {
+  commit: string;
+  parent: string | undefined;
+  author: string;
+  email: string;
+  date: string;
+  entries: RawEntry[];
+}
+
+/** Parses `:old-mode new-mode old-oid new-oid STATUS\0path\0[path\0]` records (git's `--raw -z`). */
+function parseRawEntries(tokens: string[], start: number, into: RawEntry[]): number {
+  let i = start;
+  while (i < tokens.length) {
+    const meta = tokens[i]!.replace(/^\n/, '');
+    if (!meta.startsWith(':')) break;
+    const parts = meta.split(' ');
+    const blob = parts[3] ?? NULL_OID;
+    const status = parts[4] ?? '';
+    if (status.startsWith('R') || status.startsWith('C')) {
+      into.push({ status: status[0]!, blob, from: tokens[i + 1] ?? '', path: tokens[i + 2] ?? '' });
+      i += 3;
+    } else {
+      into.push({ status: status[0] ?? 'M', blob, path: tokens[i + 1] ?? '' });
+      i += 2;
+    }
+  }
+  return i;
+}
+
+const FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI';
+
+async function logCommits(cwd: string, commit: string, paths: readonly string[]): Promise<RawCommit[]> {
+  const args = ['log', '--first-parent', '--diff-merges=first-parent', '--raw', '--no-abbrev', '-M', '-z', '--reverse', `--format=${FORMAT}`, commit, '--', ...paths];
+  const out = (await runGit(args, { cwd })).stdout.toString('utf8');
+  const commits: RawCommit[] = [];
+  for (const chunk of out.split('\x1e')) {
+    if (chunk === '') continue;
+    const tokens = chunk.split('\0');
+    const [hash, parents, author, email, date] = (tokens[0] ?? '').split('\x1f');
+    const entries: RawEntry[] = [];
+    parseRawEntries(tokens, 1, entries);
+    commits.push({ commit: hash ?? '', parent: parents?.split(' ')[0] || undefined, author: author ?? '', email: email ?? '', date: (date ?? '').trim(), entries });
+  }
+  return commits;
+}
+
+function replay(commits: RawCommit[]): RepoHistory & { added: Array<{ path: string; commit: RawCommit }> } {
+  const files = new Map<string, FileHistory>();
+  const deleted = new Map<string, FileHistory & { deletedIn: FileChange }>();
+  const added: Array<{ path: string; commit: RawCommit }> = [];
+  for (const c of commits) {
+    const change = (blob: string, path: string): FileChange => ({ commit: c.commit, author: c.author, email: c.email, date: c.date, blob, path });
+    for (const e of c.entries) {
+      if (e.status === 'D') {
+        const h = files.get(e.path);
+        if (h === undefined) continue;
+        files.delete(e.path);
+        deleted.set(e.path, { ...h, deletedIn: change(NULL_OID, e.path) });
+      } else if (e.status === 'R' && e.from !== undefined && files.has(e.from)) {
+        const h = files.get(e.from)!;
+        files.delete(e.from);
+        h.path = e.path;
+        if (h.changes.at(-1)?.blob !== e.blob) h.changes.push(change(e.blob, e.path));
+        files.set(e.path, h);
+      } else {
+        let h = files.get(e.path);
+        if (h === undefined) {
+          // A file added again where one was deleted continues that file's history (same subject).
+          const before = deleted.get(e.path);
+          deleted.delete(e.path);
+          h = before === undefined ? { path: e.path, changes: [] } : { path: e.path, changes: before.changes };
+          files.set(e.path, h);
+          if (before === undefined) added.push({ path: e.path, commit: c });
+        }
+        if (h.changes.at(-1)?.blob !== e.blob) h.changes.push(change(e.blob, e.path));
+      }
+    }
+  }
+  return { commit: commits.at(-1)?.commit, files, deleted, added };
+}
+
+/** Fails clearly on a shallow clone, after trying to fetch the whole history when a remote is there. */
+async function ensureFullHistory(cwd: string, deepen: boolean): Promise<void> {
+  if (!(await isShallow(cwd))) return;
+  const remotes = (await runGit(['remote'], { cwd })).stdout.toString('utf8').split('\n').filter((r) => r !== '');
+  const remote = remotes.includes('origin') ? 'origin' : remotes[0];
+  if (deepen && remote !== undefined) {
+    const r = await runGit(['fetch', '--unshallow', '--quiet', remote], { cwd, okCodes: [1, 128] });
+    if (r.code === 0 && !(await isShallow(cwd))) return;
+  }
+  throw new SchemagateError(
+    'HISTORY_MISSING',
+    'this repository is a shallow clone, so the earlier versions of the schemas are missing. ' +
+      'Fetch the whole history with `git fetch --unshallow`' +
+      (remote === undefined ? ' (there is no remote to fetch from)' : '') +
+      '; in GitHub Actions use actions/checkout with `fetch-depth: 0`.',
+  );
+}
+
+/**
+ * Reads the history of every file under `paths` with one `git log` pass (first parent only, git's rename
+ * detection). Blob contents are not read here; see `readBlobs`.
+ */
+export async function readFileHistories(cwd: string, options: ReadHistoryOptions): Promise<RepoHistory> {
+  if (options.commit === undefined) return { commit: undefined, files: new Map(), deleted: new Map() };
+  await ensureFullHistory(cwd, options.deepen ?? true);
+  const commits = await logCommits(cwd, options.commit, options.paths);
+  const { added: _added, ...history } = replay(commits);
+  history.commit = options.commit;
+  return history;
+}
+
+/**
+ * The history of a few files, with a pathspec of those files only (fast for a hook on a large
+ * repository). A file added under its path may have been renamed from another path that the narrow
+ * pathspec cannot see; one `git diff-tree --stdin` pass finds such renames, and then the whole root is read.
+ */
+export async function readFewFileHistories(cwd: string, options: ReadHistoryOptions & { root: string }): Promise<RepoHistory> {
+  if (options.commit === undefined) return { commit: undefined, files: new Map(), deleted: new Map() };
+  if (options.paths.length === 0) return { commit: options.commit, files: new Map(), deleted: new Map() };
+  await ensureFullHistory(cwd, options.deepen ?? true);
+  const commits = await logCommits(cwd, options.commit, options.paths);
+  const { added, ...history } = replay(commits);
+  history.commit = options.commit;
+  const withParent = added.filter((a) => a.commit.parent !== undefined);
+  if (withParent.length > 0) {
+    const input = [...new Set(withParent.map((a) => `${a.commit.commit} ${a.commit.parent}`))].join('\n') + '\n';
+    const out = (await runGit(['diff-tree', '--stdin', '-r', '-M', '--raw', '--no-abbrev', '-z', '--', options.root], { cwd, input })).stdout.toString('utf8');
+    const entries: RawEntry[] = [];
+    const tokens = out.split('\0');
+    for (let i = 0; i < tokens.length; ) {
+      const next = parseRawEntries(tokens, i + 1, entries);
+      i = next === i + 1 ? i + 1 : next;
+    }
+    const addedPaths = new Set(withParent.map((a) => a.path));
+    if (entries.some((e) => e.status === 'R' && addedPaths.has(e.path))) {
+      return readFileHistories(cwd, { commit: options.commit, paths: [options.root], deepen: false });
+    }
+  }
+  return history;
+}

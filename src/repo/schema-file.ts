@@ -1,0 +1,174 @@
+import { isSchemagateError } from '../errors.js';
+import type { FormatHandler, FormatId, ParsedSchema, SchemaReference } from '../formats/format.js';
+import { parseJson, positionOf, type JsonDocument, type JsonValue } from '../formats/json/parse.js';
+import { detectFormat, formatById } from '../formats/registry.js';
+import { avroNames } from './avro-names.js';
+import { decodeSchemaText } from './text.js';
+
+/** A problem that makes a file unusable as a schema, with its position. */
+export interface FileProblem {
+  rule: 'INVALID_SCHEMA' | 'REFERENCE_UNRESOLVED';
+  message: string;
+  pointer: string;
+  line: number;
+  column: number;
+  fix?: string;
+}
+
+/** A reference this schema needs: the named type, and the file under the root that defines it. */
+export interface ResolvedReference {
+  name: string;
+  file: string;
+}
+
+export type LoadedSchema =
+  | { ok: true; format: FormatId; handler: FormatHandler; schema: ParsedSchema; text: string; doc: JsonDocument; references: ResolvedReference[] }
+  | { ok: false; format: FormatId; problems: FileProblem[]; text?: string };
+
+/**
+ * Finds the file that defines an Avro named type among the other schema files of the root. Built lazily:
+ * most schemas reference nothing, and a hook should not read every file for them.
+ */
+export class NameIndex {
+  private byName: Map<string, string> | undefined;
+  private readonly texts = new Map<string, string>();
+
+  constructor(private readonly load: () => Promise<Map<string, Buffer>>) {}
+
+  async ensure(): Promise<void> {
+    if (this.byName !== undefined) return;
+    this.byName = new Map();
+    for (const [path, bytes] of await this.load()) {
+      const decoded = decodeSchemaText(bytes);
+      if (!decoded.ok) continue;
+      let value;
+      try {
+        value = JSON.parse(decoded.text) as Parameters<typeof avroNames>[0];
+      } catch {
+        continue;
+      }
+      if (detectFormat(path, value) !== 'avro') continue;
+      this.texts.set(path, decoded.text);
+      for (const name of avroNames(value).defined) if (!this.byName.has(name)) this.byName.set(name, path);
+    }
+  }
+
+  fileOf(name: string): string | undefined {
+    return this.byName?.get(name);
+  }
+
+  textOf(file: string): string | undefined {
+    return this.texts.get(file);
+  }
+}
+
+/**
+ * The references of an Avro schema, resolved transitively against `index`: every name the schema (or a
+ * referenced schema) uses without defining it. Unresolvable names are returned as problems.
+ */
+export async function resolveAvroReferences(
+  file: string,
+  value: JsonValue,
+  text: string,
+  index: NameIndex,
+): Promise<{ references: Array<SchemaReference & { file: string }>; problems: FileProblem[] }> {
+  const first = avroNames(value).external;
+  if (first.length === 0) return { references: [], problems: [] };
+  await index.ensure();
+  const problems: FileProblem[] = [];
+  const found = new Map<string, SchemaReference & { file: string }>();
+  const queue: Array<{ use: (typeof first)[number]; from: string; top: boolean }> = first.map((use) => ({ use, from: file, top: true }));
+  const seenFiles = new Set([file]);
+  while (queue.length > 0) {
+    const { use, from, top } = queue.shift()!;
+    const name = use.candidates.find((c) => index.fileOf(c) !== undefined);
+    const defining = name === undefined ? undefined : index.fileOf(name);
+    if (name === undefined || defining === undefined) {
+      if (top) {
+        const pos = positionOf(parseJson(text, file), use.pointer);
+        problems.push({
+          rule: 'REFERENCE_UNRESOLVED',
+          message: `type '${use.written}' is not defined in this file nor in any other schema file under the root`,
+          pointer: use.pointer,
+          line: pos.line,
+          column: pos.column,
+          fix: `define '${use.candidates[0]}' in a schema file under the root, or fix the name (full names include the namespace)`,
+        });
+      } else {
+        problems.push({ rule: 'REFERENCE_UNRESOLVED', message: `type '${use.written}' used by ${from} is not defined in any schema file under the root`, pointer: '', line: 1, column: 1 });
+      }
+      continue;
+    }
+    if (defining === file || found.has(name)) continue;
+    const refText = index.textOf(defining) ?? '';
+    found.set(name, { name, text: refText, file: defining });
+    if (!seenFiles.has(defining)) {
+      seenFiles.add(defining);
+      try {
+        for (const u of avroNames(JSON.parse(refText) as Parameters<typeof avroNames>[0]).external) queue.push({ use: u, from: defining, top: false });
+      } catch {
+        // The referenced file's own problems are reported on that file.
+      }
+    }
+  }
+  // Dependencies first, so that a parser reading references in order finds each name defined.
+  return { references: [...found.values()].reverse(), problems };
+}
+
+/** Decodes, parses and validates one schema file; every problem with its line and column. */
+export async function loadSchema(
+  file: string,
+  bytes: Buffer,
+  options: { format?: FormatId; index?: NameIndex; lenient?: boolean; references?: readonly SchemaReference[] },
+): Promise<LoadedSchema> {
+  const decoded = decodeSchemaText(bytes);
+  const fallbackFormat = options.format ?? detectFormat(file);
+  if (!decoded.ok) {
+    return { ok: false, format: fallbackFormat, problems: [{ rule: 'INVALID_SCHEMA', message: decoded.message, pointer: '', line: decoded.line, column: decoded.column, fix: 'save the file as UTF-8' }] };
+  }
+  const text = decoded.text;
+  // JSON.parse is several times faster than the position-recording parser, which runs only to place an error.
+  let value: JsonValue;
+  try {
+    value = JSON.parse(text) as JsonValue;
+  } catch {
+    try {
+      parseJson(text, file);
+    } catch (e) {
+      if (!isSchemagateError(e)) throw e;
+      return {
+        ok: false,
+        format: fallbackFormat,
+        text,
+        problems: [{ rule: 'INVALID_SCHEMA', message: e.message, pointer: '', line: e.location.line ?? 1, column: e.location.column ?? 1, fix: 'fix the JSON syntax at this position' }],
+      };
+    }
+    return { ok: false, format: fallbackFormat, text, problems: [{ rule: 'INVALID_SCHEMA', message: 'invalid JSON', pointer: '', line: 1, column: 1 }] };
+  }
+  const format = options.format ?? detectFormat(file, value);
+  let references: Array<SchemaReference & { file?: string }> = [...(options.references ?? [])];
+  if (format === 'avro' && options.index !== undefined && options.references === undefined) {
+    const resolved = await resolveAvroReferences(file, value, text, options.index);
+    if (resolved.problems.length > 0) return { ok: false, format, text, problems: resolved.problems };
+    references = resolved.references;
+  }
+  const handler = formatById(format);
+  const result = handler.parse(text, { file, references, ...(options.lenient === true ? { lenient: true } : {}) });
+  if (!result.ok) {
+    return {
+      ok: false,
+      format,
+      text,
+      problems: result.issues.map((i) => ({ rule: 'INVALID_SCHEMA' as const, message: `${i.message} (${i.rule})`, pointer: i.pointer, line: i.line, column: i.column })),
+    };
+  }
+  return {
+    ok: true,
+    format,
+    handler,
+    schema: result.schema,
+    text,
+    doc: result.schema.doc,
+    references: references.flatMap((r) => (r.file === undefined ? [] : [{ name: r.name, file: r.file }])),
+  };
+}
