@@ -62,6 +62,14 @@ export async function publish(
     if (candidate.file !== undefined) result.file = candidate.file;
     try {
       const batchDeps = candidate.references.filter((r) => outcomeBySubject.has(r.subject));
+      if (candidate.problems !== undefined && candidate.problems.length > 0) {
+        result.messages.push(...candidate.problems);
+        steps.push({ subject: candidate.subject, action: 'register', reason: 'the file is not a valid schema' });
+        results.push(result);
+        outcomeBySubject.set(candidate.subject, result);
+        options.onProgress?.(++done, ordered.order.length, candidate.subject);
+        continue;
+      }
       const broken = batchDeps.filter((r) => !isGood(outcomeBySubject.get(r.subject)));
       if (broken.length > 0) {
         result.messages.push(`not published: referenced subject ${broken.map((r) => r.subject).join(', ')} was not published`);

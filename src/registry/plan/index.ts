@@ -1,4 +1,3 @@
 export * from './types.js';
 export * from './order.js';
 export * from './decide.js';
-export * from './avro-references.js';

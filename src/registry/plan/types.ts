@@ -23,6 +23,8 @@ export interface PublishCandidate {
   references: CandidateReference[];
   /** The level the configuration wants for this subject. */
   level: CompatibilityLevel;
+  /** Why the file cannot be published as it is (it does not parse, a reference is missing); never sent. */
+  problems?: string[];
 }
 
 /** What the registry said about one subject, read before anything is written. */
