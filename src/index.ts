@@ -6,3 +6,6 @@ export * from './compat/check.js';
 export * from './formats/format.js';
 export { parseJson, positionOf, type JsonDocument, type JsonValue, type Position } from './formats/json/parse.js';
 export * from './registry/client/index.js';
+export * from './repo/index.js';
+export * from './report/index.js';
+export { startRegistryServer, type RegistryServerOptions, type RunningRegistry } from './registry/server/index.js';

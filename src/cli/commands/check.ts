@@ -1,13 +1,44 @@
 import { SchemagateError } from '../../errors.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../report/render.js';
+import type { CheckMode } from '../../report/model.js';
+import { runCheck } from '../../repo/check.js';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 
-// Placeholder until the command lands; it says so instead of pretending to work.
+const usage = 'schemagate check [--staged | --against <ref> | --all] [--format text|json|github|junit|sarif|markdown] [--no-fetch]';
+
 const command: Command = {
   name: 'check',
-  summary: '(not yet available)',
-  usage: 'schemagate check',
-  run() {
-    return Promise.reject(new SchemagateError('INTERNAL', "'check' is not available yet"));
+  summary: 'check schema changes against their git history with the registry’s compatibility rules',
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        staged: { type: 'boolean' },
+        against: { type: 'string' },
+        all: { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
+        'no-fetch': { type: 'boolean' },
+      },
+      usage,
+    );
+    if (positionals.length > 0) throw new SchemagateError('INVALID_ARGUMENT', `unexpected argument '${positionals[0]}'\nusage: ${usage}`);
+    const format = (values.format ?? 'text') as ReportFormat;
+    if (!REPORT_FORMATS.includes(format)) throw new SchemagateError('INVALID_ARGUMENT', `unknown --format '${values.format}' (one of ${REPORT_FORMATS.join(', ')})`);
+    const modes = [values.staged === true, values.all === true].filter(Boolean).length;
+    if (modes > 1 || (values.staged === true && values.against !== undefined)) {
+      throw new SchemagateError('INVALID_ARGUMENT', `--staged, --against and --all choose what is checked; give one\nusage: ${usage}`);
+    }
+    const mode: CheckMode = values.staged === true ? 'staged' : values.all === true ? 'all' : values.against !== undefined ? 'against' : 'worktree';
+    const report = await runCheck({
+      cwd: io.cwd,
+      mode,
+      ...(values.against === undefined ? {} : { against: values.against }),
+      ...(values['no-fetch'] === true ? { deepen: false } : {}),
+    });
+    io.stdout(renderReport(report, format));
+    return report.ok ? 0 : 1;
   },
 };
 export default command;
