@@ -1,13 +1,66 @@
 import { SchemagateError } from '../../errors.js';
-import type { Command } from '../io.js';
+import { DEFAULT_DATA_DIR, DEFAULT_MAX_BODY_BYTES, startRegistryServer } from '../../registry/server/index.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliIo, Command } from '../io.js';
+import { resolve } from 'node:path';
 
-// Placeholder until the command lands; it says so instead of pretending to work.
+const USAGE =
+  'schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N]';
+
+function intOption(text: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new SchemagateError('INVALID_ARGUMENT', `--${name} must be an integer between ${min} and ${max}, got '${text}'\nusage: ${USAGE}`);
+  }
+  return n;
+}
+
+/** Runs until SIGINT or SIGTERM, then closes the server (and its data directory lock). */
+async function serve(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      data: { type: 'string' },
+      shapes: { type: 'string' },
+      'max-body-bytes': { type: 'string' },
+    },
+    USAGE,
+  );
+  const shapes = values.shapes ?? '7';
+  if (shapes !== '7' && shapes !== '8') throw new SchemagateError('INVALID_ARGUMENT', `--shapes must be 7 or 8, got '${shapes}'\nusage: ${USAGE}`);
+  const server = await startRegistryServer({
+    host: values.host ?? '127.0.0.1',
+    port: intOption(values.port, 'port', 8081, 0, 65535),
+    dataDir: resolve(io.cwd, values.data ?? DEFAULT_DATA_DIR),
+    shapes,
+    maxBodyBytes: intOption(values['max-body-bytes'], 'max-body-bytes', DEFAULT_MAX_BODY_BYTES, 1, 2 ** 31 - 1),
+  });
+  const { events, millis, tornBytes } = server.startup;
+  io.stderr(`schemagate registry: data in ${server.dataDir}; replayed ${events} events in ${millis.toFixed(0)} ms${tornBytes > 0 ? ` (cut off ${tornBytes} bytes of an unfinished last write)` : ''}\n`);
+  io.stdout(`listening on ${server.url}\n`);
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(done);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}
+
 const command: Command = {
   name: 'registry',
-  summary: '(not yet available)',
-  usage: 'schemagate registry',
-  run() {
-    return Promise.reject(new SchemagateError('INTERNAL', "'registry' is not available yet"));
+  summary: 'run a local Confluent-compatible schema registry (registry serve)',
+  usage: USAGE,
+  async run(args, io) {
+    const [sub, ...rest] = args;
+    if (sub === 'serve') return serve(rest, io);
+    throw new SchemagateError('INVALID_ARGUMENT', `unknown registry subcommand '${sub ?? ''}'\nusage: ${USAGE}`);
   },
 };
 export default command;

@@ -1,0 +1,60 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RegistryErrors, RegistryHttpError } from './errors.js';
+
+/** Headers on every response (§1; asserted by the registry's own tests). */
+export const COMMON_HEADERS = {
+  'X-XSS-Protection': '1; mode=block',
+  'Cache-Control': 'no-cache, no-store, must-revalidate',
+} as const;
+
+/** Beyond this many bytes past the limit the connection is dropped instead of read to its end. */
+const DRAIN_FACTOR = 8;
+
+/**
+ * Reads a request body up to `limit` bytes. A larger body gets a 413 error: the rest is read and thrown
+ * away (so that the client sees the answer), unless it goes on far past the limit.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    let size = 0;
+    let tooLarge = Number.isFinite(declared) && declared > limit;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (tooLarge) {
+        chunks.length = 0;
+        if (size > limit * DRAIN_FACTOR) req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (tooLarge) reject(RegistryErrors.tooLarge(limit));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (e) => reject(tooLarge ? RegistryErrors.tooLarge(limit) : e));
+    req.on('close', () => {
+      if (tooLarge) reject(RegistryErrors.tooLarge(limit));
+    });
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+export function sendError(res: ServerResponse, contentType: string, e: RegistryHttpError): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  if (e.status === 413) res.setHeader('Connection', 'close');
+  sendJson(res, e.status, contentType, JSON.stringify(e.body()));
+}

@@ -1,0 +1,141 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { SchemaEngine } from './engine.js';
+import { RegistryErrors, RegistryHttpError } from './errors.js';
+import { buildRouter, type Handler } from './handlers.js';
+import { readBody, sendError, sendJson } from './http.js';
+import { acquireLock } from './lock.js';
+import { EventLog, replayLog } from './log.js';
+import { acceptsRequestType, DEFAULT_RESPONSE_TYPE, negotiateResponseType } from './negotiate.js';
+import { pathSegments, type Router } from './router.js';
+import { RegistryService } from './service.js';
+import { RegistryState } from './state.js';
+import type { Shapes } from './views.js';
+
+export const DEFAULT_DATA_DIR = '.schemagate/registry';
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface RegistryServerOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 8081; 0 picks a free port. */
+  port?: number;
+  /** Where the log and the lock live. Default `.schemagate/registry` (relative to the working directory). */
+  dataDir?: string;
+  /** Response shapes: Confluent 7.9 (default) or 8.x (`schemaType` always, guid, error 40901). */
+  shapes?: Shapes;
+  /** Larger request bodies get a 413 error. Default 1 MiB. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningRegistry {
+  /** `http://host:port`, without a trailing slash. */
+  url: string;
+  port: number;
+  dataDir: string;
+  /** How start-up went: events replayed, time taken, bytes of a torn last line cut off. */
+  startup: { events: number; millis: number; tornBytes: number };
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a Confluent-compatible Schema Registry on node:http: the state is replayed from the data
+ * directory's log, and every change is on disk (fsync) before it is answered.
+ */
+export async function startRegistryServer(options: RegistryServerOptions = {}): Promise<RunningRegistry> {
+  const host = options.host ?? '127.0.0.1';
+  const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  mkdirSync(dataDir, { recursive: true });
+  const release = acquireLock(dataDir);
+  let log: EventLog;
+  const state = new RegistryState();
+  const started = performance.now();
+  let replay;
+  try {
+    replay = replayLog(dataDir, (e) => state.apply(e));
+    log = await EventLog.open(dataDir);
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const millis = performance.now() - started;
+  const service = new RegistryService(
+    state,
+    new SchemaEngine(),
+    (events) => {
+      for (const e of events) {
+        log.append(e);
+        state.apply(e);
+      }
+    },
+    { shapes: options.shapes ?? '7' },
+  );
+  const router = buildRouter();
+  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
+    void handle(req, res, router, service, log, maxBody);
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 8081, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    dataDir,
+    startup: { events: replay.events, millis, tornBytes: replay.tornBytes },
+    close() {
+      closing ??= (async () => {
+        const stopped = new Promise<void>((ok) => server.close(() => ok()));
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 1000).unref();
+        await stopped;
+        await log.close();
+        release();
+      })();
+      return closing;
+    },
+  };
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+async function handle(req: IncomingMessage, res: ServerResponse, router: Router<Handler>, service: RegistryService, log: EventLog, maxBody: number): Promise<void> {
+  const negotiated = negotiateResponseType(req.headers.accept);
+  const contentType = negotiated ?? DEFAULT_RESPONSE_TYPE;
+  try {
+    if (negotiated === undefined) throw RegistryErrors.notAcceptable();
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const segments = pathSegments(q < 0 ? url : url.slice(0, q));
+    const match = segments === undefined ? undefined : router.match(req.method ?? 'GET', segments);
+    if (match === undefined) throw RegistryErrors.notFound();
+    if (match === 'method-not-allowed') throw RegistryErrors.methodNotAllowed();
+    let body = '';
+    if (BODY_METHODS.has(req.method ?? '')) {
+      if (!acceptsRequestType(req.headers['content-type'])) throw RegistryErrors.unsupportedMediaType();
+      body = await readBody(req, maxBody);
+    }
+    if (log.failed !== undefined) throw RegistryErrors.storeError(log.failed.message);
+    const reply = match.handler({ params: match.params, query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)), body, service });
+    // Nothing is answered before what it shows is on disk: a 200 survives a crash (group commit).
+    if (!log.isDurable(log.head)) {
+      await log.durable(log.head).catch((failure: unknown) => {
+        throw RegistryErrors.storeError(failure instanceof Error ? failure.message : String(failure));
+      });
+    }
+    sendJson(res, 200, contentType, 'raw' in reply ? reply.raw : JSON.stringify(reply.json));
+  } catch (e) {
+    if (!req.complete) req.resume();
+    if (e instanceof RegistryHttpError) sendError(res, contentType, e);
+    else sendError(res, contentType, RegistryErrors.internal(e instanceof Error ? e.message : String(e)));
+  }
+}

@@ -1,0 +1,370 @@
+import { parseLevel, type CompatibilityLevel } from '../../compat/level.js';
+import type { RegistrySchemaType, SchemaReference } from '../../formats/format.js';
+import { checkLevel, SchemaEngine, type CompatOutcome, type PreparedSchema, type PreviousVersion } from './engine.js';
+import { RegistryErrors } from './errors.js';
+import { identityKey } from './identity.js';
+import { LATEST, type SchemaRequest } from './params.js';
+import type { RegistryState } from './state.js';
+import type { LogEvent, Mode, RegistryConfig, SchemaEntry, SchemaRef, StoredSchema, VersionEntry } from './types.js';
+import { registerView, versionView, type Shapes } from './views.js';
+
+export const DEFAULT_LEVEL: CompatibilityLevel = 'BACKWARD';
+
+
+export interface ServiceOptions {
+  shapes: Shapes;
+}
+
+/**
+ * The registry's rules (§4) over the in-memory state: every request is answered from the state, and
+ * every change goes through `commit`, which logs the events and applies them. No I/O here.
+ */
+export class RegistryService {
+  private readonly storedCache = new Map<number, PreparedSchema>();
+
+  constructor(
+    readonly state: RegistryState,
+    readonly engine: SchemaEngine,
+    private readonly commit: (events: LogEvent[]) => void,
+    readonly options: ServiceOptions,
+  ) {}
+
+  get shapes(): Shapes {
+    return this.options.shapes;
+  }
+
+  // ---- config and mode resolution -------------------------------------------------------------
+
+  /** Subject config merged over the global one, over the server default (§3.7). */
+  effectiveConfig(subject: string | undefined): RegistryConfig {
+    const subjectConfig = subject === undefined ? undefined : this.state.subjectConfigs.get(subject);
+    return { compatibilityLevel: DEFAULT_LEVEL, ...this.state.globalConfig, ...subjectConfig };
+  }
+
+  level(subject: string): CompatibilityLevel {
+    return parseLevel(this.effectiveConfig(subject).compatibilityLevel ?? DEFAULT_LEVEL) ?? DEFAULT_LEVEL;
+  }
+
+  /** A global READONLY_OVERRIDE beats any subject mode; otherwise subject, then global (§3.8). */
+  effectiveMode(subject: string): Mode {
+    const global = this.state.globalMode;
+    if (global === 'READONLY_OVERRIDE') return global;
+    return this.state.subjectModes.get(subject) ?? global ?? 'READWRITE';
+  }
+
+  private requireWritable(subject: string): Mode {
+    const mode = this.effectiveMode(subject);
+    if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
+      throw RegistryErrors.notPermitted(`Subject ${subject} in context . is in read-only mode`);
+    }
+    return mode;
+  }
+
+  // ---- schemas -------------------------------------------------------------------------------
+
+  /** The texts of the references (and of theirs), dependencies first, as the engines take them. */
+  resolveReferences(refs: readonly SchemaRef[], seen = new Set<string>()): SchemaReference[] {
+    const out: SchemaReference[] = [];
+    for (const r of refs) {
+      const entry = r.version === LATEST ? this.state.latestLive(r.subject) : this.state.version(r.subject, r.version);
+      const schema = entry === undefined ? undefined : this.state.schemas.get(entry.id);
+      if (schema === undefined) {
+        throw RegistryErrors.invalidSchema(`Invalid schema: reference '${r.name}' to subject '${r.subject}' version ${r.version} not found`);
+      }
+      if (seen.has(r.name)) continue;
+      seen.add(r.name);
+      out.push(...this.resolveReferences(schema.references, seen), { name: r.name, text: schema.schema });
+    }
+    return out;
+  }
+
+  /** A stored schema, parsed leniently for compatibility checks; parsed once per id. */
+  storedSchema(entry: SchemaEntry): PreparedSchema {
+    const hit = this.storedCache.get(entry.id);
+    if (hit !== undefined) return hit;
+    const result = this.engine.prepare(entry.schema, entry.schemaType, {
+      references: this.resolveReferences(entry.references),
+      lenient: true,
+      normalize: false,
+    });
+    if (!result.ok) throw RegistryErrors.internal(`Stored schema ${entry.id} cannot be parsed: ${result.message}`);
+    this.storedCache.set(entry.id, result.schema);
+    return result.schema;
+  }
+
+  private schemaTypeOf(req: SchemaRequest): RegistrySchemaType {
+    const t = (req.schemaType ?? 'AVRO').toUpperCase();
+    if (t !== 'AVRO' && t !== 'JSON' && t !== 'PROTOBUF') throw RegistryErrors.invalidSchema(`Invalid schema type ${req.schemaType ?? ''}`);
+    return t;
+  }
+
+  /** Parses a request's schema; `fail` decides what an invalid one becomes (an error, or a verbose answer). */
+  prepareRequest(req: SchemaRequest, options: { lenient: boolean; normalize: boolean }): { prepared: PreparedSchema; refs: SchemaRef[] } {
+    const type = this.schemaTypeOf(req);
+    const refs = req.references.map((r) => (r.version === LATEST ? this.pinLatest(r) : r));
+    const result = this.engine.prepare(req.schema ?? '', type, { references: this.resolveReferences(refs), ...options });
+    if (!result.ok) throw RegistryErrors.invalidSchema(result.message);
+    return { prepared: result.schema, refs };
+  }
+
+  private pinLatest(r: SchemaRef): SchemaRef {
+    const latest = this.state.latestLive(r.subject);
+    if (latest === undefined) throw RegistryErrors.invalidSchema(`Invalid schema: reference '${r.name}' to subject '${r.subject}' has no live version`);
+    return { ...r, version: latest.version };
+  }
+
+  private previousLive(subject: string): PreviousVersion[] {
+    return this.state.versions(subject).map((v) => ({ version: v.version, schema: this.storedSchema(this.schemaOf(v)) }));
+  }
+
+  schemaOf(v: VersionEntry): SchemaEntry {
+    const s = this.state.schemas.get(v.id);
+    if (s === undefined) throw RegistryErrors.storeError(`Schema ${v.id} of subject '${v.subject}' version ${v.version} is missing`);
+    return s;
+  }
+
+  // ---- register and lookup -------------------------------------------------------------------
+
+  register(subject: string, req: SchemaRequest, normalizeParam: boolean): Record<string, unknown> {
+    const mode = this.requireWritable(subject);
+    const importing = mode === 'IMPORT' || mode === 'FORWARD';
+    if (req.id !== undefined && !importing) throw RegistryErrors.notPermitted(`Subject ${subject} is not in import or forward mode`);
+    if (req.id === undefined && importing) throw RegistryErrors.notPermitted(`Subject ${subject} in context . is not in read-write mode`);
+    const config = this.effectiveConfig(subject);
+    const normalize = !importing && (normalizeParam || config.normalize === true);
+    const latest = this.state.latestLive(subject);
+    const latestSchema = latest === undefined ? undefined : this.schemaOf(latest);
+
+    let request = req;
+    if ((req.schema ?? '') === '') {
+      // An empty schema re-registers the latest one with new metadata or rules (§4.10).
+      if (latestSchema === undefined) throw RegistryErrors.invalidSchema('Empty schema');
+      request = { ...req, schema: latestSchema.schema, schemaType: latestSchema.schemaType, references: req.references.length > 0 ? req.references : latestSchema.references };
+    }
+    const { prepared, refs } = this.prepareRequest(request, { lenient: importing, normalize });
+    // Metadata and rules not given are inherited from the previous version (§4.10).
+    const metadata = request.metadata ?? latestSchema?.metadata;
+    const ruleSet = request.ruleSet ?? latestSchema?.ruleSet;
+    const key = identityKey(prepared.schemaType, prepared.canonical, refs, metadata, ruleSet);
+
+    const versions = this.state.subjects.get(subject) ?? [];
+    for (let i = versions.length - 1; i >= 0; i--) {
+      const v = versions[i] as VersionEntry;
+      if (v.deleted) continue;
+      const s = this.schemaOf(v);
+      // Registering what the subject already holds live answers the existing version and writes nothing (§4.2).
+      if (s.key === key && (req.id === undefined || req.id === s.id)) return registerView(v.version, s, this.shapes);
+    }
+    const highest = versions[versions.length - 1]?.version ?? 0;
+    let id: number;
+    let version: number;
+    if (importing) {
+      id = req.id as number;
+      const holder = this.state.schemas.get(id);
+      if (holder !== undefined && holder.key !== key) {
+        throw RegistryErrors.idConflict(`Overwrite new schema with id ${id} is not permitted.`);
+      }
+      version = req.version ?? highest + 1;
+      const taken = this.state.version(subject, version);
+      if (taken !== undefined && taken.id !== id) {
+        throw RegistryErrors.invalidSchema(`Version ${version} of subject '${subject}' already exists with a different schema`);
+      }
+    } else {
+      if (req.version !== undefined && req.version !== highest + 1) {
+        throw RegistryErrors.invalidSchema('Version is not one more than previous version');
+      }
+      const level = parseLevel(config.compatibilityLevel ?? DEFAULT_LEVEL) ?? DEFAULT_LEVEL;
+      const outcome = checkLevel(level, prepared, this.previousLive(subject), config.validateFields === true);
+      if (!outcome.compatible) throw RegistryErrors.incompatible(subject, outcome.messages, this.shapes);
+      id = this.state.idByKey.get(key) ?? this.state.maxId + 1;
+      version = highest + 1;
+    }
+    const known = this.state.schemas.get(id);
+    const stored: StoredSchema = {
+      id,
+      schemaType: prepared.schemaType,
+      schema: prepared.canonical,
+      references: refs,
+      ...(metadata === undefined ? {} : { metadata }),
+      ...(ruleSet === undefined ? {} : { ruleSet }),
+    };
+    const entry: SchemaEntry = known ?? { ...stored, key };
+    // Soft-deleted versions with the same id below the new one are tombstoned, unless referenced (§4.2).
+    const drop = versions
+      .filter((v) => v.deleted && v.id === id && v.version < version && this.state.referrersOf(subject, v.version, true).length === 0)
+      .map((v) => v.version);
+    this.commit([{ t: 'reg', s: subject, v: version, id, ...(known === undefined ? { schema: stored } : {}), ...(drop.length > 0 ? { drop } : {}) }]);
+    return registerView(version, entry, this.shapes);
+  }
+
+  lookup(subject: string, req: SchemaRequest, normalizeParam: boolean, deleted: boolean): Record<string, unknown> {
+    const versions = this.state.versions(subject, deleted);
+    if (versions.length === 0) throw RegistryErrors.subjectNotFound(subject);
+    const normalize = normalizeParam || this.effectiveConfig(subject).normalize === true;
+    const { prepared, refs } = this.prepareRequest(req, { lenient: true, normalize });
+    const key = identityKey(prepared.schemaType, prepared.canonical, refs, req.metadata, req.ruleSet);
+    const match = (test: (s: SchemaEntry) => boolean): Record<string, unknown> | undefined => {
+      for (let i = versions.length - 1; i >= 0; i--) {
+        const v = versions[i] as VersionEntry;
+        const s = this.schemaOf(v);
+        if (test(s)) return versionView(subject, v.version, v.deleted, s, this.shapes);
+      }
+      return undefined;
+    };
+    // Exact identity first; then, as the registry's fallback, the same schema whatever its metadata.
+    const found =
+      match((s) => s.key === key) ??
+      (req.metadata === undefined && req.ruleSet === undefined
+        ? match((s) => s.schemaType === prepared.schemaType && s.schema === prepared.canonical && sameRefs(s.references, refs))
+        : undefined);
+    if (found === undefined) throw RegistryErrors.schemaNotFound();
+    return found;
+  }
+
+  // ---- compatibility -------------------------------------------------------------------------
+
+  /**
+   * `POST /compatibility/subjects/{s}/versions[/{v}]`: against one version (`version` given) or as
+   * register would check (`version` undefined). Invalid schemas become a verbose answer when asked.
+   */
+  compatibility(subject: string, version: number | undefined, req: SchemaRequest, normalizeParam: boolean, verbose: boolean): CompatOutcome {
+    const config = this.effectiveConfig(subject);
+    const level = parseLevel(config.compatibilityLevel ?? DEFAULT_LEVEL) ?? DEFAULT_LEVEL;
+    let previous: PreviousVersion[];
+    if (version === undefined) previous = this.previousLive(subject);
+    else if (version === LATEST) {
+      const latest = this.state.latestLive(subject);
+      if (latest === undefined) return { compatible: true, messages: [] };
+      previous = [{ version: latest.version, schema: this.storedSchema(this.schemaOf(latest)) }];
+    } else {
+      const v = this.state.version(subject, version);
+      if (v === undefined || v.deleted) throw RegistryErrors.versionNotFound(version);
+      previous = [{ version: v.version, schema: this.storedSchema(this.schemaOf(v)) }];
+    }
+    let prepared: PreparedSchema;
+    try {
+      prepared = this.prepareRequest(req, { lenient: false, normalize: normalizeParam || config.normalize === true }).prepared;
+    } catch (e) {
+      if (verbose && e instanceof Error && 'errorCode' in e && e.errorCode === 42201) return { compatible: false, messages: [e.message] };
+      throw e;
+    }
+    // Against one given version, a transitive level means its plain form (§3.6).
+    const effective = version === undefined ? level : (level.replace('_TRANSITIVE', '') as CompatibilityLevel);
+    return checkLevel(effective, prepared, previous, config.validateFields === true);
+  }
+
+  // ---- deletes -------------------------------------------------------------------------------
+
+  deleteVersion(subject: string, version: number, permanent: boolean): number {
+    this.requireWritable(subject);
+    const all = this.state.versions(subject, true);
+    if (all.length === 0) throw RegistryErrors.subjectNotFound(subject);
+    const entry = version === LATEST ? this.state.latestLive(subject) : this.state.version(subject, version);
+    if (entry === undefined) throw RegistryErrors.versionNotFound(version === LATEST ? 'latest' : version);
+    if (permanent) {
+      if (!entry.deleted) throw RegistryErrors.versionNotSoftDeleted(subject, entry.version);
+      if (this.state.referrersOf(subject, entry.version, true).length > 0) throw RegistryErrors.referenceExists(subject, entry.version);
+      this.commit([{ t: 'hard', s: subject, v: [entry.version] }]);
+    } else {
+      if (entry.deleted) throw RegistryErrors.versionSoftDeleted(subject, entry.version);
+      if (this.state.referrersOf(subject, entry.version, false).length > 0) throw RegistryErrors.referenceExists(subject, entry.version);
+      this.commit([{ t: 'soft', s: subject, v: [entry.version] }]);
+    }
+    return entry.version;
+  }
+
+  deleteSubject(subject: string, permanent: boolean): number[] {
+    this.requireWritable(subject);
+    const all = this.state.versions(subject, true);
+    if (all.length === 0) throw RegistryErrors.subjectNotFound(subject);
+    const live = all.filter((v) => !v.deleted);
+    if (permanent && live.length > 0) throw RegistryErrors.subjectNotSoftDeleted(subject);
+    if (!permanent && live.length === 0) throw RegistryErrors.subjectSoftDeleted(subject);
+    const targets = permanent ? all : live;
+    // References from versions of the same subject do not count (§4.6).
+    const ownIds = new Set(all.map((v) => v.id));
+    for (const v of targets) {
+      const referrers = this.state.referrersOf(subject, v.version, permanent).filter((id) => !ownIds.has(id));
+      if (referrers.length > 0) throw RegistryErrors.referenceExists(subject, v.version);
+    }
+    const numbers = targets.map((v) => v.version);
+    this.commit([{ t: permanent ? 'hard' : 'soft', s: subject, v: numbers }]);
+    return numbers;
+  }
+
+  // ---- config --------------------------------------------------------------------------------
+
+  getConfig(subject: string | undefined, defaultToGlobal: boolean): RegistryConfig {
+    if (subject === undefined) return this.effectiveConfig(undefined);
+    const own = this.state.subjectConfigs.get(subject);
+    if (defaultToGlobal) return this.effectiveConfig(subject);
+    if (own === undefined) throw RegistryErrors.subjectConfigNotFound(subject);
+    return own;
+  }
+
+  /** PUT /config[/{subject}]: the given fields over the current ones; echoes the request form. */
+  putConfig(subject: string | undefined, update: RegistryConfig): Record<string, unknown> {
+    const current = subject === undefined ? this.state.globalConfig : this.state.subjectConfigs.get(subject);
+    const next: RegistryConfig = { ...current, ...update };
+    this.commit([{ t: 'config', ...(subject === undefined ? {} : { s: subject }), c: next }]);
+    const { compatibilityLevel, ...rest } = update;
+    return { ...(compatibilityLevel === undefined ? {} : { compatibility: compatibilityLevel }), ...rest };
+  }
+
+  deleteConfig(subject: string | undefined): RegistryConfig {
+    if (subject === undefined) {
+      const previous = this.effectiveConfig(undefined);
+      this.commit([{ t: 'config', c: null }]);
+      return previous;
+    }
+    const own = this.state.subjectConfigs.get(subject);
+    if (own === undefined) throw RegistryErrors.subjectNotFound(subject);
+    this.commit([{ t: 'config', s: subject, c: null }]);
+    return own;
+  }
+
+  // ---- mode ----------------------------------------------------------------------------------
+
+  getMode(subject: string | undefined, defaultToGlobal: boolean): { mode: Mode } {
+    if (subject === undefined) return { mode: this.state.globalMode ?? 'READWRITE' };
+    const own = this.state.subjectModes.get(subject);
+    if (own !== undefined) return { mode: own };
+    if (defaultToGlobal) return { mode: this.effectiveMode(subject) };
+    throw RegistryErrors.subjectModeNotFound(subject);
+  }
+
+  putMode(subject: string | undefined, mode: Mode, force: boolean): { mode: Mode } {
+    if (mode === 'FORWARD' && subject !== undefined) throw RegistryErrors.invalidMode();
+    const events: LogEvent[] = [];
+    if (mode === 'IMPORT' || mode === 'FORWARD') {
+      const scope = subject === undefined ? this.state.subjectNames() : [subject];
+      if (!force && scope.some((s) => this.state.latestLive(s) !== undefined)) {
+        throw RegistryErrors.notPermitted('Cannot import since found existing subjects');
+      }
+      // Soft-deleted versions left in the scope are removed for good, so imported ids cannot clash (§3.8).
+      for (const s of scope) {
+        const gone = this.state.versions(s, true).filter((v) => v.deleted && this.state.referrersOf(s, v.version, true).length === 0);
+        if (gone.length > 0) events.push({ t: 'hard', s, v: gone.map((v) => v.version) });
+      }
+    }
+    events.push({ t: 'mode', ...(subject === undefined ? {} : { s: subject }), m: mode });
+    this.commit(events);
+    return { mode };
+  }
+
+  deleteMode(subject: string | undefined): { mode: Mode } {
+    if (subject === undefined) {
+      const previous = this.state.globalMode ?? 'READWRITE';
+      this.commit([{ t: 'mode', m: null }]);
+      return { mode: previous };
+    }
+    const own = this.state.subjectModes.get(subject);
+    if (own === undefined) throw RegistryErrors.subjectNotFound(subject);
+    this.commit([{ t: 'mode', s: subject, m: null }]);
+    return { mode: own };
+  }
+}
+
+function sameRefs(a: readonly SchemaRef[], b: readonly SchemaRef[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.name === b[i]?.name && r.subject === b[i]?.subject && r.version === b[i]?.version);
+}

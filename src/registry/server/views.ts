@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import type { SchemaEntry } from './types.js';
+
+export type Shapes = '7' | '8';
+
+/** The schema's guid in 8.x responses: the MD5 of its identity written as a UUID (§4.2). */
+export function guidOf(entry: SchemaEntry): string {
+  const h = createHash('md5').update(entry.key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * Fields shared by every schema-bearing response, in the registry's order, with empty ones left out
+ * (Jackson NON_EMPTY). 7.x leaves `schemaType` out for AVRO; 8.x always writes it (§3.10, §12).
+ */
+function schemaFields(entry: SchemaEntry, shapes: Shapes, out: Record<string, unknown>): Record<string, unknown> {
+  if (shapes === '8') out['guid'] = guidOf(entry);
+  if (shapes === '8' || entry.schemaType !== 'AVRO') out['schemaType'] = entry.schemaType;
+  if (entry.references.length > 0) out['references'] = entry.references;
+  if (entry.metadata !== undefined) out['metadata'] = entry.metadata;
+  if (entry.ruleSet !== undefined) out['ruleSet'] = entry.ruleSet;
+  out['schema'] = entry.schema;
+  return out;
+}
+
+/** GET version, lookup, GET /schemas. */
+export function versionView(subject: string, version: number, deleted: boolean, entry: SchemaEntry, shapes: Shapes): Record<string, unknown> {
+  const out = schemaFields(entry, shapes, { subject, version, id: entry.id });
+  if (shapes === '8') out['deleted'] = deleted;
+  return out;
+}
+
+/** The register answer: 7.4–7.9 `{id, version, schema, …}`. */
+export function registerView(version: number, entry: SchemaEntry, shapes: Shapes): Record<string, unknown> {
+  const out = schemaFields(entry, shapes, { id: entry.id, version });
+  if (shapes === '8') out['deleted'] = false;
+  return out;
+}
+
+/** GET /schemas/ids/{id}. */
+export function idView(entry: SchemaEntry, shapes: Shapes, extra: { maxId?: number; subject?: string; version?: number }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (shapes === '8' && extra.subject !== undefined && extra.version !== undefined) {
+    out['subject'] = extra.subject;
+    out['version'] = extra.version;
+  }
+  schemaFields(entry, shapes, out);
+  if (extra.maxId !== undefined) out['maxId'] = extra.maxId;
+  return out;
+}
