@@ -1,0 +1,457 @@
+import { isSchemagateError } from '../../errors.js';
+import type { ParseOptions, ParseResult, SchemaIssue } from '../format.js';
+import { joinPointer, parseJson, positionOf, type JsonDocument, type JsonObject, type JsonValue } from '../json/parse.js';
+import { defaultProblem } from './defaults.js';
+import {
+  isPrimitiveName,
+  unionBranchKey,
+  type AvroEnum,
+  type AvroField,
+  type AvroNamed,
+  type AvroSchema,
+  type AvroType,
+  type JsonAttr,
+} from './model.js';
+import { isValidName, isValidNamespace, nameProblem, qualify } from './names.js';
+
+/** Stable rule ids of the problems the parser reports. */
+export const AVRO_RULES = {
+  INVALID_JSON: 'INVALID_JSON',
+  SCHEMA_SHAPE: 'AVRO_SCHEMA_SHAPE',
+  MISSING_ATTRIBUTE: 'AVRO_MISSING_ATTRIBUTE',
+  INVALID_ATTRIBUTE: 'AVRO_INVALID_ATTRIBUTE',
+  UNKNOWN_TYPE: 'AVRO_UNKNOWN_TYPE',
+  INVALID_NAME: 'AVRO_INVALID_NAME',
+  DUPLICATE_NAME: 'AVRO_DUPLICATE_NAME',
+  DUPLICATE_FIELD: 'AVRO_DUPLICATE_FIELD',
+  DUPLICATE_SYMBOL: 'AVRO_DUPLICATE_SYMBOL',
+  UNION_DUPLICATE_BRANCH: 'AVRO_UNION_DUPLICATE_BRANCH',
+  UNION_NESTED: 'AVRO_UNION_NESTED',
+  INVALID_DEFAULT: 'AVRO_INVALID_DEFAULT',
+  INVALID_ENUM_DEFAULT: 'AVRO_INVALID_ENUM_DEFAULT',
+  INVALID_FIXED_SIZE: 'AVRO_INVALID_FIXED_SIZE',
+  INVALID_ORDER: 'AVRO_INVALID_ORDER',
+  INVALID_DECIMAL: 'AVRO_INVALID_DECIMAL',
+  REFERENCE: 'AVRO_INVALID_REFERENCE',
+} as const;
+
+// Attributes Avro Java interprets; every other key is kept as a custom property (Schema.SCHEMA_RESERVED…).
+const SCHEMA_RESERVED = new Set(['doc', 'fields', 'items', 'name', 'namespace', 'size', 'symbols', 'values', 'type', 'aliases']);
+const ENUM_RESERVED = new Set([...SCHEMA_RESERVED, 'default']);
+const FIELD_RESERVED = new Set(['default', 'doc', 'name', 'order', 'type', 'aliases']);
+
+const isObject = (v: JsonValue | undefined): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+const has = (o: JsonObject, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** Offsets of line starts, split as `parseJson` splits lines, to find a number's source text from its position. */
+function numberTextLookup(text: string, doc: JsonDocument): (pointer: string) => string | undefined {
+  let starts: number[] | undefined;
+  return (pointer) => {
+    const at = doc.positions.get(pointer);
+    if (at === undefined) return undefined;
+    if (starts === undefined) {
+      starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 0x0a) starts.push(i + 1);
+        else if (c === 0x0d) {
+          if (text.charCodeAt(i + 1) === 0x0a) i++;
+          starts.push(i + 1);
+        }
+      }
+    }
+    const offset = (starts[at.line - 1] ?? 0) + at.column - 1;
+    const re = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    re.lastIndex = offset;
+    return re.exec(text)?.[0];
+  };
+}
+
+class Parser {
+  readonly issues: SchemaIssue[] = [];
+  private readonly pendingDefaults: { type: AvroType; attr: JsonAttr; what: string }[] = [];
+  private readonly numberText: (pointer: string) => string | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly doc: JsonDocument,
+    private readonly source: number,
+    private readonly named: Map<string, AvroNamed>,
+    private readonly lenient: boolean,
+    private readonly label: string | undefined,
+  ) {
+    this.numberText = numberTextLookup(text, doc);
+  }
+
+  issue(rule: string, message: string, pointer: string, preferKey = false): void {
+    const at = positionOf(this.doc, pointer, preferKey);
+    const msg = this.label === undefined ? message : `in reference '${this.label}': ${message}`;
+    this.issues.push({ rule, message: msg, pointer, line: at.line, column: at.column });
+  }
+
+  attr(value: JsonValue, pointer: string): JsonAttr {
+    return { value, pointer, numberText: this.numberText };
+  }
+
+  props(o: JsonObject, pointer: string, reserved: Set<string>): [string, JsonAttr][] {
+    const out: [string, JsonAttr][] = [];
+    for (const [k, v] of Object.entries(o)) if (!reserved.has(k)) out.push([k, this.attr(v, joinPointer(pointer, k))]);
+    return out;
+  }
+
+  finish(): void {
+    if (this.lenient) return;
+    for (const { type, attr, what } of this.pendingDefaults) {
+      const problem = defaultProblem(type, attr);
+      if (problem !== undefined) this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${what}: ${problem}`, attr.pointer);
+    }
+  }
+
+  parseType(value: JsonValue, pointer: string, space: string | undefined): AvroType | undefined {
+    if (typeof value === 'string') return this.resolveName(value, pointer, space);
+    if (Array.isArray(value)) return this.parseUnion(value, pointer, space);
+    if (!isObject(value)) {
+      this.issue(AVRO_RULES.SCHEMA_SHAPE, `expected a schema (a type name, an object with a 'type' or a union array), found ${JSON.stringify(value)}`, pointer);
+      return undefined;
+    }
+    const typePointer = joinPointer(pointer, 'type');
+    if (!has(value, 'type')) {
+      this.issue(AVRO_RULES.MISSING_ATTRIBUTE, "a schema object needs a 'type'", pointer);
+      return undefined;
+    }
+    const type = value['type'];
+    if (typeof type !== 'string') {
+      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'type' of a schema object must be a string (a nested schema is only allowed as a field's type)", typePointer);
+      return undefined;
+    }
+    if (isPrimitiveName(type)) {
+      const t = { kind: type, pointer, props: this.props(value, pointer, SCHEMA_RESERVED), source: this.source };
+      if (type === 'bytes') this.checkDecimal(value, pointer, undefined);
+      return t;
+    }
+    switch (type) {
+      case 'record':
+      case 'error':
+        return this.parseRecord(value, pointer, space, type === 'error');
+      case 'enum':
+        return this.parseEnum(value, pointer, space);
+      case 'fixed':
+        return this.parseFixed(value, pointer, space);
+      case 'array': {
+        if (!has(value, 'items')) {
+          this.issue(AVRO_RULES.MISSING_ATTRIBUTE, "an array needs 'items'", pointer);
+          return undefined;
+        }
+        const itemsPointer = joinPointer(pointer, 'items');
+        const items = this.parseType(value['items'] as JsonValue, itemsPointer, space);
+        return items && { kind: 'array', items, itemsPointer, pointer, props: this.props(value, pointer, SCHEMA_RESERVED), source: this.source };
+      }
+      case 'map': {
+        if (!has(value, 'values')) {
+          this.issue(AVRO_RULES.MISSING_ATTRIBUTE, "a map needs 'values'", pointer);
+          return undefined;
+        }
+        const valuesPointer = joinPointer(pointer, 'values');
+        const values = this.parseType(value['values'] as JsonValue, valuesPointer, space);
+        return values && { kind: 'map', values, valuesPointer, pointer, props: this.props(value, pointer, SCHEMA_RESERVED), source: this.source };
+      }
+      default:
+        // `{"type": "com.acme.Money"}` refers to a named type, as Java's parser allows.
+        return this.resolveName(type, typePointer, space);
+    }
+  }
+
+  private resolveName(name: string, pointer: string, space: string | undefined): AvroType | undefined {
+    if (isPrimitiveName(name)) return { kind: name, pointer, props: [], source: this.source };
+    const found = this.named.get(qualify(name, space).fullName) ?? this.named.get(qualify(name, undefined).fullName);
+    if (found !== undefined) return found;
+    const known = ['record', 'enum', 'fixed', 'array', 'map', 'error'].includes(name);
+    this.issue(
+      AVRO_RULES.UNKNOWN_TYPE,
+      known
+        ? `'${name}' must be written as an object, e.g. {"type": "${name}", …}`
+        : `unknown type '${name}': not a primitive type and no named type '${qualify(name, space).fullName}' is defined before this point or given as a reference`,
+      pointer,
+    );
+    return undefined;
+  }
+
+  private parseUnion(value: JsonValue[], pointer: string, space: string | undefined): AvroType | undefined {
+    const branches: AvroType[] = [];
+    const branchPointers: string[] = [];
+    const seen = new Map<string, number>();
+    let ok = true;
+    value.forEach((b, i) => {
+      const p = joinPointer(pointer, i);
+      if (Array.isArray(b)) {
+        this.issue(AVRO_RULES.UNION_NESTED, 'a union cannot contain another union directly; merge the branches into one union', p);
+        ok = false;
+        return;
+      }
+      const t = this.parseType(b, p, space);
+      if (t === undefined) {
+        ok = false;
+        return;
+      }
+      const key = unionBranchKey(t);
+      const first = seen.get(key);
+      if (first !== undefined) {
+        this.issue(AVRO_RULES.UNION_DUPLICATE_BRANCH, `the union has '${key}' twice (branches ${first} and ${i}); a union may hold each type (and each named type) once`, p);
+        ok = false;
+        return;
+      }
+      seen.set(key, i);
+      branches.push(t);
+      branchPointers.push(p);
+    });
+    return ok ? { kind: 'union', branches, branchPointers, pointer, props: [], source: this.source } : undefined;
+  }
+
+  /** Name, namespace, aliases and doc of a named type; registers it so later (and recursive) uses resolve. */
+  private defineNamed<T extends AvroNamed>(o: JsonObject, pointer: string, space: string | undefined, make: (base: Omit<AvroNamed, 'kind'>) => T): T | undefined {
+    const nameValue = o['name'];
+    if (typeof nameValue !== 'string') {
+      this.issue(has(o, 'name') ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, `a ${String(o['type'])} needs a 'name' (a string)`, has(o, 'name') ? joinPointer(pointer, 'name') : pointer);
+      return undefined;
+    }
+    let ns = space;
+    if (has(o, 'namespace')) {
+      const nsValue = o['namespace'];
+      if (typeof nsValue !== 'string' && nsValue !== null) {
+        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'namespace' must be a string", joinPointer(pointer, 'namespace'));
+      } else if (typeof nsValue === 'string') {
+        if (!isValidNamespace(nsValue)) this.issue(AVRO_RULES.INVALID_NAME, `'${nsValue}' is not a valid namespace (dot-separated Avro names)`, joinPointer(pointer, 'namespace'));
+        ns = nsValue;
+      }
+    }
+    const problem = nameProblem(nameValue);
+    if (problem !== undefined) this.issue(AVRO_RULES.INVALID_NAME, problem, joinPointer(pointer, 'name'));
+    const q = qualify(nameValue, ns);
+    const aliases: string[] = [];
+    const aliasValue = o['aliases'];
+    if (aliasValue !== undefined) {
+      if (!Array.isArray(aliasValue) || aliasValue.some((a) => typeof a !== 'string')) {
+        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'aliases' must be an array of names", joinPointer(pointer, 'aliases'));
+      } else {
+        aliasValue.forEach((a, i) => {
+          const alias = a as string;
+          const p = nameProblem(alias);
+          if (p !== undefined) this.issue(AVRO_RULES.INVALID_NAME, `alias ${p}`, joinPointer(joinPointer(pointer, 'aliases'), i));
+          const full = qualify(alias, q.namespace).fullName;
+          if (!aliases.includes(full)) aliases.push(full);
+        });
+      }
+    }
+    const doc = o['doc'];
+    const base = {
+      name: q.name,
+      namespace: q.namespace,
+      fullName: q.fullName,
+      aliases,
+      pointer,
+      props: [] as [string, JsonAttr][],
+      source: this.source,
+      ...(typeof doc === 'string' ? { doc } : {}),
+    };
+    if (doc !== undefined && typeof doc !== 'string') this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
+    const t = make(base);
+    if (this.named.has(q.fullName)) {
+      this.issue(AVRO_RULES.DUPLICATE_NAME, `the type '${q.fullName}' is already defined; define it once and refer to it by name`, joinPointer(pointer, 'name'));
+    } else {
+      this.named.set(q.fullName, t);
+    }
+    return t;
+  }
+
+  private parseRecord(o: JsonObject, pointer: string, space: string | undefined, error: boolean): AvroType | undefined {
+    const fields: AvroField[] = [];
+    const record = this.defineNamed(o, pointer, space, (b) => ({ ...b, kind: 'record' as const, error, fields }));
+    if (record === undefined) return undefined;
+    record.props = this.props(o, pointer, SCHEMA_RESERVED);
+    const fieldsValue = o['fields'];
+    if (!Array.isArray(fieldsValue)) {
+      this.issue(has(o, 'fields') ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "a record needs 'fields' (an array)", has(o, 'fields') ? joinPointer(pointer, 'fields') : pointer);
+      return record;
+    }
+    const inner = record.namespace ?? space;
+    const seen = new Map<string, number>();
+    fieldsValue.forEach((f, i) => {
+      const fp = joinPointer(joinPointer(pointer, 'fields'), i);
+      // Duplicates are found on the names as written, so a field whose type is broken still counts.
+      const name = isObject(f) ? f['name'] : undefined;
+      if (typeof name === 'string') {
+        const first = seen.get(name);
+        if (first !== undefined) {
+          this.issue(AVRO_RULES.DUPLICATE_FIELD, `the field '${name}' is defined twice in record '${record.fullName}' (fields ${first} and ${i})`, joinPointer(fp, 'name'));
+          return;
+        }
+        seen.set(name, i);
+      }
+      const field = this.parseField(f, fp, inner, record.fullName);
+      if (field !== undefined) fields.push(field);
+    });
+    return record;
+  }
+
+  private parseField(f: JsonValue, pointer: string, space: string | undefined, recordName: string): AvroField | undefined {
+    if (!isObject(f)) {
+      this.issue(AVRO_RULES.SCHEMA_SHAPE, 'a field must be an object with a name and a type', pointer);
+      return undefined;
+    }
+    const name = f['name'];
+    if (typeof name !== 'string') {
+      this.issue(has(f, 'name') ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "a field needs a 'name' (a string)", has(f, 'name') ? joinPointer(pointer, 'name') : pointer);
+      return undefined;
+    }
+    if (!isValidName(name)) this.issue(AVRO_RULES.INVALID_NAME, `'${name}' is not a valid field name (letters, digits and '_', not starting with a digit)`, joinPointer(pointer, 'name'));
+    if (!has(f, 'type')) {
+      this.issue(AVRO_RULES.MISSING_ATTRIBUTE, `the field '${name}' needs a 'type'`, pointer);
+      return undefined;
+    }
+    const typePointer = joinPointer(pointer, 'type');
+    const type = this.parseType(f['type'] as JsonValue, typePointer, space);
+    if (type === undefined) return undefined;
+    const field: AvroField = { name, type, pointer, typePointer, aliases: [], props: this.props(f, pointer, FIELD_RESERVED) };
+    const doc = f['doc'];
+    if (typeof doc === 'string') field.doc = doc;
+    else if (doc !== undefined) this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
+    if (has(f, 'default')) {
+      field.default = this.attr(f['default'] as JsonValue, joinPointer(pointer, 'default'));
+      this.pendingDefaults.push({ type, attr: field.default, what: `field '${name}' of '${recordName}'` });
+    }
+    const order = f['order'];
+    if (order !== undefined) {
+      const lower = typeof order === 'string' ? order.toLowerCase() : '';
+      if (lower === 'ascending' || lower === 'descending' || lower === 'ignore') {
+        if (lower !== 'ascending') field.order = lower;
+      } else {
+        this.issue(AVRO_RULES.INVALID_ORDER, `'order' must be "ascending", "descending" or "ignore", found ${JSON.stringify(order)}`, joinPointer(pointer, 'order'));
+      }
+    }
+    const aliases = f['aliases'];
+    if (aliases !== undefined) {
+      if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string')) {
+        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'aliases' must be an array of names", joinPointer(pointer, 'aliases'));
+      } else {
+        for (const a of aliases as string[]) if (!field.aliases.includes(a)) field.aliases.push(a);
+      }
+    }
+    return field;
+  }
+
+  private parseEnum(o: JsonObject, pointer: string, space: string | undefined): AvroType | undefined {
+    const symbols: string[] = [];
+    const t = this.defineNamed(o, pointer, space, (b): AvroEnum => ({ ...b, kind: 'enum', symbols }));
+    if (t === undefined) return undefined;
+    t.props = this.props(o, pointer, ENUM_RESERVED);
+    const sp = joinPointer(pointer, 'symbols');
+    const value = o['symbols'];
+    if (!Array.isArray(value)) {
+      this.issue(has(o, 'symbols') ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "an enum needs 'symbols' (an array of names)", has(o, 'symbols') ? sp : pointer);
+      return t;
+    }
+    value.forEach((s, i) => {
+      const p = joinPointer(sp, i);
+      if (typeof s !== 'string') {
+        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, 'an enum symbol must be a string', p);
+        return;
+      }
+      if (!isValidName(s)) this.issue(AVRO_RULES.INVALID_NAME, `'${s}' is not a valid enum symbol (letters, digits and '_', not starting with a digit)`, p);
+      if (symbols.includes(s)) {
+        this.issue(AVRO_RULES.DUPLICATE_SYMBOL, `the symbol '${s}' appears twice in enum '${t.fullName}'`, p);
+        return;
+      }
+      symbols.push(s);
+    });
+    if (has(o, 'default')) {
+      const d = o['default'];
+      if (typeof d !== 'string' || !symbols.includes(d)) {
+        this.issue(AVRO_RULES.INVALID_ENUM_DEFAULT, `the enum default ${JSON.stringify(d)} is not one of the symbols of '${t.fullName}'`, joinPointer(pointer, 'default'));
+      } else {
+        t.default = d;
+      }
+    }
+    return t;
+  }
+
+  private parseFixed(o: JsonObject, pointer: string, space: string | undefined): AvroType | undefined {
+    const t = this.defineNamed(o, pointer, space, (b) => ({ ...b, kind: 'fixed' as const, size: 0 }));
+    if (t === undefined) return undefined;
+    t.props = this.props(o, pointer, SCHEMA_RESERVED);
+    const size = o['size'];
+    const sp = joinPointer(pointer, 'size');
+    const text = typeof size === 'number' ? this.numberText(sp) : undefined;
+    if (typeof size !== 'number' || text === undefined || !/^\d+$/.test(text) || size > 2 ** 31 - 1) {
+      this.issue(has(o, 'size') ? AVRO_RULES.INVALID_FIXED_SIZE : AVRO_RULES.MISSING_ATTRIBUTE, "a fixed needs a 'size': a non-negative integer number of bytes", has(o, 'size') ? sp : pointer);
+      return t;
+    }
+    t.size = size;
+    this.checkDecimal(o, pointer, size);
+    return t;
+  }
+
+  /** Decimal precision and scale; Java ignores a malformed logical type, so only new schemas are held to this. */
+  private checkDecimal(o: JsonObject, pointer: string, fixedSize: number | undefined): void {
+    if (this.lenient || o['logicalType'] !== 'decimal') return;
+    const precision = o['precision'];
+    const scale = o['scale'] ?? 0;
+    const isInt = (v: JsonValue | undefined): v is number => typeof v === 'number' && Number.isInteger(v);
+    if (!isInt(precision) || precision < 1) {
+      this.issue(AVRO_RULES.INVALID_DECIMAL, "a decimal needs a 'precision': a positive integer", has(o, 'precision') ? joinPointer(pointer, 'precision') : pointer);
+      return;
+    }
+    if (!isInt(scale) || scale < 0 || scale > precision) {
+      this.issue(AVRO_RULES.INVALID_DECIMAL, `a decimal's 'scale' must be an integer from 0 to its precision (${precision})`, joinPointer(pointer, 'scale'));
+    }
+    if (fixedSize !== undefined) {
+      const maxDigits = fixedSize === 0 ? 0 : Math.floor(Math.log10(2) * (8 * fixedSize - 1));
+      if (precision > maxDigits) {
+        this.issue(AVRO_RULES.INVALID_DECIMAL, `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit`, joinPointer(pointer, 'precision'));
+      }
+    }
+  }
+}
+
+function parseDocument(text: string, file: string | undefined, issues: SchemaIssue[], prefix: string): JsonDocument | undefined {
+  try {
+    return parseJson(text, file);
+  } catch (e) {
+    if (!isSchemagateError(e)) throw e;
+    issues.push({ rule: AVRO_RULES.INVALID_JSON, message: `${prefix}${e.message}`, pointer: '', line: e.location.line ?? 1, column: e.location.column ?? 1 });
+    return undefined;
+  }
+}
+
+/**
+ * Parses and validates an Avro schema text. Every problem is returned (not only the first), each with a
+ * rule id, a JSON pointer and its line and column. References (named types defined in other schemas)
+ * are parsed first, leniently, in the order given.
+ */
+export function parseAvro(text: string, options: ParseOptions = {}): ParseResult<AvroSchema> {
+  const issues: SchemaIssue[] = [];
+  const named = new Map<string, AvroNamed>();
+  const referenceRoots = new Set<AvroNamed>();
+  (options.references ?? []).forEach((ref, i) => {
+    const prefix = `in reference '${ref.name}': `;
+    const doc = parseDocument(ref.text, undefined, issues, prefix);
+    if (doc === undefined) return;
+    const p = new Parser(ref.text, doc, i + 1, named, true, ref.name);
+    const root = p.parseType(doc.value, '', undefined);
+    for (const issue of p.issues) {
+      issues.push({ rule: AVRO_RULES.REFERENCE, message: `${issue.message} (${issue.rule} at line ${issue.line}, column ${issue.column} of the reference)`, pointer: '', line: 1, column: 1 });
+    }
+    if (root !== undefined && (root.kind === 'record' || root.kind === 'enum' || root.kind === 'fixed')) referenceRoots.add(root);
+  });
+  const doc = parseDocument(text, options.file, issues, '');
+  if (doc === undefined) return { ok: false, issues };
+  const parser = new Parser(text, doc, 0, named, options.lenient === true, undefined);
+  const root = parser.parseType(doc.value, '', undefined);
+  parser.finish();
+  issues.push(...parser.issues);
+  if (issues.length > 0 || root === undefined) {
+    return { ok: false, issues: issues.length > 0 ? issues : [{ rule: AVRO_RULES.SCHEMA_SHAPE, message: 'not an Avro schema', pointer: '', line: 1, column: 1 }] };
+  }
+  const schema: AvroSchema = { format: 'avro', text, doc, root, named, referenceRoots };
+  if (options.file !== undefined) schema.file = options.file;
+  return { ok: true, schema };
+}
