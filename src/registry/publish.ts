@@ -48,13 +48,10 @@ export async function publish(
   const results: PublishResult[] = [];
   /** Subjects of this batch → the version they hold after this run (or undefined when they failed). */
   const outcomeBySubject = new Map<string, PublishResult>();
-  let globalLevel: CompatibilityLevel | undefined;
-  const levelInForce = async (subject: string): Promise<CompatibilityLevel> => {
-    const own = await client.getConfig(subject);
-    if (own !== undefined) return own.compatibilityLevel;
-    globalLevel ??= (await client.getConfig())?.compatibilityLevel ?? 'BACKWARD';
-    return globalLevel;
-  };
+  // Read first, outside the per-subject best effort: a registry that cannot be reached at all is one
+  // clear error (exit 2), not the same failure once per subject after every subject's retries.
+  const globalLevel: CompatibilityLevel = (await client.getConfig())?.compatibilityLevel ?? 'BACKWARD';
+  const levelInForce = async (subject: string): Promise<CompatibilityLevel> => (await client.getConfig(subject))?.compatibilityLevel ?? globalLevel;
 
   let done = 0;
   for (const candidate of ordered.order) {

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 /** Absolute path of the CLI entry point, so tests may run it from any working directory. */
 export const CLI_BIN = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
 
+/** tsx's loader by absolute URL: `--import tsx` would be resolved from the child's cwd (a temp dir in many tests). */
+export const TSX_LOADER = import.meta.resolve('tsx');
+
 export interface CliRun {
   code: number;
   stdout: string;
@@ -20,10 +23,13 @@ export interface CliRunOptions {
   timeoutMs?: number;
 }
 
+/** tsx resolved from this repository, so that the CLI also runs with a cwd outside it (temp repos). */
+const TSX = import.meta.resolve('tsx');
+
 /** Runs `schemagate <args>` as a real child process (node + tsx, no build needed). */
 export function runCli(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI_BIN, ...args], {
+    const child = spawn(process.execPath, ['--import', TSX, CLI_BIN, ...args], {
       cwd: options.cwd ?? process.cwd(),
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
