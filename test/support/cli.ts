@@ -4,9 +4,6 @@ import { fileURLToPath } from 'node:url';
 /** Absolute path of the CLI entry point, so tests may run it from any working directory. */
 export const CLI_BIN = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url));
 
-/** tsx's loader by absolute URL: `--import tsx` would be resolved from the child's cwd (a temp dir in many tests). */
-export const TSX_LOADER = import.meta.resolve('tsx');
-
 export interface CliRun {
   code: number;
   stdout: string;
