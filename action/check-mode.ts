@@ -10,10 +10,8 @@ import { setOutputs } from './outputs.js';
 import { renderReportComment, renderResolvedComment, renderSummary, type CheckView } from './render.js';
 
 export interface CheckLibrary {
-  /** Runs `schemagate check` in `cwd` and returns its JSON report; `against` names the history's commit. */
+  /** Runs `schemagate check` in `cwd` and returns its JSON report (with the semantic diff of each subject); `against` names the history's commit. */
   check(options: { cwd: string; config: string | undefined; against: string | undefined }): Promise<CheckReport>;
-  /** The semantic diff of each changed subject as Markdown, keyed by subject. */
-  diffs(options: { cwd: string; config: string | undefined; against: string | undefined; report: CheckReport }): Promise<Map<string, string>>;
 }
 
 export interface CheckContext {
@@ -48,7 +46,6 @@ export async function runCheckMode(ctx: CheckContext): Promise<CheckOutcome> {
     core.info(`checking ${ctx.cwd}${against === undefined ? '' : ` against ${against}`}`);
     return ctx.library.check({ cwd: ctx.cwd, config: inputs.config, against });
   });
-  const diffs = await ctx.library.diffs({ cwd: ctx.cwd, config: inputs.config, against, report });
 
   const counts = countBySeverity(report);
   const failing = counts.error > 0 || (inputs.failOn === 'warning' && counts.warning > 0);
@@ -65,7 +62,6 @@ export async function runCheckMode(ctx: CheckContext): Promise<CheckOutcome> {
     passed,
     approvedBy,
     failOn: inputs.failOn,
-    diffs,
     overflow,
     headSha: event.kind === 'pull_request' ? event.headSha : event.kind === 'push' ? event.after : undefined,
     runUrl: ctx.runUrl,

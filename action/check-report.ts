@@ -1,42 +1,14 @@
-/**
- * The JSON report of `schemagate check` (the contract of issue 4), as the Action reads it. Declared
- * structurally so that the Action depends on the contract, not on the validator's internals.
- */
-export type FindingSeverity = 'error' | 'warning' | 'info';
+/** Helpers over the validator's JSON report (the contract of issue 4) for annotations and verdicts. */
+import type { CheckReport, Finding } from '../src/report/model.js';
 
-export interface ReportFinding {
-  rule: string;
-  severity: FindingSeverity | string;
-  path?: string | null;
-  line?: number | null;
-  column?: number | null;
-  version?: number | null;
-  commit?: string | null;
-  message: string;
-}
+export type { CheckReport, Finding };
 
-export interface ReportSubject {
+export interface LocatedFinding extends Finding {
   subject: string;
-  file: string;
-  format: string;
-  level: string;
-  status: string;
-  versions: number;
-  findings: ReportFinding[];
-}
-
-export interface CheckReport {
-  ok: boolean;
-  subjects: ReportSubject[];
-}
-
-export interface LocatedFinding extends ReportFinding {
-  subject: string;
-  file: string;
 }
 
 export function allFindings(report: CheckReport): LocatedFinding[] {
-  return report.subjects.flatMap((s) => s.findings.map((f) => ({ ...f, subject: s.subject, file: s.file })));
+  return report.subjects.flatMap((s) => s.findings.map((f) => ({ ...f, subject: s.subject, file: f.file || s.file })));
 }
 
 export function countBySeverity(report: CheckReport): { error: number; warning: number; info: number } {

@@ -1,19 +1,66 @@
 /**
- * The one place the Action calls into the schemagate library: check, diff and publish are the same calls
- * the CLI makes, so the Action adds presentation only.
+ * The one place the Action calls into the schemagate library: check and publish are the same calls the
+ * CLI makes, so the Action adds presentation only.
  */
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { SchemagateError } from '../src/errors.js';
+import { connectRegistry } from '../src/registry/connect.js';
+import { reportToJson } from '../src/registry/plan/index.js';
+import { publish } from '../src/registry/publish.js';
+import { collectCandidates, toCandidate, type CollectedRepo } from '../src/registry/repo-candidates.js';
+import { changedSubjects, parseConfig, readSubjects, repoRoot, runCheck, type SchemagateConfig } from '../src/repo/index.js';
 import type { CheckLibrary } from './check-mode.js';
-import type { PublishLibrary } from './publish-mode.js';
+import type { PublishLibrary, PublishReport } from './publish-mode.js';
 
-function notYet(what: string): never {
-  throw new Error(`${what} is not available in this build of schemagate yet`);
+/** The `config` input: a schemagate.yaml anywhere in the repository, parsed with the library's own parser. */
+async function configFromInput(cwd: string, config: string | undefined): Promise<SchemagateConfig | undefined> {
+  if (config === undefined) return undefined;
+  const root = await repoRoot(cwd);
+  const path = resolve(cwd, config);
+  const shown = relative(root, path) || config;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new SchemagateError('FILE_UNREADABLE', `config input: cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: shown });
+  }
+  return parseConfig(text, shown);
 }
 
 export const checkLibrary: CheckLibrary = {
-  check: async () => notYet('schemagate check'),
-  diffs: async () => new Map(),
+  async check({ cwd, config, against }) {
+    const parsed = await configFromInput(cwd, config);
+    return runCheck({
+      cwd,
+      ...(against === undefined ? {} : { mode: 'against' as const, against }),
+      ...(parsed === undefined ? {} : { config: parsed }),
+    });
+  },
 };
 
+/** collectCandidates with a configuration from the `config` input (the library's reads schemagate.yaml at the root). */
+async function collect(cwd: string, since: string | undefined, config: SchemagateConfig | undefined): Promise<CollectedRepo> {
+  if (config === undefined) return collectCandidates(cwd, since === undefined ? {} : { since });
+  const root = await repoRoot(cwd);
+  let only: string[] | undefined;
+  if (since !== undefined) {
+    only = (await changedSubjects({ cwd: root, from: since, to: 'HEAD', config })).filter((c) => c.change !== 'deleted').map((c) => c.file);
+    if (only.length === 0) return { root, config, candidates: [] };
+  }
+  const { subjects } = await readSubjects({ cwd: root, ref: 'HEAD', config, ...(only === undefined ? {} : { only }) });
+  return { root, config, candidates: subjects.map(toCandidate) };
+}
+
 export const publishLibrary: PublishLibrary = {
-  publish: async () => notYet('schemagate publish'),
+  async publish({ cwd, config, since, registry }) {
+    const repo = await collect(cwd, since, await configFromInput(cwd, config));
+    const credentials = {
+      ...(registry.userInfo === undefined ? {} : { userInfo: registry.userInfo }),
+      ...(registry.token === undefined ? {} : { token: registry.token }),
+    };
+    const client = connectRegistry(registry.url, repo.config, process.env, credentials);
+    const outcome = await publish(client, repo.candidates);
+    return reportToJson(outcome.report) as PublishReport;
+  },
 };

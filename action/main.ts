@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
-import { execFileSync } from 'node:child_process';
-import { relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { runCheckMode } from './check-mode.js';
 import { readEvent } from './event.js';
 import { githubCommentsApi, parseRepository } from './github-api.js';
@@ -9,14 +8,6 @@ import { checkLibrary, publishLibrary } from './library.js';
 import { resolveMode } from './mode.js';
 import { setOutputs } from './outputs.js';
 import { runPublishMode } from './publish-mode.js';
-
-function repositoryRoot(cwd: string): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return cwd;
-  }
-}
 
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env;
@@ -28,9 +19,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const event = readEvent(env);
   const workspace = env.GITHUB_WORKSPACE !== undefined && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
   const cwd = resolve(workspace, inputs.workingDirectory);
-  const root = repositoryRoot(cwd);
-  // Report paths are relative to the working directory; GitHub places annotations by path from the repository root.
-  const fileOf = (file: string): string => relative(root, resolve(cwd, file)).split(sep).join('/');
+  // The report's paths are from the repository root, which is how GitHub places annotations on a diff.
+  const fileOf = (file: string): string => file.split(sep).join('/');
 
   const baseBranch = event.kind === 'push' ? event.defaultBranch : undefined;
   const mode = resolveMode(inputs.mode, event, baseBranch);

@@ -1,4 +1,5 @@
-import { allFindings, countBySeverity, type CheckReport, type LocatedFinding } from './check-report.js';
+import { renderMarkdown } from '../src/report/markdown.js';
+import { countBySeverity, type CheckReport, type LocatedFinding } from './check-report.js';
 
 /** GitHub refuses comment bodies longer than this (HTTP 422). */
 export const COMMENT_LIMIT = 65536;
@@ -12,8 +13,6 @@ export interface CheckView {
   /** Set when the approve label turned a failure into a pass. */
   approvedBy: string | undefined;
   failOn: 'error' | 'warning';
-  /** Semantic diff in Markdown per subject, from the validator's renderer, when it has one. */
-  diffs: ReadonlyMap<string, string>;
   /** Findings that did not fit in the annotations. */
   overflow: readonly LocatedFinding[];
   /** The commit that was checked, shown so a reader knows which push the comment describes. */
@@ -22,75 +21,35 @@ export interface CheckView {
   runUrl: string | undefined;
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function where(f: LocatedFinding): string {
-  const line = typeof f.line === 'number' ? `:${f.line}${typeof f.column === 'number' ? `:${f.column}` : ''}` : '';
-  return `${f.file}${line}`;
-}
-
-function against(f: LocatedFinding): string {
-  const parts: string[] = [];
-  if (typeof f.version === 'number') parts.push(`version ${f.version}`);
-  if (typeof f.commit === 'string' && f.commit !== '') parts.push(`commit ${f.commit.slice(0, 7)}`);
-  return parts.length === 0 ? '' : ` (against ${parts.join(', ')})`;
-}
-
-const SEVERITY_ICON: Record<string, string> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
-
 function findingLine(f: LocatedFinding): string {
-  const icon = SEVERITY_ICON[f.severity] ?? 'ℹ️';
-  return `- ${icon} \`${f.rule}\` at \`${where(f)}\`${against(f)}: ${f.message}`;
+  const icon = f.severity === 'error' ? '❌' : f.severity === 'warning' ? '⚠️' : 'ℹ️';
+  const fix = f.fix !== undefined && f.fix !== '' ? ` **Fix:** ${f.fix}` : '';
+  return `- ${icon} \`${f.rule}\` at \`${f.file}:${f.line}:${f.column}\` (\`${f.subject}\`): ${f.message}${fix}`;
 }
 
-export function headline(view: CheckView): string {
+/** What the Action adds above the validator's Markdown: the step's verdict when it differs from the report's. */
+function verdictNote(view: CheckView): string[] {
   const counts = countBySeverity(view.report);
-  const problems = [counts.error > 0 ? plural(counts.error, 'error') : '', counts.warning > 0 ? plural(counts.warning, 'warning') : '']
-    .filter((s) => s !== '')
-    .join(' and ');
-  const subjects = plural(view.report.subjects.length, 'subject');
-  if (problems === '') return `✅ schemagate: ${subjects} checked, no problems`;
   if (view.approvedBy !== undefined) {
-    return `✅ schemagate: ${problems}, approved with the \`${view.approvedBy}\` label`;
+    return [
+      `> [!NOTE]`,
+      `> **Approved with the \`${view.approvedBy}\` label:** the check passes, and every breaking change is still listed below.`,
+      '',
+    ];
   }
-  return `${view.passed ? '⚠️' : '❌'} schemagate: ${problems} in ${subjects}`;
+  if (!view.passed && counts.error === 0 && counts.warning > 0) {
+    return [`> [!WARNING]`, `> **Failing on warnings** (\`fail-on: warning\`): ${plural(counts.warning, 'warning')}.`, ''];
+  }
+  return [];
 }
 
-/** The Markdown shared by the job summary and the pull-request comment. */
+/** The validator's report as Markdown, with the step's verdict; shared by the job summary and the comment. */
 export function renderCheck(view: CheckView): string {
-  const out: string[] = [`### ${headline(view)}`, ''];
-  if (view.approvedBy !== undefined) {
-    out.push(
-      `> The \`${view.approvedBy}\` label approves these breaking changes: the check passes, and every break is still listed below.`,
-      '',
-    );
-  }
-  if (view.report.subjects.length === 0) {
-    out.push('No schema subjects changed.');
-    return out.join('\n');
-  }
-  out.push('| Subject | File | Format | Level | Status | Versions | Findings |', '| --- | --- | --- | --- | --- | ---: | ---: |');
-  for (const s of view.report.subjects) {
-    out.push(
-      `| \`${escapeCell(s.subject)}\` | \`${escapeCell(s.file)}\` | ${escapeCell(s.format)} | ${escapeCell(s.level)} | ${escapeCell(s.status)} | ${s.versions} | ${s.findings.length} |`,
-    );
-  }
-  for (const s of view.report.subjects) {
-    const diff = view.diffs.get(s.subject);
-    if (s.findings.length === 0 && (diff === undefined || diff.trim() === '')) continue;
-    out.push('', `#### \`${s.subject}\` (${s.level})`, '');
-    for (const f of allFindings({ ok: view.report.ok, subjects: [s] })) out.push(findingLine(f));
-    if (diff !== undefined && diff.trim() !== '') {
-      out.push('', '<details open><summary>Semantic diff</summary>', '', diff.trim(), '', '</details>');
-    }
-  }
-  return out.join('\n');
+  return [...verdictNote(view), renderMarkdown(view.report).trimEnd()].join('\n');
 }
 
 export function renderSummary(view: CheckView): string {
@@ -98,14 +57,14 @@ export function renderSummary(view: CheckView): string {
   if (view.overflow.length > 0) {
     parts.push(
       '',
-      `#### Findings without an annotation`,
+      '#### Findings without an annotation',
       '',
-      `GitHub shows at most 10 annotations of each level per step; these ${plural(view.overflow.length, 'finding')} did not get one:`,
+      `GitHub shows at most 10 annotations of each level per step; ${plural(view.overflow.length, 'finding')} did not get one:`,
       '',
       ...view.overflow.map(findingLine),
     );
   }
-  return truncate(parts.join('\n') + '\n', SUMMARY_LIMIT, '\n\n_The summary was cut at GitHub\'s size limit; the JSON report has every finding._\n');
+  return truncate(parts.join('\n') + '\n', SUMMARY_LIMIT, "\n\n_The summary was cut at GitHub's size limit; the JSON report (the `report` output) has every finding._\n");
 }
 
 function footer(view: CheckView): string {
@@ -117,13 +76,17 @@ function footer(view: CheckView): string {
 
 export function renderReportComment(view: CheckView, marker: string): string {
   const end = footer(view);
-  const body = `${marker}\n${renderCheck(view)}`;
-  const note = '\n\n_This comment was cut at GitHub\'s size limit; the job summary lists every finding._';
-  return truncate(body, COMMENT_LIMIT - end.length, note) + end;
+  const note = "\n\n_This comment was cut at GitHub's size limit; the job summary lists every finding._";
+  return truncate(`${marker}\n${renderCheck(view)}`, COMMENT_LIMIT - end.length, note) + end;
 }
 
 export function renderResolvedComment(view: CheckView, marker: string): string {
-  return `${marker}\n### ✅ schemagate: resolved\n\nThe schema problems reported earlier in this pull request are fixed: ${plural(view.report.subjects.length, 'subject')} checked, no problems.${footer(view)}`;
+  return [
+    marker,
+    '### ✅ schemagate: resolved',
+    '',
+    `The schema problems reported earlier in this pull request are fixed: ${plural(view.report.subjects.length, 'subject')} checked, no errors or warnings.`,
+  ].join('\n') + footer(view);
 }
 
 /** Cuts text so that, with the note appended, it stays within `limit` UTF-16 units (GitHub counts characters). */
