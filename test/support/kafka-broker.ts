@@ -9,7 +9,15 @@
 // without calling stop() (crash, SIGKILL, timeout) does not leave a broker behind.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -245,7 +253,9 @@ function run(command: string, args: string[], timeoutMs: number, what: string): 
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
-      reject(new Error(`${what}: cannot run ${command} (${error.message}); Java 17+ and Maven must be installed`));
+      reject(
+        new Error(`${what}: cannot run ${command} (${error.message}); Java 17+ and Maven must be installed`),
+      );
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);

@@ -1,0 +1,20 @@
+// Serializers and deserializers in the Confluent wire format (registry-protocol.md §10).
+export { MAGIC_BYTE, HEADER_SIZE, writeHeader, frame, readSchemaId, parseFrame } from './wire.js';
+export * from './errors.js';
+export type { SerdeRegistry, SerdeSchema, SerdeSchemaReference, SerdeSchemaType } from './registry.js';
+export { subjectName, type SubjectNameStrategy, type SubjectNameFunction } from './subject.js';
+export type { SerializerOptions } from './writer-schema.js';
+export type { Serializer, Deserializer } from './serde.js';
+export {
+  AvroSerializer,
+  AvroDeserializer,
+  type AvroSerializerOptions,
+  type AvroDeserializerOptions,
+} from './avro.js';
+export type { AvroSchemaSource, AvroTypeOptions } from './avro-schema.js';
+export {
+  JsonSchemaSerializer,
+  JsonSchemaDeserializer,
+  type JsonSchemaSerializerOptions,
+  type JsonSchemaDeserializerOptions,
+} from './json.js';
