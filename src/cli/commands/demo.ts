@@ -1,13 +1,16 @@
-import { SchemagateError } from '../../errors.js';
+import { runDemo } from '../../demo/story.js';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 
-// Placeholder until the command lands; it says so instead of pretending to work.
+const usage = 'schemagate demo [--keep]';
+
 const command: Command = {
   name: 'demo',
-  summary: '(not yet available)',
-  usage: 'schemagate demo',
-  run() {
-    return Promise.reject(new SchemagateError('INTERNAL', "'demo' is not available yet"));
+  summary: 'the whole story on a local registry: check, a refused change, publish (temporary, cleans up)',
+  usage,
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, { keep: { type: 'boolean' } }, usage);
+    return runDemo({ io, ...(values.keep === true ? { keep: true } : {}) });
   },
 };
 export default command;
