@@ -1,13 +1,37 @@
 import { SchemagateError } from '../../errors.js';
+import { initProject } from '../../repo/init.js';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 
-// Placeholder until the command lands; it says so instead of pretending to work.
+const usage = 'schemagate init';
+
 const command: Command = {
   name: 'init',
-  summary: '(not yet available)',
-  usage: 'schemagate init',
-  run() {
-    return Promise.reject(new SchemagateError('INTERNAL', "'init' is not available yet"));
+  summary: 'write a starter schemagate.yaml and install the pre-commit hook (husky or .git/hooks)',
+  usage,
+  async run(args, io) {
+    const { positionals } = parseCommandArgs(args, {}, usage);
+    if (positionals.length > 0) throw new SchemagateError('INVALID_ARGUMENT', `unexpected argument '${positionals[0]}'\nusage: ${usage}`);
+    const r = await initProject(io.cwd);
+    io.stdout(r.config.status === 'written' ? `wrote ${r.config.path}\n` : `${r.config.path} exists; left as it is\n`);
+    switch (r.hook.status) {
+      case 'installed':
+        io.stdout(`installed the pre-commit hook: ${r.hook.path}${r.hook.manager === 'husky' ? ' (husky)' : ''}\n`);
+        break;
+      case 'updated':
+        io.stdout(`updated the pre-commit hook: ${r.hook.path}\n`);
+        break;
+      case 'unchanged':
+        io.stdout(`the pre-commit hook is up to date: ${r.hook.path}\n`);
+        break;
+      case 'foreign':
+        io.stderr(
+          `schemagate: ${r.hook.path} exists and was not written by schemagate; left as it is.\n` +
+            'Add this line to it to check staged schema changes: npx --no-install schemagate check --staged\n',
+        );
+        return 1;
+    }
+    return 0;
   },
 };
 export default command;
