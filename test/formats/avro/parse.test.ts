@@ -17,7 +17,7 @@ describe('valid schemas parse', () => {
     '["null","string",{"type":"record","name":"A","fields":[]},{"type":"record","name":"B","fields":[]}]',
     rec([{ name: 'a', type: ['null', 'string'], default: null }]),
     rec([{ name: 'a', type: { type: 'int' }, default: 5 }]),
-    rec([{ name: 'a', type: 'long', default: 9007199254740993 }]),
+    '{"type":"record","name":"R","fields":[{"name":"a","type":"long","default":9007199254740993}]}',
     rec([{ name: 'a', type: 'double', default: 1 }]),
     rec([{ name: 'a', type: { type: 'array', items: 'int' }, default: [1, 2] }]),
     rec([{ name: 'a', type: { type: 'map', values: 'string' }, default: { k: 'v' } }]),
