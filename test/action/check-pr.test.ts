@@ -116,8 +116,10 @@ for (const runtime of runtimes()) {
       assert.match(ours[0]?.body ?? '', /email/);
       assert.match(ours[0]?.body ?? '', /Fix/);
       assert.match(ours[0]?.body ?? '', new RegExp(`checked at ${one.head.slice(0, 7)}`));
-      const report = r1.outputs.report ?? '';
-      assert.match(report, /schemagate\/report-.*\.json$/);
+      assert.match(r1.outputs.report ?? '', /schemagate\/report-.*\.json$/);
+      const report = JSON.parse(r1.reportText ?? '') as { ok: boolean; subjects: Array<{ subject: string; status: string; findings: Array<{ rule: string; line: number }> }> };
+      assert.equal(report.ok, false);
+      assert.deepEqual(report.subjects.map((s) => [s.subject, s.status, s.findings.map((f) => f.rule)]), [['orders-value', 'incompatible', ['READER_FIELD_MISSING_DEFAULT_VALUE']]]);
 
       // 2. Another push, another break: the same comment is updated in place.
       const two = pushToPullRequest(origin, 7, 'add-email', [...V2, { name: 'email', type: 'string' }, { name: 'phone', type: 'string' }]);

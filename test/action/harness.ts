@@ -97,6 +97,8 @@ export interface ActionRun {
   log: string;
   /** The log with only the add-mask commands removed (what would leak if masking failed). */
   unmaskedLog: string;
+  /** The content of the file the `report` output names (read before the runner's temp dir is removed). */
+  reportText: string | undefined;
 }
 
 export interface RunOptions {
@@ -216,11 +218,14 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       .join('\n');
     let log = unmaskedLog;
     for (const secret of [...masked].sort((a, b) => b.length - a.length)) log = log.split(secret).join('***');
+    const outputs = parseOutputFile(readFileSync(outputPath, 'utf8'));
+    const reportText = outputs.report !== undefined && existsSync(outputs.report) ? readFileSync(outputs.report, 'utf8') : undefined;
     return {
       code,
       stdout,
       stderr,
-      outputs: parseOutputFile(readFileSync(outputPath, 'utf8')),
+      reportText,
+      outputs,
       summary: readFileSync(summaryPath, 'utf8'),
       annotations: parseAnnotations(stdout),
       masked,
