@@ -169,6 +169,8 @@ function compare(env: Env, sink: Sink, outer: Scope, original: SchemaNode | unde
 }
 
 function compareSchemas(env: Env, sink: Sink, scope: Scope, o: SchemaNode, u: SchemaNode): void {
+  // Anything may change to the empty schema, and nothing was valid under `false`.
+  if ((u.kind === 'empty' || o.kind === 'false') && o.kind !== u.kind) return;
   if (o.kind !== 'combined' && u.kind === 'combined') {
     if (u.subschemas.length === 1) {
       const t = trial(env, scope, o, u.subschemas[0]!, true);
@@ -210,11 +212,19 @@ function compareSchemas(env: Env, sink: Sink, scope: Scope, o: SchemaNode, u: Sc
           return;
         }
       }
+    } else {
+      // Alternatives dropped down to one (`{"type":["string","null"]}` → `{"type":"string"}`).
+      for (const sub of o.subschemas) {
+        const t = trial(env, scope, sub, u, true);
+        if (isCompatible(env, t)) {
+          sink.push(...t);
+          add(sink, scope, 'SUM_TYPE_NARROWED');
+          return;
+        }
+      }
     }
   }
   if (o.kind !== u.kind) {
-    // Anything may change to the empty schema, and nothing was valid under `false`.
-    if (o.kind === 'false' || u.kind === 'empty') return;
     add(sink, scope, 'TYPE_CHANGED', [], kindName(o), kindName(u));
     return;
   }
