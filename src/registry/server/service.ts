@@ -2,7 +2,7 @@ import { parseLevel, type CompatibilityLevel } from '../../compat/level.js';
 import type { RegistrySchemaType, SchemaReference } from '../../formats/format.js';
 import { checkLevel, SchemaEngine, type CompatOutcome, type PreparedSchema, type PreviousVersion } from './engine.js';
 import { RegistryErrors } from './errors.js';
-import { identityKey } from './identity.js';
+import { identityKey, keyOf } from './identity.js';
 import { LATEST, type SchemaRequest } from './params.js';
 import type { RegistryState } from './state.js';
 import type { LogEvent, Mode, RegistryConfig, SchemaEntry, SchemaRef, StoredSchema, VersionEntry } from './types.js';
@@ -153,7 +153,7 @@ export class RegistryService {
       if (v.deleted) continue;
       const s = this.schemaOf(v);
       // Registering what the subject already holds live answers the existing version and writes nothing (§4.2).
-      if (s.key === key && (req.id === undefined || req.id === s.id)) return registerView(v.version, s, this.shapes);
+      if (keyOf(s) === key && (req.id === undefined || req.id === s.id)) return registerView(v.version, s, this.shapes);
     }
     const highest = versions[versions.length - 1]?.version ?? 0;
     let id: number;
@@ -161,7 +161,7 @@ export class RegistryService {
     if (importing) {
       id = req.id as number;
       const holder = this.state.schemas.get(id);
-      if (holder !== undefined && holder.key !== key) {
+      if (holder !== undefined && keyOf(holder) !== key) {
         throw RegistryErrors.idConflict(`Overwrite new schema with id ${id} is not permitted.`);
       }
       version = req.version ?? highest + 1;
@@ -176,7 +176,7 @@ export class RegistryService {
       const level = parseLevel(config.compatibilityLevel ?? DEFAULT_LEVEL) ?? DEFAULT_LEVEL;
       const outcome = checkLevel(level, prepared, this.previousLive(subject), config.validateFields === true);
       if (!outcome.compatible) throw RegistryErrors.incompatible(subject, outcome.messages, this.shapes);
-      id = this.state.idByKey.get(key) ?? this.state.maxId + 1;
+      id = this.state.idOfKey(key) ?? this.state.maxId + 1;
       version = highest + 1;
     }
     const known = this.state.schemas.get(id);
@@ -188,7 +188,7 @@ export class RegistryService {
       ...(metadata === undefined ? {} : { metadata }),
       ...(ruleSet === undefined ? {} : { ruleSet }),
     };
-    const entry: SchemaEntry = known ?? { ...stored, key };
+    const entry: SchemaEntry = known ?? stored;
     // Soft-deleted versions with the same id below the new one are tombstoned, unless referenced (§4.2).
     const drop = versions
       .filter((v) => v.deleted && v.id === id && v.version < version && this.state.referrersOf(subject, v.version, true).length === 0)
@@ -213,7 +213,7 @@ export class RegistryService {
     };
     // Exact identity first; then, as the registry's fallback, the same schema whatever its metadata.
     const found =
-      match((s) => s.key === key) ??
+      match((s) => keyOf(s) === key) ??
       (req.metadata === undefined && req.ruleSet === undefined
         ? match((s) => s.schemaType === prepared.schemaType && s.schema === prepared.canonical && sameRefs(s.references, refs))
         : undefined);

@@ -1,4 +1,4 @@
-import { identityKey } from './identity.js';
+import { keyOf } from './identity.js';
 import type { LogEvent, Mode, RegistryConfig, SchemaEntry, StoredSchema, VersionEntry } from './types.js';
 
 const refKey = (subject: string, version: number): string => `${version}\u0000${subject}`;
@@ -9,7 +9,8 @@ const refKey = (subject: string, version: number): string => `${version}\u0000${
  */
 export class RegistryState {
   readonly schemas = new Map<number, SchemaEntry>();
-  readonly idByKey = new Map<string, number>();
+  /** Identity → first id, built on first use: start-up does not pay for hashing every schema. */
+  private keyIndex: Map<string, number> | undefined;
   /** Subject → its versions, ascending by version number (soft-deleted ones included). */
   readonly subjects = new Map<string, VersionEntry[]>();
   /** Schema id → the subject-versions that hold it. */
@@ -58,6 +59,19 @@ export class RegistryState {
     }
   }
 
+  /** The id already given to a schema with this identity, if any. */
+  idOfKey(key: string): number | undefined {
+    if (this.keyIndex === undefined) {
+      const index = new Map<string, number>();
+      for (const s of this.schemas.values()) {
+        const k = keyOf(s);
+        if (!index.has(k)) index.set(k, s.id);
+      }
+      this.keyIndex = index;
+    }
+    return this.keyIndex.get(key);
+  }
+
   version(subject: string, version: number): VersionEntry | undefined {
     const list = this.subjects.get(subject);
     if (list === undefined) return undefined;
@@ -103,9 +117,9 @@ export class RegistryState {
 
   private addSchema(stored: StoredSchema): void {
     if (this.schemas.has(stored.id)) return;
-    const s: SchemaEntry = { ...stored, key: identityKey(stored.schemaType, stored.schema, stored.references, stored.metadata, stored.ruleSet) };
+    const s: SchemaEntry = stored;
     this.schemas.set(s.id, s);
-    if (!this.idByKey.has(s.key)) this.idByKey.set(s.key, s.id);
+    if (this.keyIndex !== undefined && !this.keyIndex.has(keyOf(s))) this.keyIndex.set(keyOf(s), s.id);
     if (s.id > this.maxId) this.maxId = s.id;
     for (const r of s.references) {
       const k = refKey(r.subject, r.version);

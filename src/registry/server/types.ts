@@ -19,8 +19,8 @@ export interface SchemaEntry {
   references: SchemaRef[];
   metadata?: JsonObject;
   ruleSet?: JsonObject;
-  /** Identity (§4.2): canonical string + references + metadata + ruleSet. */
-  key: string;
+  /** Identity (§4.2): canonical string + references + metadata + ruleSet; computed when first needed. */
+  key?: string;
 }
 
 /** A schema as the log stores it; the identity key is derived again at replay. */

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import { keyOf } from './identity.js';
 import type { SchemaEntry } from './types.js';
 
 export type Shapes = '7' | '8';
 
 /** The schema's guid in 8.x responses: the MD5 of its identity written as a UUID (§4.2). */
 export function guidOf(entry: SchemaEntry): string {
-  const h = createHash('md5').update(entry.key).digest('hex');
+  const h = createHash('md5').update(keyOf(entry)).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
