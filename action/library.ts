@@ -9,7 +9,7 @@ import { connectRegistry } from '../src/registry/connect.js';
 import { reportToJson } from '../src/registry/plan/index.js';
 import { publish } from '../src/registry/publish.js';
 import { collectCandidates, toCandidate, type CollectedRepo } from '../src/registry/repo-candidates.js';
-import { changedSubjects, parseConfig, readSubjects, repoRoot, runCheck, type SchemagateConfig } from '../src/repo/index.js';
+import { changedSubjects, loadConfig, parseConfig, readSubjects, repoRoot, runCheck, type SchemagateConfig } from '../src/repo/index.js';
 import type { CheckLibrary } from './check-mode.js';
 import type { PublishLibrary, PublishReport } from './publish-mode.js';
 
@@ -26,6 +26,12 @@ async function configFromInput(cwd: string, config: string | undefined): Promise
     throw new SchemagateError('FILE_UNREADABLE', `config input: cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: shown });
   }
   return parseConfig(text, shown);
+}
+
+/** The configured base branch (`baseBranch`), which `auto` publishes from; undefined when not configured. */
+export async function configuredBaseBranch(cwd: string, config: string | undefined): Promise<string | undefined> {
+  const parsed = (await configFromInput(cwd, config)) ?? loadConfig(await repoRoot(cwd));
+  return parsed.baseBranch;
 }
 
 export const checkLibrary: CheckLibrary = {

@@ -4,7 +4,7 @@ import { runCheckMode } from './check-mode.js';
 import { readEvent } from './event.js';
 import { githubCommentsApi, parseRepository } from './github-api.js';
 import { readInputs } from './inputs.js';
-import { checkLibrary, publishLibrary } from './library.js';
+import { checkLibrary, configuredBaseBranch, publishLibrary } from './library.js';
 import { resolveMode } from './mode.js';
 import { setOutputs } from './outputs.js';
 import { runPublishMode } from './publish-mode.js';
@@ -22,7 +22,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   // The report's paths are from the repository root, which is how GitHub places annotations on a diff.
   const fileOf = (file: string): string => file.split(sep).join('/');
 
-  const baseBranch = event.kind === 'push' ? event.defaultBranch : undefined;
+  // Only a push needs the base branch (to tell a merge from a push elsewhere); reading the config then also
+  // reports a bad schemagate.yaml before anything is published.
+  const baseBranch = inputs.mode === 'auto' && event.kind === 'push' ? ((await configuredBaseBranch(cwd, inputs.config)) ?? event.defaultBranch) : undefined;
   const mode = resolveMode(inputs.mode, event, baseBranch);
   core.info(`schemagate: mode ${mode.mode} for a ${event.eventName} event in ${cwd}`);
 

@@ -42278,13 +42278,14 @@ function trial(env, scope, o, u, skipMeta) {
   compare(env, sink, scope, o, u, skipMeta);
   return sink;
 }
-function trialCompatible(env, scope, o, u) {
+function trialOutcome(env, scope, o, u) {
   const key = `${deref(o).uid}:${deref(u).uid}`;
   const hit = env.trials.get(key);
   if (hit !== void 0) return hit;
-  const ok = isCompatible(env, trial(env, scope, o, u, false));
-  env.trials.set(key, ok);
-  return ok;
+  const changes = trial(env, scope, o, u, false);
+  const outcome = changes.length === 0 ? 0 : isCompatible(env, changes) ? 1 : 2;
+  env.trials.set(key, outcome);
+  return outcome;
 }
 function compare(env, sink, outer, original, update, skipMeta = false) {
   if (original === void 0 && update === void 0) return;
@@ -42312,6 +42313,7 @@ function compare(env, sink, outer, original, update, skipMeta = false) {
   }
 }
 function compareSchemas(env, sink, scope, o, u) {
+  if ((u.kind === "empty" || o.kind === "false") && o.kind !== u.kind) return;
   if (o.kind !== "combined" && u.kind === "combined") {
     if (u.subschemas.length === 1) {
       const t = trial(env, scope, o, u.subschemas[0], true);
@@ -42364,7 +42366,6 @@ function compareSchemas(env, sink, scope, o, u) {
     }
   }
   if (o.kind !== u.kind) {
-    if (o.kind === "false" || u.kind === "empty") return;
     add(sink, scope, "TYPE_CHANGED", [], kindName(o), kindName(u));
     return;
   }
@@ -42577,27 +42578,36 @@ function compareEnum(sink, scope, o, u) {
   const type = aInB ? "ENUM_ARRAY_EXTENDED" : bInA ? "ENUM_ARRAY_NARROWED" : "ENUM_ARRAY_CHANGED";
   add(sink, scope, type, [o.keyword], o.keyword === "const" ? o.values[0] : o.values, u.keyword === "const" ? u.values[0] : u.values);
 }
-function maximumMatching(n, m, edge) {
+function maximumMatching(n, m, outcome) {
+  const exact = [];
   const adj = [];
   for (let i = 0; i < n; i++) {
-    const row = [];
-    for (let j = 0; j < m; j++) if (edge(i, j)) row.push(j);
-    adj.push(row);
+    const same = [];
+    const ok = [];
+    for (let j = 0; j < m; j++) {
+      const r = outcome(i, j);
+      if (r === 0) same.push(j);
+      else if (r === 1) ok.push(j);
+    }
+    exact.push(same);
+    adj.push([...same, ...ok]);
   }
   const matchOfUpdate = new Array(m).fill(void 0);
-  const tryAssign = (i, seen) => {
-    for (const j of adj[i]) {
+  const tryAssign = (edges, i, seen) => {
+    for (const j of edges[i]) {
       if (seen[j]) continue;
       seen[j] = true;
       const owner = matchOfUpdate[j];
-      if (owner === void 0 || tryAssign(owner, seen)) {
+      if (owner === void 0 || tryAssign(edges, owner, seen)) {
         matchOfUpdate[j] = i;
         return true;
       }
     }
     return false;
   };
-  for (let i = 0; i < n; i++) tryAssign(i, new Array(m).fill(false));
+  for (let i = 0; i < n; i++) tryAssign(exact, i, new Array(m).fill(false));
+  const matched = (i) => matchOfUpdate.includes(i);
+  for (let i = 0; i < n; i++) if (!matched(i)) tryAssign(adj, i, new Array(m).fill(false));
   const matchOfOriginal = new Array(n).fill(void 0);
   matchOfUpdate.forEach((i, j) => {
     if (i !== void 0) matchOfOriginal[i] = j;
@@ -42617,7 +42627,7 @@ function compareCombined(env, sink, scope, o, u) {
   const product = u.criterion === "allOf";
   if (n < m) add(sink, scope, product ? "PRODUCT_TYPE_EXTENDED" : "SUM_TYPE_EXTENDED");
   else if (n > m) add(sink, scope, product ? "PRODUCT_TYPE_NARROWED" : "SUM_TYPE_NARROWED");
-  const matching = maximumMatching(n, m, (i, j) => trialCompatible(env, scope, o.subschemas[i], u.subschemas[j]));
+  const matching = maximumMatching(n, m, (i, j) => trialOutcome(env, scope, o.subschemas[i], u.subschemas[j]));
   const matched = matching.filter((j) => j !== void 0).length;
   if (matched < Math.min(n, m)) {
     const freeUpdates = /* @__PURE__ */ new Set();
@@ -45294,6 +45304,10 @@ async function configFromInput(cwd, config) {
   }
   return parseConfig(text, shown);
 }
+async function configuredBaseBranch(cwd, config) {
+  const parsed = await configFromInput(cwd, config) ?? loadConfig(await repoRoot(cwd));
+  return parsed.baseBranch;
+}
 var checkLibrary = {
   async check({ cwd, config, against }) {
     const parsed = await configFromInput(cwd, config);
@@ -45411,7 +45425,7 @@ async function main(env = process.env) {
   const workspace = env.GITHUB_WORKSPACE !== void 0 && env.GITHUB_WORKSPACE !== "" ? env.GITHUB_WORKSPACE : process.cwd();
   const cwd = resolve2(workspace, inputs.workingDirectory);
   const fileOf = (file) => file.split(sep2).join("/");
-  const baseBranch = event.kind === "push" ? event.defaultBranch : void 0;
+  const baseBranch = inputs.mode === "auto" && event.kind === "push" ? await configuredBaseBranch(cwd, inputs.config) ?? event.defaultBranch : void 0;
   const mode = resolveMode(inputs.mode, event, baseBranch);
   info(`schemagate: mode ${mode.mode} for a ${event.eventName} event in ${cwd}`);
   if (mode.mode === "skip") {

@@ -48,6 +48,22 @@ for (const runtime of runtimes()) {
       assert.match(run.annotations[0]?.message ?? '', /not the base branch \(main\)/);
     });
 
+    it('auto mode takes the base branch from schemagate.yaml', async () => {
+      const repo = TempRepo.init();
+      try {
+        const c = repo.commit('config', { 'schemagate.yaml': 'baseBranch: release\n', 'schemas/a.avsc': '{"type":"record","name":"A","fields":[]}\n' });
+        const run = await runAction({ runtime, workspace: repo.dir, eventName: 'push', event: pushEvent({ ref: 'refs/heads/main', before: c, after: c }) });
+        assert.equal(run.code, 0, run.log);
+        assert.match(run.annotations[0]?.message ?? '', /refs\/heads\/main is not the base branch \(release\)/);
+        const bad = repo.commit('bad config', { 'schemagate.yaml': 'baseBranch: release\nbogus: 1\n' });
+        const refused = await runAction({ runtime, workspace: repo.dir, eventName: 'push', event: pushEvent({ ref: 'refs/heads/main', before: c, after: bad }) });
+        assert.equal(refused.code, 1);
+        assert.match(refused.annotations[0]?.message ?? '', /schemagate\.yaml:2:1: .*unknown key 'bogus'/);
+      } finally {
+        repo.remove();
+      }
+    });
+
     it('a shallow checkout without a remote fails with the fetch-depth: 0 fix', async () => {
       origin.git('update-ref', 'refs/pull/3/head', head);
       const ws = origin.checkout('refs/pull/3/head', 1);

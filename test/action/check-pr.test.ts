@@ -186,6 +186,31 @@ for (const runtime of runtimes()) {
       assert.deepEqual(gh.comments(9), []);
     });
 
+    it('a token that cannot write comments: a warning, and the check’s verdict stands', async () => {
+      const readOnly = await startGitHubStandIn({ owner: 'acme', repo: 'schemas', token: TOKEN, issues: [11], readOnly: true });
+      try {
+        const pr = pushToPullRequest(origin, 11, 'read-only', [...V2, { name: 'email', type: 'string' }]);
+        const ws = origin.checkout('refs/pull/11/merge', 1);
+        cleanup.push(ws);
+        const run = await runAction({
+          runtime,
+          workspace: ws.dir,
+          eventName: 'pull_request',
+          event: pullRequestEvent({ number: 11, baseRef: 'main', baseSha: base, headRef: 'read-only', headSha: pr.head }),
+          apiUrl: readOnly.url,
+          token: TOKEN,
+        });
+        assert.equal(run.code, 1);
+        assert.equal(run.outputs.findings, '1');
+        const warning = run.annotations.find((a) => a.level === 'warning');
+        assert.match(warning?.message ?? '', /Could not write the pull-request comment \(the job needs `permissions: pull-requests: write`\)/);
+        assert.deepEqual(readOnly.violations, []);
+        assert.deepEqual(readOnly.comments(11), []);
+      } finally {
+        await readOnly.close();
+      }
+    });
+
     it('more than 10 errors: 10 annotations, the rest in the summary', async () => {
       const many: Field[] = Array.from({ length: 13 }, (_, i) => ({ name: `f${String(i).padStart(2, '0')}`, type: 'string' }));
       const pr = pushToPullRequest(origin, 10, 'many', [...V2, ...many]);
