@@ -40,7 +40,7 @@ interface Env {
   allowed: ReadonlySet<ChangeType>;
   /** Pairs being compared further up the stack: meeting one again means a recursive schema. */
   inProgress: Set<string>;
-  trials: Map<string, boolean>;
+  trials: Map<string, 0 | 1 | 2>;
 }
 
 interface Scope {
@@ -133,13 +133,15 @@ function trial(env: Env, scope: Scope, o: SchemaNode, u: SchemaNode, skipMeta: b
   return sink;
 }
 
-function trialCompatible(env: Env, scope: Scope, o: SchemaNode, u: SchemaNode): boolean {
+/** 0: no change at all, 1: compatible changes, 2: incompatible. */
+function trialOutcome(env: Env, scope: Scope, o: SchemaNode, u: SchemaNode): 0 | 1 | 2 {
   const key = `${deref(o).uid}:${deref(u).uid}`;
   const hit = env.trials.get(key);
   if (hit !== undefined) return hit;
-  const ok = isCompatible(env, trial(env, scope, o, u, false));
-  env.trials.set(key, ok);
-  return ok;
+  const changes = trial(env, scope, o, u, false);
+  const outcome = changes.length === 0 ? 0 : isCompatible(env, changes) ? 1 : 2;
+  env.trials.set(key, outcome);
+  return outcome;
 }
 
 function compare(env: Env, sink: Sink, outer: Scope, original: SchemaNode | undefined, update: SchemaNode | undefined, skipMeta = false): void {
@@ -453,28 +455,40 @@ function compareEnum(sink: Sink, scope: Scope, o: EnumNode, u: EnumNode): void {
   add(sink, scope, type, [o.keyword], o.keyword === 'const' ? o.values[0] : o.values, u.keyword === 'const' ? u.values[0] : u.values);
 }
 
-/** Kuhn's augmenting paths: the largest set of (original, update) pairs that are each compatible. */
-function maximumMatching(n: number, m: number, edge: (i: number, j: number) => boolean): Array<number | undefined> {
+/**
+ * Kuhn's augmenting paths: the largest set of (original, update) pairs that are each compatible. Pairs
+ * that are identical are matched first, so that reordered but unchanged subschemas find each other.
+ */
+function maximumMatching(n: number, m: number, outcome: (i: number, j: number) => 0 | 1 | 2): Array<number | undefined> {
+  const exact: number[][] = [];
   const adj: number[][] = [];
   for (let i = 0; i < n; i++) {
-    const row: number[] = [];
-    for (let j = 0; j < m; j++) if (edge(i, j)) row.push(j);
-    adj.push(row);
+    const same: number[] = [];
+    const ok: number[] = [];
+    for (let j = 0; j < m; j++) {
+      const r = outcome(i, j);
+      if (r === 0) same.push(j);
+      else if (r === 1) ok.push(j);
+    }
+    exact.push(same);
+    adj.push([...same, ...ok]);
   }
   const matchOfUpdate: Array<number | undefined> = new Array<number | undefined>(m).fill(undefined);
-  const tryAssign = (i: number, seen: boolean[]): boolean => {
-    for (const j of adj[i]!) {
+  const tryAssign = (edges: number[][], i: number, seen: boolean[]): boolean => {
+    for (const j of edges[i]!) {
       if (seen[j]) continue;
       seen[j] = true;
       const owner = matchOfUpdate[j];
-      if (owner === undefined || tryAssign(owner, seen)) {
+      if (owner === undefined || tryAssign(edges, owner, seen)) {
         matchOfUpdate[j] = i;
         return true;
       }
     }
     return false;
   };
-  for (let i = 0; i < n; i++) tryAssign(i, new Array<boolean>(m).fill(false));
+  for (let i = 0; i < n; i++) tryAssign(exact, i, new Array<boolean>(m).fill(false));
+  const matched = (i: number): boolean => matchOfUpdate.includes(i);
+  for (let i = 0; i < n; i++) if (!matched(i)) tryAssign(adj, i, new Array<boolean>(m).fill(false));
   const matchOfOriginal: Array<number | undefined> = new Array<number | undefined>(n).fill(undefined);
   matchOfUpdate.forEach((i, j) => {
     if (i !== undefined) matchOfOriginal[i] = j;
@@ -495,7 +509,7 @@ function compareCombined(env: Env, sink: Sink, scope: Scope, o: CombinedNode, u:
   const product = u.criterion === 'allOf';
   if (n < m) add(sink, scope, product ? 'PRODUCT_TYPE_EXTENDED' : 'SUM_TYPE_EXTENDED');
   else if (n > m) add(sink, scope, product ? 'PRODUCT_TYPE_NARROWED' : 'SUM_TYPE_NARROWED');
-  const matching = maximumMatching(n, m, (i, j) => trialCompatible(env, scope, o.subschemas[i]!, u.subschemas[j]!));
+  const matching = maximumMatching(n, m, (i, j) => trialOutcome(env, scope, o.subschemas[i]!, u.subschemas[j]!));
   const matched = matching.filter((j) => j !== undefined).length;
   if (matched < Math.min(n, m)) {
     // No compatible pairing. When the unpaired subschemas still pair up one-to-one by kind, say what

@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { JsonValue } from '../../../src/formats/json/parse.js';
+import { compareSchemaNodes } from '../../../src/formats/jsonschema/index.js';
+import { loadSchema } from '../../../src/formats/jsonschema/load.js';
+
+const name = fc.constantFrom('a', 'b', 'c', 'id', 'x_1', 'n/m');
+const types = fc.constantFrom('string', 'number', 'integer', 'boolean', 'null', 'object', 'array');
+
+/** Random schemas built from the keywords the diff knows, with refs into definitions (some recursive). */
+const schema: fc.Arbitrary<JsonValue> = fc.letrec<{ s: JsonValue }>((tie) => ({
+  s: fc.oneof(
+    { depthSize: 'small', maxDepth: 3, withCrossShrink: true },
+    fc.constantFrom<JsonValue>(true, false, {}, { type: 'string' }, { $ref: '#' }, { $ref: '#/definitions/d' }),
+    fc.record(
+      {
+        type: fc.oneof(types, fc.uniqueArray(types, { minLength: 1, maxLength: 3 })),
+        title: fc.string({ maxLength: 3 }),
+        default: fc.jsonValue({ maxDepth: 1 }),
+        minLength: fc.nat(5),
+        maxLength: fc.nat(9),
+        pattern: fc.constantFrom('^a', 'b$', '[0-9]+'),
+        minimum: fc.integer({ min: -5, max: 5 }),
+        maximum: fc.integer({ min: -5, max: 5 }),
+        exclusiveMaximum: fc.integer({ min: -5, max: 5 }),
+        multipleOf: fc.constantFrom(1, 2, 3, 0.5, 10),
+        enum: fc.uniqueArray(fc.oneof(fc.string({ maxLength: 2 }), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 3 }),
+        const: fc.jsonValue({ maxDepth: 1 }),
+        properties: fc.dictionary(name, tie('s'), { maxKeys: 3 }),
+        required: fc.uniqueArray(name, { maxLength: 2 }),
+        additionalProperties: fc.oneof(fc.boolean(), tie('s')),
+        patternProperties: fc.dictionary(fc.constantFrom('^x_', '^n', '[', 'a+'), tie('s'), { maxKeys: 2 }),
+        dependencies: fc.dictionary(name, fc.oneof(fc.uniqueArray(name, { maxLength: 2 }), tie('s')), { maxKeys: 2 }),
+        minProperties: fc.nat(3),
+        items: fc.oneof(tie('s'), fc.array(tie('s'), { maxLength: 3 })),
+        additionalItems: fc.oneof(fc.boolean(), tie('s')),
+        minItems: fc.nat(3),
+        uniqueItems: fc.boolean(),
+        contains: tie('s'),
+        allOf: fc.array(tie('s'), { minLength: 1, maxLength: 3 }),
+        anyOf: fc.array(tie('s'), { minLength: 1, maxLength: 3 }),
+        oneOf: fc.array(tie('s'), { minLength: 1, maxLength: 3 }),
+        not: tie('s'),
+        $ref: fc.constantFrom('#', '#/definitions/d', '#/definitions/missing', 'other.json', '#/properties/a'),
+      },
+      { requiredKeys: [] },
+    ) as fc.Arbitrary<JsonValue>,
+  ),
+})).s;
+
+const document = fc.record({ root: schema, d: schema }).map(({ root, d }): JsonValue => {
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) return root;
+  return { ...root, definitions: { d } };
+});
+
+test('a schema compared with itself reports no change', () => {
+  fc.assert(
+    fc.property(document, (doc) => {
+      const a = loadSchema(doc).root;
+      const b = loadSchema(structuredClone(doc)).root;
+      assert.deepEqual(compareSchemaNodes(a, b).changes, []);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('random pairs of schemas never crash the diff, in either policy', () => {
+  fc.assert(
+    fc.property(document, document, (x, y) => {
+      const a = loadSchema(x).root;
+      const b = loadSchema(y).root;
+      for (const policy of ['strict', 'lenient'] as const) {
+        const r = compareSchemaNodes(a, b, policy);
+        for (const c of r.changes) assert.match(c.path, /^#\//);
+        assert.equal(typeof r.compatible, 'boolean');
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a strict verdict of compatible is also lenient-compatible', () => {
+  fc.assert(
+    fc.property(document, document, (x, y) => {
+      const a = loadSchema(x).root;
+      const b = loadSchema(y).root;
+      if (compareSchemaNodes(a, b, 'strict').compatible) assert.ok(compareSchemaNodes(a, b, 'lenient').compatible);
+    }),
+    { numRuns: 150 },
+  );
+});
