@@ -32,6 +32,7 @@ export const AVRO_RULES = {
   INVALID_FIXED_SIZE: 'AVRO_INVALID_FIXED_SIZE',
   INVALID_ORDER: 'AVRO_INVALID_ORDER',
   INVALID_DECIMAL: 'AVRO_INVALID_DECIMAL',
+  FIELD_ALIAS_CONFLICT: 'AVRO_FIELD_ALIAS_CONFLICT',
   REFERENCE: 'AVRO_INVALID_REFERENCE',
 } as const;
 
@@ -290,7 +291,23 @@ class Parser {
       const field = this.parseField(f, fp, inner, record.fullName);
       if (field !== undefined) fields.push(field);
     });
+    if (!this.lenient) this.checkFieldAliases(fields, record.fullName);
     return record;
+  }
+
+  /**
+   * A field alias that names another field of the same record makes Avro Java's reader lookup find two
+   * writer fields, and the registry then fails even on the schema against itself; so a new schema may not.
+   */
+  private checkFieldAliases(fields: AvroField[], recordName: string): void {
+    const names = new Set(fields.map((f) => f.name));
+    for (const f of fields) {
+      f.aliases.forEach((a, i) => {
+        if (a !== f.name && names.has(a)) {
+          this.issue(AVRO_RULES.FIELD_ALIAS_CONFLICT, `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader could not tell them apart`, `${f.pointer}/aliases/${i}`);
+        }
+      });
+    }
   }
 
   private parseField(f: JsonValue, pointer: string, space: string | undefined, recordName: string): AvroField | undefined {

@@ -63,6 +63,7 @@ describe('each rule, with its pointer', () => {
     ['use before definition', rec([{ name: 'a', type: 'Later' }, { name: 'b', type: { type: 'fixed', name: 'Later', size: 1 } }]), [`${AVRO_RULES.UNKNOWN_TYPE} /fields/0/type`]],
     ['field without type', rec([{ name: 'a' }]), [`${AVRO_RULES.MISSING_ATTRIBUTE} /fields/0`]],
     ['record without fields', JSON.stringify({ type: 'record', name: 'R' }), [`${AVRO_RULES.MISSING_ATTRIBUTE} `]],
+    ['a field alias naming a sibling field', rec([{ name: 'c', type: 'int', aliases: ['d'] }, { name: 'd', type: 'int' }]), [`${AVRO_RULES.FIELD_ALIAS_CONFLICT} /fields/0/aliases/0`]],
     ['bad order', rec([{ name: 'a', type: 'int', order: 'up' }]), [`${AVRO_RULES.INVALID_ORDER} /fields/0/order`]],
     ['a number is not a schema', '5', [`${AVRO_RULES.SCHEMA_SHAPE} `]],
     ['nested schema as a top-level type', '{"type":{"type":"int"}}', [`${AVRO_RULES.INVALID_ATTRIBUTE} /type`]],
