@@ -52,6 +52,8 @@ export interface ConsumerPortOptions {
   /** Bounds on what one fetch may buffer in memory (the consumer processes one batch at a time). */
   maxBytesPerPartition?: number;
   maxBytes?: number;
+  /** How long the broker may hold an empty fetch; a stop waits for the fetch in flight. */
+  maxWaitTimeMs?: number;
 }
 
 export interface KafkaConsumerPort {

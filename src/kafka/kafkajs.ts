@@ -93,6 +93,7 @@ function consumerConfig(options: ConsumerPortOptions): Parameters<Kafka['consume
       ? {}
       : { maxBytesPerPartition: options.maxBytesPerPartition }),
     ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    ...(options.maxWaitTimeMs === undefined ? {} : { maxWaitTimeInMs: options.maxWaitTimeMs }),
   };
 }
 

@@ -76,6 +76,11 @@ export interface ConsumeOptions<V, K> {
   /** Bounds on one fetch (kafkajs defaults: 1 MiB per partition, 10 MiB in all). */
   maxBytesPerPartition?: number;
   maxBytes?: number;
+  /**
+   * How long the broker may hold a fetch that finds nothing new (kafkajs default 5000 ms). stop() waits for
+   * the fetch in flight, so this bounds how long a graceful shutdown of an idle consumer takes.
+   */
+  maxWaitTimeMs?: number;
 }
 
 export interface ConsumerHandle {
@@ -120,6 +125,7 @@ export class SchemaRegistryKafkaService<V, K = string> {
         ? {}
         : { maxBytesPerPartition: options.maxBytesPerPartition }),
       ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+      ...(options.maxWaitTimeMs === undefined ? {} : { maxWaitTimeMs: options.maxWaitTimeMs }),
     });
     const run = new ConsumerRun(this, consumer, options);
     const handle: ConsumerHandle = {

@@ -9,6 +9,7 @@ import {
   kafkajsClient,
   SchemaRegistryKafkaService,
   type ConsumedMessage,
+  type ConsumerHandle,
   type KafkaClientPort,
 } from '../../src/kafka/index.js';
 import { AvroDeserializer, AvroSerializer, frame } from '../../src/serde/index.js';
@@ -71,7 +72,7 @@ async function committedOffset(groupId: string, topic: string): Promise<string |
 
 /** Every record on `topic`, read with a throwaway raw consumer. */
 async function readAll(topic: string, expected: number) {
-  const consumer = raw.consumer({ groupId: `reader-${topic}-${Date.now()}` });
+  const consumer = raw.consumer({ groupId: `reader-${topic}-${Date.now()}`, maxWaitTimeInMs: 200 });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
   const records: Array<{
@@ -120,6 +121,7 @@ test('produce with v1, evolve to v2, consume old and new with the v2 reader', as
   const handle = await reader.consume({
     topics: ['orders'],
     groupId: 'orders-reader',
+    maxWaitTimeMs: 200,
     fromBeginning: true,
     handler: (m) => void seen.push(m),
   });
@@ -175,6 +177,7 @@ test('poison messages and a handler that keeps failing go to {topic}.dlq with er
   const handle = await consumer.consume({
     topics: ['payments'],
     groupId: 'payments-service',
+    maxWaitTimeMs: 200,
     fromBeginning: true,
     maxAttempts: 3,
     retryBackoffMs: 10,
@@ -240,18 +243,20 @@ test('a consumer stopped mid-stream resumes from its committed offset: nothing l
 
   const first = new SchemaRegistryKafkaService<Order>({ client, valueDeserializer: deserializer });
   const firstSeen: string[] = [];
-  let handleA: Awaited<ReturnType<typeof first.consume>> | undefined;
+  // The handler stops its own consumer; consume() has resolved long before the fourth record arrives.
+  const started: { handle?: ConsumerHandle } = {};
   let stopping: Promise<void> | undefined;
-  handleA = await first.consume({
+  const handleA = (started.handle = await first.consume({
     topics: ['events'],
     groupId: 'events-service',
+    maxWaitTimeMs: 200,
     fromBeginning: true,
     handler: (m) => {
       firstSeen.push(m.value!.id);
       // Stop after the fourth record, from inside the stream (the batch holds all ten).
-      if (firstSeen.length === 4) stopping = handleA!.stop();
+      if (firstSeen.length === 4) stopping = started.handle!.stop();
     },
-  });
+  }));
   await waitFor('the first consumer to stop', () => stopping !== undefined);
   await stopping;
   await handleA.done;
@@ -265,6 +270,7 @@ test('a consumer stopped mid-stream resumes from its committed offset: nothing l
   const handleB = await second.consume({
     topics: ['events'],
     groupId: 'events-service',
+    maxWaitTimeMs: 200,
     fromBeginning: true,
     handler: (m) => void secondSeen.push(m.value!.id),
   });

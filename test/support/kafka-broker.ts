@@ -36,7 +36,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..');
 const pomFile = join(here, 'kafka', 'pom.xml');
 const MAVEN_TIMEOUT_MS = 10 * 60_000;
-const START_TIMEOUT_MS = 90_000;
+const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 20_000;
 
 /** Starts a broker; the jars are fetched with Maven on first use and cached. */
