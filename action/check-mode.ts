@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { emitAnnotations, splitForAnnotations } from './annotations.js';
+import { summaryLine } from '../src/report/text.js';
 import { allFindings, countBySeverity, type CheckReport } from './check-report.js';
 import { commentMarker, syncComment, type CommentOutcome } from './comment.js';
 import type { ActionEvent } from './event.js';
@@ -53,6 +54,8 @@ export async function runCheckMode(ctx: CheckContext): Promise<CheckOutcome> {
   const approvedBy = failing && labelled ? inputs.approveLabel : undefined;
   const passed = !failing || approvedBy !== undefined;
 
+  core.info(summaryLine(report));
+  if (approvedBy !== undefined) core.notice(`Breaking schema changes approved with the '${approvedBy}' label: the check passes and still reports them.`);
   const findings = allFindings(report);
   const { annotated, overflow } = splitForAnnotations(findings);
   emitAnnotations(annotated, ctx.fileOf);

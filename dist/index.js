@@ -36059,6 +36059,16 @@ function emitAnnotations(findings, fileOf) {
   }
 }
 
+// src/report/text.ts
+var STATUS_ORDER = ["incompatible", "invalid", "deleted", "renamed", "new", "ok", "unchanged"];
+function summaryLine(report) {
+  const s = report.summary;
+  const statuses = STATUS_ORDER.filter((k) => (s.byStatus[k] ?? 0) > 0).map((k) => `${s.byStatus[k]} ${k}`);
+  const plural2 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  const verdict = report.ok ? "ok" : "failed";
+  return `schemagate check ${verdict}: ${plural2(s.subjects, "subject")}${statuses.length > 0 ? ` (${statuses.join(", ")})` : ""}, ${plural2(s.errors, "error")}, ${plural2(s.warnings, "warning")}`;
+}
+
 // action/check-report.ts
 function allFindings(report) {
   return report.subjects.flatMap((s) => s.findings.map((f) => ({ ...f, subject: s.subject, file: f.file || s.file })));
@@ -36316,6 +36326,8 @@ async function runCheckMode(ctx) {
   const labelled = event.kind === "pull_request" && event.labels.includes(inputs.approveLabel);
   const approvedBy = failing && labelled ? inputs.approveLabel : void 0;
   const passed = !failing || approvedBy !== void 0;
+  info(summaryLine(report));
+  if (approvedBy !== void 0) notice(`Breaking schema changes approved with the '${approvedBy}' label: the check passes and still reports them.`);
   const findings = allFindings(report);
   const { annotated, overflow } = splitForAnnotations(findings);
   emitAnnotations(annotated, ctx.fileOf);
@@ -41686,6 +41698,7 @@ var AVRO_RULES = {
   INVALID_FIXED_SIZE: "AVRO_INVALID_FIXED_SIZE",
   INVALID_ORDER: "AVRO_INVALID_ORDER",
   INVALID_DECIMAL: "AVRO_INVALID_DECIMAL",
+  FIELD_ALIAS_CONFLICT: "AVRO_FIELD_ALIAS_CONFLICT",
   REFERENCE: "AVRO_INVALID_REFERENCE"
 };
 var SCHEMA_RESERVED = /* @__PURE__ */ new Set(["doc", "fields", "items", "name", "namespace", "size", "symbols", "values", "type", "aliases"]);
@@ -41929,7 +41942,22 @@ var Parser2 = class {
       const field2 = this.parseField(f, fp, inner, record.fullName);
       if (field2 !== void 0) fields.push(field2);
     });
+    if (!this.lenient) this.checkFieldAliases(fields, record.fullName);
     return record;
+  }
+  /**
+   * A field alias that names another field of the same record makes Avro Java's reader lookup find two
+   * writer fields, and the registry then fails even on the schema against itself; so a new schema may not.
+   */
+  checkFieldAliases(fields, recordName) {
+    const names = new Set(fields.map((f) => f.name));
+    for (const f of fields) {
+      f.aliases.forEach((a, i) => {
+        if (a !== f.name && names.has(a)) {
+          this.issue(AVRO_RULES.FIELD_ALIAS_CONFLICT, `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader could not tell them apart`, `${f.pointer}/aliases/${i}`);
+        }
+      });
+    }
   }
   parseField(f, pointer, space, recordName) {
     if (!isObject2(f)) {
@@ -44217,32 +44245,34 @@ async function publish(client, candidates, options = {}) {
     throw new SchemagateError("REFERENCE_UNRESOLVED", `schema references form a cycle: ${ordered.cycle.join(" → ")}`);
   }
   const attempts = Math.max(1, options.registerAttempts ?? 3);
-  const steps = [];
-  const results = [];
-  const outcomeBySubject = /* @__PURE__ */ new Map();
+  const total = ordered.order.length;
+  const steps = new Array(total);
+  const results = new Array(total);
+  const outcomes = /* @__PURE__ */ new Map();
   const globalLevel = (await client.getConfig())?.compatibilityLevel ?? "BACKWARD";
   const levelInForce = async (subject) => (await client.getConfig(subject))?.compatibilityLevel ?? globalLevel;
+  const slots = new Semaphore(Math.max(1, options.concurrency ?? 8));
   let done = 0;
-  for (const candidate of ordered.order) {
+  const one = async (candidate, index) => {
     const result = { subject: candidate.subject, action: "failed", messages: [] };
     if (candidate.file !== void 0) result.file = candidate.file;
+    const depOutcomes = /* @__PURE__ */ new Map();
+    for (const r of candidate.references) {
+      const pending = outcomes.get(r.subject);
+      if (pending !== void 0 && r.subject !== candidate.subject) depOutcomes.set(r.subject, await pending);
+    }
+    await slots.acquire();
     try {
-      const batchDeps = candidate.references.filter((r) => outcomeBySubject.has(r.subject));
+      const broken = [...depOutcomes.values()].filter((r) => !isGood(r));
       if (candidate.problems !== void 0 && candidate.problems.length > 0) {
         result.messages.push(...candidate.problems);
-        steps.push({ subject: candidate.subject, action: "register", reason: "the file is not a valid schema" });
-        results.push(result);
-        outcomeBySubject.set(candidate.subject, result);
-        options.onProgress?.(++done, ordered.order.length, candidate.subject);
-        continue;
-      }
-      const broken = batchDeps.filter((r) => !isGood(outcomeBySubject.get(r.subject)));
-      if (broken.length > 0) {
+        steps[index] = { subject: candidate.subject, action: "register", reason: "the file is not a valid schema" };
+      } else if (broken.length > 0) {
         result.messages.push(`not published: referenced subject ${broken.map((r) => r.subject).join(", ")} was not published`);
-        steps.push({ subject: candidate.subject, action: "register", reason: "a referenced subject failed" });
+        steps[index] = { subject: candidate.subject, action: "register", reason: "a referenced subject failed" };
       } else {
-        const changedDeps = batchDeps.filter((r) => outcomeBySubject.get(r.subject)?.action === "registered").map((r) => r.subject);
-        const references = options.dryRun === true && changedDeps.length > 0 ? void 0 : await resolveReferences(client, candidate, outcomeBySubject);
+        const changedDeps = [...depOutcomes.values()].filter((r) => r.action === "registered").map((r) => r.subject);
+        const references = options.dryRun === true && changedDeps.length > 0 ? void 0 : await resolveReferences(client, candidate, depOutcomes);
         const input = inputOf(candidate, references ?? []);
         const observation = {
           effectiveLevel: await levelInForce(candidate.subject),
@@ -44252,7 +44282,7 @@ async function publish(client, candidates, options = {}) {
           observation.compatibility = await client.testCompatibility(candidate.subject, input, { verbose: true });
         }
         const step = planSubject(candidate, observation, changedDeps);
-        steps.push(step);
+        steps[index] = step;
         if (options.dryRun === true) {
           Object.assign(result, predicted(step));
         } else {
@@ -44270,13 +44300,36 @@ async function publish(client, candidates, options = {}) {
     } catch (e) {
       result.action = "failed";
       result.messages = [describe2(e)];
+    } finally {
+      slots.release();
     }
-    results.push(result);
-    outcomeBySubject.set(candidate.subject, result);
-    options.onProgress?.(++done, ordered.order.length, candidate.subject);
-  }
-  return { steps, report: summarize(results) };
+    results[index] = result;
+    options.onProgress?.(++done, total, candidate.subject);
+    return result;
+  };
+  for (const [index, candidate] of ordered.order.entries()) outcomes.set(candidate.subject, one(candidate, index));
+  await Promise.all(outcomes.values());
+  return { steps: steps.map((s, i) => s ?? { subject: results[i]?.subject ?? "", action: "register" }), report: summarize(results) };
 }
+var Semaphore = class {
+  free;
+  waiting = [];
+  constructor(size) {
+    this.free = size;
+  }
+  async acquire() {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise((resolve3) => this.waiting.push(resolve3));
+  }
+  release() {
+    const next = this.waiting.shift();
+    if (next !== void 0) next();
+    else this.free++;
+  }
+};
 function isGood(r) {
   return r !== void 0 && (r.action === "unchanged" || r.action === "registered");
 }

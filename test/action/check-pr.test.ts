@@ -68,7 +68,7 @@ for (const runtime of runtimes()) {
     before(async () => {
       ({ origin, base } = makeOrigin());
       cleanup.push(origin);
-      gh = await startGitHubStandIn({ owner: 'acme', repo: 'schemas', token: TOKEN, issues: [7, 8, 9, 10] });
+      gh = await startGitHubStandIn({ owner: 'acme', repo: 'schemas', token: TOKEN, issues: [7, 8, 9, 10, 12, 13] });
       // More than a page of review comments: the Action's comment must be found past page 1.
       for (let i = 0; i < 104; i++) gh.seedComment(7, `LGTM ${i}`);
     });
@@ -163,6 +163,7 @@ for (const runtime of runtimes()) {
       assert.ok(Number(run.outputs.findings) >= 1);
       assert.ok(run.annotations.some((a) => a.level === 'error' && a.file === FILE), 'the break is still annotated');
       assert.match(run.summary, /Approved with the `schema-breaking-approved` label/);
+      assert.ok(run.annotations.some((a) => a.level === 'notice' && /approved with the 'schema-breaking-approved' label/.test(a.message)));
       const ours = gh.comments(8).filter((c) => c.body.includes(MARKER));
       assert.equal(ours.length, 1);
       assert.match(ours[0]?.body ?? '', /Approved with the `schema-breaking-approved` label/);
@@ -184,6 +185,43 @@ for (const runtime of runtimes()) {
       assert.match(run.log, /from a fork: no comment/);
       assert.equal(gh.requests.length, before, 'no request to GitHub');
       assert.deepEqual(gh.comments(9), []);
+    });
+
+    it('a clean pull request passes with no comment at all', async () => {
+      origin.git('checkout', '-q', '-b', 'docs', 'main');
+      const head = origin.commit('docs only', { 'README.md': 'schemas, documented\n' });
+      origin.git('checkout', '-q', 'main');
+      origin.git('update-ref', 'refs/pull/12/merge', head);
+      const before = gh.requests.length;
+      const run = await runPr(runtime, 12, 'docs', head);
+      assert.equal(run.code, 0, run.log);
+      assert.equal(run.outputs.ok, 'true');
+      assert.equal(run.outputs.findings, '0');
+      assert.deepEqual(run.annotations, []);
+      assert.match(run.summary, /no problems|compatible/);
+      assert.deepEqual(gh.requests.slice(before).map((r) => r.method), ['GET'], 'looked for an earlier comment, wrote nothing');
+      assert.deepEqual(gh.comments(12), []);
+    });
+
+    it('fail-on: a warning passes by default and fails with fail-on: warning', async () => {
+      origin.git('checkout', '-q', '-b', 'level', 'main');
+      const head = origin.commit('relax the level', { 'schemagate.yaml': 'compatibility: NONE\n' });
+      origin.git('checkout', '-q', 'main');
+      origin.git('update-ref', 'refs/pull/13/merge', head);
+      // The base has no schemagate.yaml (BACKWARD by default); the pull request sets NONE.
+      const lenient = await runPr(runtime, 13, 'level', head);
+      assert.equal(lenient.code, 0, lenient.log);
+      assert.equal(lenient.outputs.ok, 'true');
+      assert.equal(lenient.outputs.findings, '1');
+      assert.deepEqual(
+        lenient.annotations.map((a) => [a.level, a.file, a.line, a.title]),
+        [['warning', 'schemagate.yaml', 1, 'LEVEL_CHANGED (orders-value)']],
+      );
+      const strict = await runPr(runtime, 13, 'level', head, { inputs: { 'fail-on': 'warning' } });
+      assert.equal(strict.code, 1);
+      assert.equal(strict.outputs.ok, 'false');
+      assert.match(strict.summary, /Failing on warnings/);
+      assert.equal(gh.comments(13).filter((c) => c.body.includes(MARKER)).length, 1, 'a warning is worth a comment');
     });
 
     it('a token that cannot write comments: a warning, and the check’s verdict stands', async () => {
