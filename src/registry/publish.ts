@@ -14,6 +14,11 @@ export interface PublishOptions {
   onProgress?: (done: number, total: number, subject: string) => void;
   /** Register attempts per subject when the answer is lost (5xx, reset, timeout). Default 3. */
   registerAttempts?: number;
+  /**
+   * Subjects in flight at once (default 8). A subject still waits for the subjects it references; the
+   * report keeps reference order whatever the timing.
+   */
+  concurrency?: number;
 }
 
 export interface PublishOutcome {
@@ -44,36 +49,38 @@ export async function publish(
     throw new SchemagateError('REFERENCE_UNRESOLVED', `schema references form a cycle: ${ordered.cycle.join(' → ')}`);
   }
   const attempts = Math.max(1, options.registerAttempts ?? 3);
-  const steps: PlanStep[] = [];
-  const results: PublishResult[] = [];
-  /** Subjects of this batch → the version they hold after this run (or undefined when they failed). */
-  const outcomeBySubject = new Map<string, PublishResult>();
+  const total = ordered.order.length;
+  const steps: (PlanStep | undefined)[] = new Array<PlanStep | undefined>(total);
+  const results: PublishResult[] = new Array<PublishResult>(total);
+  /** Subject of this batch → its outcome, once known; subjects wait for the ones they reference. */
+  const outcomes = new Map<string, Promise<PublishResult>>();
   // Read first, outside the per-subject best effort: a registry that cannot be reached at all is one
   // clear error (exit 2), not the same failure once per subject after every subject's retries.
   const globalLevel: CompatibilityLevel = (await client.getConfig())?.compatibilityLevel ?? 'BACKWARD';
   const levelInForce = async (subject: string): Promise<CompatibilityLevel> => (await client.getConfig(subject))?.compatibilityLevel ?? globalLevel;
-
+  const slots = new Semaphore(Math.max(1, options.concurrency ?? 8));
   let done = 0;
-  for (const candidate of ordered.order) {
+
+  const one = async (candidate: PublishCandidate, index: number): Promise<PublishResult> => {
     const result: PublishResult = { subject: candidate.subject, action: 'failed', messages: [] };
     if (candidate.file !== undefined) result.file = candidate.file;
+    const depOutcomes = new Map<string, PublishResult>();
+    for (const r of candidate.references) {
+      const pending = outcomes.get(r.subject);
+      if (pending !== undefined && r.subject !== candidate.subject) depOutcomes.set(r.subject, await pending);
+    }
+    await slots.acquire();
     try {
-      const batchDeps = candidate.references.filter((r) => outcomeBySubject.has(r.subject));
+      const broken = [...depOutcomes.values()].filter((r) => !isGood(r));
       if (candidate.problems !== undefined && candidate.problems.length > 0) {
         result.messages.push(...candidate.problems);
-        steps.push({ subject: candidate.subject, action: 'register', reason: 'the file is not a valid schema' });
-        results.push(result);
-        outcomeBySubject.set(candidate.subject, result);
-        options.onProgress?.(++done, ordered.order.length, candidate.subject);
-        continue;
-      }
-      const broken = batchDeps.filter((r) => !isGood(outcomeBySubject.get(r.subject)));
-      if (broken.length > 0) {
+        steps[index] = { subject: candidate.subject, action: 'register', reason: 'the file is not a valid schema' };
+      } else if (broken.length > 0) {
         result.messages.push(`not published: referenced subject ${broken.map((r) => r.subject).join(', ')} was not published`);
-        steps.push({ subject: candidate.subject, action: 'register', reason: 'a referenced subject failed' });
+        steps[index] = { subject: candidate.subject, action: 'register', reason: 'a referenced subject failed' };
       } else {
-        const changedDeps = batchDeps.filter((r) => outcomeBySubject.get(r.subject)?.action === 'registered').map((r) => r.subject);
-        const references = options.dryRun === true && changedDeps.length > 0 ? undefined : await resolveReferences(client, candidate, outcomeBySubject);
+        const changedDeps = [...depOutcomes.values()].filter((r) => r.action === 'registered').map((r) => r.subject);
+        const references = options.dryRun === true && changedDeps.length > 0 ? undefined : await resolveReferences(client, candidate, depOutcomes);
         const input = inputOf(candidate, references ?? []);
         const observation: SubjectObservation = {
           effectiveLevel: await levelInForce(candidate.subject),
@@ -83,7 +90,7 @@ export async function publish(
           observation.compatibility = await client.testCompatibility(candidate.subject, input, { verbose: true });
         }
         const step = planSubject(candidate, observation, changedDeps);
-        steps.push(step);
+        steps[index] = step;
         if (options.dryRun === true) {
           Object.assign(result, predicted(step));
         } else {
@@ -101,12 +108,39 @@ export async function publish(
     } catch (e) {
       result.action = 'failed';
       result.messages = [describe(e)];
+    } finally {
+      slots.release();
     }
-    results.push(result);
-    outcomeBySubject.set(candidate.subject, result);
-    options.onProgress?.(++done, ordered.order.length, candidate.subject);
+    results[index] = result;
+    options.onProgress?.(++done, total, candidate.subject);
+    return result;
+  };
+
+  // In reference order, so every subject's dependencies are registered as promises before it.
+  for (const [index, candidate] of ordered.order.entries()) outcomes.set(candidate.subject, one(candidate, index));
+  await Promise.all(outcomes.values());
+  return { steps: steps.map((s, i) => s ?? { subject: results[i]?.subject ?? '', action: 'register' }), report: summarize(results) };
+}
+
+/** At most `size` subjects talk to the registry at once. */
+class Semaphore {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.free = size;
   }
-  return { steps, report: summarize(results) };
+  async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  release(): void {
+    const next = this.waiting.shift();
+    if (next !== undefined) next();
+    else this.free++;
+  }
 }
 
 function isGood(r: PublishResult | undefined): boolean {

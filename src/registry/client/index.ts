@@ -38,8 +38,9 @@ export type VersionRef = number | 'latest';
  * `schemagate registry serve`).
  *
  * Retries: reads, lookups and compatibility checks are retried with backoff and jitter on 5xx, 429 and
- * network errors. Writes (register, config, mode, deletes) are retried only on 429 and when the connection
- * was refused, because a write whose answer was lost may have been applied. Registration is idempotent in
+ * network errors; so are PUTs of config and mode, which are idempotent. Register and deletes are retried
+ * only on 429 and when the connection was refused, because a write whose answer was lost may have been
+ * applied (and a second delete answers an error). Registration is idempotent in
  * the registry (registering a live schema again returns its id and version and writes nothing), so a caller
  * that wants more may look the schema up and register again; `publish` does exactly that.
  */
@@ -198,7 +199,8 @@ export class SchemaRegistryClient {
       method: 'PUT',
       path: subject === undefined ? '/config' : `/config/${enc(subject)}`,
       body: { compatibility: level },
-      retry: 'write',
+      // Setting a level is idempotent (PUT): a retry after a lost answer changes nothing more.
+      retry: 'idempotent',
     });
     return { compatibility: level };
   }
@@ -241,7 +243,7 @@ export class SchemaRegistryClient {
       path: subject === undefined ? '/mode' : `/mode/${enc(subject)}`,
       query: { force: options.force },
       body: { mode },
-      retry: 'write',
+      retry: 'idempotent',
     });
     return { mode };
   }

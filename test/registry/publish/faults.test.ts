@@ -46,10 +46,14 @@ function candidates(prefix: string, n: number): PublishCandidate[] {
   return out;
 }
 
-const FAULTS: Fault[] = ['500-before', 'reset-before', '500-after', 'reset-after', { delayMs: 150 }];
+const FAULTS: Fault[] = ['500-before', 'reset-before', '500-after', 'reset-after', { delayMs: 700 }];
 
+/** Delays of 700 ms outlast the 400 ms timeout; the clean runs get a timeout no loaded machine reaches. */
 function faultyClient(): SchemaRegistryClient {
-  return new SchemaRegistryClient({ url: proxy.url, retries: 3, retryDelayMs: 1, timeoutMs: 100 });
+  return new SchemaRegistryClient({ url: proxy.url, retries: 3, retryDelayMs: 1, timeoutMs: 400 });
+}
+function cleanClient(): SchemaRegistryClient {
+  return new SchemaRegistryClient({ url: proxy.url, retries: 3, retryDelayMs: 5, timeoutMs: 10_000 });
 }
 
 describe('publish through a faulty network', () => {
@@ -80,7 +84,7 @@ describe('publish through a faulty network', () => {
       assert.equal(first.report.ok, first.report.results.every((r) => r.action !== 'failed'));
 
       proxy.setFaults(() => 'pass');
-      const second = await publish(faultyClient(), batch);
+      const second = await publish(cleanClient(), batch);
       assert.equal(second.report.ok, true, JSON.stringify(second.report.results.filter((r) => r.action === 'failed')));
       for (const c of batch) {
         assert.deepEqual(await direct.listVersions(c.subject), [1], `${c.subject}: exactly one version`);
@@ -89,7 +93,7 @@ describe('publish through a faulty network', () => {
       }
 
       const before = proxy.writes().length;
-      const third = await publish(faultyClient(), batch);
+      const third = await publish(cleanClient(), batch);
       assert.ok(third.report.results.every((r) => r.action === 'unchanged'));
       assert.equal(proxy.writes().length, before, 'a run with nothing new writes nothing');
     });
@@ -105,7 +109,7 @@ describe('publish through a faulty network', () => {
       }
       return 'pass';
     });
-    const out = await publish(faultyClient(), [c!]);
+    const out = await publish(cleanClient(), [c!]);
     assert.equal(out.report.results[0]?.action, 'registered');
     assert.equal(out.report.results[0]?.version, 1);
     assert.deepEqual(await direct.listVersions(c!.subject), [1]);
@@ -116,7 +120,7 @@ describe('publish through a faulty network', () => {
   it('a registry that keeps failing makes the subject failed, the others still publish, exit status not ok', async () => {
     const batch = candidates('down', 3);
     proxy.setFaults((_m, path) => (path.includes('down1-value') ? '500-before' : 'pass'));
-    const out = await publish(faultyClient(), batch);
+    const out = await publish(cleanClient(), batch);
     assert.equal(out.report.ok, false);
     assert.deepEqual(
       out.report.results.map((r) => [r.subject, r.action]),
