@@ -44245,34 +44245,32 @@ async function publish(client, candidates, options = {}) {
     throw new SchemagateError("REFERENCE_UNRESOLVED", `schema references form a cycle: ${ordered.cycle.join(" → ")}`);
   }
   const attempts = Math.max(1, options.registerAttempts ?? 3);
-  const total = ordered.order.length;
-  const steps = new Array(total);
-  const results = new Array(total);
-  const outcomes = /* @__PURE__ */ new Map();
+  const steps = [];
+  const results = [];
+  const outcomeBySubject = /* @__PURE__ */ new Map();
   const globalLevel = (await client.getConfig())?.compatibilityLevel ?? "BACKWARD";
   const levelInForce = async (subject) => (await client.getConfig(subject))?.compatibilityLevel ?? globalLevel;
-  const slots = new Semaphore(Math.max(1, options.concurrency ?? 8));
   let done = 0;
-  const one = async (candidate, index) => {
+  for (const candidate of ordered.order) {
     const result = { subject: candidate.subject, action: "failed", messages: [] };
     if (candidate.file !== void 0) result.file = candidate.file;
-    const depOutcomes = /* @__PURE__ */ new Map();
-    for (const r of candidate.references) {
-      const pending = outcomes.get(r.subject);
-      if (pending !== void 0 && r.subject !== candidate.subject) depOutcomes.set(r.subject, await pending);
-    }
-    await slots.acquire();
     try {
-      const broken = [...depOutcomes.values()].filter((r) => !isGood(r));
+      const batchDeps = candidate.references.filter((r) => outcomeBySubject.has(r.subject));
       if (candidate.problems !== void 0 && candidate.problems.length > 0) {
         result.messages.push(...candidate.problems);
-        steps[index] = { subject: candidate.subject, action: "register", reason: "the file is not a valid schema" };
-      } else if (broken.length > 0) {
+        steps.push({ subject: candidate.subject, action: "register", reason: "the file is not a valid schema" });
+        results.push(result);
+        outcomeBySubject.set(candidate.subject, result);
+        options.onProgress?.(++done, ordered.order.length, candidate.subject);
+        continue;
+      }
+      const broken = batchDeps.filter((r) => !isGood(outcomeBySubject.get(r.subject)));
+      if (broken.length > 0) {
         result.messages.push(`not published: referenced subject ${broken.map((r) => r.subject).join(", ")} was not published`);
-        steps[index] = { subject: candidate.subject, action: "register", reason: "a referenced subject failed" };
+        steps.push({ subject: candidate.subject, action: "register", reason: "a referenced subject failed" });
       } else {
-        const changedDeps = [...depOutcomes.values()].filter((r) => r.action === "registered").map((r) => r.subject);
-        const references = options.dryRun === true && changedDeps.length > 0 ? void 0 : await resolveReferences(client, candidate, depOutcomes);
+        const changedDeps = batchDeps.filter((r) => outcomeBySubject.get(r.subject)?.action === "registered").map((r) => r.subject);
+        const references = options.dryRun === true && changedDeps.length > 0 ? void 0 : await resolveReferences(client, candidate, outcomeBySubject);
         const input = inputOf(candidate, references ?? []);
         const observation = {
           effectiveLevel: await levelInForce(candidate.subject),
@@ -44282,7 +44280,7 @@ async function publish(client, candidates, options = {}) {
           observation.compatibility = await client.testCompatibility(candidate.subject, input, { verbose: true });
         }
         const step = planSubject(candidate, observation, changedDeps);
-        steps[index] = step;
+        steps.push(step);
         if (options.dryRun === true) {
           Object.assign(result, predicted(step));
         } else {
@@ -44300,36 +44298,13 @@ async function publish(client, candidates, options = {}) {
     } catch (e) {
       result.action = "failed";
       result.messages = [describe2(e)];
-    } finally {
-      slots.release();
     }
-    results[index] = result;
-    options.onProgress?.(++done, total, candidate.subject);
-    return result;
-  };
-  for (const [index, candidate] of ordered.order.entries()) outcomes.set(candidate.subject, one(candidate, index));
-  await Promise.all(outcomes.values());
-  return { steps: steps.map((s, i) => s ?? { subject: results[i]?.subject ?? "", action: "register" }), report: summarize(results) };
+    results.push(result);
+    outcomeBySubject.set(candidate.subject, result);
+    options.onProgress?.(++done, ordered.order.length, candidate.subject);
+  }
+  return { steps, report: summarize(results) };
 }
-var Semaphore = class {
-  free;
-  waiting = [];
-  constructor(size) {
-    this.free = size;
-  }
-  async acquire() {
-    if (this.free > 0) {
-      this.free--;
-      return;
-    }
-    await new Promise((resolve3) => this.waiting.push(resolve3));
-  }
-  release() {
-    const next = this.waiting.shift();
-    if (next !== void 0) next();
-    else this.free++;
-  }
-};
 function isGood(r) {
   return r !== void 0 && (r.action === "unchanged" || r.action === "registered");
 }
