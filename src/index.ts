@@ -9,3 +9,5 @@ export * from './registry/client/index.js';
 export * from './repo/index.js';
 export * from './report/index.js';
 export { startRegistryServer, type RegistryServerOptions, type RunningRegistry } from './registry/server/index.js';
+export * from './serde/index.js';
+export * from './kafka/index.js';
