@@ -52,7 +52,6 @@ function prepareUncached(text: string, schemaType: RegistrySchemaType, options: 
   try {
     parsed = handler.parse(text, { references: options.references, lenient: options.lenient });
   } catch (e) {
-    if (e instanceof Error && /not available yet/.test(e.message)) return interimPrepare(text, schemaType, handler);
     return { ok: false, message: `Invalid schema ${text}, details: ${e instanceof Error ? e.message : String(e)}` };
   }
   if (!parsed.ok) {
@@ -111,18 +110,3 @@ export function checkLevel(
   return { compatible: true, messages: [] };
 }
 
-/**
- * Until a format's engine lands, the server stores compact JSON and checks nothing, so that the API can
- * be built on; this path disappears when `parse` stops throwing "not available yet".
- */
-function interimPrepare(text: string, schemaType: RegistrySchemaType, handler: FormatHandler): PrepareResult {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `Invalid schema ${text}, details: ${e instanceof Error ? e.message : String(e)}` };
-  }
-  const interim: FormatHandler = { ...handler, check: () => [] };
-  const parsed = { format: handler.id, text, doc: { value, positions: new Map(), keys: new Map() } } as unknown as ParsedSchema;
-  return { ok: true, schema: { schemaType, canonical: JSON.stringify(value), parsed, handler: interim } };
-}

@@ -210,8 +210,15 @@ export function buildRouter(): Router<Handler> {
   });
 
   r.add('GET', '/schemas', (ctx) => json(listSchemas(ctx)));
+  // Ids never change what they name, so the plain answer is serialised once per id.
+  const plainById = new Map<number, string>();
   r.add('GET', '/schemas/ids/:id', (ctx) => {
     const entry = schemaById(ctx);
+    if (ctx.service.shapes === '7' && ctx.query.size === 0) {
+      let text = plainById.get(entry.id);
+      if (text === undefined) plainById.set(entry.id, (text = JSON.stringify(idView(entry, '7', {}))));
+      return { raw: text };
+    }
     const subject = ctx.query.get('subject') ?? undefined;
     const holder = subject === undefined ? undefined : ctx.service.state.holders.get(entry.id)?.find((h) => h.subject === subject);
     return json(

@@ -8,10 +8,18 @@ export interface ServerProcess {
   stderr(): string;
 }
 
-/** `schemagate registry serve --port 0 --data DIR` as a child process; resolves once it prints its URL. */
-export function spawnServer(dir: string, extra: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI_BIN, 'registry', 'serve', '--port', '0', '--data', dir, ...extra], {
+/** tsx from this repository, so that a child may run with its working directory elsewhere. */
+const TSX = import.meta.resolve('tsx');
+
+/**
+ * `schemagate registry serve --port 0 [--data DIR]` as a child process; resolves once it prints its
+ * URL. `dir` null leaves `--data` out (the default directory under `cwd`).
+ */
+export function spawnServer(dir: string | null, options: { cwd?: string } = {}): Promise<ServerProcess> {
+  const data = dir === null ? [] : ['--data', dir];
+  const child = spawn(process.execPath, ['--import', TSX, CLI_BIN, 'registry', 'serve', '--port', '0', ...data], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
   });
   let out = '';
   let err = '';
