@@ -1,0 +1,247 @@
+// bench/serde: encode and decode time per message, Avro, for a 10-field record and a 50-field nested record.
+// Contestants, all in one run against the same local registry (ours, real HTTP; ids are cached after warm-up):
+//   floor    raw avsc toBuffer/fromBuffer plus the 5-byte header
+//   ours     AvroSerializer.serializeSync / AvroDeserializer.deserializeSync (after the id is cached)
+//   ours/async  the same through the async serialize()/deserialize()
+//   confluent   @confluentinc/schemaregistry AvroSerializer/AvroDeserializer
+//   kafkajs-sr  @kafkajs/confluent-schema-registry encode/decode
+// Run: node --import tsx bench/serde.ts  (SERDE_BENCH_SCALE=0.2 for a quicker run)
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SchemaRegistry as KafkajsRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import {
+  AvroDeserializer as ConfluentAvroDeserializer,
+  AvroSerializer as ConfluentAvroSerializer,
+  SchemaRegistryClient as ConfluentClient,
+  SerdeType,
+} from '@confluentinc/schemaregistry';
+import avro from 'avsc';
+import { SchemaRegistryClient } from '../src/registry/client/index.js';
+import { startRegistryServer } from '../src/registry/server/index.js';
+import { AvroDeserializer, AvroSerializer } from '../src/serde/index.js';
+
+const scale = Number(process.env.SERDE_BENCH_SCALE ?? '1');
+
+function flatSchema(): object {
+  return {
+    type: 'record',
+    name: 'Flat10',
+    namespace: 'bench',
+    fields: [
+      { name: 'id', type: 'string' },
+      { name: 'seq', type: 'long' },
+      { name: 'count', type: 'int' },
+      { name: 'price', type: 'double' },
+      { name: 'active', type: 'boolean' },
+      { name: 'kind', type: { type: 'enum', name: 'Kind', symbols: ['A', 'B', 'C'] } },
+      { name: 'note', type: ['null', 'string'], default: null },
+      { name: 'tags', type: { type: 'array', items: 'string' } },
+      { name: 'ratio', type: 'float' },
+      { name: 'country', type: 'string' },
+    ],
+  };
+}
+
+function flatValue(): Record<string, unknown> {
+  return {
+    id: 'order-000123',
+    seq: 1234567890123,
+    count: 42,
+    price: 19.99,
+    active: true,
+    kind: 'B',
+    note: 'gift wrap',
+    tags: ['new', 'promo'],
+    ratio: 0.5,
+    country: 'CH',
+  };
+}
+
+/** 5 nested records of 10 fields each: 50 leaf fields. */
+function nestedSchema(): object {
+  const part = (i: number) => ({
+    type: 'record',
+    name: `Part${i}`,
+    fields: [
+      { name: 'a', type: 'string' },
+      { name: 'b', type: 'long' },
+      { name: 'c', type: 'int' },
+      { name: 'd', type: 'double' },
+      { name: 'e', type: 'boolean' },
+      { name: 'f', type: ['null', 'string'], default: null },
+      { name: 'g', type: { type: 'array', items: 'int' } },
+      { name: 'h', type: { type: 'map', values: 'string' } },
+      { name: 'i', type: 'float' },
+      { name: 'j', type: 'string' },
+    ],
+  });
+  return {
+    type: 'record',
+    name: 'Nested50',
+    namespace: 'bench',
+    fields: Array.from({ length: 5 }, (_, i) => ({ name: `part${i}`, type: part(i) })),
+  };
+}
+
+function nestedValue(): Record<string, unknown> {
+  const part = (i: number) => ({
+    a: `value-${i}`,
+    b: 1_000_000_000 + i,
+    c: i * 7,
+    d: i + 0.25,
+    e: i % 2 === 0,
+    f: i % 2 === 0 ? null : `optional-${i}`,
+    g: [1, 2, 3, i],
+    h: { region: 'eu', tier: `t${i}` },
+    i: 1.5,
+    j: 'end',
+  });
+  return Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`part${i}`, part(i)]));
+}
+
+interface Contestant {
+  name: string;
+  encode: () => unknown;
+  decode: () => unknown;
+}
+
+/** Runs `n` calls of `fn` (awaiting them when it is async) and returns ns per call. */
+async function timeCalls(fn: () => unknown, n: number, isAsync: boolean): Promise<number> {
+  const start = process.hrtime.bigint();
+  if (isAsync) {
+    for (let i = 0; i < n; i++) await fn();
+  } else {
+    for (let i = 0; i < n; i++) fn();
+  }
+  return Number(process.hrtime.bigint() - start) / n;
+}
+
+/**
+ * ns per call for each function: warmed up, then `rounds` rounds that interleave the contestants (so load
+ * from other processes hits all of them alike); the best round counts.
+ */
+async function measureAll(fns: Array<{ fn: () => unknown; n: number }>, rounds = 7): Promise<number[]> {
+  const isAsync = fns.map(({ fn }) => fn() instanceof Promise);
+  for (let k = 0; k < fns.length; k++) await timeCalls(fns[k]!.fn, Math.min(fns[k]!.n, 3000), isAsync[k]!);
+  const best = fns.map(() => Infinity);
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < fns.length; k++)
+      best[k] = Math.min(best[k]!, await timeCalls(fns[k]!.fn, fns[k]!.n, isAsync[k]!));
+  }
+  return best;
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'schemagate-bench-serde-'));
+  const server = await startRegistryServer({ port: 0, dataDir });
+  try {
+    const client = new SchemaRegistryClient({ url: server.url });
+    const confluent = new ConfluentClient({ baseURLs: [server.url] });
+    const kafkajsRegistry = new KafkajsRegistry({ host: server.url });
+    const rows: string[] = [];
+    const summary: string[] = [];
+    for (const [label, schema, value] of [
+      ['10-field record', flatSchema(), flatValue()],
+      ['50-field nested record', nestedSchema(), nestedValue()],
+    ] as const) {
+      const topic = label.startsWith('10') ? 'bench-flat' : 'bench-nested';
+      const type = avro.Type.forSchema(schema as avro.Schema);
+      const ours = new AvroSerializer(client, { schema });
+      const framed = await ours.serialize(topic, value);
+      const id = framed.readInt32BE(1);
+      const oursReader = new AvroDeserializer(client);
+      await oursReader.deserialize(topic, framed);
+
+      const theirs = new ConfluentAvroSerializer(confluent, SerdeType.VALUE, { useLatestVersion: true });
+      const theirsReader = new ConfluentAvroDeserializer(confluent, SerdeType.VALUE, {});
+      const { id: kid } = await kafkajsRegistry.register(
+        { type: SchemaType.AVRO, schema: JSON.stringify(schema) },
+        { subject: `${topic}-value` },
+      );
+      if (kid !== id) throw new Error(`registries disagree on the id: ${kid} vs ${id}`);
+
+      const contestants: Contestant[] = [
+        {
+          name: 'floor (avsc + header)',
+          encode: () => {
+            const body = type.toBuffer(value);
+            const out = Buffer.allocUnsafe(5 + body.length);
+            out[0] = 0;
+            out.writeInt32BE(id, 1);
+            body.copy(out, 5);
+            return out;
+          },
+          decode: () => {
+            if (framed[0] !== 0) throw new Error('magic');
+            framed.readInt32BE(1);
+            return type.fromBuffer(framed.subarray(5));
+          },
+        },
+        {
+          name: 'schemagate (sync)',
+          encode: () => ours.serializeSync(topic, value),
+          decode: () => oursReader.deserializeSync(topic, framed),
+        },
+        {
+          name: 'schemagate (async)',
+          encode: () => ours.serialize(topic, value),
+          decode: () => oursReader.deserialize(topic, framed),
+        },
+        {
+          name: '@confluentinc/schemaregistry',
+          encode: () => theirs.serialize(topic, value),
+          decode: () => theirsReader.deserialize(topic, framed),
+        },
+        {
+          name: '@kafkajs/confluent-schema-registry',
+          encode: () => kafkajsRegistry.encode(id, value),
+          decode: () => kafkajsRegistry.decode(framed),
+        },
+      ];
+      // Sanity: everyone writes the same bytes and reads the same value.
+      for (const c of contestants) {
+        const bytes = (await c.encode()) as Buffer;
+        if (!bytes.equals(framed)) throw new Error(`${c.name} wrote different bytes`);
+        const decoded = await c.decode();
+        if (JSON.stringify(decoded) !== JSON.stringify(value))
+          throw new Error(`${c.name} read a different value`);
+      }
+      const sizes = contestants.map((c) =>
+        Math.max(200, Math.round((c.name.startsWith('@confluentinc') ? 2_000 : 20_000) * scale)),
+      );
+      const enc = await measureAll(contestants.map((c, k) => ({ fn: c.encode, n: sizes[k]! })));
+      const dec = await measureAll(contestants.map((c, k) => ({ fn: c.decode, n: sizes[k]! })));
+      const results = contestants.map((c, k) => ({ name: c.name, enc: enc[k]!, dec: dec[k]! }));
+      const floor = results[0]!;
+      const sync = results[1]!;
+      const asyncOurs = results[2]!;
+      for (const r of results) {
+        rows.push(
+          `| ${label} | ${r.name} | ${fmt(r.enc)} | ${(r.enc / floor.enc).toFixed(2)}× | ${fmt(r.dec)} | ${(r.dec / floor.dec).toFixed(2)}× |`,
+        );
+      }
+      for (const peer of results.slice(3)) {
+        summary.push(
+          `${label}: ${peer.name} is ${(peer.enc / asyncOurs.enc).toFixed(1)}× (encode) / ${(peer.dec / asyncOurs.dec).toFixed(1)}× (decode) slower than schemagate async, ` +
+            `${(peer.enc / sync.enc).toFixed(1)}× / ${(peer.dec / sync.dec).toFixed(1)}× than schemagate sync`,
+        );
+      }
+    }
+    console.log(`node ${process.version}, ${process.platform}/${process.arch}, scale ${scale}`);
+    console.log('| message | serde | encode ns/msg | vs floor | decode ns/msg | vs floor |');
+    console.log('|---|---|---:|---:|---:|---:|');
+    for (const row of rows) console.log(row);
+    console.log('');
+    for (const line of summary) console.log(line);
+  } finally {
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+function fmt(ns: number): string {
+  return ns >= 10_000 ? `${(ns / 1000).toFixed(1)} µs` : `${Math.round(ns)}`;
+}
+
+await main();
