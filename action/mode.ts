@@ -9,7 +9,13 @@ export type ResolvedMode = { mode: 'check' } | { mode: 'publish' } | { mode: 'sk
  */
 export function resolveMode(mode: ActionMode, event: ActionEvent, baseBranch: string | undefined): ResolvedMode {
   if (mode === 'check') return { mode: 'check' };
-  if (mode === 'publish') return { mode: 'publish' };
+  if (mode === 'publish') {
+    // Publishing from a pull request would register versions nobody has merged yet.
+    if (event.kind === 'pull_request') {
+      throw new Error(`mode publish runs on a push to the base branch (after the merge), not on a '${event.eventName}' event; use mode check (or auto) for pull requests`);
+    }
+    return { mode: 'publish' };
+  }
   if (event.kind === 'pull_request') return { mode: 'check' };
   if (event.kind === 'push') {
     if (baseBranch === undefined) return { mode: 'publish' };

@@ -60,9 +60,13 @@ describe('mode', () => {
     ['auto + push to base', ['auto', pushMain, 'main'], 'publish'],
     ['auto + push elsewhere', ['auto', pushOther, 'main'], 'skip'],
     ['explicit check on push', ['check', pushMain, 'main'], 'check'],
-    ['explicit publish', ['publish', pr, undefined], 'publish'],
+    ['explicit publish on push', ['publish', pushOther, 'main'], 'publish'],
+    ['explicit publish on workflow_dispatch', ['publish', { kind: 'other', eventName: 'workflow_dispatch' }, 'main'], 'publish'],
   ];
   for (const [name, args, expected] of table) it(name, () => assert.equal(resolveMode(...args).mode, expected));
+  it('never publishes from a pull request', () => {
+    assert.throws(() => resolveMode('publish', pr, undefined), /mode publish runs on a push to the base branch.*not on a 'pull_request' event/);
+  });
   it('auto on another event asks for a mode', () => {
     assert.throws(() => resolveMode('auto', { kind: 'other', eventName: 'workflow_dispatch' }, 'main'), /workflow_dispatch.*mode input/);
   });
