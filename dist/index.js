@@ -44067,7 +44067,8 @@ var SchemaRegistryClient = class _SchemaRegistryClient {
       method: "PUT",
       path: subject === void 0 ? "/config" : `/config/${enc(subject)}`,
       body: { compatibility: level },
-      retry: "write"
+      // Setting a level is idempotent (PUT): a retry after a lost answer changes nothing more.
+      retry: "idempotent"
     });
     return { compatibility: level };
   }
@@ -44103,7 +44104,7 @@ var SchemaRegistryClient = class _SchemaRegistryClient {
       path: subject === void 0 ? "/mode" : `/mode/${enc(subject)}`,
       query: { force: options.force },
       body: { mode },
-      retry: "write"
+      retry: "idempotent"
     });
     return { mode };
   }
@@ -44245,32 +44246,34 @@ async function publish(client, candidates, options = {}) {
     throw new SchemagateError("REFERENCE_UNRESOLVED", `schema references form a cycle: ${ordered.cycle.join(" → ")}`);
   }
   const attempts = Math.max(1, options.registerAttempts ?? 3);
-  const steps = [];
-  const results = [];
-  const outcomeBySubject = /* @__PURE__ */ new Map();
+  const total = ordered.order.length;
+  const steps = new Array(total);
+  const results = new Array(total);
+  const outcomes = /* @__PURE__ */ new Map();
   const globalLevel = (await client.getConfig())?.compatibilityLevel ?? "BACKWARD";
   const levelInForce = async (subject) => (await client.getConfig(subject))?.compatibilityLevel ?? globalLevel;
+  const slots = new Semaphore(Math.max(1, options.concurrency ?? 8));
   let done = 0;
-  for (const candidate of ordered.order) {
+  const one = async (candidate, index) => {
     const result = { subject: candidate.subject, action: "failed", messages: [] };
     if (candidate.file !== void 0) result.file = candidate.file;
+    const depOutcomes = /* @__PURE__ */ new Map();
+    for (const r of candidate.references) {
+      const pending = outcomes.get(r.subject);
+      if (pending !== void 0 && r.subject !== candidate.subject) depOutcomes.set(r.subject, await pending);
+    }
+    await slots.acquire();
     try {
-      const batchDeps = candidate.references.filter((r) => outcomeBySubject.has(r.subject));
+      const broken = [...depOutcomes.values()].filter((r) => !isGood(r));
       if (candidate.problems !== void 0 && candidate.problems.length > 0) {
         result.messages.push(...candidate.problems);
-        steps.push({ subject: candidate.subject, action: "register", reason: "the file is not a valid schema" });
-        results.push(result);
-        outcomeBySubject.set(candidate.subject, result);
-        options.onProgress?.(++done, ordered.order.length, candidate.subject);
-        continue;
-      }
-      const broken = batchDeps.filter((r) => !isGood(outcomeBySubject.get(r.subject)));
-      if (broken.length > 0) {
+        steps[index] = { subject: candidate.subject, action: "register", reason: "the file is not a valid schema" };
+      } else if (broken.length > 0) {
         result.messages.push(`not published: referenced subject ${broken.map((r) => r.subject).join(", ")} was not published`);
-        steps.push({ subject: candidate.subject, action: "register", reason: "a referenced subject failed" });
+        steps[index] = { subject: candidate.subject, action: "register", reason: "a referenced subject failed" };
       } else {
-        const changedDeps = batchDeps.filter((r) => outcomeBySubject.get(r.subject)?.action === "registered").map((r) => r.subject);
-        const references = options.dryRun === true && changedDeps.length > 0 ? void 0 : await resolveReferences(client, candidate, outcomeBySubject);
+        const changedDeps = [...depOutcomes.values()].filter((r) => r.action === "registered").map((r) => r.subject);
+        const references = options.dryRun === true && changedDeps.length > 0 ? void 0 : await resolveReferences(client, candidate, depOutcomes);
         const input = inputOf(candidate, references ?? []);
         const observation = {
           effectiveLevel: await levelInForce(candidate.subject),
@@ -44280,7 +44283,7 @@ async function publish(client, candidates, options = {}) {
           observation.compatibility = await client.testCompatibility(candidate.subject, input, { verbose: true });
         }
         const step = planSubject(candidate, observation, changedDeps);
-        steps.push(step);
+        steps[index] = step;
         if (options.dryRun === true) {
           Object.assign(result, predicted(step));
         } else {
@@ -44298,13 +44301,36 @@ async function publish(client, candidates, options = {}) {
     } catch (e) {
       result.action = "failed";
       result.messages = [describe2(e)];
+    } finally {
+      slots.release();
     }
-    results.push(result);
-    outcomeBySubject.set(candidate.subject, result);
-    options.onProgress?.(++done, ordered.order.length, candidate.subject);
-  }
-  return { steps, report: summarize(results) };
+    results[index] = result;
+    options.onProgress?.(++done, total, candidate.subject);
+    return result;
+  };
+  for (const [index, candidate] of ordered.order.entries()) outcomes.set(candidate.subject, one(candidate, index));
+  await Promise.all(outcomes.values());
+  return { steps: steps.map((s, i) => s ?? { subject: results[i]?.subject ?? "", action: "register" }), report: summarize(results) };
 }
+var Semaphore = class {
+  free;
+  waiting = [];
+  constructor(size) {
+    this.free = size;
+  }
+  async acquire() {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise((resolve3) => this.waiting.push(resolve3));
+  }
+  release() {
+    const next = this.waiting.shift();
+    if (next !== void 0) next();
+    else this.free++;
+  }
+};
 function isGood(r) {
   return r !== void 0 && (r.action === "unchanged" || r.action === "registered");
 }
@@ -45373,7 +45399,12 @@ var publishLibrary = {
 // action/mode.ts
 function resolveMode(mode, event, baseBranch) {
   if (mode === "check") return { mode: "check" };
-  if (mode === "publish") return { mode: "publish" };
+  if (mode === "publish") {
+    if (event.kind === "pull_request") {
+      throw new Error(`mode publish runs on a push to the base branch (after the merge), not on a '${event.eventName}' event; use mode check (or auto) for pull requests`);
+    }
+    return { mode: "publish" };
+  }
   if (event.kind === "pull_request") return { mode: "check" };
   if (event.kind === "push") {
     if (baseBranch === void 0) return { mode: "publish" };
