@@ -3,7 +3,9 @@ import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseDocument } from 'yaml';
 import type { CliIo } from '../cli/io.js';
+import { CONFIG_FILE } from '../repo/config.js';
 import { main } from '../cli/main.js';
 import { SchemaRegistryClient } from '../registry/client/index.js';
 import { startRegistryServer, type RunningRegistry } from '../registry/server/index.js';
@@ -80,9 +82,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 
     out.step(`An incompatible change: ${target} gets a required field without a default`);
     const changed = readFileSync(join(repo, target), 'utf8');
-    writeFileSync(join(repo, target), withField(changed, { name: 'loyaltyTier', type: 'string' }));
+    writeFileSync(join(repo, target), withField(changed, { name: 'region', type: 'string', doc: 'Required, without a default: data written before cannot be read.' }));
     git('add', target);
-    const bad = git('commit', '-q', '-m', `${target}: required loyaltyTier`);
+    const bad = git('commit', '-q', '-m', `${target}: required region`);
     out.block(bad.output);
     if (bad.status === 0) return out.fail('the hook let an incompatible change through');
     out.ok('the hook refused it: no commit, nothing to publish');
@@ -100,10 +102,12 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     git('checkout', '-q', 'HEAD', '--', target);
 
     out.step('What the registry holds now');
-    for (const s of await client.listSubjects()) {
+    const subjects = await client.listSubjects();
+    const width = Math.max(...subjects.map((s) => s.length));
+    for (const s of subjects) {
       const versions = await client.listVersions(s);
       const latest = await client.getLatest(s);
-      out.detail(`${s.padEnd(28)} versions ${versions.join(', ').padEnd(6)} latest id ${latest.id}`);
+      out.detail(`${s.padEnd(width)}  versions ${versions.join(', ').padEnd(6)} latest id ${latest.id}`);
     }
     const again = await runCommand(['publish', '--all'], repo, env);
     if (again.code !== 0 || /registered\s+\S/.test(again.stdout.split('\n').slice(1, -2).join('\n'))) {
@@ -162,11 +166,26 @@ function seedRepository(repo: string, sourceRoot: string): { from: string; files
       files.push(path);
     }
   }
-  writeFileSync(
-    join(repo, 'schemagate.yaml'),
-    ['# Written by `schemagate demo`.', 'root: schemas', 'compatibility: BACKWARD', 'registry:', `  url: \${${REGISTRY_ENV}}`, ''].join('\n'),
-  );
+  writeFileSync(join(repo, 'schemagate.yaml'), demoConfig(sourceRoot, files.length > 0 && from !== 'the built-in samples'));
   return { from, files: files.sort() };
+}
+
+/**
+ * The source's own `schemagate.yaml` (its naming and levels belong to its schemas) with the registry
+ * pointed at the demo's; a plain default for the built-in samples or a configuration we cannot reuse.
+ */
+function demoConfig(sourceRoot: string, useSourceConfig: boolean): string {
+  const url = `\${${REGISTRY_ENV}}`;
+  const source = join(sourceRoot, CONFIG_FILE);
+  if (useSourceConfig && existsSync(source)) {
+    const doc = parseDocument(readFileSync(source, 'utf8'));
+    const root: unknown = doc.get('root');
+    if (doc.errors.length === 0 && (root === undefined || root === 'schemas')) {
+      doc.setIn(['registry', 'url'], url);
+      return `# ${CONFIG_FILE} of the source, with the registry set by \`schemagate demo\`.\n${doc.toString()}`;
+    }
+  }
+  return ['# Written by `schemagate demo`.', 'root: schemas', 'compatibility: BACKWARD', 'registry:', `  url: ${url}`, ''].join('\n');
 }
 
 function listSchemaFiles(dir: string, prefix = ''): string[] {

@@ -38,6 +38,7 @@ describe('schemagate demo', () => {
         JSON.stringify({ type: 'record', name: 'Invoice', namespace: 'com.acme', fields: [{ name: 'id', type: 'string' }] }),
       );
       writeFileSync(join(source, 'schemas', 'README.md'), 'not a schema');
+      writeFileSync(join(source, 'schemagate.yaml'), 'root: schemas\nnaming: topic\nregistry:\n  url: http://elsewhere.invalid\n');
       let stdout = '';
       let stderr = '';
       const code = await runDemo({
@@ -47,8 +48,9 @@ describe('schemagate demo', () => {
       assert.equal(code, 0, `${stdout}\n${stderr}`);
       assert.match(stdout, /1 schema file\(s\) from .*schemas\//);
       assert.match(stdout, /schemas\/billing\/invoice\.avsc/);
-      assert.match(stdout, /registered\s+invoice\s+id 1, version 1/);
-      assert.match(stdout, /invoice\s+versions 1, 2\s+latest id 2/);
+      // The source's configuration names the subjects (naming: topic); the registry is the demo's own.
+      assert.match(stdout, /registered\s+billing-invoice\s+id 1, version 1/);
+      assert.match(stdout, /billing-invoice\s+versions 1, 2\s+latest id 2/);
     } finally {
       rmSync(source, { recursive: true, force: true });
     }
