@@ -6,7 +6,7 @@ import { commentMarker, syncComment, type CommentOutcome } from './comment.js';
 import type { ActionEvent } from './event.js';
 import type { CommentsApi } from './github-api.js';
 import { ensureHistory } from './history.js';
-import type { ActionInputs } from './inputs.js';
+import { redact, type ActionInputs } from './inputs.js';
 import { setOutputs } from './outputs.js';
 import { renderReportComment, renderResolvedComment, renderSummary, type CheckView } from './render.js';
 
@@ -70,7 +70,7 @@ export async function runCheckMode(ctx: CheckContext): Promise<CheckOutcome> {
     runUrl: ctx.runUrl,
   };
   setOutputs({ ok: passed, findings: findings.length, published: [], report });
-  await core.summary.addRaw(renderSummary(view)).write();
+  await core.summary.addRaw(redact(renderSummary(view))).write();
 
   let comment: CheckOutcome['comment'];
   if (event.kind !== 'pull_request') comment = { action: 'skipped', reason: 'not a pull request' };
@@ -87,8 +87,8 @@ export async function runCheckMode(ctx: CheckContext): Promise<CheckOutcome> {
       comment = await syncComment(ctx.comments.api, ctx.comments.issue, {
         marker,
         clean: counts.error + counts.warning === 0,
-        reportBody: renderReportComment(view, marker),
-        resolvedBody: renderResolvedComment(view, marker),
+        reportBody: redact(renderReportComment(view, marker)),
+        resolvedBody: redact(renderResolvedComment(view, marker)),
       });
       core.info(`pull-request comment: ${comment.action}`);
     } catch (e) {

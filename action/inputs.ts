@@ -30,9 +30,11 @@ function optional(name: string): string | undefined {
 }
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-  const value = (optional(name) ?? fallback).toLowerCase();
+  const given = optional(name) ?? fallback;
+  const value = given.toLowerCase();
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new InputError(`input '${name}' is '${value}'; expected one of: ${allowed.join(', ')}`);
+    // Quote what was given, unchanged: a value changed in case would escape the runner's masking.
+    throw new InputError(`input '${name}' is '${given}'; expected one of: ${allowed.join(', ')}`);
   }
   return value as T;
 }
@@ -104,5 +106,22 @@ export function maskSecrets(values: {
       // An invalid URL is reported where it is used.
     }
   }
-  for (const secret of secrets) if (secret.length > 0) core.setSecret(secret);
+  for (const secret of secrets) {
+    if (secret.length > 0) {
+      core.setSecret(secret);
+      masked.add(secret);
+    }
+  }
+}
+
+const masked = new Set<string>();
+
+/**
+ * Replaces every masked value in text the Action writes outside the log (job summary, comment), where
+ * it cannot count on the runner's masking.
+ */
+export function redact(text: string): string {
+  let out = text;
+  for (const secret of [...masked].sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
+  return out;
 }

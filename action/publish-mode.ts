@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { ActionEvent } from './event.js';
 import { ensureHistory } from './history.js';
-import type { ActionInputs } from './inputs.js';
+import { redact, type ActionInputs } from './inputs.js';
 import { setOutputs, type PublishedVersion } from './outputs.js';
 
 /** The publish engine's JSON result (issue 5's contract). */
@@ -93,6 +93,6 @@ export async function runPublishMode(ctx: PublishContext): Promise<{ passed: boo
     .map((r) => ({ subject: r.subject, id: r.id as number, version: r.version as number }));
   const problems = report.results.filter((r) => r.action === 'failed' || r.action === 'incompatible').length;
   setOutputs({ ok: report.ok, findings: problems, published, report });
-  await core.summary.addRaw(renderPublishSummary(report, range)).write();
+  await core.summary.addRaw(redact(renderPublishSummary(report, range))).write();
   return { passed: report.ok };
 }

@@ -79,6 +79,22 @@ for (const runtime of runtimes()) {
       }
     });
 
+    it('a secret quoted in an error is masked in the log and redacted in the summary', async () => {
+      const run = await runAction({
+        runtime,
+        workspace: origin.dir,
+        eventName: 'pull_request',
+        event: prEvent(),
+        inputs: { 'fail-on': REGISTRY_TOKEN, 'registry-token': REGISTRY_TOKEN },
+      });
+      assert.equal(run.code, 1);
+      assert.equal(run.outputs.ok, 'false');
+      assert.match(run.log, /input 'fail-on' is '\*\*\*'/);
+      assert.ok(!run.log.includes(REGISTRY_TOKEN));
+      assert.match(run.summary, /schemagate could not run[\s\S]*input 'fail-on' is '\*\*\*'/);
+      assert.ok(!run.summary.includes(REGISTRY_TOKEN));
+    });
+
     it('secrets are masked before anything is printed and appear nowhere else', async () => {
       const run = await runAction({
         runtime,
