@@ -11,3 +11,18 @@ export * from './report/index.js';
 export { startRegistryServer, type RegistryServerOptions, type RunningRegistry } from './registry/server/index.js';
 export * from './serde/index.js';
 export * from './kafka/index.js';
+export { publish, type PublishOptions, type PublishOutcome } from './registry/publish.js';
+export { collectCandidates, type CollectOptions, type CollectedRepo } from './registry/repo-candidates.js';
+export { registryStatus, type StatusReport, type SubjectDrift, type DriftKind } from './registry/status.js';
+export { importRegistry, type ImportOptions, type ImportReport, type ImportedVersion } from './registry/import.js';
+export { connectRegistry } from './registry/connect.js';
+export {
+  orderByReferences,
+  planSubject,
+  reportToJson as publishReportToJson,
+  type PublishCandidate,
+  type CandidateReference,
+  type PlanStep,
+  type PublishResult,
+  type PublishReport,
+} from './registry/plan/index.js';
