@@ -10,7 +10,7 @@ import { readFewFileHistories, readFileHistories, type FileHistory, type RepoHis
 import { loadSchema, NameIndex, type LoadedSchema } from './schema-file.js';
 import { subjectSettings } from './subjects.js';
 import { buildVersions, type ParsedVersion } from './versions.js';
-import { candidateFiles, resolveBase, resolveRevision, type CandidateFiles } from './workspace.js';
+import { candidateFiles, resolveBase, resolveRevision } from './workspace.js';
 
 export interface CheckOptions {
   /** Any folder inside the repository. */
@@ -52,12 +52,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     base = await resolveBase(top, config);
   }
 
-  let candidates: CandidateFiles;
-  if (mode === 'staged') candidates = await candidateFiles(top, config, { kind: 'index' });
-  else if (mode === 'against') candidates = await candidateFiles(top, config, { kind: 'commit', commit: await resolveRevision(top, 'HEAD') });
-  else candidates = await candidateFiles(top, config, { kind: 'worktree' });
-
-  const baseFiles = base.commit === undefined ? new Map<string, string>() : (await candidateFiles(top, config, { kind: 'commit', commit: base.commit })).oids;
+  const candidateSource = mode === 'staged' ? ({ kind: 'index' } as const) : mode === 'against' ? ({ kind: 'commit', commit: await resolveRevision(top, 'HEAD') } as const) : ({ kind: 'worktree' } as const);
+  const [candidates, baseFiles] = await Promise.all([
+    candidateFiles(top, config, candidateSource),
+    base.commit === undefined ? new Map<string, string>() : candidateFiles(top, config, { kind: 'commit', commit: base.commit }).then((c) => c.oids),
+  ]);
 
   const added = [...candidates.oids.keys()].filter((p) => !baseFiles.has(p));
   const removed = [...baseFiles.keys()].filter((p) => !candidates.oids.has(p));

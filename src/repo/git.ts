@@ -51,11 +51,16 @@ export async function gitText(args: readonly string[], cwd: string): Promise<str
   return (await runGit(args, { cwd })).stdout.toString('utf8');
 }
 
+/** Whether a repository is shallow, learnt with its top level in the same git call (a hook counts processes). */
+const shallowByTop = new Map<string, boolean>();
+
 /** The repository's top-level folder; a GIT_ERROR that says so when `cwd` is not in a repository. */
 export async function repoRoot(cwd: string): Promise<string> {
-  const r = await runGit(['rev-parse', '--show-toplevel'], { cwd, okCodes: [128] });
+  const r = await runGit(['rev-parse', '--show-toplevel', '--is-shallow-repository'], { cwd, okCodes: [128] });
   if (r.code !== 0) throw new SchemagateError('GIT_ERROR', `not a git repository: ${cwd} (schemagate reads schema versions from git history; run \`git init\` first)`);
-  return r.stdout.toString('utf8').trim();
+  const [top = '', shallow] = r.stdout.toString('utf8').split('\n');
+  shallowByTop.set(top, shallow === 'true');
+  return top;
 }
 
 /** The commit a revision names, or `undefined` when it names none (an unknown ref, an empty repository). */
@@ -64,8 +69,12 @@ export async function resolveCommit(cwd: string, rev: string): Promise<string | 
   return r.code === 0 ? r.stdout.toString('utf8').trim() : undefined;
 }
 
-export async function isShallow(cwd: string): Promise<boolean> {
-  return (await gitText(['rev-parse', '--is-shallow-repository'], cwd)).trim() === 'true';
+export async function isShallow(cwd: string, fresh = false): Promise<boolean> {
+  const known = shallowByTop.get(cwd);
+  if (known !== undefined && !fresh) return known;
+  const shallow = (await gitText(['rev-parse', '--is-shallow-repository'], cwd)).trim() === 'true';
+  shallowByTop.set(cwd, shallow);
+  return shallow;
 }
 
 /**

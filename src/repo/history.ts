@@ -139,7 +139,7 @@ async function ensureFullHistory(cwd: string, deepen: boolean): Promise<void> {
   const remote = remotes.includes('origin') ? 'origin' : remotes[0];
   if (deepen && remote !== undefined) {
     const r = await runGit(['fetch', '--unshallow', '--quiet', remote], { cwd, okCodes: [1, 128] });
-    if (r.code === 0 && !(await isShallow(cwd))) return;
+    if (r.code === 0 && !(await isShallow(cwd, true))) return;
   }
   throw new SchemagateError(
     'HISTORY_MISSING',

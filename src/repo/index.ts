@@ -9,3 +9,5 @@ export { readSubjects, readHistory, changedSubjects, type SubjectInfo, type Subj
 export { runCheck, type CheckOptions } from './check.js';
 export type { SchemaVersion } from './versions.js';
 export type { ResolvedReference } from './schema-file.js';
+export { subjectLog, subjectDiff, type SubjectLog, type LogStep, type SubjectDiff } from './inspect.js';
+export { initProject, hookScript, HOOK_MARKER, STARTER_CONFIG, type InitResult } from './init.js';

@@ -119,7 +119,7 @@ export async function resolveAvroReferences(
 export async function loadSchema(
   file: string,
   bytes: Buffer,
-  options: { format?: FormatId; index?: NameIndex; lenient?: boolean; references?: readonly SchemaReference[] },
+  options: { format?: FormatId; index?: NameIndex; lenient?: boolean; references?: readonly SchemaReference[]; fast?: boolean },
 ): Promise<LoadedSchema> {
   const decoded = decodeSchemaText(bytes);
   const fallbackFormat = options.format ?? detectFormat(file);
@@ -127,6 +127,13 @@ export async function loadSchema(
     return { ok: false, format: fallbackFormat, problems: [{ rule: 'INVALID_SCHEMA', message: decoded.message, pointer: '', line: decoded.line, column: decoded.column, fix: 'save the file as UTF-8' }] };
   }
   const text = decoded.text;
+  // History versions of a known format: try the engine directly, and only on failure take the full path
+  // (JSON syntax position, reference resolution). Most versions parse at once; this halves the work.
+  if (options.fast === true && options.format !== undefined) {
+    const handler = formatById(options.format);
+    const direct = handler.parse(text, { file, ...(options.lenient === true ? { lenient: true } : {}) });
+    if (direct.ok) return { ok: true, format: options.format, handler, schema: direct.schema, text, doc: direct.schema.doc, references: [] };
+  }
   // JSON.parse is several times faster than the position-recording parser, which runs only to place an error.
   let value: JsonValue;
   try {
