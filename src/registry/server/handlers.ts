@@ -177,6 +177,22 @@ export function buildRouter(): Router<Handler> {
   r.add('DELETE', '/subjects/:subject', (ctx) =>
     json(ctx.service.deleteSubject(checkSubject(param(ctx, 'subject')), boolParam(ctx.query, 'permanent'))),
   );
+  // The latest version whose metadata properties hold every key=value pair asked for (§3.3).
+  r.add('GET', '/subjects/:subject/metadata', (ctx) => {
+    const subject = checkSubject(param(ctx, 'subject'));
+    const versions = ctx.service.state.versions(subject, boolParam(ctx.query, 'deleted'));
+    if (versions.length === 0) throw RegistryErrors.subjectNotFound(subject);
+    const keys = ctx.query.getAll('key');
+    const values = ctx.query.getAll('value');
+    for (let i = versions.length - 1; i >= 0; i--) {
+      const v = versions[i] as VersionEntry;
+      const entry = ctx.service.schemaOf(v);
+      const props = entry.metadata?.['properties'];
+      const has = (k: string, j: number): boolean => isObject(props) && props[k] === values[j];
+      if (keys.every(has)) return json(versionView(subject, v.version, v.deleted, entry, ctx.service.shapes));
+    }
+    throw RegistryErrors.schemaNotFound();
+  });
   r.add('GET', '/subjects/:subject/versions', (ctx) => {
     const subject = checkSubject(param(ctx, 'subject'));
     const all = ctx.service.state.versions(subject, true);

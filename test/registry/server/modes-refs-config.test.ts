@@ -155,3 +155,30 @@ describe('references (§4.7)', () => {
     assert.deepEqual((await r.call('GET', '/subjects/addr/versions/1/referencedby')).body, [(reg.body as { id: number }).id]);
   });
 });
+
+describe('metadata (§3.3, §4.10)', () => {
+  let r: TestRegistry;
+  beforeEach(async () => {
+    r = await startTestRegistry();
+  });
+  afterEach(async () => {
+    await r.stop();
+  });
+
+  it('metadata is part of the identity, inherited by the next version, and searchable', async () => {
+    const owner = { properties: { owner: 'team-a' } };
+    const first = await r.call('POST', '/subjects/m/versions', { schema: avroRecord('m', ['x']), metadata: owner });
+    assert.deepEqual(first.body, { id: 1, version: 1, metadata: owner, schema: avroRecord('m', ['x']) });
+    const second = await r.call('POST', '/subjects/m/versions', { schema: avroRecord('m', ['x'], ['y']) });
+    assert.deepEqual((second.body as { metadata: unknown }).metadata, owner);
+    const other = { properties: { owner: 'team-b' } };
+    const third = await r.call('POST', '/subjects/m/versions', { schema: avroRecord('m', ['x'], ['y']), metadata: other });
+    assert.deepEqual([(third.body as { id: number }).id, (third.body as { version: number }).version], [3, 3]);
+    const found = await r.call('GET', '/subjects/m/metadata?key=owner&value=team-a');
+    assert.equal((found.body as { version: number }).version, 2);
+    assert.equal(code((await r.call('GET', '/subjects/m/metadata?key=owner&value=team-z')).body), 40403);
+    assert.equal(code((await r.call('GET', '/subjects/none/metadata?key=owner&value=team-a')).body), 40401);
+    // A lookup without metadata still finds the schema (the registry's fallback).
+    assert.equal((await r.call('POST', '/subjects/m', { schema: avroRecord('m', ['x']) })).status, 200);
+  });
+});
