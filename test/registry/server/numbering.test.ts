@@ -81,6 +81,17 @@ describe('version numbering and deletes (§4.5, §4.6)', () => {
     assert.equal(((await r.call('DELETE', '/subjects/s/versions/2?permanent=true')).body as { error_code: number }).error_code, 40402);
   });
 
+  it('concurrent registrations to one subject get consecutive versions and distinct ids', async () => {
+    await r.call('PUT', '/config/c', { compatibility: 'NONE' });
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => r.call('POST', '/subjects/c/versions', { schema: avroRecord(`r${i}`, ['a']) })),
+    );
+    const bodies = answers.map((a) => a.body as { id: number; version: number });
+    assert.deepEqual(bodies.map((b) => b.version).sort((a, b) => a - b), Array.from({ length: 40 }, (_, i) => i + 1));
+    assert.equal(new Set(bodies.map((b) => b.id)).size, 40);
+    assert.deepEqual(await versions('c'), Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
   it('latest is the highest live version, and DELETE latest removes it', async () => {
     await reg('s', A);
     await reg('s', B);
