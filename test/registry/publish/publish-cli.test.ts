@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SchemaRegistryClient } from '../../../src/registry/client/index.js';
 import { startRegistryServer, type RunningRegistry } from '../../../src/registry/server/index.js';
+import { main } from '../../../src/cli/main.js';
 import { runCli } from '../../support/cli.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import { avroRecord, TempRepo } from './repo.js';
@@ -117,6 +118,26 @@ describe('schemagate publish', () => {
     assert.match(r.stdout, /unchanged\s+address\s+id \d+, version 1/);
     assert.match(r.stdout, /incompatible\s+customer/);
     assert.match(r.stdout, /2 subject\(s\): 0 registered, 1 unchanged, 1 incompatible, 0 failed/);
+  });
+
+  it('draws a progress bar on stderr only when stdout is a terminal', async () => {
+    const run = async (isTTY: boolean) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await main(['publish', '--all', '--registry', proxy.url], {
+        cwd: repo.dir,
+        env: {},
+        isTTY,
+        stdout: (t) => (stdout += t),
+        stderr: (t) => (stderr += t),
+      });
+      return { code, stdout, stderr };
+    };
+    const tty = await run(true);
+    assert.match(tty.stderr, /\r\[#+\s*\] 2\/2 customer/);
+    assert.match(tty.stdout, /unchanged\s+address/);
+    const pipe = await run(false);
+    assert.equal(pipe.stderr, '');
   });
 
   it('usage errors exit 2 with one clear message', async () => {
