@@ -81,9 +81,17 @@ export class AvroSerializer<T = unknown> {
     return { subject, schemaId };
   }
 
-  async serialize(topic: string, value: T): Promise<Buffer> {
-    const ready = this.writers.ready(topic) ?? (await this.writers.prepare(topic));
-    return this.encode(ready.schemaId, ready.compiled, value, topic);
+  serialize(topic: string, value: T): Promise<Buffer> {
+    const ready = this.writers.ready(topic);
+    if (ready === undefined) {
+      return this.writers.prepare(topic).then((r) => this.encode(r.schemaId, r.compiled, value, topic));
+    }
+    // Not an async function: once the id is cached, one settled promise is the only overhead.
+    try {
+      return Promise.resolve(this.encode(ready.schemaId, ready.compiled, value, topic));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   /** Synchronous once `prepare(topic)` or one `serialize(topic, …)` has completed; else throws `NOT_READY`. */
@@ -202,10 +210,19 @@ export class AvroDeserializer<T = unknown> {
     }
   }
 
-  async deserialize(topic: string, buf: Uint8Array, context?: MessageContext): Promise<T> {
-    const schemaId = readSchemaId(buf, this.context(topic, context, buf));
-    const reader = this.readers.get(schemaId) ?? (await this.load(schemaId, this.context(topic, context)));
-    return this.decode(reader, schemaId, buf, topic, context);
+  deserialize(topic: string, buf: Uint8Array, context?: MessageContext): Promise<T> {
+    try {
+      const schemaId = readSchemaId(buf, this.context(topic, context, buf));
+      const reader = this.readers.get(schemaId);
+      if (reader === undefined) {
+        return this.load(schemaId, this.context(topic, context)).then((r) =>
+          this.decode(r, schemaId, buf, topic, context),
+        );
+      }
+      return Promise.resolve(this.decode(reader, schemaId, buf, topic, context));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   /**

@@ -49,9 +49,16 @@ export class JsonSchemaSerializer<T = unknown> {
     return { subject, schemaId };
   }
 
-  async serialize(topic: string, value: T): Promise<Buffer> {
-    const ready = this.writers.ready(topic) ?? (await this.writers.prepare(topic));
-    return this.encode(ready.schemaId, ready.compiled, value, topic);
+  serialize(topic: string, value: T): Promise<Buffer> {
+    const ready = this.writers.ready(topic);
+    if (ready === undefined) {
+      return this.writers.prepare(topic).then((r) => this.encode(r.schemaId, r.compiled, value, topic));
+    }
+    try {
+      return Promise.resolve(this.encode(ready.schemaId, ready.compiled, value, topic));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   /** Synchronous once `prepare(topic)` or one `serialize(topic, …)` has completed; else throws `NOT_READY`. */
@@ -114,11 +121,19 @@ export class JsonSchemaDeserializer<T = unknown> {
     this.validate = options.validate ?? true;
   }
 
-  async deserialize(topic: string, buf: Uint8Array, context?: MessageContext): Promise<T> {
-    const schemaId = readSchemaId(buf, this.context(topic, context, buf));
-    const validator =
-      this.validators.get(schemaId) ?? (await this.load(schemaId, this.context(topic, context)));
-    return this.decode(validator, schemaId, buf, topic, context);
+  deserialize(topic: string, buf: Uint8Array, context?: MessageContext): Promise<T> {
+    try {
+      const schemaId = readSchemaId(buf, this.context(topic, context, buf));
+      const validator = this.validators.get(schemaId);
+      if (validator === undefined) {
+        return this.load(schemaId, this.context(topic, context)).then((v) =>
+          this.decode(v, schemaId, buf, topic, context),
+        );
+      }
+      return Promise.resolve(this.decode(validator, schemaId, buf, topic, context));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
   }
 
   /** Synchronous when the writer id has been seen before; throws `NOT_READY` for an id not fetched yet. */
