@@ -17509,7 +17509,7 @@ var require_receiver = __commonJS({
             const buffer = this.consume(2);
             const fin = (buffer[0] & 128) !== 0;
             const opcode = buffer[0] & 15;
-            const masked = (buffer[1] & 128) === 128;
+            const masked2 = (buffer[1] & 128) === 128;
             const fragmented = !fin && opcode !== opcodes.CONTINUATION;
             const payloadLength = buffer[1] & 127;
             const rsv1 = buffer[0] & 64;
@@ -17519,7 +17519,7 @@ var require_receiver = __commonJS({
               failWebsocketConnection(this.ws, "Invalid opcode received");
               return callback();
             }
-            if (masked) {
+            if (masked2) {
               failWebsocketConnection(this.ws, "Frame cannot be masked");
               return callback();
             }
@@ -17567,7 +17567,7 @@ var require_receiver = __commonJS({
               this.#info.compressed = rsv1 !== 0;
             }
             this.#info.opcode = opcode;
-            this.#info.masked = masked;
+            this.#info.masked = masked2;
             this.#info.fin = fin;
             this.#info.fragmented = fragmented;
           } else if (this.#state === parserStates.PAYLOADLENGTH_16) {
@@ -36020,6 +36020,87 @@ function isSchemagateError(e) {
   return e instanceof SchemagateError;
 }
 
+// action/inputs.ts
+var InputError = class extends Error {
+  name = "InputError";
+};
+var MODES = ["check", "publish", "auto"];
+var FAIL_ON = ["error", "warning"];
+function optional(name) {
+  const value = getInput(name);
+  return value === "" ? void 0 : value;
+}
+function oneOf(name, allowed, fallback) {
+  const given = optional(name) ?? fallback;
+  const value = given.toLowerCase();
+  if (!allowed.includes(value)) {
+    throw new InputError(`input '${name}' is '${given}'; expected one of: ${allowed.join(", ")}`);
+  }
+  return value;
+}
+function bool(name, fallback) {
+  const value = optional(name);
+  if (value === void 0) return fallback;
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new InputError(`input '${name}' is '${value}'; expected true or false`);
+}
+function readInputs() {
+  const registryUserInfo = optional("registry-user-info");
+  const registryToken = optional("registry-token");
+  const githubToken = optional("github-token") ?? nonEmpty(process.env.GITHUB_TOKEN);
+  maskSecrets({ registryUserInfo, registryToken, githubToken, registryUrl: optional("registry-url") });
+  return {
+    mode: oneOf("mode", MODES, "auto"),
+    config: optional("config"),
+    registryUrl: optional("registry-url"),
+    registryUserInfo,
+    registryToken,
+    failOn: oneOf("fail-on", FAIL_ON, "error"),
+    comment: bool("comment", true),
+    approveLabel: optional("approve-label") ?? "schema-breaking-approved",
+    workingDirectory: optional("working-directory") ?? ".",
+    githubToken
+  };
+}
+function nonEmpty(value) {
+  return value === void 0 || value === "" ? void 0 : value;
+}
+function maskSecrets(values) {
+  const secrets = /* @__PURE__ */ new Set();
+  const { registryUserInfo, registryToken, githubToken, registryUrl } = values;
+  if (registryUserInfo !== void 0) {
+    secrets.add(registryUserInfo);
+    secrets.add(Buffer.from(registryUserInfo).toString("base64"));
+    const colon = registryUserInfo.indexOf(":");
+    if (colon >= 0 && colon < registryUserInfo.length - 1) secrets.add(registryUserInfo.slice(colon + 1));
+  }
+  if (registryToken !== void 0) secrets.add(registryToken);
+  if (githubToken !== void 0) secrets.add(githubToken);
+  if (registryUrl !== void 0) {
+    try {
+      const url = new URL(registryUrl);
+      if (url.password !== "") {
+        secrets.add(url.password);
+        secrets.add(decodeURIComponent(url.password));
+      }
+    } catch {
+    }
+  }
+  for (const secret of secrets) {
+    if (secret.length > 0) {
+      setSecret(secret);
+      masked.add(secret);
+    }
+  }
+}
+var masked = /* @__PURE__ */ new Set();
+function redact(text) {
+  let out = text;
+  for (const secret of [...masked].sort((a, b) => b.length - a.length)) out = out.split(secret).join("***");
+  return out;
+}
+
 // action/main.ts
 import { resolve as resolve2, sep as sep2 } from "node:path";
 
@@ -36341,7 +36422,7 @@ async function runCheckMode(ctx) {
     runUrl: ctx.runUrl
   };
   setOutputs({ ok: passed, findings: findings.length, published: [], report });
-  await summary.addRaw(renderSummary(view)).write();
+  await summary.addRaw(redact(renderSummary(view))).write();
   let comment;
   if (event.kind !== "pull_request") comment = { action: "skipped", reason: "not a pull request" };
   else if (!inputs.comment) comment = { action: "skipped", reason: "the comment input is false" };
@@ -36357,8 +36438,8 @@ async function runCheckMode(ctx) {
       comment = await syncComment(ctx.comments.api, ctx.comments.issue, {
         marker,
         clean: counts.error + counts.warning === 0,
-        reportBody: renderReportComment(view, marker),
-        resolvedBody: renderResolvedComment(view, marker)
+        reportBody: redact(renderReportComment(view, marker)),
+        resolvedBody: redact(renderResolvedComment(view, marker))
       });
       info(`pull-request comment: ${comment.action}`);
     } catch (e) {
@@ -40650,75 +40731,6 @@ function githubCommentsApi(token, repository, baseUrl2) {
       return { id: data.id, body: data.body ?? "" };
     }
   };
-}
-
-// action/inputs.ts
-var InputError = class extends Error {
-  name = "InputError";
-};
-var MODES = ["check", "publish", "auto"];
-var FAIL_ON = ["error", "warning"];
-function optional(name) {
-  const value = getInput(name);
-  return value === "" ? void 0 : value;
-}
-function oneOf(name, allowed, fallback) {
-  const value = (optional(name) ?? fallback).toLowerCase();
-  if (!allowed.includes(value)) {
-    throw new InputError(`input '${name}' is '${value}'; expected one of: ${allowed.join(", ")}`);
-  }
-  return value;
-}
-function bool(name, fallback) {
-  const value = optional(name);
-  if (value === void 0) return fallback;
-  if (["true", "True", "TRUE"].includes(value)) return true;
-  if (["false", "False", "FALSE"].includes(value)) return false;
-  throw new InputError(`input '${name}' is '${value}'; expected true or false`);
-}
-function readInputs() {
-  const registryUserInfo = optional("registry-user-info");
-  const registryToken = optional("registry-token");
-  const githubToken = optional("github-token") ?? nonEmpty(process.env.GITHUB_TOKEN);
-  maskSecrets({ registryUserInfo, registryToken, githubToken, registryUrl: optional("registry-url") });
-  return {
-    mode: oneOf("mode", MODES, "auto"),
-    config: optional("config"),
-    registryUrl: optional("registry-url"),
-    registryUserInfo,
-    registryToken,
-    failOn: oneOf("fail-on", FAIL_ON, "error"),
-    comment: bool("comment", true),
-    approveLabel: optional("approve-label") ?? "schema-breaking-approved",
-    workingDirectory: optional("working-directory") ?? ".",
-    githubToken
-  };
-}
-function nonEmpty(value) {
-  return value === void 0 || value === "" ? void 0 : value;
-}
-function maskSecrets(values) {
-  const secrets = /* @__PURE__ */ new Set();
-  const { registryUserInfo, registryToken, githubToken, registryUrl } = values;
-  if (registryUserInfo !== void 0) {
-    secrets.add(registryUserInfo);
-    secrets.add(Buffer.from(registryUserInfo).toString("base64"));
-    const colon = registryUserInfo.indexOf(":");
-    if (colon >= 0 && colon < registryUserInfo.length - 1) secrets.add(registryUserInfo.slice(colon + 1));
-  }
-  if (registryToken !== void 0) secrets.add(registryToken);
-  if (githubToken !== void 0) secrets.add(githubToken);
-  if (registryUrl !== void 0) {
-    try {
-      const url = new URL(registryUrl);
-      if (url.password !== "") {
-        secrets.add(url.password);
-        secrets.add(decodeURIComponent(url.password));
-      }
-    } catch {
-    }
-  }
-  for (const secret of secrets) if (secret.length > 0) setSecret(secret);
 }
 
 // action/library.ts
@@ -45469,7 +45481,7 @@ async function runPublishMode(ctx) {
   const published = report.results.filter((r) => typeof r.id === "number" && typeof r.version === "number" && r.action === "registered").map((r) => ({ subject: r.subject, id: r.id, version: r.version }));
   const problems = report.results.filter((r) => r.action === "failed" || r.action === "incompatible").length;
   setOutputs({ ok: report.ok, findings: problems, published, report });
-  await summary.addRaw(renderPublishSummary(report, range)).write();
+  await summary.addRaw(redact(renderPublishSummary(report, range))).write();
   return { passed: report.ok };
 }
 
@@ -45503,9 +45515,20 @@ async function main(env = process.env) {
 }
 
 // action/index.ts
-main().catch((e) => {
-  setFailed(isSchemagateError(e) ? e.format() : e instanceof Error ? e.message : String(e));
+main().catch(async (e) => {
+  const message = isSchemagateError(e) ? e.format() : e instanceof Error ? e.message : String(e);
+  setOutput("ok", "false");
+  setFailed(message);
   if (isDebug() && e instanceof Error && e.stack !== void 0) debug(e.stack);
+  try {
+    await summary.addRaw(redact(`### ❌ schemagate could not run
+
+\`\`\`text
+${message}
+\`\`\`
+`)).write();
+  } catch {
+  }
 });
 /*! Bundled license information:
 
