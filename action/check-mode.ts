@@ -54,6 +54,8 @@ export async function runCheckMode(ctx: CheckContext): Promise<CheckOutcome> {
   const approvedBy = failing && labelled ? inputs.approveLabel : undefined;
   const passed = !failing || approvedBy !== undefined;
 
+  // The history is read at the base commit; name it by its branch for readers ("main (a8ca3d4)").
+  if (event.kind === 'pull_request' && report.base.commit === event.baseSha) report.base.ref = event.baseRef;
   core.info(summaryLine(report));
   if (approvedBy !== undefined) core.notice(`Breaking schema changes approved with the '${approvedBy}' label: the check passes and still reports them.`);
   const findings = allFindings(report);

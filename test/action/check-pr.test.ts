@@ -106,6 +106,7 @@ for (const runtime of runtimes()) {
       assert.match(errors[0]?.title ?? '', /^READER_FIELD_MISSING_DEFAULT_VALUE \(orders-value\)$/);
       assert.match(r1.summary, /\| `orders-value` \| `schemas\/orders-value\.avsc` \| BACKWARD \| incompatible \| 2 \|/);
       assert.match(r1.summary, /email/);
+      assert.match(r1.summary, new RegExp(`checked against \`main\` \\(${base.slice(0, 7)}\\)`));
       assert.match(r1.summary, /READER_FIELD_MISSING_DEFAULT_VALUE/);
       // The failing step names itself, after the annotation.
       assert.match(r1.annotations.at(-1)?.message ?? '', /schema changes break compatibility/);
