@@ -36407,6 +36407,7 @@ async function runCheckMode(ctx) {
   const labelled = event.kind === "pull_request" && event.labels.includes(inputs.approveLabel);
   const approvedBy = failing && labelled ? inputs.approveLabel : void 0;
   const passed = !failing || approvedBy !== void 0;
+  if (event.kind === "pull_request" && report.base.commit === event.baseSha) report.base.ref = event.baseRef;
   info(summaryLine(report));
   if (approvedBy !== void 0) notice(`Breaking schema changes approved with the '${approvedBy}' label: the check passes and still reports them.`);
   const findings = allFindings(report);
@@ -44507,17 +44508,24 @@ function runGit(args, options) {
 async function gitText(args, cwd) {
   return (await runGit(args, { cwd })).stdout.toString("utf8");
 }
+var shallowByTop = /* @__PURE__ */ new Map();
 async function repoRoot(cwd) {
-  const r = await runGit(["rev-parse", "--show-toplevel"], { cwd, okCodes: [128] });
+  const r = await runGit(["rev-parse", "--show-toplevel", "--is-shallow-repository"], { cwd, okCodes: [128] });
   if (r.code !== 0) throw new SchemagateError("GIT_ERROR", `not a git repository: ${cwd} (schemagate reads schema versions from git history; run \`git init\` first)`);
-  return r.stdout.toString("utf8").trim();
+  const [top = "", shallow] = r.stdout.toString("utf8").split("\n");
+  shallowByTop.set(top, shallow === "true");
+  return top;
 }
 async function resolveCommit(cwd, rev) {
   const r = await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], { cwd, okCodes: [1, 128] });
   return r.code === 0 ? r.stdout.toString("utf8").trim() : void 0;
 }
-async function isShallow2(cwd) {
-  return (await gitText(["rev-parse", "--is-shallow-repository"], cwd)).trim() === "true";
+async function isShallow2(cwd, fresh = false) {
+  const known = shallowByTop.get(cwd);
+  if (known !== void 0 && !fresh) return known;
+  const shallow = (await gitText(["rev-parse", "--is-shallow-repository"], cwd)).trim() === "true";
+  shallowByTop.set(cwd, shallow);
+  return shallow;
 }
 async function readBlobs(cwd, oids) {
   const unique = [...new Set(oids)];
@@ -44637,7 +44645,7 @@ async function ensureFullHistory(cwd, deepen2) {
   const remote = remotes.includes("origin") ? "origin" : remotes[0];
   if (deepen2 && remote !== void 0) {
     const r = await runGit(["fetch", "--unshallow", "--quiet", remote], { cwd, okCodes: [1, 128] });
-    if (r.code === 0 && !await isShallow2(cwd)) return;
+    if (r.code === 0 && !await isShallow2(cwd, true)) return;
   }
   throw new SchemagateError(
     "HISTORY_MISSING",
@@ -44682,19 +44690,23 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync as readFileSync4 } from "node:fs";
 import { join as join3 } from "node:path";
 async function resolveBase(cwd, config) {
+  const out = (await runGit(["for-each-ref", "--format=%(refname)%00%(objectname)%00%(symref)", "refs/heads", "refs/remotes"], { cwd })).stdout.toString("utf8");
+  const refs = /* @__PURE__ */ new Map();
+  for (const line of out.split("\n")) {
+    const [name, commit, symref] = line.split("\0");
+    if (name !== void 0 && commit !== void 0 && name !== "") refs.set(name, { commit, symref: symref ?? "" });
+  }
   const names = [];
   if (config.baseBranch !== void 0) {
     names.push(config.baseBranch, `origin/${config.baseBranch}`);
   } else {
-    const r = await runGit(["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"], { cwd, okCodes: [1, 128] });
-    const remoteDefault = r.code === 0 ? r.stdout.toString("utf8").trim().replace(/^refs\/remotes\/origin\//, "") : void 0;
+    const remoteDefault = refs.get("refs/remotes/origin/HEAD")?.symref.replace(/^refs\/remotes\/origin\//, "");
     if (remoteDefault !== void 0 && remoteDefault !== "") names.push(remoteDefault, `origin/${remoteDefault}`);
     names.push("main", "origin/main", "master", "origin/master");
   }
   for (const name of names) {
-    const ref = name.startsWith("origin/") ? `refs/remotes/${name}` : `refs/heads/${name}`;
-    const commit = await resolveCommit(cwd, ref);
-    if (commit !== void 0) return { ref: name, commit };
+    const hit = refs.get(name.startsWith("origin/") ? `refs/remotes/${name}` : `refs/heads/${name}`);
+    if (hit !== void 0) return { ref: name, commit: hit.commit };
   }
   if (config.baseBranch !== void 0) {
     const commit = await resolveCommit(cwd, config.baseBranch);
@@ -44913,6 +44925,11 @@ async function loadSchema2(file, bytes, options) {
     return { ok: false, format: fallbackFormat, problems: [{ rule: "INVALID_SCHEMA", message: decoded.message, pointer: "", line: decoded.line, column: decoded.column, fix: "save the file as UTF-8" }] };
   }
   const text = decoded.text;
+  if (options.fast === true && options.format !== void 0) {
+    const handler3 = formatById(options.format);
+    const direct = handler3.parse(text, { file, ...options.lenient === true ? { lenient: true } : {} });
+    if (direct.ok) return { ok: true, format: options.format, handler: handler3, schema: direct.schema, text, doc: direct.schema.doc, references: [] };
+  }
   let value;
   try {
     value = JSON.parse(text);
@@ -44969,7 +44986,7 @@ async function buildVersions(history, blobs, options) {
     seenBlobs.add(change.blob);
     const bytes = blobs.get(change.blob);
     if (bytes === void 0) continue;
-    const loaded = await loadSchema2(change.path, bytes, { format: options.format, lenient: true, ...options.index === void 0 ? {} : { index: options.index } });
+    const loaded = await loadSchema2(change.path, bytes, { format: options.format, lenient: true, fast: true, ...options.index === void 0 ? {} : { index: options.index } });
     if (!loaded.ok) continue;
     const normalized = loaded.handler.normalized(loaded.schema);
     if (seen.has(normalized)) continue;
@@ -45102,11 +45119,11 @@ async function runCheck(options) {
   } else {
     base = await resolveBase(top, config);
   }
-  let candidates;
-  if (mode === "staged") candidates = await candidateFiles(top, config, { kind: "index" });
-  else if (mode === "against") candidates = await candidateFiles(top, config, { kind: "commit", commit: await resolveRevision(top, "HEAD") });
-  else candidates = await candidateFiles(top, config, { kind: "worktree" });
-  const baseFiles = base.commit === void 0 ? /* @__PURE__ */ new Map() : (await candidateFiles(top, config, { kind: "commit", commit: base.commit })).oids;
+  const candidateSource = mode === "staged" ? { kind: "index" } : mode === "against" ? { kind: "commit", commit: await resolveRevision(top, "HEAD") } : { kind: "worktree" };
+  const [candidates, baseFiles] = await Promise.all([
+    candidateFiles(top, config, candidateSource),
+    base.commit === void 0 ? /* @__PURE__ */ new Map() : candidateFiles(top, config, { kind: "commit", commit: base.commit }).then((c) => c.oids)
+  ]);
   const added = [...candidates.oids.keys()].filter((p) => !baseFiles.has(p));
   const removed = [...baseFiles.keys()].filter((p) => !candidates.oids.has(p));
   const renamedFrom = pairRenames(added, removed, candidates.oids, baseFiles, config);
