@@ -5,7 +5,7 @@
 //   ours/async  the same through the async serialize()/deserialize()
 //   confluent   @confluentinc/schemaregistry AvroSerializer/AvroDeserializer
 //   kafkajs-sr  @kafkajs/confluent-schema-registry encode/decode
-// Run: node --import tsx bench/serde.ts  (SERDE_BENCH_SCALE=0.2 for a quicker run)
+// Run: node --import tsx bench/serde.ts  (SERDE_BENCH_SCALE=0.3 for shorter rounds)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -118,16 +118,23 @@ async function timeCalls(fn: () => unknown, n: number, isAsync: boolean): Promis
 }
 
 /**
- * ns per call for each function: warmed up, then `rounds` rounds that interleave the contestants (so load
- * from other processes hits all of them alike); the best round counts.
+ * ns per call for each function. Each is warmed up and calibrated to rounds of about 3 ms; then `rounds`
+ * rounds interleave the contestants, and the best round of each counts. Short interleaved rounds keep the
+ * figures usable on a machine shared with other work: load and GC pauses hit every contestant alike, and
+ * some rounds of each run undisturbed.
  */
-async function measureAll(fns: Array<{ fn: () => unknown; n: number }>, rounds = 7): Promise<number[]> {
-  const isAsync = fns.map(({ fn }) => fn() instanceof Promise);
-  for (let k = 0; k < fns.length; k++) await timeCalls(fns[k]!.fn, Math.min(fns[k]!.n, 3000), isAsync[k]!);
+async function measureAll(fns: Array<() => unknown>, rounds = 30): Promise<number[]> {
+  const isAsync = fns.map((fn) => fn() instanceof Promise);
+  const sizes: number[] = [];
+  for (let k = 0; k < fns.length; k++) {
+    let ns = await timeCalls(fns[k]!, 200, isAsync[k]!);
+    ns = Math.min(ns, await timeCalls(fns[k]!, Math.max(50, Math.round(2e7 / ns / 4)), isAsync[k]!));
+    sizes.push(Math.max(50, Math.min(50_000, Math.round((3e6 * scale) / ns))));
+  }
   const best = fns.map(() => Infinity);
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < fns.length; k++)
-      best[k] = Math.min(best[k]!, await timeCalls(fns[k]!.fn, fns[k]!.n, isAsync[k]!));
+      best[k] = Math.min(best[k]!, await timeCalls(fns[k]!, sizes[k]!, isAsync[k]!));
   }
   return best;
 }
@@ -207,11 +214,8 @@ async function main(): Promise<void> {
         if (JSON.stringify(decoded) !== JSON.stringify(value))
           throw new Error(`${c.name} read a different value`);
       }
-      const sizes = contestants.map((c) =>
-        Math.max(200, Math.round((c.name.startsWith('@confluentinc') ? 2_000 : 20_000) * scale)),
-      );
-      const enc = await measureAll(contestants.map((c, k) => ({ fn: c.encode, n: sizes[k]! })));
-      const dec = await measureAll(contestants.map((c, k) => ({ fn: c.decode, n: sizes[k]! })));
+      const enc = await measureAll(contestants.map((c) => c.encode));
+      const dec = await measureAll(contestants.map((c) => c.decode));
       const results = contestants.map((c, k) => ({ name: c.name, enc: enc[k]!, dec: dec[k]! }));
       const floor = results[0]!;
       const sync = results[1]!;
