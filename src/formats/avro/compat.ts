@@ -30,6 +30,10 @@ export const AVRO_ERROR_TYPES = {
 /** Stops a pathological schema (a shared type reached along very many paths) from producing millions of findings. */
 const MAX_FINDINGS = 1000;
 
+/**
+ * A finding as the walk records it: plain data, so that an incompatible pair with hundreds of findings
+ * stays cheap; messages are written once at the end, when the reader/writer labels are known.
+ */
 interface RawFinding {
   errorType: string;
   /** Avro location tokens below the root. */
@@ -37,8 +41,12 @@ interface RawFinding {
   readerPointer: string;
   writerPointer: string;
   info: string;
-  /** Builds the message and fix once the labels are known. */
-  explain: (labels: PairContext, path: string) => { message: string; fix: string };
+  r: AvroType;
+  w: AvroType;
+  /** Extra words: the missing symbols, the reason a union branch fails, the field name. */
+  detail: string;
+  /** For MISSING_UNION_BRANCH: whether the writer is itself a union (the failing type is one of its branches). */
+  branch?: boolean;
 }
 
 type Memo = Map<AvroRecord, Map<AvroRecord, RawFinding[] | 'busy'>>;
@@ -62,7 +70,10 @@ function namesMatch(r: AvroNamed, w: AvroNamed): boolean {
 }
 
 export function locationPath(loc: readonly string[]): string {
-  return loc.length === 0 ? '/' : `/${loc.map(escapePointerToken).join('/')}`;
+  if (loc.length === 0) return '/';
+  let out = '';
+  for (const token of loc) out += `/${token.includes('~') || token.includes('/') ? escapePointerToken(token) : token}`;
+  return out;
 }
 
 class Checker {
@@ -76,10 +87,11 @@ class Checker {
     return this.sink;
   }
 
-  private emit(f: Omit<RawFinding, 'loc'>, ...tail: string[]): void {
+  private emit(f: RawFinding, tail?: readonly string[] | string): void {
     if (this.total >= MAX_FINDINGS) return;
     this.total++;
-    this.sink.push({ ...f, loc: tail.length === 0 ? this.loc.slice() : [...this.loc, ...tail] });
+    f.loc = tail === undefined ? this.loc.slice() : typeof tail === 'string' ? [...this.loc, tail] : [...this.loc, ...tail];
+    this.sink.push(f);
   }
 
   /** Can `r` read `w`? Checked without reporting (the union rules need only the answer). */
@@ -132,32 +144,11 @@ class Checker {
       if (this.unionReads(r, w, wUse) >= 0) return;
       const closest = this.closestBranch(r, w);
       const detail = closest === undefined ? '' : this.firstReason(closest.branch, w, closest.pointer, wUse);
-      this.emit({
-        errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-        readerPointer: rUse,
-        writerPointer: wUse,
-        info: `reader union lacking writer type: ${typeLabel(w)}`,
-        explain: (c, path) => ({
-          message: `The ${c.reader} schema is missing a type inside a union field at path '${path}' in the ${c.writer} schema: no branch of the ${c.reader} union can read ${describeType(w)}${detail}`,
-          fix: c.reader === 'new' ? `add ${describeType(w)} to the union (or a type it promotes to)` : `keep the type one of the old union's branches can read (${describeType(r)})`,
-        }),
-      });
+      this.emit({ errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH, loc: [], readerPointer: rUse, writerPointer: wUse, info: `reader union lacking writer type: ${typeLabel(w)}`, r, w, detail });
       return;
     }
     if (readsPrimitive(r.kind, w.kind)) return;
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
-      readerPointer: rUse,
-      writerPointer: wUse,
-      info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`,
-      explain: (c, path) => ({
-        message: `The type (path '${path}') of a field in the ${c.reader} schema does not match with the ${c.writer} schema: ${c.reader} ${describeType(r)} cannot read ${c.writer} ${describeType(w)}`,
-        fix:
-          c.reader === 'new'
-            ? `keep ${describeType(w)}, or use a type that reads it (int→long→float→double, string↔bytes, or a union that includes it)`
-            : `keep a type the old schema (${describeType(r)}) can read: the same type, a narrower number type it promotes from, or string/bytes`,
-      }),
-    });
+    this.emit({ errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH, loc: [], readerPointer: rUse, writerPointer: wUse, info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`, r, w, detail: '' });
   }
 
   /** Index of the first reader branch that reads `w`, trying the likeliest branch first; -1 when none. */
@@ -190,55 +181,19 @@ class Checker {
       if (this.unionReads(r, b, wUse) >= 0) return;
       const closest = this.closestBranch(r, b);
       const detail = closest === undefined ? '' : this.firstReason(closest.branch, b, closest.pointer, wUse);
-      this.emit(
-        {
-          errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-          readerPointer: r.pointer,
-          writerPointer: wUse,
-          info: `reader union lacking writer type: ${typeLabel(b)}`,
-          explain: (c, path) => ({
-            message: `The ${c.reader} schema is missing a type inside a union field at path '${path}' in the ${c.writer} schema: no branch of the ${c.reader} union can read ${describeType(b)}${detail}`,
-            fix: c.reader === 'new' ? `add ${describeType(b)} to the union (or keep it readable by one of its branches)` : `remove ${describeType(b)} from the new union: old readers have no branch for it`,
-          }),
-        },
-        String(i),
-      );
+      this.emit({ errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH, loc: [], readerPointer: r.pointer, writerPointer: wUse, info: `reader union lacking writer type: ${typeLabel(b)}`, r, w: b, detail, branch: true }, String(i));
     });
   }
 
   private names(r: AvroNamed, w: AvroNamed): void {
     if (namesMatch(r, w)) return;
-    this.emit(
-      {
-        errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
-        readerPointer: `${r.pointer}/name`,
-        writerPointer: `${w.pointer}/name`,
-        info: `expected: ${w.fullName}`,
-        explain: (c, path) => ({
-          message: `The name of the schema has changed (path '${path}'): the ${c.reader} schema names it '${r.fullName}', the ${c.writer} schema '${w.fullName}'`,
-          fix: c.reader === 'new' ? `keep the name '${w.name}', or add '${w.fullName}' to the new ${r.kind}'s aliases` : `keep the name '${r.name}': old readers match ${r.kind}s by name`,
-        }),
-      },
-      'name',
-    );
+    this.emit({ errorType: AVRO_ERROR_TYPES.NAME_MISMATCH, loc: [], readerPointer: `${r.pointer}/name`, writerPointer: `${w.pointer}/name`, info: `expected: ${w.fullName}`, r, w, detail: '' }, 'name');
   }
 
   private fixeds(r: AvroFixed, w: AvroFixed): void {
     this.names(r, w);
     if (r.size === w.size) return;
-    this.emit(
-      {
-        errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
-        readerPointer: `${r.pointer}/size`,
-        writerPointer: `${w.pointer}/size`,
-        info: `expected: ${w.size}, found: ${r.size}`,
-        explain: (c, path) => ({
-          message: `The size of FIXED type field at path '${path}' in the ${c.reader} schema does not match with the ${c.writer} schema: ${c.reader} size ${r.size}, ${c.writer} size ${w.size}`,
-          fix: `keep the size ${c.reader === 'new' ? w.size : r.size} (a fixed's size cannot change)`,
-        }),
-      },
-      'size',
-    );
+    this.emit({ errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH, loc: [], readerPointer: `${r.pointer}/size`, writerPointer: `${w.pointer}/size`, info: `expected: ${w.size}, found: ${r.size}`, r, w, detail: '' }, 'size');
   }
 
   private enums(r: AvroEnum, w: AvroEnum): void {
@@ -246,24 +201,8 @@ class Checker {
     const missing = w.symbols.filter((s) => !r.symbols.includes(s));
     if (missing.length === 0 || (r.default !== undefined && r.symbols.includes(r.default))) return;
     missing.sort();
-    const list = missing.map((s) => `'${s}'`).join(', ');
     const symbolIndex = w.symbols.indexOf(missing[0] as string);
-    this.emit(
-      {
-        errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
-        readerPointer: `${r.pointer}/symbols`,
-        writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
-        info: `[${missing.join(', ')}]`,
-        explain: (c, path) => ({
-          message: `The ${c.reader} schema is missing enum symbols '[${missing.join(', ')}]' at path '${path}' in the ${c.writer} schema`,
-          fix:
-            c.reader === 'new'
-              ? `add symbol${missing.length > 1 ? 's' : ''} ${list} or an enum default`
-              : `remove symbol${missing.length > 1 ? 's' : ''} ${list} from the new enum: the old enum has no default to read ${missing.length > 1 ? 'them' : 'it'} as`,
-        }),
-      },
-      'symbols',
-    );
+    this.emit({ errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS, loc: [], readerPointer: `${r.pointer}/symbols`, writerPointer: `${w.pointer}/symbols/${symbolIndex}`, info: `[${missing.join(', ')}]`, r, w, detail: missing.join('\u0000') }, 'symbols');
   }
 
   private records(r: AvroRecord, w: AvroRecord): void {
@@ -272,7 +211,7 @@ class Checker {
     const known = forReader.get(w);
     if (known === 'busy') return; // recursion: compatible unless proven otherwise, as in Java
     if (known !== undefined) {
-      for (const f of known) this.emit({ ...f }, ...f.loc);
+      for (const f of known) this.emit({ ...f }, f.loc);
       return;
     }
     forReader.set(w, 'busy');
@@ -288,9 +227,10 @@ class Checker {
 
   private fields(r: AvroRecord, w: AvroRecord): void {
     this.loc.push('fields');
+    const byName = fieldsByName(w);
     r.fields.forEach((rf, i) => {
       this.loc.push(String(i));
-      const matches = writerFieldsFor(rf, w);
+      const matches = writerFieldsFor(rf, byName);
       const wf = matches[0];
       if (matches.length > 1) {
         this.ambiguous(rf, w, matches);
@@ -314,43 +254,93 @@ class Checker {
   }
 
   private missingDefault(rf: AvroField, w: AvroRecord): void {
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
-      readerPointer: rf.pointer,
-      writerPointer: `${w.pointer}/fields`,
-      info: rf.name,
-      explain: (c, path) => ({
-        message: `The field '${rf.name}' at path '${path}' in the ${c.reader} schema has no default value and is missing in the ${c.writer} schema`,
-        fix: c.reader === 'new' ? `give field '${rf.name}' a default` : `keep field '${rf.name}' in the new schema: the old schema reads it and has no default for it`,
-      }),
-    });
+    this.emit({ errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE, loc: [], readerPointer: rf.pointer, writerPointer: `${w.pointer}/fields`, info: rf.name, r: rf.type, w, detail: rf.name });
   }
 
   private ambiguous(rf: AvroField, w: AvroRecord, matches: AvroField[]): void {
-    const names = matches.map((m) => `'${m.name}'`).join(' and ');
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
-      readerPointer: rf.pointer,
-      writerPointer: matches[1]?.pointer ?? w.pointer,
-      info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`,
-      explain: (c, path) => ({
-        message: `The field '${rf.name}' at path '${path}' in the ${c.reader} schema matches ${names} in the ${c.writer} schema through its name and aliases`,
-        fix: `make field '${rf.name}' and its aliases match one field of the ${c.writer} schema`,
-      }),
-    });
+    const detail = `${rf.name}\u0000${matches.map((m) => `'${m.name}'`).join(' and ')}`;
+    this.emit({ errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS, loc: [], readerPointer: rf.pointer, writerPointer: matches[1]?.pointer ?? w.pointer, info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`, r: rf.type, w, detail });
+  }
+}
+
+/** The message (modelled on the registry's descriptions, §6.3) and the fix of a finding. */
+function explain(f: RawFinding, c: PairContext, path: string): { message: string; fix: string } {
+  const { r, w } = f;
+  switch (f.errorType) {
+    case AVRO_ERROR_TYPES.MISSING_UNION_BRANCH:
+      return {
+        message: `The ${c.reader} schema is missing a type inside a union field at path '${path}' in the ${c.writer} schema: no branch of the ${c.reader} union can read ${describeType(w)}${f.detail}`,
+        fix:
+          c.reader === 'new'
+            ? `add ${describeType(w)} to the union (or a type it promotes to)`
+            : f.branch === true
+              ? `remove ${describeType(w)} from the new union: old readers have no branch for it`
+              : `keep a type one of the old union's branches can read (${describeType(r)})`,
+      };
+    case AVRO_ERROR_TYPES.TYPE_MISMATCH:
+      return {
+        message: `The type (path '${path}') of a field in the ${c.reader} schema does not match with the ${c.writer} schema: ${c.reader} ${describeType(r)} cannot read ${c.writer} ${describeType(w)}`,
+        fix:
+          c.reader === 'new'
+            ? `keep ${describeType(w)}, or use a type that reads it (int→long→float→double, string↔bytes, or a union that includes it)`
+            : `keep a type the old schema (${describeType(r)}) can read: the same type, a narrower number type it promotes from, or string/bytes`,
+      };
+    case AVRO_ERROR_TYPES.NAME_MISMATCH: {
+      const rn = r as AvroNamed;
+      const wn = w as AvroNamed;
+      return {
+        message: `The name of the schema has changed (path '${path}'): the ${c.reader} schema names it '${rn.fullName}', the ${c.writer} schema '${wn.fullName}'`,
+        fix: c.reader === 'new' ? `keep the name '${wn.name}', or add '${wn.fullName}' to the new ${rn.kind}'s aliases` : `keep the name '${rn.name}': old readers match ${rn.kind}s by name`,
+      };
+    }
+    case AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH: {
+      const rs = (r as AvroFixed).size;
+      const ws = (w as AvroFixed).size;
+      return {
+        message: `The size of FIXED type field at path '${path}' in the ${c.reader} schema does not match with the ${c.writer} schema: ${c.reader} size ${rs}, ${c.writer} size ${ws}`,
+        fix: `keep the size ${c.reader === 'new' ? ws : rs} (a fixed's size cannot change)`,
+      };
+    }
+    case AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS: {
+      const missing = f.detail.split('\u0000');
+      const list = missing.map((m) => `'${m}'`).join(', ');
+      const plural = missing.length > 1;
+      return {
+        message: `The ${c.reader} schema is missing enum symbols '[${missing.join(', ')}]' at path '${path}' in the ${c.writer} schema`,
+        fix: c.reader === 'new' ? `add symbol${plural ? 's' : ''} ${list} or an enum default` : `remove symbol${plural ? 's' : ''} ${list} from the new enum: the old enum has no default to read ${plural ? 'them' : 'it'} as`,
+      };
+    }
+    case AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE:
+      return {
+        message: `The field '${f.detail}' at path '${path}' in the ${c.reader} schema has no default value and is missing in the ${c.writer} schema`,
+        fix: c.reader === 'new' ? `give field '${f.detail}' a default` : `keep field '${f.detail}' in the new schema: the old schema reads it and has no default for it`,
+      };
+    default: {
+      const [name = '', names = ''] = f.detail.split('\u0000');
+      return {
+        message: `The field '${name}' at path '${path}' in the ${c.reader} schema matches ${names} in the ${c.writer} schema through its name and aliases`,
+        fix: `make field '${name}' and its aliases match one field of the ${c.writer} schema`,
+      };
+    }
   }
 }
 
 const writerFieldIndex = new WeakMap<AvroRecord, Map<string, AvroField>>();
 
-function writerFieldsFor(rf: AvroField, w: AvroRecord): AvroField[] {
+/** A writer record's fields by name, built once per parsed schema. */
+function fieldsByName(w: AvroRecord): Map<string, AvroField> {
   let byName = writerFieldIndex.get(w);
   if (byName === undefined) {
     byName = new Map(w.fields.map((f) => [f.name, f]));
     writerFieldIndex.set(w, byName);
   }
+  return byName;
+}
+
+/** The writer fields a reader field matches by its name or aliases (Java's `lookupWriterField`). */
+function writerFieldsFor(rf: AvroField, byName: Map<string, AvroField>): AvroField[] {
   const direct = byName.get(rf.name);
-  if (rf.aliases.length === 0) return direct === undefined ? [] : [direct];
+  if (rf.aliases.length === 0) return direct === undefined ? NONE : [direct];
   const out = direct === undefined ? [] : [direct];
   for (const a of rf.aliases) {
     const f = byName.get(a);
@@ -358,6 +348,8 @@ function writerFieldsFor(rf: AvroField, w: AvroRecord): AvroField[] {
   }
   return out;
 }
+
+const NONE: AvroField[] = [];
 
 /**
  * Can `reader` read data written with `writer`? Avro Java's `SchemaCompatibility` rules as the
@@ -369,7 +361,7 @@ export function checkAvro(reader: AvroSchema, writer: AvroSchema, context: PairC
   const raw = new Checker().run(reader.root, writer.root, '', '');
   return raw.map((f) => {
     const path = locationPath(f.loc);
-    const { message, fix } = f.explain(context, path);
+    const { message, fix } = explain(f, context, path);
     return {
       errorType: f.errorType,
       path,

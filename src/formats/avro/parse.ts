@@ -1,6 +1,6 @@
 import { isSchemagateError } from '../../errors.js';
 import type { ParseOptions, ParseResult, SchemaIssue } from '../format.js';
-import { joinPointer, parseJson, positionOf, type JsonDocument, type JsonObject, type JsonValue } from '../json/parse.js';
+import { escapePointerToken, parseJson, positionOf, type JsonDocument, type JsonObject, type JsonValue } from '../json/parse.js';
 import { defaultProblem } from './defaults.js';
 import {
   isPrimitiveName,
@@ -40,6 +40,12 @@ export const AVRO_RULES = {
 const SCHEMA_RESERVED = new Set(['doc', 'fields', 'items', 'name', 'namespace', 'size', 'symbols', 'values', 'type', 'aliases']);
 const ENUM_RESERVED = new Set([...SCHEMA_RESERVED, 'default']);
 const FIELD_RESERVED = new Set(['default', 'doc', 'name', 'order', 'type', 'aliases']);
+
+/** `joinPointer` without the two regular expressions in the common case (names never need escaping). */
+function joinPointer(base: string, token: string | number): string {
+  if (typeof token === 'number') return `${base}/${token}`;
+  return token.includes('~') || token.includes('/') ? `${base}/${escapePointerToken(token)}` : `${base}/${token}`;
+}
 
 const isObject = (v: JsonValue | undefined): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 const has = (o: JsonObject, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
