@@ -7,7 +7,7 @@ import { publish } from '../../registry/publish.js';
 import { collectCandidates } from '../../registry/repo-candidates.js';
 import { progressBar } from './progress.js';
 
-const usage = 'schemagate publish (--since <ref> | --all) [--registry <url>] [--dry-run] [--format text|json]';
+const usage = 'schemagate publish (--since <ref>[..<ref>] | --all) [--registry <url>] [--dry-run] [--format text|json]';
 
 const command: Command = {
   name: 'publish',
@@ -31,7 +31,9 @@ const command: Command = {
     if ((values.since === undefined) === (values.all !== true)) {
       throw new SchemagateError('INVALID_ARGUMENT', `give either --since <ref> (subjects changed since ref) or --all\nusage: ${usage}`);
     }
-    const repo = await collectCandidates(io.cwd, values.since === undefined ? {} : { since: values.since });
+    // `--since A` and `--since A..B` (git's range form; B defaults to HEAD).
+    const [since, head] = values.since === undefined ? [undefined, undefined] : splitRange(values.since);
+    const repo = await collectCandidates(io.cwd, { ...(since === undefined ? {} : { since }), ...(head === undefined ? {} : { head }) });
     const client = connectRegistry(values.registry, repo.config, io.env);
     const dryRun = values['dry-run'] === true;
     const bar = io.isTTY && values.format === 'text' ? progressBar(io) : undefined;
@@ -47,6 +49,15 @@ const command: Command = {
   },
 };
 export default command;
+
+function splitRange(range: string): [string, string | undefined] {
+  const at = range.indexOf('..');
+  if (at < 0) return [range, undefined];
+  const from = range.slice(0, at);
+  const to = range.slice(at + 2).replace(/^\./, '');
+  if (from === '') throw new SchemagateError('INVALID_ARGUMENT', `--since '${range}': the range needs a start, such as origin/main~1..HEAD`);
+  return [from, to === '' ? undefined : to];
+}
 
 export function renderReport(url: string, report: PublishReport): string {
   const lines = [`Published to ${url}:`];

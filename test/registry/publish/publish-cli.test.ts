@@ -104,6 +104,11 @@ describe('schemagate publish', () => {
         { name: 'phone', type: 'string' },
       ]),
     });
+    const dry = await runCli(['publish', '--since', 'HEAD~1..HEAD', '--dry-run'], { cwd: repo.dir, env: { TEST_REGISTRY_URL: proxy.url } });
+    assert.equal(dry.code, 1, 'a plan the registry would refuse is not ok');
+    assert.match(dry.stdout, /refused\s+customer\s+the registry would refuse it as incompatible/);
+    assert.match(dry.stdout, /phone/);
+
     const { code, report } = await publishCli('--since', 'HEAD~1');
     assert.equal(code, 1);
     assert.equal(report.ok, false);

@@ -125,6 +125,28 @@ describe('schemagate import', () => {
     assert.equal(code, 0, text);
   });
 
+  it('gives subjects that are not file names a file and a subject rule, and keeps their levels', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sg-import-odd-data-'));
+    const odd = await startRegistryServer({ port: 0, dataDir: dir });
+    try {
+      const c = new SchemaRegistryClient({ url: odd.url });
+      await c.register('team/orders:value', { schema: avroRecord('Order', [{ name: 'id', type: 'string' }]) });
+      await c.setConfig('NONE', 'team/orders:value');
+      const into = join(scratch, 'odd');
+      const r = await runCli(['import', '--registry', odd.url, '--into', into, '--format', 'json'], { cwd: scratch });
+      assert.equal(r.code, 0, r.stderr);
+      const report = JSON.parse(r.stdout) as { versions: { subject: string; file: string }[] };
+      assert.deepEqual(report.versions.map((v) => [v.subject, v.file]), [['team/orders:value', 'schemas/team_orders_value.avsc']]);
+      const config = readFileSync(join(into, 'schemagate.yaml'), 'utf8');
+      assert.match(config, /match: "schemas\/team_orders_value\.avsc"\n\s+subject: "team\/orders:value"\n\s+compatibility: NONE/);
+      const s = await runCli(['status', '--registry', odd.url], { cwd: into });
+      assert.equal(s.code, 0, s.stdout);
+    } finally {
+      await odd.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('needs a registry: exit 2 with a clear message', async () => {
     const r = await runCli(['import', '--into', join(scratch, 'x')], { cwd: scratch, env: { SCHEMA_REGISTRY_URL: '' } });
     assert.equal(r.code, 2);
