@@ -18,7 +18,10 @@ export interface AnnotationSplit {
   overflow: LocatedFinding[];
 }
 
-export function splitForAnnotations(findings: readonly LocatedFinding[], limit = ANNOTATIONS_PER_LEVEL): AnnotationSplit {
+export function splitForAnnotations(
+  findings: readonly LocatedFinding[],
+  limit = ANNOTATIONS_PER_LEVEL,
+): AnnotationSplit {
   const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 };
   const annotated: LocatedFinding[] = [];
   const overflow: LocatedFinding[] = [];

@@ -25,4 +25,7 @@ await build({
   },
 });
 // dist/ must load as ESM even where no package.json with "type": "module" is above it.
-writeFileSync(join(root, 'dist', 'package.json'), JSON.stringify({ type: 'module', private: true }, null, 2) + '\n');
+writeFileSync(
+  join(root, 'dist', 'package.json'),
+  JSON.stringify({ type: 'module', private: true }, null, 2) + '\n',
+);

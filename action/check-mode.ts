@@ -12,7 +12,11 @@ import { renderReportComment, renderResolvedComment, renderSummary, type CheckVi
 
 export interface CheckLibrary {
   /** Runs `schemagate check` in `cwd` and returns its JSON report (with the semantic diff of each subject); `against` names the history's commit. */
-  check(options: { cwd: string; config: string | undefined; against: string | undefined }): Promise<CheckReport>;
+  check(options: {
+    cwd: string;
+    config: string | undefined;
+    against: string | undefined;
+  }): Promise<CheckReport>;
 }
 
 export interface CheckContext {
@@ -37,10 +41,18 @@ export async function runCheckMode(ctx: CheckContext): Promise<CheckOutcome> {
   let against: string | undefined;
   if (event.kind === 'pull_request') {
     against = event.baseSha;
-    await ensureHistory(ctx.cwd, { sha: event.baseSha, branch: event.baseRef, purpose: `the base branch ${event.baseRef}` }, core.info);
+    await ensureHistory(
+      ctx.cwd,
+      { sha: event.baseSha, branch: event.baseRef, purpose: `the base branch ${event.baseRef}` },
+      core.info,
+    );
   } else if (event.kind === 'push' && !event.created) {
     against = event.before;
-    await ensureHistory(ctx.cwd, { sha: event.before, branch: undefined, purpose: 'the commit before the push' }, core.info);
+    await ensureHistory(
+      ctx.cwd,
+      { sha: event.before, branch: undefined, purpose: 'the commit before the push' },
+      core.info,
+    );
   }
 
   const report = await core.group('schemagate check', async () => {
@@ -57,7 +69,10 @@ export async function runCheckMode(ctx: CheckContext): Promise<CheckOutcome> {
   // The history is read at the base commit; name it by its branch for readers ("main (a8ca3d4)").
   if (event.kind === 'pull_request' && report.base.commit === event.baseSha) report.base.ref = event.baseRef;
   core.info(summaryLine(report));
-  if (approvedBy !== undefined) core.notice(`Breaking schema changes approved with the '${approvedBy}' label: the check passes and still reports them.`);
+  if (approvedBy !== undefined)
+    core.notice(
+      `Breaking schema changes approved with the '${approvedBy}' label: the check passes and still reports them.`,
+    );
   const findings = allFindings(report);
   const { annotated, overflow } = splitForAnnotations(findings);
   emitAnnotations(annotated, ctx.fileOf);
@@ -78,11 +93,18 @@ export async function runCheckMode(ctx: CheckContext): Promise<CheckOutcome> {
   if (event.kind !== 'pull_request') comment = { action: 'skipped', reason: 'not a pull request' };
   else if (!inputs.comment) comment = { action: 'skipped', reason: 'the comment input is false' };
   else if (event.fromFork) {
-    comment = { action: 'skipped', reason: 'the pull request comes from a fork, whose token cannot write comments' };
-    core.info('Pull request from a fork: no comment (its token is read-only); the annotations and the job summary have the findings.');
+    comment = {
+      action: 'skipped',
+      reason: 'the pull request comes from a fork, whose token cannot write comments',
+    };
+    core.info(
+      'Pull request from a fork: no comment (its token is read-only); the annotations and the job summary have the findings.',
+    );
   } else if (ctx.comments === undefined) {
     comment = { action: 'skipped', reason: 'no GitHub token' };
-    core.warning('No GitHub token: set the github-token input (default: the workflow token) to get a pull-request comment.');
+    core.warning(
+      'No GitHub token: set the github-token input (default: the workflow token) to get a pull-request comment.',
+    );
   } else {
     const marker = commentMarker(inputs.workingDirectory === '.' ? 'default' : inputs.workingDirectory);
     try {

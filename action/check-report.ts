@@ -8,7 +8,9 @@ export interface LocatedFinding extends Finding {
 }
 
 export function allFindings(report: CheckReport): LocatedFinding[] {
-  return report.subjects.flatMap((s) => s.findings.map((f) => ({ ...f, subject: s.subject, file: f.file || s.file })));
+  return report.subjects.flatMap((s) =>
+    s.findings.map((f) => ({ ...f, subject: s.subject, file: f.file || s.file })),
+  );
 }
 
 export function countBySeverity(report: CheckReport): { error: number; warning: number; info: number } {

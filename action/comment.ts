@@ -29,7 +29,11 @@ export interface CommentPlan {
  * Keeps exactly one comment per pull request: found by its marker, created on the first problem,
  * updated in place on each later run, and turned into a "resolved" note when the problems are gone.
  */
-export async function syncComment(api: CommentsApi, issueNumber: number, plan: CommentPlan): Promise<CommentOutcome> {
+export async function syncComment(
+  api: CommentsApi,
+  issueNumber: number,
+  plan: CommentPlan,
+): Promise<CommentOutcome> {
   for (const body of [plan.reportBody, plan.resolvedBody]) {
     if (!body.includes(plan.marker)) throw new Error('comment body lacks its marker');
   }

@@ -93,7 +93,10 @@ export function parseEvent(eventName: string, payload: unknown, where = 'GITHUB_
       baseSha: str(pr, 'base.sha', where),
       headSha: str(pr, 'head.sha', where),
       labels,
-      fromFork: headRepoMissing || headFork || (headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo),
+      fromFork:
+        headRepoMissing ||
+        headFork ||
+        (headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo),
       htmlUrl: optStr(pr, 'html_url'),
     };
   }

@@ -40,7 +40,12 @@ export function githubCommentsApi(token: string, repository: RepositoryRef, base
       return comments.map((c) => ({ id: c.id, body: c.body ?? '' }));
     },
     async create(issueNumber, body) {
-      const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+      const { data } = await octokit.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: issueNumber,
+        body,
+      });
       return { id: data.id, body: data.body ?? '' };
     },
     async update(commentId, body) {

@@ -50,9 +50,15 @@ export type HistoryOutcome = 'present' | 'fetched';
  * default; then the base branch is fetched from the remote with its full history. Without a remote,
  * or when the fetch fails, the error shows the `fetch-depth: 0` fix.
  */
-export async function ensureHistory(cwd: string, need: HistoryNeed, log: (line: string) => void): Promise<HistoryOutcome> {
+export async function ensureHistory(
+  cwd: string,
+  need: HistoryNeed,
+  log: (line: string) => void,
+): Promise<HistoryOutcome> {
   if (!(await git(cwd, ['rev-parse', '--git-dir'])).ok) {
-    throw new HistoryError(`${cwd} is not a git repository: check out the repository before this step.\n\n${FETCH_DEPTH_FIX}`);
+    throw new HistoryError(
+      `${cwd} is not a git repository: check out the repository before this step.\n\n${FETCH_DEPTH_FIX}`,
+    );
   }
   const shallow = await isShallow(cwd);
   if (!shallow && (await hasCommit(cwd, need.sha))) return 'present';
@@ -63,10 +69,13 @@ export async function ensureHistory(cwd: string, need: HistoryNeed, log: (line: 
     ? `the clone is shallow, so the history of ${need.purpose} (${need.sha.slice(0, 12)}) is incomplete`
     : `the commit ${need.sha.slice(0, 12)} (${need.purpose}) is not in the clone`;
   if (remote === undefined) {
-    throw new HistoryError(`schemagate needs the git history: ${missing}, and there is no remote to fetch it from.\n\n${FETCH_DEPTH_FIX}`);
+    throw new HistoryError(
+      `schemagate needs the git history: ${missing}, and there is no remote to fetch it from.\n\n${FETCH_DEPTH_FIX}`,
+    );
   }
   log(`${missing}: fetching it from ${remote}`);
-  const refspecs = need.branch === undefined ? [] : [`+refs/heads/${need.branch}:refs/remotes/${remote}/${need.branch}`];
+  const refspecs =
+    need.branch === undefined ? [] : [`+refs/heads/${need.branch}:refs/remotes/${remote}/${need.branch}`];
   const attempts: string[][] = [];
   if (shallow) attempts.push(['fetch', '--no-tags', '--unshallow', remote, ...refspecs]);
   else if (refspecs.length > 0) attempts.push(['fetch', '--no-tags', remote, ...refspecs]);
@@ -79,5 +88,7 @@ export async function ensureHistory(cwd: string, need: HistoryNeed, log: (line: 
     if ((await hasCommit(cwd, need.sha)) && !(await isShallow(cwd))) return 'fetched';
   }
   const reason = errors.length > 0 ? `\n\n${errors.join('\n')}` : '';
-  throw new HistoryError(`schemagate needs the git history: ${missing}, and fetching it from ${remote} did not help.${reason}\n\n${FETCH_DEPTH_FIX}`);
+  throw new HistoryError(
+    `schemagate needs the git history: ${missing}, and fetching it from ${remote} did not help.${reason}\n\n${FETCH_DEPTH_FIX}`,
+  );
 }

@@ -11,7 +11,9 @@ main().catch(async (e: unknown) => {
   if (core.isDebug() && e instanceof Error && e.stack !== undefined) core.debug(e.stack);
   // The summary is where a reader of the run looks first; the runner does not mask it, so redact.
   try {
-    await core.summary.addRaw(redact(`### ❌ schemagate could not run\n\n\`\`\`text\n${message}\n\`\`\`\n`)).write();
+    await core.summary
+      .addRaw(redact(`### ❌ schemagate could not run\n\n\`\`\`text\n${message}\n\`\`\`\n`))
+      .write();
   } catch {
     // No GITHUB_STEP_SUMMARY outside a runner: the log has the message.
   }

@@ -9,12 +9,23 @@ import { connectRegistry } from '../src/registry/connect.js';
 import { reportToJson } from '../src/registry/plan/index.js';
 import { publish } from '../src/registry/publish.js';
 import { collectCandidates, toCandidate, type CollectedRepo } from '../src/registry/repo-candidates.js';
-import { changedSubjects, loadConfig, parseConfig, readSubjects, repoRoot, runCheck, type SchemagateConfig } from '../src/repo/index.js';
+import {
+  changedSubjects,
+  loadConfig,
+  parseConfig,
+  readSubjects,
+  repoRoot,
+  runCheck,
+  type SchemagateConfig,
+} from '../src/repo/index.js';
 import type { CheckLibrary } from './check-mode.js';
 import type { PublishLibrary, PublishReport } from './publish-mode.js';
 
 /** The `config` input: a schemagate.yaml anywhere in the repository, parsed with the library's own parser. */
-async function configFromInput(cwd: string, config: string | undefined): Promise<SchemagateConfig | undefined> {
+async function configFromInput(
+  cwd: string,
+  config: string | undefined,
+): Promise<SchemagateConfig | undefined> {
   if (config === undefined) return undefined;
   const root = await repoRoot(cwd);
   const path = resolve(cwd, config);
@@ -23,13 +34,20 @@ async function configFromInput(cwd: string, config: string | undefined): Promise
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new SchemagateError('FILE_UNREADABLE', `config input: cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: shown });
+    throw new SchemagateError(
+      'FILE_UNREADABLE',
+      `config input: cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+      { file: shown },
+    );
   }
   return parseConfig(text, shown);
 }
 
 /** The configured base branch (`baseBranch`), which `auto` publishes from; undefined when not configured. */
-export async function configuredBaseBranch(cwd: string, config: string | undefined): Promise<string | undefined> {
+export async function configuredBaseBranch(
+  cwd: string,
+  config: string | undefined,
+): Promise<string | undefined> {
   const parsed = (await configFromInput(cwd, config)) ?? loadConfig(await repoRoot(cwd));
   return parsed.baseBranch;
 }
@@ -46,15 +64,26 @@ export const checkLibrary: CheckLibrary = {
 };
 
 /** collectCandidates with a configuration from the `config` input (the library's reads schemagate.yaml at the root). */
-async function collect(cwd: string, since: string | undefined, config: SchemagateConfig | undefined): Promise<CollectedRepo> {
+async function collect(
+  cwd: string,
+  since: string | undefined,
+  config: SchemagateConfig | undefined,
+): Promise<CollectedRepo> {
   if (config === undefined) return collectCandidates(cwd, since === undefined ? {} : { since });
   const root = await repoRoot(cwd);
   let only: string[] | undefined;
   if (since !== undefined) {
-    only = (await changedSubjects({ cwd: root, from: since, to: 'HEAD', config })).filter((c) => c.change !== 'deleted').map((c) => c.file);
+    only = (await changedSubjects({ cwd: root, from: since, to: 'HEAD', config }))
+      .filter((c) => c.change !== 'deleted')
+      .map((c) => c.file);
     if (only.length === 0) return { root, config, candidates: [] };
   }
-  const { subjects } = await readSubjects({ cwd: root, ref: 'HEAD', config, ...(only === undefined ? {} : { only }) });
+  const { subjects } = await readSubjects({
+    cwd: root,
+    ref: 'HEAD',
+    config,
+    ...(only === undefined ? {} : { only }),
+  });
   return { root, config, candidates: subjects.map(toCandidate) };
 }
 

@@ -17,14 +17,18 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
 export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const inputs = readInputs();
   const event = readEvent(env);
-  const workspace = env.GITHUB_WORKSPACE !== undefined && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
+  const workspace =
+    env.GITHUB_WORKSPACE !== undefined && env.GITHUB_WORKSPACE !== '' ? env.GITHUB_WORKSPACE : process.cwd();
   const cwd = resolve(workspace, inputs.workingDirectory);
   // The report's paths are from the repository root, which is how GitHub places annotations on a diff.
   const fileOf = (file: string): string => file.split(sep).join('/');
 
   // Only a push needs the base branch (to tell a merge from a push elsewhere); reading the config then also
   // reports a bad schemagate.yaml before anything is published.
-  const baseBranch = inputs.mode === 'auto' && event.kind === 'push' ? ((await configuredBaseBranch(cwd, inputs.config)) ?? event.defaultBranch) : undefined;
+  const baseBranch =
+    inputs.mode === 'auto' && event.kind === 'push'
+      ? ((await configuredBaseBranch(cwd, inputs.config)) ?? event.defaultBranch)
+      : undefined;
   const mode = resolveMode(inputs.mode, event, baseBranch);
   core.info(`schemagate: mode ${mode.mode} for a ${event.eventName} event in ${cwd}`);
 
@@ -40,8 +44,26 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   }
   const comments =
     event.kind === 'pull_request' && inputs.githubToken !== undefined && inputs.comment && !event.fromFork
-      ? { api: githubCommentsApi(inputs.githubToken, parseRepository(env.GITHUB_REPOSITORY), env.GITHUB_API_URL || undefined), issue: event.number }
+      ? {
+          api: githubCommentsApi(
+            inputs.githubToken,
+            parseRepository(env.GITHUB_REPOSITORY),
+            env.GITHUB_API_URL || undefined,
+          ),
+          issue: event.number,
+        }
       : undefined;
-  const { passed } = await runCheckMode({ inputs, event, cwd, fileOf, library: checkLibrary, comments, runUrl: runUrl(env) });
-  if (!passed) core.setFailed('schemagate check: the schema changes break compatibility (see the annotations and the job summary)');
+  const { passed } = await runCheckMode({
+    inputs,
+    event,
+    cwd,
+    fileOf,
+    library: checkLibrary,
+    comments,
+    runUrl: runUrl(env),
+  });
+  if (!passed)
+    core.setFailed(
+      'schemagate check: the schema changes break compatibility (see the annotations and the job summary)',
+    );
 }

@@ -19,7 +19,10 @@ export interface ActionOutputs {
 
 /** Writes the JSON report where later steps can read it (RUNNER_TEMP on a runner) and sets every output. */
 export function setOutputs(outputs: ActionOutputs, env: NodeJS.ProcessEnv = process.env): string {
-  const dir = join(env.RUNNER_TEMP !== undefined && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : tmpdir(), 'schemagate');
+  const dir = join(
+    env.RUNNER_TEMP !== undefined && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : tmpdir(),
+    'schemagate',
+  );
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `report-${env.GITHUB_RUN_ID ?? 'local'}-${env.GITHUB_ACTION ?? process.pid}.json`);
   writeFileSync(path, JSON.stringify(outputs.report, null, 2) + '\n');

@@ -71,7 +71,11 @@ export async function runPublishMode(ctx: PublishContext): Promise<{ passed: boo
   if (event.kind === 'push' && !event.created) {
     since = event.before;
     range = `${event.before.slice(0, 7)}..${event.after.slice(0, 7)}`;
-    await ensureHistory(ctx.cwd, { sha: event.before, branch: undefined, purpose: 'the commit before the push' }, core.info);
+    await ensureHistory(
+      ctx.cwd,
+      { sha: event.before, branch: undefined, purpose: 'the commit before the push' },
+      core.info,
+    );
   } else if (event.kind === 'push') {
     core.info('The push created the branch: publishing every subject.');
   }
@@ -85,7 +89,8 @@ export async function runPublishMode(ctx: PublishContext): Promise<{ passed: boo
   );
   for (const r of report.results) {
     const line = `${r.subject}: ${r.action}${r.id == null ? '' : ` id ${r.id}`}${r.version == null ? '' : ` version ${r.version}`}`;
-    if (r.action === 'failed' || r.action === 'incompatible') core.error(`${line}: ${(r.messages ?? []).join('; ')}`, { title: `schemagate publish: ${r.subject}` });
+    if (r.action === 'failed' || r.action === 'incompatible')
+      core.error(`${line}: ${(r.messages ?? []).join('; ')}`, { title: `schemagate publish: ${r.subject}` });
     else core.info(line);
   }
   const published: PublishedVersion[] = report.results

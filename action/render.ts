@@ -42,7 +42,11 @@ function verdictNote(view: CheckView): string[] {
     ];
   }
   if (!view.passed && counts.error === 0 && counts.warning > 0) {
-    return [`> [!WARNING]`, `> **Failing on warnings** (\`fail-on: warning\`): ${plural(counts.warning, 'warning')}.`, ''];
+    return [
+      `> [!WARNING]`,
+      `> **Failing on warnings** (\`fail-on: warning\`): ${plural(counts.warning, 'warning')}.`,
+      '',
+    ];
   }
   return [];
 }
@@ -64,7 +68,11 @@ export function renderSummary(view: CheckView): string {
       ...view.overflow.map(findingLine),
     );
   }
-  return truncate(parts.join('\n') + '\n', SUMMARY_LIMIT, "\n\n_The summary was cut at GitHub's size limit; the JSON report (the `report` output) has every finding._\n");
+  return truncate(
+    parts.join('\n') + '\n',
+    SUMMARY_LIMIT,
+    "\n\n_The summary was cut at GitHub's size limit; the JSON report (the `report` output) has every finding._\n",
+  );
 }
 
 function footer(view: CheckView): string {
@@ -81,12 +89,14 @@ export function renderReportComment(view: CheckView, marker: string): string {
 }
 
 export function renderResolvedComment(view: CheckView, marker: string): string {
-  return [
-    marker,
-    '### ✅ schemagate: resolved',
-    '',
-    `The schema problems reported earlier in this pull request are fixed: ${plural(view.report.subjects.length, 'subject')} checked, no errors or warnings.`,
-  ].join('\n') + footer(view);
+  return (
+    [
+      marker,
+      '### ✅ schemagate: resolved',
+      '',
+      `The schema problems reported earlier in this pull request are fixed: ${plural(view.report.subjects.length, 'subject')} checked, no errors or warnings.`,
+    ].join('\n') + footer(view)
+  );
 }
 
 /** Cuts text so that, with the note appended, it stays within `limit` UTF-16 units (GitHub counts characters). */

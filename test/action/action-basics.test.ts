@@ -16,30 +16,56 @@ for (const runtime of runtimes()) {
     let head: string;
     before(() => {
       origin = TempRepo.init();
-      base = origin.commit('v1', { 'schemas/orders-value.avsc': '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"}]}\n' });
+      base = origin.commit('v1', {
+        'schemas/orders-value.avsc':
+          '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"}]}\n',
+      });
       origin.git('checkout', '-q', '-b', 'feature');
-      head = origin.commit('v2', { 'schemas/orders-value.avsc': '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"n","type":"int","default":0}]}\n' });
+      head = origin.commit('v2', {
+        'schemas/orders-value.avsc':
+          '{"type":"record","name":"Order","fields":[{"name":"id","type":"string"},{"name":"n","type":"int","default":0}]}\n',
+      });
       origin.git('checkout', '-q', 'main');
     });
     after(() => origin.remove());
 
-    const prEvent = () => pullRequestEvent({ number: 3, baseRef: 'main', baseSha: base, headRef: 'feature', headSha: head });
+    const prEvent = () =>
+      pullRequestEvent({ number: 3, baseRef: 'main', baseSha: base, headRef: 'feature', headSha: head });
 
     it('a bad input fails the step with one message naming the input', async () => {
-      const run = await runAction({ runtime, workspace: origin.dir, eventName: 'pull_request', event: prEvent(), inputs: { mode: 'bogus' } });
+      const run = await runAction({
+        runtime,
+        workspace: origin.dir,
+        eventName: 'pull_request',
+        event: prEvent(),
+        inputs: { mode: 'bogus' },
+      });
       assert.equal(run.code, 1);
-      assert.deepEqual(run.annotations.map((a) => [a.level, a.message]), [['error', "input 'mode' is 'bogus'; expected one of: check, publish, auto"]]);
+      assert.deepEqual(
+        run.annotations.map((a) => [a.level, a.message]),
+        [['error', "input 'mode' is 'bogus'; expected one of: check, publish, auto"]],
+      );
       assert.doesNotMatch(run.log, /at .*\.js:\d+/, 'no stack trace');
     });
 
     it('auto mode on a workflow_dispatch asks for an explicit mode', async () => {
-      const run = await runAction({ runtime, workspace: origin.dir, eventName: 'workflow_dispatch', event: { inputs: {} } });
+      const run = await runAction({
+        runtime,
+        workspace: origin.dir,
+        eventName: 'workflow_dispatch',
+        event: { inputs: {} },
+      });
       assert.equal(run.code, 1);
       assert.match(run.annotations[0]?.message ?? '', /for a 'workflow_dispatch' event set the mode input/);
     });
 
     it('auto mode on a push to another branch publishes nothing and passes', async () => {
-      const run = await runAction({ runtime, workspace: origin.dir, eventName: 'push', event: pushEvent({ ref: 'refs/heads/feature', before: base, after: head }) });
+      const run = await runAction({
+        runtime,
+        workspace: origin.dir,
+        eventName: 'push',
+        event: pushEvent({ ref: 'refs/heads/feature', before: base, after: head }),
+      });
       assert.equal(run.code, 0, run.log);
       assert.equal(run.outputs.ok, 'true');
       assert.equal(run.outputs.findings, '0');
@@ -51,12 +77,28 @@ for (const runtime of runtimes()) {
     it('auto mode takes the base branch from schemagate.yaml', async () => {
       const repo = TempRepo.init();
       try {
-        const c = repo.commit('config', { 'schemagate.yaml': 'baseBranch: release\n', 'schemas/a.avsc': '{"type":"record","name":"A","fields":[]}\n' });
-        const run = await runAction({ runtime, workspace: repo.dir, eventName: 'push', event: pushEvent({ ref: 'refs/heads/main', before: c, after: c }) });
+        const c = repo.commit('config', {
+          'schemagate.yaml': 'baseBranch: release\n',
+          'schemas/a.avsc': '{"type":"record","name":"A","fields":[]}\n',
+        });
+        const run = await runAction({
+          runtime,
+          workspace: repo.dir,
+          eventName: 'push',
+          event: pushEvent({ ref: 'refs/heads/main', before: c, after: c }),
+        });
         assert.equal(run.code, 0, run.log);
-        assert.match(run.annotations[0]?.message ?? '', /refs\/heads\/main is not the base branch \(release\)/);
+        assert.match(
+          run.annotations[0]?.message ?? '',
+          /refs\/heads\/main is not the base branch \(release\)/,
+        );
         const bad = repo.commit('bad config', { 'schemagate.yaml': 'baseBranch: release\nbogus: 1\n' });
-        const refused = await runAction({ runtime, workspace: repo.dir, eventName: 'push', event: pushEvent({ ref: 'refs/heads/main', before: c, after: bad }) });
+        const refused = await runAction({
+          runtime,
+          workspace: repo.dir,
+          eventName: 'push',
+          event: pushEvent({ ref: 'refs/heads/main', before: c, after: bad }),
+        });
         assert.equal(refused.code, 1);
         assert.match(refused.annotations[0]?.message ?? '', /schemagate\.yaml:2:1: .*unknown key 'bogus'/);
       } finally {
@@ -69,7 +111,13 @@ for (const runtime of runtimes()) {
       const ws = origin.checkout('refs/pull/3/head', 1);
       try {
         ws.git('remote', 'remove', 'origin');
-        const run = await runAction({ runtime, workspace: ws.dir, eventName: 'pull_request', event: prEvent(), inputs: { mode: 'check' } });
+        const run = await runAction({
+          runtime,
+          workspace: ws.dir,
+          eventName: 'pull_request',
+          event: prEvent(),
+          inputs: { mode: 'check' },
+        });
         assert.equal(run.code, 1);
         const message = run.annotations.find((a) => a.level === 'error')?.message ?? '';
         assert.match(message, /shallow/);
@@ -102,9 +150,20 @@ for (const runtime of runtimes()) {
         eventName: 'workflow_dispatch',
         event: {},
         token: GITHUB_TOKEN,
-        inputs: { mode: 'bogus', 'registry-user-info': USER_INFO, 'registry-token': REGISTRY_TOKEN, 'registry-url': `https://svc:${SECRET_PASSWORD}@registry.example.com` },
+        inputs: {
+          mode: 'bogus',
+          'registry-user-info': USER_INFO,
+          'registry-token': REGISTRY_TOKEN,
+          'registry-url': `https://svc:${SECRET_PASSWORD}@registry.example.com`,
+        },
       });
-      for (const secret of [USER_INFO, SECRET_PASSWORD, REGISTRY_TOKEN, GITHUB_TOKEN, Buffer.from(USER_INFO).toString('base64')]) {
+      for (const secret of [
+        USER_INFO,
+        SECRET_PASSWORD,
+        REGISTRY_TOKEN,
+        GITHUB_TOKEN,
+        Buffer.from(USER_INFO).toString('base64'),
+      ]) {
         assert.ok(run.masked.includes(secret), `masked: ${secret}`);
         assert.ok(!run.unmaskedLog.includes(secret), `not in the log: ${secret}`);
         assert.ok(!run.summary.includes(secret));

@@ -5,7 +5,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { commentMarker } from '../../action/comment.js';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin.js';
-import { pullRequestEvent, runAction, runtimes, TempRepo, type ActionRun, type NodeRuntime } from './harness.js';
+import {
+  pullRequestEvent,
+  runAction,
+  runtimes,
+  TempRepo,
+  type ActionRun,
+  type NodeRuntime,
+} from './harness.js';
 
 const TOKEN = 'ghs_prCheckToken0123456789';
 const FILE = 'schemas/orders-value.avsc';
@@ -39,7 +46,12 @@ function makeOrigin(): { origin: TempRepo; base: string } {
 }
 
 /** Commits `fields` on `branch` and makes refs/pull/<n>/merge the merge into main, as GitHub does. */
-function pushToPullRequest(origin: TempRepo, n: number, branch: string, fields: Field[]): { head: string; text: string } {
+function pushToPullRequest(
+  origin: TempRepo,
+  n: number,
+  branch: string,
+  fields: Field[],
+): { head: string; text: string } {
   const exists = origin.git('branch', '--list', branch) !== '';
   origin.git('checkout', '-q', ...(exists ? [branch] : ['-b', branch, 'main']));
   const text = avro(fields);
@@ -68,7 +80,12 @@ for (const runtime of runtimes()) {
     before(async () => {
       ({ origin, base } = makeOrigin());
       cleanup.push(origin);
-      gh = await startGitHubStandIn({ owner: 'acme', repo: 'schemas', token: TOKEN, issues: [7, 8, 9, 10, 12, 13] });
+      gh = await startGitHubStandIn({
+        owner: 'acme',
+        repo: 'schemas',
+        token: TOKEN,
+        issues: [7, 8, 9, 10, 12, 13],
+      });
       // More than a page of review comments: the Action's comment must be found past page 1.
       for (let i = 0; i < 104; i++) gh.seedComment(7, `LGTM ${i}`);
     });
@@ -77,14 +94,28 @@ for (const runtime of runtimes()) {
       cleanup.forEach((r) => r.remove());
     });
 
-    async function runPr(rt: NodeRuntime, n: number, branch: string, head: string, extra: { labels?: string[]; fork?: boolean; depth?: number; inputs?: Record<string, string> } = {}): Promise<ActionRun> {
+    async function runPr(
+      rt: NodeRuntime,
+      n: number,
+      branch: string,
+      head: string,
+      extra: { labels?: string[]; fork?: boolean; depth?: number; inputs?: Record<string, string> } = {},
+    ): Promise<ActionRun> {
       const ws = origin.checkout(`refs/pull/${n}/merge`, extra.depth ?? 1);
       cleanup.push(ws);
       return runAction({
         runtime: rt,
         workspace: ws.dir,
         eventName: 'pull_request',
-        event: pullRequestEvent({ number: n, baseRef: 'main', baseSha: base, headRef: branch, headSha: head, labels: extra.labels ?? [], fork: extra.fork ?? false }),
+        event: pullRequestEvent({
+          number: n,
+          baseRef: 'main',
+          baseSha: base,
+          headRef: branch,
+          headSha: head,
+          labels: extra.labels ?? [],
+          fork: extra.fork ?? false,
+        }),
         apiUrl: gh.url,
         token: TOKEN,
         inputs: extra.inputs ?? {},
@@ -102,9 +133,16 @@ for (const runtime of runtimes()) {
       const errors = r1.annotations.filter((a) => a.level === 'error' && a.file !== undefined);
       assert.equal(errors.length, 1, JSON.stringify(r1.annotations));
       assert.equal(errors[0]?.file, FILE);
-      assert.equal(errors[0]?.line, lineOf(one.text, '"name": "email"') - 1, 'the annotation is on the email field');
+      assert.equal(
+        errors[0]?.line,
+        lineOf(one.text, '"name": "email"') - 1,
+        'the annotation is on the email field',
+      );
       assert.match(errors[0]?.title ?? '', /^READER_FIELD_MISSING_DEFAULT_VALUE \(orders-value\)$/);
-      assert.match(r1.summary, /\| `orders-value` \| `schemas\/orders-value\.avsc` \| BACKWARD \| incompatible \| 2 \|/);
+      assert.match(
+        r1.summary,
+        /\| `orders-value` \| `schemas\/orders-value\.avsc` \| BACKWARD \| incompatible \| 2 \|/,
+      );
       assert.match(r1.summary, /email/);
       assert.match(r1.summary, new RegExp(`checked against \`main\` \\(${base.slice(0, 7)}\\)`));
       assert.match(r1.summary, /READER_FIELD_MISSING_DEFAULT_VALUE/);
@@ -118,12 +156,22 @@ for (const runtime of runtimes()) {
       assert.match(ours[0]?.body ?? '', /Fix/);
       assert.match(ours[0]?.body ?? '', new RegExp(`checked at ${one.head.slice(0, 7)}`));
       assert.match(r1.outputs.report ?? '', /schemagate\/report-.*\.json$/);
-      const report = JSON.parse(r1.reportText ?? '') as { ok: boolean; subjects: Array<{ subject: string; status: string; findings: Array<{ rule: string; line: number }> }> };
+      const report = JSON.parse(r1.reportText ?? '') as {
+        ok: boolean;
+        subjects: Array<{ subject: string; status: string; findings: Array<{ rule: string; line: number }> }>;
+      };
       assert.equal(report.ok, false);
-      assert.deepEqual(report.subjects.map((s) => [s.subject, s.status, s.findings.map((f) => f.rule)]), [['orders-value', 'incompatible', ['READER_FIELD_MISSING_DEFAULT_VALUE']]]);
+      assert.deepEqual(
+        report.subjects.map((s) => [s.subject, s.status, s.findings.map((f) => f.rule)]),
+        [['orders-value', 'incompatible', ['READER_FIELD_MISSING_DEFAULT_VALUE']]],
+      );
 
       // 2. Another push, another break: the same comment is updated in place.
-      const two = pushToPullRequest(origin, 7, 'add-email', [...V2, { name: 'email', type: 'string' }, { name: 'phone', type: 'string' }]);
+      const two = pushToPullRequest(origin, 7, 'add-email', [
+        ...V2,
+        { name: 'email', type: 'string' },
+        { name: 'phone', type: 'string' },
+      ]);
       const r2 = await runPr(runtime, 7, 'add-email', two.head);
       assert.equal(r2.code, 1, r2.log);
       assert.equal(r2.outputs.findings, '2');
@@ -137,12 +185,19 @@ for (const runtime of runtimes()) {
       assert.match(ours[0]?.body ?? '', /phone/);
 
       // 3. The fix: defaults. The comment says resolved; still one comment.
-      const three = pushToPullRequest(origin, 7, 'add-email', [...V2, { name: 'email', type: 'string', default: '' }, { name: 'phone', type: ['null', 'string'], default: null }]);
+      const three = pushToPullRequest(origin, 7, 'add-email', [
+        ...V2,
+        { name: 'email', type: 'string', default: '' },
+        { name: 'phone', type: ['null', 'string'], default: null },
+      ]);
       const r3 = await runPr(runtime, 7, 'add-email', three.head);
       assert.equal(r3.code, 0, r3.log);
       assert.equal(r3.outputs.ok, 'true');
       assert.equal(r3.outputs.findings, '0');
-      assert.deepEqual(r3.annotations.filter((a) => a.level === 'error'), []);
+      assert.deepEqual(
+        r3.annotations.filter((a) => a.level === 'error'),
+        [],
+      );
       ours = gh.comments(7).filter((c) => c.body.includes(MARKER));
       assert.equal(ours.length, 1);
       assert.equal(ours[0]?.id, id);
@@ -151,20 +206,37 @@ for (const runtime of runtimes()) {
       assert.equal(gh.comments(7).length, 105, 'one comment added in all');
 
       const writes = gh.requests.filter((r) => r.method !== 'GET' && r.path.includes('/issues/'));
-      assert.deepEqual(writes.map((r) => r.method), ['POST', 'PATCH', 'PATCH']);
+      assert.deepEqual(
+        writes.map((r) => r.method),
+        ['POST', 'PATCH', 'PATCH'],
+      );
       assert.deepEqual(gh.violations, []);
       for (const run of [r1, r2, r3]) assertNoSecret(run, gh, TOKEN);
     });
 
     it('the approve label passes a breaking change and still reports it', async () => {
-      const pr = pushToPullRequest(origin, 8, 'retype', [{ name: 'id', type: 'string' }, { name: 'amount', type: 'string' }, V2[2] as Field]);
-      const run = await runPr(runtime, 8, 'retype', pr.head, { labels: ['schema-breaking-approved'], depth: 0 });
+      const pr = pushToPullRequest(origin, 8, 'retype', [
+        { name: 'id', type: 'string' },
+        { name: 'amount', type: 'string' },
+        V2[2] as Field,
+      ]);
+      const run = await runPr(runtime, 8, 'retype', pr.head, {
+        labels: ['schema-breaking-approved'],
+        depth: 0,
+      });
       assert.equal(run.code, 0, run.log);
       assert.equal(run.outputs.ok, 'true');
       assert.ok(Number(run.outputs.findings) >= 1);
-      assert.ok(run.annotations.some((a) => a.level === 'error' && a.file === FILE), 'the break is still annotated');
+      assert.ok(
+        run.annotations.some((a) => a.level === 'error' && a.file === FILE),
+        'the break is still annotated',
+      );
       assert.match(run.summary, /Approved with the `schema-breaking-approved` label/);
-      assert.ok(run.annotations.some((a) => a.level === 'notice' && /approved with the 'schema-breaking-approved' label/.test(a.message)));
+      assert.ok(
+        run.annotations.some(
+          (a) => a.level === 'notice' && /approved with the 'schema-breaking-approved' label/.test(a.message),
+        ),
+      );
       const ours = gh.comments(8).filter((c) => c.body.includes(MARKER));
       assert.equal(ours.length, 1);
       assert.match(ours[0]?.body ?? '', /Approved with the `schema-breaking-approved` label/);
@@ -200,7 +272,11 @@ for (const runtime of runtimes()) {
       assert.equal(run.outputs.findings, '0');
       assert.deepEqual(run.annotations, []);
       assert.match(run.summary, /no problems|compatible/);
-      assert.deepEqual(gh.requests.slice(before).map((r) => r.method), ['GET'], 'looked for an earlier comment, wrote nothing');
+      assert.deepEqual(
+        gh.requests.slice(before).map((r) => r.method),
+        ['GET'],
+        'looked for an earlier comment, wrote nothing',
+      );
       assert.deepEqual(gh.comments(12), []);
     });
 
@@ -222,11 +298,21 @@ for (const runtime of runtimes()) {
       assert.equal(strict.code, 1);
       assert.equal(strict.outputs.ok, 'false');
       assert.match(strict.summary, /Failing on warnings/);
-      assert.equal(gh.comments(13).filter((c) => c.body.includes(MARKER)).length, 1, 'a warning is worth a comment');
+      assert.equal(
+        gh.comments(13).filter((c) => c.body.includes(MARKER)).length,
+        1,
+        'a warning is worth a comment',
+      );
     });
 
     it('a token that cannot write comments: a warning, and the check’s verdict stands', async () => {
-      const readOnly = await startGitHubStandIn({ owner: 'acme', repo: 'schemas', token: TOKEN, issues: [11], readOnly: true });
+      const readOnly = await startGitHubStandIn({
+        owner: 'acme',
+        repo: 'schemas',
+        token: TOKEN,
+        issues: [11],
+        readOnly: true,
+      });
       try {
         const pr = pushToPullRequest(origin, 11, 'read-only', [...V2, { name: 'email', type: 'string' }]);
         const ws = origin.checkout('refs/pull/11/merge', 1);
@@ -235,14 +321,23 @@ for (const runtime of runtimes()) {
           runtime,
           workspace: ws.dir,
           eventName: 'pull_request',
-          event: pullRequestEvent({ number: 11, baseRef: 'main', baseSha: base, headRef: 'read-only', headSha: pr.head }),
+          event: pullRequestEvent({
+            number: 11,
+            baseRef: 'main',
+            baseSha: base,
+            headRef: 'read-only',
+            headSha: pr.head,
+          }),
           apiUrl: readOnly.url,
           token: TOKEN,
         });
         assert.equal(run.code, 1);
         assert.equal(run.outputs.findings, '1');
         const warning = run.annotations.find((a) => a.level === 'warning');
-        assert.match(warning?.message ?? '', /Could not write the pull-request comment \(the job needs `permissions: pull-requests: write`\)/);
+        assert.match(
+          warning?.message ?? '',
+          /Could not write the pull-request comment \(the job needs `permissions: pull-requests: write`\)/,
+        );
         assert.deepEqual(readOnly.violations, []);
         assert.deepEqual(readOnly.comments(11), []);
       } finally {
@@ -251,7 +346,10 @@ for (const runtime of runtimes()) {
     });
 
     it('more than 10 errors: 10 annotations, the rest in the summary', async () => {
-      const many: Field[] = Array.from({ length: 13 }, (_, i) => ({ name: `f${String(i).padStart(2, '0')}`, type: 'string' }));
+      const many: Field[] = Array.from({ length: 13 }, (_, i) => ({
+        name: `f${String(i).padStart(2, '0')}`,
+        type: 'string',
+      }));
       const pr = pushToPullRequest(origin, 10, 'many', [...V2, ...many]);
       const run = await runPr(runtime, 10, 'many', pr.head, { inputs: { comment: 'false' } });
       assert.equal(run.code, 1);
@@ -259,7 +357,8 @@ for (const runtime of runtimes()) {
       const annotated = run.annotations.filter((a) => a.level === 'error' && a.file === FILE);
       assert.equal(annotated.length, 10);
       assert.match(run.summary, /Findings without an annotation[\s\S]*3 findings did not get one/);
-      for (const name of ['f10', 'f11', 'f12']) assert.match(run.summary.split('Findings without an annotation')[1] ?? '', new RegExp(`${name}`));
+      for (const name of ['f10', 'f11', 'f12'])
+        assert.match(run.summary.split('Findings without an annotation')[1] ?? '', new RegExp(`${name}`));
       assert.deepEqual(gh.comments(10), [], 'comment: false');
     });
   });

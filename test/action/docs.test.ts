@@ -19,7 +19,11 @@ interface Workflow {
 
 const doc = readFileSync(join(REPO_ROOT, 'docs', 'github-action.md'), 'utf8');
 const workflows = [...doc.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => parse(m[1] ?? '') as Workflow);
-const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: Record<string, string> };
+const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
+  runs: Record<string, string>;
+};
 
 describe('docs/github-action.md', () => {
   it('has the three workflows', () => assert.equal(workflows.length, 3));
@@ -30,7 +34,8 @@ describe('docs/github-action.md', () => {
       assert.equal(checkout?.with?.['fetch-depth'], 0);
       const ours = steps.find((s) => s.uses === 'schemagate/schemagate@v1');
       assert.ok(ours !== undefined);
-      for (const key of Object.keys(ours.with ?? {})) assert.ok(key in action.inputs, `input ${key} exists in action.yml`);
+      for (const key of Object.keys(ours.with ?? {}))
+        assert.ok(key in action.inputs, `input ${key} exists in action.yml`);
       assert.equal(wf.permissions.contents, 'read');
       const checks = 'pull_request' in wf.on;
       if (checks) {
@@ -38,11 +43,16 @@ describe('docs/github-action.md', () => {
         const types = (wf.on.pull_request as { types?: string[] }).types ?? [];
         assert.ok(types.includes('labeled'), 'the approve label re-runs the check');
       }
-      assert.deepEqual(Object.keys(wf.permissions).sort(), checks ? ['contents', 'pull-requests'] : ['contents']);
+      assert.deepEqual(
+        Object.keys(wf.permissions).sort(),
+        checks ? ['contents', 'pull-requests'] : ['contents'],
+      );
     });
   }
   it('documents every input and output of action.yml', () => {
-    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) assert.match(doc, new RegExp(`\\| \`${name}\` \\|`));
+    for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)])
+      assert.match(doc, new RegExp(`\\| \`${name}\` +\\|`));
   });
-  it('action.yml runs the bundle on node24', () => assert.deepEqual(action.runs, { using: 'node24', main: 'dist/index.js' }));
+  it('action.yml runs the bundle on node24', () =>
+    assert.deepEqual(action.runs, { using: 'node24', main: 'dist/index.js' }));
 });

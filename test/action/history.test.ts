@@ -9,7 +9,8 @@ describe('history for the check: shallow clones as actions/checkout makes them',
   const cleanup: TempRepo[] = [];
   before(() => {
     origin = TempRepo.init();
-    for (let i = 1; i <= 3; i++) origin.commit(`v${i}`, { 'schemas/a.avsc': `{"type":"record","name":"A","fields":[],"doc":"${i}"}` });
+    for (let i = 1; i <= 3; i++)
+      origin.commit(`v${i}`, { 'schemas/a.avsc': `{"type":"record","name":"A","fields":[],"doc":"${i}"}` });
     base = origin.git('rev-parse', 'HEAD');
     origin.git('checkout', '-q', '-b', 'feature');
     origin.commit('change', { 'schemas/a.avsc': '{"type":"record","name":"A","fields":[]}' });
@@ -44,24 +45,33 @@ describe('history for the check: shallow clones as actions/checkout makes them',
     const ws = origin.checkout('refs/pull/1/head', 1);
     cleanup.push(ws);
     ws.git('remote', 'remove', 'origin');
-    await assert.rejects(ensureHistory(ws.dir, need(), () => {}), (e: unknown) => {
-      assert.ok(e instanceof HistoryError);
-      assert.match(e.message, /no remote/);
-      assert.match(e.message, /fetch-depth: 0/);
-      return true;
-    });
+    await assert.rejects(
+      ensureHistory(ws.dir, need(), () => {}),
+      (e: unknown) => {
+        assert.ok(e instanceof HistoryError);
+        assert.match(e.message, /no remote/);
+        assert.match(e.message, /fetch-depth: 0/);
+        return true;
+      },
+    );
   });
 
   it('a remote that cannot serve the history fails with the fix and git’s reason', async () => {
     const ws = origin.checkout('refs/pull/1/head', 1);
     cleanup.push(ws);
     ws.git('remote', 'set-url', 'origin', `file://${ws.dir}-gone`);
-    await assert.rejects(ensureHistory(ws.dir, need(), () => {}), /did not help[\s\S]*git fetch[\s\S]*fetch-depth: 0/);
+    await assert.rejects(
+      ensureHistory(ws.dir, need(), () => {}),
+      /did not help[\s\S]*git fetch[\s\S]*fetch-depth: 0/,
+    );
   });
 
   it('not a git repository', async () => {
     const dir = new TempRepo();
     cleanup.push(dir);
-    await assert.rejects(ensureHistory(dir.dir, need(), () => {}), /not a git repository/);
+    await assert.rejects(
+      ensureHistory(dir.dir, need(), () => {}),
+      /not a git repository/,
+    );
   });
 });

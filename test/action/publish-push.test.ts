@@ -30,10 +30,14 @@ async function authProxy(target: string): Promise<{ url: string; seen: string[];
       res.end(JSON.stringify({ error_code: 401, message: 'Unauthorized' }));
       return;
     }
-    const upstream = request(`${target}${req.url ?? '/'}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = request(
+      `${target}${req.url ?? '/'}`,
+      { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });
@@ -41,10 +45,11 @@ async function authProxy(target: string): Promise<{ url: string; seen: string[];
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -79,8 +84,15 @@ for (const runtime of runtimes()) {
       cleanup.forEach((r) => r.remove());
     });
 
-    async function publishPush(beforeSha: string, afterSha: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
-      const ws = origin.checkout(afterSha === origin.git('rev-parse', 'main') ? 'refs/heads/main' : afterSha, 1);
+    async function publishPush(
+      beforeSha: string,
+      afterSha: string,
+      inputs: Record<string, string> = {},
+    ): Promise<ActionRun> {
+      const ws = origin.checkout(
+        afterSha === origin.git('rev-parse', 'main') ? 'refs/heads/main' : afterSha,
+        1,
+      );
       cleanup.push(ws);
       return runAction({
         runtime,
@@ -100,8 +112,15 @@ for (const runtime of runtimes()) {
       const r1 = await publishPush('0'.repeat(40), c1);
       assert.equal(r1.code, 0, r1.log);
       assert.equal(r1.outputs.ok, 'true');
-      const p1 = JSON.parse(r1.outputs.published ?? '') as Array<{ subject: string; id: number; version: number }>;
-      assert.deepEqual(p1.map((p) => [p.subject, p.version]).sort(), [['customers-value', 1], ['orders-value', 1]]);
+      const p1 = JSON.parse(r1.outputs.published ?? '') as Array<{
+        subject: string;
+        id: number;
+        version: number;
+      }>;
+      assert.deepEqual(p1.map((p) => [p.subject, p.version]).sort(), [
+        ['customers-value', 1],
+        ['orders-value', 1],
+      ]);
       assert.ok(p1.every((p) => Number.isInteger(p.id) && p.id > 0));
       assert.match(r1.summary, /schemagate publish: 2 registered/);
       assert.match(r1.summary, /every subject/);
@@ -109,15 +128,31 @@ for (const runtime of runtimes()) {
 
       // 2. A merge that changes one subject and adds one: only those two, with the ids the registry gave.
       const c2 = origin.commit('orders v2, payments', {
-        'schemas/orders-value.avsc': avro('Order', [{ name: 'id', type: 'string' }, { name: 'total', type: 'double', default: 0 }]),
+        'schemas/orders-value.avsc': avro('Order', [
+          { name: 'id', type: 'string' },
+          { name: 'total', type: 'double', default: 0 },
+        ]),
         'schemas/payments-value.avsc': avro('Payment', [{ name: 'id', type: 'string' }]),
       });
       const r2 = await publishPush(c1, c2);
       assert.equal(r2.code, 0, r2.log);
-      const p2 = JSON.parse(r2.outputs.published ?? '') as Array<{ subject: string; id: number; version: number }>;
-      assert.deepEqual(p2.map((p) => [p.subject, p.version]).sort(), [['orders-value', 2], ['payments-value', 1]]);
-      const live = (await (await fetch(`${registry.url}/subjects/orders-value/versions/latest`)).json()) as { id: number; version: number };
-      assert.deepEqual({ id: live.id, version: live.version }, { id: p2.find((p) => p.subject === 'orders-value')?.id, version: 2 });
+      const p2 = JSON.parse(r2.outputs.published ?? '') as Array<{
+        subject: string;
+        id: number;
+        version: number;
+      }>;
+      assert.deepEqual(p2.map((p) => [p.subject, p.version]).sort(), [
+        ['orders-value', 2],
+        ['payments-value', 1],
+      ]);
+      const live = (await (await fetch(`${registry.url}/subjects/orders-value/versions/latest`)).json()) as {
+        id: number;
+        version: number;
+      };
+      assert.deepEqual(
+        { id: live.id, version: live.version },
+        { id: p2.find((p) => p.subject === 'orders-value')?.id, version: 2 },
+      );
       assert.match(r2.summary, new RegExp(`Range: ${c1.slice(0, 7)}\\.\\.${c2.slice(0, 7)}`));
       assert.match(r2.summary, /\| `payments-value` \| 🆕 registered \| \d+ \| 1 \|/);
       assert.doesNotMatch(r2.summary, /customers-value/);
@@ -127,28 +162,43 @@ for (const runtime of runtimes()) {
       assertNoSecret(r2);
 
       // 3. The same push again (a re-run): nothing new, nothing written.
-      const writesBefore = proxy.seen.filter((s) => s.startsWith('POST /subjects/') && s.includes('/versions')).length;
+      const writesBefore = proxy.seen.filter(
+        (s) => s.startsWith('POST /subjects/') && s.includes('/versions'),
+      ).length;
       const r3 = await publishPush(c1, c2);
       assert.equal(r3.code, 0, r3.log);
       assert.equal(r3.outputs.published, '[]');
       assert.match(r3.summary, /0 registered, 2 unchanged/);
-      assert.equal(proxy.seen.filter((s) => s.startsWith('POST /subjects/') && s.includes('/versions')).length, writesBefore);
+      assert.equal(
+        proxy.seen.filter((s) => s.startsWith('POST /subjects/') && s.includes('/versions')).length,
+        writesBefore,
+      );
 
       // 4. A change the registry refuses (it reached main anyway, say with checks skipped): the step fails and says why.
-      const c3 = origin.commit('orders breaks', { 'schemas/orders-value.avsc': avro('Order', [{ name: 'id', type: 'string' }, { name: 'total', type: 'double', default: 0 }, { name: 'email', type: 'string' }]) });
+      const c3 = origin.commit('orders breaks', {
+        'schemas/orders-value.avsc': avro('Order', [
+          { name: 'id', type: 'string' },
+          { name: 'total', type: 'double', default: 0 },
+          { name: 'email', type: 'string' },
+        ]),
+      });
       const r4 = await publishPush(c2, c3);
       assert.equal(r4.code, 1, r4.log);
       assert.equal(r4.outputs.ok, 'false');
       assert.equal(r4.outputs.findings, '1');
       assert.equal(r4.outputs.published, '[]');
       assert.match(r4.summary, /\| `orders-value` \| ❌ incompatible \|/);
-      assert.ok(r4.annotations.some((a) => a.level === 'error' && /orders-value: incompatible/.test(a.message)));
+      assert.ok(
+        r4.annotations.some((a) => a.level === 'error' && /orders-value: incompatible/.test(a.message)),
+      );
       assertNoSecret(r4);
     });
 
     it('wrong credentials: the step fails with the registry’s answer, and still leaks nothing', async () => {
       const head = origin.git('rev-parse', 'main');
-      const run = await publishPush('0'.repeat(40), head, { 'registry-user-info': `publisher:wrong-${PASSWORD}` });
+      const run = await publishPush('0'.repeat(40), head, {
+        'registry-user-info': `publisher:wrong-${PASSWORD}`,
+      });
       assert.equal(run.code, 1);
       assert.match(run.annotations.map((a) => a.message).join('\n'), /401|Unauthorized/i);
       for (const secret of [`publisher:wrong-${PASSWORD}`, `wrong-${PASSWORD}`]) {

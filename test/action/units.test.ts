@@ -6,7 +6,13 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import { summarize, type CheckReport, type Severity, type SubjectReport } from '../../src/report/model.js';
 import { EventError, parseEvent } from '../../action/event.js';
 import { resolveMode } from '../../action/mode.js';
-import { COMMENT_LIMIT, renderReportComment, renderSummary, truncate, type CheckView } from '../../action/render.js';
+import {
+  COMMENT_LIMIT,
+  renderReportComment,
+  renderSummary,
+  truncate,
+  type CheckView,
+} from '../../action/render.js';
 import { commentMarker } from '../../action/comment.js';
 import { pullRequestEvent, pushEvent } from './harness.js';
 
@@ -15,7 +21,17 @@ const SHA_B = 'b'.repeat(40);
 
 describe('event payloads', () => {
   it('reads a pull_request: base, head, labels, same-repository', () => {
-    const e = parseEvent('pull_request', pullRequestEvent({ number: 5, baseRef: 'main', baseSha: SHA_A, headRef: 'feat', headSha: SHA_B, labels: ['x', 'schema-breaking-approved'] }));
+    const e = parseEvent(
+      'pull_request',
+      pullRequestEvent({
+        number: 5,
+        baseRef: 'main',
+        baseSha: SHA_A,
+        headRef: 'feat',
+        headSha: SHA_B,
+        labels: ['x', 'schema-breaking-approved'],
+      }),
+    );
     assert.deepEqual(e, {
       kind: 'pull_request',
       eventName: 'pull_request',
@@ -29,30 +45,68 @@ describe('event payloads', () => {
     });
   });
   it('a head in another repository is a fork', () => {
-    const e = parseEvent('pull_request', pullRequestEvent({ number: 5, baseRef: 'main', baseSha: SHA_A, headRef: 'feat', headSha: SHA_B, fork: true }));
+    const e = parseEvent(
+      'pull_request',
+      pullRequestEvent({
+        number: 5,
+        baseRef: 'main',
+        baseSha: SHA_A,
+        headRef: 'feat',
+        headSha: SHA_B,
+        fork: true,
+      }),
+    );
     assert.equal(e.kind === 'pull_request' && e.fromFork, true);
   });
   it('a deleted head repository counts as a fork', () => {
-    const payload = pullRequestEvent({ number: 5, baseRef: 'main', baseSha: SHA_A, headRef: 'feat', headSha: SHA_B }) as { pull_request: { head: { repo: unknown } } };
+    const payload = pullRequestEvent({
+      number: 5,
+      baseRef: 'main',
+      baseSha: SHA_A,
+      headRef: 'feat',
+      headSha: SHA_B,
+    }) as { pull_request: { head: { repo: unknown } } };
     payload.pull_request.head.repo = null;
     const e = parseEvent('pull_request', payload);
     assert.equal(e.kind === 'pull_request' && e.fromFork, true);
   });
   it('reads a push, and a branch-creating push', () => {
     const e = parseEvent('push', pushEvent({ ref: 'refs/heads/main', before: SHA_A, after: SHA_B }));
-    assert.deepEqual(e, { kind: 'push', eventName: 'push', ref: 'refs/heads/main', before: SHA_A, after: SHA_B, defaultBranch: 'main', created: false });
-    const created = parseEvent('push', pushEvent({ ref: 'refs/heads/main', before: '0'.repeat(40), after: SHA_B }));
+    assert.deepEqual(e, {
+      kind: 'push',
+      eventName: 'push',
+      ref: 'refs/heads/main',
+      before: SHA_A,
+      after: SHA_B,
+      defaultBranch: 'main',
+      created: false,
+    });
+    const created = parseEvent(
+      'push',
+      pushEvent({ ref: 'refs/heads/main', before: '0'.repeat(40), after: SHA_B }),
+    );
     assert.equal(created.kind === 'push' && created.created, true);
   });
   it('a malformed payload names the missing field', () => {
-    assert.throws(() => parseEvent('pull_request', { pull_request: { number: 1, base: {}, head: { sha: SHA_B } } }, 'event.json'), (e: unknown) => e instanceof EventError && /event\.json: .*'base\.ref'/.test(e.message));
+    assert.throws(
+      () =>
+        parseEvent(
+          'pull_request',
+          { pull_request: { number: 1, base: {}, head: { sha: SHA_B } } },
+          'event.json',
+        ),
+      (e: unknown) => e instanceof EventError && /event\.json: .*'base\.ref'/.test(e.message),
+    );
     assert.throws(() => parseEvent('push', { ref: 'refs/heads/main' }, 'event.json'), /'before'/);
     assert.throws(() => parseEvent('push', [], 'event.json'), /not a JSON object/);
   });
 });
 
 describe('mode', () => {
-  const pr = parseEvent('pull_request', pullRequestEvent({ number: 1, baseRef: 'main', baseSha: SHA_A, headRef: 'f', headSha: SHA_B }));
+  const pr = parseEvent(
+    'pull_request',
+    pullRequestEvent({ number: 1, baseRef: 'main', baseSha: SHA_A, headRef: 'f', headSha: SHA_B }),
+  );
   const pushMain = parseEvent('push', pushEvent({ ref: 'refs/heads/main', before: SHA_A, after: SHA_B }));
   const pushOther = parseEvent('push', pushEvent({ ref: 'refs/heads/feature', before: SHA_A, after: SHA_B }));
   const table: Array<[string, Parameters<typeof resolveMode>, string]> = [
@@ -61,38 +115,83 @@ describe('mode', () => {
     ['auto + push elsewhere', ['auto', pushOther, 'main'], 'skip'],
     ['explicit check on push', ['check', pushMain, 'main'], 'check'],
     ['explicit publish on push', ['publish', pushOther, 'main'], 'publish'],
-    ['explicit publish on workflow_dispatch', ['publish', { kind: 'other', eventName: 'workflow_dispatch' }, 'main'], 'publish'],
+    [
+      'explicit publish on workflow_dispatch',
+      ['publish', { kind: 'other', eventName: 'workflow_dispatch' }, 'main'],
+      'publish',
+    ],
   ];
-  for (const [name, args, expected] of table) it(name, () => assert.equal(resolveMode(...args).mode, expected));
+  for (const [name, args, expected] of table)
+    it(name, () => assert.equal(resolveMode(...args).mode, expected));
   it('never publishes from a pull request', () => {
-    assert.throws(() => resolveMode('publish', pr, undefined), /mode publish runs on a push to the base branch.*not on a 'pull_request' event/);
+    assert.throws(
+      () => resolveMode('publish', pr, undefined),
+      /mode publish runs on a push to the base branch.*not on a 'pull_request' event/,
+    );
   });
   it('auto on another event asks for a mode', () => {
-    assert.throws(() => resolveMode('auto', { kind: 'other', eventName: 'workflow_dispatch' }, 'main'), /workflow_dispatch.*mode input/);
+    assert.throws(
+      () => resolveMode('auto', { kind: 'other', eventName: 'workflow_dispatch' }, 'main'),
+      /workflow_dispatch.*mode input/,
+    );
   });
 });
 
 function finding(i: number, severity: Severity): LocatedFinding {
-  return { rule: `R${i}`, severity, path: '/fields/0', line: i + 1, column: 3, version: 1, commit: SHA_A, message: `m${i}`, fix: `fix ${i}`, subject: 'orders-value', file: 'schemas/orders-value.avsc' };
+  return {
+    rule: `R${i}`,
+    severity,
+    path: '/fields/0',
+    line: i + 1,
+    column: 3,
+    version: 1,
+    commit: SHA_A,
+    message: `m${i}`,
+    fix: `fix ${i}`,
+    subject: 'orders-value',
+    file: 'schemas/orders-value.avsc',
+  };
 }
 
 describe('annotations', () => {
   it('at most 10 per level; the rest overflow in order', () => {
-    const findings = [...Array.from({ length: 13 }, (_, i) => finding(i, 'error')), ...Array.from({ length: 4 }, (_, i) => finding(100 + i, 'warning')), ...Array.from({ length: 12 }, (_, i) => finding(200 + i, 'info'))];
+    const findings = [
+      ...Array.from({ length: 13 }, (_, i) => finding(i, 'error')),
+      ...Array.from({ length: 4 }, (_, i) => finding(100 + i, 'warning')),
+      ...Array.from({ length: 12 }, (_, i) => finding(200 + i, 'info')),
+    ];
     const { annotated, overflow } = splitForAnnotations(findings);
     assert.equal(annotated.filter((f) => f.severity === 'error').length, 10);
     assert.equal(annotated.filter((f) => f.severity === 'warning').length, 4);
     assert.equal(annotated.filter((f) => f.severity === 'info').length, 10);
-    assert.deepEqual(overflow.map((f) => f.rule), ['R10', 'R11', 'R12', 'R210', 'R211']);
+    assert.deepEqual(
+      overflow.map((f) => f.rule),
+      ['R10', 'R11', 'R12', 'R210', 'R211'],
+    );
   });
 });
 
 describe('rendering', () => {
   const report = (n: number): CheckReport => {
     const subjects: SubjectReport[] = [
-      { subject: 'orders-value', file: 'schemas/orders-value.avsc', format: 'avro', level: 'BACKWARD', status: 'incompatible', versions: 2, findings: Array.from({ length: n }, (_, i) => finding(i, 'error')), changes: [] },
+      {
+        subject: 'orders-value',
+        file: 'schemas/orders-value.avsc',
+        format: 'avro',
+        level: 'BACKWARD',
+        status: 'incompatible',
+        versions: 2,
+        findings: Array.from({ length: n }, (_, i) => finding(i, 'error')),
+        changes: [],
+      },
     ];
-    return { ok: false, mode: 'against', base: { ref: SHA_A, commit: SHA_A }, subjects, summary: summarize(subjects) };
+    return {
+      ok: false,
+      mode: 'against',
+      base: { ref: SHA_A, commit: SHA_A },
+      subjects,
+      summary: summarize(subjects),
+    };
   };
   const view = (n: number, extra: Partial<CheckView> = {}): CheckView => ({
     report: report(n),
@@ -109,7 +208,10 @@ describe('rendering', () => {
     const { overflow } = splitForAnnotations(allFindings(v.report));
     const md = renderSummary({ ...v, overflow });
     assert.ok(md.startsWith(renderMarkdown(v.report).trimEnd()));
-    assert.match(md, /Findings without an annotation[\s\S]*2 findings did not get one[\s\S]*`R10` at `schemas\/orders-value\.avsc:11:3` \(`orders-value`\): m10 \*\*Fix:\*\* fix 10\n- ❌ `R11`/);
+    assert.match(
+      md,
+      /Findings without an annotation[\s\S]*2 findings did not get one[\s\S]*`R10` at `schemas\/orders-value\.avsc:11:3` \(`orders-value`\): m10 \*\*Fix:\*\* fix 10\n- ❌ `R11`/,
+    );
   });
   it('an approved pull request says so above the report', () => {
     const md = renderSummary(view(1, { passed: true, approvedBy: 'schema-breaking-approved' }));
