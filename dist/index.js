@@ -36152,7 +36152,9 @@ function summaryLine(report) {
 
 // action/check-report.ts
 function allFindings(report) {
-  return report.subjects.flatMap((s) => s.findings.map((f) => ({ ...f, subject: s.subject, file: f.file || s.file })));
+  return report.subjects.flatMap(
+    (s) => s.findings.map((f) => ({ ...f, subject: s.subject, file: f.file || s.file }))
+  );
 }
 function countBySeverity(report) {
   const counts = { error: 0, warning: 0, info: 0 };
@@ -36218,9 +36220,11 @@ async function isShallow(cwd) {
 }
 async function ensureHistory(cwd, need, log) {
   if (!(await git(cwd, ["rev-parse", "--git-dir"])).ok) {
-    throw new HistoryError(`${cwd} is not a git repository: check out the repository before this step.
+    throw new HistoryError(
+      `${cwd} is not a git repository: check out the repository before this step.
 
-${FETCH_DEPTH_FIX}`);
+${FETCH_DEPTH_FIX}`
+    );
   }
   const shallow = await isShallow(cwd);
   if (!shallow && await hasCommit(cwd, need.sha)) return "present";
@@ -36228,9 +36232,11 @@ ${FETCH_DEPTH_FIX}`);
   const remote = remotes.includes("origin") ? "origin" : remotes[0];
   const missing = shallow ? `the clone is shallow, so the history of ${need.purpose} (${need.sha.slice(0, 12)}) is incomplete` : `the commit ${need.sha.slice(0, 12)} (${need.purpose}) is not in the clone`;
   if (remote === void 0) {
-    throw new HistoryError(`schemagate needs the git history: ${missing}, and there is no remote to fetch it from.
+    throw new HistoryError(
+      `schemagate needs the git history: ${missing}, and there is no remote to fetch it from.
 
-${FETCH_DEPTH_FIX}`);
+${FETCH_DEPTH_FIX}`
+    );
   }
   log(`${missing}: fetching it from ${remote}`);
   const refspecs = need.branch === void 0 ? [] : [`+refs/heads/${need.branch}:refs/remotes/${remote}/${need.branch}`];
@@ -36247,9 +36253,11 @@ ${FETCH_DEPTH_FIX}`);
   const reason = errors.length > 0 ? `
 
 ${errors.join("\n")}` : "";
-  throw new HistoryError(`schemagate needs the git history: ${missing}, and fetching it from ${remote} did not help.${reason}
+  throw new HistoryError(
+    `schemagate needs the git history: ${missing}, and fetching it from ${remote} did not help.${reason}
 
-${FETCH_DEPTH_FIX}`);
+${FETCH_DEPTH_FIX}`
+  );
 }
 
 // action/outputs.ts
@@ -36257,7 +36265,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 function setOutputs(outputs, env = process.env) {
-  const dir = join(env.RUNNER_TEMP !== void 0 && env.RUNNER_TEMP !== "" ? env.RUNNER_TEMP : tmpdir(), "schemagate");
+  const dir = join(
+    env.RUNNER_TEMP !== void 0 && env.RUNNER_TEMP !== "" ? env.RUNNER_TEMP : tmpdir(),
+    "schemagate"
+  );
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `report-${env.GITHUB_RUN_ID ?? "local"}-${env.GITHUB_ACTION ?? process.pid}.json`);
   writeFileSync(path, JSON.stringify(outputs.report, null, 2) + "\n");
@@ -36337,7 +36348,11 @@ function verdictNote(view) {
     ];
   }
   if (!view.passed && counts.error === 0 && counts.warning > 0) {
-    return [`> [!WARNING]`, `> **Failing on warnings** (\`fail-on: warning\`): ${plural(counts.warning, "warning")}.`, ""];
+    return [
+      `> [!WARNING]`,
+      `> **Failing on warnings** (\`fail-on: warning\`): ${plural(counts.warning, "warning")}.`,
+      ""
+    ];
   }
   return [];
 }
@@ -36356,7 +36371,11 @@ function renderSummary(view) {
       ...view.overflow.map(findingLine)
     );
   }
-  return truncate(parts.join("\n") + "\n", SUMMARY_LIMIT, "\n\n_The summary was cut at GitHub's size limit; the JSON report (the `report` output) has every finding._\n");
+  return truncate(
+    parts.join("\n") + "\n",
+    SUMMARY_LIMIT,
+    "\n\n_The summary was cut at GitHub's size limit; the JSON report (the `report` output) has every finding._\n"
+  );
 }
 function footer(view) {
   const bits = [];
@@ -36393,10 +36412,18 @@ async function runCheckMode(ctx) {
   let against;
   if (event.kind === "pull_request") {
     against = event.baseSha;
-    await ensureHistory(ctx.cwd, { sha: event.baseSha, branch: event.baseRef, purpose: `the base branch ${event.baseRef}` }, info);
+    await ensureHistory(
+      ctx.cwd,
+      { sha: event.baseSha, branch: event.baseRef, purpose: `the base branch ${event.baseRef}` },
+      info
+    );
   } else if (event.kind === "push" && !event.created) {
     against = event.before;
-    await ensureHistory(ctx.cwd, { sha: event.before, branch: void 0, purpose: "the commit before the push" }, info);
+    await ensureHistory(
+      ctx.cwd,
+      { sha: event.before, branch: void 0, purpose: "the commit before the push" },
+      info
+    );
   }
   const report = await group("schemagate check", async () => {
     info(`checking ${ctx.cwd}${against === void 0 ? "" : ` against ${against}`}`);
@@ -36409,7 +36436,10 @@ async function runCheckMode(ctx) {
   const passed = !failing || approvedBy !== void 0;
   if (event.kind === "pull_request" && report.base.commit === event.baseSha) report.base.ref = event.baseRef;
   info(summaryLine(report));
-  if (approvedBy !== void 0) notice(`Breaking schema changes approved with the '${approvedBy}' label: the check passes and still reports them.`);
+  if (approvedBy !== void 0)
+    notice(
+      `Breaking schema changes approved with the '${approvedBy}' label: the check passes and still reports them.`
+    );
   const findings = allFindings(report);
   const { annotated, overflow } = splitForAnnotations(findings);
   emitAnnotations(annotated, ctx.fileOf);
@@ -36428,11 +36458,18 @@ async function runCheckMode(ctx) {
   if (event.kind !== "pull_request") comment = { action: "skipped", reason: "not a pull request" };
   else if (!inputs.comment) comment = { action: "skipped", reason: "the comment input is false" };
   else if (event.fromFork) {
-    comment = { action: "skipped", reason: "the pull request comes from a fork, whose token cannot write comments" };
-    info("Pull request from a fork: no comment (its token is read-only); the annotations and the job summary have the findings.");
+    comment = {
+      action: "skipped",
+      reason: "the pull request comes from a fork, whose token cannot write comments"
+    };
+    info(
+      "Pull request from a fork: no comment (its token is read-only); the annotations and the job summary have the findings."
+    );
   } else if (ctx.comments === void 0) {
     comment = { action: "skipped", reason: "no GitHub token" };
-    warning("No GitHub token: set the github-token input (default: the workflow token) to get a pull-request comment.");
+    warning(
+      "No GitHub token: set the github-token input (default: the workflow token) to get a pull-request comment."
+    );
   } else {
     const marker = commentMarker(inputs.workingDirectory === "." ? "default" : inputs.workingDirectory);
     try {
@@ -40724,7 +40761,12 @@ function githubCommentsApi(token, repository, baseUrl2) {
       return comments.map((c) => ({ id: c.id, body: c.body ?? "" }));
     },
     async create(issueNumber, body) {
-      const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+      const { data } = await octokit.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: issueNumber,
+        body
+      });
       return { id: data.id, body: data.body ?? "" };
     },
     async update(commentId, body) {
@@ -41196,7 +41238,10 @@ function namesMatch(r, w) {
   return r.name === w.name || r.aliases.includes(w.fullName);
 }
 function locationPath(loc) {
-  return loc.length === 0 ? "/" : `/${loc.map(escapePointerToken).join("/")}`;
+  if (loc.length === 0) return "/";
+  let out = "";
+  for (const token of loc) out += `/${token.includes("~") || token.includes("/") ? escapePointerToken(token) : token}`;
+  return out;
 }
 var Checker = class {
   memo = /* @__PURE__ */ new Map();
@@ -41207,10 +41252,11 @@ var Checker = class {
     this.visit(reader, writer, rUse, wUse);
     return this.sink;
   }
-  emit(f, ...tail) {
+  emit(f, tail) {
     if (this.total >= MAX_FINDINGS) return;
     this.total++;
-    this.sink.push({ ...f, loc: tail.length === 0 ? this.loc.slice() : [...this.loc, ...tail] });
+    f.loc = tail === void 0 ? this.loc.slice() : typeof tail === "string" ? [...this.loc, tail] : [...this.loc, ...tail];
+    this.sink.push(f);
   }
   /** Can `r` read `w`? Checked without reporting (the union rules need only the answer). */
   probe(r, w, rUse, wUse) {
@@ -41259,29 +41305,11 @@ var Checker = class {
       if (this.unionReads(r, w, wUse) >= 0) return;
       const closest = this.closestBranch(r, w);
       const detail = closest === void 0 ? "" : this.firstReason(closest.branch, w, closest.pointer, wUse);
-      this.emit({
-        errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-        readerPointer: rUse,
-        writerPointer: wUse,
-        info: `reader union lacking writer type: ${typeLabel(w)}`,
-        explain: (c, path) => ({
-          message: `The ${c.reader} schema is missing a type inside a union field at path '${path}' in the ${c.writer} schema: no branch of the ${c.reader} union can read ${describeType(w)}${detail}`,
-          fix: c.reader === "new" ? `add ${describeType(w)} to the union (or a type it promotes to)` : `keep the type one of the old union's branches can read (${describeType(r)})`
-        })
-      });
+      this.emit({ errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH, loc: [], readerPointer: rUse, writerPointer: wUse, info: `reader union lacking writer type: ${typeLabel(w)}`, r, w, detail });
       return;
     }
     if (readsPrimitive(r.kind, w.kind)) return;
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
-      readerPointer: rUse,
-      writerPointer: wUse,
-      info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`,
-      explain: (c, path) => ({
-        message: `The type (path '${path}') of a field in the ${c.reader} schema does not match with the ${c.writer} schema: ${c.reader} ${describeType(r)} cannot read ${c.writer} ${describeType(w)}`,
-        fix: c.reader === "new" ? `keep ${describeType(w)}, or use a type that reads it (int→long→float→double, string↔bytes, or a union that includes it)` : `keep a type the old schema (${describeType(r)}) can read: the same type, a narrower number type it promotes from, or string/bytes`
-      })
-    });
+    this.emit({ errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH, loc: [], readerPointer: rUse, writerPointer: wUse, info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`, r, w, detail: "" });
   }
   /** Index of the first reader branch that reads `w`, trying the likeliest branch first; -1 when none. */
   unionReads(r, w, wUse) {
@@ -41310,74 +41338,25 @@ var Checker = class {
       if (this.unionReads(r, b, wUse) >= 0) return;
       const closest = this.closestBranch(r, b);
       const detail = closest === void 0 ? "" : this.firstReason(closest.branch, b, closest.pointer, wUse);
-      this.emit(
-        {
-          errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-          readerPointer: r.pointer,
-          writerPointer: wUse,
-          info: `reader union lacking writer type: ${typeLabel(b)}`,
-          explain: (c, path) => ({
-            message: `The ${c.reader} schema is missing a type inside a union field at path '${path}' in the ${c.writer} schema: no branch of the ${c.reader} union can read ${describeType(b)}${detail}`,
-            fix: c.reader === "new" ? `add ${describeType(b)} to the union (or keep it readable by one of its branches)` : `remove ${describeType(b)} from the new union: old readers have no branch for it`
-          })
-        },
-        String(i)
-      );
+      this.emit({ errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH, loc: [], readerPointer: r.pointer, writerPointer: wUse, info: `reader union lacking writer type: ${typeLabel(b)}`, r, w: b, detail, branch: true }, String(i));
     });
   }
   names(r, w) {
     if (namesMatch(r, w)) return;
-    this.emit(
-      {
-        errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
-        readerPointer: `${r.pointer}/name`,
-        writerPointer: `${w.pointer}/name`,
-        info: `expected: ${w.fullName}`,
-        explain: (c, path) => ({
-          message: `The name of the schema has changed (path '${path}'): the ${c.reader} schema names it '${r.fullName}', the ${c.writer} schema '${w.fullName}'`,
-          fix: c.reader === "new" ? `keep the name '${w.name}', or add '${w.fullName}' to the new ${r.kind}'s aliases` : `keep the name '${r.name}': old readers match ${r.kind}s by name`
-        })
-      },
-      "name"
-    );
+    this.emit({ errorType: AVRO_ERROR_TYPES.NAME_MISMATCH, loc: [], readerPointer: `${r.pointer}/name`, writerPointer: `${w.pointer}/name`, info: `expected: ${w.fullName}`, r, w, detail: "" }, "name");
   }
   fixeds(r, w) {
     this.names(r, w);
     if (r.size === w.size) return;
-    this.emit(
-      {
-        errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
-        readerPointer: `${r.pointer}/size`,
-        writerPointer: `${w.pointer}/size`,
-        info: `expected: ${w.size}, found: ${r.size}`,
-        explain: (c, path) => ({
-          message: `The size of FIXED type field at path '${path}' in the ${c.reader} schema does not match with the ${c.writer} schema: ${c.reader} size ${r.size}, ${c.writer} size ${w.size}`,
-          fix: `keep the size ${c.reader === "new" ? w.size : r.size} (a fixed's size cannot change)`
-        })
-      },
-      "size"
-    );
+    this.emit({ errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH, loc: [], readerPointer: `${r.pointer}/size`, writerPointer: `${w.pointer}/size`, info: `expected: ${w.size}, found: ${r.size}`, r, w, detail: "" }, "size");
   }
   enums(r, w) {
     this.names(r, w);
     const missing = w.symbols.filter((s) => !r.symbols.includes(s));
     if (missing.length === 0 || r.default !== void 0 && r.symbols.includes(r.default)) return;
     missing.sort();
-    const list = missing.map((s) => `'${s}'`).join(", ");
     const symbolIndex = w.symbols.indexOf(missing[0]);
-    this.emit(
-      {
-        errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
-        readerPointer: `${r.pointer}/symbols`,
-        writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
-        info: `[${missing.join(", ")}]`,
-        explain: (c, path) => ({
-          message: `The ${c.reader} schema is missing enum symbols '[${missing.join(", ")}]' at path '${path}' in the ${c.writer} schema`,
-          fix: c.reader === "new" ? `add symbol${missing.length > 1 ? "s" : ""} ${list} or an enum default` : `remove symbol${missing.length > 1 ? "s" : ""} ${list} from the new enum: the old enum has no default to read ${missing.length > 1 ? "them" : "it"} as`
-        })
-      },
-      "symbols"
-    );
+    this.emit({ errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS, loc: [], readerPointer: `${r.pointer}/symbols`, writerPointer: `${w.pointer}/symbols/${symbolIndex}`, info: `[${missing.join(", ")}]`, r, w, detail: missing.join("\0") }, "symbols");
   }
   records(r, w) {
     let forReader = this.memo.get(r);
@@ -41385,7 +41364,7 @@ var Checker = class {
     const known = forReader.get(w);
     if (known === "busy") return;
     if (known !== void 0) {
-      for (const f of known) this.emit({ ...f }, ...f.loc);
+      for (const f of known) this.emit({ ...f }, f.loc);
       return;
     }
     forReader.set(w, "busy");
@@ -41400,9 +41379,10 @@ var Checker = class {
   }
   fields(r, w) {
     this.loc.push("fields");
+    const byName = fieldsByName(w);
     r.fields.forEach((rf, i) => {
       this.loc.push(String(i));
-      const matches = writerFieldsFor(rf, w);
+      const matches = writerFieldsFor(rf, byName);
       const wf = matches[0];
       if (matches.length > 1) {
         this.ambiguous(rf, w, matches);
@@ -41424,40 +41404,77 @@ var Checker = class {
     this.loc.pop();
   }
   missingDefault(rf, w) {
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
-      readerPointer: rf.pointer,
-      writerPointer: `${w.pointer}/fields`,
-      info: rf.name,
-      explain: (c, path) => ({
-        message: `The field '${rf.name}' at path '${path}' in the ${c.reader} schema has no default value and is missing in the ${c.writer} schema`,
-        fix: c.reader === "new" ? `give field '${rf.name}' a default` : `keep field '${rf.name}' in the new schema: the old schema reads it and has no default for it`
-      })
-    });
+    this.emit({ errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE, loc: [], readerPointer: rf.pointer, writerPointer: `${w.pointer}/fields`, info: rf.name, r: rf.type, w, detail: rf.name });
   }
   ambiguous(rf, w, matches) {
-    const names = matches.map((m) => `'${m.name}'`).join(" and ");
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
-      readerPointer: rf.pointer,
-      writerPointer: matches[1]?.pointer ?? w.pointer,
-      info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`,
-      explain: (c, path) => ({
-        message: `The field '${rf.name}' at path '${path}' in the ${c.reader} schema matches ${names} in the ${c.writer} schema through its name and aliases`,
-        fix: `make field '${rf.name}' and its aliases match one field of the ${c.writer} schema`
-      })
-    });
+    const detail = `${rf.name}\0${matches.map((m) => `'${m.name}'`).join(" and ")}`;
+    this.emit({ errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS, loc: [], readerPointer: rf.pointer, writerPointer: matches[1]?.pointer ?? w.pointer, info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`, r: rf.type, w, detail });
   }
 };
+function explain(f, c, path) {
+  const { r, w } = f;
+  switch (f.errorType) {
+    case AVRO_ERROR_TYPES.MISSING_UNION_BRANCH:
+      return {
+        message: `The ${c.reader} schema is missing a type inside a union field at path '${path}' in the ${c.writer} schema: no branch of the ${c.reader} union can read ${describeType(w)}${f.detail}`,
+        fix: c.reader === "new" ? `add ${describeType(w)} to the union (or a type it promotes to)` : f.branch === true ? `remove ${describeType(w)} from the new union: old readers have no branch for it` : `keep a type one of the old union's branches can read (${describeType(r)})`
+      };
+    case AVRO_ERROR_TYPES.TYPE_MISMATCH:
+      return {
+        message: `The type (path '${path}') of a field in the ${c.reader} schema does not match with the ${c.writer} schema: ${c.reader} ${describeType(r)} cannot read ${c.writer} ${describeType(w)}`,
+        fix: c.reader === "new" ? `keep ${describeType(w)}, or use a type that reads it (int→long→float→double, string↔bytes, or a union that includes it)` : `keep a type the old schema (${describeType(r)}) can read: the same type, a narrower number type it promotes from, or string/bytes`
+      };
+    case AVRO_ERROR_TYPES.NAME_MISMATCH: {
+      const rn = r;
+      const wn = w;
+      return {
+        message: `The name of the schema has changed (path '${path}'): the ${c.reader} schema names it '${rn.fullName}', the ${c.writer} schema '${wn.fullName}'`,
+        fix: c.reader === "new" ? `keep the name '${wn.name}', or add '${wn.fullName}' to the new ${rn.kind}'s aliases` : `keep the name '${rn.name}': old readers match ${rn.kind}s by name`
+      };
+    }
+    case AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH: {
+      const rs = r.size;
+      const ws = w.size;
+      return {
+        message: `The size of FIXED type field at path '${path}' in the ${c.reader} schema does not match with the ${c.writer} schema: ${c.reader} size ${rs}, ${c.writer} size ${ws}`,
+        fix: `keep the size ${c.reader === "new" ? ws : rs} (a fixed's size cannot change)`
+      };
+    }
+    case AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS: {
+      const missing = f.detail.split("\0");
+      const list = missing.map((m) => `'${m}'`).join(", ");
+      const plural2 = missing.length > 1;
+      return {
+        message: `The ${c.reader} schema is missing enum symbols '[${missing.join(", ")}]' at path '${path}' in the ${c.writer} schema`,
+        fix: c.reader === "new" ? `add symbol${plural2 ? "s" : ""} ${list} or an enum default` : `remove symbol${plural2 ? "s" : ""} ${list} from the new enum: the old enum has no default to read ${plural2 ? "them" : "it"} as`
+      };
+    }
+    case AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE:
+      return {
+        message: `The field '${f.detail}' at path '${path}' in the ${c.reader} schema has no default value and is missing in the ${c.writer} schema`,
+        fix: c.reader === "new" ? `give field '${f.detail}' a default` : `keep field '${f.detail}' in the new schema: the old schema reads it and has no default for it`
+      };
+    default: {
+      const [name = "", names = ""] = f.detail.split("\0");
+      return {
+        message: `The field '${name}' at path '${path}' in the ${c.reader} schema matches ${names} in the ${c.writer} schema through its name and aliases`,
+        fix: `make field '${name}' and its aliases match one field of the ${c.writer} schema`
+      };
+    }
+  }
+}
 var writerFieldIndex = /* @__PURE__ */ new WeakMap();
-function writerFieldsFor(rf, w) {
+function fieldsByName(w) {
   let byName = writerFieldIndex.get(w);
   if (byName === void 0) {
     byName = new Map(w.fields.map((f) => [f.name, f]));
     writerFieldIndex.set(w, byName);
   }
+  return byName;
+}
+function writerFieldsFor(rf, byName) {
   const direct = byName.get(rf.name);
-  if (rf.aliases.length === 0) return direct === void 0 ? [] : [direct];
+  if (rf.aliases.length === 0) return direct === void 0 ? NONE : [direct];
   const out = direct === void 0 ? [] : [direct];
   for (const a of rf.aliases) {
     const f = byName.get(a);
@@ -41465,11 +41482,12 @@ function writerFieldsFor(rf, w) {
   }
   return out;
 }
+var NONE = [];
 function checkAvro(reader, writer, context3) {
   const raw = new Checker().run(reader.root, writer.root, "", "");
   return raw.map((f) => {
     const path = locationPath(f.loc);
-    const { message, fix } = f.explain(context3, path);
+    const { message, fix } = explain(f, context3, path);
     return {
       errorType: f.errorType,
       path,
@@ -41717,6 +41735,10 @@ var AVRO_RULES = {
 var SCHEMA_RESERVED = /* @__PURE__ */ new Set(["doc", "fields", "items", "name", "namespace", "size", "symbols", "values", "type", "aliases"]);
 var ENUM_RESERVED = /* @__PURE__ */ new Set([...SCHEMA_RESERVED, "default"]);
 var FIELD_RESERVED = /* @__PURE__ */ new Set(["default", "doc", "name", "order", "type", "aliases"]);
+function joinPointer2(base, token) {
+  if (typeof token === "number") return `${base}/${token}`;
+  return token.includes("~") || token.includes("/") ? `${base}/${escapePointerToken(token)}` : `${base}/${token}`;
+}
 var isObject2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 var has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 function numberTextLookup(text, doc) {
@@ -41770,7 +41792,7 @@ var Parser2 = class {
   }
   props(o, pointer, reserved) {
     const out = [];
-    for (const [k, v] of Object.entries(o)) if (!reserved.has(k)) out.push([k, this.attr(v, joinPointer(pointer, k))]);
+    for (const [k, v] of Object.entries(o)) if (!reserved.has(k)) out.push([k, this.attr(v, joinPointer2(pointer, k))]);
     return out;
   }
   finish() {
@@ -41787,7 +41809,7 @@ var Parser2 = class {
       this.issue(AVRO_RULES.SCHEMA_SHAPE, `expected a schema (a type name, an object with a 'type' or a union array), found ${JSON.stringify(value)}`, pointer);
       return void 0;
     }
-    const typePointer = joinPointer(pointer, "type");
+    const typePointer = joinPointer2(pointer, "type");
     if (!has(value, "type")) {
       this.issue(AVRO_RULES.MISSING_ATTRIBUTE, "a schema object needs a 'type'", pointer);
       return void 0;
@@ -41815,7 +41837,7 @@ var Parser2 = class {
           this.issue(AVRO_RULES.MISSING_ATTRIBUTE, "an array needs 'items'", pointer);
           return void 0;
         }
-        const itemsPointer = joinPointer(pointer, "items");
+        const itemsPointer = joinPointer2(pointer, "items");
         const items = this.parseType(value["items"], itemsPointer, space);
         return items && { kind: "array", items, itemsPointer, pointer, props: this.props(value, pointer, SCHEMA_RESERVED), source: this.source };
       }
@@ -41824,7 +41846,7 @@ var Parser2 = class {
           this.issue(AVRO_RULES.MISSING_ATTRIBUTE, "a map needs 'values'", pointer);
           return void 0;
         }
-        const valuesPointer = joinPointer(pointer, "values");
+        const valuesPointer = joinPointer2(pointer, "values");
         const values = this.parseType(value["values"], valuesPointer, space);
         return values && { kind: "map", values, valuesPointer, pointer, props: this.props(value, pointer, SCHEMA_RESERVED), source: this.source };
       }
@@ -41850,7 +41872,7 @@ var Parser2 = class {
     const seen = /* @__PURE__ */ new Map();
     let ok = true;
     value.forEach((b, i) => {
-      const p = joinPointer(pointer, i);
+      const p = joinPointer2(pointer, i);
       if (Array.isArray(b)) {
         this.issue(AVRO_RULES.UNION_NESTED, "a union cannot contain another union directly; merge the branches into one union", p);
         ok = false;
@@ -41878,32 +41900,32 @@ var Parser2 = class {
   defineNamed(o, pointer, space, make) {
     const nameValue = o["name"];
     if (typeof nameValue !== "string") {
-      this.issue(has(o, "name") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, `a ${String(o["type"])} needs a 'name' (a string)`, has(o, "name") ? joinPointer(pointer, "name") : pointer);
+      this.issue(has(o, "name") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, `a ${String(o["type"])} needs a 'name' (a string)`, has(o, "name") ? joinPointer2(pointer, "name") : pointer);
       return void 0;
     }
     let ns = space;
     if (has(o, "namespace")) {
       const nsValue = o["namespace"];
       if (typeof nsValue !== "string" && nsValue !== null) {
-        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'namespace' must be a string", joinPointer(pointer, "namespace"));
+        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'namespace' must be a string", joinPointer2(pointer, "namespace"));
       } else if (typeof nsValue === "string") {
-        if (!isValidNamespace(nsValue)) this.issue(AVRO_RULES.INVALID_NAME, `'${nsValue}' is not a valid namespace (dot-separated Avro names)`, joinPointer(pointer, "namespace"));
+        if (!isValidNamespace(nsValue)) this.issue(AVRO_RULES.INVALID_NAME, `'${nsValue}' is not a valid namespace (dot-separated Avro names)`, joinPointer2(pointer, "namespace"));
         ns = nsValue;
       }
     }
     const problem = nameProblem(nameValue);
-    if (problem !== void 0) this.issue(AVRO_RULES.INVALID_NAME, problem, joinPointer(pointer, "name"));
+    if (problem !== void 0) this.issue(AVRO_RULES.INVALID_NAME, problem, joinPointer2(pointer, "name"));
     const q2 = qualify(nameValue, ns);
     const aliases = [];
     const aliasValue = o["aliases"];
     if (aliasValue !== void 0) {
       if (!Array.isArray(aliasValue) || aliasValue.some((a) => typeof a !== "string")) {
-        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'aliases' must be an array of names", joinPointer(pointer, "aliases"));
+        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'aliases' must be an array of names", joinPointer2(pointer, "aliases"));
       } else {
         aliasValue.forEach((a, i) => {
           const alias = a;
           const p = nameProblem(alias);
-          if (p !== void 0) this.issue(AVRO_RULES.INVALID_NAME, `alias ${p}`, joinPointer(joinPointer(pointer, "aliases"), i));
+          if (p !== void 0) this.issue(AVRO_RULES.INVALID_NAME, `alias ${p}`, joinPointer2(joinPointer2(pointer, "aliases"), i));
           const full = qualify(alias, q2.namespace).fullName;
           if (!aliases.includes(full)) aliases.push(full);
         });
@@ -41920,10 +41942,10 @@ var Parser2 = class {
       source: this.source,
       ...typeof doc === "string" ? { doc } : {}
     };
-    if (doc !== void 0 && typeof doc !== "string") this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, "doc"));
+    if (doc !== void 0 && typeof doc !== "string") this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
     const t = make(base);
     if (this.named.has(q2.fullName)) {
-      this.issue(AVRO_RULES.DUPLICATE_NAME, `the type '${q2.fullName}' is already defined; define it once and refer to it by name`, joinPointer(pointer, "name"));
+      this.issue(AVRO_RULES.DUPLICATE_NAME, `the type '${q2.fullName}' is already defined; define it once and refer to it by name`, joinPointer2(pointer, "name"));
     } else {
       this.named.set(q2.fullName, t);
     }
@@ -41936,18 +41958,18 @@ var Parser2 = class {
     record.props = this.props(o, pointer, SCHEMA_RESERVED);
     const fieldsValue = o["fields"];
     if (!Array.isArray(fieldsValue)) {
-      this.issue(has(o, "fields") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "a record needs 'fields' (an array)", has(o, "fields") ? joinPointer(pointer, "fields") : pointer);
+      this.issue(has(o, "fields") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "a record needs 'fields' (an array)", has(o, "fields") ? joinPointer2(pointer, "fields") : pointer);
       return record;
     }
     const inner = record.namespace ?? space;
     const seen = /* @__PURE__ */ new Map();
     fieldsValue.forEach((f, i) => {
-      const fp = joinPointer(joinPointer(pointer, "fields"), i);
+      const fp = joinPointer2(joinPointer2(pointer, "fields"), i);
       const name = isObject2(f) ? f["name"] : void 0;
       if (typeof name === "string") {
         const first = seen.get(name);
         if (first !== void 0) {
-          this.issue(AVRO_RULES.DUPLICATE_FIELD, `the field '${name}' is defined twice in record '${record.fullName}' (fields ${first} and ${i})`, joinPointer(fp, "name"));
+          this.issue(AVRO_RULES.DUPLICATE_FIELD, `the field '${name}' is defined twice in record '${record.fullName}' (fields ${first} and ${i})`, joinPointer2(fp, "name"));
           return;
         }
         seen.set(name, i);
@@ -41979,23 +42001,23 @@ var Parser2 = class {
     }
     const name = f["name"];
     if (typeof name !== "string") {
-      this.issue(has(f, "name") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "a field needs a 'name' (a string)", has(f, "name") ? joinPointer(pointer, "name") : pointer);
+      this.issue(has(f, "name") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "a field needs a 'name' (a string)", has(f, "name") ? joinPointer2(pointer, "name") : pointer);
       return void 0;
     }
-    if (!isValidName(name)) this.issue(AVRO_RULES.INVALID_NAME, `'${name}' is not a valid field name (letters, digits and '_', not starting with a digit)`, joinPointer(pointer, "name"));
+    if (!isValidName(name)) this.issue(AVRO_RULES.INVALID_NAME, `'${name}' is not a valid field name (letters, digits and '_', not starting with a digit)`, joinPointer2(pointer, "name"));
     if (!has(f, "type")) {
       this.issue(AVRO_RULES.MISSING_ATTRIBUTE, `the field '${name}' needs a 'type'`, pointer);
       return void 0;
     }
-    const typePointer = joinPointer(pointer, "type");
+    const typePointer = joinPointer2(pointer, "type");
     const type = this.parseType(f["type"], typePointer, space);
     if (type === void 0) return void 0;
     const field2 = { name, type, pointer, typePointer, aliases: [], props: this.props(f, pointer, FIELD_RESERVED) };
     const doc = f["doc"];
     if (typeof doc === "string") field2.doc = doc;
-    else if (doc !== void 0) this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, "doc"));
+    else if (doc !== void 0) this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
     if (has(f, "default")) {
-      field2.default = this.attr(f["default"], joinPointer(pointer, "default"));
+      field2.default = this.attr(f["default"], joinPointer2(pointer, "default"));
       this.pendingDefaults.push({ type, attr: field2.default, what: `field '${name}' of '${recordName}'` });
     }
     const order = f["order"];
@@ -42004,13 +42026,13 @@ var Parser2 = class {
       if (lower === "ascending" || lower === "descending" || lower === "ignore") {
         if (lower !== "ascending") field2.order = lower;
       } else {
-        this.issue(AVRO_RULES.INVALID_ORDER, `'order' must be "ascending", "descending" or "ignore", found ${JSON.stringify(order)}`, joinPointer(pointer, "order"));
+        this.issue(AVRO_RULES.INVALID_ORDER, `'order' must be "ascending", "descending" or "ignore", found ${JSON.stringify(order)}`, joinPointer2(pointer, "order"));
       }
     }
     const aliases = f["aliases"];
     if (aliases !== void 0) {
       if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== "string")) {
-        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'aliases' must be an array of names", joinPointer(pointer, "aliases"));
+        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'aliases' must be an array of names", joinPointer2(pointer, "aliases"));
       } else {
         for (const a of aliases) if (!field2.aliases.includes(a)) field2.aliases.push(a);
       }
@@ -42022,14 +42044,14 @@ var Parser2 = class {
     const t = this.defineNamed(o, pointer, space, (b) => ({ ...b, kind: "enum", symbols }));
     if (t === void 0) return void 0;
     t.props = this.props(o, pointer, ENUM_RESERVED);
-    const sp = joinPointer(pointer, "symbols");
+    const sp = joinPointer2(pointer, "symbols");
     const value = o["symbols"];
     if (!Array.isArray(value)) {
       this.issue(has(o, "symbols") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "an enum needs 'symbols' (an array of names)", has(o, "symbols") ? sp : pointer);
       return t;
     }
     value.forEach((s, i) => {
-      const p = joinPointer(sp, i);
+      const p = joinPointer2(sp, i);
       if (typeof s !== "string") {
         this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "an enum symbol must be a string", p);
         return;
@@ -42044,7 +42066,7 @@ var Parser2 = class {
     if (has(o, "default")) {
       const d = o["default"];
       if (typeof d !== "string" || !symbols.includes(d)) {
-        this.issue(AVRO_RULES.INVALID_ENUM_DEFAULT, `the enum default ${JSON.stringify(d)} is not one of the symbols of '${t.fullName}'`, joinPointer(pointer, "default"));
+        this.issue(AVRO_RULES.INVALID_ENUM_DEFAULT, `the enum default ${JSON.stringify(d)} is not one of the symbols of '${t.fullName}'`, joinPointer2(pointer, "default"));
       } else {
         t.default = d;
       }
@@ -42056,7 +42078,7 @@ var Parser2 = class {
     if (t === void 0) return void 0;
     t.props = this.props(o, pointer, SCHEMA_RESERVED);
     const size = o["size"];
-    const sp = joinPointer(pointer, "size");
+    const sp = joinPointer2(pointer, "size");
     const text = typeof size === "number" ? this.numberText(sp) : void 0;
     if (typeof size !== "number" || text === void 0 || !/^\d+$/.test(text) || size > 2 ** 31 - 1) {
       this.issue(has(o, "size") ? AVRO_RULES.INVALID_FIXED_SIZE : AVRO_RULES.MISSING_ATTRIBUTE, "a fixed needs a 'size': a non-negative integer number of bytes", has(o, "size") ? sp : pointer);
@@ -42073,16 +42095,16 @@ var Parser2 = class {
     const scale = o["scale"] ?? 0;
     const isInt = (v) => typeof v === "number" && Number.isInteger(v);
     if (!isInt(precision) || precision < 1) {
-      this.issue(AVRO_RULES.INVALID_DECIMAL, "a decimal needs a 'precision': a positive integer", has(o, "precision") ? joinPointer(pointer, "precision") : pointer);
+      this.issue(AVRO_RULES.INVALID_DECIMAL, "a decimal needs a 'precision': a positive integer", has(o, "precision") ? joinPointer2(pointer, "precision") : pointer);
       return;
     }
     if (!isInt(scale) || scale < 0 || scale > precision) {
-      this.issue(AVRO_RULES.INVALID_DECIMAL, `a decimal's 'scale' must be an integer from 0 to its precision (${precision})`, joinPointer(pointer, "scale"));
+      this.issue(AVRO_RULES.INVALID_DECIMAL, `a decimal's 'scale' must be an integer from 0 to its precision (${precision})`, joinPointer2(pointer, "scale"));
     }
     if (fixedSize !== void 0) {
       const maxDigits = fixedSize === 0 ? 0 : Math.floor(Math.log10(2) * (8 * fixedSize - 1));
       if (precision > maxDigits) {
-        this.issue(AVRO_RULES.INVALID_DECIMAL, `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit`, joinPointer(pointer, "precision"));
+        this.issue(AVRO_RULES.INVALID_DECIMAL, `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit`, joinPointer2(pointer, "precision"));
       }
     }
   }
@@ -43304,9 +43326,9 @@ function explainChange(c) {
   const t = tokens(c.path);
   const last = t[t.length - 1] ?? "";
   const owner = subjectOf(t.slice(0, t.length - keywordDepth(c.type)));
-  const explain = EXPLAIN[c.type];
-  if (explain === void 0) return { message: `${c.type} at ${c.path}`, fix: "revert this change" };
-  return explain(c, owner, last);
+  const explain2 = EXPLAIN[c.type];
+  if (explain2 === void 0) return { message: `${c.type} at ${c.path}`, fix: "revert this change" };
+  return explain2(c, owner, last);
 }
 
 // src/formats/jsonschema/validate.ts
@@ -45383,7 +45405,11 @@ async function configFromInput(cwd, config) {
   try {
     text = readFileSync5(path, "utf8");
   } catch (e) {
-    throw new SchemagateError("FILE_UNREADABLE", `config input: cannot read ${shown}: ${e.code ?? e.message}`, { file: shown });
+    throw new SchemagateError(
+      "FILE_UNREADABLE",
+      `config input: cannot read ${shown}: ${e.code ?? e.message}`,
+      { file: shown }
+    );
   }
   return parseConfig(text, shown);
 }
@@ -45409,7 +45435,12 @@ async function collect(cwd, since, config) {
     only = (await changedSubjects({ cwd: root, from: since, to: "HEAD", config })).filter((c) => c.change !== "deleted").map((c) => c.file);
     if (only.length === 0) return { root, config, candidates: [] };
   }
-  const { subjects } = await readSubjects({ cwd: root, ref: "HEAD", config, ...only === void 0 ? {} : { only } });
+  const { subjects } = await readSubjects({
+    cwd: root,
+    ref: "HEAD",
+    config,
+    ...only === void 0 ? {} : { only }
+  });
   return { root, config, candidates: subjects.map(toCandidate) };
 }
 var publishLibrary = {
@@ -45430,7 +45461,9 @@ function resolveMode(mode, event, baseBranch) {
   if (mode === "check") return { mode: "check" };
   if (mode === "publish") {
     if (event.kind === "pull_request") {
-      throw new Error(`mode publish runs on a push to the base branch (after the merge), not on a '${event.eventName}' event; use mode check (or auto) for pull requests`);
+      throw new Error(
+        `mode publish runs on a push to the base branch (after the merge), not on a '${event.eventName}' event; use mode check (or auto) for pull requests`
+      );
     }
     return { mode: "publish" };
   }
@@ -45438,9 +45471,14 @@ function resolveMode(mode, event, baseBranch) {
   if (event.kind === "push") {
     if (baseBranch === void 0) return { mode: "publish" };
     if (event.ref === `refs/heads/${baseBranch}`) return { mode: "publish" };
-    return { mode: "skip", reason: `mode auto: ${event.ref} is not the base branch (${baseBranch}), so there is nothing to publish` };
+    return {
+      mode: "skip",
+      reason: `mode auto: ${event.ref} is not the base branch (${baseBranch}), so there is nothing to publish`
+    };
   }
-  throw new Error(`mode auto checks pull_request events and publishes push events; for a '${event.eventName}' event set the mode input to check or publish`);
+  throw new Error(
+    `mode auto checks pull_request events and publishes push events; for a '${event.eventName}' event set the mode input to check or publish`
+  );
 }
 
 // action/publish-mode.ts
@@ -45477,7 +45515,11 @@ async function runPublishMode(ctx) {
   if (event.kind === "push" && !event.created) {
     since = event.before;
     range = `${event.before.slice(0, 7)}..${event.after.slice(0, 7)}`;
-    await ensureHistory(ctx.cwd, { sha: event.before, branch: void 0, purpose: "the commit before the push" }, info);
+    await ensureHistory(
+      ctx.cwd,
+      { sha: event.before, branch: void 0, purpose: "the commit before the push" },
+      info
+    );
   } else if (event.kind === "push") {
     info("The push created the branch: publishing every subject.");
   }
@@ -45492,7 +45534,8 @@ async function runPublishMode(ctx) {
   );
   for (const r of report.results) {
     const line = `${r.subject}: ${r.action}${r.id == null ? "" : ` id ${r.id}`}${r.version == null ? "" : ` version ${r.version}`}`;
-    if (r.action === "failed" || r.action === "incompatible") error(`${line}: ${(r.messages ?? []).join("; ")}`, { title: `schemagate publish: ${r.subject}` });
+    if (r.action === "failed" || r.action === "incompatible")
+      error(`${line}: ${(r.messages ?? []).join("; ")}`, { title: `schemagate publish: ${r.subject}` });
     else info(line);
   }
   const published = report.results.filter((r) => typeof r.id === "number" && typeof r.version === "number" && r.action === "registered").map((r) => ({ subject: r.subject, id: r.id, version: r.version }));
@@ -45526,9 +45569,27 @@ async function main(env = process.env) {
     if (!passed2) setFailed("schemagate publish: some subjects were not published (see the job summary)");
     return;
   }
-  const comments = event.kind === "pull_request" && inputs.githubToken !== void 0 && inputs.comment && !event.fromFork ? { api: githubCommentsApi(inputs.githubToken, parseRepository(env.GITHUB_REPOSITORY), env.GITHUB_API_URL || void 0), issue: event.number } : void 0;
-  const { passed } = await runCheckMode({ inputs, event, cwd, fileOf, library: checkLibrary, comments, runUrl: runUrl(env) });
-  if (!passed) setFailed("schemagate check: the schema changes break compatibility (see the annotations and the job summary)");
+  const comments = event.kind === "pull_request" && inputs.githubToken !== void 0 && inputs.comment && !event.fromFork ? {
+    api: githubCommentsApi(
+      inputs.githubToken,
+      parseRepository(env.GITHUB_REPOSITORY),
+      env.GITHUB_API_URL || void 0
+    ),
+    issue: event.number
+  } : void 0;
+  const { passed } = await runCheckMode({
+    inputs,
+    event,
+    cwd,
+    fileOf,
+    library: checkLibrary,
+    comments,
+    runUrl: runUrl(env)
+  });
+  if (!passed)
+    setFailed(
+      "schemagate check: the schema changes break compatibility (see the annotations and the job summary)"
+    );
 }
 
 // action/index.ts
