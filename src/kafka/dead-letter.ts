@@ -63,5 +63,10 @@ function errorCode(error: unknown): string {
 
 function truncate(message: string): string {
   const bytes = Buffer.from(message);
-  return bytes.length <= MAX_MESSAGE_BYTES ? message : `${bytes.subarray(0, MAX_MESSAGE_BYTES).toString()}…`;
+  if (bytes.length <= MAX_MESSAGE_BYTES) return message;
+  // A cut inside a multi-byte character decodes to U+FFFD: drop it.
+  return `${bytes
+    .subarray(0, MAX_MESSAGE_BYTES)
+    .toString()
+    .replace(/\uFFFD$/, '')}…`;
 }

@@ -1,7 +1,10 @@
 // End to end on a real Apache Kafka broker (KRaft, from Maven Central; test/support/kafka-broker.ts) and the
 // real local registry: schema evolution across producers, the dead-letter topic, restart from the committed
-// offset.
+// offset, a registry outage.
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import {
@@ -12,6 +15,8 @@ import {
   type ConsumerHandle,
   type KafkaClientPort,
 } from '../../src/kafka/index.js';
+import { SchemaRegistryClient } from '../../src/registry/client/index.js';
+import { startRegistryServer } from '../../src/registry/server/index.js';
 import { AvroDeserializer, AvroSerializer, frame } from '../../src/serde/index.js';
 import { startKafkaBroker, type KafkaBroker } from '../support/kafka-broker.js';
 import { plain, startTestRegistry, type TestRegistry } from '../serde/support.js';
@@ -283,4 +288,53 @@ test('a consumer stopped mid-stream resumes from its committed offset: nothing l
     Array.from({ length: 11 }, (_, i) => `e${i + 4}`),
   );
   assert.equal(await committedOffset('events-service', 'events'), '15');
+});
+
+test('a registry outage is waited out, not dead-lettered', async () => {
+  await createTopics('outage', 'outage.dlq');
+  const dataDir = await mkdtemp(join(tmpdir(), 'schemagate-outage-registry-'));
+  let server = await startRegistryServer({ port: 0, dataDir });
+  const port = server.port;
+  const outageClient = new SchemaRegistryClient({ url: server.url, retries: 0 });
+  const producer = new SchemaRegistryKafkaService<Order>({
+    client,
+    valueSerializer: new AvroSerializer(outageClient, { schema: orderV1 }),
+  });
+  await producer.produce('outage', { id: 'x1', cents: 1 });
+  await producer.close();
+  await server.close();
+
+  const consumer = new SchemaRegistryKafkaService<Order>({
+    client,
+    valueDeserializer: new AvroDeserializer(
+      new SchemaRegistryClient({ url: `http://127.0.0.1:${port}`, retries: 0 }),
+    ),
+  });
+  const handled: string[] = [];
+  const deadLettered: string[] = [];
+  const handle = await consumer.consume({
+    topics: ['outage'],
+    groupId: 'outage-service',
+    fromBeginning: true,
+    maxWaitTimeMs: 200,
+    retryBackoffMs: 100,
+    onDeadLetter: (e) => deadLettered.push(e.offset),
+    handler: (m) => void handled.push(m.value!.id),
+  });
+  try {
+    // The consumer is fetching and failing to reach the registry; give it several attempts.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.deepEqual(handled, []);
+    assert.deepEqual(deadLettered, []);
+    server = await startRegistryServer({ port, dataDir });
+    await waitFor('the record after the registry came back', () => handled.length === 1);
+    assert.deepEqual(handled, ['x1']);
+    assert.deepEqual(deadLettered, []);
+  } finally {
+    await handle.stop();
+    await consumer.close();
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  assert.equal(await committedOffset('outage-service', 'outage'), '1');
 });
