@@ -4,10 +4,10 @@
 // minimal HTTP/1.1 client on raw sockets so that it is not the bottleneck. Also: start-up time on a
 // generated log of 100,000 versions.
 //   node --import tsx bench/registry.ts [--seconds 3] [--connections 64]
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { startRegistryServer } from '../src/registry/server/index.js';
 
 const SUBJECTS = 200;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 function schemaFor(i: number): string {
   return JSON.stringify({
@@ -107,7 +107,21 @@ function connection(port: number, request: (i: number) => Buffer, until: number,
   });
 }
 
-async function load(port: number, connections: number, seconds: number, request: (i: number) => Buffer): Promise<number> {
+/** CPU seconds a process has used so far (Linux /proc; clock ticks are 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+interface Run {
+  perSecond: number;
+  /** Requests per CPU second of the server process: what it costs, whoever saturates first. */
+  perCpuSecond: number;
+}
+
+async function load(target: Target, connections: number, seconds: number, request: (i: number) => Buffer): Promise<Run> {
+  const port = target.port;
+  const pid = target.child.pid as number;
   let bad = 0;
   const check = (s: number): void => {
     if (s !== 200) bad++;
@@ -115,10 +129,13 @@ async function load(port: number, connections: number, seconds: number, request:
   // Warm-up, then the measured run.
   await Promise.all(Array.from({ length: connections }, () => connection(port, request, Date.now() + 300, check)));
   const started = performance.now();
+  const cpuBefore = cpuSeconds(pid);
   const counts = await Promise.all(Array.from({ length: connections }, () => connection(port, request, Date.now() + seconds * 1000, check)));
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuSeconds(pid) - cpuBefore;
   if (bad > 0) throw new Error(`${bad} responses were not 200`);
-  return counts.reduce((a, b) => a + b, 0) / elapsed;
+  const total = counts.reduce((a, b) => a + b, 0);
+  return { perSecond: total / elapsed, perCpuSecond: total / Math.max(cpu, 0.01) };
 }
 
 function getRequest(path: (i: number) => string): (i: number) => Buffer {
@@ -147,7 +164,7 @@ function postRequest(path: (i: number) => string, body: (i: number) => string): 
   };
 }
 
-async function startupMillis(): Promise<{ millis: number; events: number }> {
+async function startupMillis(): Promise<{ millis: number; cpuMillis: number; events: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'sg-bench-startup-'));
   try {
     const lines: string[] = [];
@@ -160,10 +177,12 @@ async function startupMillis(): Promise<{ millis: number; events: number }> {
     }
     writeFileSync(join(dir, 'registry.log'), `${lines.join('\n')}\n`);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const server = await startRegistryServer({ port: 0, dataDir: dir });
+    const used = process.cpuUsage(cpu);
     const millis = performance.now() - started;
     await server.close();
-    return { millis, events: server.startup.events };
+    return { millis, cpuMillis: (used.user + used.system) / 1000, events: server.startup.events };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -171,7 +190,7 @@ async function startupMillis(): Promise<{ millis: number; events: number }> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { seconds: { type: 'string', default: '3' }, connections: { type: 'string', default: '64' }, serve: { type: 'string' }, dir: { type: 'string' } },
+    options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '64' }, serve: { type: 'string' }, dir: { type: 'string' } },
   });
   if (values.serve === 'floor' || values.serve === 'registry') {
     await serve({ kind: values.serve, ...(values.dir === undefined ? {} : { dir: values.dir }) });
@@ -196,29 +215,33 @@ async function main(): Promise<void> {
       (i) => `/subjects/topic-${i % SUBJECTS}-value`,
       (i) => JSON.stringify({ schema: schemaFor(i % SUBJECTS) }),
     );
-    const rows: Array<[string, number, number]> = [];
+    const rows: Array<[string, Run, Run]> = [];
     // The machine is shared: floor and registry runs alternate, and the median of each is reported.
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     for (const [name, request] of [
       ['GET /schemas/ids/{id}', byId],
       ['POST /subjects/{s} (lookup)', lookup],
     ] as const) {
-      const base: number[] = [];
-      const mine: number[] = [];
+      const base: Run[] = [];
+      const mine: Run[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        base.push(await load(floor.port, connections, seconds / ROUNDS, request));
-        mine.push(await load(ours.port, connections, seconds / ROUNDS, request));
+        base.push(await load(floor, connections, seconds / ROUNDS, request));
+        mine.push(await load(ours, connections, seconds / ROUNDS, request));
       }
-      rows.push([name, median(base), median(mine)]);
+      const summary = (runs: Run[]): Run => ({ perSecond: median(runs.map((x) => x.perSecond)), perCpuSecond: median(runs.map((x) => x.perCpuSecond)) });
+      rows.push([name, summary(base), summary(mine)]);
     }
     const startup = await startupMillis();
     console.log(`node ${process.version}, ${connections} keep-alive connections, ${ROUNDS} alternating rounds of ${(seconds / ROUNDS).toFixed(1)} s per server (median), loopback`);
-    console.log('| request | bare node:http (floor) req/s | schemagate registry req/s | ratio |');
-    console.log('|---|---:|---:|---:|');
+    console.log('| request | floor req/s | registry req/s | ratio | floor req per server CPU-s | registry req per server CPU-s | ratio |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
     for (const [name, base, mine] of rows) {
-      console.log(`| ${name} | ${base.toFixed(0)} | ${mine.toFixed(0)} | ${(mine / base).toFixed(2)} |`);
+      console.log(
+        `| ${name} | ${base.perSecond.toFixed(0)} | ${mine.perSecond.toFixed(0)} | ${(mine.perSecond / base.perSecond).toFixed(2)} | ${base.perCpuSecond.toFixed(0)} | ${mine.perCpuSecond.toFixed(0)} | ${(mine.perCpuSecond / base.perCpuSecond).toFixed(2)} |`,
+      );
     }
-    console.log(`\nstart-up with ${startup.events} logged versions: ${startup.millis.toFixed(0)} ms`);
+    console.log(`\nstart-up with ${startup.events} logged versions: ${startup.millis.toFixed(0)} ms wall, ${startup.cpuMillis.toFixed(0)} ms CPU`);
+    console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores`);
   } finally {
     floor.child.kill('SIGKILL');
     ours.child.kill('SIGKILL');

@@ -4,7 +4,7 @@ export function pathSegments(path: string): string[] | undefined {
   if (parts[0] === '') parts.shift();
   if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
   try {
-    return parts.map((p) => decodeURIComponent(p));
+    return parts.map((p) => (p.includes('%') ? decodeURIComponent(p) : p));
   } catch {
     return undefined;
   }

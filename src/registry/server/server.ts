@@ -74,9 +74,7 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
     { shapes: options.shapes ?? '7' },
   );
   const router = buildRouter();
-  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
-    void handle(req, res, router, service, log, maxBody);
-  });
+  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => handle(req, res, router, service, log, maxBody));
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 8081, host, () => {
@@ -107,10 +105,17 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const NO_QUERY = new URLSearchParams();
 
-async function handle(req: IncomingMessage, res: ServerResponse, router: Router<Handler>, service: RegistryService, log: EventLog, maxBody: number): Promise<void> {
+/** Reads stay synchronous from request to answer (the hot path); only bodies and fsyncs wait. */
+function handle(req: IncomingMessage, res: ServerResponse, router: Router<Handler>, service: RegistryService, log: EventLog, maxBody: number): void {
   const negotiated = negotiateResponseType(req.headers.accept);
   const contentType = negotiated ?? DEFAULT_RESPONSE_TYPE;
+  const fail = (e: unknown): void => {
+    if (!req.complete) req.resume();
+    if (e instanceof RegistryHttpError) sendError(res, contentType, e);
+    else sendError(res, contentType, RegistryErrors.internal(e instanceof Error ? e.message : String(e)));
+  };
   try {
     if (negotiated === undefined) throw RegistryErrors.notAcceptable();
     const url = req.url ?? '/';
@@ -119,23 +124,30 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router<
     const match = segments === undefined ? undefined : router.match(req.method ?? 'GET', segments);
     if (match === undefined) throw RegistryErrors.notFound();
     if (match === 'method-not-allowed') throw RegistryErrors.methodNotAllowed();
-    let body = '';
-    if (BODY_METHODS.has(req.method ?? '')) {
-      if (!acceptsRequestType(req.headers['content-type'])) throw RegistryErrors.unsupportedMediaType();
-      body = await readBody(req, maxBody);
-    }
-    if (log.failed !== undefined) throw RegistryErrors.storeError(log.failed.message);
-    const reply = match.handler({ params: match.params, query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)), body, service });
-    // Nothing is answered before what it shows is on disk: a 200 survives a crash (group commit).
-    if (!log.isDurable(log.head)) {
-      await log.durable(log.head).catch((failure: unknown) => {
-        throw RegistryErrors.storeError(failure instanceof Error ? failure.message : String(failure));
-      });
-    }
-    sendJson(res, 200, contentType, 'raw' in reply ? reply.raw : JSON.stringify(reply.json));
+    const query = q < 0 ? NO_QUERY : new URLSearchParams(url.slice(q + 1));
+    const run = (body: string): void => {
+      if (log.failed !== undefined) throw RegistryErrors.storeError(log.failed.message);
+      const reply = match.handler({ params: match.params, query, body, service });
+      const text = 'raw' in reply ? reply.raw : JSON.stringify(reply.json);
+      // Nothing is answered before what it shows is on disk: a 200 survives a crash (group commit).
+      if (log.isDurable(log.head)) sendJson(res, 200, contentType, text);
+      else {
+        log.durable(log.head).then(
+          () => sendJson(res, 200, contentType, text),
+          (failure: unknown) => fail(RegistryErrors.storeError(failure instanceof Error ? failure.message : String(failure))),
+        );
+      }
+    };
+    if (!BODY_METHODS.has(req.method ?? '')) return run('');
+    if (!acceptsRequestType(req.headers['content-type'])) throw RegistryErrors.unsupportedMediaType();
+    readBody(req, maxBody).then((body) => {
+      try {
+        run(body);
+      } catch (e) {
+        fail(e);
+      }
+    }, fail);
   } catch (e) {
-    if (!req.complete) req.resume();
-    if (e instanceof RegistryHttpError) sendError(res, contentType, e);
-    else sendError(res, contentType, RegistryErrors.internal(e instanceof Error ? e.message : String(e)));
+    fail(e);
   }
 }
