@@ -8,6 +8,7 @@ import { CONFIG_FILE, loadConfig, parseConfig, type SchemagateConfig } from './c
 import { readBlobs, repoRoot } from './git.js';
 import { readFewFileHistories, readFileHistories, type FileHistory, type RepoHistory } from './history.js';
 import { loadSchema, NameIndex, type LoadedSchema } from './schema-file.js';
+import { missingDocs } from './lint.js';
 import { subjectSettings } from './subjects.js';
 import { buildVersions, type ParsedVersion } from './versions.js';
 import { candidateFiles, resolveBase, resolveRevision } from './workspace.js';
@@ -217,6 +218,22 @@ async function checkSubject(path: string, bytes: Buffer | undefined, history: Fi
       return report;
     }
     compareWithHistory(report, loaded, versions, ctx.mode);
+    if (ctx.config.lint.requireDoc) {
+      for (const m of missingDocs(loaded.format, loaded.doc.value)) {
+        const pos = positionOf(loaded.doc, m.pointer);
+        report.findings.push(
+          finding(path, {
+            rule: 'DOC_MISSING',
+            severity: 'warning',
+            path: m.pointer,
+            line: pos.line,
+            column: pos.column,
+            message: `${m.what} has no ${loaded.format === 'avro' ? 'doc' : 'description'} (lint.requireDoc)`,
+            fix: `add a "${loaded.format === 'avro' ? 'doc' : 'description'}" that says what it means`,
+          }),
+        );
+      }
+    }
   } catch (e) {
     // An engine failure on one file must not hide the findings of the others.
     report.findings.push(finding(path, { rule: 'INTERNAL_ERROR', severity: 'error', path: '', line: 1, column: 1, message: `schemagate could not check this file: ${(e as Error).message}` }));

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { isSchemagateError } from '../errors.js';
 import type { FormatHandler, FormatId, ParsedSchema, SchemaReference } from '../formats/format.js';
 import { parseJson, positionOf, type JsonDocument, type JsonValue } from '../formats/json/parse.js';
@@ -32,6 +33,9 @@ export type LoadedSchema =
 export class NameIndex {
   private byName: Map<string, string> | undefined;
   private readonly texts = new Map<string, string>();
+  /** JSON Schema files by `$id` (without fragment) and by path. */
+  private readonly jsonById = new Map<string, string>();
+  private readonly jsonPaths = new Set<string>();
 
   constructor(private readonly load: () => Promise<Map<string, Buffer>>) {}
 
@@ -47,10 +51,23 @@ export class NameIndex {
       } catch {
         continue;
       }
-      if (detectFormat(path, value) !== 'avro') continue;
       this.texts.set(path, decoded.text);
+      if (detectFormat(path, value) !== 'avro') {
+        this.jsonPaths.add(path);
+        const id = value !== null && typeof value === 'object' && !Array.isArray(value) ? value['$id'] : undefined;
+        if (typeof id === 'string') this.jsonById.set(id.split('#')[0]!, path);
+        continue;
+      }
       for (const name of avroNames(value).defined) if (!this.byName.has(name)) this.byName.set(name, path);
     }
+  }
+
+  /** The JSON Schema file a `$ref` URI (fragment removed) names: by `$id`, else by path relative to `from`. */
+  jsonFileOf(uri: string, from: string): string | undefined {
+    const byId = this.jsonById.get(uri);
+    if (byId !== undefined) return byId;
+    const rel = posix.normalize(posix.join(posix.dirname(from), uri));
+    return this.jsonPaths.has(rel) ? rel : undefined;
   }
 
   fileOf(name: string): string | undefined {
@@ -115,6 +132,56 @@ export async function resolveAvroReferences(
   return { references: [...found.values()].reverse(), problems };
 }
 
+/** The `$ref`s of a JSON Schema that name another document (not `#…` inside this one), with their pointers. */
+function externalRefs(value: JsonValue, pointer = '', out: Array<{ uri: string; pointer: string }> = []): Array<{ uri: string; pointer: string }> {
+  if (Array.isArray(value)) value.forEach((v, i) => externalRefs(v, `${pointer}/${i}`, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const child = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (k === '$ref' && typeof v === 'string') {
+        const uri = v.split('#')[0]!;
+        if (uri !== '') out.push({ uri, pointer: child });
+      } else externalRefs(v, child, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * The documents a JSON Schema's `$ref`s name, found among the schema files under the root (by `$id`, or
+ * by path relative to the referencing file), transitively. A `$ref` to a file that is not there is a
+ * problem; a URL that no file claims as its `$id` is left to the engine (it may be resolvable inside).
+ */
+export async function resolveJsonReferences(file: string, value: JsonValue, text: string, index: NameIndex): Promise<{ references: Array<SchemaReference & { file: string }>; problems: FileProblem[] }> {
+  const first = externalRefs(value);
+  if (first.length === 0) return { references: [], problems: [] };
+  await index.ensure();
+  const found = new Map<string, SchemaReference & { file: string }>();
+  const problems: FileProblem[] = [];
+  const queue = first.map((r) => ({ ...r, from: file, top: true }));
+  while (queue.length > 0) {
+    const r = queue.shift()!;
+    if (found.has(r.uri)) continue;
+    const target = index.jsonFileOf(r.uri, r.from);
+    if (target === undefined) {
+      if (r.top && !/^[a-z][a-z0-9+.-]*:/i.test(r.uri)) {
+        const pos = positionOf(parseJson(text, file), r.pointer);
+        problems.push({ rule: 'REFERENCE_UNRESOLVED', message: `$ref '${r.uri}' names no schema file under the root`, pointer: r.pointer, line: pos.line, column: pos.column, fix: 'fix the path (relative to this file) or add the referenced schema under the root' });
+      }
+      continue;
+    }
+    if (target === file) continue;
+    const refText = index.textOf(target) ?? '';
+    found.set(r.uri, { name: r.uri, text: refText, file: target });
+    try {
+      for (const next of externalRefs(JSON.parse(refText) as JsonValue)) queue.push({ ...next, from: target, top: false });
+    } catch {
+      // Reported on that file.
+    }
+  }
+  return { references: [...found.values()], problems };
+}
+
 /** Decodes, parses and validates one schema file; every problem with its line and column. */
 export async function loadSchema(
   file: string,
@@ -156,6 +223,11 @@ export async function loadSchema(
   let references: Array<SchemaReference & { file?: string }> = [...(options.references ?? [])];
   if (format === 'avro' && options.index !== undefined && options.references === undefined) {
     const resolved = await resolveAvroReferences(file, value, text, options.index);
+    if (resolved.problems.length > 0) return { ok: false, format, text, problems: resolved.problems };
+    references = resolved.references;
+  }
+  if (format === 'json' && options.index !== undefined && options.references === undefined) {
+    const resolved = await resolveJsonReferences(file, value, text, options.index);
     if (resolved.problems.length > 0) return { ok: false, format, text, problems: resolved.problems };
     references = resolved.references;
   }

@@ -2,7 +2,7 @@ import type { CompatibilityLevel, Direction } from '../compat/level.js';
 import type { FormatId, SchemaChange } from '../formats/format.js';
 
 /** Stable rule ids of findings that are not the engines' own error types. */
-export type RepoRule = 'SUBJECT_DELETED' | 'SUBJECT_RENAMED' | 'INVALID_SCHEMA' | 'REFERENCE_UNRESOLVED' | 'LEVEL_CHANGED' | 'SCHEMA_TYPE_CHANGED' | 'DUPLICATE_SUBJECT' | 'INTERNAL_ERROR';
+export type RepoRule = 'SUBJECT_DELETED' | 'SUBJECT_RENAMED' | 'INVALID_SCHEMA' | 'REFERENCE_UNRESOLVED' | 'LEVEL_CHANGED' | 'SCHEMA_TYPE_CHANGED' | 'DUPLICATE_SUBJECT' | 'DOC_MISSING' | 'INTERNAL_ERROR';
 
 export type Severity = 'error' | 'warning' | 'info';
 

@@ -273,3 +273,54 @@ test('a shallow clone with a remote: the history is deepened', async () => {
     rmSync(parent, { recursive: true, force: true });
   }
 });
+
+test('FORWARD: a finding about the old reader still points into the candidate (the new enum symbols)', async () => {
+  await withRepo(async (repo) => {
+    repo.write('schemagate.yaml', 'compatibility: FORWARD\n');
+    const enumText = (symbols: string[]): string =>
+      `{\n  "type": "record",\n  "name": "T",\n  "fields": [\n    {\n      "name": "s",\n      "type": {"type": "enum", "name": "E", "symbols": ${JSON.stringify(symbols)}}\n    }\n  ]\n}\n`;
+    repo.write('schemas/t.avsc', enumText(['A', 'B'])).commit('v1');
+    repo.write('schemas/t.avsc', enumText(['A', 'B', 'C']));
+    const f = only(await runCheck({ cwd: repo.dir }), 'schemas/t.avsc').findings[0]!;
+    assert.equal(f.rule, 'MISSING_ENUM_SYMBOLS');
+    assert.equal(f.direction, 'old-reads-new');
+    assert.equal(f.line, 7);
+    assert.ok(f.column > 1);
+  });
+});
+
+test('JSON Schema files: checked with the JSON Schema engine, $ref to another file resolved, a missing one reported', async () => {
+  await withRepo(async (repo) => {
+    const address = { $id: 'https://acme.test/address.json', type: 'object', properties: { city: { type: 'string' } } };
+    repo.write('schemas/address.json', `${JSON.stringify(address, null, 2)}\n`);
+    const customer = (extra: Record<string, unknown>): string =>
+      `${JSON.stringify({ type: 'object', properties: { name: { type: 'string' }, address: { $ref: 'address.json' }, ...extra }, additionalProperties: false }, null, 2)}\n`;
+    repo.write('schemas/customer.json', customer({})).commit('v1');
+    repo.write('schemas/customer.json', customer({ age: { type: 'integer' } }));
+    let report = await runCheck({ cwd: repo.dir });
+    let s = only(report, 'schemas/customer.json');
+    assert.equal(s.format, 'json');
+    assert.equal(s.status, 'ok', JSON.stringify(s.findings));
+    repo.write('schemas/customer.json', `${JSON.stringify({ type: 'object', properties: { name: { type: 'integer' }, address: { $ref: 'address.json' } }, additionalProperties: false }, null, 2)}\n`);
+    report = await runCheck({ cwd: repo.dir });
+    s = only(report, 'schemas/customer.json');
+    assert.equal(s.status, 'incompatible');
+    assert.ok(s.findings[0]!.path.startsWith('/properties/name'), s.findings[0]!.path);
+    assert.ok(s.findings[0]!.line >= 4 && s.findings[0]!.line <= 5, JSON.stringify(s.findings[0]));
+    repo.write('schemas/customer.json', `${JSON.stringify({ type: 'object', properties: { a: { $ref: 'nowhere.json' } } }, null, 2)}\n`);
+    s = only(await runCheck({ cwd: repo.dir }), 'schemas/customer.json');
+    assert.equal(s.findings[0]?.rule, 'REFERENCE_UNRESOLVED');
+    assert.equal(s.findings[0]?.line, 5);
+  });
+});
+
+test('lint.requireDoc: missing docs are warnings at their position', async () => {
+  await withRepo(async (repo) => {
+    repo.write('schemagate.yaml', 'lint:\n  requireDoc: true\n');
+    repo.write('schemas/t.avsc', record('T', [{ name: 'a', type: 'string', doc: 'A.' }, ID], { doc: 'T.' }));
+    const report = await runCheck({ cwd: repo.dir });
+    const s = only(report, 'schemas/t.avsc');
+    assert.deepEqual(s.findings.map((f) => [f.rule, f.severity, f.path, f.line]), [['DOC_MISSING', 'warning', '/fields/1', 11]]);
+    assert.equal(report.ok, true);
+  });
+});
