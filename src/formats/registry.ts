@@ -40,6 +40,10 @@ export function detectFormat(file: string, value?: JsonValue): FormatId {
     if (value !== null && typeof value === 'object') {
       const t = value['type'];
       if (typeof t === 'string' && (t === 'record' || t === 'enum' || t === 'fixed') && typeof value['name'] === 'string') return 'avro';
+      // Avro's own shapes that JSON Schema cannot mean: `items` naming a type (or a union of names), a map.
+      const items = value['items'];
+      if (t === 'array' && (typeof items === 'string' || (Array.isArray(items) && items.some((i) => typeof i === 'string')))) return 'avro';
+      if (t === 'map' && 'values' in value) return 'avro';
       if (JSON_SCHEMA_KEYS.some((k) => k in value)) return 'json';
       if (typeof t === 'string' && AVRO_TYPES.includes(t) && (t === 'array' ? 'items' in value && typeof value['items'] !== 'object' : true) && !['object', 'integer', 'number'].includes(t)) {
         return t === 'array' || t === 'string' || t === 'boolean' || t === 'null' ? 'json' : 'avro';
