@@ -1,5 +1,5 @@
 import type { FormatHandler } from '../format.js';
-import { canonicalAvro } from './canonical.js';
+import { canonicalAvro, normalizedAvro } from './canonical.js';
 import { checkAvro } from './compat.js';
 import { diffAvro } from './diff.js';
 import type { AvroSchema } from './model.js';
@@ -13,17 +13,17 @@ export { fingerprint64, fingerprint64Hex } from './fingerprint.js';
 export { diffAvro } from './diff.js';
 
 /**
- * Avro for schemagate. `normalized` is the registry's identity string (`canonical`): it already ignores
- * whitespace, the order of Avro's own attributes, `{"type":"string"}` versus `"string"` and dotted
- * names versus `namespace`, while a change to doc, a default, aliases or a custom property (or the
- * order of custom properties) stays a new version, exactly as the registry counts versions.
+ * Avro for schemagate. `canonical` is the registry's identity string (Java `Schema.toString()`);
+ * `normalized` is the registry's `normalize=true` form (§4.3): it also ignores the order of custom
+ * properties and aliases and how names are qualified, while a change to doc, a default, aliases or a
+ * property value stays a different schema, as the registry counts versions.
  */
 export const avroFormat: FormatHandler<AvroSchema> = {
   id: 'avro',
   registryType: 'AVRO',
   parse: parseAvro,
   canonical: canonicalAvro,
-  normalized: canonicalAvro,
+  normalized: normalizedAvro,
   check: checkAvro,
   diff: diffAvro,
 };

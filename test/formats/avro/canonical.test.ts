@@ -49,12 +49,16 @@ describe('canonical: the registry identity string (Java Schema.toString())', () 
     assert.equal(avroFormat.canonical(r.schema), '{"type":"record","name":"R","fields":[{"name":"m","type":"com.acme.Money"}]}');
   });
 
-  test('normalized: formatting is not a new version; doc, defaults and property order are', () => {
+  test('normalized: formatting and property order are not a new version; doc and defaults are', () => {
     const a = avro(S.S2);
     const reformatted = avro(JSON.stringify(JSON.parse(S.S2), null, 4).replace('"type": "record",', '').replace('{', '{"type":"record",'));
     assert.equal(avroFormat.normalized(a), avroFormat.normalized(reformatted));
     assert.notEqual(avroFormat.normalized(a), avroFormat.normalized(avro(S.S2.replace('"foo"', '"bar"'))));
     assert.notEqual(avroFormat.normalized(a), avroFormat.normalized(avro(S.S2.replace('"name":"f2"', '"name":"f2","doc":"x"'))));
+    const props = (order: string) => avro(`{"type":"record","name":"R",${order},"fields":[]}`);
+    assert.equal(avroFormat.normalized(props('"a":1,"b":2')), avroFormat.normalized(props('"b":2,"a":1')));
+    assert.notEqual(avroFormat.canonical(props('"a":1,"b":2')), avroFormat.canonical(props('"b":2,"a":1')));
+    assert.notEqual(avroFormat.normalized(props('"a":1,"b":2')), avroFormat.normalized(props('"a":1,"b":3')));
   });
 });
 
