@@ -34,7 +34,10 @@ export function acquireLock(dir: string): () => void {
       heldHere.add(abs);
       return () => release(abs, file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        throw new SchemagateError('LOCKED', `cannot lock the registry data directory ${abs}: ${(e as Error).message}`, { file });
+      }
     }
     let owner: number;
     try {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { SchemagateError } from '../../errors.js';
 import { SchemaEngine } from './engine.js';
 import { RegistryErrors, RegistryHttpError } from './errors.js';
 import { buildRouter, type Handler } from './handlers.js';
@@ -48,7 +49,11 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  mkdirSync(dataDir, { recursive: true });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (e) {
+    throw new SchemagateError('REGISTRY_ERROR', `cannot use ${dataDir} as the registry data directory: ${(e as Error).message}`);
+  }
   const release = acquireLock(dataDir);
   let log: EventLog;
   const state = new RegistryState();
@@ -75,13 +80,22 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   );
   const router = buildRouter();
   const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => handle(req, res, router, service, log, maxBody));
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 8081, host, () => {
-      server.off('error', fail);
-      ok();
+  const wanted = options.port ?? 8081;
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(wanted, host, () => {
+        server.off('error', fail);
+        ok();
+      });
     });
-  });
+  } catch (e) {
+    await log.close();
+    release();
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? 'the port is in use (choose another with --port, or 0 for a free one)' : (e as Error).message;
+    throw new SchemagateError('REGISTRY_ERROR', `cannot listen on ${host}:${wanted}: ${why}`);
+  }
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;

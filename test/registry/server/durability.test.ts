@@ -111,6 +111,30 @@ describe('one server per data directory', () => {
   });
 });
 
+describe('start-up failures are clear and leave nothing held', () => {
+  it('a port in use: a clear error, and the data directory is released', async () => {
+    const a = await startRegistryServer({ port: 0, dataDir: fresh() });
+    const dir = fresh();
+    try {
+      await assert.rejects(startRegistryServer({ port: a.port, dataDir: dir }), (e: unknown) => {
+        assert.ok(isSchemagateError(e));
+        assert.match(e.message, new RegExp(`cannot listen on 127\\.0\\.0\\.1:${a.port}: the port is in use`));
+        return true;
+      });
+      const b = await startRegistryServer({ port: 0, dataDir: dir });
+      await b.close();
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('a data directory that cannot be created', async () => {
+    const file = join(fresh(), 'a-file');
+    writeFileSync(file, 'not a directory');
+    await assert.rejects(startRegistryServer({ port: 0, dataDir: join(file, 'registry') }), /cannot use .* as the registry data directory/);
+  });
+});
+
 describe('the log after a crash', () => {
   it('cuts off a torn last line and keeps everything before it', async () => {
     const dir = fresh();
