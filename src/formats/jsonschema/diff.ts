@@ -41,6 +41,11 @@ interface Env {
   /** Pairs being compared further up the stack: meeting one again means a recursive schema. */
   inProgress: Set<string>;
   trials: Map<string, 0 | 1 | 2>;
+  /** Recursion cut-offs so far: a trial that met one depends on its context. */
+  cuts: number;
+  /** Comparisons so far; past a budget every trial is remembered, which bounds the work. */
+  steps: number;
+
 }
 
 interface Scope {
@@ -133,14 +138,17 @@ function trial(env: Env, scope: Scope, o: SchemaNode, u: SchemaNode, skipMeta: b
   return sink;
 }
 
+const TRIAL_BUDGET = 20_000;
+
 /** 0: no change at all, 1: compatible changes, 2: incompatible. */
 function trialOutcome(env: Env, scope: Scope, o: SchemaNode, u: SchemaNode): 0 | 1 | 2 {
   const key = `${deref(o).uid}:${deref(u).uid}`;
   const hit = env.trials.get(key);
   if (hit !== undefined) return hit;
+  const cutsBefore = env.cuts;
   const changes = trial(env, scope, o, u, false);
   const outcome = changes.length === 0 ? 0 : isCompatible(env, changes) ? 1 : 2;
-  env.trials.set(key, outcome);
+  if (env.cuts === cutsBefore || env.steps > TRIAL_BUDGET) env.trials.set(key, outcome);
   return outcome;
 }
 
@@ -156,11 +164,15 @@ function compare(env: Env, sink: Sink, outer: Scope, original: SchemaNode | unde
   }
   const o = deref(original);
   const u = deref(update);
+  // Identical text (and draft), with no $ref inside: nothing can differ, so skip the walk.
+  if (o.hash !== undefined && o.hash === u.hash) return;
   const key = `${o.uid}:${u.uid}`;
-  if (o.uid >= 0 && u.uid >= 0) {
-    if (env.inProgress.has(key)) return;
-    env.inProgress.add(key);
+  env.steps++;
+  if (env.inProgress.has(key)) {
+    env.cuts++;
+    return;
   }
+  env.inProgress.add(key);
   try {
     const scope = at(outer, o, u);
     if (!skipMeta) compareMeta(sink, scope, o, u);
@@ -547,7 +559,7 @@ function compareNot(env: Env, sink: Sink, scope: Scope, o: NotNode, u: NotNode):
 
 /** Confluent's `SchemaDiff.compare(original, update)` over two loaded schemas, with a verdict for `policy`. */
 export function compareSchemaNodes(original: SchemaNode, update: SchemaNode, policy: Policy = 'strict'): DiffOutcome {
-  const env: Env = { allowed: allowedChanges(policy), inProgress: new Set(), trials: new Map() };
+  const env: Env = { allowed: allowedChanges(policy), inProgress: new Set(), trials: new Map(), cuts: 0, steps: 0 };
   const sink: Sink = [];
   compare(env, sink, { path: '', o: '', u: '', oForeign: false, uForeign: false }, original, update);
   return { changes: sink, compatible: isCompatible(env, sink) };

@@ -126,10 +126,62 @@ function indexDoc(doc: Doc): void {
   walk(doc.value, '', 0);
 }
 
+/** Two 32-bit string hashes side by side: collisions are as unlikely as the test suite can tell. */
+function hashText(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0).toString(36) + '.' + (h2 >>> 0).toString(36);
+}
+
+interface Fingerprint {
+  hash: string;
+  hasRef: boolean;
+}
+
+/** Fingerprints of JSON values, computed once per object (child hashes feed their parent's). */
+function fingerprinter(): (v: JsonValue) => Fingerprint {
+  const seen = new WeakMap<object, Fingerprint>();
+  const fp = (v: JsonValue): Fingerprint => {
+    if (v === null || typeof v !== 'object') return { hash: JSON.stringify(v), hasRef: false };
+    const hit = seen.get(v);
+    if (hit !== undefined) return hit;
+    let hasRef = false;
+    let text: string;
+    if (Array.isArray(v)) {
+      text = '[' + v.map((x) => {
+        const f = fp(x);
+        hasRef ||= f.hasRef;
+        return f.hash;
+      }).join(',') + ']';
+    } else {
+      const keys = Object.keys(v).sort();
+      if (keys.includes('$ref') || keys.includes('$recursiveRef') || keys.includes('$dynamicRef')) hasRef = true;
+      text = '{' + keys.map((k) => {
+        const f = fp(v[k] as JsonValue);
+        hasRef ||= f.hasRef;
+        return `${JSON.stringify(k)}:${f.hash}`;
+      }).join(',') + '}';
+    }
+    const out = { hash: text.length > 24 ? hashText(text) : text, hasRef };
+    seen.set(v, out);
+    return out;
+  };
+  return fp;
+}
+
 function basename(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? path : path.slice(i + 1);
 }
+
+/** Node ids are unique across loads, so pairs from two schemas (in either order) never share a key. */
+let lastUid = 0;
 
 /**
  * Builds the model of a schema. `$ref`s are resolved after the nodes that contain them are built, so a
@@ -149,7 +201,6 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
   const cache = new Map<string, SchemaNode>();
   const pending: Array<{ node: RefNode; doc: Doc; at: string }> = [];
   const issues: LoadIssue[] = [];
-  let uid = 0;
   let size = 0;
 
   const issue = (doc: Doc, rule: LoadIssue['rule'], message: string, pointer: string): void => {
@@ -221,7 +272,7 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
   const src = (doc: Doc, ptr: string): string | undefined => (doc.main ? ptr : undefined);
   const nextUid = (): number => {
     size++;
-    return ++uid;
+    return ++lastUid;
   };
 
   const additional = (doc: Doc, o: JsonObject, key: string, ptr: string): Additional => {
@@ -449,11 +500,15 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
     return node;
   }
 
+  const fingerprint = fingerprinter();
   function build(doc: Doc, ptr: string, v: JsonValue): SchemaNode {
     const key = `${doc.index}\u0000${ptr}`;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     const node = buildUncached(doc, ptr, v);
+    const f = fingerprint(v);
+    if (!f.hasRef) node.hash = `${doc.draft}:${f.hash}`;
+    else if (doc.main && ptr === '') node.hash = `${doc.draft}:${f.hash}:${refDocs.map((d) => `${d.name}=${d.draft}:${fingerprint(d.value).hash}`).join(';')}`;
     cache.set(key, node);
     return node;
   }

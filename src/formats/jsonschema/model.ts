@@ -23,6 +23,11 @@ interface NodeBase {
   /** Pointer of the schema in its document (without '#'); undefined in a referenced document. */
   src: string | undefined;
   meta: Meta;
+  /**
+   * A fingerprint of the schema's JSON (and draft) when nothing inside it is a `$ref`: equal fingerprints
+   * mean equal schemas, which lets the diff skip unchanged parts. The root's covers the referenced files.
+   */
+  hash?: string;
 }
 
 export interface EmptyNode extends NodeBase {
