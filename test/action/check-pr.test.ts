@@ -84,7 +84,7 @@ for (const runtime of runtimes()) {
         owner: 'acme',
         repo: 'schemas',
         token: TOKEN,
-        issues: [7, 8, 9, 10, 12, 13],
+        issues: [7, 8, 9, 10, 12, 13, 14],
       });
       // More than a page of review comments: the Action's comment must be found past page 1.
       for (let i = 0; i < 104; i++) gh.seedComment(7, `LGTM ${i}`);
@@ -303,6 +303,45 @@ for (const runtime of runtimes()) {
         1,
         'a warning is worth a comment',
       );
+    });
+
+    it('a JSON Schema subject: the annotations point at the property and at the required list', async () => {
+      const repo = TempRepo.init();
+      cleanup.push(repo);
+      const file = 'schemas/customers-value.json';
+      const schema = (props: Record<string, unknown>, required?: string[]): string =>
+        `${JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: props, ...(required === undefined ? {} : { required }), additionalProperties: false }, null, 2)}\n`;
+      const jsBase = repo.commit('customers v1', { [file]: schema({ id: { type: 'string' } }) });
+      repo.git('checkout', '-q', '-b', 'age');
+      const text = schema({ id: { type: 'string' }, age: { type: 'integer' } }, ['age']);
+      const head = repo.commit('require age', { [file]: text });
+      repo.git('update-ref', 'refs/pull/14/merge', head);
+      const ws = repo.checkout('refs/pull/14/merge', 1);
+      cleanup.push(ws);
+      const run = await runAction({
+        runtime,
+        workspace: ws.dir,
+        eventName: 'pull_request',
+        event: pullRequestEvent({
+          number: 14,
+          baseRef: 'main',
+          baseSha: jsBase,
+          headRef: 'age',
+          headSha: head,
+        }),
+        apiUrl: gh.url,
+        token: TOKEN,
+      });
+      assert.equal(run.code, 1, run.log);
+      const at = run.annotations
+        .filter((a) => a.level === 'error' && a.file === file)
+        .map((a) => [a.title?.split(' ')[0], a.line])
+        .sort();
+      assert.deepEqual(at, [
+        ['REQUIRED_ATTRIBUTE_ADDED', lineOf(text, '"required"')],
+        ['REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL', lineOf(text, '"age": {')],
+      ]);
+      assert.equal(gh.comments(14).filter((c) => c.body.includes(MARKER)).length, 1);
     });
 
     it('a token that cannot write comments: a warning, and the check’s verdict stands', async () => {
