@@ -126,7 +126,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     }
   }
 
-  markDuplicateSubjects(reports);
+  markDuplicateSubjects(reports, [...candidates.oids.keys()].map((p) => ({ file: p, subject: subjectSettings(p, config).subject })));
   reports.sort((a, b) => a.file.localeCompare(b.file));
   const summary = summarize(reports);
   return { ok: summary.errors === 0, mode, base: { ref: base.ref, commit: base.commit ?? null }, subjects: reports, summary };
@@ -315,24 +315,25 @@ function deletedSubject(path: string, history: FileHistory | undefined, config: 
   };
 }
 
-function markDuplicateSubjects(reports: SubjectReport[]): void {
-  const byName = new Map<string, SubjectReport[]>();
-  for (const r of reports) if (r.status !== 'deleted') byName.set(r.subject, [...(byName.get(r.subject) ?? []), r]);
-  for (const [name, group] of byName) {
-    if (group.length < 2) continue;
-    for (const r of group) {
-      r.findings.push(
-        finding(r.file, {
-          rule: 'DUPLICATE_SUBJECT',
-          severity: 'error',
-          path: '',
-          line: 1,
-          column: 1,
-          message: `subject '${name}' is also the subject of ${group.filter((g) => g !== r).map((g) => g.file).join(', ')}`,
-          fix: 'give one of the files another subject (a `subjects` rule with `subject:`), or rename it',
-        }),
-      );
-      r.status = 'invalid';
-    }
+/** Two files with one subject: an error on each checked file, naming the others (checked or not). */
+function markDuplicateSubjects(reports: SubjectReport[], all: Array<{ file: string; subject: string }>): void {
+  const bySubject = new Map<string, string[]>();
+  for (const { file, subject } of all) bySubject.set(subject, [...(bySubject.get(subject) ?? []), file]);
+  for (const r of reports) {
+    if (r.status === 'deleted') continue;
+    const others = (bySubject.get(r.subject) ?? []).filter((f) => f !== r.file);
+    if (others.length === 0) continue;
+    r.findings.push(
+      finding(r.file, {
+        rule: 'DUPLICATE_SUBJECT',
+        severity: 'error',
+        path: '',
+        line: 1,
+        column: 1,
+        message: `subject '${r.subject}' is also the subject of ${others.join(', ')}`,
+        fix: 'give one of the files another subject (a `subjects` rule with `subject:`), or rename it',
+      }),
+    );
+    r.status = 'invalid';
   }
 }

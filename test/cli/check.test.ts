@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,5 +113,22 @@ test('check --all and --against through the CLI', async () => {
     assert.match(against.stdout, /READER_FIELD_MISSING_DEFAULT_VALUE/);
   } finally {
     repo.cleanup();
+  }
+});
+
+test('check on a shallow clone without a remote: exit 2, says how to fetch the history', async () => {
+  const origin = incompatibleRepo();
+  const parent = mkdtempSync(join(tmpdir(), 'schemagate-shallow-'));
+  try {
+    origin.commit('v2');
+    const clone = join(parent, 'c');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.dir}`, clone]);
+    execFileSync('git', ['remote', 'remove', 'origin'], { cwd: clone });
+    const r = await schemagate(['check', '--all'], clone);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^schemagate: this repository is a shallow clone.*git fetch --unshallow/);
+  } finally {
+    origin.cleanup();
+    rmSync(parent, { recursive: true, force: true });
   }
 });

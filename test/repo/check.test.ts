@@ -324,3 +324,15 @@ test('lint.requireDoc: missing docs are warnings at their position', async () =>
     assert.equal(report.ok, true);
   });
 });
+
+test('two files with one subject: DUPLICATE_SUBJECT on the changed one, naming the other', async () => {
+  await withRepo(async (repo) => {
+    repo.write('schemas/a/orders.avsc', record('Order', [ID])).commit('v1');
+    repo.write('schemas/b/orders.avsc', record('Order2', [ID]));
+    const report = await runCheck({ cwd: repo.dir });
+    const s = only(report, 'schemas/b/orders.avsc');
+    assert.equal(s.status, 'invalid');
+    assert.equal(s.findings[0]?.rule, 'DUPLICATE_SUBJECT');
+    assert.match(s.findings[0]!.message, /schemas\/a\/orders\.avsc/);
+  });
+});
