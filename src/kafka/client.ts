@@ -38,6 +38,8 @@ export interface BatchControl {
   isRunning(): boolean;
   /** True when the partition was re-assigned or seeked: the rest of the batch must not be processed. */
   isStale(): boolean;
+  /** Commits the resolved offsets when the commit interval or threshold is reached. */
+  commitIfDue(): Promise<void>;
 }
 
 export interface KafkaProducerPort {
@@ -64,6 +66,10 @@ export interface KafkaConsumerPort {
   run(options: {
     topics: string[];
     fromBeginning: boolean;
+    /** Commit resolved offsets at least this often, besides after every batch. */
+    commitIntervalMs?: number;
+    /** Commit once this many offsets are resolved and uncommitted. */
+    commitThreshold?: number;
     eachBatch: (records: IncomingRecord[], control: BatchControl) => Promise<void>;
   }): Promise<void>;
   /** Graceful: lets the batch in flight return, commits resolved offsets, leaves the group, disconnects. */

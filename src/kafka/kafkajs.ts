@@ -140,8 +140,17 @@ class KafkajsConsumer implements KafkaConsumerPort {
       // commits the resolved ones after each batch, before a rebalance and at shutdown.
       eachBatchAutoResolve: false,
       autoCommit: true,
+      ...(options.commitIntervalMs === undefined ? {} : { autoCommitInterval: options.commitIntervalMs }),
+      ...(options.commitThreshold === undefined ? {} : { autoCommitThreshold: options.commitThreshold }),
       partitionsConsumedConcurrently: 1,
-      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        isRunning,
+        isStale,
+        commitOffsetsIfNecessary,
+      }) => {
         const records: IncomingRecord[] = batch.messages.map((m) => ({
           topic: batch.topic,
           partition: batch.partition,
@@ -151,7 +160,13 @@ class KafkajsConsumer implements KafkaConsumerPort {
           headers: normalizeHeaders(m.headers),
           timestamp: m.timestamp,
         }));
-        await options.eachBatch(records, { resolveOffset, heartbeat, isRunning, isStale });
+        await options.eachBatch(records, {
+          resolveOffset,
+          heartbeat,
+          isRunning,
+          isStale,
+          commitIfDue: () => commitOffsetsIfNecessary(),
+        });
       },
     });
   }

@@ -64,6 +64,14 @@ export interface ConsumeOptions<V, K> {
   handler: (message: ConsumedMessage<V, K>) => Promise<void> | void;
   /** Where a group without a committed offset starts. Default false (new records only), as Kafka's `latest`. */
   fromBeginning?: boolean;
+  /**
+   * Offsets are committed after every fetched batch, on rebalance and on stop, and also every
+   * `commitIntervalMs` (default 5000, Kafka's `auto.commit.interval.ms`) and, when set, once
+   * `commitThreshold` records are processed and uncommitted (1 = after every record). A crash
+   * re-delivers what was processed since the last commit.
+   */
+  commitIntervalMs?: number;
+  commitThreshold?: number;
   /** Handler attempts per record before it is dead-lettered. Default 3. */
   maxAttempts?: number;
   /** First delay between handler attempts (doubling, capped at 5 s). Default 200 ms. */
@@ -256,6 +264,10 @@ class ConsumerRun<V, K> {
     return this.consumer.run({
       topics: this.options.topics,
       fromBeginning: this.options.fromBeginning ?? false,
+      commitIntervalMs: this.options.commitIntervalMs ?? 5000,
+      ...(this.options.commitThreshold === undefined
+        ? {}
+        : { commitThreshold: this.options.commitThreshold }),
       eachBatch: (records, control) => this.eachBatch(records, control),
     });
   }
@@ -280,6 +292,7 @@ class ConsumerRun<V, K> {
       const outcome = await this.process(record, control);
       if (outcome === 'abandoned') return;
       control.resolveOffset(record.offset);
+      await control.commitIfDue();
       await control.heartbeat();
     }
   }

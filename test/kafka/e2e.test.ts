@@ -1,10 +1,12 @@
 // End to end on a real Apache Kafka broker (KRaft, from Maven Central; test/support/kafka-broker.ts) and the
 // real local registry: schema evolution across producers, the dead-letter topic, restart from the committed
-// offset, a registry outage.
+// offset after a graceful stop and after a SIGKILL, a registry outage.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import {
@@ -337,4 +339,52 @@ test('a registry outage is waited out, not dead-lettered', async () => {
     await rm(dataDir, { recursive: true, force: true });
   }
   assert.equal(await committedOffset('outage-service', 'outage'), '1');
+});
+
+test('a consumer killed mid-stream (SIGKILL) is resumed from its committed offset by the next one: nothing lost', async () => {
+  await createTopics('ledger');
+  const producer = new SchemaRegistryKafkaService<Order>({
+    client,
+    valueSerializer: new AvroSerializer(registry.client, { schema: orderV1 }),
+  });
+  for (let i = 0; i < 12; i++) await producer.produce('ledger', { id: `l${i}`, cents: i });
+  await producer.close();
+
+  const script = fileURLToPath(new URL('./crashing-consumer.ts', import.meta.url));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, broker.bootstrap, registry.url, 'ledger', 'ledger-service', '6'],
+    { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on('exit', (_code, s) => resolve(s)),
+  );
+  assert.equal(signal, 'SIGKILL', `the child should have killed itself; stderr: ${err}`);
+  const firstSeen = out.trim().split('\n');
+  assert.deepEqual(firstSeen, ['l0', 'l1', 'l2', 'l3', 'l4', 'l5']);
+  // Committed after each handled record (commitThreshold 1); l5 was in its handler when the process died.
+  assert.equal(await committedOffset('ledger-service', 'ledger'), '5');
+
+  const next = new SchemaRegistryKafkaService<Order>({
+    client,
+    valueDeserializer: new AvroDeserializer(registry.client),
+  });
+  const secondSeen: string[] = [];
+  const handle = await next.consume({
+    topics: ['ledger'],
+    groupId: 'ledger-service',
+    fromBeginning: true,
+    sessionTimeoutMs: 6000,
+    maxWaitTimeMs: 200,
+    handler: (m) => void secondSeen.push(m.value!.id),
+  });
+  await waitFor('the rest of the ledger', () => secondSeen.length >= 7, 60_000);
+  await handle.stop();
+  await next.close();
+  assert.deepEqual(secondSeen, ['l5', 'l6', 'l7', 'l8', 'l9', 'l10', 'l11']);
+  assert.equal(await committedOffset('ledger-service', 'ledger'), '12');
 });
