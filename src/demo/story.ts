@@ -52,6 +52,9 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     out.step('Make a git repository from the schemas');
     const copied = seedRepository(repo, options.sourceRoot ?? PACKAGE_ROOT);
     git('init', '-q', '-b', 'main');
+    // A global core.hooksPath (or commit signing) would bypass the demo's hook (or prompt): not here.
+    git('config', 'core.hooksPath', '.git/hooks');
+    git('config', 'commit.gpgsign', 'false');
     installHook(repo);
     git('add', '-A');
     const first = git('commit', '-q', '-m', 'Add the event schemas');
