@@ -115,6 +115,23 @@ describe('registry client over HTTP', () => {
     assert.equal(seen.length, 1);
   });
 
+  it('retries a register refused with 429 (not applied) and a PUT of config after a 500 (idempotent)', async () => {
+    reply(json(429, { error_code: 429, message: 'rate limited' }), json(200, { id: 4, version: 1 }));
+    assert.deepEqual(await client().register('s', { schema: '"int"' }), { id: 4, version: 1 });
+    assert.equal(seen.length, 2);
+    reply(json(500, { error_code: 50001, message: 'store' }), json(200, { compatibility: 'FULL' }));
+    assert.deepEqual(await client().setConfig('FULL', 's'), { compatibility: 'FULL' });
+    assert.equal(seen.length, 2);
+    assert.equal(seen[1]!.method, 'PUT');
+    assert.deepEqual(JSON.parse(seen[1]!.body), { compatibility: 'FULL' });
+  });
+
+  it('does not retry a delete answered with 500', async () => {
+    reply(json(500, { error_code: 50001, message: 'store' }), json(200, [1]));
+    await assert.rejects(client().deleteSubject('s'), RegistryError);
+    assert.equal(seen.length, 1);
+  });
+
   it('retries lookups (idempotent) and maps the 409 of register to isIncompatible', async () => {
     reply(reset, json(200, { subject: 's', id: 3, version: 1, schema: '"int"' }));
     const found = await client().lookup('s', { schema: '"int"' });
