@@ -19,7 +19,11 @@ function wideRecord(n: number, variant: 'old' | 'ok' | 'bad' | 'many'): Json {
     if (variant === 'ok' && type === 'int') type = 'long';
     if (variant === 'bad' && type === 'long' && i >= lastLong - prim.length) type = 'int';
     if (variant === 'many' && type === 'long') type = 'int';
-    fields.push({ name: `field_${i}`, type, ...(i % 3 === 0 ? { default: type === 'string' ? '' : type === 'boolean' ? false : 0 } : {}) });
+    fields.push({
+      name: `field_${i}`,
+      type,
+      ...(i % 3 === 0 ? { default: type === 'string' ? '' : type === 'boolean' ? false : 0 } : {}),
+    });
   }
   if (variant === 'ok') fields.push({ name: 'added', type: ['null', 'string'], default: null });
   if (variant === 'bad' || variant === 'many') fields.push({ name: 'added', type: 'string' });
@@ -27,9 +31,24 @@ function wideRecord(n: number, variant: 'old' | 'ok' | 'bad' | 'many'): Json {
 }
 
 function deep(depth: number, variant: 'old' | 'ok' | 'bad'): Json {
-  let t: Json = { type: 'record', name: 'Leaf', fields: [{ name: 'v', type: variant === 'bad' ? 'int' : variant === 'ok' ? 'double' : 'long' }, { name: 's', type: 'string' }] };
+  let t: Json = {
+    type: 'record',
+    name: 'Leaf',
+    fields: [
+      { name: 'v', type: variant === 'bad' ? 'int' : variant === 'ok' ? 'double' : 'long' },
+      { name: 's', type: 'string' },
+    ],
+  };
   for (let i = depth; i > 0; i--) {
-    t = { type: 'record', name: `Level${i}`, fields: [{ name: 'id', type: 'long' }, { name: 'child', type: i % 2 === 0 ? t : { type: 'array', items: t } }, { name: 'tags', type: { type: 'map', values: 'string' } }] };
+    t = {
+      type: 'record',
+      name: `Level${i}`,
+      fields: [
+        { name: 'id', type: 'long' },
+        { name: 'child', type: i % 2 === 0 ? t : { type: 'array', items: t } },
+        { name: 'tags', type: { type: 'map', values: 'string' } },
+      ],
+    };
   }
   return t;
 }
@@ -38,7 +57,19 @@ function wideUnion(n: number, variant: 'old' | 'ok' | 'bad'): Json {
   const branches: Json[] = ['null'];
   const count = variant === 'ok' ? n + 1 : variant === 'bad' ? n - 1 : n;
   for (let i = 0; i < count; i++) {
-    branches.push(i % 2 === 0 ? { type: 'record', name: `Event${i}`, fields: [{ name: 'id', type: 'long' }, { name: 'at', type: 'long' }, { name: 'who', type: 'string' }] } : { type: 'enum', name: `Kind${i}`, symbols: ['A', 'B', 'C'] });
+    branches.push(
+      i % 2 === 0
+        ? {
+            type: 'record',
+            name: `Event${i}`,
+            fields: [
+              { name: 'id', type: 'long' },
+              { name: 'at', type: 'long' },
+              { name: 'who', type: 'string' },
+            ],
+          }
+        : { type: 'enum', name: `Kind${i}`, symbols: ['A', 'B', 'C'] },
+    );
   }
   return { type: 'record', name: 'Envelope', fields: [{ name: 'payload', type: branches }] };
 }
@@ -52,14 +83,49 @@ interface Case {
 
 const cases: Case[] = [];
 for (const n of [10, 100, 1000]) {
-  cases.push({ name: `record ${n} fields, compatible`, reader: wideRecord(n, 'ok'), writer: wideRecord(n, 'old'), compatible: true });
-  cases.push({ name: `record ${n} fields, incompatible`, reader: wideRecord(n, 'bad'), writer: wideRecord(n, 'old'), compatible: false });
+  cases.push({
+    name: `record ${n} fields, compatible`,
+    reader: wideRecord(n, 'ok'),
+    writer: wideRecord(n, 'old'),
+    compatible: true,
+  });
+  cases.push({
+    name: `record ${n} fields, incompatible`,
+    reader: wideRecord(n, 'bad'),
+    writer: wideRecord(n, 'old'),
+    compatible: false,
+  });
 }
-cases.push({ name: 'record 1000 fields, 201 incompatibilities', reader: wideRecord(1000, 'many'), writer: wideRecord(1000, 'old'), compatible: false });
-cases.push({ name: 'nesting depth 30, compatible', reader: deep(30, 'ok'), writer: deep(30, 'old'), compatible: true });
-cases.push({ name: 'nesting depth 30, incompatible', reader: deep(30, 'bad'), writer: deep(30, 'old'), compatible: false });
-cases.push({ name: 'union of 50 branches, compatible', reader: wideUnion(50, 'ok'), writer: wideUnion(50, 'old'), compatible: true });
-cases.push({ name: 'union of 50 branches, incompatible', reader: wideUnion(50, 'bad'), writer: wideUnion(50, 'old'), compatible: false });
+cases.push({
+  name: 'record 1000 fields, 201 incompatibilities',
+  reader: wideRecord(1000, 'many'),
+  writer: wideRecord(1000, 'old'),
+  compatible: false,
+});
+cases.push({
+  name: 'nesting depth 30, compatible',
+  reader: deep(30, 'ok'),
+  writer: deep(30, 'old'),
+  compatible: true,
+});
+cases.push({
+  name: 'nesting depth 30, incompatible',
+  reader: deep(30, 'bad'),
+  writer: deep(30, 'old'),
+  compatible: false,
+});
+cases.push({
+  name: 'union of 50 branches, compatible',
+  reader: wideUnion(50, 'ok'),
+  writer: wideUnion(50, 'old'),
+  compatible: true,
+});
+cases.push({
+  name: 'union of 50 branches, incompatible',
+  reader: wideUnion(50, 'bad'),
+  writer: wideUnion(50, 'old'),
+  compatible: false,
+});
 
 function parse(text: string): AvroSchema {
   const r = avroFormat.parse(text);
@@ -101,7 +167,9 @@ const fmt = (x: number): string => (x >= 100 ? Math.round(x).toLocaleString('en-
 const ctx = { reader: 'new', writer: 'old' } as const;
 
 console.log(`bench/compat — node ${process.version}, best of 5 alternating slices of ${MS / 5} ms`);
-console.log('| pair | schemagate checks/s | findings | avsc createResolver/s | ratio | schemagate parse+check/s | avsc forSchema+resolve/s | ratio |');
+console.log(
+  '| pair | schemagate checks/s | findings | avsc createResolver/s | ratio | schemagate parse+check/s | avsc forSchema+resolve/s | ratio |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const c of cases) {
   const readerText = JSON.stringify(c.reader);
@@ -117,7 +185,10 @@ for (const c of cases) {
   } catch {
     avscOk = false;
   }
-  if ((findings.length === 0) !== c.compatible || avscOk !== c.compatible) throw new Error(`${c.name}: expected ${c.compatible}, schemagate ${findings.length} findings, avsc ${avscOk}`);
+  if ((findings.length === 0) !== c.compatible || avscOk !== c.compatible)
+    throw new Error(
+      `${c.name}: expected ${c.compatible}, schemagate ${findings.length} findings, avsc ${avscOk}`,
+    );
   const [ours, theirs] = compare(
     () => avroFormat.check(r, w, ctx),
     () => {
@@ -133,11 +204,16 @@ for (const c of cases) {
     () => avroFormat.check(parse(readerText), parse(writerText), ctx),
     () => {
       try {
-        avsc.Type.forSchema(JSON.parse(readerText) as avsc.Schema).createResolver(avsc.Type.forSchema(JSON.parse(writerText) as avsc.Schema), { ignoreNamespaces: true });
+        avsc.Type.forSchema(JSON.parse(readerText) as avsc.Schema).createResolver(
+          avsc.Type.forSchema(JSON.parse(writerText) as avsc.Schema),
+          { ignoreNamespaces: true },
+        );
       } catch {
         // incompatible
       }
     },
   );
-  console.log(`| ${c.name} | ${fmt(ours)} | ${findings.length} | ${fmt(theirs)} | ${(ours / theirs).toFixed(2)}× | ${fmt(oursFull)} | ${fmt(theirsFull)} | ${(oursFull / theirsFull).toFixed(2)}× |`);
+  console.log(
+    `| ${c.name} | ${fmt(ours)} | ${findings.length} | ${fmt(theirs)} | ${(ours / theirs).toFixed(2)}× | ${fmt(oursFull)} | ${fmt(theirsFull)} | ${(oursFull / theirsFull).toFixed(2)}× |`,
+  );
 }

@@ -13,11 +13,21 @@ let dir: string;
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'schemagate-compat-'));
   // Pretty-printed, so that line and column say something.
-  for (const [name, text] of Object.entries(S)) writeFileSync(join(dir, `${name}.avsc`), `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
-  writeFileSync(join(dir, 'bad-type.avsc'), '{\n  "type": "record",\n  "name": "R",\n  "fields": [\n    {"name": "a", "type": "strin"}\n  ]\n}\n');
+  for (const [name, text] of Object.entries(S))
+    writeFileSync(join(dir, `${name}.avsc`), `${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'bad-type.avsc'),
+    '{\n  "type": "record",\n  "name": "R",\n  "fields": [\n    {"name": "a", "type": "strin"}\n  ]\n}\n',
+  );
   writeFileSync(join(dir, 'bad-json.avsc'), '{\n  "type": "record",\n  "name": "R",\n}\n');
-  writeFileSync(join(dir, 'bad-default.avsc'), '{"type":"record","name":"myrecord","fields":[{"name":"f1","type":"string","default":null}]}');
-  writeFileSync(join(dir, 'v1.json'), '{"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"a":{"type":"string"}}}');
+  writeFileSync(
+    join(dir, 'bad-default.avsc'),
+    '{"type":"record","name":"myrecord","fields":[{"name":"f1","type":"string","default":null}]}',
+  );
+  writeFileSync(
+    join(dir, 'v1.json'),
+    '{"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"a":{"type":"string"}}}',
+  );
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -28,7 +38,13 @@ const cli = (args: string[]): Promise<CliRun> => runCli(['compat', ...args], { c
 async function inProcess(args: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['compat', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env: {}, isTTY: false });
+  const code = await main(['compat', ...args], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd: dir,
+    env: {},
+    isTTY: false,
+  });
   return { code, stdout, stderr };
 }
 
@@ -41,22 +57,43 @@ function json(run: CliRun): Record<string, unknown> {
 /** Runs at most `n` commands at a time (the machine has two cores). */
 async function limited<T>(items: T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: n }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item);
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item);
+    }),
+  );
 }
 
 describe('schemagate compat: §6.4 through the command (--json)', () => {
   test('every case gives the registry’s verdict, exit code and findings', async () => {
     await limited(LEVEL_CASES, 1, async (c) => {
-      const run = await inProcess(['--level', c.level, '--json', ...c.prev.map((p) => `${p}.avsc`), `${c.next}.avsc`]);
+      const run = await inProcess([
+        '--level',
+        c.level,
+        '--json',
+        ...c.prev.map((p) => `${p}.avsc`),
+        `${c.next}.avsc`,
+      ]);
       assert.equal(run.code, c.compatible ? 0 : 1, `${c.id}: ${run.stdout}${run.stderr}`);
       const out = json(run);
       assert.equal(out['compatible'], c.compatible, c.id);
       assert.equal(out['level'], c.level, c.id);
-      const findings = out['findings'] as { errorType: string; path: string; version: number; direction: string; message: string; line: number; column: number }[];
+      const findings = out['findings'] as {
+        errorType: string;
+        path: string;
+        version: number;
+        direction: string;
+        message: string;
+        line: number;
+        column: number;
+      }[];
       assert.deepEqual(
-        findings.map((f) => ({ errorType: f.errorType, path: f.path, version: f.version, direction: f.direction })),
+        findings.map((f) => ({
+          errorType: f.errorType,
+          path: f.path,
+          version: f.version,
+          direction: f.direction,
+        })),
         (c.errors ?? []).map(({ info: _info, ...e }) => e),
         c.id,
       );
@@ -71,7 +108,10 @@ describe('schemagate compat: output', () => {
     assert.equal(run.code, 1);
     const lines = run.stdout.trim().split('\n');
     // In S3.avsc (2-space indent) field f2 is the second field object, starting on line 9, column 5.
-    assert.match(lines[0] ?? '', /^S3\.avsc:9:5: READER_FIELD_MISSING_DEFAULT_VALUE The field 'f2' at path '\/fields\/1' in the new schema has no default value and is missing in the old schema/);
+    assert.match(
+      lines[0] ?? '',
+      /^S3\.avsc:9:5: READER_FIELD_MISSING_DEFAULT_VALUE The field 'f2' at path '\/fields\/1' in the new schema has no default value and is missing in the old schema/,
+    );
     assert.match(run.stdout, /fix: give field 'f2' a default/);
     assert.match(lines[lines.length - 1] ?? '', /^incompatible: 1 finding against 1 version at BACKWARD$/);
   });
@@ -80,14 +120,24 @@ describe('schemagate compat: output', () => {
     assert.equal(run.code, 0);
     const back = await inProcess(['--level', 'FORWARD', '--json', 'S6.avsc', 'S7.avsc']);
     assert.equal(back.code, 1);
-    const [f] = json(back)['findings'] as { errorType: string; direction: string; candidatePointer: string; file: string; line: number }[];
+    const [f] = json(back)['findings'] as {
+      errorType: string;
+      direction: string;
+      candidatePointer: string;
+      file: string;
+      line: number;
+    }[];
     assert.equal(f?.errorType, 'MISSING_UNION_BRANCH');
     assert.equal(f?.direction, 'old-reads-new');
     assert.equal(f?.candidatePointer, '/fields/0/type/2');
     assert.equal(f?.file, 'S7.avsc');
   });
   test('the level defaults to BACKWARD; a single file is compatible; levels are case-insensitive', async () => {
-    const [a, b, c] = await Promise.all([inProcess(['--json', 'S1.avsc', 'S3.avsc']), inProcess(['S3.avsc']), inProcess(['--level', 'none', '--json', 'S1.avsc', 'S3.avsc'])]);
+    const [a, b, c] = await Promise.all([
+      inProcess(['--json', 'S1.avsc', 'S3.avsc']),
+      inProcess(['S3.avsc']),
+      inProcess(['--level', 'none', '--json', 'S1.avsc', 'S3.avsc']),
+    ]);
     assert.equal(a.code, 1);
     assert.equal(json(a)['level'], 'BACKWARD');
     assert.equal(b.code, 0);
@@ -96,7 +146,10 @@ describe('schemagate compat: output', () => {
     assert.equal(json(c)['level'], 'NONE');
   });
   test('a stored version with a bad default is parsed leniently; the candidate is not', async () => {
-    const [old, candidate] = await Promise.all([inProcess(['--json', 'bad-default.avsc', 'S1.avsc']), inProcess(['--json', 'S1.avsc', 'bad-default.avsc'])]);
+    const [old, candidate] = await Promise.all([
+      inProcess(['--json', 'bad-default.avsc', 'S1.avsc']),
+      inProcess(['--json', 'S1.avsc', 'bad-default.avsc']),
+    ]);
     assert.equal(old.code, 0, old.stdout);
     assert.equal(candidate.code, 2);
     assert.equal((json(candidate)['error'] as { code: string }).code, 'INVALID_SCHEMA');
@@ -113,14 +166,20 @@ describe('schemagate compat: invalid schemas and arguments exit 2', () => {
     const run = await cli(['--json', 'S1.avsc', 'bad-type.avsc']);
     assert.equal(run.code, 2);
     const error = json(run)['error'] as Record<string, unknown>;
-    assert.deepEqual([error['code'], error['file'], error['line'], error['column']], ['INVALID_SCHEMA', 'bad-type.avsc', 5, 27]);
+    assert.deepEqual(
+      [error['code'], error['file'], error['line'], error['column']],
+      ['INVALID_SCHEMA', 'bad-type.avsc', 5, 27],
+    );
     assert.match(String(error['message']), /unknown type 'strin'/);
   });
   test('invalid JSON: INVALID_SCHEMA at the JSON error', async () => {
     const run = await inProcess(['--json', 'bad-json.avsc']);
     assert.equal(run.code, 2);
     const error = json(run)['error'] as Record<string, unknown>;
-    assert.deepEqual([error['code'], error['file'], error['line'], error['column']], ['INVALID_SCHEMA', 'bad-json.avsc', 3, 14]);
+    assert.deepEqual(
+      [error['code'], error['file'], error['line'], error['column']],
+      ['INVALID_SCHEMA', 'bad-json.avsc', 3, 14],
+    );
   });
   test('the binary: a missing file is one line on stderr, exit 2, no stack trace', async () => {
     const run = await cli(['S1.avsc', 'nope.avsc']);
@@ -158,7 +217,14 @@ test('property: random input never crashes compat (exit 2 with a message, never 
     fc.oneof(
       fc.string({ maxLength: 40 }),
       fc.json({ maxDepth: 3 }),
-      fc.constantFrom('', '\u0000\u0001', '{"type":"record","name":"R","fields":[{"name":"a","type":{"type":"array"}}]}', '[[]]', '{"type":"fixed","name":"F","size":1e400}', '\uFEFF"int"'),
+      fc.constantFrom(
+        '',
+        '\u0000\u0001',
+        '{"type":"record","name":"R","fields":[{"name":"a","type":{"type":"array"}}]}',
+        '[[]]',
+        '{"type":"fixed","name":"F","size":1e400}',
+        '\uFEFF"int"',
+      ),
     ),
     { seed: 99, numRuns: 60 },
   );
@@ -168,7 +234,10 @@ test('property: random input never crashes compat (exit 2 with a message, never 
     async ({ text, i }) => {
       const file = `random-${i}.avsc`;
       writeFileSync(join(dir, file), text);
-      const [plain, withJson] = await Promise.all([inProcess(['S1.avsc', file]), inProcess(['--json', 'S1.avsc', file])]);
+      const [plain, withJson] = await Promise.all([
+        inProcess(['S1.avsc', file]),
+        inProcess(['--json', 'S1.avsc', file]),
+      ]);
       for (const run of [plain, withJson]) {
         assert.ok([0, 1, 2].includes(run.code), `${JSON.stringify(text)}: exit ${run.code} ${run.stderr}`);
         assert.doesNotMatch(run.stderr, /internal error|\n\s+at /, JSON.stringify(text));

@@ -7,10 +7,12 @@ import { isSchemagateError, SchemagateError, type ErrorCode } from '../../errors
 import type { FormatHandler, FormatId, ParsedSchema, SchemaIssue } from '../../formats/format.js';
 import { parseJson, positionOf, type JsonValue } from '../../formats/json/parse.js';
 import { detectFormat, formatById, parseFormatId } from '../../formats/registry.js';
+import { jsonSchemaFormatWith, parsePolicy } from '../../formats/jsonschema/index.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 
-const usage = 'schemagate compat [--level <LEVEL>] [--type avro|json] [--json] <file>...  (files oldest first; the last is the candidate; level defaults to BACKWARD)';
+const usage =
+  'schemagate compat [--level <LEVEL>] [--type avro|json] [--policy strict|lenient] [--json] <file>...  (files oldest first; the last is the candidate; level defaults to BACKWARD)';
 
 /** A problem that ends the command with exit 2: in `--json` mode it becomes the `{"error": …}` object. */
 class CompatInputError extends Error {
@@ -33,7 +35,14 @@ async function readSchemaFile(file: string, cwd: string): Promise<string> {
   try {
     bytes = await readFile(resolve(cwd, file));
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : e instanceof Error ? e.message : String(e);
+    const reason =
+      (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file'
+        : (e as NodeJS.ErrnoException).code === 'EISDIR'
+          ? 'is a directory'
+          : e instanceof Error
+            ? e.message
+            : String(e);
     throw new CompatInputError('FILE_UNREADABLE', `cannot read the file: ${reason}`, file);
   }
   try {
@@ -55,7 +64,12 @@ function formatOf(file: string, text: string, forced: FormatId | undefined): For
   return detectFormat(file, value);
 }
 
-function parseOne(handler: FormatHandler<ParsedSchema>, file: string, text: string, lenient: boolean): ParsedSchema {
+function parseOne(
+  handler: FormatHandler<ParsedSchema>,
+  file: string,
+  text: string,
+  lenient: boolean,
+): ParsedSchema {
   const result = handler.parse(text, { file, lenient });
   if (result.ok) return result.schema;
   const first = result.issues[0];
@@ -76,26 +90,63 @@ interface LocatedFinding extends CompatFinding {
 }
 
 async function runCompat(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { level: { type: 'string', short: 'l' }, type: { type: 'string', short: 't' }, json: { type: 'boolean' } }, usage);
-  const level: CompatibilityLevel | undefined = values.level === undefined ? 'BACKWARD' : parseLevel(values.level);
-  if (level === undefined) throw new SchemagateError('INVALID_ARGUMENT', `unknown level '${values.level}' (one of ${LEVELS.join(', ')})\nusage: ${usage}`);
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      level: { type: 'string', short: 'l' },
+      type: { type: 'string', short: 't' },
+      policy: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    usage,
+  );
+  const level: CompatibilityLevel | undefined =
+    values.level === undefined ? 'BACKWARD' : parseLevel(values.level);
+  if (level === undefined)
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `unknown level '${values.level}' (one of ${LEVELS.join(', ')})\nusage: ${usage}`,
+    );
   const forced = values.type === undefined ? undefined : parseFormatId(values.type);
-  if (values.type !== undefined && forced === undefined) throw new SchemagateError('INVALID_ARGUMENT', `unknown --type '${values.type}' (avro or json)\nusage: ${usage}`);
-  if (positionals.length === 0) throw new SchemagateError('INVALID_ARGUMENT', `give at least one schema file\nusage: ${usage}`);
+  if (values.type !== undefined && forced === undefined)
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `unknown --type '${values.type}' (avro or json)\nusage: ${usage}`,
+    );
+  // JSON Schema's allow-list (registry `compatibilityPolicy`); Avro has none.
+  const policy = values.policy === undefined ? undefined : parsePolicy(values.policy);
+  if (values.policy !== undefined && policy === undefined)
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `unknown --policy '${values.policy}' (strict or lenient)\nusage: ${usage}`,
+    );
+  if (positionals.length === 0)
+    throw new SchemagateError('INVALID_ARGUMENT', `give at least one schema file\nusage: ${usage}`);
 
   const texts = await Promise.all(positionals.map((f) => readSchemaFile(f, io.cwd)));
   const formats = positionals.map((f, i) => formatOf(f, texts[i] as string, forced));
   const candidateFormat = formats[formats.length - 1] as FormatId;
   const other = formats.findIndex((f) => f !== candidateFormat);
   if (other >= 0) {
-    throw new CompatInputError('INVALID_ARGUMENT', `${positionals[other]} looks like ${formats[other]} but the candidate ${positionals[positionals.length - 1]} like ${candidateFormat}; pass --type to say which`, positionals[other]);
+    throw new CompatInputError(
+      'INVALID_ARGUMENT',
+      `${positionals[other]} looks like ${formats[other]} but the candidate ${positionals[positionals.length - 1]} like ${candidateFormat}; pass --type to say which`,
+      positionals[other],
+    );
   }
-  const handler = formatById(candidateFormat);
+  const handler =
+    policy !== undefined && candidateFormat === 'json'
+      ? jsonSchemaFormatWith({ policy })
+      : formatById(candidateFormat);
   // The registry parses stored versions leniently and validates only the new schema (§4.4).
-  const schemas = positionals.map((f, i) => parseOne(handler, f, texts[i] as string, i < positionals.length - 1));
+  const schemas = positionals.map((f, i) =>
+    parseOne(handler, f, texts[i] as string, i < positionals.length - 1),
+  );
   const candidate = schemas[schemas.length - 1] as ParsedSchema;
   const candidateFile = positionals[positionals.length - 1] as string;
-  const result = checkCompatibility(level, candidate, schemas.slice(0, -1), (r, w, c) => handler.check(r, w, c));
+  const result = checkCompatibility(level, candidate, schemas.slice(0, -1), (r, w, c) =>
+    handler.check(r, w, c),
+  );
   const findings: LocatedFinding[] = result.findings.map((f) => {
     const at = positionOf(candidate.doc, f.candidatePointer ?? (f.path === '/' ? '' : f.path));
     return { ...f, file: candidateFile, line: at.line, column: at.column };
@@ -103,9 +154,15 @@ async function runCompat(args: string[], io: CliIo): Promise<number> {
   if (values.json === true) {
     io.stdout(`${JSON.stringify({ compatible: result.compatible, level, findings })}\n`);
   } else {
-    const lines = findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.errorType} ${f.message} [version ${f.version}, ${f.direction}]\n  fix: ${f.fix}`);
+    const lines = findings.map(
+      (f) =>
+        `${f.file}:${f.line}:${f.column}: ${f.errorType} ${f.message} [version ${f.version}, ${f.direction}]\n  fix: ${f.fix}`,
+    );
     const versions = new Set(findings.map((f) => f.version)).size;
-    const compared = level === 'NONE' ? 'no earlier version (level NONE)' : `${schemas.length - 1} earlier version${schemas.length === 2 ? '' : 's'} given`;
+    const compared =
+      level === 'NONE'
+        ? 'no earlier version (level NONE)'
+        : `${schemas.length - 1} earlier version${schemas.length === 2 ? '' : 's'} given`;
     lines.push(
       result.compatible
         ? `compatible: ${candidateFile} at ${level} (${compared})`
@@ -125,7 +182,12 @@ const command: Command = {
     try {
       return await runCompat(args, io);
     } catch (e) {
-      const err = e instanceof CompatInputError ? e : isSchemagateError(e) ? new CompatInputError(e.code, e.message, e.location.file, e.location.line, e.location.column) : undefined;
+      const err =
+        e instanceof CompatInputError
+          ? e
+          : isSchemagateError(e)
+            ? new CompatInputError(e.code, e.message, e.location.file, e.location.line, e.location.column)
+            : undefined;
       if (err === undefined) throw e;
       if (json) {
         const error = {
@@ -137,9 +199,13 @@ const command: Command = {
         };
         io.stdout(`${JSON.stringify({ error })}\n`);
       } else if (err.issues !== undefined && err.issues.length > 0) {
-        for (const i of err.issues) io.stderr(`schemagate: ${err.file}:${i.line}:${i.column}: ${i.rule} ${i.message}\n`);
+        for (const i of err.issues)
+          io.stderr(`schemagate: ${err.file}:${i.line}:${i.column}: ${i.rule} ${i.message}\n`);
       } else {
-        const where = err.file === undefined ? '' : `${err.file}${err.line === undefined ? '' : `:${err.line}:${err.column}`}: `;
+        const where =
+          err.file === undefined
+            ? ''
+            : `${err.file}${err.line === undefined ? '' : `:${err.line}:${err.column}`}: `;
         io.stderr(`schemagate: ${where}${err.message}\n`);
       }
       return 2;

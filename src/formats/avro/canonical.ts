@@ -52,11 +52,14 @@ function javaNamed(t: AvroNamed, known: Set<AvroNamed>, space: string | undefine
     out += ',"namespace":""';
   }
   if (t.doc !== undefined) out += `,"doc":${q(t.doc)}`;
-  if (t.kind === 'record') out += `,"fields":[${t.fields.map((f) => javaField(f, known, t.namespace)).join(',')}]`;
-  else if (t.kind === 'enum') out += `,"symbols":[${t.symbols.map(q).join(',')}]${t.default === undefined ? '' : `,"default":${q(t.default)}`}`;
+  if (t.kind === 'record')
+    out += `,"fields":[${t.fields.map((f) => javaField(f, known, t.namespace)).join(',')}]`;
+  else if (t.kind === 'enum')
+    out += `,"symbols":[${t.symbols.map(q).join(',')}]${t.default === undefined ? '' : `,"default":${q(t.default)}`}`;
   else out += `,"size":${t.size}`;
   out += props(t.props, false);
-  if (t.aliases.length > 0) out += `,"aliases":[${t.aliases.map((a) => q(qualifiedRelativeTo(a, namespaceOf(a), t.namespace))).join(',')}]`;
+  if (t.aliases.length > 0)
+    out += `,"aliases":[${t.aliases.map((a) => q(qualifiedRelativeTo(a, namespaceOf(a), t.namespace))).join(',')}]`;
   return `${out}}`;
 }
 
@@ -92,7 +95,8 @@ function pcf(t: AvroType, seen: Set<AvroNamed>): string {
       if (seen.has(t)) return q(t.fullName);
       seen.add(t);
       const head = `{"name":${q(t.fullName)},"type":"${t.kind}"`;
-      if (t.kind === 'record') return `${head},"fields":[${t.fields.map((f) => `{"name":${q(f.name)},"type":${pcf(f.type, seen)}}`).join(',')}]}`;
+      if (t.kind === 'record')
+        return `${head},"fields":[${t.fields.map((f) => `{"name":${q(f.name)},"type":${pcf(f.type, seen)}}`).join(',')}]}`;
       if (t.kind === 'enum') return `${head},"symbols":[${t.symbols.map(q).join(',')}]}`;
       return `${head},"size":${t.size}}`;
     }

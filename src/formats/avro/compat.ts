@@ -72,7 +72,8 @@ function namesMatch(r: AvroNamed, w: AvroNamed): boolean {
 export function locationPath(loc: readonly string[]): string {
   if (loc.length === 0) return '/';
   let out = '';
-  for (const token of loc) out += `/${token.includes('~') || token.includes('/') ? escapePointerToken(token) : token}`;
+  for (const token of loc)
+    out += `/${token.includes('~') || token.includes('/') ? escapePointerToken(token) : token}`;
   return out;
 }
 
@@ -90,7 +91,12 @@ class Checker {
   private emit(f: RawFinding, tail?: readonly string[] | string): void {
     if (this.total >= MAX_FINDINGS) return;
     this.total++;
-    f.loc = tail === undefined ? this.loc.slice() : typeof tail === 'string' ? [...this.loc, tail] : [...this.loc, ...tail];
+    f.loc =
+      tail === undefined
+        ? this.loc.slice()
+        : typeof tail === 'string'
+          ? [...this.loc, tail]
+          : [...this.loc, ...tail];
     this.sink.push(f);
   }
 
@@ -144,18 +150,43 @@ class Checker {
       if (this.unionReads(r, w, wUse) >= 0) return;
       const closest = this.closestBranch(r, w);
       const detail = closest === undefined ? '' : this.firstReason(closest.branch, w, closest.pointer, wUse);
-      this.emit({ errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH, loc: [], readerPointer: rUse, writerPointer: wUse, info: `reader union lacking writer type: ${typeLabel(w)}`, r, w, detail });
+      this.emit({
+        errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+        loc: [],
+        readerPointer: rUse,
+        writerPointer: wUse,
+        info: `reader union lacking writer type: ${typeLabel(w)}`,
+        r,
+        w,
+        detail,
+      });
       return;
     }
     if (readsPrimitive(r.kind, w.kind)) return;
-    this.emit({ errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH, loc: [], readerPointer: rUse, writerPointer: wUse, info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`, r, w, detail: '' });
+    this.emit({
+      errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
+      loc: [],
+      readerPointer: rUse,
+      writerPointer: wUse,
+      info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`,
+      r,
+      w,
+      detail: '',
+    });
   }
 
   /** Index of the first reader branch that reads `w`, trying the likeliest branch first; -1 when none. */
   private unionReads(r: AvroUnion, w: AvroType, wUse: string): number {
     const key = unionBranchKey(w);
-    const likely = r.branches.findIndex((b) => unionBranchKey(b) === key || (isNamed(b) && isNamed(w) && b.kind === w.kind && b.name === w.name));
-    if (likely >= 0 && this.probe(r.branches[likely] as AvroType, w, r.branchPointers[likely] ?? '', wUse).length === 0) return likely;
+    const likely = r.branches.findIndex(
+      (b) =>
+        unionBranchKey(b) === key || (isNamed(b) && isNamed(w) && b.kind === w.kind && b.name === w.name),
+    );
+    if (
+      likely >= 0 &&
+      this.probe(r.branches[likely] as AvroType, w, r.branchPointers[likely] ?? '', wUse).length === 0
+    )
+      return likely;
     for (let i = 0; i < r.branches.length; i++) {
       if (i === likely) continue;
       const b = r.branches[i] as AvroType;
@@ -165,7 +196,9 @@ class Checker {
   }
 
   private closestBranch(r: AvroUnion, w: AvroType): { branch: AvroType; pointer: string } | undefined {
-    const i = r.branches.findIndex((b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w)));
+    const i = r.branches.findIndex(
+      (b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w)),
+    );
     return i < 0 ? undefined : { branch: r.branches[i] as AvroType, pointer: r.branchPointers[i] ?? '' };
   }
 
@@ -181,19 +214,56 @@ class Checker {
       if (this.unionReads(r, b, wUse) >= 0) return;
       const closest = this.closestBranch(r, b);
       const detail = closest === undefined ? '' : this.firstReason(closest.branch, b, closest.pointer, wUse);
-      this.emit({ errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH, loc: [], readerPointer: r.pointer, writerPointer: wUse, info: `reader union lacking writer type: ${typeLabel(b)}`, r, w: b, detail, branch: true }, String(i));
+      this.emit(
+        {
+          errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+          loc: [],
+          readerPointer: r.pointer,
+          writerPointer: wUse,
+          info: `reader union lacking writer type: ${typeLabel(b)}`,
+          r,
+          w: b,
+          detail,
+          branch: true,
+        },
+        String(i),
+      );
     });
   }
 
   private names(r: AvroNamed, w: AvroNamed): void {
     if (namesMatch(r, w)) return;
-    this.emit({ errorType: AVRO_ERROR_TYPES.NAME_MISMATCH, loc: [], readerPointer: `${r.pointer}/name`, writerPointer: `${w.pointer}/name`, info: `expected: ${w.fullName}`, r, w, detail: '' }, 'name');
+    this.emit(
+      {
+        errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
+        loc: [],
+        readerPointer: `${r.pointer}/name`,
+        writerPointer: `${w.pointer}/name`,
+        info: `expected: ${w.fullName}`,
+        r,
+        w,
+        detail: '',
+      },
+      'name',
+    );
   }
 
   private fixeds(r: AvroFixed, w: AvroFixed): void {
     this.names(r, w);
     if (r.size === w.size) return;
-    this.emit({ errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH, loc: [], readerPointer: `${r.pointer}/size`, writerPointer: `${w.pointer}/size`, info: `expected: ${w.size}, found: ${r.size}`, r, w, detail: '' }, 'size');
+    this.emit(
+      {
+        errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
+        loc: [],
+        readerPointer: `${r.pointer}/size`,
+        writerPointer: `${w.pointer}/size`,
+        info: `expected: ${w.size}, found: ${r.size}`,
+        r,
+        w,
+        detail: '',
+      },
+      'size',
+    );
   }
 
   private enums(r: AvroEnum, w: AvroEnum): void {
@@ -202,7 +272,19 @@ class Checker {
     if (missing.length === 0 || (r.default !== undefined && r.symbols.includes(r.default))) return;
     missing.sort();
     const symbolIndex = w.symbols.indexOf(missing[0] as string);
-    this.emit({ errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS, loc: [], readerPointer: `${r.pointer}/symbols`, writerPointer: `${w.pointer}/symbols/${symbolIndex}`, info: `[${missing.join(', ')}]`, r, w, detail: missing.join('\u0000') }, 'symbols');
+    this.emit(
+      {
+        errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
+        loc: [],
+        readerPointer: `${r.pointer}/symbols`,
+        writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
+        info: `[${missing.join(', ')}]`,
+        r,
+        w,
+        detail: missing.join('\u0000'),
+      },
+      'symbols',
+    );
   }
 
   private records(r: AvroRecord, w: AvroRecord): void {
@@ -254,12 +336,30 @@ class Checker {
   }
 
   private missingDefault(rf: AvroField, w: AvroRecord): void {
-    this.emit({ errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE, loc: [], readerPointer: rf.pointer, writerPointer: `${w.pointer}/fields`, info: rf.name, r: rf.type, w, detail: rf.name });
+    this.emit({
+      errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
+      loc: [],
+      readerPointer: rf.pointer,
+      writerPointer: `${w.pointer}/fields`,
+      info: rf.name,
+      r: rf.type,
+      w,
+      detail: rf.name,
+    });
   }
 
   private ambiguous(rf: AvroField, w: AvroRecord, matches: AvroField[]): void {
     const detail = `${rf.name}\u0000${matches.map((m) => `'${m.name}'`).join(' and ')}`;
-    this.emit({ errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS, loc: [], readerPointer: rf.pointer, writerPointer: matches[1]?.pointer ?? w.pointer, info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`, r: rf.type, w, detail });
+    this.emit({
+      errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
+      loc: [],
+      readerPointer: rf.pointer,
+      writerPointer: matches[1]?.pointer ?? w.pointer,
+      info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`,
+      r: rf.type,
+      w,
+      detail,
+    });
   }
 }
 
@@ -290,7 +390,10 @@ function explain(f: RawFinding, c: PairContext, path: string): { message: string
       const wn = w as AvroNamed;
       return {
         message: `The name of the schema has changed (path '${path}'): the ${c.reader} schema names it '${rn.fullName}', the ${c.writer} schema '${wn.fullName}'`,
-        fix: c.reader === 'new' ? `keep the name '${wn.name}', or add '${wn.fullName}' to the new ${rn.kind}'s aliases` : `keep the name '${rn.name}': old readers match ${rn.kind}s by name`,
+        fix:
+          c.reader === 'new'
+            ? `keep the name '${wn.name}', or add '${wn.fullName}' to the new ${rn.kind}'s aliases`
+            : `keep the name '${rn.name}': old readers match ${rn.kind}s by name`,
       };
     }
     case AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH: {
@@ -307,13 +410,19 @@ function explain(f: RawFinding, c: PairContext, path: string): { message: string
       const plural = missing.length > 1;
       return {
         message: `The ${c.reader} schema is missing enum symbols '[${missing.join(', ')}]' at path '${path}' in the ${c.writer} schema`,
-        fix: c.reader === 'new' ? `add symbol${plural ? 's' : ''} ${list} or an enum default` : `remove symbol${plural ? 's' : ''} ${list} from the new enum: the old enum has no default to read ${plural ? 'them' : 'it'} as`,
+        fix:
+          c.reader === 'new'
+            ? `add symbol${plural ? 's' : ''} ${list} or an enum default`
+            : `remove symbol${plural ? 's' : ''} ${list} from the new enum: the old enum has no default to read ${plural ? 'them' : 'it'} as`,
       };
     }
     case AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE:
       return {
         message: `The field '${f.detail}' at path '${path}' in the ${c.reader} schema has no default value and is missing in the ${c.writer} schema`,
-        fix: c.reader === 'new' ? `give field '${f.detail}' a default` : `keep field '${f.detail}' in the new schema: the old schema reads it and has no default for it`,
+        fix:
+          c.reader === 'new'
+            ? `give field '${f.detail}' a default`
+            : `keep field '${f.detail}' in the new schema: the old schema reads it and has no default for it`,
       };
     default: {
       const [name = '', names = ''] = f.detail.split('\u0000');

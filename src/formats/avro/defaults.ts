@@ -20,9 +20,18 @@ export function defaultProblem(type: AvroType, attr: JsonAttr): string | undefin
   return check(type, attr.value, attr.pointer, attr, 0);
 }
 
-function check(type: AvroType, value: JsonValue, pointer: string, attr: JsonAttr, depth: number): string | undefined {
+function check(
+  type: AvroType,
+  value: JsonValue,
+  pointer: string,
+  attr: JsonAttr,
+  depth: number,
+): string | undefined {
   if (depth > 64) return undefined;
-  const found = typeof value === 'number' ? (attr.numberText(pointer) ?? String(value)) : (JSON.stringify(value)?.slice(0, 60) ?? 'nothing');
+  const found =
+    typeof value === 'number'
+      ? (attr.numberText(pointer) ?? String(value))
+      : (JSON.stringify(value)?.slice(0, 60) ?? 'nothing');
   const want = (what: string): string => `expected ${what}, found ${found}`;
   switch (type.kind) {
     case 'null':
@@ -31,11 +40,15 @@ function check(type: AvroType, value: JsonValue, pointer: string, attr: JsonAttr
       return typeof value === 'boolean' ? undefined : want('a boolean');
     case 'int': {
       const n = typeof value === 'number' ? integralText(attr.numberText(pointer)) : undefined;
-      return n !== undefined && n >= BigInt(INT_MIN) && n <= BigInt(INT_MAX) ? undefined : want('an integer in the int range');
+      return n !== undefined && n >= BigInt(INT_MIN) && n <= BigInt(INT_MAX)
+        ? undefined
+        : want('an integer in the int range');
     }
     case 'long': {
       const n = typeof value === 'number' ? integralText(attr.numberText(pointer)) : undefined;
-      return n !== undefined && n >= LONG_MIN && n <= LONG_MAX ? undefined : want('an integer in the long range');
+      return n !== undefined && n >= LONG_MIN && n <= LONG_MAX
+        ? undefined
+        : want('an integer in the long range');
     }
     case 'float':
     case 'double':
@@ -77,7 +90,9 @@ function check(type: AvroType, value: JsonValue, pointer: string, attr: JsonAttr
       const first = type.branches[0];
       if (first === undefined) return 'an empty union has no valid default';
       const p = check(first, value, pointer, attr, depth + 1);
-      return p === undefined ? undefined : `a union's default must match its first branch (${first.kind}): ${p}`;
+      return p === undefined
+        ? undefined
+        : `a union's default must match its first branch (${first.kind}): ${p}`;
     }
   }
 }

@@ -2,7 +2,16 @@ import type { Direction } from '../../compat/level.js';
 import type { SchemaChange } from '../format.js';
 import { typeCanRead } from './compat.js';
 import { jacksonTree } from './json-text.js';
-import { describeType, isNamed, unionBranchKey, type AvroField, type AvroNamed, type AvroSchema, type AvroType, type JsonAttr } from './model.js';
+import {
+  describeType,
+  isNamed,
+  unionBranchKey,
+  type AvroField,
+  type AvroNamed,
+  type AvroSchema,
+  type AvroType,
+  type JsonAttr,
+} from './model.js';
 
 function breaksOf(oldT: AvroType, newT: AvroType): Direction[] {
   const out: Direction[] = [];
@@ -33,18 +42,32 @@ class Differ {
   }
 
   type(o: AvroType, n: AvroType, where: string, nPtr: string): void {
-    if (o.kind !== n.kind || (isNamed(o) && isNamed(n) && o.fullName !== n.fullName && !n.aliases.includes(o.fullName))) {
+    if (
+      o.kind !== n.kind ||
+      (isNamed(o) && isNamed(n) && o.fullName !== n.fullName && !n.aliases.includes(o.fullName))
+    ) {
       if (o.kind === n.kind && isNamed(o) && isNamed(n)) {
-        this.add('changed', `${n.pointer}/name`, `${where}: ${o.kind} renamed from '${o.fullName}' to '${n.fullName}'`, breaksOf(o, n));
+        this.add(
+          'changed',
+          `${n.pointer}/name`,
+          `${where}: ${o.kind} renamed from '${o.fullName}' to '${n.fullName}'`,
+          breaksOf(o, n),
+        );
         this.named(o, n);
         return;
       }
-      this.add('changed', nPtr, `${where}: type changed from ${describeType(o)} to ${describeType(n)}`, breaksOf(o, n));
+      this.add(
+        'changed',
+        nPtr,
+        `${where}: type changed from ${describeType(o)} to ${describeType(n)}`,
+        breaksOf(o, n),
+      );
       return;
     }
     const op = propsText(o.props);
     const np = propsText(n.props);
-    if (op !== np && !isNamed(n)) this.add('changed', nPtr, `${where}: properties changed from {${op}} to {${np}}`);
+    if (op !== np && !isNamed(n))
+      this.add('changed', nPtr, `${where}: properties changed from {${op}} to {${np}}`);
     switch (n.kind) {
       case 'array':
         if (o.kind === 'array') this.type(o.items, n.items, `${where} items`, n.itemsPointer);
@@ -65,20 +88,39 @@ class Differ {
     }
   }
 
-  private union(o: Extract<AvroType, { kind: 'union' }>, n: Extract<AvroType, { kind: 'union' }>, where: string): void {
+  private union(
+    o: Extract<AvroType, { kind: 'union' }>,
+    n: Extract<AvroType, { kind: 'union' }>,
+    where: string,
+  ): void {
     const oKeys = o.branches.map(unionBranchKey);
     const nKeys = n.branches.map(unionBranchKey);
     n.branches.forEach((b, i) => {
       const j = oKeys.indexOf(nKeys[i] as string);
       if (j < 0) {
-        this.add('added', n.branchPointers[i] ?? n.pointer, `${where}: union branch ${describeType(b)} added`, typeCanRead(o, b) ? [] : ['old-reads-new']);
+        this.add(
+          'added',
+          n.branchPointers[i] ?? n.pointer,
+          `${where}: union branch ${describeType(b)} added`,
+          typeCanRead(o, b) ? [] : ['old-reads-new'],
+        );
       } else {
-        this.type(o.branches[j] as AvroType, b, `${where} branch ${nKeys[i]}`, n.branchPointers[i] ?? n.pointer);
+        this.type(
+          o.branches[j] as AvroType,
+          b,
+          `${where} branch ${nKeys[i]}`,
+          n.branchPointers[i] ?? n.pointer,
+        );
       }
     });
     o.branches.forEach((b, j) => {
       if (!nKeys.includes(oKeys[j] as string)) {
-        this.add('removed', o.branchPointers[j] ?? o.pointer, `${where}: union branch ${describeType(b)} removed`, typeCanRead(n, b) ? [] : ['new-reads-old']);
+        this.add(
+          'removed',
+          o.branchPointers[j] ?? o.pointer,
+          `${where}: union branch ${describeType(b)} removed`,
+          typeCanRead(n, b) ? [] : ['new-reads-old'],
+        );
       }
     });
   }
@@ -89,21 +131,46 @@ class Differ {
     this.seen.add(key);
     const label = `${n.kind} '${n.fullName}'`;
     if ((o.doc ?? '') !== (n.doc ?? '')) this.add('changed', `${n.pointer}/doc`, `${label}: doc changed`);
-    if (o.aliases.join() !== n.aliases.join()) this.add('changed', `${n.pointer}/aliases`, `${label}: aliases changed from [${o.aliases.join(', ')}] to [${n.aliases.join(', ')}]`);
+    if (o.aliases.join() !== n.aliases.join())
+      this.add(
+        'changed',
+        `${n.pointer}/aliases`,
+        `${label}: aliases changed from [${o.aliases.join(', ')}] to [${n.aliases.join(', ')}]`,
+      );
     const op = propsText(o.props);
     const np = propsText(n.props);
     if (op !== np) this.add('changed', n.pointer, `${label}: properties changed from {${op}} to {${np}}`);
     if (o.kind === 'fixed' && n.kind === 'fixed' && o.size !== n.size) {
-      this.add('changed', `${n.pointer}/size`, `${label}: size changed from ${o.size} to ${n.size}`, ['old-reads-new', 'new-reads-old']);
+      this.add('changed', `${n.pointer}/size`, `${label}: size changed from ${o.size} to ${n.size}`, [
+        'old-reads-new',
+        'new-reads-old',
+      ]);
     }
     if (o.kind === 'enum' && n.kind === 'enum') {
       n.symbols.forEach((s, i) => {
-        if (!o.symbols.includes(s)) this.add('added', `${n.pointer}/symbols/${i}`, `${label}: symbol '${s}' added`, o.default === undefined ? ['old-reads-new'] : []);
+        if (!o.symbols.includes(s))
+          this.add(
+            'added',
+            `${n.pointer}/symbols/${i}`,
+            `${label}: symbol '${s}' added`,
+            o.default === undefined ? ['old-reads-new'] : [],
+          );
       });
       o.symbols.forEach((s, i) => {
-        if (!n.symbols.includes(s)) this.add('removed', `${o.pointer}/symbols/${i}`, `${label}: symbol '${s}' removed`, n.default === undefined ? ['new-reads-old'] : []);
+        if (!n.symbols.includes(s))
+          this.add(
+            'removed',
+            `${o.pointer}/symbols/${i}`,
+            `${label}: symbol '${s}' removed`,
+            n.default === undefined ? ['new-reads-old'] : [],
+          );
       });
-      if (o.default !== n.default) this.add('changed', `${n.pointer}`, `${label}: enum default changed from ${o.default ?? 'none'} to ${n.default ?? 'none'}`);
+      if (o.default !== n.default)
+        this.add(
+          'changed',
+          `${n.pointer}`,
+          `${label}: enum default changed from ${o.default ?? 'none'} to ${n.default ?? 'none'}`,
+        );
     }
     if (o.kind === 'record' && n.kind === 'record') this.fields(o.fields, n.fields, label);
   }
@@ -113,33 +180,65 @@ class Differ {
     for (const nf of nFields) {
       const of = oFields.find((f) => f.name === nf.name) ?? oFields.find((f) => nf.aliases.includes(f.name));
       if (of === undefined) {
-        this.add('added', nf.pointer, `${label}: ${fieldSummary(nf)} added`, nf.default === undefined ? ['new-reads-old'] : []);
+        this.add(
+          'added',
+          nf.pointer,
+          `${label}: ${fieldSummary(nf)} added`,
+          nf.default === undefined ? ['new-reads-old'] : [],
+        );
         continue;
       }
       matched.add(of);
       const name = `${label} field '${nf.name}'`;
       if (of.name !== nf.name) {
         // The old reader finds the renamed field only through its own aliases or a default.
-        const breaks: Direction[] = !of.aliases.includes(nf.name) && of.default === undefined ? ['old-reads-new'] : [];
-        this.add('changed', `${nf.pointer}/name`, `${label}: field '${of.name}' renamed to '${nf.name}' (through an alias)`, breaks);
+        const breaks: Direction[] =
+          !of.aliases.includes(nf.name) && of.default === undefined ? ['old-reads-new'] : [];
+        this.add(
+          'changed',
+          `${nf.pointer}/name`,
+          `${label}: field '${of.name}' renamed to '${nf.name}' (through an alias)`,
+          breaks,
+        );
       }
       this.type(of.type, nf.type, name, nf.typePointer);
       const od = attrText(of.default);
       const nd = attrText(nf.default);
       if (od !== nd) {
         const pointer = nf.default === undefined ? nf.pointer : nf.default.pointer;
-        const what = od === undefined ? `default ${nd} added` : nd === undefined ? `default ${od} removed` : `default changed from ${od} to ${nd}`;
+        const what =
+          od === undefined
+            ? `default ${nd} added`
+            : nd === undefined
+              ? `default ${od} removed`
+              : `default changed from ${od} to ${nd}`;
         this.add('changed', pointer, `${name}: ${what}`);
       }
       if ((of.doc ?? '') !== (nf.doc ?? '')) this.add('changed', `${nf.pointer}/doc`, `${name}: doc changed`);
-      if (of.aliases.join() !== nf.aliases.join()) this.add('changed', `${nf.pointer}/aliases`, `${name}: aliases changed from [${of.aliases.join(', ')}] to [${nf.aliases.join(', ')}]`);
-      if ((of.order ?? 'ascending') !== (nf.order ?? 'ascending')) this.add('changed', `${nf.pointer}/order`, `${name}: order changed from ${of.order ?? 'ascending'} to ${nf.order ?? 'ascending'}`);
+      if (of.aliases.join() !== nf.aliases.join())
+        this.add(
+          'changed',
+          `${nf.pointer}/aliases`,
+          `${name}: aliases changed from [${of.aliases.join(', ')}] to [${nf.aliases.join(', ')}]`,
+        );
+      if ((of.order ?? 'ascending') !== (nf.order ?? 'ascending'))
+        this.add(
+          'changed',
+          `${nf.pointer}/order`,
+          `${name}: order changed from ${of.order ?? 'ascending'} to ${nf.order ?? 'ascending'}`,
+        );
       const op = propsText(of.props);
       const np = propsText(nf.props);
       if (op !== np) this.add('changed', nf.pointer, `${name}: properties changed from {${op}} to {${np}}`);
     }
     for (const of of oFields) {
-      if (!matched.has(of)) this.add('removed', of.pointer, `${label}: ${fieldSummary(of)} removed`, of.default === undefined ? ['old-reads-new'] : []);
+      if (!matched.has(of))
+        this.add(
+          'removed',
+          of.pointer,
+          `${label}: ${fieldSummary(of)} removed`,
+          of.default === undefined ? ['old-reads-new'] : [],
+        );
     }
   }
 }

@@ -41,7 +41,9 @@ export function fingerprint64Hex(text: string): string {
   let fp = fingerprint64(text);
   let out = '';
   for (let i = 0; i < 8; i++) {
-    out += Number(fp & 0xffn).toString(16).padStart(2, '0');
+    out += Number(fp & 0xffn)
+      .toString(16)
+      .padStart(2, '0');
     fp >>= 8n;
   }
   return out;

@@ -5,7 +5,19 @@ import { diffAvro } from './diff.js';
 import type { AvroSchema } from './model.js';
 import { parseAvro } from './parse.js';
 
-export type { AvroSchema, AvroType, AvroNamed, AvroRecord, AvroEnum, AvroFixed, AvroField, AvroUnion, AvroArray, AvroMap, AvroPrimitive } from './model.js';
+export type {
+  AvroSchema,
+  AvroType,
+  AvroNamed,
+  AvroRecord,
+  AvroEnum,
+  AvroFixed,
+  AvroField,
+  AvroUnion,
+  AvroArray,
+  AvroMap,
+  AvroPrimitive,
+} from './model.js';
 export { parseAvro, AVRO_RULES } from './parse.js';
 export { checkAvro, canRead, AVRO_ERROR_TYPES } from './compat.js';
 export { canonicalAvro, normalizedAvro, parsingCanonicalForm } from './canonical.js';

@@ -73,7 +73,8 @@ function write(v: JsonValue, pointer: string, attr: JsonAttr, sortKeys: boolean)
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return jacksonNumber(v, attr.numberText(pointer));
   if (typeof v === 'string') return jacksonString(v);
-  if (Array.isArray(v)) return `[${v.map((x, i) => write(x, joinPointer(pointer, i), attr, sortKeys)).join(',')}]`;
+  if (Array.isArray(v))
+    return `[${v.map((x, i) => write(x, joinPointer(pointer, i), attr, sortKeys)).join(',')}]`;
   const keys = Object.keys(v);
   if (sortKeys) keys.sort();
   return `{${keys.map((k) => `${jacksonString(k)}:${write(v[k] as JsonValue, joinPointer(pointer, k), attr, sortKeys)}`).join(',')}}`;

@@ -37,16 +37,22 @@ export function qualify(name: string, space: string | undefined): QualifiedName 
 export function nameProblem(written: string): string | undefined {
   const parts = written.split('.');
   const simple = parts[parts.length - 1] ?? '';
-  if (!isValidName(simple)) return `'${written}' is not a valid Avro name (letters, digits and '_', not starting with a digit)`;
+  if (!isValidName(simple))
+    return `'${written}' is not a valid Avro name (letters, digits and '_', not starting with a digit)`;
   if (parts.length > 1 && !parts.slice(0, -1).every(isValidName) && parts.slice(0, -1).join('.') !== '') {
     return `'${written}' has an invalid namespace part`;
   }
-  if (parts.length === 1 && isPrimitiveName(simple)) return `'${written}' is a primitive type name and cannot name a type`;
+  if (parts.length === 1 && isPrimitiveName(simple))
+    return `'${written}' is a primitive type name and cannot name a type`;
   return undefined;
 }
 
 /** Java's `Name.getQualified(defaultSpace)`: the short name when the namespace is the default one. */
-export function qualifiedRelativeTo(fullName: string, namespace: string | undefined, defaultSpace: string | undefined): string {
+export function qualifiedRelativeTo(
+  fullName: string,
+  namespace: string | undefined,
+  defaultSpace: string | undefined,
+): string {
   if (namespace !== undefined && namespace === defaultSpace) {
     const simple = fullName.slice(namespace.length + 1);
     // A short name that reads as a primitive would be misread, so Java writes it in full.

@@ -1,6 +1,13 @@
 import { isSchemagateError } from '../../errors.js';
 import type { ParseOptions, ParseResult, SchemaIssue } from '../format.js';
-import { escapePointerToken, parseJson, positionOf, type JsonDocument, type JsonObject, type JsonValue } from '../json/parse.js';
+import {
+  escapePointerToken,
+  parseJson,
+  positionOf,
+  type JsonDocument,
+  type JsonObject,
+  type JsonValue,
+} from '../json/parse.js';
 import { defaultProblem } from './defaults.js';
 import {
   isPrimitiveName,
@@ -37,17 +44,31 @@ export const AVRO_RULES = {
 } as const;
 
 // Attributes Avro Java interprets; every other key is kept as a custom property (Schema.SCHEMA_RESERVED…).
-const SCHEMA_RESERVED = new Set(['doc', 'fields', 'items', 'name', 'namespace', 'size', 'symbols', 'values', 'type', 'aliases']);
+const SCHEMA_RESERVED = new Set([
+  'doc',
+  'fields',
+  'items',
+  'name',
+  'namespace',
+  'size',
+  'symbols',
+  'values',
+  'type',
+  'aliases',
+]);
 const ENUM_RESERVED = new Set([...SCHEMA_RESERVED, 'default']);
 const FIELD_RESERVED = new Set(['default', 'doc', 'name', 'order', 'type', 'aliases']);
 
 /** `joinPointer` without the two regular expressions in the common case (names never need escaping). */
 function joinPointer(base: string, token: string | number): string {
   if (typeof token === 'number') return `${base}/${token}`;
-  return token.includes('~') || token.includes('/') ? `${base}/${escapePointerToken(token)}` : `${base}/${token}`;
+  return token.includes('~') || token.includes('/')
+    ? `${base}/${escapePointerToken(token)}`
+    : `${base}/${token}`;
 }
 
-const isObject = (v: JsonValue | undefined): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: JsonValue | undefined): v is JsonObject =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 const has = (o: JsonObject, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Offsets of line starts, split as `parseJson` splits lines, to find a number's source text from its position. */
@@ -102,7 +123,8 @@ class Parser {
 
   props(o: JsonObject, pointer: string, reserved: Set<string>): [string, JsonAttr][] {
     const out: [string, JsonAttr][] = [];
-    for (const [k, v] of Object.entries(o)) if (!reserved.has(k)) out.push([k, this.attr(v, joinPointer(pointer, k))]);
+    for (const [k, v] of Object.entries(o))
+      if (!reserved.has(k)) out.push([k, this.attr(v, joinPointer(pointer, k))]);
     return out;
   }
 
@@ -110,7 +132,8 @@ class Parser {
     if (this.lenient) return;
     for (const { type, attr, what } of this.pendingDefaults) {
       const problem = defaultProblem(type, attr);
-      if (problem !== undefined) this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${what}: ${problem}`, attr.pointer);
+      if (problem !== undefined)
+        this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${what}: ${problem}`, attr.pointer);
     }
   }
 
@@ -118,7 +141,11 @@ class Parser {
     if (typeof value === 'string') return this.resolveName(value, pointer, space);
     if (Array.isArray(value)) return this.parseUnion(value, pointer, space);
     if (!isObject(value)) {
-      this.issue(AVRO_RULES.SCHEMA_SHAPE, `expected a schema (a type name, an object with a 'type' or a union array), found ${JSON.stringify(value)}`, pointer);
+      this.issue(
+        AVRO_RULES.SCHEMA_SHAPE,
+        `expected a schema (a type name, an object with a 'type' or a union array), found ${JSON.stringify(value)}`,
+        pointer,
+      );
       return undefined;
     }
     const typePointer = joinPointer(pointer, 'type');
@@ -128,11 +155,20 @@ class Parser {
     }
     const type = value['type'];
     if (typeof type !== 'string') {
-      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'type' of a schema object must be a string (a nested schema is only allowed as a field's type)", typePointer);
+      this.issue(
+        AVRO_RULES.INVALID_ATTRIBUTE,
+        "'type' of a schema object must be a string (a nested schema is only allowed as a field's type)",
+        typePointer,
+      );
       return undefined;
     }
     if (isPrimitiveName(type)) {
-      const t = { kind: type, pointer, props: this.props(value, pointer, SCHEMA_RESERVED), source: this.source };
+      const t = {
+        kind: type,
+        pointer,
+        props: this.props(value, pointer, SCHEMA_RESERVED),
+        source: this.source,
+      };
       if (type === 'bytes') this.checkDecimal(value, pointer, undefined);
       return t;
     }
@@ -151,7 +187,16 @@ class Parser {
         }
         const itemsPointer = joinPointer(pointer, 'items');
         const items = this.parseType(value['items'] as JsonValue, itemsPointer, space);
-        return items && { kind: 'array', items, itemsPointer, pointer, props: this.props(value, pointer, SCHEMA_RESERVED), source: this.source };
+        return (
+          items && {
+            kind: 'array',
+            items,
+            itemsPointer,
+            pointer,
+            props: this.props(value, pointer, SCHEMA_RESERVED),
+            source: this.source,
+          }
+        );
       }
       case 'map': {
         if (!has(value, 'values')) {
@@ -160,7 +205,16 @@ class Parser {
         }
         const valuesPointer = joinPointer(pointer, 'values');
         const values = this.parseType(value['values'] as JsonValue, valuesPointer, space);
-        return values && { kind: 'map', values, valuesPointer, pointer, props: this.props(value, pointer, SCHEMA_RESERVED), source: this.source };
+        return (
+          values && {
+            kind: 'map',
+            values,
+            valuesPointer,
+            pointer,
+            props: this.props(value, pointer, SCHEMA_RESERVED),
+            source: this.source,
+          }
+        );
       }
       default:
         // `{"type": "com.acme.Money"}` refers to a named type, as Java's parser allows.
@@ -170,7 +224,8 @@ class Parser {
 
   private resolveName(name: string, pointer: string, space: string | undefined): AvroType | undefined {
     if (isPrimitiveName(name)) return { kind: name, pointer, props: [], source: this.source };
-    const found = this.named.get(qualify(name, space).fullName) ?? this.named.get(qualify(name, undefined).fullName);
+    const found =
+      this.named.get(qualify(name, space).fullName) ?? this.named.get(qualify(name, undefined).fullName);
     if (found !== undefined) return found;
     const known = ['record', 'enum', 'fixed', 'array', 'map', 'error'].includes(name);
     this.issue(
@@ -191,7 +246,11 @@ class Parser {
     value.forEach((b, i) => {
       const p = joinPointer(pointer, i);
       if (Array.isArray(b)) {
-        this.issue(AVRO_RULES.UNION_NESTED, 'a union cannot contain another union directly; merge the branches into one union', p);
+        this.issue(
+          AVRO_RULES.UNION_NESTED,
+          'a union cannot contain another union directly; merge the branches into one union',
+          p,
+        );
         ok = false;
         return;
       }
@@ -203,7 +262,11 @@ class Parser {
       const key = unionBranchKey(t);
       const first = seen.get(key);
       if (first !== undefined) {
-        this.issue(AVRO_RULES.UNION_DUPLICATE_BRANCH, `the union has '${key}' twice (branches ${first} and ${i}); a union may hold each type (and each named type) once`, p);
+        this.issue(
+          AVRO_RULES.UNION_DUPLICATE_BRANCH,
+          `the union has '${key}' twice (branches ${first} and ${i}); a union may hold each type (and each named type) once`,
+          p,
+        );
         ok = false;
         return;
       }
@@ -211,23 +274,43 @@ class Parser {
       branches.push(t);
       branchPointers.push(p);
     });
-    return ok ? { kind: 'union', branches, branchPointers, pointer, props: [], source: this.source } : undefined;
+    return ok
+      ? { kind: 'union', branches, branchPointers, pointer, props: [], source: this.source }
+      : undefined;
   }
 
   /** Name, namespace, aliases and doc of a named type; registers it so later (and recursive) uses resolve. */
-  private defineNamed<T extends AvroNamed>(o: JsonObject, pointer: string, space: string | undefined, make: (base: Omit<AvroNamed, 'kind'>) => T): T | undefined {
+  private defineNamed<T extends AvroNamed>(
+    o: JsonObject,
+    pointer: string,
+    space: string | undefined,
+    make: (base: Omit<AvroNamed, 'kind'>) => T,
+  ): T | undefined {
     const nameValue = o['name'];
     if (typeof nameValue !== 'string') {
-      this.issue(has(o, 'name') ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, `a ${String(o['type'])} needs a 'name' (a string)`, has(o, 'name') ? joinPointer(pointer, 'name') : pointer);
+      this.issue(
+        has(o, 'name') ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
+        `a ${String(o['type'])} needs a 'name' (a string)`,
+        has(o, 'name') ? joinPointer(pointer, 'name') : pointer,
+      );
       return undefined;
     }
     let ns = space;
     if (has(o, 'namespace')) {
       const nsValue = o['namespace'];
       if (typeof nsValue !== 'string' && nsValue !== null) {
-        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'namespace' must be a string", joinPointer(pointer, 'namespace'));
+        this.issue(
+          AVRO_RULES.INVALID_ATTRIBUTE,
+          "'namespace' must be a string",
+          joinPointer(pointer, 'namespace'),
+        );
       } else if (typeof nsValue === 'string') {
-        if (!isValidNamespace(nsValue)) this.issue(AVRO_RULES.INVALID_NAME, `'${nsValue}' is not a valid namespace (dot-separated Avro names)`, joinPointer(pointer, 'namespace'));
+        if (!isValidNamespace(nsValue))
+          this.issue(
+            AVRO_RULES.INVALID_NAME,
+            `'${nsValue}' is not a valid namespace (dot-separated Avro names)`,
+            joinPointer(pointer, 'namespace'),
+          );
         ns = nsValue;
       }
     }
@@ -238,12 +321,21 @@ class Parser {
     const aliasValue = o['aliases'];
     if (aliasValue !== undefined) {
       if (!Array.isArray(aliasValue) || aliasValue.some((a) => typeof a !== 'string')) {
-        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'aliases' must be an array of names", joinPointer(pointer, 'aliases'));
+        this.issue(
+          AVRO_RULES.INVALID_ATTRIBUTE,
+          "'aliases' must be an array of names",
+          joinPointer(pointer, 'aliases'),
+        );
       } else {
         aliasValue.forEach((a, i) => {
           const alias = a as string;
           const p = nameProblem(alias);
-          if (p !== undefined) this.issue(AVRO_RULES.INVALID_NAME, `alias ${p}`, joinPointer(joinPointer(pointer, 'aliases'), i));
+          if (p !== undefined)
+            this.issue(
+              AVRO_RULES.INVALID_NAME,
+              `alias ${p}`,
+              joinPointer(joinPointer(pointer, 'aliases'), i),
+            );
           const full = qualify(alias, q.namespace).fullName;
           if (!aliases.includes(full)) aliases.push(full);
         });
@@ -260,24 +352,43 @@ class Parser {
       source: this.source,
       ...(typeof doc === 'string' ? { doc } : {}),
     };
-    if (doc !== undefined && typeof doc !== 'string') this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
+    if (doc !== undefined && typeof doc !== 'string')
+      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
     const t = make(base);
     if (this.named.has(q.fullName)) {
-      this.issue(AVRO_RULES.DUPLICATE_NAME, `the type '${q.fullName}' is already defined; define it once and refer to it by name`, joinPointer(pointer, 'name'));
+      this.issue(
+        AVRO_RULES.DUPLICATE_NAME,
+        `the type '${q.fullName}' is already defined; define it once and refer to it by name`,
+        joinPointer(pointer, 'name'),
+      );
     } else {
       this.named.set(q.fullName, t);
     }
     return t;
   }
 
-  private parseRecord(o: JsonObject, pointer: string, space: string | undefined, error: boolean): AvroType | undefined {
+  private parseRecord(
+    o: JsonObject,
+    pointer: string,
+    space: string | undefined,
+    error: boolean,
+  ): AvroType | undefined {
     const fields: AvroField[] = [];
-    const record = this.defineNamed(o, pointer, space, (b) => ({ ...b, kind: 'record' as const, error, fields }));
+    const record = this.defineNamed(o, pointer, space, (b) => ({
+      ...b,
+      kind: 'record' as const,
+      error,
+      fields,
+    }));
     if (record === undefined) return undefined;
     record.props = this.props(o, pointer, SCHEMA_RESERVED);
     const fieldsValue = o['fields'];
     if (!Array.isArray(fieldsValue)) {
-      this.issue(has(o, 'fields') ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "a record needs 'fields' (an array)", has(o, 'fields') ? joinPointer(pointer, 'fields') : pointer);
+      this.issue(
+        has(o, 'fields') ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
+        "a record needs 'fields' (an array)",
+        has(o, 'fields') ? joinPointer(pointer, 'fields') : pointer,
+      );
       return record;
     }
     const inner = record.namespace ?? space;
@@ -289,7 +400,11 @@ class Parser {
       if (typeof name === 'string') {
         const first = seen.get(name);
         if (first !== undefined) {
-          this.issue(AVRO_RULES.DUPLICATE_FIELD, `the field '${name}' is defined twice in record '${record.fullName}' (fields ${first} and ${i})`, joinPointer(fp, 'name'));
+          this.issue(
+            AVRO_RULES.DUPLICATE_FIELD,
+            `the field '${name}' is defined twice in record '${record.fullName}' (fields ${first} and ${i})`,
+            joinPointer(fp, 'name'),
+          );
           return;
         }
         seen.set(name, i);
@@ -310,23 +425,41 @@ class Parser {
     for (const f of fields) {
       f.aliases.forEach((a, i) => {
         if (a !== f.name && names.has(a)) {
-          this.issue(AVRO_RULES.FIELD_ALIAS_CONFLICT, `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader could not tell them apart`, `${f.pointer}/aliases/${i}`);
+          this.issue(
+            AVRO_RULES.FIELD_ALIAS_CONFLICT,
+            `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader could not tell them apart`,
+            `${f.pointer}/aliases/${i}`,
+          );
         }
       });
     }
   }
 
-  private parseField(f: JsonValue, pointer: string, space: string | undefined, recordName: string): AvroField | undefined {
+  private parseField(
+    f: JsonValue,
+    pointer: string,
+    space: string | undefined,
+    recordName: string,
+  ): AvroField | undefined {
     if (!isObject(f)) {
       this.issue(AVRO_RULES.SCHEMA_SHAPE, 'a field must be an object with a name and a type', pointer);
       return undefined;
     }
     const name = f['name'];
     if (typeof name !== 'string') {
-      this.issue(has(f, 'name') ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "a field needs a 'name' (a string)", has(f, 'name') ? joinPointer(pointer, 'name') : pointer);
+      this.issue(
+        has(f, 'name') ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
+        "a field needs a 'name' (a string)",
+        has(f, 'name') ? joinPointer(pointer, 'name') : pointer,
+      );
       return undefined;
     }
-    if (!isValidName(name)) this.issue(AVRO_RULES.INVALID_NAME, `'${name}' is not a valid field name (letters, digits and '_', not starting with a digit)`, joinPointer(pointer, 'name'));
+    if (!isValidName(name))
+      this.issue(
+        AVRO_RULES.INVALID_NAME,
+        `'${name}' is not a valid field name (letters, digits and '_', not starting with a digit)`,
+        joinPointer(pointer, 'name'),
+      );
     if (!has(f, 'type')) {
       this.issue(AVRO_RULES.MISSING_ATTRIBUTE, `the field '${name}' needs a 'type'`, pointer);
       return undefined;
@@ -334,10 +467,18 @@ class Parser {
     const typePointer = joinPointer(pointer, 'type');
     const type = this.parseType(f['type'] as JsonValue, typePointer, space);
     if (type === undefined) return undefined;
-    const field: AvroField = { name, type, pointer, typePointer, aliases: [], props: this.props(f, pointer, FIELD_RESERVED) };
+    const field: AvroField = {
+      name,
+      type,
+      pointer,
+      typePointer,
+      aliases: [],
+      props: this.props(f, pointer, FIELD_RESERVED),
+    };
     const doc = f['doc'];
     if (typeof doc === 'string') field.doc = doc;
-    else if (doc !== undefined) this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
+    else if (doc !== undefined)
+      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
     if (has(f, 'default')) {
       field.default = this.attr(f['default'] as JsonValue, joinPointer(pointer, 'default'));
       this.pendingDefaults.push({ type, attr: field.default, what: `field '${name}' of '${recordName}'` });
@@ -348,13 +489,21 @@ class Parser {
       if (lower === 'ascending' || lower === 'descending' || lower === 'ignore') {
         if (lower !== 'ascending') field.order = lower;
       } else {
-        this.issue(AVRO_RULES.INVALID_ORDER, `'order' must be "ascending", "descending" or "ignore", found ${JSON.stringify(order)}`, joinPointer(pointer, 'order'));
+        this.issue(
+          AVRO_RULES.INVALID_ORDER,
+          `'order' must be "ascending", "descending" or "ignore", found ${JSON.stringify(order)}`,
+          joinPointer(pointer, 'order'),
+        );
       }
     }
     const aliases = f['aliases'];
     if (aliases !== undefined) {
       if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string')) {
-        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'aliases' must be an array of names", joinPointer(pointer, 'aliases'));
+        this.issue(
+          AVRO_RULES.INVALID_ATTRIBUTE,
+          "'aliases' must be an array of names",
+          joinPointer(pointer, 'aliases'),
+        );
       } else {
         for (const a of aliases as string[]) if (!field.aliases.includes(a)) field.aliases.push(a);
       }
@@ -370,7 +519,11 @@ class Parser {
     const sp = joinPointer(pointer, 'symbols');
     const value = o['symbols'];
     if (!Array.isArray(value)) {
-      this.issue(has(o, 'symbols') ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "an enum needs 'symbols' (an array of names)", has(o, 'symbols') ? sp : pointer);
+      this.issue(
+        has(o, 'symbols') ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
+        "an enum needs 'symbols' (an array of names)",
+        has(o, 'symbols') ? sp : pointer,
+      );
       return t;
     }
     value.forEach((s, i) => {
@@ -379,7 +532,12 @@ class Parser {
         this.issue(AVRO_RULES.INVALID_ATTRIBUTE, 'an enum symbol must be a string', p);
         return;
       }
-      if (!isValidName(s)) this.issue(AVRO_RULES.INVALID_NAME, `'${s}' is not a valid enum symbol (letters, digits and '_', not starting with a digit)`, p);
+      if (!isValidName(s))
+        this.issue(
+          AVRO_RULES.INVALID_NAME,
+          `'${s}' is not a valid enum symbol (letters, digits and '_', not starting with a digit)`,
+          p,
+        );
       if (symbols.includes(s)) {
         this.issue(AVRO_RULES.DUPLICATE_SYMBOL, `the symbol '${s}' appears twice in enum '${t.fullName}'`, p);
         return;
@@ -389,7 +547,11 @@ class Parser {
     if (has(o, 'default')) {
       const d = o['default'];
       if (typeof d !== 'string' || !symbols.includes(d)) {
-        this.issue(AVRO_RULES.INVALID_ENUM_DEFAULT, `the enum default ${JSON.stringify(d)} is not one of the symbols of '${t.fullName}'`, joinPointer(pointer, 'default'));
+        this.issue(
+          AVRO_RULES.INVALID_ENUM_DEFAULT,
+          `the enum default ${JSON.stringify(d)} is not one of the symbols of '${t.fullName}'`,
+          joinPointer(pointer, 'default'),
+        );
       } else {
         t.default = d;
       }
@@ -405,7 +567,11 @@ class Parser {
     const sp = joinPointer(pointer, 'size');
     const text = typeof size === 'number' ? this.numberText(sp) : undefined;
     if (typeof size !== 'number' || text === undefined || !/^\d+$/.test(text) || size > 2 ** 31 - 1) {
-      this.issue(has(o, 'size') ? AVRO_RULES.INVALID_FIXED_SIZE : AVRO_RULES.MISSING_ATTRIBUTE, "a fixed needs a 'size': a non-negative integer number of bytes", has(o, 'size') ? sp : pointer);
+      this.issue(
+        has(o, 'size') ? AVRO_RULES.INVALID_FIXED_SIZE : AVRO_RULES.MISSING_ATTRIBUTE,
+        "a fixed needs a 'size': a non-negative integer number of bytes",
+        has(o, 'size') ? sp : pointer,
+      );
       return t;
     }
     t.size = size;
@@ -420,27 +586,50 @@ class Parser {
     const scale = o['scale'] ?? 0;
     const isInt = (v: JsonValue | undefined): v is number => typeof v === 'number' && Number.isInteger(v);
     if (!isInt(precision) || precision < 1) {
-      this.issue(AVRO_RULES.INVALID_DECIMAL, "a decimal needs a 'precision': a positive integer", has(o, 'precision') ? joinPointer(pointer, 'precision') : pointer);
+      this.issue(
+        AVRO_RULES.INVALID_DECIMAL,
+        "a decimal needs a 'precision': a positive integer",
+        has(o, 'precision') ? joinPointer(pointer, 'precision') : pointer,
+      );
       return;
     }
     if (!isInt(scale) || scale < 0 || scale > precision) {
-      this.issue(AVRO_RULES.INVALID_DECIMAL, `a decimal's 'scale' must be an integer from 0 to its precision (${precision})`, joinPointer(pointer, 'scale'));
+      this.issue(
+        AVRO_RULES.INVALID_DECIMAL,
+        `a decimal's 'scale' must be an integer from 0 to its precision (${precision})`,
+        joinPointer(pointer, 'scale'),
+      );
     }
     if (fixedSize !== undefined) {
       const maxDigits = fixedSize === 0 ? 0 : Math.floor(Math.log10(2) * (8 * fixedSize - 1));
       if (precision > maxDigits) {
-        this.issue(AVRO_RULES.INVALID_DECIMAL, `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit`, joinPointer(pointer, 'precision'));
+        this.issue(
+          AVRO_RULES.INVALID_DECIMAL,
+          `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit`,
+          joinPointer(pointer, 'precision'),
+        );
       }
     }
   }
 }
 
-function parseDocument(text: string, file: string | undefined, issues: SchemaIssue[], prefix: string): JsonDocument | undefined {
+function parseDocument(
+  text: string,
+  file: string | undefined,
+  issues: SchemaIssue[],
+  prefix: string,
+): JsonDocument | undefined {
   try {
     return parseJson(text, file);
   } catch (e) {
     if (!isSchemagateError(e)) throw e;
-    issues.push({ rule: AVRO_RULES.INVALID_JSON, message: `${prefix}${e.message}`, pointer: '', line: e.location.line ?? 1, column: e.location.column ?? 1 });
+    issues.push({
+      rule: AVRO_RULES.INVALID_JSON,
+      message: `${prefix}${e.message}`,
+      pointer: '',
+      line: e.location.line ?? 1,
+      column: e.location.column ?? 1,
+    });
     return undefined;
   }
 }
@@ -461,9 +650,16 @@ export function parseAvro(text: string, options: ParseOptions = {}): ParseResult
     const p = new Parser(ref.text, doc, i + 1, named, true, ref.name);
     const root = p.parseType(doc.value, '', undefined);
     for (const issue of p.issues) {
-      issues.push({ rule: AVRO_RULES.REFERENCE, message: `${issue.message} (${issue.rule} at line ${issue.line}, column ${issue.column} of the reference)`, pointer: '', line: 1, column: 1 });
+      issues.push({
+        rule: AVRO_RULES.REFERENCE,
+        message: `${issue.message} (${issue.rule} at line ${issue.line}, column ${issue.column} of the reference)`,
+        pointer: '',
+        line: 1,
+        column: 1,
+      });
     }
-    if (root !== undefined && (root.kind === 'record' || root.kind === 'enum' || root.kind === 'fixed')) referenceRoots.add(root);
+    if (root !== undefined && (root.kind === 'record' || root.kind === 'enum' || root.kind === 'fixed'))
+      referenceRoots.add(root);
   });
   const doc = parseDocument(text, options.file, issues, '');
   if (doc === undefined) return { ok: false, issues };
@@ -472,7 +668,21 @@ export function parseAvro(text: string, options: ParseOptions = {}): ParseResult
   parser.finish();
   issues.push(...parser.issues);
   if (issues.length > 0 || root === undefined) {
-    return { ok: false, issues: issues.length > 0 ? issues : [{ rule: AVRO_RULES.SCHEMA_SHAPE, message: 'not an Avro schema', pointer: '', line: 1, column: 1 }] };
+    return {
+      ok: false,
+      issues:
+        issues.length > 0
+          ? issues
+          : [
+              {
+                rule: AVRO_RULES.SCHEMA_SHAPE,
+                message: 'not an Avro schema',
+                pointer: '',
+                line: 1,
+                column: 1,
+              },
+            ],
+    };
   }
   const schema: AvroSchema = { format: 'avro', text, doc, root, named, referenceRoots };
   if (options.file !== undefined) schema.file = options.file;

@@ -20,5 +20,6 @@ test('detectFormat tells Avro from JSON Schema', () => {
     ['a.json', { type: 'string' }, 'json'],
     ['a.json', undefined, 'json'],
   ];
-  for (const [file, value, expected] of cases) assert.equal(detectFormat(file, value), expected, JSON.stringify(value));
+  for (const [file, value, expected] of cases)
+    assert.equal(detectFormat(file, value), expected, JSON.stringify(value));
 });

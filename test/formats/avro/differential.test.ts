@@ -31,7 +31,11 @@ test('differential: our verdict equals avsc createResolver on random schema pair
         [b, a, pb.schema, pa.schema],
       ] as const) {
         const ours = canRead(rs, ws);
-        assert.equal(ours, avscCanRead(r, w), `reader ${JSON.stringify(r)}\nwriter ${JSON.stringify(w)}\nfindings ${JSON.stringify(avroFormat.check(rs, ws, { reader: 'new', writer: 'old' }))}`);
+        assert.equal(
+          ours,
+          avscCanRead(r, w),
+          `reader ${JSON.stringify(r)}\nwriter ${JSON.stringify(w)}\nfindings ${JSON.stringify(avroFormat.check(rs, ws, { reader: 'new', writer: 'old' }))}`,
+        );
         if (ours) compatible++;
         else incompatible++;
       }
@@ -48,7 +52,10 @@ test('differential: Parsing Canonical Form equals avsc canonical schema (seeded)
     fc.property(avroSchema(), (a) => {
       const p = avroFormat.parse(JSON.stringify(a));
       assert.ok(p.ok);
-      assert.equal(parsingCanonicalForm(p.schema), JSON.stringify(avsc.Type.forSchema(a as avsc.Schema).schema()));
+      assert.equal(
+        parsingCanonicalForm(p.schema),
+        JSON.stringify(avsc.Type.forSchema(a as avsc.Schema).schema()),
+      );
     }),
     { seed: 7, numRuns: 200 },
   );

@@ -25,18 +25,85 @@ export function record(name: string, fields: unknown[], extra: Record<string, un
 }
 
 /** The §6.4 table: level, previous versions (oldest first), new schema, expected verdict and error types. */
-export const LEVEL_CASES: { id: string; level: string; prev: SchemaName[]; next: SchemaName; compatible: boolean; errors?: { errorType: string; path: string; version: number; direction: string; info?: string }[] }[] = [
+export const LEVEL_CASES: {
+  id: string;
+  level: string;
+  prev: SchemaName[];
+  next: SchemaName;
+  compatible: boolean;
+  errors?: { errorType: string; path: string; version: number; direction: string; info?: string }[];
+}[] = [
   { id: 'A1', level: 'BACKWARD', prev: ['S1'], next: 'S2', compatible: true },
-  { id: 'A2', level: 'BACKWARD', prev: ['S1'], next: 'S3', compatible: false, errors: [{ errorType: 'READER_FIELD_MISSING_DEFAULT_VALUE', path: '/fields/1', version: 1, direction: 'new-reads-old', info: 'f2' }] },
+  {
+    id: 'A2',
+    level: 'BACKWARD',
+    prev: ['S1'],
+    next: 'S3',
+    compatible: false,
+    errors: [
+      {
+        errorType: 'READER_FIELD_MISSING_DEFAULT_VALUE',
+        path: '/fields/1',
+        version: 1,
+        direction: 'new-reads-old',
+        info: 'f2',
+      },
+    ],
+  },
   { id: 'A3', level: 'BACKWARD', prev: ['S1'], next: 'S4', compatible: true },
   { id: 'A4', level: 'BACKWARD', prev: ['S1'], next: 'S6', compatible: true },
-  { id: 'A5', level: 'BACKWARD', prev: ['S6'], next: 'S1', compatible: false, errors: [{ errorType: 'TYPE_MISMATCH', path: '/fields/0/type', version: 1, direction: 'new-reads-old', info: 'reader type: STRING not compatible with writer type: NULL' }] },
+  {
+    id: 'A5',
+    level: 'BACKWARD',
+    prev: ['S6'],
+    next: 'S1',
+    compatible: false,
+    errors: [
+      {
+        errorType: 'TYPE_MISMATCH',
+        path: '/fields/0/type',
+        version: 1,
+        direction: 'new-reads-old',
+        info: 'reader type: STRING not compatible with writer type: NULL',
+      },
+    ],
+  },
   { id: 'A6', level: 'BACKWARD', prev: ['S6'], next: 'S7', compatible: true },
-  { id: 'A7', level: 'BACKWARD', prev: ['S7'], next: 'S6', compatible: false, errors: [{ errorType: 'MISSING_UNION_BRANCH', path: '/fields/0/type/2', version: 1, direction: 'new-reads-old', info: 'reader union lacking writer type: INT' }] },
+  {
+    id: 'A7',
+    level: 'BACKWARD',
+    prev: ['S7'],
+    next: 'S6',
+    compatible: false,
+    errors: [
+      {
+        errorType: 'MISSING_UNION_BRANCH',
+        path: '/fields/0/type/2',
+        version: 1,
+        direction: 'new-reads-old',
+        info: 'reader union lacking writer type: INT',
+      },
+    ],
+  },
   { id: 'A8', level: 'BACKWARD', prev: ['S1', 'S2'], next: 'S3', compatible: true },
   { id: 'A9', level: 'BACKWARD_TRANSITIVE', prev: ['S1', 'S2'], next: 'S8', compatible: true },
   { id: 'A10', level: 'BACKWARD_TRANSITIVE', prev: ['S2'], next: 'S3', compatible: true },
-  { id: 'A11', level: 'BACKWARD_TRANSITIVE', prev: ['S1', 'S2'], next: 'S3', compatible: false, errors: [{ errorType: 'READER_FIELD_MISSING_DEFAULT_VALUE', path: '/fields/1', version: 1, direction: 'new-reads-old', info: 'f2' }] },
+  {
+    id: 'A11',
+    level: 'BACKWARD_TRANSITIVE',
+    prev: ['S1', 'S2'],
+    next: 'S3',
+    compatible: false,
+    errors: [
+      {
+        errorType: 'READER_FIELD_MISSING_DEFAULT_VALUE',
+        path: '/fields/1',
+        version: 1,
+        direction: 'new-reads-old',
+        info: 'f2',
+      },
+    ],
+  },
   { id: 'A12', level: 'FORWARD', prev: ['S1'], next: 'S2', compatible: true },
   { id: 'A13', level: 'FORWARD', prev: ['S1'], next: 'S3', compatible: true },
   { id: 'A14', level: 'FORWARD', prev: ['S2'], next: 'S3', compatible: true },
@@ -45,7 +112,22 @@ export const LEVEL_CASES: { id: string; level: string; prev: SchemaName[]; next:
   { id: 'A17', level: 'FORWARD_TRANSITIVE', prev: ['S8', 'S2'], next: 'S1', compatible: true },
   { id: 'A18', level: 'FORWARD_TRANSITIVE', prev: ['S3'], next: 'S2', compatible: true },
   { id: 'A19', level: 'FORWARD_TRANSITIVE', prev: ['S2'], next: 'S1', compatible: true },
-  { id: 'A20', level: 'FORWARD_TRANSITIVE', prev: ['S3', 'S2'], next: 'S1', compatible: false, errors: [{ errorType: 'READER_FIELD_MISSING_DEFAULT_VALUE', path: '/fields/1', version: 1, direction: 'old-reads-new', info: 'f2' }] },
+  {
+    id: 'A20',
+    level: 'FORWARD_TRANSITIVE',
+    prev: ['S3', 'S2'],
+    next: 'S1',
+    compatible: false,
+    errors: [
+      {
+        errorType: 'READER_FIELD_MISSING_DEFAULT_VALUE',
+        path: '/fields/1',
+        version: 1,
+        direction: 'old-reads-new',
+        info: 'f2',
+      },
+    ],
+  },
   { id: 'A21', level: 'FULL', prev: ['S1'], next: 'S2', compatible: true },
   { id: 'A22', level: 'FULL', prev: ['S1', 'S2'], next: 'S3', compatible: true },
   { id: 'A23', level: 'FULL', prev: ['S3', 'S2'], next: 'S1', compatible: true },
@@ -55,6 +137,36 @@ export const LEVEL_CASES: { id: string; level: string; prev: SchemaName[]; next:
   { id: 'A27', level: 'FULL_TRANSITIVE', prev: ['S2'], next: 'S1', compatible: true },
   { id: 'A28', level: 'FULL_TRANSITIVE', prev: ['S1'], next: 'S2', compatible: true },
   { id: 'A29', level: 'FULL_TRANSITIVE', prev: ['S2'], next: 'S3', compatible: true },
-  { id: 'A30', level: 'FULL_TRANSITIVE', prev: ['S1', 'S2'], next: 'S3', compatible: false, errors: [{ errorType: 'READER_FIELD_MISSING_DEFAULT_VALUE', path: '/fields/1', version: 1, direction: 'new-reads-old', info: 'f2' }] },
-  { id: 'A31', level: 'FULL_TRANSITIVE', prev: ['S3', 'S2'], next: 'S1', compatible: false, errors: [{ errorType: 'READER_FIELD_MISSING_DEFAULT_VALUE', path: '/fields/1', version: 1, direction: 'old-reads-new', info: 'f2' }] },
+  {
+    id: 'A30',
+    level: 'FULL_TRANSITIVE',
+    prev: ['S1', 'S2'],
+    next: 'S3',
+    compatible: false,
+    errors: [
+      {
+        errorType: 'READER_FIELD_MISSING_DEFAULT_VALUE',
+        path: '/fields/1',
+        version: 1,
+        direction: 'new-reads-old',
+        info: 'f2',
+      },
+    ],
+  },
+  {
+    id: 'A31',
+    level: 'FULL_TRANSITIVE',
+    prev: ['S3', 'S2'],
+    next: 'S1',
+    compatible: false,
+    errors: [
+      {
+        errorType: 'READER_FIELD_MISSING_DEFAULT_VALUE',
+        path: '/fields/1',
+        version: 1,
+        direction: 'old-reads-new',
+        info: 'f2',
+      },
+    ],
+  },
 ];

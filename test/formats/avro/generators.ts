@@ -52,18 +52,29 @@ export function defaultFor(type: Json): Json {
 }
 
 function named(path: string): fc.Arbitrary<string> {
-  return fc.constantFrom(`N${path}`, `N${path}`, `N${path}`, `N${path}`, `N${path}`, `N${path}`, `N${path}`, `M${path}`);
+  return fc.constantFrom(
+    `N${path}`,
+    `N${path}`,
+    `N${path}`,
+    `N${path}`,
+    `N${path}`,
+    `N${path}`,
+    `N${path}`,
+    `M${path}`,
+  );
 }
 
 function nonUnionType(path: string, depth: number): fc.Arbitrary<Json> {
   const leaves: fc.Arbitrary<Json>[] = [
     fc.constantFrom(...PRIMITIVES),
-    fc.record({
-      type: fc.constant('enum'),
-      name: named(path),
-      symbols: fc.subarray(SYMBOLS, { minLength: 1 }),
-      hasDefault: fc.boolean(),
-    }).map(({ hasDefault, ...e }) => (hasDefault ? { ...e, default: e.symbols[0] as string } : e)),
+    fc
+      .record({
+        type: fc.constant('enum'),
+        name: named(path),
+        symbols: fc.subarray(SYMBOLS, { minLength: 1 }),
+        hasDefault: fc.boolean(),
+      })
+      .map(({ hasDefault, ...e }) => (hasDefault ? { ...e, default: e.symbols[0] as string } : e)),
     fc.record({ type: fc.constant('fixed'), name: named(path), size: fc.integer({ min: 1, max: 3 }) }),
   ];
   if (depth >= 3) return fc.oneof(...leaves);
@@ -77,12 +88,18 @@ function nonUnionType(path: string, depth: number): fc.Arbitrary<Json> {
 }
 
 function anyType(path: string, depth: number): fc.Arbitrary<Json> {
-  return depth >= 3 ? nonUnionType(path, depth) : fc.oneof({ arbitrary: nonUnionType(path, depth), weight: 3 }, { arbitrary: unionType(path, depth + 1), weight: 1 });
+  return depth >= 3
+    ? nonUnionType(path, depth)
+    : fc.oneof(
+        { arbitrary: nonUnionType(path, depth), weight: 3 },
+        { arbitrary: unionType(path, depth + 1), weight: 1 },
+      );
 }
 
 function branchKey(t: Json): string {
   if (typeof t === 'string') return t;
-  if (t !== null && typeof t === 'object' && !Array.isArray(t)) return t['type'] === 'array' || t['type'] === 'map' ? String(t['type']) : String(t['name']).slice(1);
+  if (t !== null && typeof t === 'object' && !Array.isArray(t))
+    return t['type'] === 'array' || t['type'] === 'map' ? String(t['type']) : String(t['name']).slice(1);
   return '?';
 }
 
@@ -111,17 +128,24 @@ function recordType(path: string, depth: number): fc.Arbitrary<Json> {
         fc.constant(name),
         fc.tuple(
           ...fields.map((f) =>
-            fc.record({
-              type: depth >= 3 ? fc.constantFrom(...PRIMITIVES) : anyType(`${path}_${f}`, depth),
-              hasDefault: fc.boolean(),
-              // An alias never names a sibling field (the parser rejects that); it may name a field of the other schema.
-              alias: fc.constantFrom(undefined, undefined, undefined, ...FIELD_NAMES.filter((x) => !fields.includes(x))),
-            }).map(({ type, hasDefault, alias }) => ({
-              name: f,
-              type,
-              ...(hasDefault ? { default: defaultFor(type) } : {}),
-              ...(alias === undefined ? {} : { aliases: [alias] }),
-            })),
+            fc
+              .record({
+                type: depth >= 3 ? fc.constantFrom(...PRIMITIVES) : anyType(`${path}_${f}`, depth),
+                hasDefault: fc.boolean(),
+                // An alias never names a sibling field (the parser rejects that); it may name a field of the other schema.
+                alias: fc.constantFrom(
+                  undefined,
+                  undefined,
+                  undefined,
+                  ...FIELD_NAMES.filter((x) => !fields.includes(x)),
+                ),
+              })
+              .map(({ type, hasDefault, alias }) => ({
+                name: f,
+                type,
+                ...(hasDefault ? { default: defaultFor(type) } : {}),
+                ...(alias === undefined ? {} : { aliases: [alias] }),
+              })),
           ),
         ),
       ),

@@ -15,7 +15,12 @@ test('property: every valid schema is compatible with itself at every level', ()
       const again = avroFormat.parse(JSON.stringify(a, null, 2));
       assert.ok(again.ok);
       for (const level of LEVELS) {
-        const result: CompatResult = checkCompatibility(level, p.schema, [again.schema, p.schema], avroFormat.check);
+        const result: CompatResult = checkCompatibility(
+          level,
+          p.schema,
+          [again.schema, p.schema],
+          avroFormat.check,
+        );
         assert.deepEqual(result.findings, [], level);
       }
     }),
@@ -60,7 +65,14 @@ function mutate(value: Json, path: number[], replacement: Json): Json {
 }
 
 const nearlyValid = fc
-  .tuple(avroSchema(), fc.array(fc.nat(), { maxLength: 6 }), fc.oneof(fc.jsonValue() as fc.Arbitrary<Json>, fc.constantFrom<Json>('int', 'record', 'enum', 'Nx', [], {}, ['null', 'null'], [['int']], -1, 1.5, 'N')))
+  .tuple(
+    avroSchema(),
+    fc.array(fc.nat(), { maxLength: 6 }),
+    fc.oneof(
+      fc.jsonValue() as fc.Arbitrary<Json>,
+      fc.constantFrom<Json>('int', 'record', 'enum', 'Nx', [], {}, ['null', 'null'], [['int']], -1, 1.5, 'N'),
+    ),
+  )
   .map(([a, path, r]) => JSON.stringify(mutate(a, path, r)));
 
 test('property: random and nearly valid input never throws; issues carry a rule, pointer and position', () => {
