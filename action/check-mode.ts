@@ -3,9 +3,9 @@ import { emitAnnotations, splitForAnnotations } from './annotations.js';
 import { summaryLine } from '../src/report/text.js';
 import { allFindings, countBySeverity, type CheckReport } from './check-report.js';
 import { commentMarker, syncComment, type CommentOutcome } from './comment.js';
-import type { ActionEvent } from './event.js';
 import type { CommentsApi } from './github-api.js';
 import { ensureHistory } from './history.js';
+import { pushedBranch, type ActionEvent } from './event.js';
 import { redact, type ActionInputs } from './inputs.js';
 import { setOutputs } from './outputs.js';
 import { renderReportComment, renderResolvedComment, renderSummary, type CheckView } from './render.js';
@@ -50,7 +50,7 @@ export async function runCheckMode(ctx: CheckContext): Promise<CheckOutcome> {
     against = event.before;
     await ensureHistory(
       ctx.cwd,
-      { sha: event.before, branch: undefined, purpose: 'the commit before the push' },
+      { sha: event.before, branch: pushedBranch(event), purpose: 'the commit before the push' },
       core.info,
     );
   }

@@ -131,3 +131,8 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env): ActionEvent {
   }
   return parseEvent(eventName, payload, path);
 }
+
+/** The branch a push went to (`refs/heads/main` → `main`); undefined for a tag. */
+export function pushedBranch(event: PushEvent): string | undefined {
+  return event.ref.startsWith('refs/heads/') ? event.ref.slice('refs/heads/'.length) : undefined;
+}

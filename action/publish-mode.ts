@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import type { ActionEvent } from './event.js';
 import { ensureHistory } from './history.js';
+import { pushedBranch, type ActionEvent } from './event.js';
 import { redact, type ActionInputs } from './inputs.js';
 import { setOutputs, type PublishedVersion } from './outputs.js';
 
@@ -73,7 +73,7 @@ export async function runPublishMode(ctx: PublishContext): Promise<{ passed: boo
     range = `${event.before.slice(0, 7)}..${event.after.slice(0, 7)}`;
     await ensureHistory(
       ctx.cwd,
-      { sha: event.before, branch: undefined, purpose: 'the commit before the push' },
+      { sha: event.before, branch: pushedBranch(event), purpose: 'the commit before the push' },
       core.info,
     );
   } else if (event.kind === 'push') {
