@@ -36260,6 +36260,93 @@ ${FETCH_DEPTH_FIX}`
   );
 }
 
+// action/event.ts
+import { readFileSync } from "node:fs";
+var EventError = class extends Error {
+  name = "EventError";
+};
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function field(obj, path, where) {
+  let cur = obj;
+  for (const key of path.split(".")) {
+    if (!isObject(cur)) throw new EventError(`${where}: the event payload has no '${path}'`);
+    cur = cur[key];
+  }
+  return cur;
+}
+function str(obj, path, where) {
+  const v = field(obj, path, where);
+  if (typeof v !== "string" || v === "") throw new EventError(`${where}: the event payload has no '${path}'`);
+  return v;
+}
+function optStr(obj, path) {
+  try {
+    const v = field(obj, path, "");
+    return typeof v === "string" ? v : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var ZERO_SHA = /^0+$/;
+function parseEvent(eventName, payload, where = "GITHUB_EVENT_PATH") {
+  if (!isObject(payload)) throw new EventError(`${where}: the event payload is not a JSON object`);
+  if (eventName === "pull_request" || eventName === "pull_request_target") {
+    const pr = field(payload, "pull_request", where);
+    if (!isObject(pr)) throw new EventError(`${where}: a ${eventName} event without 'pull_request'`);
+    const number = pr.number ?? payload.number;
+    if (typeof number !== "number") throw new EventError(`${where}: the pull request has no number`);
+    const labels = Array.isArray(pr.labels) ? pr.labels.flatMap((l) => isObject(l) && typeof l.name === "string" ? [l.name] : []) : [];
+    const headRepo = optStr(pr, "head.repo.full_name");
+    const baseRepo = optStr(pr, "base.repo.full_name");
+    const headFork = isObject(pr.head) && isObject(pr.head.repo) && pr.head.repo.fork === true;
+    const headRepoMissing = isObject(pr.head) && pr.head.repo === null;
+    return {
+      kind: "pull_request",
+      eventName,
+      number,
+      baseRef: str(pr, "base.ref", where),
+      baseSha: str(pr, "base.sha", where),
+      headSha: str(pr, "head.sha", where),
+      labels,
+      fromFork: headRepoMissing || headFork || headRepo !== void 0 && baseRepo !== void 0 && headRepo !== baseRepo,
+      htmlUrl: optStr(pr, "html_url")
+    };
+  }
+  if (eventName === "push") {
+    const before = str(payload, "before", where);
+    return {
+      kind: "push",
+      eventName,
+      ref: str(payload, "ref", where),
+      before,
+      after: str(payload, "after", where),
+      defaultBranch: optStr(payload, "repository.default_branch"),
+      created: ZERO_SHA.test(before) || payload.created === true
+    };
+  }
+  return { kind: "other", eventName };
+}
+function readEvent(env = process.env) {
+  const eventName = env.GITHUB_EVENT_NAME;
+  if (eventName === void 0 || eventName === "") {
+    throw new EventError("GITHUB_EVENT_NAME is not set: run this inside GitHub Actions");
+  }
+  const path = env.GITHUB_EVENT_PATH;
+  if (path === void 0 || path === "") return parseEvent(eventName, {}, "GITHUB_EVENT_PATH");
+  let payload;
+  try {
+    payload = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new EventError(`${path}: cannot read the event payload: ${e.message}`);
+  }
+  return parseEvent(eventName, payload, path);
+}
+function pushedBranch(event) {
+  return event.ref.startsWith("refs/heads/") ? event.ref.slice("refs/heads/".length) : void 0;
+}
+
 // action/outputs.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36421,7 +36508,7 @@ async function runCheckMode(ctx) {
     against = event.before;
     await ensureHistory(
       ctx.cwd,
-      { sha: event.before, branch: void 0, purpose: "the commit before the push" },
+      { sha: event.before, branch: pushedBranch(event), purpose: "the commit before the push" },
       info
     );
   }
@@ -36488,90 +36575,6 @@ async function runCheckMode(ctx) {
     }
   }
   return { passed, comment };
-}
-
-// action/event.ts
-import { readFileSync } from "node:fs";
-var EventError = class extends Error {
-  name = "EventError";
-};
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function field(obj, path, where) {
-  let cur = obj;
-  for (const key of path.split(".")) {
-    if (!isObject(cur)) throw new EventError(`${where}: the event payload has no '${path}'`);
-    cur = cur[key];
-  }
-  return cur;
-}
-function str(obj, path, where) {
-  const v = field(obj, path, where);
-  if (typeof v !== "string" || v === "") throw new EventError(`${where}: the event payload has no '${path}'`);
-  return v;
-}
-function optStr(obj, path) {
-  try {
-    const v = field(obj, path, "");
-    return typeof v === "string" ? v : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var ZERO_SHA = /^0+$/;
-function parseEvent(eventName, payload, where = "GITHUB_EVENT_PATH") {
-  if (!isObject(payload)) throw new EventError(`${where}: the event payload is not a JSON object`);
-  if (eventName === "pull_request" || eventName === "pull_request_target") {
-    const pr = field(payload, "pull_request", where);
-    if (!isObject(pr)) throw new EventError(`${where}: a ${eventName} event without 'pull_request'`);
-    const number = pr.number ?? payload.number;
-    if (typeof number !== "number") throw new EventError(`${where}: the pull request has no number`);
-    const labels = Array.isArray(pr.labels) ? pr.labels.flatMap((l) => isObject(l) && typeof l.name === "string" ? [l.name] : []) : [];
-    const headRepo = optStr(pr, "head.repo.full_name");
-    const baseRepo = optStr(pr, "base.repo.full_name");
-    const headFork = isObject(pr.head) && isObject(pr.head.repo) && pr.head.repo.fork === true;
-    const headRepoMissing = isObject(pr.head) && pr.head.repo === null;
-    return {
-      kind: "pull_request",
-      eventName,
-      number,
-      baseRef: str(pr, "base.ref", where),
-      baseSha: str(pr, "base.sha", where),
-      headSha: str(pr, "head.sha", where),
-      labels,
-      fromFork: headRepoMissing || headFork || headRepo !== void 0 && baseRepo !== void 0 && headRepo !== baseRepo,
-      htmlUrl: optStr(pr, "html_url")
-    };
-  }
-  if (eventName === "push") {
-    const before = str(payload, "before", where);
-    return {
-      kind: "push",
-      eventName,
-      ref: str(payload, "ref", where),
-      before,
-      after: str(payload, "after", where),
-      defaultBranch: optStr(payload, "repository.default_branch"),
-      created: ZERO_SHA.test(before) || payload.created === true
-    };
-  }
-  return { kind: "other", eventName };
-}
-function readEvent(env = process.env) {
-  const eventName = env.GITHUB_EVENT_NAME;
-  if (eventName === void 0 || eventName === "") {
-    throw new EventError("GITHUB_EVENT_NAME is not set: run this inside GitHub Actions");
-  }
-  const path = env.GITHUB_EVENT_PATH;
-  if (path === void 0 || path === "") return parseEvent(eventName, {}, "GITHUB_EVENT_PATH");
-  let payload;
-  try {
-    payload = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    throw new EventError(`${path}: cannot read the event payload: ${e.message}`);
-  }
-  return parseEvent(eventName, payload, path);
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -37329,8 +37332,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject4 = val !== null && typeof val === "object";
-    const hasToJSON = isObject4 && typeof val.toJSON === "function";
+    const isObject5 = val !== null && typeof val === "object";
+    const hasToJSON = isObject5 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -41083,7 +41086,8 @@ function write(v, pointer, attr, sortKeys) {
   if (typeof v === "boolean") return v ? "true" : "false";
   if (typeof v === "number") return jacksonNumber(v, attr.numberText(pointer));
   if (typeof v === "string") return jacksonString(v);
-  if (Array.isArray(v)) return `[${v.map((x, i) => write(x, joinPointer(pointer, i), attr, sortKeys)).join(",")}]`;
+  if (Array.isArray(v))
+    return `[${v.map((x, i) => write(x, joinPointer(pointer, i), attr, sortKeys)).join(",")}]`;
   const keys = Object.keys(v);
   if (sortKeys) keys.sort();
   return `{${keys.map((k) => `${jacksonString(k)}:${write(v[k], joinPointer(pointer, k), attr, sortKeys)}`).join(",")}}`;
@@ -41141,11 +41145,13 @@ function qualify(name, space) {
 function nameProblem(written) {
   const parts = written.split(".");
   const simple = parts[parts.length - 1] ?? "";
-  if (!isValidName(simple)) return `'${written}' is not a valid Avro name (letters, digits and '_', not starting with a digit)`;
+  if (!isValidName(simple))
+    return `'${written}' is not a valid Avro name (letters, digits and '_', not starting with a digit)`;
   if (parts.length > 1 && !parts.slice(0, -1).every(isValidName) && parts.slice(0, -1).join(".") !== "") {
     return `'${written}' has an invalid namespace part`;
   }
-  if (parts.length === 1 && isPrimitiveName(simple)) return `'${written}' is a primitive type name and cannot name a type`;
+  if (parts.length === 1 && isPrimitiveName(simple))
+    return `'${written}' is a primitive type name and cannot name a type`;
   return void 0;
 }
 function qualifiedRelativeTo(fullName2, namespace, defaultSpace) {
@@ -41196,11 +41202,14 @@ function javaNamed(t, known, space) {
     out += ',"namespace":""';
   }
   if (t.doc !== void 0) out += `,"doc":${q(t.doc)}`;
-  if (t.kind === "record") out += `,"fields":[${t.fields.map((f) => javaField(f, known, t.namespace)).join(",")}]`;
-  else if (t.kind === "enum") out += `,"symbols":[${t.symbols.map(q).join(",")}]${t.default === void 0 ? "" : `,"default":${q(t.default)}`}`;
+  if (t.kind === "record")
+    out += `,"fields":[${t.fields.map((f) => javaField(f, known, t.namespace)).join(",")}]`;
+  else if (t.kind === "enum")
+    out += `,"symbols":[${t.symbols.map(q).join(",")}]${t.default === void 0 ? "" : `,"default":${q(t.default)}`}`;
   else out += `,"size":${t.size}`;
   out += props(t.props, false);
-  if (t.aliases.length > 0) out += `,"aliases":[${t.aliases.map((a) => q(qualifiedRelativeTo(a, namespaceOf(a), t.namespace))).join(",")}]`;
+  if (t.aliases.length > 0)
+    out += `,"aliases":[${t.aliases.map((a) => q(qualifiedRelativeTo(a, namespaceOf(a), t.namespace))).join(",")}]`;
   return `${out}}`;
 }
 function javaField(f, known, space) {
@@ -41210,6 +41219,46 @@ function javaField(f, known, space) {
   if (f.order !== void 0) out += `,"order":${q(f.order)}`;
   if (f.aliases.length > 0) out += `,"aliases":[${f.aliases.map(q).join(",")}]`;
   return `${out}${props(f.props, false)}}`;
+}
+function normalizedAvro(schema) {
+  return norm(schema.root, /* @__PURE__ */ new Set());
+}
+function norm(t, seen) {
+  switch (t.kind) {
+    case "array":
+      return `{"type":"array","items":${norm(t.items, seen)}${props(t.props, true)}}`;
+    case "map":
+      return `{"type":"map","values":${norm(t.values, seen)}${props(t.props, true)}}`;
+    case "union":
+      return `[${t.branches.map((b) => norm(b, seen)).join(",")}]`;
+    case "record":
+    case "enum":
+    case "fixed": {
+      if (seen.has(t)) return q(t.fullName);
+      seen.add(t);
+      let out = `{"type":${q(t.kind === "record" && t.error ? "error" : t.kind)},"name":${q(t.fullName)}`;
+      if (t.doc !== void 0) out += `,"doc":${q(t.doc)}`;
+      if (t.aliases.length > 0) out += `,"aliases":[${[...t.aliases].sort().map(q).join(",")}]`;
+      if (t.kind === "record") {
+        const fields = t.fields.map((f) => {
+          let s = `{"name":${q(f.name)},"type":${norm(f.type, seen)}`;
+          if (f.doc !== void 0) s += `,"doc":${q(f.doc)}`;
+          if (f.aliases.length > 0) s += `,"aliases":[${[...f.aliases].sort().map(q).join(",")}]`;
+          if (f.default !== void 0) s += `,"default":${jacksonTree(f.default, true)}`;
+          if (f.order !== void 0) s += `,"order":${q(f.order)}`;
+          return `${s}${props(f.props, true)}}`;
+        });
+        out += `,"fields":[${fields.join(",")}]`;
+      } else if (t.kind === "enum") {
+        out += `,"symbols":[${t.symbols.map(q).join(",")}]${t.default === void 0 ? "" : `,"default":${q(t.default)}`}`;
+      } else {
+        out += `,"size":${t.size}`;
+      }
+      return `${out}${props(t.props, true)}}`;
+    }
+    default:
+      return t.props.length === 0 ? q(t.kind) : `{"type":${q(t.kind)}${props(t.props, true)}}`;
+  }
 }
 
 // src/formats/avro/compat.ts
@@ -41240,7 +41289,8 @@ function namesMatch(r, w) {
 function locationPath(loc) {
   if (loc.length === 0) return "/";
   let out = "";
-  for (const token of loc) out += `/${token.includes("~") || token.includes("/") ? escapePointerToken(token) : token}`;
+  for (const token of loc)
+    out += `/${token.includes("~") || token.includes("/") ? escapePointerToken(token) : token}`;
   return out;
 }
 var Checker = class {
@@ -41305,17 +41355,38 @@ var Checker = class {
       if (this.unionReads(r, w, wUse) >= 0) return;
       const closest = this.closestBranch(r, w);
       const detail = closest === void 0 ? "" : this.firstReason(closest.branch, w, closest.pointer, wUse);
-      this.emit({ errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH, loc: [], readerPointer: rUse, writerPointer: wUse, info: `reader union lacking writer type: ${typeLabel(w)}`, r, w, detail });
+      this.emit({
+        errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+        loc: [],
+        readerPointer: rUse,
+        writerPointer: wUse,
+        info: `reader union lacking writer type: ${typeLabel(w)}`,
+        r,
+        w,
+        detail
+      });
       return;
     }
     if (readsPrimitive(r.kind, w.kind)) return;
-    this.emit({ errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH, loc: [], readerPointer: rUse, writerPointer: wUse, info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`, r, w, detail: "" });
+    this.emit({
+      errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
+      loc: [],
+      readerPointer: rUse,
+      writerPointer: wUse,
+      info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`,
+      r,
+      w,
+      detail: ""
+    });
   }
   /** Index of the first reader branch that reads `w`, trying the likeliest branch first; -1 when none. */
   unionReads(r, w, wUse) {
     const key = unionBranchKey(w);
-    const likely = r.branches.findIndex((b) => unionBranchKey(b) === key || isNamed(b) && isNamed(w) && b.kind === w.kind && b.name === w.name);
-    if (likely >= 0 && this.probe(r.branches[likely], w, r.branchPointers[likely] ?? "", wUse).length === 0) return likely;
+    const likely = r.branches.findIndex(
+      (b) => unionBranchKey(b) === key || isNamed(b) && isNamed(w) && b.kind === w.kind && b.name === w.name
+    );
+    if (likely >= 0 && this.probe(r.branches[likely], w, r.branchPointers[likely] ?? "", wUse).length === 0)
+      return likely;
     for (let i = 0; i < r.branches.length; i++) {
       if (i === likely) continue;
       const b = r.branches[i];
@@ -41324,7 +41395,9 @@ var Checker = class {
     return -1;
   }
   closestBranch(r, w) {
-    const i = r.branches.findIndex((b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w)));
+    const i = r.branches.findIndex(
+      (b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w))
+    );
     return i < 0 ? void 0 : { branch: r.branches[i], pointer: r.branchPointers[i] ?? "" };
   }
   firstReason(r, w, rUse, wUse) {
@@ -41338,17 +41411,54 @@ var Checker = class {
       if (this.unionReads(r, b, wUse) >= 0) return;
       const closest = this.closestBranch(r, b);
       const detail = closest === void 0 ? "" : this.firstReason(closest.branch, b, closest.pointer, wUse);
-      this.emit({ errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH, loc: [], readerPointer: r.pointer, writerPointer: wUse, info: `reader union lacking writer type: ${typeLabel(b)}`, r, w: b, detail, branch: true }, String(i));
+      this.emit(
+        {
+          errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+          loc: [],
+          readerPointer: r.pointer,
+          writerPointer: wUse,
+          info: `reader union lacking writer type: ${typeLabel(b)}`,
+          r,
+          w: b,
+          detail,
+          branch: true
+        },
+        String(i)
+      );
     });
   }
   names(r, w) {
     if (namesMatch(r, w)) return;
-    this.emit({ errorType: AVRO_ERROR_TYPES.NAME_MISMATCH, loc: [], readerPointer: `${r.pointer}/name`, writerPointer: `${w.pointer}/name`, info: `expected: ${w.fullName}`, r, w, detail: "" }, "name");
+    this.emit(
+      {
+        errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
+        loc: [],
+        readerPointer: `${r.pointer}/name`,
+        writerPointer: `${w.pointer}/name`,
+        info: `expected: ${w.fullName}`,
+        r,
+        w,
+        detail: ""
+      },
+      "name"
+    );
   }
   fixeds(r, w) {
     this.names(r, w);
     if (r.size === w.size) return;
-    this.emit({ errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH, loc: [], readerPointer: `${r.pointer}/size`, writerPointer: `${w.pointer}/size`, info: `expected: ${w.size}, found: ${r.size}`, r, w, detail: "" }, "size");
+    this.emit(
+      {
+        errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
+        loc: [],
+        readerPointer: `${r.pointer}/size`,
+        writerPointer: `${w.pointer}/size`,
+        info: `expected: ${w.size}, found: ${r.size}`,
+        r,
+        w,
+        detail: ""
+      },
+      "size"
+    );
   }
   enums(r, w) {
     this.names(r, w);
@@ -41356,7 +41466,19 @@ var Checker = class {
     if (missing.length === 0 || r.default !== void 0 && r.symbols.includes(r.default)) return;
     missing.sort();
     const symbolIndex = w.symbols.indexOf(missing[0]);
-    this.emit({ errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS, loc: [], readerPointer: `${r.pointer}/symbols`, writerPointer: `${w.pointer}/symbols/${symbolIndex}`, info: `[${missing.join(", ")}]`, r, w, detail: missing.join("\0") }, "symbols");
+    this.emit(
+      {
+        errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
+        loc: [],
+        readerPointer: `${r.pointer}/symbols`,
+        writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
+        info: `[${missing.join(", ")}]`,
+        r,
+        w,
+        detail: missing.join("\0")
+      },
+      "symbols"
+    );
   }
   records(r, w) {
     let forReader = this.memo.get(r);
@@ -41404,11 +41526,29 @@ var Checker = class {
     this.loc.pop();
   }
   missingDefault(rf, w) {
-    this.emit({ errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE, loc: [], readerPointer: rf.pointer, writerPointer: `${w.pointer}/fields`, info: rf.name, r: rf.type, w, detail: rf.name });
+    this.emit({
+      errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
+      loc: [],
+      readerPointer: rf.pointer,
+      writerPointer: `${w.pointer}/fields`,
+      info: rf.name,
+      r: rf.type,
+      w,
+      detail: rf.name
+    });
   }
   ambiguous(rf, w, matches) {
     const detail = `${rf.name}\0${matches.map((m) => `'${m.name}'`).join(" and ")}`;
-    this.emit({ errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS, loc: [], readerPointer: rf.pointer, writerPointer: matches[1]?.pointer ?? w.pointer, info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`, r: rf.type, w, detail });
+    this.emit({
+      errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
+      loc: [],
+      readerPointer: rf.pointer,
+      writerPointer: matches[1]?.pointer ?? w.pointer,
+      info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`,
+      r: rf.type,
+      w,
+      detail
+    });
   }
 };
 function explain(f, c, path) {
@@ -41528,16 +41668,27 @@ var Differ = class {
   type(o, n, where, nPtr) {
     if (o.kind !== n.kind || isNamed(o) && isNamed(n) && o.fullName !== n.fullName && !n.aliases.includes(o.fullName)) {
       if (o.kind === n.kind && isNamed(o) && isNamed(n)) {
-        this.add("changed", `${n.pointer}/name`, `${where}: ${o.kind} renamed from '${o.fullName}' to '${n.fullName}'`, breaksOf(o, n));
+        this.add(
+          "changed",
+          `${n.pointer}/name`,
+          `${where}: ${o.kind} renamed from '${o.fullName}' to '${n.fullName}'`,
+          breaksOf(o, n)
+        );
         this.named(o, n);
         return;
       }
-      this.add("changed", nPtr, `${where}: type changed from ${describeType(o)} to ${describeType(n)}`, breaksOf(o, n));
+      this.add(
+        "changed",
+        nPtr,
+        `${where}: type changed from ${describeType(o)} to ${describeType(n)}`,
+        breaksOf(o, n)
+      );
       return;
     }
     const op = propsText(o.props);
     const np = propsText(n.props);
-    if (op !== np && !isNamed(n)) this.add("changed", nPtr, `${where}: properties changed from {${op}} to {${np}}`);
+    if (op !== np && !isNamed(n))
+      this.add("changed", nPtr, `${where}: properties changed from {${op}} to {${np}}`);
     switch (n.kind) {
       case "array":
         if (o.kind === "array") this.type(o.items, n.items, `${where} items`, n.itemsPointer);
@@ -41563,14 +41714,29 @@ var Differ = class {
     n.branches.forEach((b, i) => {
       const j = oKeys.indexOf(nKeys[i]);
       if (j < 0) {
-        this.add("added", n.branchPointers[i] ?? n.pointer, `${where}: union branch ${describeType(b)} added`, typeCanRead(o, b) ? [] : ["old-reads-new"]);
+        this.add(
+          "added",
+          n.branchPointers[i] ?? n.pointer,
+          `${where}: union branch ${describeType(b)} added`,
+          typeCanRead(o, b) ? [] : ["old-reads-new"]
+        );
       } else {
-        this.type(o.branches[j], b, `${where} branch ${nKeys[i]}`, n.branchPointers[i] ?? n.pointer);
+        this.type(
+          o.branches[j],
+          b,
+          `${where} branch ${nKeys[i]}`,
+          n.branchPointers[i] ?? n.pointer
+        );
       }
     });
     o.branches.forEach((b, j) => {
       if (!nKeys.includes(oKeys[j])) {
-        this.add("removed", o.branchPointers[j] ?? o.pointer, `${where}: union branch ${describeType(b)} removed`, typeCanRead(n, b) ? [] : ["new-reads-old"]);
+        this.add(
+          "removed",
+          o.branchPointers[j] ?? o.pointer,
+          `${where}: union branch ${describeType(b)} removed`,
+          typeCanRead(n, b) ? [] : ["new-reads-old"]
+        );
       }
     });
   }
@@ -41580,21 +41746,46 @@ var Differ = class {
     this.seen.add(key);
     const label = `${n.kind} '${n.fullName}'`;
     if ((o.doc ?? "") !== (n.doc ?? "")) this.add("changed", `${n.pointer}/doc`, `${label}: doc changed`);
-    if (o.aliases.join() !== n.aliases.join()) this.add("changed", `${n.pointer}/aliases`, `${label}: aliases changed from [${o.aliases.join(", ")}] to [${n.aliases.join(", ")}]`);
+    if (o.aliases.join() !== n.aliases.join())
+      this.add(
+        "changed",
+        `${n.pointer}/aliases`,
+        `${label}: aliases changed from [${o.aliases.join(", ")}] to [${n.aliases.join(", ")}]`
+      );
     const op = propsText(o.props);
     const np = propsText(n.props);
     if (op !== np) this.add("changed", n.pointer, `${label}: properties changed from {${op}} to {${np}}`);
     if (o.kind === "fixed" && n.kind === "fixed" && o.size !== n.size) {
-      this.add("changed", `${n.pointer}/size`, `${label}: size changed from ${o.size} to ${n.size}`, ["old-reads-new", "new-reads-old"]);
+      this.add("changed", `${n.pointer}/size`, `${label}: size changed from ${o.size} to ${n.size}`, [
+        "old-reads-new",
+        "new-reads-old"
+      ]);
     }
     if (o.kind === "enum" && n.kind === "enum") {
       n.symbols.forEach((s, i) => {
-        if (!o.symbols.includes(s)) this.add("added", `${n.pointer}/symbols/${i}`, `${label}: symbol '${s}' added`, o.default === void 0 ? ["old-reads-new"] : []);
+        if (!o.symbols.includes(s))
+          this.add(
+            "added",
+            `${n.pointer}/symbols/${i}`,
+            `${label}: symbol '${s}' added`,
+            o.default === void 0 ? ["old-reads-new"] : []
+          );
       });
       o.symbols.forEach((s, i) => {
-        if (!n.symbols.includes(s)) this.add("removed", `${o.pointer}/symbols/${i}`, `${label}: symbol '${s}' removed`, n.default === void 0 ? ["new-reads-old"] : []);
+        if (!n.symbols.includes(s))
+          this.add(
+            "removed",
+            `${o.pointer}/symbols/${i}`,
+            `${label}: symbol '${s}' removed`,
+            n.default === void 0 ? ["new-reads-old"] : []
+          );
       });
-      if (o.default !== n.default) this.add("changed", `${n.pointer}`, `${label}: enum default changed from ${o.default ?? "none"} to ${n.default ?? "none"}`);
+      if (o.default !== n.default)
+        this.add(
+          "changed",
+          `${n.pointer}`,
+          `${label}: enum default changed from ${o.default ?? "none"} to ${n.default ?? "none"}`
+        );
     }
     if (o.kind === "record" && n.kind === "record") this.fields(o.fields, n.fields, label);
   }
@@ -41603,14 +41794,24 @@ var Differ = class {
     for (const nf of nFields) {
       const of = oFields.find((f) => f.name === nf.name) ?? oFields.find((f) => nf.aliases.includes(f.name));
       if (of === void 0) {
-        this.add("added", nf.pointer, `${label}: ${fieldSummary(nf)} added`, nf.default === void 0 ? ["new-reads-old"] : []);
+        this.add(
+          "added",
+          nf.pointer,
+          `${label}: ${fieldSummary(nf)} added`,
+          nf.default === void 0 ? ["new-reads-old"] : []
+        );
         continue;
       }
       matched.add(of);
       const name = `${label} field '${nf.name}'`;
       if (of.name !== nf.name) {
         const breaks = !of.aliases.includes(nf.name) && of.default === void 0 ? ["old-reads-new"] : [];
-        this.add("changed", `${nf.pointer}/name`, `${label}: field '${of.name}' renamed to '${nf.name}' (through an alias)`, breaks);
+        this.add(
+          "changed",
+          `${nf.pointer}/name`,
+          `${label}: field '${of.name}' renamed to '${nf.name}' (through an alias)`,
+          breaks
+        );
       }
       this.type(of.type, nf.type, name, nf.typePointer);
       const od = attrText(of.default);
@@ -41621,14 +41822,30 @@ var Differ = class {
         this.add("changed", pointer, `${name}: ${what}`);
       }
       if ((of.doc ?? "") !== (nf.doc ?? "")) this.add("changed", `${nf.pointer}/doc`, `${name}: doc changed`);
-      if (of.aliases.join() !== nf.aliases.join()) this.add("changed", `${nf.pointer}/aliases`, `${name}: aliases changed from [${of.aliases.join(", ")}] to [${nf.aliases.join(", ")}]`);
-      if ((of.order ?? "ascending") !== (nf.order ?? "ascending")) this.add("changed", `${nf.pointer}/order`, `${name}: order changed from ${of.order ?? "ascending"} to ${nf.order ?? "ascending"}`);
+      if (of.aliases.join() !== nf.aliases.join())
+        this.add(
+          "changed",
+          `${nf.pointer}/aliases`,
+          `${name}: aliases changed from [${of.aliases.join(", ")}] to [${nf.aliases.join(", ")}]`
+        );
+      if ((of.order ?? "ascending") !== (nf.order ?? "ascending"))
+        this.add(
+          "changed",
+          `${nf.pointer}/order`,
+          `${name}: order changed from ${of.order ?? "ascending"} to ${nf.order ?? "ascending"}`
+        );
       const op = propsText(of.props);
       const np = propsText(nf.props);
       if (op !== np) this.add("changed", nf.pointer, `${name}: properties changed from {${op}} to {${np}}`);
     }
     for (const of of oFields) {
-      if (!matched.has(of)) this.add("removed", of.pointer, `${label}: ${fieldSummary(of)} removed`, of.default === void 0 ? ["old-reads-new"] : []);
+      if (!matched.has(of))
+        this.add(
+          "removed",
+          of.pointer,
+          `${label}: ${fieldSummary(of)} removed`,
+          of.default === void 0 ? ["old-reads-new"] : []
+        );
     }
   }
 };
@@ -41732,7 +41949,18 @@ var AVRO_RULES = {
   FIELD_ALIAS_CONFLICT: "AVRO_FIELD_ALIAS_CONFLICT",
   REFERENCE: "AVRO_INVALID_REFERENCE"
 };
-var SCHEMA_RESERVED = /* @__PURE__ */ new Set(["doc", "fields", "items", "name", "namespace", "size", "symbols", "values", "type", "aliases"]);
+var SCHEMA_RESERVED = /* @__PURE__ */ new Set([
+  "doc",
+  "fields",
+  "items",
+  "name",
+  "namespace",
+  "size",
+  "symbols",
+  "values",
+  "type",
+  "aliases"
+]);
 var ENUM_RESERVED = /* @__PURE__ */ new Set([...SCHEMA_RESERVED, "default"]);
 var FIELD_RESERVED = /* @__PURE__ */ new Set(["default", "doc", "name", "order", "type", "aliases"]);
 function joinPointer2(base, token) {
@@ -41792,21 +42020,27 @@ var Parser2 = class {
   }
   props(o, pointer, reserved) {
     const out = [];
-    for (const [k, v] of Object.entries(o)) if (!reserved.has(k)) out.push([k, this.attr(v, joinPointer2(pointer, k))]);
+    for (const [k, v] of Object.entries(o))
+      if (!reserved.has(k)) out.push([k, this.attr(v, joinPointer2(pointer, k))]);
     return out;
   }
   finish() {
     if (this.lenient) return;
     for (const { type, attr, what } of this.pendingDefaults) {
       const problem = defaultProblem(type, attr);
-      if (problem !== void 0) this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${what}: ${problem}`, attr.pointer);
+      if (problem !== void 0)
+        this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${what}: ${problem}`, attr.pointer);
     }
   }
   parseType(value, pointer, space) {
     if (typeof value === "string") return this.resolveName(value, pointer, space);
     if (Array.isArray(value)) return this.parseUnion(value, pointer, space);
     if (!isObject2(value)) {
-      this.issue(AVRO_RULES.SCHEMA_SHAPE, `expected a schema (a type name, an object with a 'type' or a union array), found ${JSON.stringify(value)}`, pointer);
+      this.issue(
+        AVRO_RULES.SCHEMA_SHAPE,
+        `expected a schema (a type name, an object with a 'type' or a union array), found ${JSON.stringify(value)}`,
+        pointer
+      );
       return void 0;
     }
     const typePointer = joinPointer2(pointer, "type");
@@ -41816,11 +42050,20 @@ var Parser2 = class {
     }
     const type = value["type"];
     if (typeof type !== "string") {
-      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'type' of a schema object must be a string (a nested schema is only allowed as a field's type)", typePointer);
+      this.issue(
+        AVRO_RULES.INVALID_ATTRIBUTE,
+        "'type' of a schema object must be a string (a nested schema is only allowed as a field's type)",
+        typePointer
+      );
       return void 0;
     }
     if (isPrimitiveName(type)) {
-      const t = { kind: type, pointer, props: this.props(value, pointer, SCHEMA_RESERVED), source: this.source };
+      const t = {
+        kind: type,
+        pointer,
+        props: this.props(value, pointer, SCHEMA_RESERVED),
+        source: this.source
+      };
       if (type === "bytes") this.checkDecimal(value, pointer, void 0);
       return t;
     }
@@ -41839,7 +42082,14 @@ var Parser2 = class {
         }
         const itemsPointer = joinPointer2(pointer, "items");
         const items = this.parseType(value["items"], itemsPointer, space);
-        return items && { kind: "array", items, itemsPointer, pointer, props: this.props(value, pointer, SCHEMA_RESERVED), source: this.source };
+        return items && {
+          kind: "array",
+          items,
+          itemsPointer,
+          pointer,
+          props: this.props(value, pointer, SCHEMA_RESERVED),
+          source: this.source
+        };
       }
       case "map": {
         if (!has(value, "values")) {
@@ -41848,7 +42098,14 @@ var Parser2 = class {
         }
         const valuesPointer = joinPointer2(pointer, "values");
         const values = this.parseType(value["values"], valuesPointer, space);
-        return values && { kind: "map", values, valuesPointer, pointer, props: this.props(value, pointer, SCHEMA_RESERVED), source: this.source };
+        return values && {
+          kind: "map",
+          values,
+          valuesPointer,
+          pointer,
+          props: this.props(value, pointer, SCHEMA_RESERVED),
+          source: this.source
+        };
       }
       default:
         return this.resolveName(type, typePointer, space);
@@ -41874,7 +42131,11 @@ var Parser2 = class {
     value.forEach((b, i) => {
       const p = joinPointer2(pointer, i);
       if (Array.isArray(b)) {
-        this.issue(AVRO_RULES.UNION_NESTED, "a union cannot contain another union directly; merge the branches into one union", p);
+        this.issue(
+          AVRO_RULES.UNION_NESTED,
+          "a union cannot contain another union directly; merge the branches into one union",
+          p
+        );
         ok = false;
         return;
       }
@@ -41886,7 +42147,11 @@ var Parser2 = class {
       const key = unionBranchKey(t);
       const first = seen.get(key);
       if (first !== void 0) {
-        this.issue(AVRO_RULES.UNION_DUPLICATE_BRANCH, `the union has '${key}' twice (branches ${first} and ${i}); a union may hold each type (and each named type) once`, p);
+        this.issue(
+          AVRO_RULES.UNION_DUPLICATE_BRANCH,
+          `the union has '${key}' twice (branches ${first} and ${i}); a union may hold each type (and each named type) once`,
+          p
+        );
         ok = false;
         return;
       }
@@ -41900,16 +42165,29 @@ var Parser2 = class {
   defineNamed(o, pointer, space, make) {
     const nameValue = o["name"];
     if (typeof nameValue !== "string") {
-      this.issue(has(o, "name") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, `a ${String(o["type"])} needs a 'name' (a string)`, has(o, "name") ? joinPointer2(pointer, "name") : pointer);
+      this.issue(
+        has(o, "name") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
+        `a ${String(o["type"])} needs a 'name' (a string)`,
+        has(o, "name") ? joinPointer2(pointer, "name") : pointer
+      );
       return void 0;
     }
     let ns = space;
     if (has(o, "namespace")) {
       const nsValue = o["namespace"];
       if (typeof nsValue !== "string" && nsValue !== null) {
-        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'namespace' must be a string", joinPointer2(pointer, "namespace"));
+        this.issue(
+          AVRO_RULES.INVALID_ATTRIBUTE,
+          "'namespace' must be a string",
+          joinPointer2(pointer, "namespace")
+        );
       } else if (typeof nsValue === "string") {
-        if (!isValidNamespace(nsValue)) this.issue(AVRO_RULES.INVALID_NAME, `'${nsValue}' is not a valid namespace (dot-separated Avro names)`, joinPointer2(pointer, "namespace"));
+        if (!isValidNamespace(nsValue))
+          this.issue(
+            AVRO_RULES.INVALID_NAME,
+            `'${nsValue}' is not a valid namespace (dot-separated Avro names)`,
+            joinPointer2(pointer, "namespace")
+          );
         ns = nsValue;
       }
     }
@@ -41920,12 +42198,21 @@ var Parser2 = class {
     const aliasValue = o["aliases"];
     if (aliasValue !== void 0) {
       if (!Array.isArray(aliasValue) || aliasValue.some((a) => typeof a !== "string")) {
-        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'aliases' must be an array of names", joinPointer2(pointer, "aliases"));
+        this.issue(
+          AVRO_RULES.INVALID_ATTRIBUTE,
+          "'aliases' must be an array of names",
+          joinPointer2(pointer, "aliases")
+        );
       } else {
         aliasValue.forEach((a, i) => {
           const alias = a;
           const p = nameProblem(alias);
-          if (p !== void 0) this.issue(AVRO_RULES.INVALID_NAME, `alias ${p}`, joinPointer2(joinPointer2(pointer, "aliases"), i));
+          if (p !== void 0)
+            this.issue(
+              AVRO_RULES.INVALID_NAME,
+              `alias ${p}`,
+              joinPointer2(joinPointer2(pointer, "aliases"), i)
+            );
           const full = qualify(alias, q2.namespace).fullName;
           if (!aliases.includes(full)) aliases.push(full);
         });
@@ -41942,10 +42229,15 @@ var Parser2 = class {
       source: this.source,
       ...typeof doc === "string" ? { doc } : {}
     };
-    if (doc !== void 0 && typeof doc !== "string") this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
+    if (doc !== void 0 && typeof doc !== "string")
+      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
     const t = make(base);
     if (this.named.has(q2.fullName)) {
-      this.issue(AVRO_RULES.DUPLICATE_NAME, `the type '${q2.fullName}' is already defined; define it once and refer to it by name`, joinPointer2(pointer, "name"));
+      this.issue(
+        AVRO_RULES.DUPLICATE_NAME,
+        `the type '${q2.fullName}' is already defined; define it once and refer to it by name`,
+        joinPointer2(pointer, "name")
+      );
     } else {
       this.named.set(q2.fullName, t);
     }
@@ -41953,12 +42245,21 @@ var Parser2 = class {
   }
   parseRecord(o, pointer, space, error2) {
     const fields = [];
-    const record = this.defineNamed(o, pointer, space, (b) => ({ ...b, kind: "record", error: error2, fields }));
+    const record = this.defineNamed(o, pointer, space, (b) => ({
+      ...b,
+      kind: "record",
+      error: error2,
+      fields
+    }));
     if (record === void 0) return void 0;
     record.props = this.props(o, pointer, SCHEMA_RESERVED);
     const fieldsValue = o["fields"];
     if (!Array.isArray(fieldsValue)) {
-      this.issue(has(o, "fields") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "a record needs 'fields' (an array)", has(o, "fields") ? joinPointer2(pointer, "fields") : pointer);
+      this.issue(
+        has(o, "fields") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
+        "a record needs 'fields' (an array)",
+        has(o, "fields") ? joinPointer2(pointer, "fields") : pointer
+      );
       return record;
     }
     const inner = record.namespace ?? space;
@@ -41969,7 +42270,11 @@ var Parser2 = class {
       if (typeof name === "string") {
         const first = seen.get(name);
         if (first !== void 0) {
-          this.issue(AVRO_RULES.DUPLICATE_FIELD, `the field '${name}' is defined twice in record '${record.fullName}' (fields ${first} and ${i})`, joinPointer2(fp, "name"));
+          this.issue(
+            AVRO_RULES.DUPLICATE_FIELD,
+            `the field '${name}' is defined twice in record '${record.fullName}' (fields ${first} and ${i})`,
+            joinPointer2(fp, "name")
+          );
           return;
         }
         seen.set(name, i);
@@ -41989,7 +42294,11 @@ var Parser2 = class {
     for (const f of fields) {
       f.aliases.forEach((a, i) => {
         if (a !== f.name && names.has(a)) {
-          this.issue(AVRO_RULES.FIELD_ALIAS_CONFLICT, `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader could not tell them apart`, `${f.pointer}/aliases/${i}`);
+          this.issue(
+            AVRO_RULES.FIELD_ALIAS_CONFLICT,
+            `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader could not tell them apart`,
+            `${f.pointer}/aliases/${i}`
+          );
         }
       });
     }
@@ -42001,10 +42310,19 @@ var Parser2 = class {
     }
     const name = f["name"];
     if (typeof name !== "string") {
-      this.issue(has(f, "name") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "a field needs a 'name' (a string)", has(f, "name") ? joinPointer2(pointer, "name") : pointer);
+      this.issue(
+        has(f, "name") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
+        "a field needs a 'name' (a string)",
+        has(f, "name") ? joinPointer2(pointer, "name") : pointer
+      );
       return void 0;
     }
-    if (!isValidName(name)) this.issue(AVRO_RULES.INVALID_NAME, `'${name}' is not a valid field name (letters, digits and '_', not starting with a digit)`, joinPointer2(pointer, "name"));
+    if (!isValidName(name))
+      this.issue(
+        AVRO_RULES.INVALID_NAME,
+        `'${name}' is not a valid field name (letters, digits and '_', not starting with a digit)`,
+        joinPointer2(pointer, "name")
+      );
     if (!has(f, "type")) {
       this.issue(AVRO_RULES.MISSING_ATTRIBUTE, `the field '${name}' needs a 'type'`, pointer);
       return void 0;
@@ -42012,10 +42330,18 @@ var Parser2 = class {
     const typePointer = joinPointer2(pointer, "type");
     const type = this.parseType(f["type"], typePointer, space);
     if (type === void 0) return void 0;
-    const field2 = { name, type, pointer, typePointer, aliases: [], props: this.props(f, pointer, FIELD_RESERVED) };
+    const field2 = {
+      name,
+      type,
+      pointer,
+      typePointer,
+      aliases: [],
+      props: this.props(f, pointer, FIELD_RESERVED)
+    };
     const doc = f["doc"];
     if (typeof doc === "string") field2.doc = doc;
-    else if (doc !== void 0) this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
+    else if (doc !== void 0)
+      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
     if (has(f, "default")) {
       field2.default = this.attr(f["default"], joinPointer2(pointer, "default"));
       this.pendingDefaults.push({ type, attr: field2.default, what: `field '${name}' of '${recordName}'` });
@@ -42026,13 +42352,21 @@ var Parser2 = class {
       if (lower === "ascending" || lower === "descending" || lower === "ignore") {
         if (lower !== "ascending") field2.order = lower;
       } else {
-        this.issue(AVRO_RULES.INVALID_ORDER, `'order' must be "ascending", "descending" or "ignore", found ${JSON.stringify(order)}`, joinPointer2(pointer, "order"));
+        this.issue(
+          AVRO_RULES.INVALID_ORDER,
+          `'order' must be "ascending", "descending" or "ignore", found ${JSON.stringify(order)}`,
+          joinPointer2(pointer, "order")
+        );
       }
     }
     const aliases = f["aliases"];
     if (aliases !== void 0) {
       if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== "string")) {
-        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'aliases' must be an array of names", joinPointer2(pointer, "aliases"));
+        this.issue(
+          AVRO_RULES.INVALID_ATTRIBUTE,
+          "'aliases' must be an array of names",
+          joinPointer2(pointer, "aliases")
+        );
       } else {
         for (const a of aliases) if (!field2.aliases.includes(a)) field2.aliases.push(a);
       }
@@ -42047,7 +42381,11 @@ var Parser2 = class {
     const sp = joinPointer2(pointer, "symbols");
     const value = o["symbols"];
     if (!Array.isArray(value)) {
-      this.issue(has(o, "symbols") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE, "an enum needs 'symbols' (an array of names)", has(o, "symbols") ? sp : pointer);
+      this.issue(
+        has(o, "symbols") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
+        "an enum needs 'symbols' (an array of names)",
+        has(o, "symbols") ? sp : pointer
+      );
       return t;
     }
     value.forEach((s, i) => {
@@ -42056,7 +42394,12 @@ var Parser2 = class {
         this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "an enum symbol must be a string", p);
         return;
       }
-      if (!isValidName(s)) this.issue(AVRO_RULES.INVALID_NAME, `'${s}' is not a valid enum symbol (letters, digits and '_', not starting with a digit)`, p);
+      if (!isValidName(s))
+        this.issue(
+          AVRO_RULES.INVALID_NAME,
+          `'${s}' is not a valid enum symbol (letters, digits and '_', not starting with a digit)`,
+          p
+        );
       if (symbols.includes(s)) {
         this.issue(AVRO_RULES.DUPLICATE_SYMBOL, `the symbol '${s}' appears twice in enum '${t.fullName}'`, p);
         return;
@@ -42066,7 +42409,11 @@ var Parser2 = class {
     if (has(o, "default")) {
       const d = o["default"];
       if (typeof d !== "string" || !symbols.includes(d)) {
-        this.issue(AVRO_RULES.INVALID_ENUM_DEFAULT, `the enum default ${JSON.stringify(d)} is not one of the symbols of '${t.fullName}'`, joinPointer2(pointer, "default"));
+        this.issue(
+          AVRO_RULES.INVALID_ENUM_DEFAULT,
+          `the enum default ${JSON.stringify(d)} is not one of the symbols of '${t.fullName}'`,
+          joinPointer2(pointer, "default")
+        );
       } else {
         t.default = d;
       }
@@ -42081,7 +42428,11 @@ var Parser2 = class {
     const sp = joinPointer2(pointer, "size");
     const text = typeof size === "number" ? this.numberText(sp) : void 0;
     if (typeof size !== "number" || text === void 0 || !/^\d+$/.test(text) || size > 2 ** 31 - 1) {
-      this.issue(has(o, "size") ? AVRO_RULES.INVALID_FIXED_SIZE : AVRO_RULES.MISSING_ATTRIBUTE, "a fixed needs a 'size': a non-negative integer number of bytes", has(o, "size") ? sp : pointer);
+      this.issue(
+        has(o, "size") ? AVRO_RULES.INVALID_FIXED_SIZE : AVRO_RULES.MISSING_ATTRIBUTE,
+        "a fixed needs a 'size': a non-negative integer number of bytes",
+        has(o, "size") ? sp : pointer
+      );
       return t;
     }
     t.size = size;
@@ -42095,16 +42446,28 @@ var Parser2 = class {
     const scale = o["scale"] ?? 0;
     const isInt = (v) => typeof v === "number" && Number.isInteger(v);
     if (!isInt(precision) || precision < 1) {
-      this.issue(AVRO_RULES.INVALID_DECIMAL, "a decimal needs a 'precision': a positive integer", has(o, "precision") ? joinPointer2(pointer, "precision") : pointer);
+      this.issue(
+        AVRO_RULES.INVALID_DECIMAL,
+        "a decimal needs a 'precision': a positive integer",
+        has(o, "precision") ? joinPointer2(pointer, "precision") : pointer
+      );
       return;
     }
     if (!isInt(scale) || scale < 0 || scale > precision) {
-      this.issue(AVRO_RULES.INVALID_DECIMAL, `a decimal's 'scale' must be an integer from 0 to its precision (${precision})`, joinPointer2(pointer, "scale"));
+      this.issue(
+        AVRO_RULES.INVALID_DECIMAL,
+        `a decimal's 'scale' must be an integer from 0 to its precision (${precision})`,
+        joinPointer2(pointer, "scale")
+      );
     }
     if (fixedSize !== void 0) {
       const maxDigits = fixedSize === 0 ? 0 : Math.floor(Math.log10(2) * (8 * fixedSize - 1));
       if (precision > maxDigits) {
-        this.issue(AVRO_RULES.INVALID_DECIMAL, `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit`, joinPointer2(pointer, "precision"));
+        this.issue(
+          AVRO_RULES.INVALID_DECIMAL,
+          `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit`,
+          joinPointer2(pointer, "precision")
+        );
       }
     }
   }
@@ -42114,7 +42477,13 @@ function parseDocument(text, file, issues, prefix) {
     return parseJson(text, file);
   } catch (e) {
     if (!isSchemagateError(e)) throw e;
-    issues.push({ rule: AVRO_RULES.INVALID_JSON, message: `${prefix}${e.message}`, pointer: "", line: e.location.line ?? 1, column: e.location.column ?? 1 });
+    issues.push({
+      rule: AVRO_RULES.INVALID_JSON,
+      message: `${prefix}${e.message}`,
+      pointer: "",
+      line: e.location.line ?? 1,
+      column: e.location.column ?? 1
+    });
     return void 0;
   }
 }
@@ -42129,9 +42498,16 @@ function parseAvro(text, options = {}) {
     const p = new Parser2(ref.text, doc2, i + 1, named, true, ref.name);
     const root2 = p.parseType(doc2.value, "", void 0);
     for (const issue2 of p.issues) {
-      issues.push({ rule: AVRO_RULES.REFERENCE, message: `${issue2.message} (${issue2.rule} at line ${issue2.line}, column ${issue2.column} of the reference)`, pointer: "", line: 1, column: 1 });
+      issues.push({
+        rule: AVRO_RULES.REFERENCE,
+        message: `${issue2.message} (${issue2.rule} at line ${issue2.line}, column ${issue2.column} of the reference)`,
+        pointer: "",
+        line: 1,
+        column: 1
+      });
     }
-    if (root2 !== void 0 && (root2.kind === "record" || root2.kind === "enum" || root2.kind === "fixed")) referenceRoots.add(root2);
+    if (root2 !== void 0 && (root2.kind === "record" || root2.kind === "enum" || root2.kind === "fixed"))
+      referenceRoots.add(root2);
   });
   const doc = parseDocument(text, options.file, issues, "");
   if (doc === void 0) return { ok: false, issues };
@@ -42140,7 +42516,18 @@ function parseAvro(text, options = {}) {
   parser.finish();
   issues.push(...parser.issues);
   if (issues.length > 0 || root === void 0) {
-    return { ok: false, issues: issues.length > 0 ? issues : [{ rule: AVRO_RULES.SCHEMA_SHAPE, message: "not an Avro schema", pointer: "", line: 1, column: 1 }] };
+    return {
+      ok: false,
+      issues: issues.length > 0 ? issues : [
+        {
+          rule: AVRO_RULES.SCHEMA_SHAPE,
+          message: "not an Avro schema",
+          pointer: "",
+          line: 1,
+          column: 1
+        }
+      ]
+    };
   }
   const schema = { format: "avro", text, doc, root, named, referenceRoots };
   if (options.file !== void 0) schema.file = options.file;
@@ -42153,7 +42540,7 @@ var avroFormat = {
   registryType: "AVRO",
   parse: parseAvro,
   canonical: canonicalAvro,
-  normalized: canonicalAvro,
+  normalized: normalizedAvro,
   check: checkAvro,
   diff: diffAvro
 };
@@ -42341,13 +42728,15 @@ function trial(env, scope, o, u, skipMeta) {
   compare(env, sink, scope, o, u, skipMeta);
   return sink;
 }
+var TRIAL_BUDGET = 2e4;
 function trialOutcome(env, scope, o, u) {
   const key = `${deref(o).uid}:${deref(u).uid}`;
   const hit = env.trials.get(key);
   if (hit !== void 0) return hit;
+  const cutsBefore = env.cuts;
   const changes = trial(env, scope, o, u, false);
   const outcome = changes.length === 0 ? 0 : isCompatible(env, changes) ? 1 : 2;
-  env.trials.set(key, outcome);
+  if (env.cuts === cutsBefore || env.steps > TRIAL_BUDGET) env.trials.set(key, outcome);
   return outcome;
 }
 function compare(env, sink, outer, original, update, skipMeta = false) {
@@ -42362,11 +42751,14 @@ function compare(env, sink, outer, original, update, skipMeta = false) {
   }
   const o = deref(original);
   const u = deref(update);
+  if (o.hash !== void 0 && o.hash === u.hash) return;
   const key = `${o.uid}:${u.uid}`;
-  if (o.uid >= 0 && u.uid >= 0) {
-    if (env.inProgress.has(key)) return;
-    env.inProgress.add(key);
+  env.steps++;
+  if (env.inProgress.has(key)) {
+    env.cuts++;
+    return;
   }
+  env.inProgress.add(key);
   try {
     const scope = at(outer, o, u);
     if (!skipMeta) compareMeta(sink, scope, o, u);
@@ -42722,7 +43114,7 @@ function compareNot(env, sink, scope, o, u) {
   add(sink, here, !isCompatible(env, forward) && isCompatible(env, reverse) ? "NOT_TYPE_NARROWED" : "NOT_TYPE_EXTENDED");
 }
 function compareSchemaNodes(original, update, policy = "strict") {
-  const env = { allowed: allowedChanges(policy), inProgress: /* @__PURE__ */ new Set(), trials: /* @__PURE__ */ new Map() };
+  const env = { allowed: allowedChanges(policy), inProgress: /* @__PURE__ */ new Set(), trials: /* @__PURE__ */ new Map(), cuts: 0, steps: 0 };
   const sink = [];
   compare(env, sink, { path: "", o: "", u: "", oForeign: false, uForeign: false }, original, update);
   return { changes: sink, compatible: isCompatible(env, sink) };
@@ -42801,10 +43193,51 @@ function indexDoc(doc) {
   };
   walk2(doc.value, "", 0);
 }
+function hashText(text) {
+  let h1 = 2166136261;
+  let h2 = 2538058380;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 1540483477);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0).toString(36) + "." + (h2 >>> 0).toString(36);
+}
+function fingerprinter() {
+  const seen = /* @__PURE__ */ new WeakMap();
+  const fp = (v) => {
+    if (v === null || typeof v !== "object") return { hash: JSON.stringify(v), hasRef: false };
+    const hit = seen.get(v);
+    if (hit !== void 0) return hit;
+    let hasRef = false;
+    let text;
+    if (Array.isArray(v)) {
+      text = "[" + v.map((x) => {
+        const f = fp(x);
+        hasRef ||= f.hasRef;
+        return f.hash;
+      }).join(",") + "]";
+    } else {
+      const keys = Object.keys(v).sort();
+      if (keys.includes("$ref") || keys.includes("$recursiveRef") || keys.includes("$dynamicRef")) hasRef = true;
+      text = "{" + keys.map((k) => {
+        const f = fp(v[k]);
+        hasRef ||= f.hasRef;
+        return `${JSON.stringify(k)}:${f.hash}`;
+      }).join(",") + "}";
+    }
+    const out = { hash: text.length > 24 ? hashText(text) : text, hasRef };
+    seen.set(v, out);
+    return out;
+  };
+  return fp;
+}
 function basename(path) {
   const i = path.lastIndexOf("/");
   return i < 0 ? path : path.slice(i + 1);
 }
+var lastUid = 0;
 function loadSchema(value, references = []) {
   const docs = [];
   const addDoc = (name, v, main2) => {
@@ -42818,7 +43251,6 @@ function loadSchema(value, references = []) {
   const cache = /* @__PURE__ */ new Map();
   const pending = [];
   const issues = [];
-  let uid = 0;
   let size = 0;
   const issue2 = (doc, rule, message, pointer) => {
     if (doc.main) issues.push({ rule, message, pointer });
@@ -42884,7 +43316,7 @@ function loadSchema(value, references = []) {
   const src = (doc, ptr) => doc.main ? ptr : void 0;
   const nextUid = () => {
     size++;
-    return ++uid;
+    return ++lastUid;
   };
   const additional = (doc, o, key, ptr) => {
     const v = o[key];
@@ -43102,11 +43534,15 @@ function loadSchema(value, references = []) {
     node.meta = meta;
     return node;
   }
+  const fingerprint = fingerprinter();
   function build(doc, ptr, v) {
     const key = `${doc.index}\0${ptr}`;
     const hit = cache.get(key);
     if (hit !== void 0) return hit;
     const node = buildUncached(doc, ptr, v);
+    const f = fingerprint(v);
+    if (!f.hasRef) node.hash = `${doc.draft}:${f.hash}`;
+    else if (doc.main && ptr === "") node.hash = `${doc.draft}:${f.hash}:${refDocs.map((d) => `${d.name}=${d.draft}:${fingerprint(d.value).hash}`).join(";")}`;
     cache.set(key, node);
     return node;
   }
@@ -43660,6 +44096,9 @@ function detectFormat(file, value) {
     if (value !== null && typeof value === "object") {
       const t = value["type"];
       if (typeof t === "string" && (t === "record" || t === "enum" || t === "fixed") && typeof value["name"] === "string") return "avro";
+      const items = value["items"];
+      if (t === "array" && (typeof items === "string" || Array.isArray(items) && items.some((i) => typeof i === "string"))) return "avro";
+      if (t === "map" && "values" in value) return "avro";
       if (JSON_SCHEMA_KEYS.some((k) => k in value)) return "json";
       if (typeof t === "string" && AVRO_TYPES.includes(t) && (t === "array" ? "items" in value && typeof value["items"] !== "object" : true) && !["object", "integer", "number"].includes(t)) {
         return t === "array" || t === "string" || t === "boolean" || t === "null" ? "json" : "avro";
@@ -44785,6 +45224,9 @@ async function candidateFiles(top, config, source) {
   };
 }
 
+// src/repo/schema-file.ts
+import { posix as posix2 } from "node:path";
+
 // src/repo/avro-names.ts
 var PRIMITIVES2 = /* @__PURE__ */ new Set(["null", "boolean", "int", "long", "float", "double", "bytes", "string"]);
 var NAMED = /* @__PURE__ */ new Set(["record", "error", "enum", "fixed"]);
@@ -44875,6 +45317,9 @@ var NameIndex = class {
   load;
   byName;
   texts = /* @__PURE__ */ new Map();
+  /** JSON Schema files by `$id` (without fragment) and by path. */
+  jsonById = /* @__PURE__ */ new Map();
+  jsonPaths = /* @__PURE__ */ new Set();
   async ensure() {
     if (this.byName !== void 0) return;
     this.byName = /* @__PURE__ */ new Map();
@@ -44887,10 +45332,22 @@ var NameIndex = class {
       } catch {
         continue;
       }
-      if (detectFormat(path, value) !== "avro") continue;
       this.texts.set(path, decoded.text);
+      if (detectFormat(path, value) !== "avro") {
+        this.jsonPaths.add(path);
+        const id = value !== null && typeof value === "object" && !Array.isArray(value) ? value["$id"] : void 0;
+        if (typeof id === "string") this.jsonById.set(id.split("#")[0], path);
+        continue;
+      }
       for (const name of avroNames(value).defined) if (!this.byName.has(name)) this.byName.set(name, path);
     }
+  }
+  /** The JSON Schema file a `$ref` URI (fragment removed) names: by `$id`, else by path relative to `from`. */
+  jsonFileOf(uri, from) {
+    const byId = this.jsonById.get(uri);
+    if (byId !== void 0) return byId;
+    const rel = posix2.normalize(posix2.join(posix2.dirname(from), uri));
+    return this.jsonPaths.has(rel) ? rel : void 0;
   }
   fileOf(name) {
     return this.byName?.get(name);
@@ -44940,6 +45397,47 @@ async function resolveAvroReferences(file, value, text, index) {
   }
   return { references: [...found.values()].reverse(), problems };
 }
+function externalRefs(value, pointer = "", out = []) {
+  if (Array.isArray(value)) value.forEach((v, i) => externalRefs(v, `${pointer}/${i}`, out));
+  else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      const child = `${pointer}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      if (k === "$ref" && typeof v === "string") {
+        const uri = v.split("#")[0];
+        if (uri !== "") out.push({ uri, pointer: child });
+      } else externalRefs(v, child, out);
+    }
+  }
+  return out;
+}
+async function resolveJsonReferences(file, value, text, index) {
+  const first = externalRefs(value);
+  if (first.length === 0) return { references: [], problems: [] };
+  await index.ensure();
+  const found = /* @__PURE__ */ new Map();
+  const problems = [];
+  const queue = first.map((r) => ({ ...r, from: file, top: true }));
+  while (queue.length > 0) {
+    const r = queue.shift();
+    if (found.has(r.uri)) continue;
+    const target = index.jsonFileOf(r.uri, r.from);
+    if (target === void 0) {
+      if (r.top && !/^[a-z][a-z0-9+.-]*:/i.test(r.uri)) {
+        const pos = positionOf(parseJson(text, file), r.pointer);
+        problems.push({ rule: "REFERENCE_UNRESOLVED", message: `$ref '${r.uri}' names no schema file under the root`, pointer: r.pointer, line: pos.line, column: pos.column, fix: "fix the path (relative to this file) or add the referenced schema under the root" });
+      }
+      continue;
+    }
+    if (target === file) continue;
+    const refText = index.textOf(target) ?? "";
+    found.set(r.uri, { name: r.uri, text: refText, file: target });
+    try {
+      for (const next of externalRefs(JSON.parse(refText))) queue.push({ ...next, from: target, top: false });
+    } catch {
+    }
+  }
+  return { references: [...found.values()], problems };
+}
 async function loadSchema2(file, bytes, options) {
   const decoded = decodeSchemaText(bytes);
   const fallbackFormat = options.format ?? detectFormat(file);
@@ -44973,6 +45471,11 @@ async function loadSchema2(file, bytes, options) {
   let references = [...options.references ?? []];
   if (format === "avro" && options.index !== void 0 && options.references === void 0) {
     const resolved = await resolveAvroReferences(file, value, text, options.index);
+    if (resolved.problems.length > 0) return { ok: false, format, text, problems: resolved.problems };
+    references = resolved.references;
+  }
+  if (format === "json" && options.index !== void 0 && options.references === void 0) {
+    const resolved = await resolveJsonReferences(file, value, text, options.index);
     if (resolved.problems.length > 0) return { ok: false, format, text, problems: resolved.problems };
     references = resolved.references;
   }
@@ -45126,6 +45629,52 @@ function summarize2(subjects) {
   return { subjects: subjects.length, errors, warnings, infos, byStatus };
 }
 
+// src/repo/lint.ts
+var isObject4 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+function missingDocs(format, value) {
+  const out = [];
+  if (format === "avro") {
+    const walk2 = (v, pointer) => {
+      if (Array.isArray(v)) return v.forEach((b, i) => walk2(b, `${pointer}/${i}`));
+      if (!isObject4(v)) return;
+      const t = v["type"];
+      if ((t === "record" || t === "error" || t === "enum" || t === "fixed") && typeof v["name"] === "string") {
+        if (typeof v["doc"] !== "string") out.push({ pointer, what: `${t} '${v["name"]}'` });
+        const fields = v["fields"];
+        if (Array.isArray(fields)) {
+          fields.forEach((f, i) => {
+            if (!isObject4(f)) return;
+            const fp = `${pointer}/fields/${i}`;
+            if (typeof f["doc"] !== "string") out.push({ pointer: fp, what: `field '${String(f["name"])}'` });
+            if (f["type"] !== void 0) walk2(f["type"], `${fp}/type`);
+          });
+        }
+        return;
+      }
+      if (t === "array" && v["items"] !== void 0) walk2(v["items"], `${pointer}/items`);
+      else if (t === "map" && v["values"] !== void 0) walk2(v["values"], `${pointer}/values`);
+      else if (t !== void 0 && typeof t !== "string") walk2(t, `${pointer}/type`);
+    };
+    walk2(value, "");
+  } else {
+    if (isObject4(value) && typeof value["description"] !== "string") out.push({ pointer: "", what: "the schema" });
+    const walk2 = (v, pointer) => {
+      if (Array.isArray(v)) return v.forEach((b, i) => walk2(b, `${pointer}/${i}`));
+      if (!isObject4(v)) return;
+      const props2 = v["properties"];
+      if (isObject4(props2)) {
+        for (const [name, p] of Object.entries(props2)) {
+          const pp = joinPointer(joinPointer(pointer, "properties"), name);
+          if (isObject4(p) && typeof p["description"] !== "string" && p["$ref"] === void 0) out.push({ pointer: pp, what: `property '${name}'` });
+        }
+      }
+      for (const [k, c] of Object.entries(v)) walk2(c, joinPointer(pointer, k));
+    };
+    walk2(value, "");
+  }
+  return out;
+}
+
 // src/repo/check.ts
 var NARROW_LIMIT = 64;
 async function runCheck(options) {
@@ -45201,7 +45750,7 @@ async function runCheck(options) {
       });
     }
   }
-  markDuplicateSubjects(reports);
+  markDuplicateSubjects(reports, [...candidates.oids.keys()].map((p) => ({ file: p, subject: subjectSettings(p, config).subject })));
   reports.sort((a, b) => a.file.localeCompare(b.file));
   const summary2 = summarize2(reports);
   return { ok: summary2.errors === 0, mode, base: { ref: base.ref, commit: base.commit ?? null }, subjects: reports, summary: summary2 };
@@ -45270,6 +45819,22 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
       return report;
     }
     compareWithHistory(report, loaded, versions, ctx.mode);
+    if (ctx.config.lint.requireDoc) {
+      for (const m of missingDocs(loaded.format, loaded.doc.value)) {
+        const pos = positionOf(loaded.doc, m.pointer);
+        report.findings.push(
+          finding(path, {
+            rule: "DOC_MISSING",
+            severity: "warning",
+            path: m.pointer,
+            line: pos.line,
+            column: pos.column,
+            message: `${m.what} has no ${loaded.format === "avro" ? "doc" : "description"} (lint.requireDoc)`,
+            fix: `add a "${loaded.format === "avro" ? "doc" : "description"}" that says what it means`
+          })
+        );
+      }
+    }
   } catch (e) {
     report.findings.push(finding(path, { rule: "INTERNAL_ERROR", severity: "error", path: "", line: 1, column: 1, message: `schemagate could not check this file: ${e.message}` }));
     report.status = "invalid";
@@ -45346,25 +45911,25 @@ function deletedSubject(path, history, config) {
     ]
   };
 }
-function markDuplicateSubjects(reports) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const r of reports) if (r.status !== "deleted") byName.set(r.subject, [...byName.get(r.subject) ?? [], r]);
-  for (const [name, group2] of byName) {
-    if (group2.length < 2) continue;
-    for (const r of group2) {
-      r.findings.push(
-        finding(r.file, {
-          rule: "DUPLICATE_SUBJECT",
-          severity: "error",
-          path: "",
-          line: 1,
-          column: 1,
-          message: `subject '${name}' is also the subject of ${group2.filter((g) => g !== r).map((g) => g.file).join(", ")}`,
-          fix: "give one of the files another subject (a `subjects` rule with `subject:`), or rename it"
-        })
-      );
-      r.status = "invalid";
-    }
+function markDuplicateSubjects(reports, all) {
+  const bySubject = /* @__PURE__ */ new Map();
+  for (const { file, subject } of all) bySubject.set(subject, [...bySubject.get(subject) ?? [], file]);
+  for (const r of reports) {
+    if (r.status === "deleted") continue;
+    const others = (bySubject.get(r.subject) ?? []).filter((f) => f !== r.file);
+    if (others.length === 0) continue;
+    r.findings.push(
+      finding(r.file, {
+        rule: "DUPLICATE_SUBJECT",
+        severity: "error",
+        path: "",
+        line: 1,
+        column: 1,
+        message: `subject '${r.subject}' is also the subject of ${others.join(", ")}`,
+        fix: "give one of the files another subject (a `subjects` rule with `subject:`), or rename it"
+      })
+    );
+    r.status = "invalid";
   }
 }
 
@@ -45517,7 +46082,7 @@ async function runPublishMode(ctx) {
     range = `${event.before.slice(0, 7)}..${event.after.slice(0, 7)}`;
     await ensureHistory(
       ctx.cwd,
-      { sha: event.before, branch: void 0, purpose: "the commit before the push" },
+      { sha: event.before, branch: pushedBranch(event), purpose: "the commit before the push" },
       info
     );
   } else if (event.kind === "push") {
