@@ -136,7 +136,11 @@ for (const runtime of runtimes()) {
       });
       const r2 = await publishPush(c1, c2);
       assert.equal(r2.code, 0, r2.log);
-      assert.match(r2.log, /the clone is shallow.*fetching it from origin/, 'the depth-1 checkout got the history of before');
+      assert.match(
+        r2.log,
+        /the clone is shallow.*fetching it from origin/,
+        'the depth-1 checkout got the history of before',
+      );
       const p2 = JSON.parse(r2.outputs.published ?? '') as Array<{
         subject: string;
         id: number;
