@@ -161,7 +161,17 @@ async function resolveReferences(
   const out: RegistryReference[] = [];
   for (const ref of candidate.references) {
     let version = ref.version ?? inBatch.get(ref.subject)?.version;
-    version ??= (await client.getLatest(ref.subject)).version;
+    if (version === undefined) {
+      try {
+        version = (await client.getLatest(ref.subject)).version;
+      } catch (e) {
+        if (!isRegistryError(e) || e.status !== 404) throw e;
+        throw new SchemagateError(
+          'REFERENCE_UNRESOLVED',
+          `references ${ref.name} from subject '${ref.subject}', which the registry does not have: publish it first (publish --all)`,
+        );
+      }
+    }
     out.push({ name: ref.name, subject: ref.subject, version });
   }
   return out;
