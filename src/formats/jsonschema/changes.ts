@@ -232,4 +232,9 @@ export function parsePolicy(text: string): Policy | undefined {
 }
 
 /** Change types that say nothing about which documents are valid. */
-export const ANNOTATION_CHANGES: ReadonlySet<ChangeType> = new Set<ChangeType>(['ID_CHANGED', 'DESCRIPTION_CHANGED', 'TITLE_CHANGED', 'DEFAULT_CHANGED']);
+export const ANNOTATION_CHANGES: ReadonlySet<ChangeType> = new Set<ChangeType>([
+  'ID_CHANGED',
+  'DESCRIPTION_CHANGED',
+  'TITLE_CHANGED',
+  'DEFAULT_CHANGED',
+]);

@@ -45,7 +45,6 @@ interface Env {
   cuts: number;
   /** Comparisons so far; past a budget every trial is remembered, which bounds the work. */
   steps: number;
-
 }
 
 interface Scope {
@@ -93,9 +92,21 @@ function at(scope: Scope, o: SchemaNode | undefined, u: SchemaNode | undefined):
   return s;
 }
 
-function add(sink: Sink, scope: Scope, type: ChangeType, segs: readonly string[] = [], from?: JsonValue, to?: JsonValue): void {
+function add(
+  sink: Sink,
+  scope: Scope,
+  type: ChangeType,
+  segs: readonly string[] = [],
+  from?: JsonValue,
+  to?: JsonValue,
+): void {
   const s = extend(scope, segs);
-  const c: JsonSchemaChange = { type, path: `#${s.path === '' ? '/' : s.path}`, originalPointer: s.o, updatePointer: s.u };
+  const c: JsonSchemaChange = {
+    type,
+    path: `#${s.path === '' ? '/' : s.path}`,
+    originalPointer: s.o,
+    updatePointer: s.u,
+  };
   if (from !== undefined) c.from = from;
   if (to !== undefined) c.to = to;
   sink.push(c);
@@ -115,12 +126,17 @@ function isCompatible(env: Env, changes: Sink): boolean {
 }
 
 function compareMeta(sink: Sink, scope: Scope, o: SchemaNode, u: SchemaNode): void {
-  if (o.meta.id !== u.meta.id) add(sink, scope, 'ID_CHANGED', [u.meta.idKeyword ?? o.meta.idKeyword ?? '$id'], o.meta.id, u.meta.id);
+  if (o.meta.id !== u.meta.id)
+    add(sink, scope, 'ID_CHANGED', [u.meta.idKeyword ?? o.meta.idKeyword ?? '$id'], o.meta.id, u.meta.id);
   if (o.meta.title !== u.meta.title) add(sink, scope, 'TITLE_CHANGED', ['title'], o.meta.title, u.meta.title);
-  if (o.meta.description !== u.meta.description) add(sink, scope, 'DESCRIPTION_CHANGED', ['description'], o.meta.description, u.meta.description);
+  if (o.meta.description !== u.meta.description)
+    add(sink, scope, 'DESCRIPTION_CHANGED', ['description'], o.meta.description, u.meta.description);
   const od = o.meta.default;
   const ud = u.meta.default;
-  if ((od === undefined) !== (ud === undefined) || (od !== undefined && ud !== undefined && stableJson(od.value) !== stableJson(ud.value)))
+  if (
+    (od === undefined) !== (ud === undefined) ||
+    (od !== undefined && ud !== undefined && stableJson(od.value) !== stableJson(ud.value))
+  )
     add(sink, scope, 'DEFAULT_CHANGED', ['default'], od?.value, ud?.value);
 }
 
@@ -152,7 +168,14 @@ function trialOutcome(env: Env, scope: Scope, o: SchemaNode, u: SchemaNode): 0 |
   return outcome;
 }
 
-function compare(env: Env, sink: Sink, outer: Scope, original: SchemaNode | undefined, update: SchemaNode | undefined, skipMeta = false): void {
+function compare(
+  env: Env,
+  sink: Sink,
+  outer: Scope,
+  original: SchemaNode | undefined,
+  update: SchemaNode | undefined,
+  skipMeta = false,
+): void {
   if (original === undefined && update === undefined) return;
   if (original === undefined) {
     add(sink, at(outer, undefined, update), 'SCHEMA_ADDED');
@@ -263,7 +286,14 @@ function compareSchemas(env: Env, sink: Sink, scope: Scope, o: SchemaNode, u: Sc
 }
 
 /** A numeric bound; whether INCREASED or DECREASED is the compatible one is the allow-list's business. */
-function compareBound(sink: Sink, scope: Scope, keyword: string, prefix: string, o: number | undefined, u: number | undefined): void {
+function compareBound(
+  sink: Sink,
+  scope: Scope,
+  keyword: string,
+  prefix: string,
+  o: number | undefined,
+  u: number | undefined,
+): void {
   if (o === u) return;
   if (o === undefined) add(sink, scope, `${prefix}_ADDED` as ChangeType, [keyword], undefined, u);
   else if (u === undefined) add(sink, scope, `${prefix}_REMOVED` as ChangeType, [keyword], o, undefined);
@@ -292,24 +322,41 @@ function compareNumber(sink: Sink, scope: Scope, o: NumberNode, u: NumberNode): 
   compareBound(sink, scope, 'exclusiveMaximum', 'EXCLUSIVE_MAXIMUM', o.exclusiveMaximum, u.exclusiveMaximum);
   compareBound(sink, scope, 'exclusiveMinimum', 'EXCLUSIVE_MINIMUM', o.exclusiveMinimum, u.exclusiveMinimum);
   if (o.multipleOf !== u.multipleOf) {
-    if (o.multipleOf === undefined) add(sink, scope, 'MULTIPLE_OF_ADDED', ['multipleOf'], undefined, u.multipleOf);
-    else if (u.multipleOf === undefined) add(sink, scope, 'MULTIPLE_OF_REMOVED', ['multipleOf'], o.multipleOf, undefined);
-    else if (divides(u.multipleOf, o.multipleOf)) add(sink, scope, 'MULTIPLE_OF_REDUCED', ['multipleOf'], o.multipleOf, u.multipleOf);
-    else if (divides(o.multipleOf, u.multipleOf)) add(sink, scope, 'MULTIPLE_OF_EXPANDED', ['multipleOf'], o.multipleOf, u.multipleOf);
+    if (o.multipleOf === undefined)
+      add(sink, scope, 'MULTIPLE_OF_ADDED', ['multipleOf'], undefined, u.multipleOf);
+    else if (u.multipleOf === undefined)
+      add(sink, scope, 'MULTIPLE_OF_REMOVED', ['multipleOf'], o.multipleOf, undefined);
+    else if (divides(u.multipleOf, o.multipleOf))
+      add(sink, scope, 'MULTIPLE_OF_REDUCED', ['multipleOf'], o.multipleOf, u.multipleOf);
+    else if (divides(o.multipleOf, u.multipleOf))
+      add(sink, scope, 'MULTIPLE_OF_EXPANDED', ['multipleOf'], o.multipleOf, u.multipleOf);
     else add(sink, scope, 'MULTIPLE_OF_CHANGED', ['multipleOf'], o.multipleOf, u.multipleOf);
   }
-  if (o.integer !== u.integer) add(sink, scope, o.integer ? 'TYPE_EXTENDED' : 'TYPE_NARROWED', [], kindName(o), kindName(u));
+  if (o.integer !== u.integer)
+    add(sink, scope, o.integer ? 'TYPE_EXTENDED' : 'TYPE_NARROWED', [], kindName(o), kindName(u));
 }
 
 function additionalNode(a: Additional): SchemaNode {
   return a.schema ?? (a.permits ? EMPTY : FALSE);
 }
 
-function compareAdditional(env: Env, sink: Sink, scope: Scope, keyword: string, prefix: string, o: Additional, u: Additional): void {
-  if (o.permits !== u.permits) add(sink, scope, `${prefix}_${o.permits ? 'REMOVED' : 'ADDED'}` as ChangeType, [keyword]);
-  else if (o.schema === undefined && u.schema !== undefined) add(sink, scope, `${prefix}_NARROWED` as ChangeType, [keyword]);
-  else if (o.schema !== undefined && u.schema === undefined) add(sink, scope, `${prefix}_EXTENDED` as ChangeType, [keyword]);
-  else if (o.schema !== undefined && u.schema !== undefined) compare(env, sink, extend(scope, [keyword]), o.schema, u.schema);
+function compareAdditional(
+  env: Env,
+  sink: Sink,
+  scope: Scope,
+  keyword: string,
+  prefix: string,
+  o: Additional,
+  u: Additional,
+): void {
+  if (o.permits !== u.permits)
+    add(sink, scope, `${prefix}_${o.permits ? 'REMOVED' : 'ADDED'}` as ChangeType, [keyword]);
+  else if (o.schema === undefined && u.schema !== undefined)
+    add(sink, scope, `${prefix}_NARROWED` as ChangeType, [keyword]);
+  else if (o.schema !== undefined && u.schema === undefined)
+    add(sink, scope, `${prefix}_EXTENDED` as ChangeType, [keyword]);
+  else if (o.schema !== undefined && u.schema !== undefined)
+    compare(env, sink, extend(scope, [keyword]), o.schema, u.schema);
 }
 
 function hasDefault(n: SchemaNode | undefined): boolean {
@@ -317,14 +364,37 @@ function hasDefault(n: SchemaNode | undefined): boolean {
 }
 
 function compareObject(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u: ObjectNode): void {
-  compareAdditional(env, sink, scope, 'additionalProperties', 'ADDITIONAL_PROPERTIES', o.additional, u.additional);
-  compareAdditional(env, sink, scope, 'unevaluatedProperties', 'UNEVALUATED_PROPERTIES', o.unevaluated, u.unevaluated);
+  compareAdditional(
+    env,
+    sink,
+    scope,
+    'additionalProperties',
+    'ADDITIONAL_PROPERTIES',
+    o.additional,
+    u.additional,
+  );
+  compareAdditional(
+    env,
+    sink,
+    scope,
+    'unevaluatedProperties',
+    'UNEVALUATED_PROPERTIES',
+    o.unevaluated,
+    u.unevaluated,
+  );
   for (const name of o.required) {
     if (!u.required.includes(name)) add(sink, scope, 'REQUIRED_ATTRIBUTE_REMOVED', ['required', name]);
   }
   for (const name of u.required) {
     if (o.required.includes(name)) continue;
-    add(sink, scope, hasDefault(u.properties.get(name)) ? 'REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED' : 'REQUIRED_ATTRIBUTE_ADDED', ['required', name]);
+    add(
+      sink,
+      scope,
+      hasDefault(u.properties.get(name))
+        ? 'REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED'
+        : 'REQUIRED_ATTRIBUTE_ADDED',
+      ['required', name],
+    );
   }
   compareBound(sink, scope, 'maxProperties', 'MAX_PROPERTIES', o.maxProperties, u.maxProperties);
   compareBound(sink, scope, 'minProperties', 'MIN_PROPERTIES', o.minProperties, u.minProperties);
@@ -344,7 +414,14 @@ function compareDependencies(env: Env, sink: Sink, scope: Scope, o: ObjectNode, 
       const aInB = a.every((x) => b.includes(x));
       const bInA = b.every((x) => a.includes(x));
       if (aInB && bInA) continue;
-      add(sink, scope, aInB ? 'DEPENDENCY_ARRAY_EXTENDED' : bInA ? 'DEPENDENCY_ARRAY_NARROWED' : 'DEPENDENCY_ARRAY_CHANGED', segs, a, b);
+      add(
+        sink,
+        scope,
+        aInB ? 'DEPENDENCY_ARRAY_EXTENDED' : bInA ? 'DEPENDENCY_ARRAY_NARROWED' : 'DEPENDENCY_ARRAY_CHANGED',
+        segs,
+        a,
+        b,
+      );
     }
   }
   const schemaKeys = new Set([...o.dependencySchemas.keys(), ...u.dependencySchemas.keys()]);
@@ -380,26 +457,59 @@ function compareProperties(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u:
         if (cover !== undefined) {
           const t = trial(env, s, a, cover, false);
           sink.push(...t);
-          add(sink, s, isCompatible(env, t) ? 'PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL' : 'PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL');
+          add(
+            sink,
+            s,
+            isCompatible(env, t)
+              ? 'PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'
+              : 'PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+          );
         } else {
-          add(sink, s, deref(a).kind === 'false' ? 'PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL' : 'PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL');
+          add(
+            sink,
+            s,
+            deref(a).kind === 'false'
+              ? 'PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL'
+              : 'PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL',
+          );
         }
       }
     } else if (b !== undefined) {
       const s = at(here, undefined, b);
       const required = u.required.includes(name);
       if (isOpenObject(o)) {
-        if (isEmptySchema(b) && !required) add(sink, s, 'PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL');
-        else if (required) add(sink, s, hasDefault(b) ? 'REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL' : 'REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL');
+        if (isEmptySchema(b) && !required)
+          add(sink, s, 'PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL');
+        else if (required)
+          add(
+            sink,
+            s,
+            hasDefault(b)
+              ? 'REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL'
+              : 'REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL',
+          );
         else add(sink, s, 'OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL');
       } else {
         const cover = schemaForExtraProperty(o, name);
         if (cover !== undefined) {
           const t = trial(env, s, cover, b, false);
           sink.push(...t);
-          add(sink, s, isCompatible(env, t) ? 'PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL' : 'PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL');
+          add(
+            sink,
+            s,
+            isCompatible(env, t)
+              ? 'PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'
+              : 'PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+          );
         }
-        if (required) add(sink, s, hasDefault(b) ? 'REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL' : 'REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL');
+        if (required)
+          add(
+            sink,
+            s,
+            hasDefault(b)
+              ? 'REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL'
+              : 'REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL',
+          );
         else add(sink, s, 'OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL');
       }
     }
@@ -409,8 +519,10 @@ function compareProperties(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u:
 function compareArray(env: Env, sink: Sink, scope: Scope, o: ArrayNode, u: ArrayNode): void {
   compareBound(sink, scope, 'maxItems', 'MAX_ITEMS', o.maxItems, u.maxItems);
   compareBound(sink, scope, 'minItems', 'MIN_ITEMS', o.minItems, u.minItems);
-  if (o.uniqueItems !== u.uniqueItems) add(sink, scope, o.uniqueItems ? 'UNIQUE_ITEMS_REMOVED' : 'UNIQUE_ITEMS_ADDED', ['uniqueItems']);
-  if (o.contains !== undefined || u.contains !== undefined) compare(env, sink, extend(scope, ['contains']), o.contains, u.contains);
+  if (o.uniqueItems !== u.uniqueItems)
+    add(sink, scope, o.uniqueItems ? 'UNIQUE_ITEMS_REMOVED' : 'UNIQUE_ITEMS_ADDED', ['uniqueItems']);
+  if (o.contains !== undefined || u.contains !== undefined)
+    compare(env, sink, extend(scope, ['contains']), o.contains, u.contains);
   compareBound(sink, scope, 'maxContains', 'MAX_CONTAINS', o.maxContains, u.maxContains);
   compareBound(sink, scope, 'minContains', 'MIN_CONTAINS', o.minContains, u.minContains);
   compareAdditional(env, sink, scope, 'unevaluatedItems', 'UNEVALUATED_ITEMS', o.unevaluated, u.unevaluated);
@@ -418,7 +530,13 @@ function compareArray(env: Env, sink: Sink, scope: Scope, o: ArrayNode, u: Array
     // Both describe every item with one schema (or not at all).
     if (!o.restDeclared && !u.restDeclared) return;
     const here = extend(scope, ['items']);
-    compare(env, sink, here, o.restDeclared ? additionalNode(o.rest) : undefined, u.restDeclared ? additionalNode(u.rest) : undefined);
+    compare(
+      env,
+      sink,
+      here,
+      o.restDeclared ? additionalNode(o.rest) : undefined,
+      u.restDeclared ? additionalNode(u.rest) : undefined,
+    );
     return;
   }
   const restKeyword = o.tuple !== undefined ? o.restKeyword : u.restKeyword;
@@ -439,18 +557,44 @@ function compareArray(env: Env, sink: Sink, scope: Scope, o: ArrayNode, u: Array
         if (cover !== undefined) {
           const t = trial(env, s, x, cover, false);
           sink.push(...t);
-          add(sink, s, isCompatible(env, t) ? 'ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL' : 'ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL');
-        } else add(sink, s, deref(x).kind === 'false' ? 'ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL' : 'ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL');
+          add(
+            sink,
+            s,
+            isCompatible(env, t)
+              ? 'ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'
+              : 'ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+          );
+        } else
+          add(
+            sink,
+            s,
+            deref(x).kind === 'false'
+              ? 'ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL'
+              : 'ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL',
+          );
       }
     } else if (y !== undefined) {
       const s = at(here, undefined, y);
-      if (isOpenArray(o)) add(sink, s, isEmptySchema(y) ? 'ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL' : 'ITEM_ADDED_TO_OPEN_CONTENT_MODEL');
+      if (isOpenArray(o))
+        add(
+          sink,
+          s,
+          isEmptySchema(y)
+            ? 'ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL'
+            : 'ITEM_ADDED_TO_OPEN_CONTENT_MODEL',
+        );
       else {
         const cover = schemaForExtraItem(o);
         if (cover !== undefined) {
           const t = trial(env, s, cover, y, false);
           sink.push(...t);
-          add(sink, s, isCompatible(env, t) ? 'ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL' : 'ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL');
+          add(
+            sink,
+            s,
+            isCompatible(env, t)
+              ? 'ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL'
+              : 'ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL',
+          );
         } else add(sink, s, 'ITEM_ADDED_TO_CLOSED_CONTENT_MODEL');
       }
     }
@@ -464,14 +608,25 @@ function compareEnum(sink: Sink, scope: Scope, o: EnumNode, u: EnumNode): void {
   const bInA = [...b].every((x) => a.has(x));
   if (aInB && bInA) return;
   const type: ChangeType = aInB ? 'ENUM_ARRAY_EXTENDED' : bInA ? 'ENUM_ARRAY_NARROWED' : 'ENUM_ARRAY_CHANGED';
-  add(sink, scope, type, [o.keyword], o.keyword === 'const' ? o.values[0] : o.values, u.keyword === 'const' ? u.values[0] : u.values);
+  add(
+    sink,
+    scope,
+    type,
+    [o.keyword],
+    o.keyword === 'const' ? o.values[0] : o.values,
+    u.keyword === 'const' ? u.values[0] : u.values,
+  );
 }
 
 /**
  * Kuhn's augmenting paths: the largest set of (original, update) pairs that are each compatible. Pairs
  * that are identical are matched first, so that reordered but unchanged subschemas find each other.
  */
-function maximumMatching(n: number, m: number, outcome: (i: number, j: number) => 0 | 1 | 2): Array<number | undefined> {
+function maximumMatching(
+  n: number,
+  m: number,
+  outcome: (i: number, j: number) => 0 | 1 | 2,
+): Array<number | undefined> {
   const exact: number[][] = [];
   const adj: number[][] = [];
   for (let i = 0; i < n; i++) {
@@ -521,7 +676,9 @@ function compareCombined(env: Env, sink: Sink, scope: Scope, o: CombinedNode, u:
   const product = u.criterion === 'allOf';
   if (n < m) add(sink, scope, product ? 'PRODUCT_TYPE_EXTENDED' : 'SUM_TYPE_EXTENDED');
   else if (n > m) add(sink, scope, product ? 'PRODUCT_TYPE_NARROWED' : 'SUM_TYPE_NARROWED');
-  const matching = maximumMatching(n, m, (i, j) => trialOutcome(env, scope, o.subschemas[i]!, u.subschemas[j]!));
+  const matching = maximumMatching(n, m, (i, j) =>
+    trialOutcome(env, scope, o.subschemas[i]!, u.subschemas[j]!),
+  );
   const matched = matching.filter((j) => j !== undefined).length;
   if (matched < Math.min(n, m)) {
     // No compatible pairing. When the unpaired subschemas still pair up one-to-one by kind, say what
@@ -554,12 +711,26 @@ function compareNot(env: Env, sink: Sink, scope: Scope, o: NotNode, u: NotNode):
   if (forward.length === 0) return;
   // The excluded set grew unless the reverse comparison shows it only shrank.
   const reverse = trial(env, here, u.schema, o.schema, false).filter((c) => !ANNOTATION_CHANGES.has(c.type));
-  add(sink, here, !isCompatible(env, forward) && isCompatible(env, reverse) ? 'NOT_TYPE_NARROWED' : 'NOT_TYPE_EXTENDED');
+  add(
+    sink,
+    here,
+    !isCompatible(env, forward) && isCompatible(env, reverse) ? 'NOT_TYPE_NARROWED' : 'NOT_TYPE_EXTENDED',
+  );
 }
 
 /** Confluent's `SchemaDiff.compare(original, update)` over two loaded schemas, with a verdict for `policy`. */
-export function compareSchemaNodes(original: SchemaNode, update: SchemaNode, policy: Policy = 'strict'): DiffOutcome {
-  const env: Env = { allowed: allowedChanges(policy), inProgress: new Set(), trials: new Map(), cuts: 0, steps: 0 };
+export function compareSchemaNodes(
+  original: SchemaNode,
+  update: SchemaNode,
+  policy: Policy = 'strict',
+): DiffOutcome {
+  const env: Env = {
+    allowed: allowedChanges(policy),
+    inProgress: new Set(),
+    trials: new Map(),
+    cuts: 0,
+    steps: 0,
+  };
   const sink: Sink = [];
   compare(env, sink, { path: '', o: '', u: '', oForeign: false, uForeign: false }, original, update);
   return { changes: sink, compatible: isCompatible(env, sink) };

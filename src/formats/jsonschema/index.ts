@@ -1,7 +1,14 @@
 import type { PairContext, PairFinding } from '../../compat/finding.js';
 import type { Direction } from '../../compat/level.js';
 import { SchemagateError } from '../../errors.js';
-import type { FormatHandler, ParsedSchema, ParseOptions, ParseResult, SchemaChange, SchemaIssue } from '../format.js';
+import type {
+  FormatHandler,
+  ParsedSchema,
+  ParseOptions,
+  ParseResult,
+  SchemaChange,
+  SchemaIssue,
+} from '../format.js';
 import { parseJson, positionOf, type JsonDocument, type JsonValue } from '../json/parse.js';
 import { allowedChanges, type ChangeType, type Policy } from './changes.js';
 import { compareSchemaNodes, stableJson, type JsonSchemaChange } from './diff.js';
@@ -10,7 +17,15 @@ import { explainChange } from './messages.js';
 import type { JsonSchemaDraft, SchemaNode } from './model.js';
 import { validateAgainstDraft } from './validate.js';
 
-export { CHANGE_TYPES, STRICT_ALLOWED, LENIENT_ALLOWED, allowedChanges, parsePolicy, type ChangeType, type Policy } from './changes.js';
+export {
+  CHANGE_TYPES,
+  STRICT_ALLOWED,
+  LENIENT_ALLOWED,
+  allowedChanges,
+  parsePolicy,
+  type ChangeType,
+  type Policy,
+} from './changes.js';
 export { compareSchemaNodes, type JsonSchemaChange, type DiffOutcome } from './diff.js';
 export { explainChange, type ChangeExplanation } from './messages.js';
 export type { JsonSchemaDraft } from './model.js';
@@ -32,7 +47,10 @@ function issueAt(doc: JsonDocument | undefined, rule: string, message: string, p
   return { rule, message, pointer, line: pos.line, column: pos.column };
 }
 
-function parseReferences(references: ParseOptions['references']): { docs: ReferencedDocument[]; issues: SchemaIssue[] } {
+function parseReferences(references: ParseOptions['references']): {
+  docs: ReferencedDocument[];
+  issues: SchemaIssue[];
+} {
   const docs: ReferencedDocument[] = [];
   const issues: SchemaIssue[] = [];
   for (const r of references ?? []) {
@@ -40,7 +58,13 @@ function parseReferences(references: ParseOptions['references']): { docs: Refere
       docs.push({ name: r.name, value: parseJson(r.text, r.name).value });
     } catch (e) {
       if (!(e instanceof SchemagateError)) throw e;
-      issues.push({ rule: 'INVALID_JSON', message: `the referenced schema '${r.name}' is not valid JSON: ${e.message} (line ${e.location.line ?? 1}, column ${e.location.column ?? 1})`, pointer: '', line: 1, column: 1 });
+      issues.push({
+        rule: 'INVALID_JSON',
+        message: `the referenced schema '${r.name}' is not valid JSON: ${e.message} (line ${e.location.line ?? 1}, column ${e.location.column ?? 1})`,
+        pointer: '',
+        line: 1,
+        column: 1,
+      });
     }
   }
   return { docs, issues };
@@ -53,15 +77,34 @@ export function parseJsonSchema(text: string, options: ParseOptions = {}): Parse
     doc = parseJson(text, options.file);
   } catch (e) {
     if (!(e instanceof SchemagateError)) throw e;
-    return { ok: false, issues: [{ rule: 'INVALID_JSON', message: e.message, pointer: '', line: e.location.line ?? 1, column: e.location.column ?? 1 }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          rule: 'INVALID_JSON',
+          message: e.message,
+          pointer: '',
+          line: e.location.line ?? 1,
+          column: e.location.column ?? 1,
+        },
+      ],
+    };
   }
   const value = doc.value;
   if (typeof value !== 'boolean' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-    return { ok: false, issues: [issueAt(doc, 'INVALID_SCHEMA', 'a JSON Schema must be an object or a boolean', '')] };
+    return {
+      ok: false,
+      issues: [issueAt(doc, 'INVALID_SCHEMA', 'a JSON Schema must be an object or a boolean', '')],
+    };
   }
   const draft = draftOf(value);
   const issues: SchemaIssue[] = validateAgainstDraft(value, draft).map((m) =>
-    issueAt(doc, 'INVALID_SCHEMA', `invalid JSON Schema (${draft}): ${m.pointer === '' ? 'the schema' : `'#${m.pointer}'`} ${m.message}`, m.pointer),
+    issueAt(
+      doc,
+      'INVALID_SCHEMA',
+      `invalid JSON Schema (${draft}): ${m.pointer === '' ? 'the schema' : `'#${m.pointer}'`} ${m.message}`,
+      m.pointer,
+    ),
   );
   const refs = parseReferences(options.references);
   issues.push(...refs.issues);
@@ -90,7 +133,11 @@ function toSchema(input: string | JsonValue, references: ParseOptions['reference
   const r = parseJsonSchema(text, references === undefined ? {} : { references });
   if (!r.ok) {
     const first = r.issues[0]!;
-    throw new SchemagateError('INVALID_SCHEMA', first.message, { line: first.line, column: first.column, pointer: first.pointer });
+    throw new SchemagateError('INVALID_SCHEMA', first.message, {
+      line: first.line,
+      column: first.column,
+      pointer: first.pointer,
+    });
   }
   return r.schema;
 }
@@ -100,11 +147,18 @@ function toSchema(input: string | JsonValue, references: ParseOptions['reference
  * them are in the policy's allow-list (the BACKWARD verdict when original is old and update is new).
  * Schemas may be given as text or as parsed JSON; an invalid one throws SchemagateError('INVALID_SCHEMA').
  */
-export function diffJsonSchemas(original: string | JsonValue, update: string | JsonValue, options: { policy?: Policy; references?: ParseOptions['references'] } = {}): JsonSchemaDiffResult {
+export function diffJsonSchemas(
+  original: string | JsonValue,
+  update: string | JsonValue,
+  options: { policy?: Policy; references?: ParseOptions['references'] } = {},
+): JsonSchemaDiffResult {
   const a = toSchema(original, options.references);
   const b = toSchema(update, options.references);
   const outcome = compareSchemaNodes(a.root, b.root, options.policy ?? 'strict');
-  return { changes: outcome.changes.map((c) => ({ type: c.type, path: c.path })), compatible: outcome.compatible };
+  return {
+    changes: outcome.changes.map((c) => ({ type: c.type, path: c.path })),
+    compatible: outcome.compatible,
+  };
 }
 
 function kindOf(type: ChangeType): SchemaChange['kind'] {
@@ -139,7 +193,10 @@ export function jsonSchemaFormatWith(options: JsonSchemaFormatOptions = {}): For
           return {
             errorType: c.type,
             path: c.path,
-            candidatePointer: existingPointer(candidate.doc, candidateIsUpdate ? c.updatePointer : c.originalPointer),
+            candidatePointer: existingPointer(
+              candidate.doc,
+              candidateIsUpdate ? c.updatePointer : c.originalPointer,
+            ),
             message: e.message,
             fix: e.fix,
           };
@@ -156,7 +213,10 @@ export function jsonSchemaFormatWith(options: JsonSchemaFormatOptions = {}): For
         if (reverseBreaks.has(c.path)) breaks.push('old-reads-new');
         return {
           kind,
-          pointer: kind === 'removed' ? existingPointer(from.doc, c.originalPointer) : existingPointer(to.doc, c.updatePointer),
+          pointer:
+            kind === 'removed'
+              ? existingPointer(from.doc, c.originalPointer)
+              : existingPointer(to.doc, c.updatePointer),
           summary: `${c.type} ${c.path}: ${explainChange(c).message}`,
           breaks,
         };

@@ -37,8 +37,30 @@ export interface LoadedSchema {
 
 const STRING_KEYWORDS = ['minLength', 'maxLength', 'pattern'];
 const NUMBER_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'];
-const OBJECT_KEYWORDS = ['properties', 'required', 'additionalProperties', 'patternProperties', 'minProperties', 'maxProperties', 'dependencies', 'dependentRequired', 'dependentSchemas', 'unevaluatedProperties'];
-const ARRAY_KEYWORDS = ['items', 'prefixItems', 'additionalItems', 'minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains', 'unevaluatedItems'];
+const OBJECT_KEYWORDS = [
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'minProperties',
+  'maxProperties',
+  'dependencies',
+  'dependentRequired',
+  'dependentSchemas',
+  'unevaluatedProperties',
+];
+const ARRAY_KEYWORDS = [
+  'items',
+  'prefixItems',
+  'additionalItems',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+  'minContains',
+  'maxContains',
+  'unevaluatedItems',
+];
 const CRITERIA: Criterion[] = ['allOf', 'anyOf', 'oneOf'];
 
 function isObject(v: JsonValue | undefined): v is JsonObject {
@@ -154,19 +176,30 @@ function fingerprinter(): (v: JsonValue) => Fingerprint {
     let hasRef = false;
     let text: string;
     if (Array.isArray(v)) {
-      text = '[' + v.map((x) => {
-        const f = fp(x);
-        hasRef ||= f.hasRef;
-        return f.hash;
-      }).join(',') + ']';
+      text =
+        '[' +
+        v
+          .map((x) => {
+            const f = fp(x);
+            hasRef ||= f.hasRef;
+            return f.hash;
+          })
+          .join(',') +
+        ']';
     } else {
       const keys = Object.keys(v).sort();
-      if (keys.includes('$ref') || keys.includes('$recursiveRef') || keys.includes('$dynamicRef')) hasRef = true;
-      text = '{' + keys.map((k) => {
-        const f = fp(v[k] as JsonValue);
-        hasRef ||= f.hasRef;
-        return `${JSON.stringify(k)}:${f.hash}`;
-      }).join(',') + '}';
+      if (keys.includes('$ref') || keys.includes('$recursiveRef') || keys.includes('$dynamicRef'))
+        hasRef = true;
+      text =
+        '{' +
+        keys
+          .map((k) => {
+            const f = fp(v[k] as JsonValue);
+            hasRef ||= f.hasRef;
+            return `${JSON.stringify(k)}:${f.hash}`;
+          })
+          .join(',') +
+        '}';
     }
     const out = { hash: text.length > 24 ? hashText(text) : text, hasRef };
     seen.set(v, out);
@@ -191,7 +224,15 @@ let lastUid = 0;
 export function loadSchema(value: JsonValue, references: readonly ReferencedDocument[] = []): LoadedSchema {
   const docs: Doc[] = [];
   const addDoc = (name: string, v: JsonValue, main: boolean): Doc => {
-    const d: Doc = { index: docs.length, name, value: v, main, draft: draftOf(v), anchors: new Map(), ids: new Map() };
+    const d: Doc = {
+      index: docs.length,
+      name,
+      value: v,
+      main,
+      draft: draftOf(v),
+      anchors: new Map(),
+      ids: new Map(),
+    };
     indexDoc(d);
     docs.push(d);
     return d;
@@ -237,7 +278,15 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
       if (a === undefined) return undefined;
       pointer = a;
     }
-    const normalised = pointer === '' ? '' : '/' + pointer.slice(1).split('/').map((t) => decodeToken(t).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+    const normalised =
+      pointer === ''
+        ? ''
+        : '/' +
+          pointer
+            .slice(1)
+            .split('/')
+            .map((t) => decodeToken(t).replace(/~/g, '~0').replace(/\//g, '~1'))
+            .join('/');
     if (valueAt(target.doc.value, normalised) === undefined) return undefined;
     return { doc: target.doc, pointer: normalised };
   };
@@ -336,7 +385,8 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
       for (const [k, v] of Object.entries(props)) n.properties.set(k, build(doc, joinPointer(base, k), v));
     }
     const req = o['required'];
-    if (Array.isArray(req)) for (const r of req) if (typeof r === 'string' && !n.required.includes(r)) n.required.push(r);
+    if (Array.isArray(req))
+      for (const r of req) if (typeof r === 'string' && !n.required.includes(r)) n.required.push(r);
     n.additional = additional(doc, o, 'additionalProperties', ptr);
     n.unevaluated = additional(doc, o, 'unevaluatedProperties', ptr);
     const pp = o['patternProperties'];
@@ -357,7 +407,11 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
       if (!isObject(deps)) continue;
       const base = joinPointer(ptr, key);
       for (const [k, v] of Object.entries(deps)) {
-        if (Array.isArray(v) && key !== 'dependentSchemas') n.dependencyArrays.set(k, v.filter((x): x is string => typeof x === 'string'));
+        if (Array.isArray(v) && key !== 'dependentSchemas')
+          n.dependencyArrays.set(
+            k,
+            v.filter((x): x is string => typeof x === 'string'),
+          );
         else if (key !== 'dependentRequired') n.dependencySchemas.set(k, build(doc, joinPointer(base, k), v));
       }
     }
@@ -422,7 +476,13 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
     }
   };
 
-  const combined = (doc: Doc, criterion: Criterion, subschemas: SchemaNode[], ptr: string, synthetic: boolean): CombinedNode => ({
+  const combined = (
+    doc: Doc,
+    criterion: Criterion,
+    subschemas: SchemaNode[],
+    ptr: string,
+    synthetic: boolean,
+  ): CombinedNode => ({
     kind: 'combined',
     criterion,
     subschemas,
@@ -471,9 +531,32 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
       if (OBJECT_KEYWORDS.some((k) => has(v, k))) parts.push(buildObject(doc, v, ptr));
       if (ARRAY_KEYWORDS.some((k) => has(v, k))) parts.push(buildArray(doc, v, ptr));
     }
-    if (Array.isArray(v['enum'])) parts.push({ kind: 'enum', keyword: 'enum', values: v['enum'], uid: nextUid(), src: src(doc, ptr), meta: {} });
-    if (has(v, 'const') && doc.draft !== 'draft-04') parts.push({ kind: 'enum', keyword: 'const', values: [v['const'] as JsonValue], uid: nextUid(), src: src(doc, ptr), meta: {} });
-    if (has(v, 'not')) parts.push({ kind: 'not', schema: build(doc, joinPointer(ptr, 'not'), v['not'] as JsonValue), uid: nextUid(), src: src(doc, ptr), meta: {} });
+    if (Array.isArray(v['enum']))
+      parts.push({
+        kind: 'enum',
+        keyword: 'enum',
+        values: v['enum'],
+        uid: nextUid(),
+        src: src(doc, ptr),
+        meta: {},
+      });
+    if (has(v, 'const') && doc.draft !== 'draft-04')
+      parts.push({
+        kind: 'enum',
+        keyword: 'const',
+        values: [v['const'] as JsonValue],
+        uid: nextUid(),
+        src: src(doc, ptr),
+        meta: {},
+      });
+    if (has(v, 'not'))
+      parts.push({
+        kind: 'not',
+        schema: build(doc, joinPointer(ptr, 'not'), v['not'] as JsonValue),
+        uid: nextUid(),
+        src: src(doc, ptr),
+        meta: {},
+      });
     for (const c of CRITERIA) {
       const list = v[c];
       if (!Array.isArray(list)) continue;
@@ -508,7 +591,8 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
     const node = buildUncached(doc, ptr, v);
     const f = fingerprint(v);
     if (!f.hasRef) node.hash = `${doc.draft}:${f.hash}`;
-    else if (doc.main && ptr === '') node.hash = `${doc.draft}:${f.hash}:${refDocs.map((d) => `${d.name}=${d.draft}:${fingerprint(d.value).hash}`).join(';')}`;
+    else if (doc.main && ptr === '')
+      node.hash = `${doc.draft}:${f.hash}:${refDocs.map((d) => `${d.name}=${d.draft}:${fingerprint(d.value).hash}`).join(';')}`;
     cache.set(key, node);
     return node;
   }
@@ -518,7 +602,12 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
     const { node, doc, at } = pending.pop()!;
     const target = resolve(doc, node.ref);
     if (target === undefined) {
-      issue(doc, 'UNRESOLVED_REF', `$ref '${node.ref}' cannot be resolved${doc.main && !node.ref.startsWith('#') ? ': pass the referenced schema as a reference' : ''}`, joinPointer(at, '$ref'));
+      issue(
+        doc,
+        'UNRESOLVED_REF',
+        `$ref '${node.ref}' cannot be resolved${doc.main && !node.ref.startsWith('#') ? ': pass the referenced schema as a reference' : ''}`,
+        joinPointer(at, '$ref'),
+      );
       node.target = { kind: 'empty', uid: nextUid(), src: node.src, meta: {} };
       continue;
     }

@@ -158,7 +158,13 @@ export function deref(node: SchemaNode): SchemaNode {
 }
 
 export function isOpenObject(o: ObjectNode): boolean {
-  return o.patternProperties.length === 0 && o.additional.permits && o.additional.schema === undefined && o.unevaluated.permits && o.unevaluated.schema === undefined;
+  return (
+    o.patternProperties.length === 0 &&
+    o.additional.permits &&
+    o.additional.schema === undefined &&
+    o.unevaluated.permits &&
+    o.unevaluated.schema === undefined
+  );
 }
 
 /** The schema that covers a property not named in `properties`, or undefined when the object is closed to it. */
@@ -172,7 +178,12 @@ export function schemaForExtraProperty(o: ObjectNode, name: string): SchemaNode 
 }
 
 export function isOpenArray(a: ArrayNode): boolean {
-  return a.rest.permits && a.rest.schema === undefined && a.unevaluated.permits && a.unevaluated.schema === undefined;
+  return (
+    a.rest.permits &&
+    a.rest.schema === undefined &&
+    a.unevaluated.permits &&
+    a.unevaluated.schema === undefined
+  );
 }
 
 export function schemaForExtraItem(a: ArrayNode): SchemaNode | undefined {

@@ -41,7 +41,8 @@ function validatorFor(draft: JsonSchemaDraft): Validator {
 
 function describe(e: ErrorObject): string {
   const params = e.params as Record<string, unknown>;
-  if (e.keyword === 'enum' && Array.isArray(params['allowedValues'])) return `must be one of ${(params['allowedValues'] as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`;
+  if (e.keyword === 'enum' && Array.isArray(params['allowedValues']))
+    return `must be one of ${(params['allowedValues'] as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`;
   return e.message ?? `fails the '${e.keyword}' rule of the meta-schema`;
 }
 
@@ -53,7 +54,12 @@ export function validateAgainstDraft(schema: JsonValue, draft: JsonSchemaDraft):
   const v = validatorFor(draft);
   let subject: JsonValue = schema;
   if (draft === 'draft-04' || draft === 'draft-06' || draft === 'draft-07') {
-    if (typeof schema === 'object' && schema !== null && !Array.isArray(schema) && typeof schema['$schema'] === 'string') {
+    if (
+      typeof schema === 'object' &&
+      schema !== null &&
+      !Array.isArray(schema) &&
+      typeof schema['$schema'] === 'string'
+    ) {
       // ajv would look the draft-04 meta-schema up by this URL and fail; the checks below stand in for it.
       if (draft === 'draft-04') subject = { ...schema, $schema: 'http://json-schema.org/draft-07/schema#' };
     }
@@ -72,7 +78,11 @@ export function validateAgainstDraft(schema: JsonValue, draft: JsonSchemaDraft):
   const out: MetaIssue[] = [];
   const byPointer = new Map<string, ErrorObject[]>();
   for (const e of errors) {
-    if (draft === 'draft-04' && (e.instancePath.endsWith('/exclusiveMinimum') || e.instancePath.endsWith('/exclusiveMaximum'))) continue;
+    if (
+      draft === 'draft-04' &&
+      (e.instancePath.endsWith('/exclusiveMinimum') || e.instancePath.endsWith('/exclusiveMaximum'))
+    )
+      continue;
     const list = byPointer.get(e.instancePath) ?? [];
     list.push(e);
     byPointer.set(e.instancePath, list);

@@ -12,7 +12,14 @@ const types = fc.constantFrom('string', 'number', 'integer', 'boolean', 'null', 
 const schema: fc.Arbitrary<JsonValue> = fc.letrec<{ s: JsonValue }>((tie) => ({
   s: fc.oneof(
     { depthSize: 'small', maxDepth: 3, withCrossShrink: true },
-    fc.constantFrom<JsonValue>(true, false, {}, { type: 'string' }, { $ref: '#' }, { $ref: '#/definitions/d' }),
+    fc.constantFrom<JsonValue>(
+      true,
+      false,
+      {},
+      { type: 'string' },
+      { $ref: '#' },
+      { $ref: '#/definitions/d' },
+    ),
     fc.record(
       {
         type: fc.oneof(types, fc.uniqueArray(types, { minLength: 1, maxLength: 3 })),
@@ -25,13 +32,18 @@ const schema: fc.Arbitrary<JsonValue> = fc.letrec<{ s: JsonValue }>((tie) => ({
         maximum: fc.integer({ min: -5, max: 5 }),
         exclusiveMaximum: fc.integer({ min: -5, max: 5 }),
         multipleOf: fc.constantFrom(1, 2, 3, 0.5, 10),
-        enum: fc.uniqueArray(fc.oneof(fc.string({ maxLength: 2 }), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 3 }),
+        enum: fc.uniqueArray(fc.oneof(fc.string({ maxLength: 2 }), fc.integer({ min: 0, max: 3 })), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         const: fc.jsonValue({ maxDepth: 1 }),
         properties: fc.dictionary(name, tie('s'), { maxKeys: 3 }),
         required: fc.uniqueArray(name, { maxLength: 2 }),
         additionalProperties: fc.oneof(fc.boolean(), tie('s')),
         patternProperties: fc.dictionary(fc.constantFrom('^x_', '^n', '[', 'a+'), tie('s'), { maxKeys: 2 }),
-        dependencies: fc.dictionary(name, fc.oneof(fc.uniqueArray(name, { maxLength: 2 }), tie('s')), { maxKeys: 2 }),
+        dependencies: fc.dictionary(name, fc.oneof(fc.uniqueArray(name, { maxLength: 2 }), tie('s')), {
+          maxKeys: 2,
+        }),
         minProperties: fc.nat(3),
         items: fc.oneof(tie('s'), fc.array(tie('s'), { maxLength: 3 })),
         additionalItems: fc.oneof(fc.boolean(), tie('s')),
@@ -42,7 +54,13 @@ const schema: fc.Arbitrary<JsonValue> = fc.letrec<{ s: JsonValue }>((tie) => ({
         anyOf: fc.array(tie('s'), { minLength: 1, maxLength: 3 }),
         oneOf: fc.array(tie('s'), { minLength: 1, maxLength: 3 }),
         not: tie('s'),
-        $ref: fc.constantFrom('#', '#/definitions/d', '#/definitions/missing', 'other.json', '#/properties/a'),
+        $ref: fc.constantFrom(
+          '#',
+          '#/definitions/d',
+          '#/definitions/missing',
+          'other.json',
+          '#/properties/a',
+        ),
       },
       { requiredKeys: [] },
     ) as fc.Arbitrary<JsonValue>,
@@ -74,7 +92,10 @@ test('a copy with only the root title changed reports exactly TITLE_CHANGED', ()
       const before = (doc as Record<string, JsonValue>)['title'];
       const expected = before === 'changed title' ? [] : ['TITLE_CHANGED #/title'];
       const r = compareSchemaNodes(loadSchema(doc).root, loadSchema(copy).root);
-      assert.deepEqual(r.changes.map((c) => `${c.type} ${c.path}`), expected);
+      assert.deepEqual(
+        r.changes.map((c) => `${c.type} ${c.path}`),
+        expected,
+      );
     }),
     { numRuns: 200 },
   );
@@ -100,7 +121,8 @@ test('a strict verdict of compatible is also lenient-compatible', () => {
     fc.property(document, document, (x, y) => {
       const a = loadSchema(x).root;
       const b = loadSchema(y).root;
-      if (compareSchemaNodes(a, b, 'strict').compatible) assert.ok(compareSchemaNodes(a, b, 'lenient').compatible);
+      if (compareSchemaNodes(a, b, 'strict').compatible)
+        assert.ok(compareSchemaNodes(a, b, 'lenient').compatible);
     }),
     { numRuns: 100 },
   );

@@ -4,7 +4,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JsonValue } from '../../../src/formats/json/parse.js';
-import { CHANGE_TYPES, compareSchemaNodes, jsonSchemaFormat, jsonSchemaFormatWith, type JsonSchemaParsed } from '../../../src/formats/jsonschema/index.js';
+import {
+  CHANGE_TYPES,
+  compareSchemaNodes,
+  jsonSchemaFormat,
+  jsonSchemaFormatWith,
+  type JsonSchemaParsed,
+} from '../../../src/formats/jsonschema/index.js';
 
 interface Reference {
   name: string;
@@ -25,10 +31,14 @@ const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'cases');
 export const CASES: Array<DiffCase & { file: string }> = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .flatMap((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as DiffCase[]).map((c) => ({ ...c, file: f })));
+  .flatMap((f) =>
+    (JSON.parse(readFileSync(join(dir, f), 'utf8')) as DiffCase[]).map((c) => ({ ...c, file: f })),
+  );
 
 function parse(value: JsonValue, refs: Reference[] | undefined): JsonSchemaParsed {
-  const r = jsonSchemaFormat.parse(JSON.stringify(value, null, 2), { references: (refs ?? []).map((x) => ({ name: x.name, text: JSON.stringify(x.schema) })) });
+  const r = jsonSchemaFormat.parse(JSON.stringify(value, null, 2), {
+    references: (refs ?? []).map((x) => ({ name: x.name, text: JSON.stringify(x.schema) })),
+  });
   if (!r.ok) assert.fail(`schema does not parse: ${JSON.stringify(r.issues)}`);
   return r.schema;
 }
@@ -49,17 +59,31 @@ for (const c of CASES) {
     const got = strict.changes.map((x) => `${x.type} ${x.path}`);
     assert.deepEqual([...got].sort(), [...c.changes].sort(), `changes: got ${JSON.stringify(got)}`);
     assert.equal(strict.compatible, c.compatible, 'STRICT verdict');
-    if (c.compatibleLenient !== undefined) assert.equal(compareSchemaNodes(original.root, update.root, 'lenient').compatible, c.compatibleLenient, 'LENIENT verdict');
+    if (c.compatibleLenient !== undefined)
+      assert.equal(
+        compareSchemaNodes(original.root, update.root, 'lenient').compatible,
+        c.compatibleLenient,
+        'LENIENT verdict',
+      );
     // The format handler's BACKWARD check (new reads old) reports exactly the disallowed changes.
     const findings = jsonSchemaFormat.check(update, original, { reader: 'new', writer: 'old' });
     assert.equal(findings.length === 0, c.compatible);
     for (const f of findings) {
-      assert.ok(c.changes.includes(`${f.errorType} ${f.path}`), `${f.errorType} ${f.path} is a listed change`);
+      assert.ok(
+        c.changes.includes(`${f.errorType} ${f.path}`),
+        `${f.errorType} ${f.path} is a listed change`,
+      );
       assert.ok(f.message.length > 10 && f.fix.length > 5, 'message and fix are sentences');
-      assert.ok(f.candidatePointer !== undefined && update.doc.positions.has(f.candidatePointer), `candidatePointer ${f.candidatePointer} exists in the update`);
+      assert.ok(
+        f.candidatePointer !== undefined && update.doc.positions.has(f.candidatePointer),
+        `candidatePointer ${f.candidatePointer} exists in the update`,
+      );
     }
     if (c.compatibleLenient !== undefined) {
-      const lenient = jsonSchemaFormatWith({ policy: 'lenient' }).check(update, original, { reader: 'new', writer: 'old' });
+      const lenient = jsonSchemaFormatWith({ policy: 'lenient' }).check(update, original, {
+        reader: 'new',
+        writer: 'old',
+      });
       assert.equal(lenient.length === 0, c.compatibleLenient);
     }
   });
