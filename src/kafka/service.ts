@@ -126,6 +126,10 @@ export class SchemaRegistryKafkaService<V, K = string> {
 
   /** Starts a consumer; resolves once it is subscribed and running. */
   async consume(options: ConsumeOptions<V, K>): Promise<ConsumerHandle> {
+    // Checked up front: a missing deserializer must not dead-letter every record.
+    this.deserializer();
+    if (typeof options.handler !== 'function')
+      throw new SchemagateError('INVALID_ARGUMENT', 'consume() needs a handler');
     const consumer = await this.options.client.consumer({
       groupId: options.groupId,
       ...(options.sessionTimeoutMs === undefined ? {} : { sessionTimeoutMs: options.sessionTimeoutMs }),
@@ -259,8 +263,6 @@ class ConsumerRun<V, K> {
   }
 
   start(): Promise<void> {
-    if (this.options.handler === undefined)
-      throw new SchemagateError('INVALID_ARGUMENT', 'consume() needs a handler');
     return this.consumer.run({
       topics: this.options.topics,
       fromBeginning: this.options.fromBeginning ?? false,

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DLQ_HEADER, deadLetterRecord, defaultDeadLetterTopic } from '../../src/kafka/index.js';
+import {
+  DLQ_HEADER,
+  deadLetterRecord,
+  defaultDeadLetterTopic,
+  kafkajsClient,
+  SchemaRegistryKafkaService,
+} from '../../src/kafka/index.js';
 import { PayloadMismatchError } from '../../src/serde/index.js';
 
 const record = {
@@ -63,4 +69,23 @@ test('error codes: a string `code` on the error, else HANDLER_ERROR; long messag
   assert.ok(Buffer.byteLength(message) <= 4096 + 3);
   assert.ok(!message.includes('\uFFFD'), 'no half character');
   assert.ok(message.endsWith('…'));
+});
+
+test('consume() without a deserializer or a handler is refused before any record is read', async () => {
+  // The client is never reached: the refusal comes first (a reachable broker is not needed here).
+  const client = kafkajsClient({ brokers: ['127.0.0.1:1'], logLevel: 'nothing' });
+  const noDeserializer = new SchemaRegistryKafkaService<unknown>({ client });
+  await assert.rejects(
+    noDeserializer.consume({ topics: ['t'], groupId: 'g', handler: () => undefined }),
+    /consume\(\) needs a valueDeserializer/,
+  );
+  const noHandler = new SchemaRegistryKafkaService<unknown>({
+    client,
+    valueDeserializer: { deserialize: () => Promise.resolve(null) },
+  });
+  await assert.rejects(
+    noHandler.consume({ topics: ['t'], groupId: 'g' } as unknown as Parameters<typeof noHandler.consume>[0]),
+    /consume\(\) needs a handler/,
+  );
+  await assert.rejects(noDeserializer.produce('t', {}), /produce\(\) needs a valueSerializer/);
 });
