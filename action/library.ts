@@ -94,7 +94,19 @@ export const publishLibrary: PublishLibrary = {
       ...(registry.userInfo === undefined ? {} : { userInfo: registry.userInfo }),
       ...(registry.token === undefined ? {} : { token: registry.token }),
     };
-    const client = connectRegistry(registry.url, repo.config, process.env, credentials);
+    let client: ReturnType<typeof connectRegistry>;
+    try {
+      client = connectRegistry(registry.url, repo.config, process.env, credentials);
+    } catch (e) {
+      // The library's message names the CLI's flag; name the Action's input instead.
+      if (registry.url === undefined && e instanceof SchemagateError && e.code === 'INVALID_ARGUMENT') {
+        throw new SchemagateError(
+          'INVALID_ARGUMENT',
+          'no registry to publish to: set the registry-url input, or registry.url in schemagate.yaml',
+        );
+      }
+      throw e;
+    }
     const outcome = await publish(client, repo.candidates);
     return reportToJson(outcome.report) as PublishReport;
   },

@@ -106,6 +106,22 @@ for (const runtime of runtimes()) {
       }
     });
 
+    it('publish without a registry names the input to set', async () => {
+      const run = await runAction({
+        runtime,
+        workspace: origin.dir,
+        eventName: 'push',
+        event: pushEvent({ ref: 'refs/heads/main', before: '0'.repeat(40), after: base }),
+        inputs: { mode: 'publish' },
+      });
+      assert.equal(run.code, 1);
+      assert.equal(run.outputs.ok, 'false');
+      assert.match(
+        run.annotations.at(-1)?.message ?? '',
+        /no registry to publish to: set the registry-url input/,
+      );
+    });
+
     it('a shallow checkout without a remote fails with the fetch-depth: 0 fix', async () => {
       origin.git('update-ref', 'refs/pull/3/head', head);
       const ws = origin.checkout('refs/pull/3/head', 1);
