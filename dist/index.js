@@ -42628,7 +42628,12 @@ var LENIENT_ALLOWED = /* @__PURE__ */ new Set([
 function allowedChanges(policy) {
   return policy === "lenient" ? LENIENT_ALLOWED : STRICT_ALLOWED;
 }
-var ANNOTATION_CHANGES = /* @__PURE__ */ new Set(["ID_CHANGED", "DESCRIPTION_CHANGED", "TITLE_CHANGED", "DEFAULT_CHANGED"]);
+var ANNOTATION_CHANGES = /* @__PURE__ */ new Set([
+  "ID_CHANGED",
+  "DESCRIPTION_CHANGED",
+  "TITLE_CHANGED",
+  "DEFAULT_CHANGED"
+]);
 
 // src/formats/jsonschema/model.ts
 function deref(node) {
@@ -42693,7 +42698,12 @@ function at(scope, o, u) {
 }
 function add(sink, scope, type, segs = [], from, to) {
   const s = extend(scope, segs);
-  const c = { type, path: `#${s.path === "" ? "/" : s.path}`, originalPointer: s.o, updatePointer: s.u };
+  const c = {
+    type,
+    path: `#${s.path === "" ? "/" : s.path}`,
+    originalPointer: s.o,
+    updatePointer: s.u
+  };
   if (from !== void 0) c.from = from;
   if (to !== void 0) c.to = to;
   sink.push(c);
@@ -42709,9 +42719,11 @@ function isCompatible(env, changes) {
   return changes.every((c) => env.allowed.has(c.type));
 }
 function compareMeta(sink, scope, o, u) {
-  if (o.meta.id !== u.meta.id) add(sink, scope, "ID_CHANGED", [u.meta.idKeyword ?? o.meta.idKeyword ?? "$id"], o.meta.id, u.meta.id);
+  if (o.meta.id !== u.meta.id)
+    add(sink, scope, "ID_CHANGED", [u.meta.idKeyword ?? o.meta.idKeyword ?? "$id"], o.meta.id, u.meta.id);
   if (o.meta.title !== u.meta.title) add(sink, scope, "TITLE_CHANGED", ["title"], o.meta.title, u.meta.title);
-  if (o.meta.description !== u.meta.description) add(sink, scope, "DESCRIPTION_CHANGED", ["description"], o.meta.description, u.meta.description);
+  if (o.meta.description !== u.meta.description)
+    add(sink, scope, "DESCRIPTION_CHANGED", ["description"], o.meta.description, u.meta.description);
   const od = o.meta.default;
   const ud = u.meta.default;
   if (od === void 0 !== (ud === void 0) || od !== void 0 && ud !== void 0 && stableJson(od.value) !== stableJson(ud.value))
@@ -42869,35 +42881,65 @@ function compareNumber(sink, scope, o, u) {
   compareBound(sink, scope, "exclusiveMaximum", "EXCLUSIVE_MAXIMUM", o.exclusiveMaximum, u.exclusiveMaximum);
   compareBound(sink, scope, "exclusiveMinimum", "EXCLUSIVE_MINIMUM", o.exclusiveMinimum, u.exclusiveMinimum);
   if (o.multipleOf !== u.multipleOf) {
-    if (o.multipleOf === void 0) add(sink, scope, "MULTIPLE_OF_ADDED", ["multipleOf"], void 0, u.multipleOf);
-    else if (u.multipleOf === void 0) add(sink, scope, "MULTIPLE_OF_REMOVED", ["multipleOf"], o.multipleOf, void 0);
-    else if (divides(u.multipleOf, o.multipleOf)) add(sink, scope, "MULTIPLE_OF_REDUCED", ["multipleOf"], o.multipleOf, u.multipleOf);
-    else if (divides(o.multipleOf, u.multipleOf)) add(sink, scope, "MULTIPLE_OF_EXPANDED", ["multipleOf"], o.multipleOf, u.multipleOf);
+    if (o.multipleOf === void 0)
+      add(sink, scope, "MULTIPLE_OF_ADDED", ["multipleOf"], void 0, u.multipleOf);
+    else if (u.multipleOf === void 0)
+      add(sink, scope, "MULTIPLE_OF_REMOVED", ["multipleOf"], o.multipleOf, void 0);
+    else if (divides(u.multipleOf, o.multipleOf))
+      add(sink, scope, "MULTIPLE_OF_REDUCED", ["multipleOf"], o.multipleOf, u.multipleOf);
+    else if (divides(o.multipleOf, u.multipleOf))
+      add(sink, scope, "MULTIPLE_OF_EXPANDED", ["multipleOf"], o.multipleOf, u.multipleOf);
     else add(sink, scope, "MULTIPLE_OF_CHANGED", ["multipleOf"], o.multipleOf, u.multipleOf);
   }
-  if (o.integer !== u.integer) add(sink, scope, o.integer ? "TYPE_EXTENDED" : "TYPE_NARROWED", [], kindName(o), kindName(u));
+  if (o.integer !== u.integer)
+    add(sink, scope, o.integer ? "TYPE_EXTENDED" : "TYPE_NARROWED", [], kindName(o), kindName(u));
 }
 function additionalNode(a) {
   return a.schema ?? (a.permits ? EMPTY : FALSE);
 }
 function compareAdditional(env, sink, scope, keyword, prefix, o, u) {
-  if (o.permits !== u.permits) add(sink, scope, `${prefix}_${o.permits ? "REMOVED" : "ADDED"}`, [keyword]);
-  else if (o.schema === void 0 && u.schema !== void 0) add(sink, scope, `${prefix}_NARROWED`, [keyword]);
-  else if (o.schema !== void 0 && u.schema === void 0) add(sink, scope, `${prefix}_EXTENDED`, [keyword]);
-  else if (o.schema !== void 0 && u.schema !== void 0) compare(env, sink, extend(scope, [keyword]), o.schema, u.schema);
+  if (o.permits !== u.permits)
+    add(sink, scope, `${prefix}_${o.permits ? "REMOVED" : "ADDED"}`, [keyword]);
+  else if (o.schema === void 0 && u.schema !== void 0)
+    add(sink, scope, `${prefix}_NARROWED`, [keyword]);
+  else if (o.schema !== void 0 && u.schema === void 0)
+    add(sink, scope, `${prefix}_EXTENDED`, [keyword]);
+  else if (o.schema !== void 0 && u.schema !== void 0)
+    compare(env, sink, extend(scope, [keyword]), o.schema, u.schema);
 }
 function hasDefault(n) {
   return n !== void 0 && (n.meta.default !== void 0 || deref(n).meta.default !== void 0);
 }
 function compareObject(env, sink, scope, o, u) {
-  compareAdditional(env, sink, scope, "additionalProperties", "ADDITIONAL_PROPERTIES", o.additional, u.additional);
-  compareAdditional(env, sink, scope, "unevaluatedProperties", "UNEVALUATED_PROPERTIES", o.unevaluated, u.unevaluated);
+  compareAdditional(
+    env,
+    sink,
+    scope,
+    "additionalProperties",
+    "ADDITIONAL_PROPERTIES",
+    o.additional,
+    u.additional
+  );
+  compareAdditional(
+    env,
+    sink,
+    scope,
+    "unevaluatedProperties",
+    "UNEVALUATED_PROPERTIES",
+    o.unevaluated,
+    u.unevaluated
+  );
   for (const name of o.required) {
     if (!u.required.includes(name)) add(sink, scope, "REQUIRED_ATTRIBUTE_REMOVED", ["required", name]);
   }
   for (const name of u.required) {
     if (o.required.includes(name)) continue;
-    add(sink, scope, hasDefault(u.properties.get(name)) ? "REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED" : "REQUIRED_ATTRIBUTE_ADDED", ["required", name]);
+    add(
+      sink,
+      scope,
+      hasDefault(u.properties.get(name)) ? "REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED" : "REQUIRED_ATTRIBUTE_ADDED",
+      ["required", name]
+    );
   }
   compareBound(sink, scope, "maxProperties", "MAX_PROPERTIES", o.maxProperties, u.maxProperties);
   compareBound(sink, scope, "minProperties", "MIN_PROPERTIES", o.minProperties, u.minProperties);
@@ -42916,7 +42958,14 @@ function compareDependencies(env, sink, scope, o, u) {
       const aInB = a.every((x) => b.includes(x));
       const bInA = b.every((x) => a.includes(x));
       if (aInB && bInA) continue;
-      add(sink, scope, aInB ? "DEPENDENCY_ARRAY_EXTENDED" : bInA ? "DEPENDENCY_ARRAY_NARROWED" : "DEPENDENCY_ARRAY_CHANGED", segs, a, b);
+      add(
+        sink,
+        scope,
+        aInB ? "DEPENDENCY_ARRAY_EXTENDED" : bInA ? "DEPENDENCY_ARRAY_NARROWED" : "DEPENDENCY_ARRAY_CHANGED",
+        segs,
+        a,
+        b
+      );
     }
   }
   const schemaKeys = /* @__PURE__ */ new Set([...o.dependencySchemas.keys(), ...u.dependencySchemas.keys()]);
@@ -42950,26 +42999,49 @@ function compareProperties(env, sink, scope, o, u) {
         if (cover !== void 0) {
           const t = trial(env, s, a, cover, false);
           sink.push(...t);
-          add(sink, s, isCompatible(env, t) ? "PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL");
+          add(
+            sink,
+            s,
+            isCompatible(env, t) ? "PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
+          );
         } else {
-          add(sink, s, deref(a).kind === "false" ? "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL" : "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL");
+          add(
+            sink,
+            s,
+            deref(a).kind === "false" ? "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL" : "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL"
+          );
         }
       }
     } else if (b !== void 0) {
       const s = at(here, void 0, b);
       const required = u.required.includes(name);
       if (isOpenObject(o)) {
-        if (isEmptySchema(b) && !required) add(sink, s, "PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL");
-        else if (required) add(sink, s, hasDefault(b) ? "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL" : "REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL");
+        if (isEmptySchema(b) && !required)
+          add(sink, s, "PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL");
+        else if (required)
+          add(
+            sink,
+            s,
+            hasDefault(b) ? "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL" : "REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"
+          );
         else add(sink, s, "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL");
       } else {
         const cover = schemaForExtraProperty(o, name);
         if (cover !== void 0) {
           const t = trial(env, s, cover, b, false);
           sink.push(...t);
-          add(sink, s, isCompatible(env, t) ? "PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL");
+          add(
+            sink,
+            s,
+            isCompatible(env, t) ? "PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
+          );
         }
-        if (required) add(sink, s, hasDefault(b) ? "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL" : "REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL");
+        if (required)
+          add(
+            sink,
+            s,
+            hasDefault(b) ? "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL" : "REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL"
+          );
         else add(sink, s, "OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL");
       }
     }
@@ -42978,15 +43050,23 @@ function compareProperties(env, sink, scope, o, u) {
 function compareArray(env, sink, scope, o, u) {
   compareBound(sink, scope, "maxItems", "MAX_ITEMS", o.maxItems, u.maxItems);
   compareBound(sink, scope, "minItems", "MIN_ITEMS", o.minItems, u.minItems);
-  if (o.uniqueItems !== u.uniqueItems) add(sink, scope, o.uniqueItems ? "UNIQUE_ITEMS_REMOVED" : "UNIQUE_ITEMS_ADDED", ["uniqueItems"]);
-  if (o.contains !== void 0 || u.contains !== void 0) compare(env, sink, extend(scope, ["contains"]), o.contains, u.contains);
+  if (o.uniqueItems !== u.uniqueItems)
+    add(sink, scope, o.uniqueItems ? "UNIQUE_ITEMS_REMOVED" : "UNIQUE_ITEMS_ADDED", ["uniqueItems"]);
+  if (o.contains !== void 0 || u.contains !== void 0)
+    compare(env, sink, extend(scope, ["contains"]), o.contains, u.contains);
   compareBound(sink, scope, "maxContains", "MAX_CONTAINS", o.maxContains, u.maxContains);
   compareBound(sink, scope, "minContains", "MIN_CONTAINS", o.minContains, u.minContains);
   compareAdditional(env, sink, scope, "unevaluatedItems", "UNEVALUATED_ITEMS", o.unevaluated, u.unevaluated);
   if (o.tuple === void 0 && u.tuple === void 0) {
     if (!o.restDeclared && !u.restDeclared) return;
     const here = extend(scope, ["items"]);
-    compare(env, sink, here, o.restDeclared ? additionalNode(o.rest) : void 0, u.restDeclared ? additionalNode(u.rest) : void 0);
+    compare(
+      env,
+      sink,
+      here,
+      o.restDeclared ? additionalNode(o.rest) : void 0,
+      u.restDeclared ? additionalNode(u.rest) : void 0
+    );
     return;
   }
   const restKeyword = o.tuple !== void 0 ? o.restKeyword : u.restKeyword;
@@ -43007,18 +43087,36 @@ function compareArray(env, sink, scope, o, u) {
         if (cover !== void 0) {
           const t = trial(env, s, x, cover, false);
           sink.push(...t);
-          add(sink, s, isCompatible(env, t) ? "ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL");
-        } else add(sink, s, deref(x).kind === "false" ? "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL" : "ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL");
+          add(
+            sink,
+            s,
+            isCompatible(env, t) ? "ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
+          );
+        } else
+          add(
+            sink,
+            s,
+            deref(x).kind === "false" ? "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL" : "ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL"
+          );
       }
     } else if (y !== void 0) {
       const s = at(here, void 0, y);
-      if (isOpenArray(o)) add(sink, s, isEmptySchema(y) ? "ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL" : "ITEM_ADDED_TO_OPEN_CONTENT_MODEL");
+      if (isOpenArray(o))
+        add(
+          sink,
+          s,
+          isEmptySchema(y) ? "ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL" : "ITEM_ADDED_TO_OPEN_CONTENT_MODEL"
+        );
       else {
         const cover = schemaForExtraItem(o);
         if (cover !== void 0) {
           const t = trial(env, s, cover, y, false);
           sink.push(...t);
-          add(sink, s, isCompatible(env, t) ? "ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL");
+          add(
+            sink,
+            s,
+            isCompatible(env, t) ? "ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
+          );
         } else add(sink, s, "ITEM_ADDED_TO_CLOSED_CONTENT_MODEL");
       }
     }
@@ -43031,7 +43129,14 @@ function compareEnum(sink, scope, o, u) {
   const bInA = [...b].every((x) => a.has(x));
   if (aInB && bInA) return;
   const type = aInB ? "ENUM_ARRAY_EXTENDED" : bInA ? "ENUM_ARRAY_NARROWED" : "ENUM_ARRAY_CHANGED";
-  add(sink, scope, type, [o.keyword], o.keyword === "const" ? o.values[0] : o.values, u.keyword === "const" ? u.values[0] : u.values);
+  add(
+    sink,
+    scope,
+    type,
+    [o.keyword],
+    o.keyword === "const" ? o.values[0] : o.values,
+    u.keyword === "const" ? u.values[0] : u.values
+  );
 }
 function maximumMatching(n, m, outcome) {
   const exact = [];
@@ -43082,7 +43187,11 @@ function compareCombined(env, sink, scope, o, u) {
   const product = u.criterion === "allOf";
   if (n < m) add(sink, scope, product ? "PRODUCT_TYPE_EXTENDED" : "SUM_TYPE_EXTENDED");
   else if (n > m) add(sink, scope, product ? "PRODUCT_TYPE_NARROWED" : "SUM_TYPE_NARROWED");
-  const matching = maximumMatching(n, m, (i, j) => trialOutcome(env, scope, o.subschemas[i], u.subschemas[j]));
+  const matching = maximumMatching(
+    n,
+    m,
+    (i, j) => trialOutcome(env, scope, o.subschemas[i], u.subschemas[j])
+  );
   const matched = matching.filter((j) => j !== void 0).length;
   if (matched < Math.min(n, m)) {
     const freeUpdates = /* @__PURE__ */ new Set();
@@ -43111,10 +43220,20 @@ function compareNot(env, sink, scope, o, u) {
   const forward = trial(env, here, o.schema, u.schema, false).filter((c) => !ANNOTATION_CHANGES.has(c.type));
   if (forward.length === 0) return;
   const reverse = trial(env, here, u.schema, o.schema, false).filter((c) => !ANNOTATION_CHANGES.has(c.type));
-  add(sink, here, !isCompatible(env, forward) && isCompatible(env, reverse) ? "NOT_TYPE_NARROWED" : "NOT_TYPE_EXTENDED");
+  add(
+    sink,
+    here,
+    !isCompatible(env, forward) && isCompatible(env, reverse) ? "NOT_TYPE_NARROWED" : "NOT_TYPE_EXTENDED"
+  );
 }
 function compareSchemaNodes(original, update, policy = "strict") {
-  const env = { allowed: allowedChanges(policy), inProgress: /* @__PURE__ */ new Set(), trials: /* @__PURE__ */ new Map(), cuts: 0, steps: 0 };
+  const env = {
+    allowed: allowedChanges(policy),
+    inProgress: /* @__PURE__ */ new Set(),
+    trials: /* @__PURE__ */ new Map(),
+    cuts: 0,
+    steps: 0
+  };
   const sink = [];
   compare(env, sink, { path: "", o: "", u: "", oForeign: false, uForeign: false }, original, update);
   return { changes: sink, compatible: isCompatible(env, sink) };
@@ -43123,8 +43242,30 @@ function compareSchemaNodes(original, update, policy = "strict") {
 // src/formats/jsonschema/load.ts
 var STRING_KEYWORDS = ["minLength", "maxLength", "pattern"];
 var NUMBER_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
-var OBJECT_KEYWORDS = ["properties", "required", "additionalProperties", "patternProperties", "minProperties", "maxProperties", "dependencies", "dependentRequired", "dependentSchemas", "unevaluatedProperties"];
-var ARRAY_KEYWORDS = ["items", "prefixItems", "additionalItems", "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains", "unevaluatedItems"];
+var OBJECT_KEYWORDS = [
+  "properties",
+  "required",
+  "additionalProperties",
+  "patternProperties",
+  "minProperties",
+  "maxProperties",
+  "dependencies",
+  "dependentRequired",
+  "dependentSchemas",
+  "unevaluatedProperties"
+];
+var ARRAY_KEYWORDS = [
+  "items",
+  "prefixItems",
+  "additionalItems",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "contains",
+  "minContains",
+  "maxContains",
+  "unevaluatedItems"
+];
 var CRITERIA = ["allOf", "anyOf", "oneOf"];
 function isObject3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -43220,7 +43361,8 @@ function fingerprinter() {
       }).join(",") + "]";
     } else {
       const keys = Object.keys(v).sort();
-      if (keys.includes("$ref") || keys.includes("$recursiveRef") || keys.includes("$dynamicRef")) hasRef = true;
+      if (keys.includes("$ref") || keys.includes("$recursiveRef") || keys.includes("$dynamicRef"))
+        hasRef = true;
       text = "{" + keys.map((k) => {
         const f = fp(v[k]);
         hasRef ||= f.hasRef;
@@ -43241,7 +43383,15 @@ var lastUid = 0;
 function loadSchema(value, references = []) {
   const docs = [];
   const addDoc = (name, v, main2) => {
-    const d = { index: docs.length, name, value: v, main: main2, draft: draftOf(v), anchors: /* @__PURE__ */ new Map(), ids: /* @__PURE__ */ new Map() };
+    const d = {
+      index: docs.length,
+      name,
+      value: v,
+      main: main2,
+      draft: draftOf(v),
+      anchors: /* @__PURE__ */ new Map(),
+      ids: /* @__PURE__ */ new Map()
+    };
     indexDoc(d);
     docs.push(d);
     return d;
@@ -43398,7 +43548,11 @@ function loadSchema(value, references = []) {
       if (!isObject3(deps)) continue;
       const base = joinPointer(ptr, key);
       for (const [k, v] of Object.entries(deps)) {
-        if (Array.isArray(v) && key !== "dependentSchemas") n.dependencyArrays.set(k, v.filter((x) => typeof x === "string"));
+        if (Array.isArray(v) && key !== "dependentSchemas")
+          n.dependencyArrays.set(
+            k,
+            v.filter((x) => typeof x === "string")
+          );
         else if (key !== "dependentRequired") n.dependencySchemas.set(k, build(doc, joinPointer(base, k), v));
       }
     }
@@ -43506,9 +43660,32 @@ function loadSchema(value, references = []) {
       if (OBJECT_KEYWORDS.some((k) => has2(v, k))) parts.push(buildObject(doc, v, ptr));
       if (ARRAY_KEYWORDS.some((k) => has2(v, k))) parts.push(buildArray(doc, v, ptr));
     }
-    if (Array.isArray(v["enum"])) parts.push({ kind: "enum", keyword: "enum", values: v["enum"], uid: nextUid(), src: src(doc, ptr), meta: {} });
-    if (has2(v, "const") && doc.draft !== "draft-04") parts.push({ kind: "enum", keyword: "const", values: [v["const"]], uid: nextUid(), src: src(doc, ptr), meta: {} });
-    if (has2(v, "not")) parts.push({ kind: "not", schema: build(doc, joinPointer(ptr, "not"), v["not"]), uid: nextUid(), src: src(doc, ptr), meta: {} });
+    if (Array.isArray(v["enum"]))
+      parts.push({
+        kind: "enum",
+        keyword: "enum",
+        values: v["enum"],
+        uid: nextUid(),
+        src: src(doc, ptr),
+        meta: {}
+      });
+    if (has2(v, "const") && doc.draft !== "draft-04")
+      parts.push({
+        kind: "enum",
+        keyword: "const",
+        values: [v["const"]],
+        uid: nextUid(),
+        src: src(doc, ptr),
+        meta: {}
+      });
+    if (has2(v, "not"))
+      parts.push({
+        kind: "not",
+        schema: build(doc, joinPointer(ptr, "not"), v["not"]),
+        uid: nextUid(),
+        src: src(doc, ptr),
+        meta: {}
+      });
     for (const c of CRITERIA) {
       const list = v[c];
       if (!Array.isArray(list)) continue;
@@ -43542,7 +43719,8 @@ function loadSchema(value, references = []) {
     const node = buildUncached(doc, ptr, v);
     const f = fingerprint(v);
     if (!f.hasRef) node.hash = `${doc.draft}:${f.hash}`;
-    else if (doc.main && ptr === "") node.hash = `${doc.draft}:${f.hash}:${refDocs.map((d) => `${d.name}=${d.draft}:${fingerprint(d.value).hash}`).join(";")}`;
+    else if (doc.main && ptr === "")
+      node.hash = `${doc.draft}:${f.hash}:${refDocs.map((d) => `${d.name}=${d.draft}:${fingerprint(d.value).hash}`).join(";")}`;
     cache.set(key, node);
     return node;
   }
@@ -43551,7 +43729,12 @@ function loadSchema(value, references = []) {
     const { node, doc, at: at2 } = pending.pop();
     const target = resolve3(doc, node.ref);
     if (target === void 0) {
-      issue2(doc, "UNRESOLVED_REF", `$ref '${node.ref}' cannot be resolved${doc.main && !node.ref.startsWith("#") ? ": pass the referenced schema as a reference" : ""}`, joinPointer(at2, "$ref"));
+      issue2(
+        doc,
+        "UNRESOLVED_REF",
+        `$ref '${node.ref}' cannot be resolved${doc.main && !node.ref.startsWith("#") ? ": pass the referenced schema as a reference" : ""}`,
+        joinPointer(at2, "$ref")
+      );
       node.target = { kind: "empty", uid: nextUid(), src: node.src, meta: {} };
       continue;
     }
@@ -43600,16 +43783,28 @@ var bound = (what, looser, tighter) => {
 };
 var fixNewSubject = "or publish the change under a new subject";
 var EXPLAIN = {
-  ID_CHANGED: (c, o) => ({ message: `the $id of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`, fix: "no change needed: $id does not restrict data" }),
+  ID_CHANGED: (c, o) => ({
+    message: `the $id of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`,
+    fix: "no change needed: $id does not restrict data"
+  }),
   TITLE_CHANGED: (_c, o) => ({ message: `the title of ${o} changed`, fix: "no change needed" }),
   DESCRIPTION_CHANGED: (_c, o) => ({ message: `the description of ${o} changed`, fix: "no change needed" }),
-  DEFAULT_CHANGED: (c, o) => ({ message: `the default of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`, fix: "no change needed: defaults do not restrict data" }),
+  DEFAULT_CHANGED: (c, o) => ({
+    message: `the default of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`,
+    fix: "no change needed: defaults do not restrict data"
+  }),
   SCHEMA_ADDED: (_c, _o, last) => ({
     message: `a '${last}' schema was added where there was none, so values it rejects are no longer accepted`,
     fix: `remove '${last}', or make it the empty schema {}, ${fixNewSubject}`
   }),
-  SCHEMA_REMOVED: (_c, _o, last) => ({ message: `the '${last}' schema was removed`, fix: "no change needed: the constraint is gone" }),
-  TYPE_EXTENDED: (c, o) => ({ message: `the type of ${o} was extended (${fmt(c.from)} → ${fmt(c.to)})`, fix: "no change needed" }),
+  SCHEMA_REMOVED: (_c, _o, last) => ({
+    message: `the '${last}' schema was removed`,
+    fix: "no change needed: the constraint is gone"
+  }),
+  TYPE_EXTENDED: (c, o) => ({
+    message: `the type of ${o} was extended (${fmt(c.from)} → ${fmt(c.to)})`,
+    fix: "no change needed"
+  }),
   TYPE_NARROWED: (c, o) => ({
     message: `the type of ${o} was narrowed (${fmt(c.from)} → ${fmt(c.to)}): values valid before are now rejected`,
     fix: `keep the type ${fmt(c.from)}, ${fixNewSubject}`
@@ -43618,42 +43813,108 @@ var EXPLAIN = {
     message: `the type of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`,
     fix: `keep the type ${fmt(c.from)}, or accept both with {"oneOf": [old, new]}`
   }),
-  PATTERN_ADDED: (c, o) => ({ message: `a pattern ${fmt(c.to)} was added to ${o}`, fix: `remove the pattern, ${fixNewSubject}` }),
+  PATTERN_ADDED: (c, o) => ({
+    message: `a pattern ${fmt(c.to)} was added to ${o}`,
+    fix: `remove the pattern, ${fixNewSubject}`
+  }),
   PATTERN_REMOVED: (_c, o) => ({ message: `the pattern of ${o} was removed`, fix: "no change needed" }),
-  PATTERN_CHANGED: (c, o) => ({ message: `the pattern of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`, fix: `keep the pattern ${fmt(c.from)}, ${fixNewSubject}` }),
-  MULTIPLE_OF_ADDED: (c, o) => ({ message: `multipleOf ${fmt(c.to)} was added to ${o}`, fix: `remove multipleOf, ${fixNewSubject}` }),
+  PATTERN_CHANGED: (c, o) => ({
+    message: `the pattern of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`,
+    fix: `keep the pattern ${fmt(c.from)}, ${fixNewSubject}`
+  }),
+  MULTIPLE_OF_ADDED: (c, o) => ({
+    message: `multipleOf ${fmt(c.to)} was added to ${o}`,
+    fix: `remove multipleOf, ${fixNewSubject}`
+  }),
   MULTIPLE_OF_REMOVED: (_c, o) => ({ message: `multipleOf was removed from ${o}`, fix: "no change needed" }),
-  MULTIPLE_OF_REDUCED: (c, o) => ({ message: `multipleOf of ${o} was reduced to a divisor (${fmt(c.from)} → ${fmt(c.to)})`, fix: "no change needed" }),
-  MULTIPLE_OF_EXPANDED: (c, o) => ({ message: `multipleOf of ${o} was expanded to a multiple (${fmt(c.from)} → ${fmt(c.to)}): fewer numbers are accepted`, fix: `use a divisor of ${fmt(c.from)} instead` }),
-  MULTIPLE_OF_CHANGED: (c, o) => ({ message: `multipleOf of ${o} changed (${fmt(c.from)} → ${fmt(c.to)}): numbers valid before are rejected`, fix: `use a divisor of ${fmt(c.from)} instead` }),
+  MULTIPLE_OF_REDUCED: (c, o) => ({
+    message: `multipleOf of ${o} was reduced to a divisor (${fmt(c.from)} → ${fmt(c.to)})`,
+    fix: "no change needed"
+  }),
+  MULTIPLE_OF_EXPANDED: (c, o) => ({
+    message: `multipleOf of ${o} was expanded to a multiple (${fmt(c.from)} → ${fmt(c.to)}): fewer numbers are accepted`,
+    fix: `use a divisor of ${fmt(c.from)} instead`
+  }),
+  MULTIPLE_OF_CHANGED: (c, o) => ({
+    message: `multipleOf of ${o} changed (${fmt(c.from)} → ${fmt(c.to)}): numbers valid before are rejected`,
+    fix: `use a divisor of ${fmt(c.from)} instead`
+  }),
   REQUIRED_ATTRIBUTE_ADDED: (_c, _o, last) => ({
     message: `'${last}' became required: documents without it are now rejected`,
     fix: `leave '${last}' optional, or give it a default`
   }),
-  REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED: (_c, _o, last) => ({ message: `'${last}' became required and has a default`, fix: "no change needed" }),
-  REQUIRED_ATTRIBUTE_REMOVED: (_c, _o, last) => ({ message: `'${last}' is no longer required`, fix: "no change needed" }),
-  DEPENDENCY_ARRAY_ADDED: (c, _o, last) => ({ message: `a dependency of '${last}' on ${fmt(c.to)} was added`, fix: `remove the dependency of '${last}', ${fixNewSubject}` }),
-  DEPENDENCY_ARRAY_REMOVED: (_c, _o, last) => ({ message: `the dependency of '${last}' was removed`, fix: "no change needed" }),
-  DEPENDENCY_ARRAY_EXTENDED: (c, _o, last) => ({ message: `'${last}' now requires more properties (${fmt(c.from)} → ${fmt(c.to)})`, fix: `keep the dependency of '${last}' as it was (${fmt(c.from)})` }),
-  DEPENDENCY_ARRAY_NARROWED: (c, _o, last) => ({ message: `'${last}' now requires fewer properties (${fmt(c.from)} → ${fmt(c.to)})`, fix: "no change needed" }),
-  DEPENDENCY_ARRAY_CHANGED: (c, _o, last) => ({ message: `the properties '${last}' requires changed (${fmt(c.from)} → ${fmt(c.to)})`, fix: `keep the dependency of '${last}' a subset of ${fmt(c.from)}` }),
-  DEPENDENCY_SCHEMA_ADDED: (_c, _o, last) => ({ message: `a schema dependency for '${last}' was added`, fix: `remove the schema dependency of '${last}', ${fixNewSubject}` }),
-  DEPENDENCY_SCHEMA_REMOVED: (_c, _o, last) => ({ message: `the schema dependency of '${last}' was removed`, fix: "no change needed" }),
-  ADDITIONAL_PROPERTIES_ADDED: (_c, o) => ({ message: `${o} now allows additional properties`, fix: "no change needed" }),
+  REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED: (_c, _o, last) => ({
+    message: `'${last}' became required and has a default`,
+    fix: "no change needed"
+  }),
+  REQUIRED_ATTRIBUTE_REMOVED: (_c, _o, last) => ({
+    message: `'${last}' is no longer required`,
+    fix: "no change needed"
+  }),
+  DEPENDENCY_ARRAY_ADDED: (c, _o, last) => ({
+    message: `a dependency of '${last}' on ${fmt(c.to)} was added`,
+    fix: `remove the dependency of '${last}', ${fixNewSubject}`
+  }),
+  DEPENDENCY_ARRAY_REMOVED: (_c, _o, last) => ({
+    message: `the dependency of '${last}' was removed`,
+    fix: "no change needed"
+  }),
+  DEPENDENCY_ARRAY_EXTENDED: (c, _o, last) => ({
+    message: `'${last}' now requires more properties (${fmt(c.from)} → ${fmt(c.to)})`,
+    fix: `keep the dependency of '${last}' as it was (${fmt(c.from)})`
+  }),
+  DEPENDENCY_ARRAY_NARROWED: (c, _o, last) => ({
+    message: `'${last}' now requires fewer properties (${fmt(c.from)} → ${fmt(c.to)})`,
+    fix: "no change needed"
+  }),
+  DEPENDENCY_ARRAY_CHANGED: (c, _o, last) => ({
+    message: `the properties '${last}' requires changed (${fmt(c.from)} → ${fmt(c.to)})`,
+    fix: `keep the dependency of '${last}' a subset of ${fmt(c.from)}`
+  }),
+  DEPENDENCY_SCHEMA_ADDED: (_c, _o, last) => ({
+    message: `a schema dependency for '${last}' was added`,
+    fix: `remove the schema dependency of '${last}', ${fixNewSubject}`
+  }),
+  DEPENDENCY_SCHEMA_REMOVED: (_c, _o, last) => ({
+    message: `the schema dependency of '${last}' was removed`,
+    fix: "no change needed"
+  }),
+  ADDITIONAL_PROPERTIES_ADDED: (_c, o) => ({
+    message: `${o} now allows additional properties`,
+    fix: "no change needed"
+  }),
   ADDITIONAL_PROPERTIES_REMOVED: (_c, o) => ({
     message: `${o} no longer allows additional properties (additionalProperties: false): documents with extra properties are rejected`,
     fix: "leave additionalProperties open, or use the lenient policy"
   }),
-  ADDITIONAL_PROPERTIES_EXTENDED: (_c, o) => ({ message: `the schema for additional properties of ${o} was removed, so any additional property is allowed`, fix: "no change needed" }),
+  ADDITIONAL_PROPERTIES_EXTENDED: (_c, o) => ({
+    message: `the schema for additional properties of ${o} was removed, so any additional property is allowed`,
+    fix: "no change needed"
+  }),
   ADDITIONAL_PROPERTIES_NARROWED: (_c, o) => ({
     message: `additional properties of ${o} must now match a schema`,
     fix: "leave additionalProperties open, or use the lenient policy"
   }),
-  UNEVALUATED_PROPERTIES_ADDED: (_c, o) => ({ message: `${o} now allows unevaluated properties`, fix: "no change needed" }),
-  UNEVALUATED_PROPERTIES_REMOVED: (_c, o) => ({ message: `${o} no longer allows unevaluated properties`, fix: "leave unevaluatedProperties open, or use the lenient policy" }),
-  UNEVALUATED_PROPERTIES_EXTENDED: (_c, o) => ({ message: `the schema for unevaluated properties of ${o} was removed`, fix: "no change needed" }),
-  UNEVALUATED_PROPERTIES_NARROWED: (_c, o) => ({ message: `unevaluated properties of ${o} must now match a schema`, fix: "leave unevaluatedProperties open, or use the lenient policy" }),
-  PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({ message: `property '${last}' with an empty schema was added to an open object`, fix: "no change needed" }),
+  UNEVALUATED_PROPERTIES_ADDED: (_c, o) => ({
+    message: `${o} now allows unevaluated properties`,
+    fix: "no change needed"
+  }),
+  UNEVALUATED_PROPERTIES_REMOVED: (_c, o) => ({
+    message: `${o} no longer allows unevaluated properties`,
+    fix: "leave unevaluatedProperties open, or use the lenient policy"
+  }),
+  UNEVALUATED_PROPERTIES_EXTENDED: (_c, o) => ({
+    message: `the schema for unevaluated properties of ${o} was removed`,
+    fix: "no change needed"
+  }),
+  UNEVALUATED_PROPERTIES_NARROWED: (_c, o) => ({
+    message: `unevaluated properties of ${o} must now match a schema`,
+    fix: "leave unevaluatedProperties open, or use the lenient policy"
+  }),
+  PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `property '${last}' with an empty schema was added to an open object`,
+    fix: "no change needed"
+  }),
   REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
     message: `required property '${last}' was added to an open object: old documents may lack it or hold any value under that name`,
     fix: `make '${last}' optional with an empty schema {}, or close the object in an earlier version`
@@ -43670,71 +43931,170 @@ var EXPLAIN = {
     message: `required property '${last}' was added to a closed object: old documents do not have it`,
     fix: `make '${last}' optional or give it a default`
   }),
-  REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL: (_c, _o, last) => ({ message: `required property '${last}' with a default was added to a closed object`, fix: "no change needed" }),
-  OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL: (_c, _o, last) => ({ message: `optional property '${last}' was added to a closed object`, fix: "no change needed" }),
-  PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL: (_c, _o, last) => ({ message: `property '${last}' was removed from an open object (it is still allowed as an additional property)`, fix: "no change needed" }),
+  REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `required property '${last}' with a default was added to a closed object`,
+    fix: "no change needed"
+  }),
+  OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `optional property '${last}' was added to a closed object`,
+    fix: "no change needed"
+  }),
+  PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `property '${last}' was removed from an open object (it is still allowed as an additional property)`,
+    fix: "no change needed"
+  }),
   PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
     message: `property '${last}' was removed from a closed object: old documents that have it are now rejected`,
     fix: `keep '${last}' (it may be deprecated in its description), set it to false only in a new subject, or use the lenient policy`
   }),
-  PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({ message: `property '${last}' (which was forbidden with false) was removed from a closed object`, fix: "no change needed" }),
-  PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({ message: `property '${last}' was added and accepts everything the additional/pattern properties accepted`, fix: "no change needed" }),
+  PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `property '${last}' (which was forbidden with false) was removed from a closed object`,
+    fix: "no change needed"
+  }),
+  PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `property '${last}' was added and accepts everything the additional/pattern properties accepted`,
+    fix: "no change needed"
+  }),
   PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
     message: `property '${last}' was added with a schema narrower than the additional/pattern properties that covered it before`,
     fix: `give '${last}' a schema that accepts what additionalProperties/patternProperties accepted, or use the lenient policy`
   }),
-  PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({ message: `property '${last}' was removed and its values are still accepted by the additional/pattern properties`, fix: "no change needed" }),
+  PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `property '${last}' was removed and its values are still accepted by the additional/pattern properties`,
+    fix: "no change needed"
+  }),
   PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
     message: `property '${last}' was removed and the additional/pattern properties reject values it accepted`,
     fix: `keep '${last}', widen additionalProperties/patternProperties to accept its values, or use the lenient policy`
   }),
-  UNIQUE_ITEMS_ADDED: (_c, o) => ({ message: `${o} now requires unique items`, fix: `remove uniqueItems, ${fixNewSubject}` }),
-  UNIQUE_ITEMS_REMOVED: (_c, o) => ({ message: `${o} no longer requires unique items`, fix: "no change needed" }),
-  ADDITIONAL_ITEMS_ADDED: (_c, o) => ({ message: `${o} now allows additional items`, fix: "no change needed" }),
-  ADDITIONAL_ITEMS_REMOVED: (_c, o) => ({ message: `${o} no longer allows additional items: longer arrays are rejected`, fix: "leave additional items open" }),
-  ADDITIONAL_ITEMS_EXTENDED: (_c, o) => ({ message: `the schema for additional items of ${o} was removed`, fix: "no change needed" }),
-  ADDITIONAL_ITEMS_NARROWED: (_c, o) => ({ message: `additional items of ${o} must now match a schema`, fix: "leave additional items open" }),
-  UNEVALUATED_ITEMS_ADDED: (_c, o) => ({ message: `${o} now allows unevaluated items`, fix: "no change needed" }),
-  UNEVALUATED_ITEMS_REMOVED: (_c, o) => ({ message: `${o} no longer allows unevaluated items`, fix: "leave unevaluatedItems open" }),
-  UNEVALUATED_ITEMS_EXTENDED: (_c, o) => ({ message: `the schema for unevaluated items of ${o} was removed`, fix: "no change needed" }),
-  UNEVALUATED_ITEMS_NARROWED: (_c, o) => ({ message: `unevaluated items of ${o} must now match a schema`, fix: "leave unevaluatedItems open" }),
-  ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({ message: `item ${last} with an empty schema was added to an open array`, fix: "no change needed" }),
+  UNIQUE_ITEMS_ADDED: (_c, o) => ({
+    message: `${o} now requires unique items`,
+    fix: `remove uniqueItems, ${fixNewSubject}`
+  }),
+  UNIQUE_ITEMS_REMOVED: (_c, o) => ({
+    message: `${o} no longer requires unique items`,
+    fix: "no change needed"
+  }),
+  ADDITIONAL_ITEMS_ADDED: (_c, o) => ({
+    message: `${o} now allows additional items`,
+    fix: "no change needed"
+  }),
+  ADDITIONAL_ITEMS_REMOVED: (_c, o) => ({
+    message: `${o} no longer allows additional items: longer arrays are rejected`,
+    fix: "leave additional items open"
+  }),
+  ADDITIONAL_ITEMS_EXTENDED: (_c, o) => ({
+    message: `the schema for additional items of ${o} was removed`,
+    fix: "no change needed"
+  }),
+  ADDITIONAL_ITEMS_NARROWED: (_c, o) => ({
+    message: `additional items of ${o} must now match a schema`,
+    fix: "leave additional items open"
+  }),
+  UNEVALUATED_ITEMS_ADDED: (_c, o) => ({
+    message: `${o} now allows unevaluated items`,
+    fix: "no change needed"
+  }),
+  UNEVALUATED_ITEMS_REMOVED: (_c, o) => ({
+    message: `${o} no longer allows unevaluated items`,
+    fix: "leave unevaluatedItems open"
+  }),
+  UNEVALUATED_ITEMS_EXTENDED: (_c, o) => ({
+    message: `the schema for unevaluated items of ${o} was removed`,
+    fix: "no change needed"
+  }),
+  UNEVALUATED_ITEMS_NARROWED: (_c, o) => ({
+    message: `unevaluated items of ${o} must now match a schema`,
+    fix: "leave unevaluatedItems open"
+  }),
+  ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `item ${last} with an empty schema was added to an open array`,
+    fix: "no change needed"
+  }),
   ITEM_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
     message: `a schema for item ${last} was added to an array that accepted any item there`,
     fix: `give item ${last} the empty schema {}, or close the array (additional items false) in an earlier version`
   }),
-  ITEM_ADDED_TO_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({ message: `item ${last} was added to a closed array`, fix: "no change needed" }),
-  ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL: (_c, _o, last) => ({ message: `the schema of item ${last} was removed from an open array`, fix: "no change needed" }),
+  ITEM_ADDED_TO_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `item ${last} was added to a closed array`,
+    fix: "no change needed"
+  }),
+  ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `the schema of item ${last} was removed from an open array`,
+    fix: "no change needed"
+  }),
   ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
     message: `item ${last} was removed from a closed array: old arrays that have it are now rejected`,
     fix: `keep item ${last}, or allow additional items`
   }),
-  ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({ message: `item ${last} (forbidden with false) was removed from a closed array`, fix: "no change needed" }),
-  ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({ message: `item ${last} was added and accepts everything the additional items accepted`, fix: "no change needed" }),
+  ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `item ${last} (forbidden with false) was removed from a closed array`,
+    fix: "no change needed"
+  }),
+  ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `item ${last} was added and accepts everything the additional items accepted`,
+    fix: "no change needed"
+  }),
   ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
     message: `item ${last} was added with a schema narrower than the additional items that covered it before`,
     fix: `give item ${last} a schema that accepts what the additional items accepted`
   }),
-  ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({ message: `item ${last} was removed and its values are still accepted by the additional items`, fix: "no change needed" }),
+  ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `item ${last} was removed and its values are still accepted by the additional items`,
+    fix: "no change needed"
+  }),
   ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
     message: `item ${last} was removed and the additional items reject values it accepted`,
     fix: `keep item ${last}, or widen the additional items schema`
   }),
-  ENUM_ARRAY_EXTENDED: (c, o) => ({ message: `the allowed values of ${o} were extended (${fmt(c.from)} → ${fmt(c.to)})`, fix: "no change needed" }),
-  ENUM_ARRAY_NARROWED: (c, o) => ({ message: `the allowed values of ${o} were narrowed (${fmt(c.from)} → ${fmt(c.to)}): old values are rejected`, fix: `keep every value of ${fmt(c.from)}` }),
-  ENUM_ARRAY_CHANGED: (c, o) => ({ message: `the allowed values of ${o} changed (${fmt(c.from)} → ${fmt(c.to)}): old values are rejected`, fix: `keep every value of ${fmt(c.from)} and only add new ones` }),
-  COMBINED_TYPE_EXTENDED: (c, o) => ({ message: `${o} changed from ${fmt(c.from)} to anyOf, which accepts more`, fix: "no change needed" }),
-  COMBINED_TYPE_CHANGED: (c, o) => ({ message: `${o} changed from ${fmt(c.from)} to ${fmt(c.to)}`, fix: `keep ${fmt(c.from)}, or change it to anyOf` }),
-  PRODUCT_TYPE_EXTENDED: (_c, o) => ({ message: `a constraint was added to ${o} (allOf grew)`, fix: `remove the added constraint, ${fixNewSubject}` }),
-  PRODUCT_TYPE_NARROWED: (_c, o) => ({ message: `a constraint was removed from ${o} (allOf shrank)`, fix: "no change needed" }),
-  SUM_TYPE_EXTENDED: (_c, o) => ({ message: `${o} accepts more alternatives (oneOf/anyOf grew)`, fix: "no change needed" }),
-  SUM_TYPE_NARROWED: (_c, o) => ({ message: `an alternative was removed from ${o} (oneOf/anyOf shrank): data matching it is rejected`, fix: "keep every alternative, and only add new ones" }),
+  ENUM_ARRAY_EXTENDED: (c, o) => ({
+    message: `the allowed values of ${o} were extended (${fmt(c.from)} → ${fmt(c.to)})`,
+    fix: "no change needed"
+  }),
+  ENUM_ARRAY_NARROWED: (c, o) => ({
+    message: `the allowed values of ${o} were narrowed (${fmt(c.from)} → ${fmt(c.to)}): old values are rejected`,
+    fix: `keep every value of ${fmt(c.from)}`
+  }),
+  ENUM_ARRAY_CHANGED: (c, o) => ({
+    message: `the allowed values of ${o} changed (${fmt(c.from)} → ${fmt(c.to)}): old values are rejected`,
+    fix: `keep every value of ${fmt(c.from)} and only add new ones`
+  }),
+  COMBINED_TYPE_EXTENDED: (c, o) => ({
+    message: `${o} changed from ${fmt(c.from)} to anyOf, which accepts more`,
+    fix: "no change needed"
+  }),
+  COMBINED_TYPE_CHANGED: (c, o) => ({
+    message: `${o} changed from ${fmt(c.from)} to ${fmt(c.to)}`,
+    fix: `keep ${fmt(c.from)}, or change it to anyOf`
+  }),
+  PRODUCT_TYPE_EXTENDED: (_c, o) => ({
+    message: `a constraint was added to ${o} (allOf grew)`,
+    fix: `remove the added constraint, ${fixNewSubject}`
+  }),
+  PRODUCT_TYPE_NARROWED: (_c, o) => ({
+    message: `a constraint was removed from ${o} (allOf shrank)`,
+    fix: "no change needed"
+  }),
+  SUM_TYPE_EXTENDED: (_c, o) => ({
+    message: `${o} accepts more alternatives (oneOf/anyOf grew)`,
+    fix: "no change needed"
+  }),
+  SUM_TYPE_NARROWED: (_c, o) => ({
+    message: `an alternative was removed from ${o} (oneOf/anyOf shrank): data matching it is rejected`,
+    fix: "keep every alternative, and only add new ones"
+  }),
   COMBINED_TYPE_SUBSCHEMAS_CHANGED: (_c, o) => ({
     message: `the subschemas of ${o} changed so that some old subschema has no compatible counterpart`,
     fix: "keep each old subschema (reordering is fine) and only loosen them"
   }),
-  NOT_TYPE_EXTENDED: (_c, o) => ({ message: `the 'not' of ${o} excludes more values than before`, fix: "keep the 'not' schema as it was, or narrow it" }),
-  NOT_TYPE_NARROWED: (_c, o) => ({ message: `the 'not' of ${o} excludes fewer values than before`, fix: "no change needed" })
+  NOT_TYPE_EXTENDED: (_c, o) => ({
+    message: `the 'not' of ${o} excludes more values than before`,
+    fix: "keep the 'not' schema as it was, or narrow it"
+  }),
+  NOT_TYPE_NARROWED: (_c, o) => ({
+    message: `the 'not' of ${o} excludes fewer values than before`,
+    fix: "no change needed"
+  })
 };
 function boundsFor(prefix, what, looser) {
   const b = bound(what, looser, looser === "higher" ? "raise it or leave it" : "lower it or leave it");
@@ -43931,7 +44291,8 @@ function validatorFor(draft) {
 }
 function describe(e) {
   const params = e.params;
-  if (e.keyword === "enum" && Array.isArray(params["allowedValues"])) return `must be one of ${params["allowedValues"].map((x) => JSON.stringify(x)).join(", ")}`;
+  if (e.keyword === "enum" && Array.isArray(params["allowedValues"]))
+    return `must be one of ${params["allowedValues"].map((x) => JSON.stringify(x)).join(", ")}`;
   return e.message ?? `fails the '${e.keyword}' rule of the meta-schema`;
 }
 function validateAgainstDraft(schema, draft) {
@@ -43955,7 +44316,8 @@ function validateAgainstDraft(schema, draft) {
   const out = [];
   const byPointer = /* @__PURE__ */ new Map();
   for (const e of errors) {
-    if (draft === "draft-04" && (e.instancePath.endsWith("/exclusiveMinimum") || e.instancePath.endsWith("/exclusiveMaximum"))) continue;
+    if (draft === "draft-04" && (e.instancePath.endsWith("/exclusiveMinimum") || e.instancePath.endsWith("/exclusiveMaximum")))
+      continue;
     const list = byPointer.get(e.instancePath) ?? [];
     list.push(e);
     byPointer.set(e.instancePath, list);
@@ -43982,7 +44344,13 @@ function parseReferences(references) {
       docs.push({ name: r.name, value: parseJson(r.text, r.name).value });
     } catch (e) {
       if (!(e instanceof SchemagateError)) throw e;
-      issues.push({ rule: "INVALID_JSON", message: `the referenced schema '${r.name}' is not valid JSON: ${e.message} (line ${e.location.line ?? 1}, column ${e.location.column ?? 1})`, pointer: "", line: 1, column: 1 });
+      issues.push({
+        rule: "INVALID_JSON",
+        message: `the referenced schema '${r.name}' is not valid JSON: ${e.message} (line ${e.location.line ?? 1}, column ${e.location.column ?? 1})`,
+        pointer: "",
+        line: 1,
+        column: 1
+      });
     }
   }
   return { docs, issues };
@@ -43993,15 +44361,34 @@ function parseJsonSchema(text, options = {}) {
     doc = parseJson(text, options.file);
   } catch (e) {
     if (!(e instanceof SchemagateError)) throw e;
-    return { ok: false, issues: [{ rule: "INVALID_JSON", message: e.message, pointer: "", line: e.location.line ?? 1, column: e.location.column ?? 1 }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          rule: "INVALID_JSON",
+          message: e.message,
+          pointer: "",
+          line: e.location.line ?? 1,
+          column: e.location.column ?? 1
+        }
+      ]
+    };
   }
   const value = doc.value;
   if (typeof value !== "boolean" && (typeof value !== "object" || value === null || Array.isArray(value))) {
-    return { ok: false, issues: [issueAt(doc, "INVALID_SCHEMA", "a JSON Schema must be an object or a boolean", "")] };
+    return {
+      ok: false,
+      issues: [issueAt(doc, "INVALID_SCHEMA", "a JSON Schema must be an object or a boolean", "")]
+    };
   }
   const draft = draftOf(value);
   const issues = validateAgainstDraft(value, draft).map(
-    (m) => issueAt(doc, "INVALID_SCHEMA", `invalid JSON Schema (${draft}): ${m.pointer === "" ? "the schema" : `'#${m.pointer}'`} ${m.message}`, m.pointer)
+    (m) => issueAt(
+      doc,
+      "INVALID_SCHEMA",
+      `invalid JSON Schema (${draft}): ${m.pointer === "" ? "the schema" : `'#${m.pointer}'`} ${m.message}`,
+      m.pointer
+    )
   );
   const refs = parseReferences(options.references);
   issues.push(...refs.issues);
@@ -44044,7 +44431,10 @@ function jsonSchemaFormatWith(options = {}) {
         return {
           errorType: c.type,
           path: c.path,
-          candidatePointer: existingPointer(candidate.doc, candidateIsUpdate ? c.updatePointer : c.originalPointer),
+          candidatePointer: existingPointer(
+            candidate.doc,
+            candidateIsUpdate ? c.updatePointer : c.originalPointer
+          ),
           message: e.message,
           fix: e.fix
         };
@@ -44817,7 +45207,17 @@ async function resolveReferences(client, candidate, inBatch) {
   const out = [];
   for (const ref of candidate.references) {
     let version = ref.version ?? inBatch.get(ref.subject)?.version;
-    version ??= (await client.getLatest(ref.subject)).version;
+    if (version === void 0) {
+      try {
+        version = (await client.getLatest(ref.subject)).version;
+      } catch (e) {
+        if (!isRegistryError(e) || e.status !== 404) throw e;
+        throw new SchemagateError(
+          "REFERENCE_UNRESOLVED",
+          `references ${ref.name} from subject '${ref.subject}', which the registry does not have: publish it first (publish --all)`
+        );
+      }
+    }
     out.push({ name: ref.name, subject: ref.subject, version });
   }
   return out;
@@ -46015,7 +46415,18 @@ var publishLibrary = {
       ...registry.userInfo === void 0 ? {} : { userInfo: registry.userInfo },
       ...registry.token === void 0 ? {} : { token: registry.token }
     };
-    const client = connectRegistry(registry.url, repo.config, process.env, credentials);
+    let client;
+    try {
+      client = connectRegistry(registry.url, repo.config, process.env, credentials);
+    } catch (e) {
+      if (registry.url === void 0 && e instanceof SchemagateError && e.code === "INVALID_ARGUMENT") {
+        throw new SchemagateError(
+          "INVALID_ARGUMENT",
+          "no registry to publish to: set the registry-url input, or registry.url in schemagate.yaml"
+        );
+      }
+      throw e;
+    }
     const outcome = await publish(client, repo.candidates);
     return reportToJson(outcome.report);
   }
