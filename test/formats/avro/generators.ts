@@ -51,6 +51,13 @@ export function defaultFor(type: Json): Json {
   }
 }
 
+/** Namespaces are ignored when names are matched (only the unqualified names count), so vary them freely. */
+const NAMESPACE = fc.constantFrom<string | undefined>(undefined, undefined, undefined, 'a', 'b.c');
+
+function withNamespace<T extends Record<string, Json>>(arb: fc.Arbitrary<T>): fc.Arbitrary<Json> {
+  return fc.tuple(arb, NAMESPACE).map(([t, ns]) => (ns === undefined ? t : { ...t, namespace: ns }));
+}
+
 function named(path: string): fc.Arbitrary<string> {
   return fc.constantFrom(
     `N${path}`,
@@ -67,15 +74,19 @@ function named(path: string): fc.Arbitrary<string> {
 function nonUnionType(path: string, depth: number): fc.Arbitrary<Json> {
   const leaves: fc.Arbitrary<Json>[] = [
     fc.constantFrom(...PRIMITIVES),
-    fc
-      .record({
-        type: fc.constant('enum'),
-        name: named(path),
-        symbols: fc.subarray(SYMBOLS, { minLength: 1 }),
-        hasDefault: fc.boolean(),
-      })
-      .map(({ hasDefault, ...e }) => (hasDefault ? { ...e, default: e.symbols[0] as string } : e)),
-    fc.record({ type: fc.constant('fixed'), name: named(path), size: fc.integer({ min: 1, max: 3 }) }),
+    withNamespace(
+      fc
+        .record({
+          type: fc.constant('enum'),
+          name: named(path),
+          symbols: fc.subarray(SYMBOLS, { minLength: 1 }),
+          hasDefault: fc.boolean(),
+        })
+        .map(({ hasDefault, ...e }) => (hasDefault ? { ...e, default: e.symbols[0] as string } : e)),
+    ),
+    withNamespace(
+      fc.record({ type: fc.constant('fixed'), name: named(path), size: fc.integer({ min: 1, max: 3 }) }),
+    ),
   ];
   if (depth >= 3) return fc.oneof(...leaves);
   return fc.oneof(
@@ -150,7 +161,17 @@ function recordType(path: string, depth: number): fc.Arbitrary<Json> {
         ),
       ),
     )
-    .map(([name, fields]) => ({ type: 'record', name, fields: fields as Json[] }));
+    .chain(([name, fields]) =>
+      fc.tuple(NAMESPACE, fc.boolean()).map(([ns, recursive]) => ({
+        type: 'record',
+        name,
+        ...(ns === undefined ? {} : { namespace: ns }),
+        // A recursive field (a linked list of itself) exercises the memoisation of record pairs.
+        fields: recursive
+          ? [...(fields as Json[]), { name: 'self', type: ['null', name], default: null }]
+          : (fields as Json[]),
+      })),
+    );
 }
 
 /** A random record schema (the usual shape of a Kafka value schema). */
