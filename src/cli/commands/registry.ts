@@ -38,10 +38,8 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     shapes,
     maxBodyBytes: intOption(values['max-body-bytes'], 'max-body-bytes', DEFAULT_MAX_BODY_BYTES, 1, 2 ** 31 - 1),
   });
-  const { events, millis, tornBytes } = server.startup;
-  io.stderr(`schemagate registry: data in ${server.dataDir}; replayed ${events} events in ${millis.toFixed(0)} ms${tornBytes > 0 ? ` (cut off ${tornBytes} bytes of an unfinished last write)` : ''}\n`);
-  io.stdout(`listening on ${server.url}\n`);
-  await new Promise<void>((done) => {
+  // Signal handlers go in before the URL is printed: whoever reads the URL may stop us at once.
+  const stopped = new Promise<void>((done) => {
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -50,6 +48,10 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  const { events, millis, tornBytes } = server.startup;
+  io.stderr(`schemagate registry: data in ${server.dataDir}; replayed ${events} events in ${millis.toFixed(0)} ms${tornBytes > 0 ? ` (cut off ${tornBytes} bytes of an unfinished last write)` : ''}\n`);
+  io.stdout(`listening on ${server.url}\n`);
+  await stopped;
   return 0;
 }
 

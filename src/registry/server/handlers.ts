@@ -259,24 +259,24 @@ export function buildRouter(): Router<Handler> {
   );
   r.add('POST', '/compatibility/subjects/:subject/versions', (ctx) => compatibilityReply(ctx, undefined));
 
-  r.add('GET', '/config', (ctx) => json(ctx.service.getConfig(undefined, true)));
-  r.add('PUT', '/config', (ctx) => json(ctx.service.putConfig(undefined, configUpdate(parseJsonBody(ctx.body)))));
-  r.add('DELETE', '/config', (ctx) => json(ctx.service.deleteConfig(undefined)));
-  r.add('GET', '/config/:subject', (ctx) => json(ctx.service.getConfig(scopedSubject(ctx), boolParam(ctx.query, 'defaultToGlobal'))));
+  r.add('GET', '/config', (ctx) => json(ctx.service.settings.getConfig(undefined, true)));
+  r.add('PUT', '/config', (ctx) => json(ctx.service.settings.putConfig(undefined, configUpdate(parseJsonBody(ctx.body)))));
+  r.add('DELETE', '/config', (ctx) => json(ctx.service.settings.deleteConfig(undefined)));
+  r.add('GET', '/config/:subject', (ctx) => json(ctx.service.settings.getConfig(scopedSubject(ctx), boolParam(ctx.query, 'defaultToGlobal'))));
   r.add('PUT', '/config/:subject', (ctx) => {
     const subject = scopedSubject(ctx);
-    return json(ctx.service.putConfig(subject, configUpdate(parseJsonBody(ctx.body))));
+    return json(ctx.service.settings.putConfig(subject, configUpdate(parseJsonBody(ctx.body))));
   });
-  r.add('DELETE', '/config/:subject', (ctx) => json(ctx.service.deleteConfig(scopedSubject(ctx))));
+  r.add('DELETE', '/config/:subject', (ctx) => json(ctx.service.settings.deleteConfig(scopedSubject(ctx))));
 
-  r.add('GET', '/mode', (ctx) => json(ctx.service.getMode(undefined, true)));
-  r.add('PUT', '/mode', (ctx) => json(ctx.service.putMode(undefined, modeFrom(parseJsonBody(ctx.body)), boolParam(ctx.query, 'force'))));
-  r.add('DELETE', '/mode', (ctx) => json(ctx.service.deleteMode(undefined)));
-  r.add('GET', '/mode/:subject', (ctx) => json(ctx.service.getMode(scopedSubject(ctx), boolParam(ctx.query, 'defaultToGlobal'))));
+  r.add('GET', '/mode', (ctx) => json(ctx.service.settings.getMode(undefined, true)));
+  r.add('PUT', '/mode', (ctx) => json(ctx.service.settings.putMode(undefined, modeFrom(parseJsonBody(ctx.body)), boolParam(ctx.query, 'force'))));
+  r.add('DELETE', '/mode', (ctx) => json(ctx.service.settings.deleteMode(undefined)));
+  r.add('GET', '/mode/:subject', (ctx) => json(ctx.service.settings.getMode(scopedSubject(ctx), boolParam(ctx.query, 'defaultToGlobal'))));
   r.add('PUT', '/mode/:subject', (ctx) => {
     const subject = scopedSubject(ctx);
-    return json(ctx.service.putMode(subject, modeFrom(parseJsonBody(ctx.body)), boolParam(ctx.query, 'force')));
+    return json(ctx.service.settings.putMode(subject, modeFrom(parseJsonBody(ctx.body)), boolParam(ctx.query, 'force')));
   });
-  r.add('DELETE', '/mode/:subject', (ctx) => json(ctx.service.deleteMode(scopedSubject(ctx))));
+  r.add('DELETE', '/mode/:subject', (ctx) => json(ctx.service.settings.deleteMode(scopedSubject(ctx))));
   return r;
 }

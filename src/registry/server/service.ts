@@ -5,10 +5,10 @@ import { RegistryErrors } from './errors.js';
 import { identityKey, keyOf } from './identity.js';
 import { LATEST, type SchemaRequest } from './params.js';
 import type { RegistryState } from './state.js';
-import type { LogEvent, Mode, RegistryConfig, SchemaEntry, SchemaRef, StoredSchema, VersionEntry } from './types.js';
+import type { LogEvent, Mode, SchemaEntry, SchemaRef, StoredSchema, VersionEntry } from './types.js';
+import { DEFAULT_LEVEL, RegistrySettings } from './settings.js';
 import { registerView, versionView, type Shapes } from './views.js';
 
-export const DEFAULT_LEVEL: CompatibilityLevel = 'BACKWARD';
 
 
 export interface ServiceOptions {
@@ -21,39 +21,23 @@ export interface ServiceOptions {
  */
 export class RegistryService {
   private readonly storedCache = new Map<number, PreparedSchema>();
+  readonly settings: RegistrySettings;
 
   constructor(
     readonly state: RegistryState,
     readonly engine: SchemaEngine,
     private readonly commit: (events: LogEvent[]) => void,
     readonly options: ServiceOptions,
-  ) {}
+  ) {
+    this.settings = new RegistrySettings(state, commit);
+  }
 
   get shapes(): Shapes {
     return this.options.shapes;
   }
 
-  // ---- config and mode resolution -------------------------------------------------------------
-
-  /** Subject config merged over the global one, over the server default (§3.7). */
-  effectiveConfig(subject: string | undefined): RegistryConfig {
-    const subjectConfig = subject === undefined ? undefined : this.state.subjectConfigs.get(subject);
-    return { compatibilityLevel: DEFAULT_LEVEL, ...this.state.globalConfig, ...subjectConfig };
-  }
-
-  level(subject: string): CompatibilityLevel {
-    return parseLevel(this.effectiveConfig(subject).compatibilityLevel ?? DEFAULT_LEVEL) ?? DEFAULT_LEVEL;
-  }
-
-  /** A global READONLY_OVERRIDE beats any subject mode; otherwise subject, then global (§3.8). */
-  effectiveMode(subject: string): Mode {
-    const global = this.state.globalMode;
-    if (global === 'READONLY_OVERRIDE') return global;
-    return this.state.subjectModes.get(subject) ?? global ?? 'READWRITE';
-  }
-
   private requireWritable(subject: string): Mode {
-    const mode = this.effectiveMode(subject);
+    const mode = this.settings.effectiveMode(subject);
     if (mode === 'READONLY' || mode === 'READONLY_OVERRIDE') {
       throw RegistryErrors.notPermitted(`Subject ${subject} in context . is in read-only mode`);
     }
@@ -130,7 +114,7 @@ export class RegistryService {
     const importing = mode === 'IMPORT' || mode === 'FORWARD';
     if (req.id !== undefined && !importing) throw RegistryErrors.notPermitted(`Subject ${subject} is not in import or forward mode`);
     if (req.id === undefined && importing) throw RegistryErrors.notPermitted(`Subject ${subject} in context . is not in read-write mode`);
-    const config = this.effectiveConfig(subject);
+    const config = this.settings.effectiveConfig(subject);
     const normalize = !importing && (normalizeParam || config.normalize === true);
     const latest = this.state.latestLive(subject);
     const latestSchema = latest === undefined ? undefined : this.schemaOf(latest);
@@ -200,7 +184,7 @@ export class RegistryService {
   lookup(subject: string, req: SchemaRequest, normalizeParam: boolean, deleted: boolean): Record<string, unknown> {
     const versions = this.state.versions(subject, deleted);
     if (versions.length === 0) throw RegistryErrors.subjectNotFound(subject);
-    const normalize = normalizeParam || this.effectiveConfig(subject).normalize === true;
+    const normalize = normalizeParam || this.settings.effectiveConfig(subject).normalize === true;
     const { prepared, refs } = this.prepareRequest(req, { lenient: true, normalize });
     const key = identityKey(prepared.schemaType, prepared.canonical, refs, req.metadata, req.ruleSet);
     const match = (test: (s: SchemaEntry) => boolean): Record<string, unknown> | undefined => {
@@ -228,7 +212,7 @@ export class RegistryService {
    * register would check (`version` undefined). Invalid schemas become a verbose answer when asked.
    */
   compatibility(subject: string, version: number | undefined, req: SchemaRequest, normalizeParam: boolean, verbose: boolean): CompatOutcome {
-    const config = this.effectiveConfig(subject);
+    const config = this.settings.effectiveConfig(subject);
     const level = parseLevel(config.compatibilityLevel ?? DEFAULT_LEVEL) ?? DEFAULT_LEVEL;
     let previous: PreviousVersion[];
     if (version === undefined) previous = this.previousLive(subject);
@@ -290,78 +274,6 @@ export class RegistryService {
     const numbers = targets.map((v) => v.version);
     this.commit([{ t: permanent ? 'hard' : 'soft', s: subject, v: numbers }]);
     return numbers;
-  }
-
-  // ---- config --------------------------------------------------------------------------------
-
-  getConfig(subject: string | undefined, defaultToGlobal: boolean): RegistryConfig {
-    if (subject === undefined) return this.effectiveConfig(undefined);
-    const own = this.state.subjectConfigs.get(subject);
-    if (defaultToGlobal) return this.effectiveConfig(subject);
-    if (own === undefined) throw RegistryErrors.subjectConfigNotFound(subject);
-    return own;
-  }
-
-  /** PUT /config[/{subject}]: the given fields over the current ones; echoes the request form. */
-  putConfig(subject: string | undefined, update: RegistryConfig): Record<string, unknown> {
-    const current = subject === undefined ? this.state.globalConfig : this.state.subjectConfigs.get(subject);
-    const next: RegistryConfig = { ...current, ...update };
-    this.commit([{ t: 'config', ...(subject === undefined ? {} : { s: subject }), c: next }]);
-    const { compatibilityLevel, ...rest } = update;
-    return { ...(compatibilityLevel === undefined ? {} : { compatibility: compatibilityLevel }), ...rest };
-  }
-
-  deleteConfig(subject: string | undefined): RegistryConfig {
-    if (subject === undefined) {
-      const previous = this.effectiveConfig(undefined);
-      this.commit([{ t: 'config', c: null }]);
-      return previous;
-    }
-    const own = this.state.subjectConfigs.get(subject);
-    if (own === undefined) throw RegistryErrors.subjectNotFound(subject);
-    this.commit([{ t: 'config', s: subject, c: null }]);
-    return own;
-  }
-
-  // ---- mode ----------------------------------------------------------------------------------
-
-  getMode(subject: string | undefined, defaultToGlobal: boolean): { mode: Mode } {
-    if (subject === undefined) return { mode: this.state.globalMode ?? 'READWRITE' };
-    const own = this.state.subjectModes.get(subject);
-    if (own !== undefined) return { mode: own };
-    if (defaultToGlobal) return { mode: this.effectiveMode(subject) };
-    throw RegistryErrors.subjectModeNotFound(subject);
-  }
-
-  putMode(subject: string | undefined, mode: Mode, force: boolean): { mode: Mode } {
-    if (mode === 'FORWARD' && subject !== undefined) throw RegistryErrors.invalidMode();
-    const events: LogEvent[] = [];
-    if (mode === 'IMPORT' || mode === 'FORWARD') {
-      const scope = subject === undefined ? this.state.subjectNames() : [subject];
-      if (!force && scope.some((s) => this.state.latestLive(s) !== undefined)) {
-        throw RegistryErrors.notPermitted('Cannot import since found existing subjects');
-      }
-      // Soft-deleted versions left in the scope are removed for good, so imported ids cannot clash (§3.8).
-      for (const s of scope) {
-        const gone = this.state.versions(s, true).filter((v) => v.deleted && this.state.referrersOf(s, v.version, true).length === 0);
-        if (gone.length > 0) events.push({ t: 'hard', s, v: gone.map((v) => v.version) });
-      }
-    }
-    events.push({ t: 'mode', ...(subject === undefined ? {} : { s: subject }), m: mode });
-    this.commit(events);
-    return { mode };
-  }
-
-  deleteMode(subject: string | undefined): { mode: Mode } {
-    if (subject === undefined) {
-      const previous = this.state.globalMode ?? 'READWRITE';
-      this.commit([{ t: 'mode', m: null }]);
-      return { mode: previous };
-    }
-    const own = this.state.subjectModes.get(subject);
-    if (own === undefined) throw RegistryErrors.subjectNotFound(subject);
-    this.commit([{ t: 'mode', s: subject, m: null }]);
-    return { mode: own };
   }
 }
 
