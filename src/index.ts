@@ -6,6 +6,7 @@ export * from './compat/check.js';
 export * from './formats/format.js';
 export { parseJson, positionOf, type JsonDocument, type JsonValue, type Position } from './formats/json/parse.js';
 export * from './formats/avro/index.js';
+export * from './formats/jsonschema/index.js';
 export * from './registry/client/index.js';
 export * from './repo/index.js';
 export * from './report/index.js';

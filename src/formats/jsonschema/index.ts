@@ -110,7 +110,8 @@ export function parseJsonSchema(text: string, options: ParseOptions = {}): Parse
   issues.push(...refs.issues);
   const loaded = loadSchema(value, refs.docs);
   for (const i of loaded.issues) issues.push(issueAt(doc, i.rule, i.message, i.pointer));
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0)
+    return { ok: false, issues: issues.sort((x, y) => x.line - y.line || x.column - y.column) };
   const schema: JsonSchemaParsed = { format: 'json', text, doc, draft, root: loaded.root };
   if (options.file !== undefined) schema.file = options.file;
   return { ok: true, schema };
