@@ -134,6 +134,18 @@ describe('compatibility (§3.6, §4.8, §6.3)', () => {
     assert.equal(messages.at(-1), "{validateFields: 'false', compatibility: 'BACKWARD_TRANSITIVE'}");
   });
 
+  it('FULL: old-reads-new messages first, then new-reads-old, then one suffix', async () => {
+    await r.call('PUT', '/config/s', { compatibility: 'FULL' });
+    await r.call('POST', '/subjects/s/versions', { schema: S1 });
+    const intField = '{"type":"record","name":"myrecord","fields":[{"name":"f1","type":"int"}]}';
+    const res = await r.call('POST', '/compatibility/subjects/s/versions/latest?verbose=true', { schema: intField });
+    const messages = (res.body as { messages: string[] }).messages;
+    assert.equal(messages.length, 5, messages.join('\n'));
+    assert.match(messages[0] ?? '', /^\{errorType:'TYPE_MISMATCH', description:'The type \(path '[^']*'\) of a field in the old schema does not match with the new schema', additionalInfo:'reader type: STRING not compatible with writer type: INT'\}$/);
+    assert.match(messages[1] ?? '', /^\{errorType:'TYPE_MISMATCH', description:'The type \(path '[^']*'\) of a field in the new schema does not match with the old schema', additionalInfo:'reader type: INT not compatible with writer type: STRING'\}$/);
+    assert.deepEqual(messages.slice(2), ['{oldSchemaVersion: 1}', `{oldSchema: '${S1}'}`, "{validateFields: 'false', compatibility: 'FULL'}"]);
+  });
+
   it('a different schema type is incompatible, except under NONE', async () => {
     await r.call('POST', '/subjects/s/versions', { schema: S1 });
     const json = { schemaType: 'JSON', schema: '{"type":"object"}' };
