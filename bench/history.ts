@@ -145,6 +145,11 @@ try {
   const t0 = process.hrtime.bigint();
   const commits = await build(dir);
   console.log(`built ${SUBJECTS} subjects × ${VERSIONS} versions (${SUBJECTS * VERSIONS} versions, ${commits} commits) with git fast-import in ${ms(t0).toFixed(0)} ms`);
+  if (process.env.BENCH_BUILD_ONLY !== undefined) {
+    console.log(`built ${dir}`);
+    process.env.BENCH_KEEP = '1';
+    process.exit(0);
+  }
   console.log(`machine: ${cpus().length} cores, node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${loadavg()[0]!.toFixed(1)}`);
 
   const c = floor(dir, RUNS);

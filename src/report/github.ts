@@ -1,3 +1,4 @@
+import { groupFindings } from './group.js';
 import type { CheckReport, Finding } from './model.js';
 import { summaryLine } from './text.js';
 
@@ -15,7 +16,7 @@ export function githubAnnotation(f: Finding): string {
 }
 
 export function renderGithub(report: CheckReport): string {
-  const lines = report.subjects.flatMap((s) => s.findings.map(githubAnnotation));
+  const lines = report.subjects.flatMap((s) => groupFindings(s.findings).map(githubAnnotation));
   lines.push(summaryLine(report));
   return `${lines.join('\n')}\n`;
 }

@@ -7,3 +7,4 @@ export { renderMarkdown, renderChangesTable } from './markdown.js';
 export { renderSarif } from './sarif.js';
 export { renderJunit } from './junit.js';
 export { renderReport, REPORT_FORMATS, type ReportFormat } from './render.js';
+export { groupFindings } from './group.js';

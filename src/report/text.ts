@@ -1,3 +1,4 @@
+import { groupFindings } from './group.js';
 import type { CheckReport, Finding, SubjectStatus } from './model.js';
 
 /** `path:line:col: RULE message` (a warning or information says so), its fix indented below. */
@@ -20,7 +21,7 @@ export function summaryLine(report: CheckReport): string {
 export function renderText(report: CheckReport): string {
   const lines: string[] = [];
   for (const subject of report.subjects) {
-    for (const f of subject.findings) {
+    for (const f of groupFindings(subject.findings)) {
       lines.push(formatFindingLine(f));
       if (f.fix !== undefined && f.severity !== 'info') lines.push(`  fix: ${f.fix}`);
     }
