@@ -90,6 +90,6 @@ test('text and github show a problem found against many versions once, naming th
   const per = (v: number): Finding => ({ ...tricky, message: `field x has no default (against version ${v}, ${'a'.repeat(7)}; BACKWARD_TRANSITIVE)`, version: v, fix: 'add one' });
   const s: SubjectReport = { ...bad, findings: [per(5), per(3), per(2), per(1)] };
   const out = renderText(report([s]));
-  assert.match(out, /TYPE_MISMATCH field x has no default \(against versions 1–3, 5; BACKWARD_TRANSITIVE\)\n  fix: add one\nschemagate check failed: 1 subject \(1 incompatible\), 4 errors/);
+  assert.match(out, /TYPE_MISMATCH field x has no default \(against versions 1–3, 5; BACKWARD_TRANSITIVE\)\n {2}fix: add one\nschemagate check failed: 1 subject \(1 incompatible\), 4 errors/);
   assert.equal(renderGithub(report([s])).split('\n').filter((l) => l.startsWith('::error')).length, 1);
 });
