@@ -1,3 +1,6 @@
+import { parsingCanonicalForm } from './canonical.js';
+import type { AvroSchema } from './model.js';
+
 /** CRC-64-AVRO (Rabin) as the Avro specification defines it for schema fingerprints. */
 const EMPTY = 0xc15d213aa4d7a795n;
 const MASK = 0xffffffffffffffffn;
@@ -47,4 +50,9 @@ export function fingerprint64Hex(text: string): string {
     fp >>= 8n;
   }
   return out;
+}
+
+/** The schema's Avro fingerprint: CRC-64-AVRO of its Parsing Canonical Form (what single-object encoding carries). */
+export function fingerprintAvro(schema: AvroSchema): bigint {
+  return fingerprint64(parsingCanonicalForm(schema));
 }

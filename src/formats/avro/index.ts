@@ -21,7 +21,7 @@ export type {
 export { parseAvro, AVRO_RULES } from './parse.js';
 export { checkAvro, canRead, AVRO_ERROR_TYPES } from './compat.js';
 export { canonicalAvro, normalizedAvro, parsingCanonicalForm } from './canonical.js';
-export { fingerprint64, fingerprint64Hex } from './fingerprint.js';
+export { fingerprint64, fingerprint64Hex, fingerprintAvro } from './fingerprint.js';
 export { diffAvro } from './diff.js';
 
 /**

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import avsc from 'avsc';
 import {
   avroFormat,
+  fingerprintAvro,
   fingerprint64,
   fingerprint64Hex,
   normalizedAvro,
@@ -137,6 +138,14 @@ describe('Parsing Canonical Form and fingerprint', () => {
     assert.equal(parsingCanonicalForm(avro('{"type":"null"}')), '"null"');
     assert.equal(fingerprint64('"null"'), 7195948357588979594n);
     assert.equal(fingerprint64Hex('"null"').length, 16);
+    assert.equal(fingerprintAvro(avro('{"type":"null"}')), 7195948357588979594n);
+    // Formatting, doc and properties do not change the fingerprint; a field type does.
+    const base = fingerprintAvro(avro(S.S1));
+    assert.equal(
+      fingerprintAvro(avro(S.S1.replace('"name":"myrecord"', '"name":"myrecord","doc":"x","p":1'))),
+      base,
+    );
+    assert.notEqual(fingerprintAvro(avro(S.S1.replace('"type":"string"', '"type":"bytes"'))), base);
   });
   const samples = [
     S.S7,
