@@ -19,9 +19,9 @@ export interface CommentPlan {
   marker: string;
   /** True when the pull request has nothing to report (or nothing left). */
   clean: boolean;
-  /** The body to post when there is something to report; must contain the marker. */
+  /** The body to post when there is something to report; must start with the marker. */
   reportBody: string;
-  /** The body that replaces an earlier report once the pull request is clean; must contain the marker. */
+  /** The body that replaces an earlier report once the pull request is clean; must start with the marker. */
   resolvedBody: string;
 }
 
@@ -35,9 +35,10 @@ export async function syncComment(
   plan: CommentPlan,
 ): Promise<CommentOutcome> {
   for (const body of [plan.reportBody, plan.resolvedBody]) {
-    if (!body.includes(plan.marker)) throw new Error('comment body lacks its marker');
+    if (!body.startsWith(plan.marker)) throw new Error('comment body does not start with its marker');
   }
-  const existing = (await api.list(issueNumber)).find((c) => c.body.includes(plan.marker));
+  // At the start only: a reviewer who quotes the comment ("> <!-- … -->") must not have theirs taken over.
+  const existing = (await api.list(issueNumber)).find((c) => c.body.startsWith(plan.marker));
   if (plan.clean) {
     if (existing === undefined) return { action: 'none' };
     const updated = await api.update(existing.id, plan.resolvedBody);

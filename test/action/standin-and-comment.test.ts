@@ -183,6 +183,25 @@ describe('comment lifecycle through Octokit against the stand-in', () => {
     assert.ok(lists.every((r) => r.query.per_page === '100'));
   });
 
+  it('a reviewer quoting the comment keeps their comment; ours is created apart', async () => {
+    const gh3 = await startGitHubStandIn({ ...repo, token: TOKEN, issues: [3] });
+    try {
+      const quote = gh3.seedComment(3, `> ${marker}\n> report 1\n\nWhy is this breaking?`, 'reviewer');
+      const outcome = await syncComment(githubCommentsApi(TOKEN, repo, gh3.url), 3, plan(false, 1));
+      assert.equal(outcome.action, 'created');
+      assert.equal(
+        gh3
+          .comments(3)
+          .find((c) => c.id === quote.id)
+          ?.body.startsWith('> '),
+        true,
+      );
+      assert.equal(gh3.comments(3).length, 2);
+    } finally {
+      await gh3.close();
+    }
+  });
+
   it('a clean pull request that never had a comment gets none', async () => {
     const gh2 = await startGitHubStandIn({ ...repo, token: TOKEN, issues: [1] });
     try {
