@@ -36172,9 +36172,9 @@ function commentMarker(key = "default") {
 }
 async function syncComment(api, issueNumber, plan) {
   for (const body of [plan.reportBody, plan.resolvedBody]) {
-    if (!body.includes(plan.marker)) throw new Error("comment body lacks its marker");
+    if (!body.startsWith(plan.marker)) throw new Error("comment body does not start with its marker");
   }
-  const existing = (await api.list(issueNumber)).find((c) => c.body.includes(plan.marker));
+  const existing = (await api.list(issueNumber)).find((c) => c.body.startsWith(plan.marker));
   if (plan.clean) {
     if (existing === void 0) return { action: "none" };
     const updated2 = await api.update(existing.id, plan.resolvedBody);
@@ -44394,7 +44394,8 @@ function parseJsonSchema(text, options = {}) {
   issues.push(...refs.issues);
   const loaded = loadSchema(value, refs.docs);
   for (const i of loaded.issues) issues.push(issueAt(doc, i.rule, i.message, i.pointer));
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0)
+    return { ok: false, issues: issues.sort((x, y) => x.line - y.line || x.column - y.column) };
   const schema = { format: "json", text, doc, draft, root: loaded.root };
   if (options.file !== void 0) schema.file = options.file;
   return { ok: true, schema };
