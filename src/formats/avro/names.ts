@@ -33,8 +33,11 @@ export function qualify(name: string, space: string | undefined): QualifiedName 
   return { name, namespace: ns, fullName: ns === undefined ? name : `${ns}.${name}` };
 }
 
-/** Problems with a (possibly dotted) type name, or undefined when it is fine. */
-export function nameProblem(written: string): string | undefined {
+/**
+ * Problems with a (possibly dotted) type name, or undefined when it is fine. A primitive's name can
+ * name a type only inside a namespace (elsewhere every use of it would read as the primitive).
+ */
+export function nameProblem(written: string, namespace?: string): string | undefined {
   const parts = written.split('.');
   const simple = parts[parts.length - 1] ?? '';
   if (!isValidName(simple))
@@ -42,7 +45,7 @@ export function nameProblem(written: string): string | undefined {
   if (parts.length > 1 && !parts.slice(0, -1).every(isValidName) && parts.slice(0, -1).join('.') !== '') {
     return `'${written}' has an invalid namespace part`;
   }
-  if (parts.length === 1 && isPrimitiveName(simple))
+  if (parts.length === 1 && (namespace === undefined || namespace === '') && isPrimitiveName(simple))
     return `'${written}' is a primitive type name and cannot name a type`;
   return undefined;
 }

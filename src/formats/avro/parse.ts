@@ -314,7 +314,7 @@ class Parser {
         ns = nsValue;
       }
     }
-    const problem = nameProblem(nameValue);
+    const problem = nameProblem(nameValue, ns);
     if (problem !== undefined) this.issue(AVRO_RULES.INVALID_NAME, problem, joinPointer(pointer, 'name'));
     const q = qualify(nameValue, ns);
     const aliases: string[] = [];
@@ -352,7 +352,8 @@ class Parser {
       source: this.source,
       ...(typeof doc === 'string' ? { doc } : {}),
     };
-    if (doc !== undefined && typeof doc !== 'string')
+    // `"doc": null` means no doc, as in Java.
+    if (doc !== undefined && doc !== null && typeof doc !== 'string')
       this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
     const t = make(base);
     if (this.named.has(q.fullName)) {
@@ -477,7 +478,7 @@ class Parser {
     };
     const doc = f['doc'];
     if (typeof doc === 'string') field.doc = doc;
-    else if (doc !== undefined)
+    else if (doc !== undefined && doc !== null)
       this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
     if (has(f, 'default')) {
       field.default = this.attr(f['default'] as JsonValue, joinPointer(pointer, 'default'));

@@ -56,6 +56,8 @@ describe('valid schemas parse', () => {
       { namespace: 'n' },
     ),
     rec([{ name: 'a', type: 'string', order: 'DESCENDING' }]),
+    rec([{ name: 'a', type: 'string', doc: null }], { doc: null }),
+    JSON.stringify({ type: 'fixed', name: 'int', namespace: 'n', size: 4 }),
   ];
   for (const text of valid) test(text.slice(0, 100), () => assert.deepEqual(issues(text), []));
 });
