@@ -74,3 +74,11 @@ test('this repository’s schemas pass check --all, and the shared base type is 
     ],
   );
 });
+
+test('docs: the pre-commit framework example names the hook that .pre-commit-hooks.yaml defines', () => {
+  const example = parseYaml(blocks('yaml', '**pre-commit framework**')[0]!) as { repos: Array<{ hooks: Array<{ id: string }> }> };
+  const defined = parseYaml(readFileSync(new URL('.pre-commit-hooks.yaml', root), 'utf8')) as Array<{ id: string; entry: string; pass_filenames: boolean }>;
+  assert.equal(example.repos[0]!.hooks[0]!.id, defined[0]!.id);
+  assert.equal(defined[0]!.entry, 'schemagate check --staged');
+  assert.equal(defined[0]!.pass_filenames, false);
+});
