@@ -139,7 +139,7 @@ function listSchemas(ctx: RequestContext): Record<string, unknown>[] {
     if (!s.startsWith(prefix)) continue;
     let versions = state.versions(s, deleted);
     if (latestOnly) versions = versions.slice(-1);
-    for (const v of versions) out.push(versionView(s, v.version, v.deleted, ctx.service.schemaOf(v), shapes));
+    for (const v of versions) out.push(versionView(v, ctx.service.schemaOf(v), shapes));
   }
   const limit = Number(ctx.query.get('limit') ?? -1);
   const q = new URLSearchParams(ctx.query);
@@ -189,7 +189,7 @@ export function buildRouter(): Router<Handler> {
       const entry = ctx.service.schemaOf(v);
       const props = entry.metadata?.['properties'];
       const has = (k: string, j: number): boolean => isObject(props) && props[k] === values[j];
-      if (keys.every(has)) return json(versionView(subject, v.version, v.deleted, entry, ctx.service.shapes));
+      if (keys.every(has)) return json(versionView(v, entry, ctx.service.shapes));
     }
     throw RegistryErrors.schemaNotFound();
   });
@@ -211,7 +211,7 @@ export function buildRouter(): Router<Handler> {
   });
   r.add('GET', '/subjects/:subject/versions/:version', (ctx) => {
     const v = readVersion(ctx, boolParam(ctx.query, 'deleted'));
-    return json(versionView(v.subject, v.version, v.deleted, ctx.service.schemaOf(v), ctx.service.shapes));
+    return json(versionView(v, ctx.service.schemaOf(v), ctx.service.shapes));
   });
   r.add('GET', '/subjects/:subject/versions/:version/schema', (ctx) => ({
     raw: ctx.service.schemaOf(readVersion(ctx, boolParam(ctx.query, 'deleted'))).schema,

@@ -137,7 +137,7 @@ export class RegistryService {
       if (v.deleted) continue;
       const s = this.schemaOf(v);
       // Registering what the subject already holds live answers the existing version and writes nothing (§4.2).
-      if (keyOf(s) === key && (req.id === undefined || req.id === s.id)) return registerView(v.version, s, this.shapes);
+      if (keyOf(s) === key && (req.id === undefined || req.id === s.id)) return registerView(v, s, this.shapes);
     }
     const highest = versions[versions.length - 1]?.version ?? 0;
     let id: number;
@@ -177,8 +177,9 @@ export class RegistryService {
     const drop = versions
       .filter((v) => v.deleted && v.id === id && v.version < version && this.state.referrersOf(subject, v.version, true).length === 0)
       .map((v) => v.version);
-    this.commit([{ t: 'reg', s: subject, v: version, id, ...(known === undefined ? { schema: stored } : {}), ...(drop.length > 0 ? { drop } : {}) }]);
-    return registerView(version, entry, this.shapes);
+    const ts = Date.now();
+    this.commit([{ t: 'reg', s: subject, v: version, id, ts, ...(known === undefined ? { schema: stored } : {}), ...(drop.length > 0 ? { drop } : {}) }]);
+    return registerView({ subject, version, id, deleted: false, ts }, entry, this.shapes);
   }
 
   lookup(subject: string, req: SchemaRequest, normalizeParam: boolean, deleted: boolean): Record<string, unknown> {
@@ -191,7 +192,7 @@ export class RegistryService {
       for (let i = versions.length - 1; i >= 0; i--) {
         const v = versions[i] as VersionEntry;
         const s = this.schemaOf(v);
-        if (test(s)) return versionView(subject, v.version, v.deleted, s, this.shapes);
+        if (test(s)) return versionView(v, s, this.shapes);
       }
       return undefined;
     };

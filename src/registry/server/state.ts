@@ -29,7 +29,7 @@ export class RegistryState {
       case 'reg': {
         if (e.schema !== undefined) this.addSchema(e.schema);
         for (const v of e.drop ?? []) this.removeVersion(e.s, v);
-        this.addVersion({ subject: e.s, version: e.v, id: e.id, deleted: false });
+        this.addVersion({ subject: e.s, version: e.v, id: e.id, deleted: false, ...(e.ts === undefined ? {} : { ts: e.ts }) });
         break;
       }
       case 'soft':

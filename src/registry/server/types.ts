@@ -31,6 +31,8 @@ export interface VersionEntry {
   version: number;
   id: number;
   deleted: boolean;
+  /** When it was registered (ms since the epoch); absent in logs written before it was recorded. */
+  ts?: number;
 }
 
 export const MODES = ['READWRITE', 'READONLY', 'READONLY_OVERRIDE', 'IMPORT', 'FORWARD'] as const;
@@ -60,6 +62,7 @@ export type LogEvent =
       s: string;
       v: number;
       id: number;
+      ts?: number;
       /** Present the first time an id is allocated. */
       schema?: StoredSchema;
       /** Soft-deleted versions of the subject with the same id, hard-deleted by this registration (§4.2). */

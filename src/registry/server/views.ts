@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { keyOf } from './identity.js';
-import type { SchemaEntry } from './types.js';
+import type { SchemaEntry, VersionEntry } from './types.js';
 
 export type Shapes = '7' | '8';
 
@@ -24,18 +24,23 @@ function schemaFields(entry: SchemaEntry, shapes: Shapes, out: Record<string, un
   return out;
 }
 
-/** GET version, lookup, GET /schemas. */
-export function versionView(subject: string, version: number, deleted: boolean, entry: SchemaEntry, shapes: Shapes): Record<string, unknown> {
-  const out = schemaFields(entry, shapes, { subject, version, id: entry.id });
-  if (shapes === '8') out['deleted'] = deleted;
+/** 8.x adds when the version was registered and whether it is soft-deleted. */
+function versionFields(v: VersionEntry, shapes: Shapes, out: Record<string, unknown>): Record<string, unknown> {
+  if (shapes === '8') {
+    if (v.ts !== undefined) out['ts'] = v.ts;
+    out['deleted'] = v.deleted;
+  }
   return out;
 }
 
+/** GET version, lookup, GET /schemas. */
+export function versionView(v: VersionEntry, entry: SchemaEntry, shapes: Shapes): Record<string, unknown> {
+  return versionFields(v, shapes, schemaFields(entry, shapes, { subject: v.subject, version: v.version, id: entry.id }));
+}
+
 /** The register answer: 7.4–7.9 `{id, version, schema, …}`. */
-export function registerView(version: number, entry: SchemaEntry, shapes: Shapes): Record<string, unknown> {
-  const out = schemaFields(entry, shapes, { id: entry.id, version });
-  if (shapes === '8') out['deleted'] = false;
-  return out;
+export function registerView(v: VersionEntry, entry: SchemaEntry, shapes: Shapes): Record<string, unknown> {
+  return versionFields(v, shapes, schemaFields(entry, shapes, { id: entry.id, version: v.version }));
 }
 
 /** GET /schemas/ids/{id}. */

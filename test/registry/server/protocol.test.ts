@@ -154,13 +154,17 @@ describe('8.x response shapes', () => {
     await r.stop();
   });
 
-  it('always writes schemaType, adds guid and deleted, and answers 40901 for incompatible schemas', async () => {
+  it('always writes schemaType, adds guid, ts and deleted, and answers 40901 for incompatible schemas', async () => {
     const reg = (await r.call('POST', '/subjects/s/versions', { schema: avroRecord('a', ['x']) })).body as Record<string, unknown>;
     assert.equal(reg['schemaType'], 'AVRO');
     assert.match(String(reg['guid']), /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     const byId = (await r.call('GET', '/schemas/ids/1?subject=s')).body as Record<string, unknown>;
     assert.deepEqual([byId['subject'], byId['version'], byId['schemaType']], ['s', 1, 'AVRO']);
-    assert.equal(((await r.call('GET', '/subjects/s/versions/1')).body as Record<string, unknown>)['deleted'], false);
+    const v1 = (await r.call('GET', '/subjects/s/versions/1')).body as Record<string, unknown>;
+    assert.equal(v1['deleted'], false);
+    assert.equal(typeof v1['ts'], 'number');
+    assert.ok(Math.abs(Date.now() - (v1['ts'] as number)) < 60_000);
+    assert.equal(reg['ts'], v1['ts']);
     const refused = await r.call('POST', '/subjects/s/versions', { schema: avroRecord('a', ['x', 'y']) });
     assert.deepEqual([refused.status, code(refused.body)], [409, 40901]);
   });
