@@ -114,3 +114,22 @@ test('.pre-commit-hooks.yaml and the lefthook recipe run check --staged', () => 
   assert.match(readFileSync(new URL('.pre-commit-hooks.yaml', root), 'utf8'), /entry: schemagate check --staged/);
   assert.match(readFileSync(new URL('hooks/lefthook.yml', root), 'utf8'), /schemagate check --staged/);
 });
+
+test('the hook finds schemagate in node_modules/.bin when it is installed as a dependency', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write('schemas/orders.avsc', record('Order', [ID])).commit('v1');
+    assert.equal((await schemagate(['init'], repo.dir)).code, 0);
+    // What npm links for a dependency: node_modules/.bin/schemagate (here a wrapper running this checkout).
+    repo.write('node_modules/.bin/schemagate', `#!/bin/sh\nexec "${process.execPath}" --import "${TSX_LOADER}" "${CLI_ENTRY}" "$@"\n`);
+    chmodSync(join(repo.dir, 'node_modules/.bin/schemagate'), 0o755);
+    repo.write('.gitignore', 'node_modules/\n');
+    repo.write('schemas/orders.avsc', record('Order', [ID, { name: 'qty', type: 'int' }]));
+    repo.git('add', '-A');
+    const refused = commit(repo, {});
+    assert.notEqual(refused.code, 0, refused.out);
+    assert.match(refused.out, /READER_FIELD_MISSING_DEFAULT_VALUE/);
+  } finally {
+    repo.cleanup();
+  }
+});
