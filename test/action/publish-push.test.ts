@@ -179,6 +179,20 @@ for (const runtime of runtimes()) {
         writesBefore,
       );
 
+      // A manual run (workflow_dispatch, mode publish) syncs every subject: all three are there already.
+      const ws = origin.checkout('refs/heads/main', 0);
+      cleanup.push(ws);
+      const manual = await runAction({
+        runtime,
+        workspace: ws.dir,
+        eventName: 'workflow_dispatch',
+        event: { ref: 'refs/heads/main', inputs: {} },
+        inputs: { mode: 'publish', 'registry-url': proxy.url, 'registry-user-info': USER_INFO },
+      });
+      assert.equal(manual.code, 0, manual.log);
+      assert.equal(manual.outputs.published, '[]');
+      assert.match(manual.summary, /0 registered, 3 unchanged, 0 failed[\s\S]*Range: every subject/);
+
       // 4. A change the registry refuses (it reached main anyway, say with checks skipped): the step fails and says why.
       const c3 = origin.commit('orders breaks', {
         'schemas/orders-value.avsc': avro('Order', [
