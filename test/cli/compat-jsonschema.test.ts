@@ -4,6 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli.js';
+import compat from '../../src/cli/commands/compat.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { STRICT_ALLOWED, LENIENT_ALLOWED, type ChangeType } from '../../src/formats/jsonschema/index.js';
+import { CASES, REPRESENTATIVE_CASES, type DiffCase } from '../formats/jsonschema/cases.js';
 
 let dir = '';
 const write = (name: string, value: unknown): string => {
@@ -143,4 +147,44 @@ test('malformed JSON exits 2 with file, line and column', async () => {
   const r = await runCli(['compat', '--type', 'json', 'v1.json', 'broken.json'], { cwd: dir });
   assert.equal(r.code, 2);
   assert.match(r.stderr, /broken\.json:\d+:\d+: /);
+});
+
+/** The compat command itself, in process (spawning a node per case would take minutes). */
+async function compatInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd: dir,
+    env: {},
+    isTTY: false,
+  };
+  const code = await compat.run(args, io);
+  return { code, stdout, stderr };
+}
+
+async function verdictsMatch(c: DiffCase, i: number, typeArgs: string[]): Promise<void> {
+  const o = write(`case-${i}-old.json`, c.original);
+  const u = write(`case-${i}-new.json`, c.update);
+  const policies: Array<['strict' | 'lenient', boolean]> = [['strict', c.compatible]];
+  if (c.compatibleLenient !== undefined) policies.push(['lenient', c.compatibleLenient]);
+  for (const [policy, compatible] of policies) {
+    const r = await compatInProcess([...typeArgs, '--policy', policy, '--json', o, u]);
+    assert.equal(r.code, compatible ? 0 : 1, `${c.description} (${policy}): ${r.stdout}${r.stderr}`);
+    const allowed = policy === 'strict' ? STRICT_ALLOWED : LENIENT_ALLOWED;
+    const expected = c.changes.filter((x) => !allowed.has(x.split(' ')[0] as ChangeType)).sort();
+    const got = (JSON.parse(r.stdout) as Output).findings.map((f) => `${f.errorType} ${f.path}`).sort();
+    assert.deepEqual(got, expected, `${c.description} (${policy})`);
+  }
+}
+
+test('schemagate compat gives the table verdict and incompatible changes for every case (both policies)', async () => {
+  const cases = CASES.filter((c) => c.originalReferences === undefined && c.updateReferences === undefined);
+  assert.ok(cases.length >= 150);
+  for (const [i, c] of cases.entries()) await verdictsMatch(c, i, ['--type', 'json']);
+});
+
+test('schemagate compat gives the registry verdict for the representative cases of §7.3 (format detected)', async () => {
+  for (const [i, c] of REPRESENTATIVE_CASES.entries()) await verdictsMatch(c, 1000 + i, []);
 });

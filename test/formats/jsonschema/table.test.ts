@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { JsonValue } from '../../../src/formats/json/parse.js';
+import { CASES, type Reference } from './cases.js';
 import {
   CHANGE_TYPES,
   compareSchemaNodes,
@@ -11,29 +9,6 @@ import {
   jsonSchemaFormatWith,
   type JsonSchemaParsed,
 } from '../../../src/formats/jsonschema/index.js';
-
-interface Reference {
-  name: string;
-  schema: JsonValue;
-}
-export interface DiffCase {
-  description: string;
-  original: JsonValue;
-  update: JsonValue;
-  originalReferences?: Reference[];
-  updateReferences?: Reference[];
-  changes: string[];
-  compatible: boolean;
-  compatibleLenient?: boolean;
-}
-
-const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'cases');
-export const CASES: Array<DiffCase & { file: string }> = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .flatMap((f) =>
-    (JSON.parse(readFileSync(join(dir, f), 'utf8')) as DiffCase[]).map((c) => ({ ...c, file: f })),
-  );
 
 function parse(value: JsonValue, refs: Reference[] | undefined): JsonSchemaParsed {
   const r = jsonSchemaFormat.parse(JSON.stringify(value, null, 2), {
