@@ -122,6 +122,30 @@ for (const runtime of runtimes()) {
       );
     });
 
+    it('mode check on a push checks before..after', async () => {
+      origin.git('update-ref', 'refs/heads/pushed', head);
+      const ws = origin.checkout('refs/heads/pushed', 1);
+      try {
+        const run = await runAction({
+          runtime,
+          workspace: ws.dir,
+          eventName: 'push',
+          event: pushEvent({ ref: 'refs/heads/pushed', before: base, after: head }),
+          inputs: { mode: 'check' },
+        });
+        assert.equal(run.code, 0, run.log);
+        assert.equal(run.outputs.ok, 'true');
+        assert.equal(run.outputs.findings, '0');
+        assert.match(
+          run.summary,
+          /\| `orders-value` \| `schemas\/orders-value\.avsc` \| BACKWARD \| ok \| 1 \|/,
+        );
+        assert.match(run.summary, /field 'n'/);
+      } finally {
+        ws.remove();
+      }
+    });
+
     it('a shallow checkout without a remote fails with the fetch-depth: 0 fix', async () => {
       origin.git('update-ref', 'refs/pull/3/head', head);
       const ws = origin.checkout('refs/pull/3/head', 1);
