@@ -41,7 +41,10 @@ async function serve(input: ServeInput): Promise<void> {
     const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
       req.resume();
       req.on('end', () => {
-        res.writeHead(200, { 'Content-Type': 'application/vnd.schemaregistry.v1+json', 'Content-Length': Buffer.byteLength(body) });
+        res.writeHead(200, {
+          'Content-Type': 'application/vnd.schemaregistry.v1+json',
+          'Content-Length': Buffer.byteLength(body),
+        });
         res.end(body);
       });
     });
@@ -58,7 +61,14 @@ interface Target {
 }
 
 function startServerProcess(input: ServeInput): Promise<Target> {
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', input.kind, ...(input.dir === undefined ? [] : ['--dir', input.dir])];
+  const args = [
+    '--import',
+    'tsx',
+    fileURLToPath(import.meta.url),
+    '--serve',
+    input.kind,
+    ...(input.dir === undefined ? [] : ['--dir', input.dir]),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -73,7 +83,12 @@ function startServerProcess(input: ServeInput): Promise<Target> {
 }
 
 /** One keep-alive connection sending requests one after another; counts complete responses. */
-function connection(port: number, request: (i: number) => Buffer, until: number, statusOk: (s: number) => void): Promise<number> {
+function connection(
+  port: number,
+  request: (i: number) => Buffer,
+  until: number,
+  statusOk: (s: number) => void,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const socket: Socket = connect(port, '127.0.0.1');
     socket.setNoDelay(true);
@@ -119,7 +134,12 @@ interface Run {
   perCpuSecond: number;
 }
 
-async function load(target: Target, connections: number, seconds: number, request: (i: number) => Buffer): Promise<Run> {
+async function load(
+  target: Target,
+  connections: number,
+  seconds: number,
+  request: (i: number) => Buffer,
+): Promise<Run> {
   const port = target.port;
   const pid = target.child.pid as number;
   let bad = 0;
@@ -127,10 +147,14 @@ async function load(target: Target, connections: number, seconds: number, reques
     if (s !== 200) bad++;
   };
   // Warm-up, then the measured run.
-  await Promise.all(Array.from({ length: connections }, () => connection(port, request, Date.now() + 300, check)));
+  await Promise.all(
+    Array.from({ length: connections }, () => connection(port, request, Date.now() + 300, check)),
+  );
   const started = performance.now();
   const cpuBefore = cpuSeconds(pid);
-  const counts = await Promise.all(Array.from({ length: connections }, () => connection(port, request, Date.now() + seconds * 1000, check)));
+  const counts = await Promise.all(
+    Array.from({ length: connections }, () => connection(port, request, Date.now() + seconds * 1000, check)),
+  );
   const elapsed = (performance.now() - started) / 1000;
   const cpu = cpuSeconds(pid) - cpuBefore;
   if (bad > 0) throw new Error(`${bad} responses were not 200`);
@@ -143,7 +167,13 @@ function getRequest(path: (i: number) => string): (i: number) => Buffer {
   return (i) => {
     const p = path(i);
     let b = cache.get(p);
-    if (b === undefined) cache.set(p, (b = Buffer.from(`GET ${p} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/vnd.schemaregistry.v1+json\r\n\r\n`)));
+    if (b === undefined)
+      cache.set(
+        p,
+        (b = Buffer.from(
+          `GET ${p} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/vnd.schemaregistry.v1+json\r\n\r\n`,
+        )),
+      );
     return b;
   };
 }
@@ -172,7 +202,15 @@ async function startupMillis(): Promise<{ millis: number; cpuMillis: number; eve
     for (let s = 0; s < 20_000; s++) {
       for (let v = 1; v <= 5; v++) {
         id++;
-        lines.push(JSON.stringify({ t: 'reg', s: `topic-${s}-value`, v, id, schema: { id, schemaType: 'AVRO', schema: schemaFor(id), references: [] } }));
+        lines.push(
+          JSON.stringify({
+            t: 'reg',
+            s: `topic-${s}-value`,
+            v,
+            id,
+            schema: { id, schemaType: 'AVRO', schema: schemaFor(id), references: [] },
+          }),
+        );
       }
     }
     writeFileSync(join(dir, 'registry.log'), `${lines.join('\n')}\n`);
@@ -190,7 +228,12 @@ async function startupMillis(): Promise<{ millis: number; cpuMillis: number; eve
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { seconds: { type: 'string', default: '5' }, connections: { type: 'string', default: '64' }, serve: { type: 'string' }, dir: { type: 'string' } },
+    options: {
+      seconds: { type: 'string', default: '5' },
+      connections: { type: 'string', default: '64' },
+      serve: { type: 'string' },
+      dir: { type: 'string' },
+    },
   });
   if (values.serve === 'floor' || values.serve === 'registry') {
     await serve({ kind: values.serve, ...(values.dir === undefined ? {} : { dir: values.dir }) });
@@ -228,20 +271,33 @@ async function main(): Promise<void> {
         base.push(await load(floor, connections, seconds / ROUNDS, request));
         mine.push(await load(ours, connections, seconds / ROUNDS, request));
       }
-      const summary = (runs: Run[]): Run => ({ perSecond: median(runs.map((x) => x.perSecond)), perCpuSecond: median(runs.map((x) => x.perCpuSecond)) });
+      const summary = (runs: Run[]): Run => ({
+        perSecond: median(runs.map((x) => x.perSecond)),
+        perCpuSecond: median(runs.map((x) => x.perCpuSecond)),
+      });
       rows.push([name, summary(base), summary(mine)]);
     }
     const startup = await startupMillis();
-    console.log(`node ${process.version}, ${connections} keep-alive connections, ${ROUNDS} alternating rounds of ${(seconds / ROUNDS).toFixed(1)} s per server (median), loopback`);
-    console.log('| request | floor req/s | registry req/s | ratio | floor req per server CPU-s | registry req per server CPU-s | ratio |');
+    console.log(
+      `node ${process.version}, ${connections} keep-alive connections, ${ROUNDS} alternating rounds of ${(seconds / ROUNDS).toFixed(1)} s per server (median), loopback`,
+    );
+    console.log(
+      '| request | floor req/s | registry req/s | ratio | floor req per server CPU-s | registry req per server CPU-s | ratio |',
+    );
     console.log('|---|---:|---:|---:|---:|---:|---:|');
     for (const [name, base, mine] of rows) {
       console.log(
         `| ${name} | ${base.perSecond.toFixed(0)} | ${mine.perSecond.toFixed(0)} | ${(mine.perSecond / base.perSecond).toFixed(2)} | ${base.perCpuSecond.toFixed(0)} | ${mine.perCpuSecond.toFixed(0)} | ${(mine.perCpuSecond / base.perCpuSecond).toFixed(2)} |`,
       );
     }
-    console.log(`\nstart-up with ${startup.events} logged versions: ${startup.millis.toFixed(0)} ms wall, ${startup.cpuMillis.toFixed(0)} ms CPU`);
-    console.log(`load average during the run: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores`);
+    console.log(
+      `\nstart-up with ${startup.events} logged versions: ${startup.millis.toFixed(0)} ms wall, ${startup.cpuMillis.toFixed(0)} ms CPU`,
+    );
+    console.log(
+      `load average during the run: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')} on ${cpus().length} cores`,
+    );
   } finally {
     floor.child.kill('SIGKILL');
     ours.child.kill('SIGKILL');

@@ -1,5 +1,9 @@
 import { SchemagateError } from '../../errors.js';
-import { DEFAULT_DATA_DIR, DEFAULT_MAX_BODY_BYTES, startRegistryServer } from '../../registry/server/index.js';
+import {
+  DEFAULT_DATA_DIR,
+  DEFAULT_MAX_BODY_BYTES,
+  startRegistryServer,
+} from '../../registry/server/index.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { resolve } from 'node:path';
@@ -7,11 +11,20 @@ import { resolve } from 'node:path';
 const USAGE =
   'schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N]';
 
-function intOption(text: string | undefined, name: string, fallback: number, min: number, max: number): number {
+function intOption(
+  text: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (text === undefined) return fallback;
   const n = Number(text);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new SchemagateError('INVALID_ARGUMENT', `--${name} must be an integer between ${min} and ${max}, got '${text}'\nusage: ${USAGE}`);
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `--${name} must be an integer between ${min} and ${max}, got '${text}'\nusage: ${USAGE}`,
+    );
   }
   return n;
 }
@@ -30,13 +43,23 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     USAGE,
   );
   const shapes = values.shapes ?? '7';
-  if (shapes !== '7' && shapes !== '8') throw new SchemagateError('INVALID_ARGUMENT', `--shapes must be 7 or 8, got '${shapes}'\nusage: ${USAGE}`);
+  if (shapes !== '7' && shapes !== '8')
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `--shapes must be 7 or 8, got '${shapes}'\nusage: ${USAGE}`,
+    );
   const server = await startRegistryServer({
     host: values.host ?? '127.0.0.1',
     port: intOption(values.port, 'port', 8081, 0, 65535),
     dataDir: resolve(io.cwd, values.data ?? DEFAULT_DATA_DIR),
     shapes,
-    maxBodyBytes: intOption(values['max-body-bytes'], 'max-body-bytes', DEFAULT_MAX_BODY_BYTES, 1, 2 ** 31 - 1),
+    maxBodyBytes: intOption(
+      values['max-body-bytes'],
+      'max-body-bytes',
+      DEFAULT_MAX_BODY_BYTES,
+      1,
+      2 ** 31 - 1,
+    ),
   });
   // Signal handlers go in before the URL is printed: whoever reads the URL may stop us at once.
   const stopped = new Promise<void>((done) => {
@@ -49,7 +72,9 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     process.on('SIGTERM', stop);
   });
   const { events, millis, tornBytes } = server.startup;
-  io.stderr(`schemagate registry: data in ${server.dataDir}; replayed ${events} events in ${millis.toFixed(0)} ms${tornBytes > 0 ? ` (cut off ${tornBytes} bytes of an unfinished last write)` : ''}\n`);
+  io.stderr(
+    `schemagate registry: data in ${server.dataDir}; replayed ${events} events in ${millis.toFixed(0)} ms${tornBytes > 0 ? ` (cut off ${tornBytes} bytes of an unfinished last write)` : ''}\n`,
+  );
   io.stdout(`listening on ${server.url}\n`);
   await stopped;
   return 0;
@@ -62,7 +87,10 @@ const command: Command = {
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub === 'serve') return serve(rest, io);
-    throw new SchemagateError('INVALID_ARGUMENT', `unknown registry subcommand '${sub ?? ''}'\nusage: ${USAGE}`);
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `unknown registry subcommand '${sub ?? ''}'\nusage: ${USAGE}`,
+    );
   },
 };
 export default command;

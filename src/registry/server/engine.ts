@@ -1,6 +1,11 @@
 import type { PairContext } from '../../compat/finding.js';
 import { directionsOf, isTransitive, type CompatibilityLevel } from '../../compat/level.js';
-import type { FormatHandler, ParsedSchema, RegistrySchemaType, SchemaReference } from '../../formats/format.js';
+import type {
+  FormatHandler,
+  ParsedSchema,
+  RegistrySchemaType,
+  SchemaReference,
+} from '../../formats/format.js';
 import { formatByRegistryType } from '../../formats/registry.js';
 import { configSuffix, DIFFERENT_TYPE_MESSAGE, findingMessage, versionSuffix } from './messages.js';
 
@@ -44,7 +49,11 @@ export class SchemaEngine {
   }
 }
 
-function prepareUncached(text: string, schemaType: RegistrySchemaType, options: PrepareOptions): PrepareResult {
+function prepareUncached(
+  text: string,
+  schemaType: RegistrySchemaType,
+  options: PrepareOptions,
+): PrepareResult {
   const handler = formatByRegistryType(schemaType);
   if (handler === undefined) return { ok: false, message: `Invalid schema type ${schemaType}` };
   if (text.trim() === '') return { ok: false, message: 'Empty schema' };
@@ -52,10 +61,15 @@ function prepareUncached(text: string, schemaType: RegistrySchemaType, options: 
   try {
     parsed = handler.parse(text, { references: options.references, lenient: options.lenient });
   } catch (e) {
-    return { ok: false, message: `Invalid schema ${text}, details: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      ok: false,
+      message: `Invalid schema ${text}, details: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
   if (!parsed.ok) {
-    const details = parsed.issues.map((i) => (i.pointer === '' ? i.message : `${i.message} (at ${i.pointer})`)).join('; ');
+    const details = parsed.issues
+      .map((i) => (i.pointer === '' ? i.message : `${i.message} (at ${i.pointer})`))
+      .join('; ');
     return { ok: false, message: `Invalid schema ${text}, details: ${details}` };
   }
   const canonical = options.normalize ? handler.normalized(parsed.schema) : handler.canonical(parsed.schema);
@@ -94,7 +108,8 @@ export function checkLevel(
       messages.push(DIFFERENT_TYPE_MESSAGE);
     } else {
       for (const direction of directions) {
-        const ctx: PairContext = direction === 'new-reads-old' ? { reader: 'new', writer: 'old' } : { reader: 'old', writer: 'new' };
+        const ctx: PairContext =
+          direction === 'new-reads-old' ? { reader: 'new', writer: 'old' } : { reader: 'old', writer: 'new' };
         const findings =
           direction === 'new-reads-old'
             ? candidate.handler.check(candidate.parsed, old.schema.parsed, ctx)
@@ -109,4 +124,3 @@ export function checkLevel(
   }
   return { compatible: true, messages: [] };
 }
-

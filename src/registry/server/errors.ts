@@ -24,15 +24,20 @@ const err = (code: number, message: string): RegistryHttpError => new RegistryHt
 export const RegistryErrors = {
   subjectNotFound: (s: string) => err(40401, `Subject '${s}' not found.`),
   versionNotFound: (v: number | string) => err(40402, `Version ${v} not found.`),
-  schemaNotFound: (id?: number) => err(40403, id === undefined ? 'Schema not found' : `Schema ${id} not found`),
-  subjectSoftDeleted: (s: string) => err(40404, `Subject '${s}' was soft deleted.Set permanent=true to delete permanently`),
-  subjectNotSoftDeleted: (s: string) => err(40405, `Subject '${s}' was not deleted first before being permanently deleted`),
+  schemaNotFound: (id?: number) =>
+    err(40403, id === undefined ? 'Schema not found' : `Schema ${id} not found`),
+  subjectSoftDeleted: (s: string) =>
+    err(40404, `Subject '${s}' was soft deleted.Set permanent=true to delete permanently`),
+  subjectNotSoftDeleted: (s: string) =>
+    err(40405, `Subject '${s}' was not deleted first before being permanently deleted`),
   versionSoftDeleted: (s: string, v: number) =>
     err(40406, `Subject '${s}' Version ${v} was soft deleted.Set permanent=true to delete permanently`),
   versionNotSoftDeleted: (s: string, v: number) =>
     err(40407, `Subject '${s}' Version ${v} was not deleted first before being permanently deleted`),
-  subjectConfigNotFound: (s: string) => err(40408, `Subject '${s}' does not have subject-level compatibility configured`),
-  subjectModeNotFound: (s: string) => err(40409, `Subject '${s}' does not have subject-level mode configured`),
+  subjectConfigNotFound: (s: string) =>
+    err(40408, `Subject '${s}' does not have subject-level compatibility configured`),
+  subjectModeNotFound: (s: string) =>
+    err(40409, `Subject '${s}' does not have subject-level mode configured`),
   incompatible: (s: string, messages: readonly string[], shapes: '7' | '8') =>
     err(
       shapes === '8' ? 40901 : 409,
@@ -51,7 +56,8 @@ export const RegistryErrors = {
     ),
   invalidMode: () => err(42204, 'Invalid mode. Valid values are READWRITE, READONLY, IMPORT and FORWARD.'),
   notPermitted: (message: string) => err(42205, message),
-  referenceExists: (s: string, v: number) => err(42206, `One or more references exist to the schema {subject=${s}, version=${v}}.`),
+  referenceExists: (s: string, v: number) =>
+    err(42206, `One or more references exist to the schema {subject=${s}, version=${v}}.`),
   idConflict: (message: string) => err(42207, message),
   invalidSubject: (s: string) => err(42208, `The specified subject '${s}' is not a valid.`),
   badRequest: (message: string) => err(400, message),

@@ -1,7 +1,17 @@
 import { parseLevel } from '../../compat/level.js';
 import { SCHEMA_TYPES } from './engine.js';
 import { RegistryErrors } from './errors.js';
-import { boolParam, checkSubject, isObject, LATEST, page, parseJsonBody, parseSchemaRequest, parseVersion, requireObject } from './params.js';
+import {
+  boolParam,
+  checkSubject,
+  isObject,
+  LATEST,
+  page,
+  parseJsonBody,
+  parseSchemaRequest,
+  parseVersion,
+  requireObject,
+} from './params.js';
 import { Router } from './router.js';
 import type { RegistryService } from './service.js';
 import { MODES, type Mode, type RegistryConfig, type VersionEntry } from './types.js';
@@ -35,7 +45,8 @@ function readVersion(ctx: RequestContext, includeDeleted: boolean): VersionEntry
   const version = parseVersion(param(ctx, 'version'));
   if (state.versions(subject, includeDeleted).length === 0) throw RegistryErrors.subjectNotFound(subject);
   const entry = version === LATEST ? state.latestLive(subject) : state.version(subject, version);
-  if (entry === undefined || (entry.deleted && !includeDeleted)) throw RegistryErrors.versionNotFound(version === LATEST ? 'latest' : version);
+  if (entry === undefined || (entry.deleted && !includeDeleted))
+    throw RegistryErrors.versionNotFound(version === LATEST ? 'latest' : version);
   return entry;
 }
 
@@ -49,7 +60,8 @@ function schemaById(ctx: RequestContext) {
   const id = schemaId(ctx);
   const entry = ctx.service.state.schemas.get(id);
   // A schema stays readable while any version, soft-deleted or not, holds it (§3.5).
-  if (entry === undefined || (ctx.service.state.holders.get(id)?.length ?? 0) === 0) throw RegistryErrors.schemaNotFound(id);
+  if (entry === undefined || (ctx.service.state.holders.get(id)?.length ?? 0) === 0)
+    throw RegistryErrors.schemaNotFound(id);
   return entry;
 }
 
@@ -74,13 +86,15 @@ function configUpdate(body: unknown): RegistryConfig {
   for (const k of ['normalize', 'validateFields'] as const) {
     const v = o[k];
     if (v === undefined || v === null) continue;
-    if (typeof v !== 'boolean') throw RegistryErrors.badRequest(`Cannot deserialize field '${k}': expected a boolean`);
+    if (typeof v !== 'boolean')
+      throw RegistryErrors.badRequest(`Cannot deserialize field '${k}': expected a boolean`);
     update[k] = v;
   }
   for (const k of ['compatibilityGroup', 'alias', 'compatibilityPolicy'] as const) {
     const v = o[k];
     if (v === undefined || v === null) continue;
-    if (typeof v !== 'string') throw RegistryErrors.badRequest(`Cannot deserialize field '${k}': expected a string`);
+    if (typeof v !== 'string')
+      throw RegistryErrors.badRequest(`Cannot deserialize field '${k}': expected a string`);
     update[k] = v;
   }
   for (const k of ['defaultMetadata', 'overrideMetadata', 'defaultRuleSet', 'overrideRuleSet'] as const) {
@@ -152,8 +166,18 @@ function compatibilityReply(ctx: RequestContext, version: number | undefined): R
   const subject = checkSubject(param(ctx, 'subject'));
   const verbose = boolParam(ctx.query, 'verbose');
   const req = parseSchemaRequest(parseJsonBody(ctx.body));
-  const outcome = ctx.service.compatibility(subject, version, req, boolParam(ctx.query, 'normalize'), verbose);
-  return json(verbose ? { is_compatible: outcome.compatible, messages: outcome.messages } : { is_compatible: outcome.compatible });
+  const outcome = ctx.service.compatibility(
+    subject,
+    version,
+    req,
+    boolParam(ctx.query, 'normalize'),
+    verbose,
+  );
+  return json(
+    verbose
+      ? { is_compatible: outcome.compatible, messages: outcome.messages }
+      : { is_compatible: outcome.compatible },
+  );
 }
 
 /** Every route of §3 that the server implements; anything else is a 404 with an error body. */
@@ -162,7 +186,13 @@ export function buildRouter(): Router<Handler> {
   r.add('GET', '/', () => json({}));
   r.add('POST', '/', () => json({}));
   r.add('GET', '/v1/metadata/id', () =>
-    json({ scope: { path: [], clusters: { 'kafka-cluster': 'schemagate-local', 'schema-registry-cluster': 'schema-registry' } }, id: '' }),
+    json({
+      scope: {
+        path: [],
+        clusters: { 'kafka-cluster': 'schemagate-local', 'schema-registry-cluster': 'schema-registry' },
+      },
+      id: '',
+    }),
   );
   r.add('GET', '/v1/metadata/version', () => json({ version: SERVER_VERSION, commitId: 'schemagate' }));
   r.add('GET', '/schemas/types', () => json(SCHEMA_TYPES.filter((t) => t !== 'PROTOBUF')));
@@ -172,7 +202,9 @@ export function buildRouter(): Router<Handler> {
   r.add('POST', '/subjects/:subject', (ctx) => {
     const subject = checkSubject(param(ctx, 'subject'));
     const req = parseSchemaRequest(parseJsonBody(ctx.body));
-    return json(ctx.service.lookup(subject, req, boolParam(ctx.query, 'normalize'), boolParam(ctx.query, 'deleted')));
+    return json(
+      ctx.service.lookup(subject, req, boolParam(ctx.query, 'normalize'), boolParam(ctx.query, 'deleted')),
+    );
   });
   r.add('DELETE', '/subjects/:subject', (ctx) =>
     json(ctx.service.deleteSubject(checkSubject(param(ctx, 'subject')), boolParam(ctx.query, 'permanent'))),
@@ -202,7 +234,12 @@ export function buildRouter(): Router<Handler> {
         ? all
         : all.filter((v) => !v.deleted);
     if (list.length === 0) throw RegistryErrors.subjectNotFound(subject);
-    return json(page(list.map((v) => v.version), ctx.query));
+    return json(
+      page(
+        list.map((v) => v.version),
+        ctx.query,
+      ),
+    );
   });
   r.add('POST', '/subjects/:subject/versions', (ctx) => {
     const subject = checkSubject(param(ctx, 'subject'));
@@ -218,11 +255,19 @@ export function buildRouter(): Router<Handler> {
   }));
   r.add('GET', '/subjects/:subject/versions/:version/referencedby', (ctx) => {
     const v = readVersion(ctx, true);
-    return json(page(ctx.service.state.referrersOf(v.subject, v.version, boolParam(ctx.query, 'deleted')), ctx.query));
+    return json(
+      page(ctx.service.state.referrersOf(v.subject, v.version, boolParam(ctx.query, 'deleted')), ctx.query),
+    );
   });
   r.add('DELETE', '/subjects/:subject/versions/:version', (ctx) => {
     const subject = checkSubject(param(ctx, 'subject'));
-    return json(ctx.service.deleteVersion(subject, parseVersion(param(ctx, 'version')), boolParam(ctx.query, 'permanent')));
+    return json(
+      ctx.service.deleteVersion(
+        subject,
+        parseVersion(param(ctx, 'version')),
+        boolParam(ctx.query, 'permanent'),
+      ),
+    );
   });
 
   r.add('GET', '/schemas', (ctx) => json(listSchemas(ctx)));
@@ -236,7 +281,10 @@ export function buildRouter(): Router<Handler> {
       return { raw: text };
     }
     const subject = ctx.query.get('subject') ?? undefined;
-    const holder = subject === undefined ? undefined : ctx.service.state.holders.get(entry.id)?.find((h) => h.subject === subject);
+    const holder =
+      subject === undefined
+        ? undefined
+        : ctx.service.state.holders.get(entry.id)?.find((h) => h.subject === subject);
     return json(
       idView(entry, ctx.service.shapes, {
         ...(boolParam(ctx.query, 'fetchMaxId') ? { maxId: ctx.service.state.maxId } : {}),
@@ -251,7 +299,12 @@ export function buildRouter(): Router<Handler> {
   });
   r.add('GET', '/schemas/ids/:id/versions', (ctx) => {
     const entry = schemaById(ctx);
-    return json(page(holdersOf(ctx, entry.id).map((h) => ({ subject: h.subject, version: h.version })), ctx.query));
+    return json(
+      page(
+        holdersOf(ctx, entry.id).map((h) => ({ subject: h.subject, version: h.version })),
+        ctx.query,
+      ),
+    );
   });
 
   r.add('POST', '/compatibility/subjects/:subject/versions/:version', (ctx) =>
@@ -260,9 +313,13 @@ export function buildRouter(): Router<Handler> {
   r.add('POST', '/compatibility/subjects/:subject/versions', (ctx) => compatibilityReply(ctx, undefined));
 
   r.add('GET', '/config', (ctx) => json(ctx.service.settings.getConfig(undefined, true)));
-  r.add('PUT', '/config', (ctx) => json(ctx.service.settings.putConfig(undefined, configUpdate(parseJsonBody(ctx.body)))));
+  r.add('PUT', '/config', (ctx) =>
+    json(ctx.service.settings.putConfig(undefined, configUpdate(parseJsonBody(ctx.body)))),
+  );
   r.add('DELETE', '/config', (ctx) => json(ctx.service.settings.deleteConfig(undefined)));
-  r.add('GET', '/config/:subject', (ctx) => json(ctx.service.settings.getConfig(scopedSubject(ctx), boolParam(ctx.query, 'defaultToGlobal'))));
+  r.add('GET', '/config/:subject', (ctx) =>
+    json(ctx.service.settings.getConfig(scopedSubject(ctx), boolParam(ctx.query, 'defaultToGlobal'))),
+  );
   r.add('PUT', '/config/:subject', (ctx) => {
     const subject = scopedSubject(ctx);
     return json(ctx.service.settings.putConfig(subject, configUpdate(parseJsonBody(ctx.body))));
@@ -270,12 +327,24 @@ export function buildRouter(): Router<Handler> {
   r.add('DELETE', '/config/:subject', (ctx) => json(ctx.service.settings.deleteConfig(scopedSubject(ctx))));
 
   r.add('GET', '/mode', (ctx) => json(ctx.service.settings.getMode(undefined, true)));
-  r.add('PUT', '/mode', (ctx) => json(ctx.service.settings.putMode(undefined, modeFrom(parseJsonBody(ctx.body)), boolParam(ctx.query, 'force'))));
+  r.add('PUT', '/mode', (ctx) =>
+    json(
+      ctx.service.settings.putMode(
+        undefined,
+        modeFrom(parseJsonBody(ctx.body)),
+        boolParam(ctx.query, 'force'),
+      ),
+    ),
+  );
   r.add('DELETE', '/mode', (ctx) => json(ctx.service.settings.deleteMode(undefined)));
-  r.add('GET', '/mode/:subject', (ctx) => json(ctx.service.settings.getMode(scopedSubject(ctx), boolParam(ctx.query, 'defaultToGlobal'))));
+  r.add('GET', '/mode/:subject', (ctx) =>
+    json(ctx.service.settings.getMode(scopedSubject(ctx), boolParam(ctx.query, 'defaultToGlobal'))),
+  );
   r.add('PUT', '/mode/:subject', (ctx) => {
     const subject = scopedSubject(ctx);
-    return json(ctx.service.settings.putMode(subject, modeFrom(parseJsonBody(ctx.body)), boolParam(ctx.query, 'force')));
+    return json(
+      ctx.service.settings.putMode(subject, modeFrom(parseJsonBody(ctx.body)), boolParam(ctx.query, 'force')),
+    );
   });
   r.add('DELETE', '/mode/:subject', (ctx) => json(ctx.service.settings.deleteMode(scopedSubject(ctx))));
   return r;

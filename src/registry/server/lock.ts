@@ -36,7 +36,11 @@ export function acquireLock(dir: string): () => void {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') {
-        throw new SchemagateError('LOCKED', `cannot lock the registry data directory ${abs}: ${(e as Error).message}`, { file });
+        throw new SchemagateError(
+          'LOCKED',
+          `cannot lock the registry data directory ${abs}: ${(e as Error).message}`,
+          { file },
+        );
       }
     }
     let owner: number;

@@ -134,7 +134,9 @@ export class EventLog {
         for (const w of ready) w.resolve();
       }
     } catch (e) {
-      this.failure = new Error(`cannot write the registry log: ${e instanceof Error ? e.message : String(e)}`);
+      this.failure = new Error(
+        `cannot write the registry log: ${e instanceof Error ? e.message : String(e)}`,
+      );
       for (const w of this.waiters) w.reject(this.failure);
       this.waiters = [];
     } finally {

@@ -38,7 +38,8 @@ const OLD_SCHEMA_LIMIT = 10 * 1024;
 
 /** What follows the findings against one earlier version: its number and its schema (§4.8). */
 export function versionSuffix(version: number, oldSchema: string): string[] {
-  const shown = oldSchema.length > OLD_SCHEMA_LIMIT ? `${oldSchema.slice(0, OLD_SCHEMA_LIMIT)}<truncated>` : oldSchema;
+  const shown =
+    oldSchema.length > OLD_SCHEMA_LIMIT ? `${oldSchema.slice(0, OLD_SCHEMA_LIMIT)}<truncated>` : oldSchema;
   return [`{oldSchemaVersion: ${version}}`, `{oldSchema: '${shown}'}`];
 }
 

@@ -42,7 +42,14 @@ function qualityOf(produced: string, ranges: readonly Range[]): number {
   let best = -1;
   let q = 0;
   for (const r of ranges) {
-    const specificity = r.type === type && r.subtype === subtype ? 2 : r.type === type && r.subtype === '*' ? 1 : r.type === '*' ? 0 : -1;
+    const specificity =
+      r.type === type && r.subtype === subtype
+        ? 2
+        : r.type === type && r.subtype === '*'
+          ? 1
+          : r.type === '*'
+            ? 0
+            : -1;
     if (specificity > best) {
       best = specificity;
       q = r.q;

@@ -30,7 +30,8 @@ export function canonicalSubject(subject: string): string {
  */
 export function checkSubject(raw: string, { allowGlobalContext = false } = {}): string {
   const subject = canonicalSubject(raw);
-  if (CONTROL.test(subject) || subject === '__GLOBAL' || subject === '__EMPTY') throw RegistryErrors.invalidSubject(raw);
+  if (CONTROL.test(subject) || subject === '__GLOBAL' || subject === '__EMPTY')
+    throw RegistryErrors.invalidSubject(raw);
   if (!allowGlobalContext && subject.startsWith(':.__GLOBAL:')) throw RegistryErrors.invalidSubject(raw);
   return subject;
 }
@@ -45,7 +46,8 @@ export function intParam(q: URLSearchParams, name: string, fallback: number): nu
   const v = q.get(name);
   if (v === null || v.trim() === '') return fallback;
   const n = Number(v);
-  if (!Number.isInteger(n)) throw RegistryErrors.badRequest(`Query parameter '${name}' must be an integer, got '${v}'`);
+  if (!Number.isInteger(n))
+    throw RegistryErrors.badRequest(`Query parameter '${name}' must be an integer, got '${v}'`);
   return n;
 }
 
@@ -73,7 +75,9 @@ export function parseJsonBody(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw RegistryErrors.badRequest(`Invalid JSON in request body: ${e instanceof Error ? e.message : String(e)}`);
+    throw RegistryErrors.badRequest(
+      `Invalid JSON in request body: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -120,7 +124,9 @@ export function parseSchemaRequest(body: unknown): SchemaRequest {
       const subject = optionalString(r, 'subject');
       const version = optionalInt(r, 'version');
       if (name === undefined || subject === undefined || version === undefined) {
-        throw RegistryErrors.invalidSchema('Invalid reference: each reference needs a name, a subject and a version');
+        throw RegistryErrors.invalidSchema(
+          'Invalid reference: each reference needs a name, a subject and a version',
+        );
       }
       references.push({ name, subject, version });
     }

@@ -48,7 +48,10 @@ export class Router<H> {
   }
 }
 
-function matchPattern(pattern: readonly string[], segments: readonly string[]): Record<string, string> | undefined {
+function matchPattern(
+  pattern: readonly string[],
+  segments: readonly string[],
+): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   for (let i = 0; i < pattern.length; i++) {
     const p = pattern[i] as string;

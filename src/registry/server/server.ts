@@ -52,7 +52,10 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (e) {
-    throw new SchemagateError('REGISTRY_ERROR', `cannot use ${dataDir} as the registry data directory: ${(e as Error).message}`);
+    throw new SchemagateError(
+      'REGISTRY_ERROR',
+      `cannot use ${dataDir} as the registry data directory: ${(e as Error).message}`,
+    );
   }
   const release = acquireLock(dataDir);
   let log: EventLog;
@@ -79,7 +82,9 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
     { shapes: options.shapes ?? '7' },
   );
   const router = buildRouter();
-  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => handle(req, res, router, service, log, maxBody));
+  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) =>
+    handle(req, res, router, service, log, maxBody),
+  );
   const wanted = options.port ?? 8081;
   try {
     await new Promise<void>((ok, fail) => {
@@ -93,7 +98,10 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
     await log.close();
     release();
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? 'the port is in use (choose another with --port, or 0 for a free one)' : (e as Error).message;
+    const why =
+      code === 'EADDRINUSE'
+        ? 'the port is in use (choose another with --port, or 0 for a free one)'
+        : (e as Error).message;
     throw new SchemagateError('REGISTRY_ERROR', `cannot listen on ${host}:${wanted}: ${why}`);
   }
   const port = (server.address() as AddressInfo).port;
@@ -122,7 +130,14 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const NO_QUERY = new URLSearchParams();
 
 /** Reads stay synchronous from request to answer (the hot path); only bodies and fsyncs wait. */
-function handle(req: IncomingMessage, res: ServerResponse, router: Router<Handler>, service: RegistryService, log: EventLog, maxBody: number): void {
+function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  router: Router<Handler>,
+  service: RegistryService,
+  log: EventLog,
+  maxBody: number,
+): void {
   const negotiated = negotiateResponseType(req.headers.accept);
   const contentType = negotiated ?? DEFAULT_RESPONSE_TYPE;
   const fail = (e: unknown): void => {
@@ -148,7 +163,8 @@ function handle(req: IncomingMessage, res: ServerResponse, router: Router<Handle
       else {
         log.durable(log.head).then(
           () => sendJson(res, 200, contentType, text),
-          (failure: unknown) => fail(RegistryErrors.storeError(failure instanceof Error ? failure.message : String(failure))),
+          (failure: unknown) =>
+            fail(RegistryErrors.storeError(failure instanceof Error ? failure.message : String(failure))),
         );
       }
     };

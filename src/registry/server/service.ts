@@ -1,15 +1,19 @@
-import { parseLevel, type CompatibilityLevel } from '../../compat/level.js';
+import type { CompatibilityLevel } from '../../compat/level.js';
 import type { RegistrySchemaType, SchemaReference } from '../../formats/format.js';
-import { checkLevel, SchemaEngine, type CompatOutcome, type PreparedSchema, type PreviousVersion } from './engine.js';
+import {
+  checkLevel,
+  SchemaEngine,
+  type CompatOutcome,
+  type PreparedSchema,
+  type PreviousVersion,
+} from './engine.js';
 import { RegistryErrors } from './errors.js';
 import { identityKey, keyOf } from './identity.js';
 import { LATEST, type SchemaRequest } from './params.js';
 import type { RegistryState } from './state.js';
 import type { LogEvent, Mode, SchemaEntry, SchemaRef, StoredSchema, VersionEntry } from './types.js';
-import { DEFAULT_LEVEL, RegistrySettings } from './settings.js';
+import { RegistrySettings } from './settings.js';
 import { registerView, versionView, type Shapes } from './views.js';
-
-
 
 export interface ServiceOptions {
   shapes: Shapes;
@@ -50,10 +54,13 @@ export class RegistryService {
   resolveReferences(refs: readonly SchemaRef[], seen = new Set<string>()): SchemaReference[] {
     const out: SchemaReference[] = [];
     for (const r of refs) {
-      const entry = r.version === LATEST ? this.state.latestLive(r.subject) : this.state.version(r.subject, r.version);
+      const entry =
+        r.version === LATEST ? this.state.latestLive(r.subject) : this.state.version(r.subject, r.version);
       const schema = entry === undefined ? undefined : this.state.schemas.get(entry.id);
       if (schema === undefined) {
-        throw RegistryErrors.invalidSchema(`Invalid schema: reference '${r.name}' to subject '${r.subject}' version ${r.version} not found`);
+        throw RegistryErrors.invalidSchema(
+          `Invalid schema: reference '${r.name}' to subject '${r.subject}' version ${r.version} not found`,
+        );
       }
       if (seen.has(r.name)) continue;
       seen.add(r.name);
@@ -71,39 +78,55 @@ export class RegistryService {
       lenient: true,
       normalize: false,
     });
-    if (!result.ok) throw RegistryErrors.internal(`Stored schema ${entry.id} cannot be parsed: ${result.message}`);
+    if (!result.ok)
+      throw RegistryErrors.internal(`Stored schema ${entry.id} cannot be parsed: ${result.message}`);
     this.storedCache.set(entry.id, result.schema);
     return result.schema;
   }
 
   private schemaTypeOf(req: SchemaRequest): RegistrySchemaType {
     const t = (req.schemaType ?? 'AVRO').toUpperCase();
-    if (t !== 'AVRO' && t !== 'JSON' && t !== 'PROTOBUF') throw RegistryErrors.invalidSchema(`Invalid schema type ${req.schemaType ?? ''}`);
+    if (t !== 'AVRO' && t !== 'JSON' && t !== 'PROTOBUF')
+      throw RegistryErrors.invalidSchema(`Invalid schema type ${req.schemaType ?? ''}`);
     return t;
   }
 
-  /** Parses a request's schema; `fail` decides what an invalid one becomes (an error, or a verbose answer). */
-  prepareRequest(req: SchemaRequest, options: { lenient: boolean; normalize: boolean }): { prepared: PreparedSchema; refs: SchemaRef[] } {
+  /** Parses a request's schema with its references; an invalid one is a 42201. */
+  prepareRequest(
+    req: SchemaRequest,
+    options: { lenient: boolean; normalize: boolean },
+  ): { prepared: PreparedSchema; refs: SchemaRef[] } {
     const type = this.schemaTypeOf(req);
     const refs = req.references.map((r) => (r.version === LATEST ? this.pinLatest(r) : r));
-    const result = this.engine.prepare(req.schema ?? '', type, { references: this.resolveReferences(refs), ...options });
+    const result = this.engine.prepare(req.schema ?? '', type, {
+      references: this.resolveReferences(refs),
+      ...options,
+    });
     if (!result.ok) throw RegistryErrors.invalidSchema(result.message);
     return { prepared: result.schema, refs };
   }
 
   private pinLatest(r: SchemaRef): SchemaRef {
     const latest = this.state.latestLive(r.subject);
-    if (latest === undefined) throw RegistryErrors.invalidSchema(`Invalid schema: reference '${r.name}' to subject '${r.subject}' has no live version`);
+    if (latest === undefined)
+      throw RegistryErrors.invalidSchema(
+        `Invalid schema: reference '${r.name}' to subject '${r.subject}' has no live version`,
+      );
     return { ...r, version: latest.version };
   }
 
   private previousLive(subject: string): PreviousVersion[] {
-    return this.state.versions(subject).map((v) => ({ version: v.version, schema: this.storedSchema(this.schemaOf(v)) }));
+    return this.state
+      .versions(subject)
+      .map((v) => ({ version: v.version, schema: this.storedSchema(this.schemaOf(v)) }));
   }
 
   schemaOf(v: VersionEntry): SchemaEntry {
     const s = this.state.schemas.get(v.id);
-    if (s === undefined) throw RegistryErrors.storeError(`Schema ${v.id} of subject '${v.subject}' version ${v.version} is missing`);
+    if (s === undefined)
+      throw RegistryErrors.storeError(
+        `Schema ${v.id} of subject '${v.subject}' version ${v.version} is missing`,
+      );
     return s;
   }
 
@@ -112,8 +135,10 @@ export class RegistryService {
   register(subject: string, req: SchemaRequest, normalizeParam: boolean): Record<string, unknown> {
     const mode = this.requireWritable(subject);
     const importing = mode === 'IMPORT' || mode === 'FORWARD';
-    if (req.id !== undefined && !importing) throw RegistryErrors.notPermitted(`Subject ${subject} is not in import or forward mode`);
-    if (req.id === undefined && importing) throw RegistryErrors.notPermitted(`Subject ${subject} in context . is not in read-write mode`);
+    if (req.id !== undefined && !importing)
+      throw RegistryErrors.notPermitted(`Subject ${subject} is not in import or forward mode`);
+    if (req.id === undefined && importing)
+      throw RegistryErrors.notPermitted(`Subject ${subject} in context . is not in read-write mode`);
     const config = this.settings.effectiveConfig(subject);
     const normalize = !importing && (normalizeParam || config.normalize === true);
     const latest = this.state.latestLive(subject);
@@ -123,7 +148,12 @@ export class RegistryService {
     if ((req.schema ?? '') === '') {
       // An empty schema re-registers the latest one with new metadata or rules (§4.10).
       if (latestSchema === undefined) throw RegistryErrors.invalidSchema('Empty schema');
-      request = { ...req, schema: latestSchema.schema, schemaType: latestSchema.schemaType, references: req.references.length > 0 ? req.references : latestSchema.references };
+      request = {
+        ...req,
+        schema: latestSchema.schema,
+        schemaType: latestSchema.schemaType,
+        references: req.references.length > 0 ? req.references : latestSchema.references,
+      };
     }
     const { prepared, refs } = this.prepareRequest(request, { lenient: importing, normalize });
     // Metadata and rules not given are inherited from the previous version (§4.10).
@@ -137,7 +167,8 @@ export class RegistryService {
       if (v.deleted) continue;
       const s = this.schemaOf(v);
       // Registering what the subject already holds live answers the existing version and writes nothing (§4.2).
-      if (keyOf(s) === key && (req.id === undefined || req.id === s.id)) return registerView(v, s, this.shapes);
+      if (keyOf(s) === key && (req.id === undefined || req.id === s.id))
+        return registerView(v, s, this.shapes);
     }
     const highest = versions[versions.length - 1]?.version ?? 0;
     let id: number;
@@ -151,13 +182,15 @@ export class RegistryService {
       version = req.version ?? highest + 1;
       const taken = this.state.version(subject, version);
       if (taken !== undefined && taken.id !== id) {
-        throw RegistryErrors.invalidSchema(`Version ${version} of subject '${subject}' already exists with a different schema`);
+        throw RegistryErrors.invalidSchema(
+          `Version ${version} of subject '${subject}' already exists with a different schema`,
+        );
       }
     } else {
       if (req.version !== undefined && req.version !== highest + 1) {
         throw RegistryErrors.invalidSchema('Version is not one more than previous version');
       }
-      const level = parseLevel(config.compatibilityLevel ?? DEFAULT_LEVEL) ?? DEFAULT_LEVEL;
+      const level = RegistrySettings.levelOf(config);
       const outcome = checkLevel(level, prepared, this.previousLive(subject), config.validateFields === true);
       if (!outcome.compatible) throw RegistryErrors.incompatible(subject, outcome.messages, this.shapes);
       id = this.state.idOfKey(key) ?? this.state.maxId + 1;
@@ -175,14 +208,35 @@ export class RegistryService {
     const entry: SchemaEntry = known ?? stored;
     // Soft-deleted versions with the same id below the new one are tombstoned, unless referenced (§4.2).
     const drop = versions
-      .filter((v) => v.deleted && v.id === id && v.version < version && this.state.referrersOf(subject, v.version, true).length === 0)
+      .filter(
+        (v) =>
+          v.deleted &&
+          v.id === id &&
+          v.version < version &&
+          this.state.referrersOf(subject, v.version, true).length === 0,
+      )
       .map((v) => v.version);
     const ts = Date.now();
-    this.commit([{ t: 'reg', s: subject, v: version, id, ts, ...(known === undefined ? { schema: stored } : {}), ...(drop.length > 0 ? { drop } : {}) }]);
+    this.commit([
+      {
+        t: 'reg',
+        s: subject,
+        v: version,
+        id,
+        ts,
+        ...(known === undefined ? { schema: stored } : {}),
+        ...(drop.length > 0 ? { drop } : {}),
+      },
+    ]);
     return registerView({ subject, version, id, deleted: false, ts }, entry, this.shapes);
   }
 
-  lookup(subject: string, req: SchemaRequest, normalizeParam: boolean, deleted: boolean): Record<string, unknown> {
+  lookup(
+    subject: string,
+    req: SchemaRequest,
+    normalizeParam: boolean,
+    deleted: boolean,
+  ): Record<string, unknown> {
     const versions = this.state.versions(subject, deleted);
     if (versions.length === 0) throw RegistryErrors.subjectNotFound(subject);
     const normalize = normalizeParam || this.settings.effectiveConfig(subject).normalize === true;
@@ -200,7 +254,12 @@ export class RegistryService {
     const found =
       match((s) => keyOf(s) === key) ??
       (req.metadata === undefined && req.ruleSet === undefined
-        ? match((s) => s.schemaType === prepared.schemaType && s.schema === prepared.canonical && sameRefs(s.references, refs))
+        ? match(
+            (s) =>
+              s.schemaType === prepared.schemaType &&
+              s.schema === prepared.canonical &&
+              sameRefs(s.references, refs),
+          )
         : undefined);
     if (found === undefined) throw RegistryErrors.schemaNotFound();
     return found;
@@ -212,9 +271,15 @@ export class RegistryService {
    * `POST /compatibility/subjects/{s}/versions[/{v}]`: against one version (`version` given) or as
    * register would check (`version` undefined). Invalid schemas become a verbose answer when asked.
    */
-  compatibility(subject: string, version: number | undefined, req: SchemaRequest, normalizeParam: boolean, verbose: boolean): CompatOutcome {
+  compatibility(
+    subject: string,
+    version: number | undefined,
+    req: SchemaRequest,
+    normalizeParam: boolean,
+    verbose: boolean,
+  ): CompatOutcome {
     const config = this.settings.effectiveConfig(subject);
-    const level = parseLevel(config.compatibilityLevel ?? DEFAULT_LEVEL) ?? DEFAULT_LEVEL;
+    const level = RegistrySettings.levelOf(config);
     let previous: PreviousVersion[];
     if (version === undefined) previous = this.previousLive(subject);
     else if (version === LATEST) {
@@ -228,13 +293,18 @@ export class RegistryService {
     }
     let prepared: PreparedSchema;
     try {
-      prepared = this.prepareRequest(req, { lenient: false, normalize: normalizeParam || config.normalize === true }).prepared;
+      prepared = this.prepareRequest(req, {
+        lenient: false,
+        normalize: normalizeParam || config.normalize === true,
+      }).prepared;
     } catch (e) {
-      if (verbose && e instanceof Error && 'errorCode' in e && e.errorCode === 42201) return { compatible: false, messages: [e.message] };
+      if (verbose && e instanceof Error && 'errorCode' in e && e.errorCode === 42201)
+        return { compatible: false, messages: [e.message] };
       throw e;
     }
     // Against one given version, a transitive level means its plain form (§3.6).
-    const effective = version === undefined ? level : (level.replace('_TRANSITIVE', '') as CompatibilityLevel);
+    const effective =
+      version === undefined ? level : (level.replace('_TRANSITIVE', '') as CompatibilityLevel);
     return checkLevel(effective, prepared, previous, config.validateFields === true);
   }
 
@@ -248,11 +318,13 @@ export class RegistryService {
     if (entry === undefined) throw RegistryErrors.versionNotFound(version === LATEST ? 'latest' : version);
     if (permanent) {
       if (!entry.deleted) throw RegistryErrors.versionNotSoftDeleted(subject, entry.version);
-      if (this.state.referrersOf(subject, entry.version, true).length > 0) throw RegistryErrors.referenceExists(subject, entry.version);
+      if (this.state.referrersOf(subject, entry.version, true).length > 0)
+        throw RegistryErrors.referenceExists(subject, entry.version);
       this.commit([{ t: 'hard', s: subject, v: [entry.version] }]);
     } else {
       if (entry.deleted) throw RegistryErrors.versionSoftDeleted(subject, entry.version);
-      if (this.state.referrersOf(subject, entry.version, false).length > 0) throw RegistryErrors.referenceExists(subject, entry.version);
+      if (this.state.referrersOf(subject, entry.version, false).length > 0)
+        throw RegistryErrors.referenceExists(subject, entry.version);
       this.commit([{ t: 'soft', s: subject, v: [entry.version] }]);
     }
     return entry.version;
@@ -279,5 +351,8 @@ export class RegistryService {
 }
 
 function sameRefs(a: readonly SchemaRef[], b: readonly SchemaRef[]): boolean {
-  return a.length === b.length && a.every((r, i) => r.name === b[i]?.name && r.subject === b[i]?.subject && r.version === b[i]?.version);
+  return (
+    a.length === b.length &&
+    a.every((r, i) => r.name === b[i]?.name && r.subject === b[i]?.subject && r.version === b[i]?.version)
+  );
 }

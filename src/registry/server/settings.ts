@@ -21,8 +21,9 @@ export class RegistrySettings {
     return { compatibilityLevel: DEFAULT_LEVEL, ...this.state.globalConfig, ...subjectConfig };
   }
 
-  level(subject: string): CompatibilityLevel {
-    return parseLevel(this.effectiveConfig(subject).compatibilityLevel ?? DEFAULT_LEVEL) ?? DEFAULT_LEVEL;
+  /** The level a config names; the default when it names none. */
+  static levelOf(config: RegistryConfig): CompatibilityLevel {
+    return parseLevel(config.compatibilityLevel ?? DEFAULT_LEVEL) ?? DEFAULT_LEVEL;
   }
 
   /** A global READONLY_OVERRIDE beats any subject mode; otherwise subject, then global (§3.8). */
@@ -83,7 +84,9 @@ export class RegistrySettings {
       }
       // Soft-deleted versions left in the scope are removed for good, so imported ids cannot clash (§3.8).
       for (const s of scope) {
-        const gone = this.state.versions(s, true).filter((v) => v.deleted && this.state.referrersOf(s, v.version, true).length === 0);
+        const gone = this.state
+          .versions(s, true)
+          .filter((v) => v.deleted && this.state.referrersOf(s, v.version, true).length === 0);
         if (gone.length > 0) events.push({ t: 'hard', s, v: gone.map((v) => v.version) });
       }
     }

@@ -29,7 +29,13 @@ export class RegistryState {
       case 'reg': {
         if (e.schema !== undefined) this.addSchema(e.schema);
         for (const v of e.drop ?? []) this.removeVersion(e.s, v);
-        this.addVersion({ subject: e.s, version: e.v, id: e.id, deleted: false, ...(e.ts === undefined ? {} : { ts: e.ts }) });
+        this.addVersion({
+          subject: e.s,
+          version: e.v,
+          id: e.id,
+          deleted: false,
+          ...(e.ts === undefined ? {} : { ts: e.ts }),
+        });
         break;
       }
       case 'soft':
@@ -99,7 +105,8 @@ export class RegistryState {
 
   /** All subject names that hold at least one version, sorted. */
   subjectNames(): string[] {
-    if (this.sortedSubjects === undefined) this.sortedSubjects = [...this.subjects.keys()].sort(compareSubjects);
+    if (this.sortedSubjects === undefined)
+      this.sortedSubjects = [...this.subjects.keys()].sort(compareSubjects);
     return this.sortedSubjects;
   }
 

@@ -14,7 +14,11 @@ export function guidOf(entry: SchemaEntry): string {
  * Fields shared by every schema-bearing response, in the registry's order, with empty ones left out
  * (Jackson NON_EMPTY). 7.x leaves `schemaType` out for AVRO; 8.x always writes it (§3.10, §12).
  */
-function schemaFields(entry: SchemaEntry, shapes: Shapes, out: Record<string, unknown>): Record<string, unknown> {
+function schemaFields(
+  entry: SchemaEntry,
+  shapes: Shapes,
+  out: Record<string, unknown>,
+): Record<string, unknown> {
   if (shapes === '8') out['guid'] = guidOf(entry);
   if (shapes === '8' || entry.schemaType !== 'AVRO') out['schemaType'] = entry.schemaType;
   if (entry.references.length > 0) out['references'] = entry.references;
@@ -25,7 +29,11 @@ function schemaFields(entry: SchemaEntry, shapes: Shapes, out: Record<string, un
 }
 
 /** 8.x adds when the version was registered and whether it is soft-deleted. */
-function versionFields(v: VersionEntry, shapes: Shapes, out: Record<string, unknown>): Record<string, unknown> {
+function versionFields(
+  v: VersionEntry,
+  shapes: Shapes,
+  out: Record<string, unknown>,
+): Record<string, unknown> {
   if (shapes === '8') {
     if (v.ts !== undefined) out['ts'] = v.ts;
     out['deleted'] = v.deleted;
@@ -35,7 +43,11 @@ function versionFields(v: VersionEntry, shapes: Shapes, out: Record<string, unkn
 
 /** GET version, lookup, GET /schemas. */
 export function versionView(v: VersionEntry, entry: SchemaEntry, shapes: Shapes): Record<string, unknown> {
-  return versionFields(v, shapes, schemaFields(entry, shapes, { subject: v.subject, version: v.version, id: entry.id }));
+  return versionFields(
+    v,
+    shapes,
+    schemaFields(entry, shapes, { subject: v.subject, version: v.version, id: entry.id }),
+  );
 }
 
 /** The register answer: 7.4–7.9 `{id, version, schema, …}`. */
@@ -44,7 +56,11 @@ export function registerView(v: VersionEntry, entry: SchemaEntry, shapes: Shapes
 }
 
 /** GET /schemas/ids/{id}. */
-export function idView(entry: SchemaEntry, shapes: Shapes, extra: { maxId?: number; subject?: string; version?: number }): Record<string, unknown> {
+export function idView(
+  entry: SchemaEntry,
+  shapes: Shapes,
+  extra: { maxId?: number; subject?: string; version?: number },
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (shapes === '8' && extra.subject !== undefined && extra.version !== undefined) {
     out['subject'] = extra.subject;

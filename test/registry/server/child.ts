@@ -17,10 +17,14 @@ const TSX = import.meta.resolve('tsx');
  */
 export function spawnServer(dir: string | null, options: { cwd?: string } = {}): Promise<ServerProcess> {
   const data = dir === null ? [] : ['--data', dir];
-  const child = spawn(process.execPath, ['--import', TSX, CLI_BIN, 'registry', 'serve', '--port', '0', ...data], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', TSX, CLI_BIN, 'registry', 'serve', '--port', '0', ...data],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    },
+  );
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));

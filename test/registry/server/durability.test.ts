@@ -32,7 +32,9 @@ describe('durability: kill -9 during a burst of registrations', () => {
         const i = next++;
         const subject = `burst-${i}`;
         try {
-          const res = await call(first.url, 'POST', `/subjects/${subject}/versions`, { schema: avroRecord(`r${i}`, ['a']) });
+          const res = await call(first.url, 'POST', `/subjects/${subject}/versions`, {
+            schema: avroRecord(`r${i}`, ['a']),
+          });
           if (res.status === 200) {
             const body = res.body as { id: number; version: number };
             answered.push({ subject, id: body.id, version: body.version });
@@ -60,9 +62,12 @@ describe('durability: kill -9 during a burst of registrations', () => {
       }
       const subjects = (await call(second.url, 'GET', '/subjects')).body as string[];
       const ids = new Set<number>();
-      for (const s of subjects) ids.add(((await call(second.url, 'GET', `/subjects/${s}/versions/1`)).body as { id: number }).id);
+      for (const s of subjects)
+        ids.add(((await call(second.url, 'GET', `/subjects/${s}/versions/1`)).body as { id: number }).id);
       assert.equal(ids.size, subjects.length, 'two subjects share an id although their schemas differ');
-      const after = await call(second.url, 'POST', '/subjects/after-restart/versions', { schema: avroRecord('fresh', ['z']) });
+      const after = await call(second.url, 'POST', '/subjects/after-restart/versions', {
+        schema: avroRecord('fresh', ['z']),
+      });
       assert.ok(!ids.has((after.body as { id: number }).id), 'a new schema reused an id');
     } finally {
       second.child.kill('SIGTERM');
@@ -96,7 +101,10 @@ describe('one server per data directory', () => {
     try {
       const second = await runCli(['registry', 'serve', '--port', '0', '--data', dir], { timeoutMs: 30_000 });
       assert.equal(second.code, 2);
-      assert.match(second.stderr, new RegExp(`in use by another schemagate registry server \\(pid ${owner.child.pid}\\)`));
+      assert.match(
+        second.stderr,
+        new RegExp(`in use by another schemagate registry server \\(pid ${owner.child.pid}\\)`),
+      );
       assert.doesNotMatch(second.stderr, /\n\s+at /);
     } finally {
       owner.child.kill('SIGTERM');
@@ -131,7 +139,10 @@ describe('start-up failures are clear and leave nothing held', () => {
   it('a data directory that cannot be created', async () => {
     const file = join(fresh(), 'a-file');
     writeFileSync(file, 'not a directory');
-    await assert.rejects(startRegistryServer({ port: 0, dataDir: join(file, 'registry') }), /cannot use .* as the registry data directory/);
+    await assert.rejects(
+      startRegistryServer({ port: 0, dataDir: join(file, 'registry') }),
+      /cannot use .* as the registry data directory/,
+    );
   });
 });
 
@@ -148,7 +159,9 @@ describe('the log after a crash', () => {
       assert.equal(b.startup.tornBytes, 36);
       assert.equal(b.startup.events, 2);
       assert.deepEqual((await call(b.url, 'GET', '/subjects/s/versions')).body, [1, 2]);
-      const reg = await call(b.url, 'POST', '/subjects/s/versions', { schema: avroRecord('a', ['x'], ['y', 'z']) });
+      const reg = await call(b.url, 'POST', '/subjects/s/versions', {
+        schema: avroRecord('a', ['x'], ['y', 'z']),
+      });
       assert.deepEqual([(reg.body as { id: number }).id, (reg.body as { version: number }).version], [3, 3]);
     } finally {
       await b.close();

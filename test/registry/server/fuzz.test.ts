@@ -31,9 +31,14 @@ const body = fc.oneof(
   fc.record({
     schema: fc.oneof(fc.constant(avroRecord('base', ['a'], ['b'])), fc.string(), fc.json()),
     schemaType: fc.option(fc.constantFrom('AVRO', 'JSON', 'PROTOBUF', 'avro', 'XML'), { nil: undefined }),
-    references: fc.option(fc.array(fc.record({ name: fc.string(), subject: segment, version: fc.integer({ min: -2, max: 3 }) }), { maxLength: 2 }), {
-      nil: undefined,
-    }),
+    references: fc.option(
+      fc.array(fc.record({ name: fc.string(), subject: segment, version: fc.integer({ min: -2, max: 3 }) }), {
+        maxLength: 2,
+      }),
+      {
+        nil: undefined,
+      },
+    ),
     compatibility: fc.option(fc.constantFrom('NONE', 'full', 'bogus'), { nil: undefined }),
     mode: fc.option(fc.constantFrom('READONLY', 'READWRITE', 'IMPORT', 'nope'), { nil: undefined }),
     id: fc.option(fc.integer({ min: -1, max: 5 }), { nil: undefined }),
@@ -58,10 +63,23 @@ describe('random requests', () => {
         segment,
         segment,
         fc.option(body, { nil: undefined }),
-        fc.constantFrom('', '?deleted=true', '?permanent=true', '?verbose=true', '?force=true', '?normalize=true&limit=x'),
+        fc.constantFrom(
+          '',
+          '?deleted=true',
+          '?permanent=true',
+          '?verbose=true',
+          '?force=true',
+          '?normalize=true&limit=x',
+        ),
         async (method, template, s, v, payload, query) => {
-          const path = template.replace('{s}', encodeURIComponent(s)).replace('{v}', encodeURIComponent(v)) + query;
-          const sent = method === 'GET' || method === 'DELETE' ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload ?? null);
+          const path =
+            template.replace('{s}', encodeURIComponent(s)).replace('{v}', encodeURIComponent(v)) + query;
+          const sent =
+            method === 'GET' || method === 'DELETE'
+              ? undefined
+              : typeof payload === 'string'
+                ? payload
+                : JSON.stringify(payload ?? null);
           const res = await r.call(method, path, sent);
           assert.notEqual(res.status, 500, `${method} ${path} ${sent ?? ''} → ${res.text}`);
           assert.ok(res.status < 500, `${method} ${path} → ${res.status} ${res.text}`);

@@ -3,8 +3,10 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { avroRecord, startTestRegistry, type TestRegistry } from './support.js';
 
 const S1 = '{"type":"record","name":"myrecord","fields":[{"name":"f1","type":"string"}]}';
-const S2 = '{"type":"record","name":"myrecord","fields":[{"name":"f1","type":"string"},{"name":"f2","type":"string","default":"foo"}]}';
-const S3 = '{"type":"record","name":"myrecord","fields":[{"name":"f1","type":"string"},{"name":"f2","type":"string"}]}';
+const S2 =
+  '{"type":"record","name":"myrecord","fields":[{"name":"f1","type":"string"},{"name":"f2","type":"string","default":"foo"}]}';
+const S3 =
+  '{"type":"record","name":"myrecord","fields":[{"name":"f1","type":"string"},{"name":"f2","type":"string"}]}';
 
 describe('schema identity (§4.1, §4.2)', () => {
   let r: TestRegistry;
@@ -20,11 +22,22 @@ describe('schema identity (§4.1, §4.2)', () => {
     const A = avroRecord('a', ['x']);
     const B = avroRecord('b', ['y']);
     const ids = [];
-    for (const [subject, schema] of [['s1', A], ['s1', B], ['s2', B]] as const) {
-      const body = (await r.call('POST', `/subjects/${subject}/versions`, { schema })).body as { id: number; version: number };
+    for (const [subject, schema] of [
+      ['s1', A],
+      ['s1', B],
+      ['s2', B],
+    ] as const) {
+      const body = (await r.call('POST', `/subjects/${subject}/versions`, { schema })).body as {
+        id: number;
+        version: number;
+      };
       ids.push([body.id, body.version]);
     }
-    assert.deepEqual(ids, [[1, 1], [2, 2], [2, 1]]);
+    assert.deepEqual(ids, [
+      [1, 1],
+      [2, 2],
+      [2, 1],
+    ]);
     assert.deepEqual((await r.call('GET', '/schemas/ids/2/subjects')).body, ['s1', 's2']);
     assert.deepEqual((await r.call('GET', '/schemas/ids/2/versions')).body, [
       { subject: 's1', version: 2 },
@@ -59,9 +72,15 @@ describe('schema identity (§4.1, §4.2)', () => {
   });
 
   it('lookup: 40401 for an unknown subject, 40403 for a schema the subject lacks, deleted=true finds soft-deleted ones', async () => {
-    assert.equal(((await r.call('POST', '/subjects/none', { schema: S1 })).body as { error_code: number }).error_code, 40401);
+    assert.equal(
+      ((await r.call('POST', '/subjects/none', { schema: S1 })).body as { error_code: number }).error_code,
+      40401,
+    );
     await r.call('POST', '/subjects/s/versions', { schema: S1 });
-    assert.deepEqual((await r.call('POST', '/subjects/s', { schema: S2 })).body, { error_code: 40403, message: 'Schema not found' });
+    assert.deepEqual((await r.call('POST', '/subjects/s', { schema: S2 })).body, {
+      error_code: 40403,
+      message: 'Schema not found',
+    });
     await r.call('POST', '/subjects/s/versions', { schema: S2 });
     await r.call('DELETE', '/subjects/s/versions/1');
     assert.equal((await r.call('POST', '/subjects/s', { schema: S1 })).status, 404);
@@ -92,11 +111,15 @@ describe('compatibility (§3.6, §4.8, §6.3)', () => {
       error_code: 409,
       message: `Schema being registered is incompatible with an earlier schema for subject "s", details: [${details.join(', ')}]`,
     });
-    const verbose = await r.call('POST', '/compatibility/subjects/s/versions/latest?verbose=true', { schema: S3 });
+    const verbose = await r.call('POST', '/compatibility/subjects/s/versions/latest?verbose=true', {
+      schema: S3,
+    });
     assert.deepEqual(verbose.body, { is_compatible: false, messages: details });
     const all = await r.call('POST', '/compatibility/subjects/s/versions?verbose=true', { schema: S3 });
     assert.deepEqual(all.body, { is_compatible: false, messages: details });
-    assert.deepEqual((await r.call('POST', '/compatibility/subjects/s/versions/1', { schema: S2 })).body, { is_compatible: true });
+    assert.deepEqual((await r.call('POST', '/compatibility/subjects/s/versions/1', { schema: S2 })).body, {
+      is_compatible: true,
+    });
   });
 
   // Table: level, previous versions (oldest first), candidate, expected (§6.4 subset).
@@ -113,7 +136,8 @@ describe('compatibility (§3.6, §4.8, §6.3)', () => {
   for (const [level, previous, candidate, ok] of table) {
     it(`${level}: ${previous.length} earlier → ${ok ? 'registers' : '409'}`, async () => {
       await r.call('PUT', '/config/s', { compatibility: 'NONE' });
-      for (const p of previous) assert.equal((await r.call('POST', '/subjects/s/versions', { schema: p })).status, 200);
+      for (const p of previous)
+        assert.equal((await r.call('POST', '/subjects/s/versions', { schema: p })).status, 200);
       await r.call('PUT', '/config/s', { compatibility: level });
       const check = await r.call('POST', '/compatibility/subjects/s/versions', { schema: candidate });
       assert.deepEqual(check.body, { is_compatible: ok });
@@ -138,12 +162,24 @@ describe('compatibility (§3.6, §4.8, §6.3)', () => {
     await r.call('PUT', '/config/s', { compatibility: 'FULL' });
     await r.call('POST', '/subjects/s/versions', { schema: S1 });
     const intField = '{"type":"record","name":"myrecord","fields":[{"name":"f1","type":"int"}]}';
-    const res = await r.call('POST', '/compatibility/subjects/s/versions/latest?verbose=true', { schema: intField });
+    const res = await r.call('POST', '/compatibility/subjects/s/versions/latest?verbose=true', {
+      schema: intField,
+    });
     const messages = (res.body as { messages: string[] }).messages;
     assert.equal(messages.length, 5, messages.join('\n'));
-    assert.match(messages[0] ?? '', /^\{errorType:'TYPE_MISMATCH', description:'The type \(path '[^']*'\) of a field in the old schema does not match with the new schema', additionalInfo:'reader type: STRING not compatible with writer type: INT'\}$/);
-    assert.match(messages[1] ?? '', /^\{errorType:'TYPE_MISMATCH', description:'The type \(path '[^']*'\) of a field in the new schema does not match with the old schema', additionalInfo:'reader type: INT not compatible with writer type: STRING'\}$/);
-    assert.deepEqual(messages.slice(2), ['{oldSchemaVersion: 1}', `{oldSchema: '${S1}'}`, "{validateFields: 'false', compatibility: 'FULL'}"]);
+    assert.match(
+      messages[0] ?? '',
+      /^\{errorType:'TYPE_MISMATCH', description:'The type \(path '[^']*'\) of a field in the old schema does not match with the new schema', additionalInfo:'reader type: STRING not compatible with writer type: INT'\}$/,
+    );
+    assert.match(
+      messages[1] ?? '',
+      /^\{errorType:'TYPE_MISMATCH', description:'The type \(path '[^']*'\) of a field in the new schema does not match with the old schema', additionalInfo:'reader type: INT not compatible with writer type: STRING'\}$/,
+    );
+    assert.deepEqual(messages.slice(2), [
+      '{oldSchemaVersion: 1}',
+      `{oldSchema: '${S1}'}`,
+      "{validateFields: 'false', compatibility: 'FULL'}",
+    ]);
   });
 
   it('a different schema type is incompatible, except under NONE', async () => {
@@ -158,14 +194,42 @@ describe('compatibility (§3.6, §4.8, §6.3)', () => {
   });
 
   it('edge cases: missing subject + latest is compatible; a missing numeric version is 40402; invalid schema is 42201, or a verbose answer', async () => {
-    assert.deepEqual((await r.call('POST', '/compatibility/subjects/none/versions/latest', { schema: S1 })).body, { is_compatible: true });
-    assert.deepEqual((await r.call('POST', '/compatibility/subjects/none/versions', { schema: S1 })).body, { is_compatible: true });
-    assert.equal(((await r.call('POST', '/compatibility/subjects/none/versions/3', { schema: S1 })).body as { error_code: number }).error_code, 40402);
-    assert.equal(((await r.call('POST', '/compatibility/subjects/none/versions/abc', { schema: S1 })).body as { error_code: number }).error_code, 42202);
+    assert.deepEqual(
+      (await r.call('POST', '/compatibility/subjects/none/versions/latest', { schema: S1 })).body,
+      { is_compatible: true },
+    );
+    assert.deepEqual((await r.call('POST', '/compatibility/subjects/none/versions', { schema: S1 })).body, {
+      is_compatible: true,
+    });
+    assert.equal(
+      (
+        (await r.call('POST', '/compatibility/subjects/none/versions/3', { schema: S1 })).body as {
+          error_code: number;
+        }
+      ).error_code,
+      40402,
+    );
+    assert.equal(
+      (
+        (await r.call('POST', '/compatibility/subjects/none/versions/abc', { schema: S1 })).body as {
+          error_code: number;
+        }
+      ).error_code,
+      42202,
+    );
     await r.call('POST', '/subjects/s/versions', { schema: S1 });
     const bad = '{"type":"record","name":"r","fields":[{"name":"a","type":"str"}]}';
-    assert.equal(((await r.call('POST', '/compatibility/subjects/s/versions/latest', { schema: bad })).body as { error_code: number }).error_code, 42201);
-    const verbose = await r.call('POST', '/compatibility/subjects/s/versions/latest?verbose=true', { schema: bad });
+    assert.equal(
+      (
+        (await r.call('POST', '/compatibility/subjects/s/versions/latest', { schema: bad })).body as {
+          error_code: number;
+        }
+      ).error_code,
+      42201,
+    );
+    const verbose = await r.call('POST', '/compatibility/subjects/s/versions/latest?verbose=true', {
+      schema: bad,
+    });
     assert.equal(verbose.status, 200);
     assert.equal((verbose.body as { is_compatible: boolean }).is_compatible, false);
     assert.match((verbose.body as { messages: string[] }).messages[0] ?? '', /^Invalid schema/);
@@ -173,11 +237,19 @@ describe('compatibility (§3.6, §4.8, §6.3)', () => {
 
   it('JSON Schema: narrowing a type is refused with the JSON message envelope', async () => {
     await r.call('POST', '/subjects/j/versions', { schemaType: 'JSON', schema: '{"type":"number"}' });
-    const res = await r.call('POST', '/compatibility/subjects/j/versions/latest?verbose=true', { schemaType: 'JSON', schema: '{"type":"integer"}' });
+    const res = await r.call('POST', '/compatibility/subjects/j/versions/latest?verbose=true', {
+      schemaType: 'JSON',
+      schema: '{"type":"integer"}',
+    });
     const messages = (res.body as { messages: string[] }).messages;
     assert.match(messages[0] ?? '', /^\{errorType:"TYPE_NARROWED", description:".*'\}$/);
     assert.deepEqual(
-      (await r.call('POST', '/compatibility/subjects/j/versions/latest', { schemaType: 'JSON', schema: '{"type":"number","description":"n"}' })).body,
+      (
+        await r.call('POST', '/compatibility/subjects/j/versions/latest', {
+          schemaType: 'JSON',
+          schema: '{"type":"number","description":"n"}',
+        })
+      ).body,
       { is_compatible: true },
     );
   });

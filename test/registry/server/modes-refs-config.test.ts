@@ -17,12 +17,21 @@ describe('modes (§3.8)', () => {
     await r.call('POST', '/subjects/s/versions', { schema: avroRecord('a', ['x']) });
     assert.deepEqual((await r.call('PUT', '/mode', { mode: 'READONLY' })).body, { mode: 'READONLY' });
     const refused = await r.call('POST', '/subjects/s/versions', { schema: avroRecord('a', ['x'], ['y']) });
-    assert.deepEqual(refused.body, { error_code: 42205, message: 'Subject s in context . is in read-only mode' });
+    assert.deepEqual(refused.body, {
+      error_code: 42205,
+      message: 'Subject s in context . is in read-only mode',
+    });
     assert.equal(code((await r.call('DELETE', '/subjects/s')).body), 42205);
     await r.call('PUT', '/mode/s', { mode: 'READWRITE' });
-    assert.equal((await r.call('POST', '/subjects/s/versions', { schema: avroRecord('a', ['x'], ['y']) })).status, 200);
+    assert.equal(
+      (await r.call('POST', '/subjects/s/versions', { schema: avroRecord('a', ['x'], ['y']) })).status,
+      200,
+    );
     await r.call('PUT', '/mode', { mode: 'READONLY_OVERRIDE' });
-    assert.equal(code((await r.call('POST', '/subjects/s/versions', { schema: avroRecord('a', ['x'], ['z']) })).body), 42205);
+    assert.equal(
+      code((await r.call('POST', '/subjects/s/versions', { schema: avroRecord('a', ['x'], ['z']) })).body),
+      42205,
+    );
     assert.deepEqual((await r.call('DELETE', '/mode')).body, { mode: 'READONLY_OVERRIDE' });
     assert.deepEqual((await r.call('GET', '/mode')).body, { mode: 'READWRITE' });
   });
@@ -34,13 +43,26 @@ describe('modes (§3.8)', () => {
       message: 'Cannot import since found existing subjects',
     });
     assert.equal((await r.call('PUT', '/mode?force=true', { mode: 'IMPORT' })).status, 200);
-    const imported = await r.call('POST', '/subjects/imp/versions', { schema: avroRecord('b', ['x']), id: 100, version: 5 });
+    const imported = await r.call('POST', '/subjects/imp/versions', {
+      schema: avroRecord('b', ['x']),
+      id: 100,
+      version: 5,
+    });
     assert.deepEqual(imported.body, { id: 100, version: 5, schema: avroRecord('b', ['x']) });
-    assert.equal(code((await r.call('POST', '/subjects/imp/versions', { schema: avroRecord('b', ['y']) })).body), 42205);
-    const conflict = await r.call('POST', '/subjects/imp/versions', { schema: avroRecord('c', ['x']), id: 100 });
+    assert.equal(
+      code((await r.call('POST', '/subjects/imp/versions', { schema: avroRecord('b', ['y']) })).body),
+      42205,
+    );
+    const conflict = await r.call('POST', '/subjects/imp/versions', {
+      schema: avroRecord('c', ['x']),
+      id: 100,
+    });
     assert.equal(code(conflict.body), 42207);
     await r.call('PUT', '/mode', { mode: 'READWRITE' });
-    const withId = await r.call('POST', '/subjects/other/versions', { schema: avroRecord('d', ['x']), id: 7 });
+    const withId = await r.call('POST', '/subjects/other/versions', {
+      schema: avroRecord('d', ['x']),
+      id: 7,
+    });
     assert.equal(code(withId.body), 42205);
     const next = await r.call('POST', '/subjects/other/versions', { schema: avroRecord('d', ['x']) });
     assert.deepEqual(next.body, { id: 101, version: 1, schema: avroRecord('d', ['x']) });
@@ -48,7 +70,10 @@ describe('modes (§3.8)', () => {
   });
 
   it('subject modes: 40409 when none, defaultToGlobal falls back, invalid mode → 42204', async () => {
-    assert.deepEqual((await r.call('GET', '/mode/s')).body, { error_code: 40409, message: "Subject 's' does not have subject-level mode configured" });
+    assert.deepEqual((await r.call('GET', '/mode/s')).body, {
+      error_code: 40409,
+      message: "Subject 's' does not have subject-level mode configured",
+    });
     assert.deepEqual((await r.call('GET', '/mode/s?defaultToGlobal=true')).body, { mode: 'READWRITE' });
     assert.equal(code((await r.call('PUT', '/mode/s', { mode: 'WHATEVER' })).body), 42204);
     assert.equal(code((await r.call('DELETE', '/mode/s')).body), 40401);
@@ -72,17 +97,32 @@ describe('config resolution (§3.7)', () => {
       error_code: 40408,
       message: "Subject 's' does not have subject-level compatibility configured",
     });
-    assert.deepEqual((await r.call('GET', '/config/s?defaultToGlobal=true')).body, { compatibilityLevel: 'BACKWARD' });
-    assert.deepEqual((await r.call('PUT', '/config', { compatibility: 'forward_transitive' })).body, { compatibility: 'FORWARD_TRANSITIVE' });
-    assert.deepEqual((await r.call('GET', '/config/s?defaultToGlobal=true')).body, { compatibilityLevel: 'FORWARD_TRANSITIVE' });
+    assert.deepEqual((await r.call('GET', '/config/s?defaultToGlobal=true')).body, {
+      compatibilityLevel: 'BACKWARD',
+    });
+    assert.deepEqual((await r.call('PUT', '/config', { compatibility: 'forward_transitive' })).body, {
+      compatibility: 'FORWARD_TRANSITIVE',
+    });
+    assert.deepEqual((await r.call('GET', '/config/s?defaultToGlobal=true')).body, {
+      compatibilityLevel: 'FORWARD_TRANSITIVE',
+    });
     await r.call('PUT', '/config/s', { compatibility: 'NONE' });
     assert.deepEqual((await r.call('GET', '/config/s')).body, { compatibilityLevel: 'NONE' });
     // Only the fields given change.
     assert.deepEqual((await r.call('PUT', '/config/s', { normalize: true })).body, { normalize: true });
-    assert.deepEqual((await r.call('GET', '/config/s')).body, { compatibilityLevel: 'NONE', normalize: true });
+    assert.deepEqual((await r.call('GET', '/config/s')).body, {
+      compatibilityLevel: 'NONE',
+      normalize: true,
+    });
     assert.equal(code((await r.call('PUT', '/config', { compatibility: 'SIDEWAYS' })).body), 42203);
-    assert.deepEqual((await r.call('DELETE', '/config/s')).body, { compatibilityLevel: 'NONE', normalize: true });
-    assert.deepEqual((await r.call('DELETE', '/config/s')).body, { error_code: 40401, message: "Subject 's' not found." });
+    assert.deepEqual((await r.call('DELETE', '/config/s')).body, {
+      compatibilityLevel: 'NONE',
+      normalize: true,
+    });
+    assert.deepEqual((await r.call('DELETE', '/config/s')).body, {
+      error_code: 40401,
+      message: "Subject 's' not found.",
+    });
     assert.deepEqual((await r.call('DELETE', '/config')).body, { compatibilityLevel: 'FORWARD_TRANSITIVE' });
     assert.deepEqual((await r.call('GET', '/config')).body, { compatibilityLevel: 'BACKWARD' });
     // `:.:` is the default context: the global config.
@@ -108,8 +148,18 @@ describe('references (§4.7)', () => {
     await r.stop();
   });
 
-  const address = JSON.stringify({ type: 'record', name: 'Address', namespace: 'com.acme', fields: [{ name: 'city', type: 'string' }] });
-  const user = JSON.stringify({ type: 'record', name: 'User', namespace: 'com.acme', fields: [{ name: 'home', type: 'com.acme.Address' }] });
+  const address = JSON.stringify({
+    type: 'record',
+    name: 'Address',
+    namespace: 'com.acme',
+    fields: [{ name: 'city', type: 'string' }],
+  });
+  const user = JSON.stringify({
+    type: 'record',
+    name: 'User',
+    namespace: 'com.acme',
+    fields: [{ name: 'home', type: 'com.acme.Address' }],
+  });
   const ref = { name: 'com.acme.Address', subject: 'address', version: 1 };
   // Avro's Schema.toString() names a type of the same namespace by its short name.
   const storedUser = user.replace('"com.acme.Address"', '"Address"');
@@ -117,7 +167,17 @@ describe('references (§4.7)', () => {
   it('Avro: a named type from another subject; referencedby; the referenced version cannot be deleted', async () => {
     await r.call('POST', '/subjects/address/versions', { schema: address });
     assert.equal(code((await r.call('POST', '/subjects/user/versions', { schema: user })).body), 42201);
-    assert.equal(code((await r.call('POST', '/subjects/user/versions', { schema: user, references: [{ ...ref, version: 9 }] })).body), 42201);
+    assert.equal(
+      code(
+        (
+          await r.call('POST', '/subjects/user/versions', {
+            schema: user,
+            references: [{ ...ref, version: 9 }],
+          })
+        ).body,
+      ),
+      42201,
+    );
     const reg = await r.call('POST', '/subjects/user/versions', { schema: user, references: [ref] });
     assert.deepEqual(reg.body, { id: 2, version: 1, references: [ref], schema: storedUser });
     assert.deepEqual((await r.call('GET', '/schemas/ids/2')).body, { references: [ref], schema: storedUser });
@@ -152,7 +212,9 @@ describe('references (§4.7)', () => {
       references: [{ name: 'address.json', subject: 'addr', version: 1 }],
     });
     assert.equal(reg.status, 200, reg.text);
-    assert.deepEqual((await r.call('GET', '/subjects/addr/versions/1/referencedby')).body, [(reg.body as { id: number }).id]);
+    assert.deepEqual((await r.call('GET', '/subjects/addr/versions/1/referencedby')).body, [
+      (reg.body as { id: number }).id,
+    ]);
   });
 });
 
@@ -167,13 +229,22 @@ describe('metadata (§3.3, §4.10)', () => {
 
   it('metadata is part of the identity, inherited by the next version, and searchable', async () => {
     const owner = { properties: { owner: 'team-a' } };
-    const first = await r.call('POST', '/subjects/m/versions', { schema: avroRecord('m', ['x']), metadata: owner });
+    const first = await r.call('POST', '/subjects/m/versions', {
+      schema: avroRecord('m', ['x']),
+      metadata: owner,
+    });
     assert.deepEqual(first.body, { id: 1, version: 1, metadata: owner, schema: avroRecord('m', ['x']) });
     const second = await r.call('POST', '/subjects/m/versions', { schema: avroRecord('m', ['x'], ['y']) });
     assert.deepEqual((second.body as { metadata: unknown }).metadata, owner);
     const other = { properties: { owner: 'team-b' } };
-    const third = await r.call('POST', '/subjects/m/versions', { schema: avroRecord('m', ['x'], ['y']), metadata: other });
-    assert.deepEqual([(third.body as { id: number }).id, (third.body as { version: number }).version], [3, 3]);
+    const third = await r.call('POST', '/subjects/m/versions', {
+      schema: avroRecord('m', ['x'], ['y']),
+      metadata: other,
+    });
+    assert.deepEqual(
+      [(third.body as { id: number }).id, (third.body as { version: number }).version],
+      [3, 3],
+    );
     const found = await r.call('GET', '/subjects/m/metadata?key=owner&value=team-a');
     assert.equal((found.body as { version: number }).version, 2);
     assert.equal(code((await r.call('GET', '/subjects/m/metadata?key=owner&value=team-z')).body), 40403);

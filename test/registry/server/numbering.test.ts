@@ -20,7 +20,8 @@ describe('version numbering and deletes (§4.5, §4.6)', () => {
     assert.equal(res.status, 200, res.text);
     return res.body as { id: number; version: number };
   };
-  const versions = async (subject: string, query = '') => (await r.call('GET', `/subjects/${subject}/versions${query}`)).body;
+  const versions = async (subject: string, query = '') =>
+    (await r.call('GET', `/subjects/${subject}/versions${query}`)).body;
 
   it('v1, v2 → soft-delete v2 → register a new schema → v3', async () => {
     await reg('s', A);
@@ -73,37 +74,65 @@ describe('version numbering and deletes (§4.5, §4.6)', () => {
     assert.deepEqual([early.status, (early.body as { error_code: number }).error_code], [404, 40407]);
     assert.deepEqual((await r.call('DELETE', '/subjects/s/versions/2')).body, 2);
     const twice = await r.call('DELETE', '/subjects/s/versions/2');
-    assert.deepEqual(twice.body, { error_code: 40406, message: "Subject 's' Version 2 was soft deleted.Set permanent=true to delete permanently" });
+    assert.deepEqual(twice.body, {
+      error_code: 40406,
+      message: "Subject 's' Version 2 was soft deleted.Set permanent=true to delete permanently",
+    });
     assert.equal((await r.call('GET', '/subjects/s/versions/2?deleted=true')).status, 200);
     assert.equal((await r.call('GET', '/subjects/s/versions/2')).status, 404);
     assert.equal((await r.call('DELETE', '/subjects/s/versions/2?permanent=true')).body, 2);
-    assert.equal(((await r.call('GET', '/subjects/s/versions/2?deleted=true')).body as { error_code: number }).error_code, 40402);
-    assert.equal(((await r.call('DELETE', '/subjects/s/versions/2?permanent=true')).body as { error_code: number }).error_code, 40402);
+    assert.equal(
+      ((await r.call('GET', '/subjects/s/versions/2?deleted=true')).body as { error_code: number })
+        .error_code,
+      40402,
+    );
+    assert.equal(
+      ((await r.call('DELETE', '/subjects/s/versions/2?permanent=true')).body as { error_code: number })
+        .error_code,
+      40402,
+    );
   });
 
   it('concurrent registrations to one subject get consecutive versions and distinct ids', async () => {
     await r.call('PUT', '/config/c', { compatibility: 'NONE' });
     const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => r.call('POST', '/subjects/c/versions', { schema: avroRecord(`r${i}`, ['a']) })),
+      Array.from({ length: 40 }, (_, i) =>
+        r.call('POST', '/subjects/c/versions', { schema: avroRecord(`r${i}`, ['a']) }),
+      ),
     );
     const bodies = answers.map((a) => a.body as { id: number; version: number });
-    assert.deepEqual(bodies.map((b) => b.version).sort((a, b) => a - b), Array.from({ length: 40 }, (_, i) => i + 1));
+    assert.deepEqual(
+      bodies.map((b) => b.version).sort((a, b) => a - b),
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
     assert.equal(new Set(bodies.map((b) => b.id)).size, 40);
-    assert.deepEqual(await versions('c'), Array.from({ length: 40 }, (_, i) => i + 1));
+    assert.deepEqual(
+      await versions('c'),
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
   });
 
   it('latest is the highest live version, and DELETE latest removes it', async () => {
     await reg('s', A);
     await reg('s', B);
     await r.call('DELETE', '/subjects/s/versions/latest');
-    assert.equal(((await r.call('GET', '/subjects/s/versions/latest')).body as { version: number }).version, 1);
-    assert.equal(((await r.call('GET', '/subjects/s/versions/-1?deleted=true')).body as { version: number }).version, 1);
+    assert.equal(
+      ((await r.call('GET', '/subjects/s/versions/latest')).body as { version: number }).version,
+      1,
+    );
+    assert.equal(
+      ((await r.call('GET', '/subjects/s/versions/-1?deleted=true')).body as { version: number }).version,
+      1,
+    );
   });
 
   it('subject deletes: 40404 when already soft-deleted, 40405 before a soft delete, 40401 once gone', async () => {
     await reg('s', A);
     const early = await r.call('DELETE', '/subjects/s?permanent=true');
-    assert.deepEqual(early.body, { error_code: 40405, message: "Subject 's' was not deleted first before being permanently deleted" });
+    assert.deepEqual(early.body, {
+      error_code: 40405,
+      message: "Subject 's' was not deleted first before being permanently deleted",
+    });
     await r.call('PUT', '/config/s', { compatibility: 'NONE' });
     assert.deepEqual((await r.call('DELETE', '/subjects/s')).body, [1]);
     assert.deepEqual((await r.call('DELETE', '/subjects/s')).body, {
@@ -113,14 +142,20 @@ describe('version numbering and deletes (§4.5, §4.6)', () => {
     assert.deepEqual((await r.call('GET', '/subjects')).body, []);
     assert.deepEqual((await r.call('GET', '/subjects?deleted=true')).body, ['s']);
     assert.deepEqual((await r.call('GET', '/subjects?deletedOnly=true')).body, ['s']);
-    assert.equal(((await r.call('GET', '/subjects/s/versions')).body as { error_code: number }).error_code, 40401);
+    assert.equal(
+      ((await r.call('GET', '/subjects/s/versions')).body as { error_code: number }).error_code,
+      40401,
+    );
     // A soft delete keeps the id readable and the subject config.
     assert.equal((await r.call('GET', '/schemas/ids/1')).status, 200);
     assert.equal((await r.call('GET', '/config/s')).status, 200);
     assert.deepEqual((await r.call('DELETE', '/subjects/s?permanent=true')).body, [1]);
     assert.equal(((await r.call('GET', '/schemas/ids/1')).body as { error_code: number }).error_code, 40403);
     assert.equal(((await r.call('GET', '/config/s')).body as { error_code: number }).error_code, 40408);
-    assert.deepEqual((await r.call('DELETE', '/subjects/s')).body, { error_code: 40401, message: "Subject 's' not found." });
+    assert.deepEqual((await r.call('DELETE', '/subjects/s')).body, {
+      error_code: 40401,
+      message: "Subject 's' not found.",
+    });
     assert.deepEqual((await r.call('GET', '/subjects?deleted=true')).body, []);
   });
 });

@@ -13,10 +13,27 @@ export function generateLog(subjects: number, versions: number): string {
     const subject = `team-${s % 97}.topic-${s}-value`;
     for (let v = 1; v <= versions; v++) {
       id++;
-      const fields = [{ name: 'id', type: 'string' }, { name: 'ts', type: { type: 'long', logicalType: 'timestamp-millis' } }];
+      const fields = [
+        { name: 'id', type: 'string' },
+        { name: 'ts', type: { type: 'long', logicalType: 'timestamp-millis' } },
+      ];
       for (let f = 1; f < v; f++) fields.push({ name: `extra${f}`, type: 'string', default: '' } as never);
-      const schema = JSON.stringify({ type: 'record', name: `Event${s}`, namespace: 'com.acme.events', doc: 'generated', fields });
-      lines.push(JSON.stringify({ t: 'reg', s: subject, v, id, schema: { id, schemaType: 'AVRO', schema, references: [] } }));
+      const schema = JSON.stringify({
+        type: 'record',
+        name: `Event${s}`,
+        namespace: 'com.acme.events',
+        doc: 'generated',
+        fields,
+      });
+      lines.push(
+        JSON.stringify({
+          t: 'reg',
+          s: subject,
+          v,
+          id,
+          schema: { id, schemaType: 'AVRO', schema, references: [] },
+        }),
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -38,9 +55,19 @@ describe('start-up', () => {
     const wall = performance.now() - started;
     try {
       assert.equal(server.startup.events, 100_000);
-      assert.ok(cpuMillis < 2000, `start-up took ${cpuMillis.toFixed(0)} ms of CPU (${wall.toFixed(0)} ms wall)`);
-      const latest = await call(server.url, 'GET', `/subjects/team-${19_999 % 97}.topic-19999-value/versions/latest`);
-      assert.deepEqual([(latest.body as { id: number }).id, (latest.body as { version: number }).version], [100_000, 5]);
+      assert.ok(
+        cpuMillis < 2000,
+        `start-up took ${cpuMillis.toFixed(0)} ms of CPU (${wall.toFixed(0)} ms wall)`,
+      );
+      const latest = await call(
+        server.url,
+        'GET',
+        `/subjects/team-${19_999 % 97}.topic-19999-value/versions/latest`,
+      );
+      assert.deepEqual(
+        [(latest.body as { id: number }).id, (latest.body as { version: number }).version],
+        [100_000, 5],
+      );
       const reg = await call(server.url, 'POST', '/subjects/new/versions', { schema: '"string"' });
       assert.equal((reg.body as { id: number }).id, 100_001);
     } finally {

@@ -1,7 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRegistryServer, type RegistryServerOptions, type RunningRegistry } from '../../../src/registry/server/index.js';
+import {
+  startRegistryServer,
+  type RegistryServerOptions,
+  type RunningRegistry,
+} from '../../../src/registry/server/index.js';
 
 export interface Reply {
   status: number;
@@ -23,8 +27,17 @@ export function tempDir(prefix = 'sg-registry-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function call(url: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  const init: RequestInit = { method, headers: { 'Content-Type': 'application/vnd.schemaregistry.v1+json', ...headers } };
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  const init: RequestInit = {
+    method,
+    headers: { 'Content-Type': 'application/vnd.schemaregistry.v1+json', ...headers },
+  };
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
   const res = await fetch(`${url}${path}`, init);
   const text = await res.text();

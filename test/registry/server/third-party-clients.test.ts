@@ -61,12 +61,21 @@ describe('@confluentinc/schemaregistry against registry serve', () => {
     const id1 = await client.register('users-value', { schemaType: 'AVRO', schema: USER_V1 });
     assert.equal(id1, 1);
     assert.equal(await client.getId('users-value', { schemaType: 'AVRO', schema: USER_V1 }), 1);
-    assert.equal(await client.testSubjectCompatibility('users-value', { schemaType: 'AVRO', schema: USER_V2 }), true);
-    assert.equal(await client.testCompatibility('users-value', 1, { schemaType: 'AVRO', schema: USER_BAD }), false);
-    await assert.rejects(client.register('users-value', { schemaType: 'AVRO', schema: USER_BAD }), (e: Error & { status?: number }) => {
-      assert.equal(e.status, 409);
-      return true;
-    });
+    assert.equal(
+      await client.testSubjectCompatibility('users-value', { schemaType: 'AVRO', schema: USER_V2 }),
+      true,
+    );
+    assert.equal(
+      await client.testCompatibility('users-value', 1, { schemaType: 'AVRO', schema: USER_BAD }),
+      false,
+    );
+    await assert.rejects(
+      client.register('users-value', { schemaType: 'AVRO', schema: USER_BAD }),
+      (e: Error & { status?: number }) => {
+        assert.equal(e.status, 409);
+        return true;
+      },
+    );
     const id2 = await client.register('users-value', { schemaType: 'AVRO', schema: USER_V2 });
     assert.equal(id2, 2);
     const latest = await client.getLatestSchemaMetadata('users-value');
@@ -90,11 +99,14 @@ describe('@confluentinc/schemaregistry against registry serve', () => {
   });
 
   it('an association probe (8.x API) gets a 404 with an error body, and the client keeps working', async () => {
-    await assert.rejects(client.getAssociationsByResourceName('orders', 'lkc-1', null, [], null, 0, -1), (e: Error & { status?: number; errorCode?: number }) => {
-      assert.equal(e.status, 404);
-      assert.equal(e.errorCode, 404);
-      return true;
-    });
+    await assert.rejects(
+      client.getAssociationsByResourceName('orders', 'lkc-1', null, [], null, 0, -1),
+      (e: Error & { status?: number; errorCode?: number }) => {
+        assert.equal(e.status, 404);
+        assert.equal(e.errorCode, 404);
+        return true;
+      },
+    );
     assert.deepEqual(await client.getAllSubjects(), []);
   });
 
@@ -111,7 +123,10 @@ describe('@confluentinc/schemaregistry against registry serve', () => {
       // A fresh client, so that the deserializer really asks the server for the id.
       const other = new SchemaRegistryClient({ baseURLs: [r.url], maxRetries: 0 });
       const de = new AvroDeserializer(other, SerdeType.VALUE, {});
-      assert.deepEqual({ ...(await de.deserialize('orders', bytes)) }, { name: 'Ada', age: 36, email: 'ada@example.org' });
+      assert.deepEqual(
+        { ...(await de.deserialize('orders', bytes)) },
+        { name: 'Ada', age: 36, email: 'ada@example.org' },
+      );
       await other.close();
 
       const auto = new AvroSerializer(reg, SerdeType.VALUE, { autoRegisterSchemas: true });
@@ -137,15 +152,27 @@ describe('@kafkajs/confluent-schema-registry against registry serve', () => {
   });
 
   it('register (setting the level on first use), latest id, id by version, lookup, encode and decode', async () => {
-    const { id } = await registry.register({ type: SchemaType.AVRO, schema: USER_V1 }, { subject: 'people-value' });
+    const { id } = await registry.register(
+      { type: SchemaType.AVRO, schema: USER_V1 },
+      { subject: 'people-value' },
+    );
     assert.equal(id, 1);
     assert.deepEqual((await r.call('GET', '/config/people-value')).body, { compatibilityLevel: 'BACKWARD' });
-    const second = await registry.register({ type: SchemaType.AVRO, schema: USER_V2 }, { subject: 'people-value' });
+    const second = await registry.register(
+      { type: SchemaType.AVRO, schema: USER_V2 },
+      { subject: 'people-value' },
+    );
     assert.equal(second.id, 2);
     assert.equal(await registry.getLatestSchemaId('people-value'), 2);
     assert.equal(await registry.getRegistryId('people-value', 1), 1);
-    assert.equal(await registry.getRegistryIdBySchema('people-value', { type: SchemaType.AVRO, schema: USER_V1 }), 1);
-    await assert.rejects(registry.register({ type: SchemaType.AVRO, schema: USER_BAD }, { subject: 'people-value' }), /incompatible/i);
+    assert.equal(
+      await registry.getRegistryIdBySchema('people-value', { type: SchemaType.AVRO, schema: USER_V1 }),
+      1,
+    );
+    await assert.rejects(
+      registry.register({ type: SchemaType.AVRO, schema: USER_BAD }, { subject: 'people-value' }),
+      /incompatible/i,
+    );
 
     const payload = { name: 'Grace', age: 85, email: null };
     const bytes = await registry.encode(2, payload);
@@ -157,7 +184,11 @@ describe('@kafkajs/confluent-schema-registry against registry serve', () => {
   });
 
   it('JSON Schema through kafkajs: register and round trip', async () => {
-    const schema = JSON.stringify({ type: 'object', properties: { sku: { type: 'string' } }, required: ['sku'] });
+    const schema = JSON.stringify({
+      type: 'object',
+      properties: { sku: { type: 'string' } },
+      required: ['sku'],
+    });
     const { id } = await registry.register({ type: SchemaType.JSON, schema }, { subject: 'items-value' });
     const ours = (await r.call('GET', `/schemas/ids/${id}`)).body as { schemaType: string; schema: string };
     assert.deepEqual(ours, { schemaType: 'JSON', schema });
