@@ -90,7 +90,11 @@ export function validateAgainstDraft(schema: JsonValue, draft: JsonSchemaDraft):
   for (const [pointer, list] of byPointer) {
     // anyOf/oneOf failures only repeat what their branches said; keep the most specific messages.
     const specific = list.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
-    const chosen = specific.length > 0 ? specific : list;
+    // When a value failed every branch of an anyOf (say `type`: a known name, or an array of them),
+    // the first branch's complaint is the one that reads well.
+    const branched = list.some((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+    const firstBranches = branched ? specific.slice(0, 1) : specific;
+    const chosen = firstBranches.length > 0 ? firstBranches : list;
     const messages = [...new Set(chosen.map(describe))];
     out.push({ pointer, message: messages.join(' or ') });
   }
