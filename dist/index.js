@@ -41142,7 +41142,7 @@ function qualify(name, space) {
   const ns = space === void 0 || space === "" ? void 0 : space;
   return { name, namespace: ns, fullName: ns === void 0 ? name : `${ns}.${name}` };
 }
-function nameProblem(written) {
+function nameProblem(written, namespace) {
   const parts = written.split(".");
   const simple = parts[parts.length - 1] ?? "";
   if (!isValidName(simple))
@@ -41150,7 +41150,7 @@ function nameProblem(written) {
   if (parts.length > 1 && !parts.slice(0, -1).every(isValidName) && parts.slice(0, -1).join(".") !== "") {
     return `'${written}' has an invalid namespace part`;
   }
-  if (parts.length === 1 && isPrimitiveName(simple))
+  if (parts.length === 1 && (namespace === void 0 || namespace === "") && isPrimitiveName(simple))
     return `'${written}' is a primitive type name and cannot name a type`;
   return void 0;
 }
@@ -42191,7 +42191,7 @@ var Parser2 = class {
         ns = nsValue;
       }
     }
-    const problem = nameProblem(nameValue);
+    const problem = nameProblem(nameValue, ns);
     if (problem !== void 0) this.issue(AVRO_RULES.INVALID_NAME, problem, joinPointer2(pointer, "name"));
     const q2 = qualify(nameValue, ns);
     const aliases = [];
@@ -42229,7 +42229,7 @@ var Parser2 = class {
       source: this.source,
       ...typeof doc === "string" ? { doc } : {}
     };
-    if (doc !== void 0 && typeof doc !== "string")
+    if (doc !== void 0 && doc !== null && typeof doc !== "string")
       this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
     const t = make(base);
     if (this.named.has(q2.fullName)) {
@@ -42340,7 +42340,7 @@ var Parser2 = class {
     };
     const doc = f["doc"];
     if (typeof doc === "string") field2.doc = doc;
-    else if (doc !== void 0)
+    else if (doc !== void 0 && doc !== null)
       this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
     if (has(f, "default")) {
       field2.default = this.attr(f["default"], joinPointer2(pointer, "default"));
