@@ -58,7 +58,8 @@ export function avroNames(value: JsonValue): AvroNames {
       const fields = v['fields'];
       if (Array.isArray(fields)) {
         fields.forEach((f, i) => {
-          if (f !== null && typeof f === 'object' && !Array.isArray(f) && f['type'] !== undefined) walk(f['type'], `${pointer}/fields/${i}/type`, inner);
+          if (f !== null && typeof f === 'object' && !Array.isArray(f) && f['type'] !== undefined)
+            walk(f['type'], `${pointer}/fields/${i}/type`, inner);
         });
       }
       return;
@@ -66,7 +67,14 @@ export function avroNames(value: JsonValue): AvroNames {
     if (type === 'array' && v['items'] !== undefined) walk(v['items'], `${pointer}/items`, ns);
     else if (type === 'map' && v['values'] !== undefined) walk(v['values'], `${pointer}/values`, ns);
     else if (type !== undefined && typeof type !== 'string') walk(type, `${pointer}/type`, ns);
-    else if (typeof type === 'string' && !PRIMITIVES.has(type) && type !== 'array' && type !== 'map' && !NAMED.has(type)) walk(type, `${pointer}/${esc('type')}`, ns);
+    else if (
+      typeof type === 'string' &&
+      !PRIMITIVES.has(type) &&
+      type !== 'array' &&
+      type !== 'map' &&
+      !NAMED.has(type)
+    )
+      walk(type, `${pointer}/${esc('type')}`, ns);
   };
   walk(value, '', undefined);
   const external = uses.filter((u) => !u.candidates.some((c) => defined.has(c)));

@@ -3,7 +3,15 @@ import { directionsOf, type CompatibilityLevel } from '../compat/level.js';
 import { SchemagateError } from '../errors.js';
 import { positionOf } from '../formats/json/parse.js';
 import { detectFormat } from '../formats/registry.js';
-import { summarize, type CheckMode, type CheckReport, type Finding, type ReportedChange, type SubjectReport, type SubjectStatus } from '../report/model.js';
+import {
+  summarize,
+  type CheckMode,
+  type CheckReport,
+  type Finding,
+  type ReportedChange,
+  type SubjectReport,
+  type SubjectStatus,
+} from '../report/model.js';
 import { CONFIG_FILE, loadConfig, parseConfig, type SchemagateConfig } from './config.js';
 import { readBlobs, repoRoot } from './git.js';
 import { readFewFileHistories, readFileHistories, type FileHistory, type RepoHistory } from './history.js';
@@ -45,7 +53,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 
   let base: { ref: string | null; commit: string | undefined };
   if (mode === 'against') {
-    if (options.against === undefined) throw new SchemagateError('INVALID_ARGUMENT', '--against needs a ref, such as origin/main');
+    if (options.against === undefined)
+      throw new SchemagateError('INVALID_ARGUMENT', '--against needs a ref, such as origin/main');
     base = { ref: options.against, commit: await resolveRevision(top, options.against) };
   } else if (options.against !== undefined) {
     base = { ref: options.against, commit: await resolveRevision(top, options.against) };
@@ -53,10 +62,17 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     base = await resolveBase(top, config);
   }
 
-  const candidateSource = mode === 'staged' ? ({ kind: 'index' } as const) : mode === 'against' ? ({ kind: 'commit', commit: await resolveRevision(top, 'HEAD') } as const) : ({ kind: 'worktree' } as const);
+  const candidateSource =
+    mode === 'staged'
+      ? ({ kind: 'index' } as const)
+      : mode === 'against'
+        ? ({ kind: 'commit', commit: await resolveRevision(top, 'HEAD') } as const)
+        : ({ kind: 'worktree' } as const);
   const [candidates, baseFiles] = await Promise.all([
     candidateFiles(top, config, candidateSource),
-    base.commit === undefined ? new Map<string, string>() : candidateFiles(top, config, { kind: 'commit', commit: base.commit }).then((c) => c.oids),
+    base.commit === undefined
+      ? new Map<string, string>()
+      : candidateFiles(top, config, { kind: 'commit', commit: base.commit }).then((c) => c.oids),
   ]);
 
   const added = [...candidates.oids.keys()].filter((p) => !baseFiles.has(p));
@@ -65,13 +81,23 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const renamedOld = new Set(renamedFrom.values());
   const deleted = removed.filter((p) => !renamedOld.has(p));
 
-  const targets = mode === 'all' ? [...candidates.oids.keys()] : [...candidates.oids.keys()].filter((p) => baseFiles.get(p) !== candidates.oids.get(p));
+  const targets =
+    mode === 'all'
+      ? [...candidates.oids.keys()]
+      : [...candidates.oids.keys()].filter((p) => baseFiles.get(p) !== candidates.oids.get(p));
 
   // Only the histories the check needs: the whole root for --all, the changed files otherwise.
   const historyPaths = [...new Set([...targets, ...deleted, ...renamedFrom.values()])];
   let history: RepoHistory;
-  if (mode === 'all' || historyPaths.length > NARROW_LIMIT) history = await readFileHistories(top, { commit: base.commit, paths: [config.root], ...deepen(options) });
-  else history = await readFewFileHistories(top, { commit: base.commit, paths: historyPaths, root: config.root, ...deepen(options) });
+  if (mode === 'all' || historyPaths.length > NARROW_LIMIT)
+    history = await readFileHistories(top, { commit: base.commit, paths: [config.root], ...deepen(options) });
+  else
+    history = await readFewFileHistories(top, {
+      commit: base.commit,
+      paths: historyPaths,
+      root: config.root,
+      ...deepen(options),
+    });
 
   const historyOf = (path: string): FileHistory | undefined => {
     const from = renamedFrom.get(path) ?? path;
@@ -91,7 +117,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 
   const reports: SubjectReport[] = [];
   for (const path of targets) {
-    reports.push(await checkSubject(path, candidateBytes.get(path), historyOf(path), renamedFrom.get(path), { config, mode, blobs, index }));
+    reports.push(
+      await checkSubject(path, candidateBytes.get(path), historyOf(path), renamedFrom.get(path), {
+        config,
+        mode,
+        blobs,
+        index,
+      }),
+    );
   }
   for (const path of deleted) reports.push(deletedSubject(path, history.files.get(path), config));
 
@@ -103,7 +136,15 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       if (before === now.level || !baseFiles.has(renamedFrom.get(path) ?? path)) continue;
       let report = reports.find((r) => r.file === path);
       if (report === undefined) {
-        report = { subject: now.subject, file: path, format: detectFormat(path), level: now.level, status: 'unchanged', versions: 0, findings: [] };
+        report = {
+          subject: now.subject,
+          file: path,
+          format: detectFormat(path),
+          level: now.level,
+          status: 'unchanged',
+          versions: 0,
+          findings: [],
+        };
         const bytes = (await candidates.read([path])).get(path);
         if (bytes !== undefined) {
           const loaded = await loadSchema(path, bytes, { index });
@@ -126,10 +167,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     }
   }
 
-  markDuplicateSubjects(reports, [...candidates.oids.keys()].map((p) => ({ file: p, subject: subjectSettings(p, config).subject })));
+  markDuplicateSubjects(
+    reports,
+    [...candidates.oids.keys()].map((p) => ({ file: p, subject: subjectSettings(p, config).subject })),
+  );
   reports.sort((a, b) => a.file.localeCompare(b.file));
   const summary = summarize(reports);
-  return { ok: summary.errors === 0, mode, base: { ref: base.ref, commit: base.commit ?? null }, subjects: reports, summary };
+  return {
+    ok: summary.errors === 0,
+    mode,
+    base: { ref: base.ref, commit: base.commit ?? null },
+    subjects: reports,
+    summary,
+  };
 }
 
 function deepen(options: CheckOptions): { deepen?: boolean } {
@@ -183,11 +233,20 @@ interface SubjectContext {
   index: NameIndex;
 }
 
-function finding(file: string, partial: Omit<Finding, 'file' | 'version' | 'commit'> & Partial<Pick<Finding, 'version' | 'commit'>>): Finding {
+function finding(
+  file: string,
+  partial: Omit<Finding, 'file' | 'version' | 'commit'> & Partial<Pick<Finding, 'version' | 'commit'>>,
+): Finding {
   return { version: null, commit: null, ...partial, file };
 }
 
-async function checkSubject(path: string, bytes: Buffer | undefined, history: FileHistory | undefined, previousFile: string | undefined, ctx: SubjectContext): Promise<SubjectReport> {
+async function checkSubject(
+  path: string,
+  bytes: Buffer | undefined,
+  history: FileHistory | undefined,
+  previousFile: string | undefined,
+  ctx: SubjectContext,
+): Promise<SubjectReport> {
   const settings = subjectSettings(path, ctx.config);
   const report: SubjectReport = {
     subject: settings.subject,
@@ -201,18 +260,38 @@ async function checkSubject(path: string, bytes: Buffer | undefined, history: Fi
   };
   if (previousFile !== undefined) {
     report.findings.push(
-      finding(path, { rule: 'SUBJECT_RENAMED', severity: 'info', path: '', line: 1, column: 1, message: `renamed from ${previousFile}; the file keeps its history as subject '${settings.subject}'` }),
+      finding(path, {
+        rule: 'SUBJECT_RENAMED',
+        severity: 'info',
+        path: '',
+        line: 1,
+        column: 1,
+        message: `renamed from ${previousFile}; the file keeps its history as subject '${settings.subject}'`,
+      }),
     );
   }
   try {
     if (bytes === undefined) throw new Error(`cannot read ${path}`);
-    const loaded = await loadSchema(path, bytes, { ...(settings.format === undefined ? {} : { format: settings.format }), index: ctx.index });
+    const loaded = await loadSchema(path, bytes, {
+      ...(settings.format === undefined ? {} : { format: settings.format }),
+      index: ctx.index,
+    });
     report.format = loaded.format;
     const versions = await buildVersions(history, ctx.blobs, { format: loaded.format, index: ctx.index });
     report.versions = versions.length;
     if (!loaded.ok) {
       for (const p of loaded.problems) {
-        report.findings.push(finding(path, { rule: p.rule, severity: 'error', path: p.pointer, line: p.line, column: p.column, message: p.message, ...(p.fix === undefined ? {} : { fix: p.fix }) }));
+        report.findings.push(
+          finding(path, {
+            rule: p.rule,
+            severity: 'error',
+            path: p.pointer,
+            line: p.line,
+            column: p.column,
+            message: p.message,
+            ...(p.fix === undefined ? {} : { fix: p.fix }),
+          }),
+        );
       }
       report.status = 'invalid';
       return report;
@@ -236,13 +315,27 @@ async function checkSubject(path: string, bytes: Buffer | undefined, history: Fi
     }
   } catch (e) {
     // An engine failure on one file must not hide the findings of the others.
-    report.findings.push(finding(path, { rule: 'INTERNAL_ERROR', severity: 'error', path: '', line: 1, column: 1, message: `schemagate could not check this file: ${(e as Error).message}` }));
+    report.findings.push(
+      finding(path, {
+        rule: 'INTERNAL_ERROR',
+        severity: 'error',
+        path: '',
+        line: 1,
+        column: 1,
+        message: `schemagate could not check this file: ${(e as Error).message}`,
+      }),
+    );
     report.status = 'invalid';
   }
   return report;
 }
 
-function compareWithHistory(report: SubjectReport, loaded: Extract<LoadedSchema, { ok: true }>, versions: ParsedVersion[], mode: CheckMode): void {
+function compareWithHistory(
+  report: SubjectReport,
+  loaded: Extract<LoadedSchema, { ok: true }>,
+  versions: ParsedVersion[],
+  mode: CheckMode,
+): void {
   const normalized = loaded.handler.normalized(loaded.schema);
   const latest = versions.at(-1);
   const sameAsLatest = latest !== undefined && latest.normalized === normalized;
@@ -284,12 +377,22 @@ function compareWithHistory(report: SubjectReport, loaded: Extract<LoadedSchema,
   report.status = result.compatible ? (renamed ? 'renamed' : 'ok') : 'incompatible';
 }
 
-function changesOf(loaded: Extract<LoadedSchema, { ok: true }>, latest: ParsedVersion, level: CompatibilityLevel): ReportedChange[] {
+function changesOf(
+  loaded: Extract<LoadedSchema, { ok: true }>,
+  latest: ParsedVersion,
+  level: CompatibilityLevel,
+): ReportedChange[] {
   const checked = directionsOf(level);
-  return loaded.handler.diff(latest.schema, loaded.schema).map((c) => ({ ...c, breaking: c.breaks.some((d) => checked.includes(d)) }));
+  return loaded.handler
+    .diff(latest.schema, loaded.schema)
+    .map((c) => ({ ...c, breaking: c.breaks.some((d) => checked.includes(d)) }));
 }
 
-function deletedSubject(path: string, history: FileHistory | undefined, config: SchemagateConfig): SubjectReport {
+function deletedSubject(
+  path: string,
+  history: FileHistory | undefined,
+  config: SchemagateConfig,
+): SubjectReport {
   const settings = subjectSettings(path, config);
   const last = history?.changes.at(-1);
   const status: SubjectStatus = 'deleted';
@@ -309,14 +412,19 @@ function deletedSubject(path: string, history: FileHistory | undefined, config: 
         column: 1,
         ...(last === undefined ? {} : { commit: last.commit }),
         message: `${path} was deleted, but subject '${settings.subject}' has history; consumers may still read its data`,
-        fix: config.allowDelete ? 'none needed: allowDelete is true' : 'restore the file, or set `allowDelete: true` in schemagate.yaml if the subject is really retired',
+        fix: config.allowDelete
+          ? 'none needed: allowDelete is true'
+          : 'restore the file, or set `allowDelete: true` in schemagate.yaml if the subject is really retired',
       }),
     ],
   };
 }
 
 /** Two files with one subject: an error on each checked file, naming the others (checked or not). */
-function markDuplicateSubjects(reports: SubjectReport[], all: Array<{ file: string; subject: string }>): void {
+function markDuplicateSubjects(
+  reports: SubjectReport[],
+  all: Array<{ file: string; subject: string }>,
+): void {
   const bySubject = new Map<string, string[]>();
   for (const { file, subject } of all) bySubject.set(subject, [...(bySubject.get(subject) ?? []), file]);
   for (const r of reports) {

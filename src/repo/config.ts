@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode, type Document } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  isMap,
+  isSeq,
+  isScalar,
+  type Node as YamlNode,
+  type Document,
+} from 'yaml';
 import { parseLevel, type CompatibilityLevel } from '../compat/level.js';
 import { SchemagateError } from '../errors.js';
 import type { FormatId } from '../formats/format.js';
@@ -59,7 +67,9 @@ export function loadConfig(repoRoot: string): SchemagateConfig {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULT_CONFIG };
-    throw new SchemagateError('FILE_UNREADABLE', `cannot read ${CONFIG_FILE}: ${(e as Error).message}`, { file: CONFIG_FILE });
+    throw new SchemagateError('FILE_UNREADABLE', `cannot read ${CONFIG_FILE}: ${(e as Error).message}`, {
+      file: CONFIG_FILE,
+    });
   }
   return parseConfig(text, CONFIG_FILE);
 }
@@ -71,31 +81,49 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
   const fail = (message: string, node?: YamlNode | null, offset?: number): never => {
     const at = offset ?? node?.range?.[0];
     const pos = at === undefined ? undefined : lines.linePos(at);
-    throw new SchemagateError('INVALID_CONFIG', `${message}`, { file, ...(pos === undefined ? {} : { line: pos.line, column: pos.col }) });
+    throw new SchemagateError('INVALID_CONFIG', `${message}`, {
+      file,
+      ...(pos === undefined ? {} : { line: pos.line, column: pos.col }),
+    });
   };
   const firstError = doc.errors[0];
   if (firstError !== undefined) {
-    const message = firstError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
+    const message =
+      firstError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
     fail(`invalid YAML: ${message}`, undefined, firstError.pos[0]);
   }
-  const config: SchemagateConfig = { ...DEFAULT_CONFIG, subjects: [], lint: { ...DEFAULT_CONFIG.lint }, file };
+  const config: SchemagateConfig = {
+    ...DEFAULT_CONFIG,
+    subjects: [],
+    lint: { ...DEFAULT_CONFIG.lint },
+    file,
+  };
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) return config;
-  if (!isMap(contents)) fail('the configuration must be a mapping of keys (root, compatibility, subjects, …)', contents);
-  const map = contents as Exclude<Document['contents'], null> & { items: Array<{ key: unknown; value: unknown }> };
+  if (!isMap(contents))
+    fail('the configuration must be a mapping of keys (root, compatibility, subjects, …)', contents);
+  const map = contents as Exclude<Document['contents'], null> & {
+    items: Array<{ key: unknown; value: unknown }>;
+  };
 
   const str = (node: unknown, key: string): string => {
-    if (!isScalar(node) || typeof node.value !== 'string' || node.value === '') fail(`'${key}' must be a non-empty string`, node as YamlNode);
+    if (!isScalar(node) || typeof node.value !== 'string' || node.value === '')
+      fail(`'${key}' must be a non-empty string`, node as YamlNode);
     return (node as { value: string }).value;
   };
   const level = (node: unknown, key: string): CompatibilityLevel => {
     const s = str(node, key);
     const l = parseLevel(s);
-    if (l === undefined) fail(`'${key}': unknown compatibility level '${s}' (one of NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE)`, node as YamlNode);
+    if (l === undefined)
+      fail(
+        `'${key}': unknown compatibility level '${s}' (one of NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE)`,
+        node as YamlNode,
+      );
     return l as CompatibilityLevel;
   };
   const bool = (node: unknown, key: string): boolean => {
-    if (!isScalar(node) || typeof node.value !== 'boolean') fail(`'${key}' must be true or false`, node as YamlNode);
+    if (!isScalar(node) || typeof node.value !== 'boolean')
+      fail(`'${key}' must be true or false`, node as YamlNode);
     return (node as { value: boolean }).value;
   };
 
@@ -106,7 +134,8 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
     switch (key) {
       case 'root': {
         const root = str(value, 'root').replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-        if (root.startsWith('/') || root.split('/').includes('..')) fail(`'root' must be a folder inside the repository, such as 'schemas'`, value as YamlNode);
+        if (root.startsWith('/') || root.split('/').includes('..'))
+          fail(`'root' must be a folder inside the repository, such as 'schemas'`, value as YamlNode);
         config.root = root === '' ? '.' : root;
         break;
       }
@@ -118,7 +147,8 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
         break;
       case 'naming': {
         const n = str(value, 'naming');
-        if (n !== 'file' && n !== 'topic') fail(`'naming' must be 'file' or 'topic', not '${n}'`, value as YamlNode);
+        if (n !== 'file' && n !== 'topic')
+          fail(`'naming' must be 'file' or 'topic', not '${n}'`, value as YamlNode);
         config.naming = n as Naming;
         break;
       }
@@ -140,9 +170,17 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
               const f = parseFormatId(str(p.value, 'subjects[].format'));
               if (f === undefined) fail(`'subjects[].format' must be 'avro' or 'json'`, p.value as YamlNode);
               rule.format = f as FormatId;
-            } else fail(`unknown key '${k}' in a subjects rule (match, compatibility, subject, format)`, p.key as YamlNode);
+            } else
+              fail(
+                `unknown key '${k}' in a subjects rule (match, compatibility, subject, format)`,
+                p.key as YamlNode,
+              );
           }
-          if (rule.match === undefined) fail(`a 'subjects' rule needs 'match' (a glob such as "schemas/orders/*.avsc")`, item as YamlNode);
+          if (rule.match === undefined)
+            fail(
+              `a 'subjects' rule needs 'match' (a glob such as "schemas/orders/*.avsc")`,
+              item as YamlNode,
+            );
           config.subjects.push(rule as SubjectRule);
         }
         break;
@@ -168,7 +206,10 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
         break;
       }
       default:
-        fail(`unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, registry, lint)`, keyNode);
+        fail(
+          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, registry, lint)`,
+          keyNode,
+        );
     }
   }
   return config;
@@ -178,12 +219,20 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
  * The registry URL with `${NAME}` replaced from the environment. Expanded on use, not on load, so that
  * `check` works without the registry's variables; an unset variable is an error rather than an empty URL.
  */
-export function resolveRegistryUrl(config: SchemagateConfig, env: Readonly<Record<string, string | undefined>> = process.env): string | undefined {
+export function resolveRegistryUrl(
+  config: SchemagateConfig,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string | undefined {
   const url = config.registry?.url;
   if (url === undefined) return undefined;
   return url.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
     const v = env[name];
-    if (v === undefined) throw new SchemagateError('INVALID_CONFIG', `environment variable ${name} is not set (used in registry.url)`, { file: config.file ?? CONFIG_FILE });
+    if (v === undefined)
+      throw new SchemagateError(
+        'INVALID_CONFIG',
+        `environment variable ${name} is not set (used in registry.url)`,
+        { file: config.file ?? CONFIG_FILE },
+      );
     return v;
   });
 }

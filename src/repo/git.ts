@@ -38,9 +38,19 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) => reject(new SchemagateError('GIT_ERROR', `cannot run git: ${e.message}`)));
     child.on('close', (code) => {
-      const result = { code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') };
+      const result = {
+        code: code ?? 1,
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err).toString('utf8'),
+      };
       if (result.code === 0 || options.okCodes?.includes(result.code)) resolve(result);
-      else reject(new SchemagateError('GIT_ERROR', `git ${args[0] ?? ''} failed: ${result.stderr.trim() || `exit code ${result.code}`}`));
+      else
+        reject(
+          new SchemagateError(
+            'GIT_ERROR',
+            `git ${args[0] ?? ''} failed: ${result.stderr.trim() || `exit code ${result.code}`}`,
+          ),
+        );
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
@@ -56,8 +66,15 @@ const shallowByTop = new Map<string, boolean>();
 
 /** The repository's top-level folder; a GIT_ERROR that says so when `cwd` is not in a repository. */
 export async function repoRoot(cwd: string): Promise<string> {
-  const r = await runGit(['rev-parse', '--show-toplevel', '--is-shallow-repository'], { cwd, okCodes: [128] });
-  if (r.code !== 0) throw new SchemagateError('GIT_ERROR', `not a git repository: ${cwd} (schemagate reads schema versions from git history; run \`git init\` first)`);
+  const r = await runGit(['rev-parse', '--show-toplevel', '--is-shallow-repository'], {
+    cwd,
+    okCodes: [128],
+  });
+  if (r.code !== 0)
+    throw new SchemagateError(
+      'GIT_ERROR',
+      `not a git repository: ${cwd} (schemagate reads schema versions from git history; run \`git init\` first)`,
+    );
   const [top = '', shallow] = r.stdout.toString('utf8').split('\n');
   shallowByTop.set(top, shallow === 'true');
   return top;
@@ -65,7 +82,10 @@ export async function repoRoot(cwd: string): Promise<string> {
 
 /** The commit a revision names, or `undefined` when it names none (an unknown ref, an empty repository). */
 export async function resolveCommit(cwd: string, rev: string): Promise<string | undefined> {
-  const r = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], { cwd, okCodes: [1, 128] });
+  const r = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+    cwd,
+    okCodes: [1, 128],
+  });
   return r.code === 0 ? r.stdout.toString('utf8').trim() : undefined;
 }
 
@@ -101,7 +121,11 @@ export async function readBlobs(cwd: string, oids: Iterable<string>): Promise<Ma
 }
 
 /** `path → blob id` of the files under `root` in a tree-ish (a commit) or the index (`tree` undefined). */
-export async function listFiles(cwd: string, root: string, tree: string | undefined): Promise<Map<string, string>> {
+export async function listFiles(
+  cwd: string,
+  root: string,
+  tree: string | undefined,
+): Promise<Map<string, string>> {
   const pathspec = root === '.' ? [] : ['--', root];
   const files = new Map<string, string>();
   if (tree === undefined) {
@@ -115,7 +139,9 @@ export async function listFiles(cwd: string, root: string, tree: string | undefi
       files.set(entry.slice(tab + 1), oid);
     }
   } else {
-    const out = (await runGit(['ls-tree', '-r', '-z', '--full-tree', tree, ...pathspec], { cwd })).stdout.toString('utf8');
+    const out = (
+      await runGit(['ls-tree', '-r', '-z', '--full-tree', tree, ...pathspec], { cwd })
+    ).stdout.toString('utf8');
     for (const entry of out.split('\0')) {
       // "<mode> blob <oid>\t<path>"
       const tab = entry.indexOf('\t');

@@ -83,7 +83,20 @@ function parseRawEntries(tokens: string[], start: number, into: RawEntry[]): num
 const FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI';
 
 async function logCommits(cwd: string, commit: string, paths: readonly string[]): Promise<RawCommit[]> {
-  const args = ['log', '--first-parent', '--diff-merges=first-parent', '--raw', '--no-abbrev', '-M', '-z', '--reverse', `--format=${FORMAT}`, commit, '--', ...paths];
+  const args = [
+    'log',
+    '--first-parent',
+    '--diff-merges=first-parent',
+    '--raw',
+    '--no-abbrev',
+    '-M',
+    '-z',
+    '--reverse',
+    `--format=${FORMAT}`,
+    commit,
+    '--',
+    ...paths,
+  ];
   const out = (await runGit(args, { cwd })).stdout.toString('utf8');
   const commits: RawCommit[] = [];
   for (const chunk of out.split('\x1e')) {
@@ -92,7 +105,14 @@ async function logCommits(cwd: string, commit: string, paths: readonly string[])
     const [hash, parents, author, email, date] = (tokens[0] ?? '').split('\x1f');
     const entries: RawEntry[] = [];
     parseRawEntries(tokens, 1, entries);
-    commits.push({ commit: hash ?? '', parent: parents?.split(' ')[0] || undefined, author: author ?? '', email: email ?? '', date: (date ?? '').trim(), entries });
+    commits.push({
+      commit: hash ?? '',
+      parent: parents?.split(' ')[0] || undefined,
+      author: author ?? '',
+      email: email ?? '',
+      date: (date ?? '').trim(),
+      entries,
+    });
   }
   return commits;
 }
@@ -102,7 +122,14 @@ function replay(commits: RawCommit[]): RepoHistory & { added: Array<{ path: stri
   const deleted = new Map<string, FileHistory & { deletedIn: FileChange }>();
   const added: Array<{ path: string; commit: RawCommit }> = [];
   for (const c of commits) {
-    const change = (blob: string, path: string): FileChange => ({ commit: c.commit, author: c.author, email: c.email, date: c.date, blob, path });
+    const change = (blob: string, path: string): FileChange => ({
+      commit: c.commit,
+      author: c.author,
+      email: c.email,
+      date: c.date,
+      blob,
+      path,
+    });
     for (const e of c.entries) {
       if (e.status === 'D') {
         const h = files.get(e.path);
@@ -121,7 +148,8 @@ function replay(commits: RawCommit[]): RepoHistory & { added: Array<{ path: stri
           // A file added again where one was deleted continues that file's history (same subject).
           const before = deleted.get(e.path);
           deleted.delete(e.path);
-          h = before === undefined ? { path: e.path, changes: [] } : { path: e.path, changes: before.changes };
+          h =
+            before === undefined ? { path: e.path, changes: [] } : { path: e.path, changes: before.changes };
           files.set(e.path, h);
           if (before === undefined) added.push({ path: e.path, commit: c });
         }
@@ -135,7 +163,10 @@ function replay(commits: RawCommit[]): RepoHistory & { added: Array<{ path: stri
 /** Fails clearly on a shallow clone, after trying to fetch the whole history when a remote is there. */
 async function ensureFullHistory(cwd: string, deepen: boolean): Promise<void> {
   if (!(await isShallow(cwd))) return;
-  const remotes = (await runGit(['remote'], { cwd })).stdout.toString('utf8').split('\n').filter((r) => r !== '');
+  const remotes = (await runGit(['remote'], { cwd })).stdout
+    .toString('utf8')
+    .split('\n')
+    .filter((r) => r !== '');
   const remote = remotes.includes('origin') ? 'origin' : remotes[0];
   if (deepen && remote !== undefined) {
     const r = await runGit(['fetch', '--unshallow', '--quiet', remote], { cwd, okCodes: [1, 128] });
@@ -168,7 +199,10 @@ export async function readFileHistories(cwd: string, options: ReadHistoryOptions
  * repository). A file added under its path may have been renamed from another path that the narrow
  * pathspec cannot see; one `git diff-tree --stdin` pass finds such renames, and then the whole root is read.
  */
-export async function readFewFileHistories(cwd: string, options: ReadHistoryOptions & { root: string }): Promise<RepoHistory> {
+export async function readFewFileHistories(
+  cwd: string,
+  options: ReadHistoryOptions & { root: string },
+): Promise<RepoHistory> {
   if (options.commit === undefined) return { commit: undefined, files: new Map(), deleted: new Map() };
   if (options.paths.length === 0) return { commit: options.commit, files: new Map(), deleted: new Map() };
   await ensureFullHistory(cwd, options.deepen ?? true);
@@ -177,11 +211,17 @@ export async function readFewFileHistories(cwd: string, options: ReadHistoryOpti
   history.commit = options.commit;
   const withParent = added.filter((a) => a.commit.parent !== undefined);
   if (withParent.length > 0) {
-    const input = [...new Set(withParent.map((a) => `${a.commit.commit} ${a.commit.parent}`))].join('\n') + '\n';
-    const out = (await runGit(['diff-tree', '--stdin', '-r', '-M', '--raw', '--no-abbrev', '-z', '--', options.root], { cwd, input })).stdout.toString('utf8');
+    const input =
+      [...new Set(withParent.map((a) => `${a.commit.commit} ${a.commit.parent}`))].join('\n') + '\n';
+    const out = (
+      await runGit(['diff-tree', '--stdin', '-r', '-M', '--raw', '--no-abbrev', '-z', '--', options.root], {
+        cwd,
+        input,
+      })
+    ).stdout.toString('utf8');
     const entries: RawEntry[] = [];
     const tokens = out.split('\0');
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       const next = parseRawEntries(tokens, i + 1, entries);
       i = next === i + 1 ? i + 1 : next;
     }

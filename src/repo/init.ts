@@ -33,7 +33,10 @@ function usesHusky(top: string, hooksPath: string | undefined): boolean {
   if (existsSync(join(top, '.husky'))) return true;
   if (hooksPath !== undefined && /(^|\/)\.husky(\/|$)/.test(hooksPath)) return true;
   try {
-    const pkg = JSON.parse(readFileSync(join(top, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const pkg = JSON.parse(readFileSync(join(top, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     return pkg['devDependencies']?.['husky'] !== undefined || pkg['dependencies']?.['husky'] !== undefined;
   } catch {
     return false;
@@ -61,7 +64,9 @@ export async function initProject(cwd: string): Promise<InitResult> {
     hookFile = join(top, '.husky', 'pre-commit');
     manager = 'husky';
   } else {
-    const dir = (await runGit(['rev-parse', '--git-path', 'hooks'], { cwd: top })).stdout.toString('utf8').trim();
+    const dir = (await runGit(['rev-parse', '--git-path', 'hooks'], { cwd: top })).stdout
+      .toString('utf8')
+      .trim();
     hookFile = join(isAbsolute(dir) ? dir : join(top, dir), 'pre-commit');
     manager = 'git';
   }
@@ -78,5 +83,8 @@ export async function initProject(cwd: string): Promise<InitResult> {
     writeFileSync(hookFile, script);
     chmodSync(hookFile, 0o755);
   }
-  return { config: { path: relative(top, configPath), status: configStatus }, hook: { path: relative(top, hookFile), status, manager } };
+  return {
+    config: { path: relative(top, configPath), status: configStatus },
+    hook: { path: relative(top, hookFile), status, manager },
+  };
 }

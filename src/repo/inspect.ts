@@ -28,34 +28,66 @@ export interface SubjectLog {
   steps: LogStep[];
 }
 
-async function treeIndex(top: string, config: SchemagateConfig, commit: string | undefined): Promise<NameIndex> {
+async function treeIndex(
+  top: string,
+  config: SchemagateConfig,
+  commit: string | undefined,
+): Promise<NameIndex> {
   if (commit === undefined) return new NameIndex(async () => new Map());
   const files = await candidateFiles(top, config, { kind: 'commit', commit });
   return new NameIndex(() => files.read([...files.oids.keys()]));
 }
 
-function changes(from: Extract<LoadedSchema, { ok: true }>, to: Extract<LoadedSchema, { ok: true }>, level: CompatibilityLevel): ReportedChange[] {
+function changes(
+  from: Extract<LoadedSchema, { ok: true }>,
+  to: Extract<LoadedSchema, { ok: true }>,
+  level: CompatibilityLevel,
+): ReportedChange[] {
   const checked = directionsOf(level);
-  return to.handler.diff(from.schema, to.schema).map((c) => ({ ...c, breaking: c.breaks.some((d) => checked.includes(d)) }));
+  return to.handler
+    .diff(from.schema, to.schema)
+    .map((c) => ({ ...c, breaking: c.breaks.some((d) => checked.includes(d)) }));
 }
 
 /** The versions of one subject with the verdict of each step at the subject's level (`schemagate log`). */
-export async function subjectLog(options: { cwd: string; subject: string; ref?: string; config?: SchemagateConfig }): Promise<SubjectLog> {
+export async function subjectLog(options: {
+  cwd: string;
+  subject: string;
+  ref?: string;
+  config?: SchemagateConfig;
+}): Promise<SubjectLog> {
   const top = await repoRoot(options.cwd);
   const config = options.config ?? loadConfig(top);
-  const read = await readSubjects({ cwd: top, config, ...(options.ref === undefined ? {} : { ref: options.ref }) });
+  const read = await readSubjects({
+    cwd: top,
+    config,
+    ...(options.ref === undefined ? {} : { ref: options.ref }),
+  });
   const info = findSubject(read.subjects, options.subject, top, options.cwd, config);
   const index = await treeIndex(top, config, read.commit);
   const loaded: Array<Extract<LoadedSchema, { ok: true }>> = [];
   for (const v of info.versions) {
-    const l = await loadSchema(v.file, Buffer.from(v.text, 'utf8'), { format: info.format, index, lenient: true });
-    if (!l.ok) throw new SchemagateError('INVALID_SCHEMA', `version ${v.version} (${v.commit.slice(0, 7)}) of ${info.subject} does not parse: ${l.problems[0]?.message ?? ''}`);
+    const l = await loadSchema(v.file, Buffer.from(v.text, 'utf8'), {
+      format: info.format,
+      index,
+      lenient: true,
+    });
+    if (!l.ok)
+      throw new SchemagateError(
+        'INVALID_SCHEMA',
+        `version ${v.version} (${v.commit.slice(0, 7)}) of ${info.subject} does not parse: ${l.problems[0]?.message ?? ''}`,
+      );
     loaded.push(l);
   }
   const steps: LogStep[] = info.versions.map((v, i) => {
     if (i === 0) return { ...v, verdict: 'first', findings: [], changes: [] };
     const current = loaded[i]!;
-    const result = checkCompatibility(info.level, current.schema, loaded.slice(0, i).map((l) => l.schema), (r, w, c) => current.handler.check(r, w, c));
+    const result = checkCompatibility(
+      info.level,
+      current.schema,
+      loaded.slice(0, i).map((l) => l.schema),
+      (r, w, c) => current.handler.check(r, w, c),
+    );
     return {
       ...v,
       verdict: result.compatible ? 'compatible' : 'incompatible',
@@ -66,11 +98,25 @@ export async function subjectLog(options: { cwd: string; subject: string; ref?: 
   return { subject: info.subject, file: info.file, format: info.format, level: info.level, steps };
 }
 
-function findSubject<T extends { subject: string; file: string }>(subjects: T[], wanted: string, top: string, cwd: string, config: SchemagateConfig): T {
+function findSubject<T extends { subject: string; file: string }>(
+  subjects: T[],
+  wanted: string,
+  top: string,
+  cwd: string,
+  config: SchemagateConfig,
+): T {
   const asPath = relative(top, resolve(cwd, wanted)).split('\\').join('/');
   const hit = subjects.find((s) => s.file === asPath || s.file === wanted || s.subject === wanted);
   if (hit === undefined) {
-    throw new SchemagateError('INVALID_ARGUMENT', `no subject or schema file '${wanted}' under '${config.root}' in the history (known: ${subjects.map((s) => s.subject).slice(0, 10).join(', ') || 'none'})`);
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `no subject or schema file '${wanted}' under '${config.root}' in the history (known: ${
+        subjects
+          .map((s) => s.subject)
+          .slice(0, 10)
+          .join(', ') || 'none'
+      })`,
+    );
   }
   return hit;
 }
@@ -88,7 +134,13 @@ export interface SubjectDiff {
  * The semantic diff of one subject between two revisions (`schemagate diff`). `to` defaults to the working
  * tree; `from` defaults to the newest version in the base branch's history that differs from `to`.
  */
-export async function subjectDiff(options: { cwd: string; subject: string; from?: string; to?: string; config?: SchemagateConfig }): Promise<SubjectDiff> {
+export async function subjectDiff(options: {
+  cwd: string;
+  subject: string;
+  from?: string;
+  to?: string;
+  config?: SchemagateConfig;
+}): Promise<SubjectDiff> {
   const top = await repoRoot(options.cwd);
   const config = options.config ?? loadConfig(top);
   // The file: a path given, or the file of a subject in the working tree, else in the history.
@@ -100,10 +152,20 @@ export async function subjectDiff(options: { cwd: string; subject: string; from?
     file = [...work.oids.keys()].find((p) => subjectSettings(p, config).subject === options.subject);
   }
   const base = await resolveBase(top, config);
-  const read = await readSubjects({ cwd: top, config, ...(base.commit === undefined ? {} : { ref: base.commit }) }).catch(() => ({ subjects: [], commit: undefined }));
-  const history = read.subjects.find((s) => s.file === file || (file === undefined && s.subject === options.subject));
+  const read = await readSubjects({
+    cwd: top,
+    config,
+    ...(base.commit === undefined ? {} : { ref: base.commit }),
+  }).catch(() => ({ subjects: [], commit: undefined }));
+  const history = read.subjects.find(
+    (s) => s.file === file || (file === undefined && s.subject === options.subject),
+  );
   file ??= history?.file;
-  if (file === undefined) throw new SchemagateError('INVALID_ARGUMENT', `no subject or schema file '${options.subject}' under '${config.root}'`);
+  if (file === undefined)
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `no subject or schema file '${options.subject}' under '${config.root}'`,
+    );
   const settings = subjectSettings(file, config);
 
   const contentAt = async (rev: string): Promise<{ text: Buffer; commit: string | null }> => {
@@ -113,10 +175,20 @@ export async function subjectDiff(options: { cwd: string; subject: string; from?
     if (b === undefined) throw new SchemagateError('INVALID_ARGUMENT', `${file} does not exist at ${rev}`);
     return { text: b, commit };
   };
-  const to = options.to === undefined ? { text: readFileSync(join(top, file)), commit: null } : await contentAt(options.to);
+  const to =
+    options.to === undefined
+      ? { text: readFileSync(join(top, file)), commit: null }
+      : await contentAt(options.to);
   const toIndex = await treeIndex(top, config, to.commit ?? undefined);
-  const toLoaded = await loadSchema(file, to.text, { ...(settings.format === undefined ? {} : { format: settings.format }), index: options.to === undefined ? new NameIndex(async () => readWorktree(top, config)) : toIndex });
-  if (!toLoaded.ok) throw new SchemagateError('INVALID_SCHEMA', `${file}:${toLoaded.problems[0]?.line}:${toLoaded.problems[0]?.column}: ${toLoaded.problems[0]?.message}`);
+  const toLoaded = await loadSchema(file, to.text, {
+    ...(settings.format === undefined ? {} : { format: settings.format }),
+    index: options.to === undefined ? new NameIndex(async () => readWorktree(top, config)) : toIndex,
+  });
+  if (!toLoaded.ok)
+    throw new SchemagateError(
+      'INVALID_SCHEMA',
+      `${file}:${toLoaded.problems[0]?.line}:${toLoaded.problems[0]?.column}: ${toLoaded.problems[0]?.message}`,
+    );
 
   let from: { text: Buffer; commit: string | null; rev: string };
   if (options.from !== undefined) from = { ...(await contentAt(options.from)), rev: options.from };
@@ -125,17 +197,37 @@ export async function subjectDiff(options: { cwd: string; subject: string; from?
     const index = await treeIndex(top, config, read.commit);
     let pick: SchemaVersion | undefined;
     for (const v of [...(history?.versions ?? [])].reverse()) {
-      const l = await loadSchema(v.file, Buffer.from(v.text, 'utf8'), { format: toLoaded.format, index, lenient: true });
+      const l = await loadSchema(v.file, Buffer.from(v.text, 'utf8'), {
+        format: toLoaded.format,
+        index,
+        lenient: true,
+      });
       if (l.ok && l.handler.normalized(l.schema) !== normalized) {
         pick = v;
         break;
       }
     }
-    if (pick === undefined) return { subject: settings.subject, file, level: settings.level, from: { rev: 'none', commit: null }, to: { rev: options.to ?? 'working tree', commit: to.commit }, changes: [] };
+    if (pick === undefined)
+      return {
+        subject: settings.subject,
+        file,
+        level: settings.level,
+        from: { rev: 'none', commit: null },
+        to: { rev: options.to ?? 'working tree', commit: to.commit },
+        changes: [],
+      };
     from = { text: Buffer.from(pick.text, 'utf8'), commit: pick.commit, rev: `version ${pick.version}` };
   }
-  const fromLoaded = await loadSchema(file, from.text, { format: toLoaded.format, index: await treeIndex(top, config, from.commit ?? undefined), lenient: true });
-  if (!fromLoaded.ok) throw new SchemagateError('INVALID_SCHEMA', `${file} at ${from.rev} does not parse: ${fromLoaded.problems[0]?.message}`);
+  const fromLoaded = await loadSchema(file, from.text, {
+    format: toLoaded.format,
+    index: await treeIndex(top, config, from.commit ?? undefined),
+    lenient: true,
+  });
+  if (!fromLoaded.ok)
+    throw new SchemagateError(
+      'INVALID_SCHEMA',
+      `${file} at ${from.rev} does not parse: ${fromLoaded.problems[0]?.message}`,
+    );
   return {
     subject: settings.subject,
     file,

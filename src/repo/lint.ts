@@ -7,7 +7,8 @@ export interface MissingDoc {
   what: string;
 }
 
-const isObject = (v: JsonValue | undefined): v is { [k: string]: JsonValue } => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: JsonValue | undefined): v is { [k: string]: JsonValue } =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * Avro: named types (record, enum, fixed) and record fields without `doc`. JSON Schema: the root and
@@ -20,7 +21,10 @@ export function missingDocs(format: FormatId, value: JsonValue): MissingDoc[] {
       if (Array.isArray(v)) return v.forEach((b, i) => walk(b, `${pointer}/${i}`));
       if (!isObject(v)) return;
       const t = v['type'];
-      if ((t === 'record' || t === 'error' || t === 'enum' || t === 'fixed') && typeof v['name'] === 'string') {
+      if (
+        (t === 'record' || t === 'error' || t === 'enum' || t === 'fixed') &&
+        typeof v['name'] === 'string'
+      ) {
         if (typeof v['doc'] !== 'string') out.push({ pointer, what: `${t} '${v['name']}'` });
         const fields = v['fields'];
         if (Array.isArray(fields)) {
@@ -39,7 +43,8 @@ export function missingDocs(format: FormatId, value: JsonValue): MissingDoc[] {
     };
     walk(value, '');
   } else {
-    if (isObject(value) && typeof value['description'] !== 'string') out.push({ pointer: '', what: 'the schema' });
+    if (isObject(value) && typeof value['description'] !== 'string')
+      out.push({ pointer: '', what: 'the schema' });
     const walk = (v: JsonValue, pointer: string): void => {
       if (Array.isArray(v)) return v.forEach((b, i) => walk(b, `${pointer}/${i}`));
       if (!isObject(v)) return;
@@ -47,7 +52,8 @@ export function missingDocs(format: FormatId, value: JsonValue): MissingDoc[] {
       if (isObject(props)) {
         for (const [name, p] of Object.entries(props)) {
           const pp = joinPointer(joinPointer(pointer, 'properties'), name);
-          if (isObject(p) && typeof p['description'] !== 'string' && p['$ref'] === undefined) out.push({ pointer: pp, what: `property '${name}'` });
+          if (isObject(p) && typeof p['description'] !== 'string' && p['$ref'] === undefined)
+            out.push({ pointer: pp, what: `property '${name}'` });
         }
       }
       for (const [k, c] of Object.entries(v)) walk(c, joinPointer(pointer, k));

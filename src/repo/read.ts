@@ -40,15 +40,33 @@ export interface ReadSubjectsOptions {
  * Every subject under the root at `ref`, with its versions read from git in bulk (one `git log`, one
  * `git cat-file --batch`). For publishing and for `schemagate log`.
  */
-export async function readSubjects(options: ReadSubjectsOptions): Promise<{ commit: string | undefined; ref: string | null; subjects: SubjectInfo[] }> {
+export async function readSubjects(
+  options: ReadSubjectsOptions,
+): Promise<{ commit: string | undefined; ref: string | null; subjects: SubjectInfo[] }> {
   const top = await repoRoot(options.cwd);
   const config = options.config ?? loadConfig(top);
-  const base = options.ref === undefined ? await resolveBase(top, config) : { ref: options.ref, commit: await resolveRevision(top, options.ref) };
+  const base =
+    options.ref === undefined
+      ? await resolveBase(top, config)
+      : { ref: options.ref, commit: await resolveRevision(top, options.ref) };
   if (base.commit === undefined) return { commit: undefined, ref: base.ref, subjects: [] };
-  const history = await readFileHistories(top, { commit: base.commit, paths: [config.root], ...(options.deepen === undefined ? {} : { deepen: options.deepen }) });
+  const history = await readFileHistories(top, {
+    commit: base.commit,
+    paths: [config.root],
+    ...(options.deepen === undefined ? {} : { deepen: options.deepen }),
+  });
   const files = [...history.files.values()].filter((h) => isSchemaPath(h.path, config));
-  const wanted = options.only === undefined ? files : files.filter((h) => options.only!.includes(h.path) || options.only!.includes(subjectSettings(h.path, config).subject));
-  const blobs = await readBlobs(top, wanted.flatMap((h) => h.changes.map((c) => c.blob)));
+  const wanted =
+    options.only === undefined
+      ? files
+      : files.filter(
+          (h) =>
+            options.only!.includes(h.path) || options.only!.includes(subjectSettings(h.path, config).subject),
+        );
+  const blobs = await readBlobs(
+    top,
+    wanted.flatMap((h) => h.changes.map((c) => c.blob)),
+  );
   const atCommit = await candidateFiles(top, config, { kind: 'commit', commit: base.commit });
   const index = new NameIndex(() => atCommit.read([...atCommit.oids.keys()]));
   const subjects: SubjectInfo[] = [];
@@ -57,7 +75,12 @@ export async function readSubjects(options: ReadSubjectsOptions): Promise<{ comm
   return { commit: base.commit, ref: base.ref, subjects };
 }
 
-async function subjectInfo(h: FileHistory, blobs: ReadonlyMap<string, Buffer>, config: SchemagateConfig, index: NameIndex): Promise<SubjectInfo> {
+async function subjectInfo(
+  h: FileHistory,
+  blobs: ReadonlyMap<string, Buffer>,
+  config: SchemagateConfig,
+  index: NameIndex,
+): Promise<SubjectInfo> {
   const settings = subjectSettings(h.path, config);
   const last = h.changes.at(-1);
   const bytes = last === undefined ? undefined : blobs.get(last.blob);
@@ -66,25 +89,59 @@ async function subjectInfo(h: FileHistory, blobs: ReadonlyMap<string, Buffer>, c
   let references: SubjectInfo['references'] = [];
   let content = '';
   if (bytes !== undefined) {
-    const loaded = await loadSchema(h.path, bytes, { ...(settings.format === undefined ? {} : { format: settings.format }), index });
+    const loaded = await loadSchema(h.path, bytes, {
+      ...(settings.format === undefined ? {} : { format: settings.format }),
+      index,
+    });
     format = loaded.format;
     content = loaded.text ?? bytes.toString('utf8');
-    if (loaded.ok) references = loaded.references.map((r) => ({ ...r, subject: subjectSettings(r.file, config).subject }));
+    if (loaded.ok)
+      references = loaded.references.map((r) => ({ ...r, subject: subjectSettings(r.file, config).subject }));
     else problems.push(...loaded.problems.map((p) => `${h.path}:${p.line}:${p.column}: ${p.message}`));
   }
-  const versions = (await buildVersions(h, blobs, { format, index })).map(({ schema: _s, normalized: _n, ...v }) => v);
-  return { subject: settings.subject, file: h.path, format, level: settings.level, content, versions, references, problems };
+  const versions = (await buildVersions(h, blobs, { format, index })).map(
+    ({ schema: _s, normalized: _n, ...v }) => v,
+  );
+  return {
+    subject: settings.subject,
+    file: h.path,
+    format,
+    level: settings.level,
+    content,
+    versions,
+    references,
+    problems,
+  };
 }
 
 /** One subject's history, found by subject name or file path (for `schemagate log` and `diff`). */
-export async function readHistory(options: { cwd: string; subject: string; ref?: string; config?: SchemagateConfig }): Promise<SubjectInfo> {
+export async function readHistory(options: {
+  cwd: string;
+  subject: string;
+  ref?: string;
+  config?: SchemagateConfig;
+}): Promise<SubjectInfo> {
   const top = await repoRoot(options.cwd);
   const config = options.config ?? loadConfig(top);
   const asPath = options.subject.replace(/\\/g, '/').replace(/^\.\//, '');
-  const { subjects } = await readSubjects({ cwd: top, config, ...(options.ref === undefined ? {} : { ref: options.ref }) });
-  const hit = subjects.find((s) => s.file === asPath || s.subject === options.subject) ?? subjects.find((s) => s.file.endsWith(`/${asPath}`));
+  const { subjects } = await readSubjects({
+    cwd: top,
+    config,
+    ...(options.ref === undefined ? {} : { ref: options.ref }),
+  });
+  const hit =
+    subjects.find((s) => s.file === asPath || s.subject === options.subject) ??
+    subjects.find((s) => s.file.endsWith(`/${asPath}`));
   if (hit === undefined) {
-    throw new SchemagateError('INVALID_ARGUMENT', `no subject or schema file '${options.subject}' under '${config.root}' in the history (known: ${subjects.map((s) => s.subject).slice(0, 10).join(', ') || 'none'})`);
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `no subject or schema file '${options.subject}' under '${config.root}' in the history (known: ${
+        subjects
+          .map((s) => s.subject)
+          .slice(0, 10)
+          .join(', ') || 'none'
+      })`,
+    );
   }
   return hit;
 }
@@ -102,15 +159,22 @@ export interface SubjectChange {
  * The subjects whose files changed between two commits (`from..to`, as `git diff from to`), for
  * `publish --since`. Subjects are named with the configuration of the working tree.
  */
-export async function changedSubjects(options: { cwd: string; from: string; to?: string; config?: SchemagateConfig }): Promise<SubjectChange[]> {
+export async function changedSubjects(options: {
+  cwd: string;
+  from: string;
+  to?: string;
+  config?: SchemagateConfig;
+}): Promise<SubjectChange[]> {
   const top = await repoRoot(options.cwd);
   const config = options.config ?? loadConfig(top);
   const from = await resolveRevision(top, options.from);
   const to = await resolveRevision(top, options.to ?? 'HEAD');
-  const out = (await runGit(['diff', '--name-status', '-M', '-z', from, to, '--', config.root], { cwd: top })).stdout.toString('utf8');
+  const out = (
+    await runGit(['diff', '--name-status', '-M', '-z', from, to, '--', config.root], { cwd: top })
+  ).stdout.toString('utf8');
   const tokens = out.split('\0');
   const changes: SubjectChange[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const status = tokens[i] ?? '';
     if (status === '') {
       i++;
@@ -119,13 +183,20 @@ export async function changedSubjects(options: { cwd: string; from: string; to?:
     if (status.startsWith('R') || status.startsWith('C')) {
       const old = tokens[i + 1] ?? '';
       const file = tokens[i + 2] ?? '';
-      if (isSchemaPath(file, config)) changes.push({ subject: subjectSettings(file, config).subject, file, change: 'renamed', previousFile: old });
+      if (isSchemaPath(file, config))
+        changes.push({
+          subject: subjectSettings(file, config).subject,
+          file,
+          change: 'renamed',
+          previousFile: old,
+        });
       i += 3;
       continue;
     }
     const file = tokens[i + 1] ?? '';
     const kind: SubjectChangeKind = status === 'A' ? 'added' : status === 'D' ? 'deleted' : 'modified';
-    if (isSchemaPath(file, config)) changes.push({ subject: subjectSettings(file, config).subject, file, change: kind });
+    if (isSchemaPath(file, config))
+      changes.push({ subject: subjectSettings(file, config).subject, file, change: kind });
     i += 2;
   }
   return changes.sort((a, b) => a.subject.localeCompare(b.subject));

@@ -23,7 +23,15 @@ export interface ResolvedReference {
 }
 
 export type LoadedSchema =
-  | { ok: true; format: FormatId; handler: FormatHandler; schema: ParsedSchema; text: string; doc: JsonDocument; references: ResolvedReference[] }
+  | {
+      ok: true;
+      format: FormatId;
+      handler: FormatHandler;
+      schema: ParsedSchema;
+      text: string;
+      doc: JsonDocument;
+      references: ResolvedReference[];
+    }
   | { ok: false; format: FormatId; problems: FileProblem[]; text?: string };
 
 /**
@@ -54,7 +62,8 @@ export class NameIndex {
       this.texts.set(path, decoded.text);
       if (detectFormat(path, value) !== 'avro') {
         this.jsonPaths.add(path);
-        const id = value !== null && typeof value === 'object' && !Array.isArray(value) ? value['$id'] : undefined;
+        const id =
+          value !== null && typeof value === 'object' && !Array.isArray(value) ? value['$id'] : undefined;
         if (typeof id === 'string') this.jsonById.set(id.split('#')[0]!, path);
         continue;
       }
@@ -94,7 +103,11 @@ export async function resolveAvroReferences(
   await index.ensure();
   const problems: FileProblem[] = [];
   const found = new Map<string, SchemaReference & { file: string }>();
-  const queue: Array<{ use: (typeof first)[number]; from: string; top: boolean }> = first.map((use) => ({ use, from: file, top: true }));
+  const queue: Array<{ use: (typeof first)[number]; from: string; top: boolean }> = first.map((use) => ({
+    use,
+    from: file,
+    top: true,
+  }));
   const seenFiles = new Set([file]);
   while (queue.length > 0) {
     const { use, from, top } = queue.shift()!;
@@ -112,7 +125,13 @@ export async function resolveAvroReferences(
           fix: `define '${use.candidates[0]}' in a schema file under the root, or fix the name (full names include the namespace)`,
         });
       } else {
-        problems.push({ rule: 'REFERENCE_UNRESOLVED', message: `type '${use.written}' used by ${from} is not defined in any schema file under the root`, pointer: '', line: 1, column: 1 });
+        problems.push({
+          rule: 'REFERENCE_UNRESOLVED',
+          message: `type '${use.written}' used by ${from} is not defined in any schema file under the root`,
+          pointer: '',
+          line: 1,
+          column: 1,
+        });
       }
       continue;
     }
@@ -122,7 +141,8 @@ export async function resolveAvroReferences(
     if (!seenFiles.has(defining)) {
       seenFiles.add(defining);
       try {
-        for (const u of avroNames(JSON.parse(refText) as Parameters<typeof avroNames>[0]).external) queue.push({ use: u, from: defining, top: false });
+        for (const u of avroNames(JSON.parse(refText) as Parameters<typeof avroNames>[0]).external)
+          queue.push({ use: u, from: defining, top: false });
       } catch {
         // The referenced file's own problems are reported on that file.
       }
@@ -133,7 +153,11 @@ export async function resolveAvroReferences(
 }
 
 /** The `$ref`s of a JSON Schema that name another document (not `#…` inside this one), with their pointers. */
-function externalRefs(value: JsonValue, pointer = '', out: Array<{ uri: string; pointer: string }> = []): Array<{ uri: string; pointer: string }> {
+function externalRefs(
+  value: JsonValue,
+  pointer = '',
+  out: Array<{ uri: string; pointer: string }> = [],
+): Array<{ uri: string; pointer: string }> {
   if (Array.isArray(value)) value.forEach((v, i) => externalRefs(v, `${pointer}/${i}`, out));
   else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
@@ -152,7 +176,12 @@ function externalRefs(value: JsonValue, pointer = '', out: Array<{ uri: string; 
  * by path relative to the referencing file), transitively. A `$ref` to a file that is not there is a
  * problem; a URL that no file claims as its `$id` is left to the engine (it may be resolvable inside).
  */
-export async function resolveJsonReferences(file: string, value: JsonValue, text: string, index: NameIndex): Promise<{ references: Array<SchemaReference & { file: string }>; problems: FileProblem[] }> {
+export async function resolveJsonReferences(
+  file: string,
+  value: JsonValue,
+  text: string,
+  index: NameIndex,
+): Promise<{ references: Array<SchemaReference & { file: string }>; problems: FileProblem[] }> {
   const first = externalRefs(value);
   if (first.length === 0) return { references: [], problems: [] };
   await index.ensure();
@@ -166,7 +195,14 @@ export async function resolveJsonReferences(file: string, value: JsonValue, text
     if (target === undefined) {
       if (r.top && !/^[a-z][a-z0-9+.-]*:/i.test(r.uri)) {
         const pos = positionOf(parseJson(text, file), r.pointer);
-        problems.push({ rule: 'REFERENCE_UNRESOLVED', message: `$ref '${r.uri}' names no schema file under the root`, pointer: r.pointer, line: pos.line, column: pos.column, fix: 'fix the path (relative to this file) or add the referenced schema under the root' });
+        problems.push({
+          rule: 'REFERENCE_UNRESOLVED',
+          message: `$ref '${r.uri}' names no schema file under the root`,
+          pointer: r.pointer,
+          line: pos.line,
+          column: pos.column,
+          fix: 'fix the path (relative to this file) or add the referenced schema under the root',
+        });
       }
       continue;
     }
@@ -174,7 +210,8 @@ export async function resolveJsonReferences(file: string, value: JsonValue, text
     const refText = index.textOf(target) ?? '';
     found.set(r.uri, { name: r.uri, text: refText, file: target });
     try {
-      for (const next of externalRefs(JSON.parse(refText) as JsonValue)) queue.push({ ...next, from: target, top: false });
+      for (const next of externalRefs(JSON.parse(refText) as JsonValue))
+        queue.push({ ...next, from: target, top: false });
     } catch {
       // Reported on that file.
     }
@@ -186,12 +223,31 @@ export async function resolveJsonReferences(file: string, value: JsonValue, text
 export async function loadSchema(
   file: string,
   bytes: Buffer,
-  options: { format?: FormatId; index?: NameIndex; lenient?: boolean; references?: readonly SchemaReference[]; fast?: boolean },
+  options: {
+    format?: FormatId;
+    index?: NameIndex;
+    lenient?: boolean;
+    references?: readonly SchemaReference[];
+    fast?: boolean;
+  },
 ): Promise<LoadedSchema> {
   const decoded = decodeSchemaText(bytes);
   const fallbackFormat = options.format ?? detectFormat(file);
   if (!decoded.ok) {
-    return { ok: false, format: fallbackFormat, problems: [{ rule: 'INVALID_SCHEMA', message: decoded.message, pointer: '', line: decoded.line, column: decoded.column, fix: 'save the file as UTF-8' }] };
+    return {
+      ok: false,
+      format: fallbackFormat,
+      problems: [
+        {
+          rule: 'INVALID_SCHEMA',
+          message: decoded.message,
+          pointer: '',
+          line: decoded.line,
+          column: decoded.column,
+          fix: 'save the file as UTF-8',
+        },
+      ],
+    };
   }
   const text = decoded.text;
   // History versions of a known format: try the engine directly, and only on failure take the full path
@@ -199,7 +255,16 @@ export async function loadSchema(
   if (options.fast === true && options.format !== undefined) {
     const handler = formatById(options.format);
     const direct = handler.parse(text, { file, ...(options.lenient === true ? { lenient: true } : {}) });
-    if (direct.ok) return { ok: true, format: options.format, handler, schema: direct.schema, text, doc: direct.schema.doc, references: [] };
+    if (direct.ok)
+      return {
+        ok: true,
+        format: options.format,
+        handler,
+        schema: direct.schema,
+        text,
+        doc: direct.schema.doc,
+        references: [],
+      };
   }
   // JSON.parse is several times faster than the position-recording parser, which runs only to place an error.
   let value: JsonValue;
@@ -214,10 +279,24 @@ export async function loadSchema(
         ok: false,
         format: fallbackFormat,
         text,
-        problems: [{ rule: 'INVALID_SCHEMA', message: e.message, pointer: '', line: e.location.line ?? 1, column: e.location.column ?? 1, fix: 'fix the JSON syntax at this position' }],
+        problems: [
+          {
+            rule: 'INVALID_SCHEMA',
+            message: e.message,
+            pointer: '',
+            line: e.location.line ?? 1,
+            column: e.location.column ?? 1,
+            fix: 'fix the JSON syntax at this position',
+          },
+        ],
       };
     }
-    return { ok: false, format: fallbackFormat, text, problems: [{ rule: 'INVALID_SCHEMA', message: 'invalid JSON', pointer: '', line: 1, column: 1 }] };
+    return {
+      ok: false,
+      format: fallbackFormat,
+      text,
+      problems: [{ rule: 'INVALID_SCHEMA', message: 'invalid JSON', pointer: '', line: 1, column: 1 }],
+    };
   }
   const format = options.format ?? detectFormat(file, value);
   let references: Array<SchemaReference & { file?: string }> = [...(options.references ?? [])];
@@ -232,13 +311,23 @@ export async function loadSchema(
     references = resolved.references;
   }
   const handler = formatById(format);
-  const result = handler.parse(text, { file, references, ...(options.lenient === true ? { lenient: true } : {}) });
+  const result = handler.parse(text, {
+    file,
+    references,
+    ...(options.lenient === true ? { lenient: true } : {}),
+  });
   if (!result.ok) {
     return {
       ok: false,
       format,
       text,
-      problems: result.issues.map((i) => ({ rule: 'INVALID_SCHEMA' as const, message: `${i.message} (${i.rule})`, pointer: i.pointer, line: i.line, column: i.column })),
+      problems: result.issues.map((i) => ({
+        rule: 'INVALID_SCHEMA' as const,
+        message: `${i.message} (${i.rule})`,
+        pointer: i.pointer,
+        line: i.line,
+        column: i.column,
+      })),
     };
   }
   return {

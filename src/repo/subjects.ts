@@ -36,7 +36,10 @@ export function subjectSettings(path: string, config: SchemagateConfig): Subject
   const withoutExt = inRoot.slice(0, inRoot.length - ext.length);
   const name = posix.basename(withoutExt);
   const dir = posix.dirname(withoutExt) === '.' ? '' : posix.dirname(withoutExt);
-  const topic = dir.split('/').filter((s) => s !== '').join('.');
+  const topic = dir
+    .split('/')
+    .filter((s) => s !== '')
+    .join('.');
   let subject = config.naming === 'topic' && topic !== '' ? `${topic}-${name}` : name;
   let level = config.compatibility;
   let format: FormatId | undefined;

@@ -1,5 +1,6 @@
 /** A file's bytes as text, or where the first byte that is not UTF-8 sits. */
-export type DecodedText = { ok: true; text: string } | { ok: false; line: number; column: number; message: string };
+export type DecodedText =
+  { ok: true; text: string } | { ok: false; line: number; column: number; message: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -22,7 +23,12 @@ export function decodeSchemaText(bytes: Uint8Array): DecodedText {
       }
     }
     const byte = bytes[at] ?? 0;
-    return { ok: false, line, column: at - lineStart + 1, message: `the file is not UTF-8 (byte 0x${byte.toString(16).padStart(2, '0')} at offset ${at}); save it as UTF-8` };
+    return {
+      ok: false,
+      line,
+      column: at - lineStart + 1,
+      message: `the file is not UTF-8 (byte 0x${byte.toString(16).padStart(2, '0')} at offset ${at}); save it as UTF-8`,
+    };
   }
 }
 
@@ -30,7 +36,16 @@ function firstInvalidUtf8(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
     const c = b[i]!;
-    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    const n =
+      c < 0x80
+        ? 0
+        : c >= 0xc2 && c <= 0xdf
+          ? 1
+          : c >= 0xe0 && c <= 0xef
+            ? 2
+            : c >= 0xf0 && c <= 0xf4
+              ? 3
+              : -1;
     if (n < 0) return i;
     for (let k = 1; k <= n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += n + 1;

@@ -41,7 +41,12 @@ export async function buildVersions(
     seenBlobs.add(change.blob);
     const bytes = blobs.get(change.blob);
     if (bytes === undefined) continue;
-    const loaded = await loadSchema(change.path, bytes, { format: options.format, lenient: true, fast: true, ...(options.index === undefined ? {} : { index: options.index }) });
+    const loaded = await loadSchema(change.path, bytes, {
+      format: options.format,
+      lenient: true,
+      fast: true,
+      ...(options.index === undefined ? {} : { index: options.index }),
+    });
     if (!loaded.ok) continue;
     const normalized = loaded.handler.normalized(loaded.schema);
     if (seen.has(normalized)) continue;

@@ -17,20 +17,32 @@ export interface BaseRef {
  * the remote's default branch, then `main`, then `master`; and when none exists (a fresh repository on
  * another branch, a detached checkout), `HEAD`.
  */
-export async function resolveBase(cwd: string, config: Pick<SchemagateConfig, 'baseBranch'>): Promise<BaseRef> {
+export async function resolveBase(
+  cwd: string,
+  config: Pick<SchemagateConfig, 'baseBranch'>,
+): Promise<BaseRef> {
   // One for-each-ref instead of a rev-parse per candidate name: the hook's latency is mostly processes.
-  const out = (await runGit(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', 'refs/heads', 'refs/remotes'], { cwd })).stdout.toString('utf8');
+  const out = (
+    await runGit(
+      ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', 'refs/heads', 'refs/remotes'],
+      { cwd },
+    )
+  ).stdout.toString('utf8');
   const refs = new Map<string, { commit: string; symref: string }>();
   for (const line of out.split('\n')) {
     const [name, commit, symref] = line.split('\0');
-    if (name !== undefined && commit !== undefined && name !== '') refs.set(name, { commit, symref: symref ?? '' });
+    if (name !== undefined && commit !== undefined && name !== '')
+      refs.set(name, { commit, symref: symref ?? '' });
   }
   const names: string[] = [];
   if (config.baseBranch !== undefined) {
     names.push(config.baseBranch, `origin/${config.baseBranch}`);
   } else {
-    const remoteDefault = refs.get('refs/remotes/origin/HEAD')?.symref.replace(/^refs\/remotes\/origin\//, '');
-    if (remoteDefault !== undefined && remoteDefault !== '') names.push(remoteDefault, `origin/${remoteDefault}`);
+    const remoteDefault = refs
+      .get('refs/remotes/origin/HEAD')
+      ?.symref.replace(/^refs\/remotes\/origin\//, '');
+    if (remoteDefault !== undefined && remoteDefault !== '')
+      names.push(remoteDefault, `origin/${remoteDefault}`);
     names.push('main', 'origin/main', 'master', 'origin/master');
   }
   for (const name of names) {
@@ -47,7 +59,11 @@ export async function resolveBase(cwd: string, config: Pick<SchemagateConfig, 'b
 
 export async function resolveRevision(cwd: string, rev: string): Promise<string> {
   const commit = await resolveCommit(cwd, rev);
-  if (commit === undefined) throw new SchemagateError('GIT_ERROR', `unknown revision '${rev}' (is it fetched? try \`git fetch origin ${rev.replace(/^origin\//, '')}\`)`);
+  if (commit === undefined)
+    throw new SchemagateError(
+      'GIT_ERROR',
+      `unknown revision '${rev}' (is it fetched? try \`git fetch origin ${rev.replace(/^origin\//, '')}\`)`,
+    );
   return commit;
 }
 
@@ -70,7 +86,8 @@ function walk(top: string, dir: string, out: string[]): void {
   try {
     entries = readdirSync(join(top, dir), { withFileTypes: true });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR')
+      return;
     throw e;
   }
   for (const e of entries) {
@@ -81,7 +98,11 @@ function walk(top: string, dir: string, out: string[]): void {
   }
 }
 
-export async function candidateFiles(top: string, config: SchemagateConfig, source: CandidateSource): Promise<CandidateFiles> {
+export async function candidateFiles(
+  top: string,
+  config: SchemagateConfig,
+  source: CandidateSource,
+): Promise<CandidateFiles> {
   if (source.kind === 'worktree') {
     const paths: string[] = [];
     walk(top, config.root === '.' ? '' : config.root, paths);
@@ -93,15 +114,24 @@ export async function candidateFiles(top: string, config: SchemagateConfig, sour
       contents.set(p, bytes);
       oids.set(p, blobId(bytes));
     }
-    return { oids, read: async (ps) => new Map(ps.flatMap((p) => (contents.has(p) ? [[p, contents.get(p)!] as const] : []))) };
+    return {
+      oids,
+      read: async (ps) =>
+        new Map(ps.flatMap((p) => (contents.has(p) ? [[p, contents.get(p)!] as const] : []))),
+    };
   }
   const listed = await listFiles(top, config.root, source.kind === 'index' ? undefined : source.commit);
   const oids = new Map([...listed].filter(([p]) => isSchemaPath(p, config)));
   return {
     oids,
     read: async (ps) => {
-      const blobs = await readBlobs(top, ps.flatMap((p) => (oids.has(p) ? [oids.get(p)!] : [])));
-      return new Map(ps.flatMap((p) => (blobs.has(oids.get(p) ?? '') ? [[p, blobs.get(oids.get(p)!)!] as const] : [])));
+      const blobs = await readBlobs(
+        top,
+        ps.flatMap((p) => (oids.has(p) ? [oids.get(p)!] : [])),
+      );
+      return new Map(
+        ps.flatMap((p) => (blobs.has(oids.get(p) ?? '') ? [[p, blobs.get(oids.get(p)!)!] as const] : [])),
+      );
     },
   };
 }

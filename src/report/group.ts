@@ -6,7 +6,7 @@ const AGAINST = / \(against version (\d+), [0-9a-f]+; ([A-Z_]+)\)$/;
 function ranges(versions: number[]): string {
   const sorted = [...new Set(versions)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
     parts.push(i === j ? `${sorted[i]}` : `${sorted[i]}–${sorted[j]}`);
@@ -40,7 +40,9 @@ export function groupFindings(findings: readonly Finding[]): Finding[] {
   return out.map((f) => {
     const m = AGAINST.exec(f.message);
     if (m === null) return f;
-    const g = groups.get(`${f.file}\0${f.line}\0${f.column}\0${f.rule}\0${f.message.slice(0, m.index)}\0${f.direction ?? ''}`);
+    const g = groups.get(
+      `${f.file}\0${f.line}\0${f.column}\0${f.rule}\0${f.message.slice(0, m.index)}\0${f.direction ?? ''}`,
+    );
     if (g === undefined || g.first !== f || g.versions.length < 2) return f;
     return { ...f, message: `${g.base} (against versions ${ranges(g.versions)}; ${g.level})` };
   });

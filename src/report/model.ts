@@ -2,7 +2,16 @@ import type { CompatibilityLevel, Direction } from '../compat/level.js';
 import type { FormatId, SchemaChange } from '../formats/format.js';
 
 /** Stable rule ids of findings that are not the engines' own error types. */
-export type RepoRule = 'SUBJECT_DELETED' | 'SUBJECT_RENAMED' | 'INVALID_SCHEMA' | 'REFERENCE_UNRESOLVED' | 'LEVEL_CHANGED' | 'SCHEMA_TYPE_CHANGED' | 'DUPLICATE_SUBJECT' | 'DOC_MISSING' | 'INTERNAL_ERROR';
+export type RepoRule =
+  | 'SUBJECT_DELETED'
+  | 'SUBJECT_RENAMED'
+  | 'INVALID_SCHEMA'
+  | 'REFERENCE_UNRESOLVED'
+  | 'LEVEL_CHANGED'
+  | 'SCHEMA_TYPE_CHANGED'
+  | 'DUPLICATE_SUBJECT'
+  | 'DOC_MISSING'
+  | 'INTERNAL_ERROR';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -58,7 +67,13 @@ export interface CheckReport {
   /** The history the candidates were checked against. */
   base: { ref: string | null; commit: string | null };
   subjects: SubjectReport[];
-  summary: { subjects: number; errors: number; warnings: number; infos: number; byStatus: Partial<Record<SubjectStatus, number>> };
+  summary: {
+    subjects: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+    byStatus: Partial<Record<SubjectStatus, number>>;
+  };
 }
 
 export function summarize(subjects: SubjectReport[]): CheckReport['summary'] {

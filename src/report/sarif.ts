@@ -1,6 +1,10 @@
 import type { CheckReport, Finding } from './model.js';
 
-const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 /** SARIF 2.1.0 for code scanning: one rule per finding id, one result per finding. */
 export function renderSarif(report: CheckReport, options: { version?: string } = {}): string {
@@ -16,7 +20,11 @@ export function renderSarif(report: CheckReport, options: { version?: string } =
             name: 'schemagate',
             version: options.version ?? '0.1.0',
             informationUri: 'https://github.com/schemagate/schemagate',
-            rules: ruleIds.map((id) => ({ id, name: id, shortDescription: { text: id.toLowerCase().replace(/_/g, ' ') } })),
+            rules: ruleIds.map((id) => ({
+              id,
+              name: id,
+              shortDescription: { text: id.toLowerCase().replace(/_/g, ' ') },
+            })),
           },
         },
         results: findings.map(({ f, subject }) => ({
@@ -24,7 +32,14 @@ export function renderSarif(report: CheckReport, options: { version?: string } =
           ruleIndex: ruleIds.indexOf(f.rule),
           level: LEVEL[f.severity],
           message: { text: f.fix === undefined ? f.message : `${f.message} Fix: ${f.fix}` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: f.file }, region: { startLine: f.line, startColumn: f.column } } }],
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: f.file },
+                region: { startLine: f.line, startColumn: f.column },
+              },
+            },
+          ],
           properties: { subject, pointer: f.path, version: f.version, commit: f.commit },
         })),
       },

@@ -7,7 +7,15 @@ export function formatFindingLine(f: Finding): string {
   return `${f.file}:${f.line}:${f.column}: ${f.rule}${tag} ${f.message}`;
 }
 
-const STATUS_ORDER: SubjectStatus[] = ['incompatible', 'invalid', 'deleted', 'renamed', 'new', 'ok', 'unchanged'];
+const STATUS_ORDER: SubjectStatus[] = [
+  'incompatible',
+  'invalid',
+  'deleted',
+  'renamed',
+  'new',
+  'ok',
+  'unchanged',
+];
 
 /** The one-line summary every format ends with in a terminal. */
 export function summaryLine(report: CheckReport): string {

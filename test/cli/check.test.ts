@@ -11,7 +11,10 @@ const ID = { name: 'id', type: 'string' };
 
 function incompatibleRepo(): TempRepo {
   const repo = new TempRepo();
-  repo.write('schemas/orders.avsc', record('Order', [ID])).write('schemas/ok.avsc', record('Ok', [ID])).commit('v1');
+  repo
+    .write('schemas/orders.avsc', record('Order', [ID]))
+    .write('schemas/ok.avsc', record('Ok', [ID]))
+    .commit('v1');
   repo.write('schemas/orders.avsc', record('Order', [ID, { name: 'qty', type: 'int' }]));
   repo.write('schemas/ok.avsc', record('Ok', [ID, { name: 'n', type: 'int', default: 0 }]));
   return repo;
@@ -25,7 +28,10 @@ test('check: exit 1 with text findings, fix and one summary line; exit 0 when co
     const lines = r.stdout.trimEnd().split('\n');
     assert.match(lines[0]!, /^schemas\/orders\.avsc:9:5: READER_FIELD_MISSING_DEFAULT_VALUE The field 'qty'/);
     assert.match(lines[1]!, /^ {2}fix: /);
-    assert.equal(lines.at(-1), 'schemagate check failed: 2 subjects (1 incompatible, 1 ok), 1 error, 0 warnings');
+    assert.equal(
+      lines.at(-1),
+      'schemagate check failed: 2 subjects (1 incompatible, 1 ok), 1 error, 0 warnings',
+    );
     repo.write('schemas/orders.avsc', record('Order', [ID]));
     const ok = await schemagate(['check'], repo.dir);
     assert.equal(ok.code, 0);
@@ -40,32 +46,68 @@ test('check --format github, sarif, junit, json, markdown', async () => {
   try {
     const gh = await schemagate(['check', '--format', 'github'], repo.dir);
     assert.equal(gh.code, 1);
-    assert.match(gh.stdout, /^::error file=schemas\/orders\.avsc,line=9,col=5,title=schemagate READER_FIELD_MISSING_DEFAULT_VALUE::The field 'qty'.*%0Afix: /m);
+    assert.match(
+      gh.stdout,
+      /^::error file=schemas\/orders\.avsc,line=9,col=5,title=schemagate READER_FIELD_MISSING_DEFAULT_VALUE::The field 'qty'.*%0Afix: /m,
+    );
 
     const sarif = JSON.parse((await schemagate(['check', '--format', 'sarif'], repo.dir)).stdout) as {
       version: string;
-      runs: Array<{ tool: { driver: { name: string; rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }>;
+      runs: Array<{
+        tool: { driver: { name: string; rules: Array<{ id: string }> } };
+        results: Array<{
+          ruleId: string;
+          level: string;
+          locations: Array<{
+            physicalLocation: {
+              artifactLocation: { uri: string };
+              region: { startLine: number; startColumn: number };
+            };
+          }>;
+        }>;
+      }>;
     };
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0]!;
     assert.equal(run.tool.driver.name, 'schemagate');
-    assert.deepEqual(run.tool.driver.rules.map((r) => r.id), ['READER_FIELD_MISSING_DEFAULT_VALUE']);
+    assert.deepEqual(
+      run.tool.driver.rules.map((r) => r.id),
+      ['READER_FIELD_MISSING_DEFAULT_VALUE'],
+    );
     assert.equal(run.results[0]!.level, 'error');
-    assert.deepEqual(run.results[0]!.locations[0]!.physicalLocation, { artifactLocation: { uri: 'schemas/orders.avsc' }, region: { startLine: 9, startColumn: 5 } });
+    assert.deepEqual(run.results[0]!.locations[0]!.physicalLocation, {
+      artifactLocation: { uri: 'schemas/orders.avsc' },
+      region: { startLine: 9, startColumn: 5 },
+    });
 
     const junit = (await schemagate(['check', '--format', 'junit'], repo.dir)).stdout;
     assert.match(junit, /^<\?xml version="1\.0" encoding="UTF-8"\?>/);
     assert.match(junit, /<testsuite name="schemagate check" tests="2" failures="1"/);
-    assert.match(junit, /<testcase classname="schemagate.BACKWARD" name="orders \(schemas\/orders.avsc\)">\s*<failure type="READER_FIELD_MISSING_DEFAULT_VALUE"/);
-    assert.match(junit, /<testcase classname="schemagate.BACKWARD" name="ok \(schemas\/ok.avsc\)">\s*<\/testcase>/);
+    assert.match(
+      junit,
+      /<testcase classname="schemagate.BACKWARD" name="orders \(schemas\/orders.avsc\)">\s*<failure type="READER_FIELD_MISSING_DEFAULT_VALUE"/,
+    );
+    assert.match(
+      junit,
+      /<testcase classname="schemagate.BACKWARD" name="ok \(schemas\/ok.avsc\)">\s*<\/testcase>/,
+    );
 
-    const json = JSON.parse((await schemagate(['check', '--format', 'json'], repo.dir)).stdout) as { ok: boolean; subjects: Array<{ status: string }> };
+    const json = JSON.parse((await schemagate(['check', '--format', 'json'], repo.dir)).stdout) as {
+      ok: boolean;
+      subjects: Array<{ status: string }>;
+    };
     assert.equal(json.ok, false);
-    assert.deepEqual(json.subjects.map((s) => s.status), ['ok', 'incompatible']);
+    assert.deepEqual(
+      json.subjects.map((s) => s.status),
+      ['ok', 'incompatible'],
+    );
 
     const md = (await schemagate(['check', '--format', 'markdown'], repo.dir)).stdout;
     assert.match(md, /^### schemagate: ❌ 1 error/);
-    assert.match(md, /\| added \| record 'Order': field 'qty' \(int, no default\) added \| `\/fields\/1` \| ❌ breaks BACKWARD \|/);
+    assert.match(
+      md,
+      /\| added \| record 'Order': field 'qty' \(int, no default\) added \| `\/fields\/1` \| ❌ breaks BACKWARD \|/,
+    );
     assert.match(md, /\| added \| record 'Ok': field 'n' .* \| ✅ compatible \|/);
   } finally {
     repo.cleanup();
@@ -79,7 +121,10 @@ test('check: exit 2 with one clear message for configuration, git and argument p
     repo.write('schemagate.yaml', 'root: schemas\ncompatibility: SIDEWAYS\n');
     let r = await schemagate(['check'], repo.dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^schemagate: schemagate\.yaml:2:16: 'compatibility': unknown compatibility level 'SIDEWAYS'/);
+    assert.match(
+      r.stderr,
+      /^schemagate: schemagate\.yaml:2:16: 'compatibility': unknown compatibility level 'SIDEWAYS'/,
+    );
     assert.doesNotMatch(r.stderr, /at .*\.ts:\d+/);
     repo.write('schemagate.yaml', '');
     r = await schemagate(['check', '--against', 'no-such-ref'], repo.dir);
@@ -105,9 +150,18 @@ test('check --all and --against through the CLI', async () => {
     repo.commit('v2');
     const all = await schemagate(['check', '--all', '--format', 'json'], repo.dir);
     assert.equal(all.code, 1);
-    const report = JSON.parse(all.stdout) as { mode: string; subjects: Array<{ subject: string; status: string; versions: number }> };
+    const report = JSON.parse(all.stdout) as {
+      mode: string;
+      subjects: Array<{ subject: string; status: string; versions: number }>;
+    };
     assert.equal(report.mode, 'all');
-    assert.deepEqual(report.subjects.map((s) => [s.subject, s.status, s.versions]), [['ok', 'ok', 2], ['orders', 'incompatible', 2]]);
+    assert.deepEqual(
+      report.subjects.map((s) => [s.subject, s.status, s.versions]),
+      [
+        ['ok', 'ok', 2],
+        ['orders', 'incompatible', 2],
+      ],
+    );
     const against = await schemagate(['check', '--against', 'HEAD~1'], repo.dir);
     assert.equal(against.code, 1);
     assert.match(against.stdout, /READER_FIELD_MISSING_DEFAULT_VALUE/);

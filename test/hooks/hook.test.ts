@@ -19,8 +19,16 @@ function wrapper(): { bin: string; dispose: () => void } {
   return { bin, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-function commit(repo: TempRepo, env: Record<string, string>, ...extra: string[]): { code: number; out: string } {
-  const r = spawnSync('git', ['commit', '-q', '-m', 'change', ...extra], { cwd: repo.dir, env: { ...repo.env(), ...env }, encoding: 'utf8' });
+function commit(
+  repo: TempRepo,
+  env: Record<string, string>,
+  ...extra: string[]
+): { code: number; out: string } {
+  const r = spawnSync('git', ['commit', '-q', '-m', 'change', ...extra], {
+    cwd: repo.dir,
+    env: { ...repo.env(), ...env },
+    encoding: 'utf8',
+  });
   return { code: r.status ?? 1, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -74,10 +82,17 @@ test('init with husky: .husky/pre-commit, run by husky; HUSKY=0 skips', async ()
   const repo = new TempRepo();
   const w = wrapper();
   try {
-    repo.write('package.json', JSON.stringify({ name: 'app', private: true, devDependencies: { husky: '^9' } }));
+    repo.write(
+      'package.json',
+      JSON.stringify({ name: 'app', private: true, devDependencies: { husky: '^9' } }),
+    );
     repo.write('schemas/orders.avsc', record('Order', [ID])).commit('v1');
     const husky = join(dirname(createRequire(import.meta.url).resolve('husky')), 'bin.js');
-    const installed = spawnSync(process.execPath, [husky], { cwd: repo.dir, env: repo.env(), encoding: 'utf8' });
+    const installed = spawnSync(process.execPath, [husky], {
+      cwd: repo.dir,
+      env: repo.env(),
+      encoding: 'utf8',
+    });
     assert.equal(installed.status, 0, installed.stderr);
     const r = await schemagate(['init'], repo.dir);
     assert.equal(r.code, 0, r.stderr);
@@ -111,7 +126,10 @@ test('init never overwrites a hook it did not write, nor a config; it honours co
 
 test('.pre-commit-hooks.yaml and the lefthook recipe run check --staged', () => {
   const root = new URL('../../', import.meta.url);
-  assert.match(readFileSync(new URL('.pre-commit-hooks.yaml', root), 'utf8'), /entry: schemagate check --staged/);
+  assert.match(
+    readFileSync(new URL('.pre-commit-hooks.yaml', root), 'utf8'),
+    /entry: schemagate check --staged/,
+  );
   assert.match(readFileSync(new URL('hooks/lefthook.yml', root), 'utf8'), /schemagate check --staged/);
 });
 
@@ -121,7 +139,10 @@ test('the hook finds schemagate in node_modules/.bin when it is installed as a d
     repo.write('schemas/orders.avsc', record('Order', [ID])).commit('v1');
     assert.equal((await schemagate(['init'], repo.dir)).code, 0);
     // What npm links for a dependency: node_modules/.bin/schemagate (here a wrapper running this checkout).
-    repo.write('node_modules/.bin/schemagate', `#!/bin/sh\nexec "${process.execPath}" --import "${TSX_LOADER}" "${CLI_ENTRY}" "$@"\n`);
+    repo.write(
+      'node_modules/.bin/schemagate',
+      `#!/bin/sh\nexec "${process.execPath}" --import "${TSX_LOADER}" "${CLI_ENTRY}" "$@"\n`,
+    );
     chmodSync(join(repo.dir, 'node_modules/.bin/schemagate'), 0o755);
     repo.write('.gitignore', 'node_modules/\n');
     repo.write('schemas/orders.avsc', record('Order', [ID, { name: 'qty', type: 'int' }]));

@@ -34,14 +34,25 @@ test('linear history: compatible change ok, incompatible change found at the fie
     let report = await runCheck({ cwd: repo.dir });
     assert.equal(report.ok, true);
     assert.equal(only(report, 'schemas/orders.avsc').status, 'ok');
-    assert.deepEqual(only(report, 'schemas/orders.avsc').changes?.map((c) => [c.kind, c.breaking]), [['added', false]]);
+    assert.deepEqual(
+      only(report, 'schemas/orders.avsc').changes?.map((c) => [c.kind, c.breaking]),
+      [['added', false]],
+    );
 
     repo.write('schemas/orders.avsc', record('Order', [ID, QTY]));
     report = await runCheck({ cwd: join(repo.dir, 'schemas') });
     assert.equal(report.ok, false);
     assert.deepEqual(report.base, { ref: 'main', commit: v1 });
     const s = only(report, 'schemas/orders.avsc');
-    assert.deepEqual(Object.keys(s).slice(0, 7), ['subject', 'file', 'format', 'level', 'status', 'versions', 'findings']);
+    assert.deepEqual(Object.keys(s).slice(0, 7), [
+      'subject',
+      'file',
+      'format',
+      'level',
+      'status',
+      'versions',
+      'findings',
+    ]);
     assert.equal(s.subject, 'orders');
     assert.equal(s.format, 'avro');
     assert.equal(s.level, 'BACKWARD');
@@ -80,14 +91,19 @@ test('squash merge: one version; formatting-only changes are no version and leav
     repo.write('schemas/orders.avsc', record('Order', [ID])).commit('v1');
     repo.write('schemas/orders.avsc', JSON.stringify(JSON.parse(record('Order', [ID])))).commit('reformat');
     repo.git('checkout', '-q', '-b', 'feature');
-    repo.write('schemas/orders.avsc', record('Order', [ID, { name: 'x', type: 'long', default: 1 }])).commit('a');
+    repo
+      .write('schemas/orders.avsc', record('Order', [ID, { name: 'x', type: 'long', default: 1 }]))
+      .commit('a');
     repo.write('schemas/orders.avsc', record('Order', [ID, QTY_DEFAULT])).commit('b');
     repo.git('checkout', '-q', 'main');
     repo.git('merge', '-q', '--squash', 'feature');
     repo.commit('squash');
     let report = await runCheck({ cwd: repo.dir, mode: 'all' });
     assert.equal(only(report, 'schemas/orders.avsc').versions, 2);
-    repo.write('schemas/orders.avsc', `\n\n${JSON.stringify(JSON.parse(record('Order', [ID, QTY_DEFAULT])), null, 8)}`);
+    repo.write(
+      'schemas/orders.avsc',
+      `\n\n${JSON.stringify(JSON.parse(record('Order', [ID, QTY_DEFAULT])), null, 8)}`,
+    );
     report = await runCheck({ cwd: repo.dir });
     assert.equal(only(report, 'schemas/orders.avsc').status, 'unchanged');
     assert.equal(report.ok, true);
@@ -118,7 +134,10 @@ test('renames keep the history: a rename is information, an incompatible renamed
 
 test('deletes: SUBJECT_DELETED is an error unless allowDelete', async () => {
   await withRepo(async (repo) => {
-    repo.write('schemas/orders.avsc', record('Order', [ID])).write('schemas/keep.avsc', record('Keep', [ID])).commit('v1');
+    repo
+      .write('schemas/orders.avsc', record('Order', [ID]))
+      .write('schemas/keep.avsc', record('Keep', [ID]))
+      .commit('v1');
     repo.remove('schemas/orders.avsc');
     let report = await runCheck({ cwd: repo.dir });
     const s = only(report, 'schemas/orders.avsc');
@@ -137,17 +156,25 @@ test('a transitive break that only an older version reveals', async () => {
   await withRepo(async (repo) => {
     repo.write('schemagate.yaml', 'compatibility: BACKWARD_TRANSITIVE\n');
     const v1 = repo.write('schemas/orders.avsc', record('Order', [ID])).commit('v1');
-    repo.write('schemas/orders.avsc', record('Order', [ID, { name: 'note', type: 'string', default: '' }])).commit('v2');
+    repo
+      .write('schemas/orders.avsc', record('Order', [ID, { name: 'note', type: 'string', default: '' }]))
+      .commit('v2');
     repo.write('schemas/orders.avsc', record('Order', [ID, { name: 'note', type: 'string' }]));
     const report = await runCheck({ cwd: repo.dir });
     const s = only(report, 'schemas/orders.avsc');
     assert.equal(s.status, 'incompatible');
-    assert.deepEqual(s.findings.map((f) => [f.rule, f.version, f.commit]), [['READER_FIELD_MISSING_DEFAULT_VALUE', 1, v1]]);
+    assert.deepEqual(
+      s.findings.map((f) => [f.rule, f.version, f.commit]),
+      [['READER_FIELD_MISSING_DEFAULT_VALUE', 1, v1]],
+    );
     repo.write('schemagate.yaml', 'compatibility: BACKWARD\n');
     const plain = await runCheck({ cwd: repo.dir });
     const p = only(plain, 'schemas/orders.avsc');
     assert.equal(p.status, 'ok');
-    assert.deepEqual(p.findings.map((f) => f.rule), ['LEVEL_CHANGED']);
+    assert.deepEqual(
+      p.findings.map((f) => f.rule),
+      ['LEVEL_CHANGED'],
+    );
     assert.equal(p.findings[0]?.severity, 'warning');
     assert.equal(plain.ok, true);
   });
@@ -193,8 +220,14 @@ test('broken files are reported and the others still checked: invalid JSON at li
     const broken = lines.join('\n');
     assert.throws(() => JSON.parse(broken));
     repo.write('schemas/broken.avsc', broken);
-    repo.write('schemas/latin1.avsc', Buffer.from('{"type":"record","name":"Caf\xe9","fields":[]}', 'latin1'));
-    repo.write('schemas/badtype.avsc', '{\n  "type": "record",\n  "name": "T",\n  "fields": [{"name": "x", "type": "strin"}]\n}\n');
+    repo.write(
+      'schemas/latin1.avsc',
+      Buffer.from('{"type":"record","name":"Caf\xe9","fields":[]}', 'latin1'),
+    );
+    repo.write(
+      'schemas/badtype.avsc',
+      '{\n  "type": "record",\n  "name": "T",\n  "fields": [{"name": "x", "type": "strin"}]\n}\n',
+    );
     repo.write('schemas/orders.avsc', record('Order', [ID, QTY]));
     const report = await runCheck({ cwd: repo.dir });
     const broke = only(report, 'schemas/broken.avsc');
@@ -246,11 +279,22 @@ test('--staged checks the index, not the working tree; --against checks HEAD aga
 test('references: a named type from another file resolves; a missing one is REFERENCE_UNRESOLVED at its position', async () => {
   await withRepo(async (repo) => {
     repo.write('schemas/base.avsc', record('Base', [ID], { namespace: 'acme' }));
-    repo.write('schemas/orders.avsc', record('Order', [{ name: 'base', type: 'acme.Base' }], { namespace: 'acme.orders' })).commit('v1');
-    repo.write('schemas/orders.avsc', record('Order', [{ name: 'base', type: 'acme.Base' }, QTY_DEFAULT], { namespace: 'acme.orders' }));
+    repo
+      .write(
+        'schemas/orders.avsc',
+        record('Order', [{ name: 'base', type: 'acme.Base' }], { namespace: 'acme.orders' }),
+      )
+      .commit('v1');
+    repo.write(
+      'schemas/orders.avsc',
+      record('Order', [{ name: 'base', type: 'acme.Base' }, QTY_DEFAULT], { namespace: 'acme.orders' }),
+    );
     let report = await runCheck({ cwd: repo.dir });
     assert.equal(only(report, 'schemas/orders.avsc').status, 'ok', JSON.stringify(report.subjects));
-    repo.write('schemas/orders.avsc', record('Order', [{ name: 'base', type: 'acme.Missing' }], { namespace: 'acme.orders' }));
+    repo.write(
+      'schemas/orders.avsc',
+      record('Order', [{ name: 'base', type: 'acme.Missing' }], { namespace: 'acme.orders' }),
+    );
     report = await runCheck({ cwd: repo.dir });
     const f = only(report, 'schemas/orders.avsc').findings[0]!;
     assert.equal(f.rule, 'REFERENCE_UNRESOLVED');
@@ -291,7 +335,11 @@ test('FORWARD: a finding about the old reader still points into the candidate (t
 
 test('JSON Schema files: checked with the JSON Schema engine, $ref to another file resolved, a missing one reported', async () => {
   await withRepo(async (repo) => {
-    const address = { $id: 'https://acme.test/address.json', type: 'object', properties: { city: { type: 'string' } } };
+    const address = {
+      $id: 'https://acme.test/address.json',
+      type: 'object',
+      properties: { city: { type: 'string' } },
+    };
     repo.write('schemas/address.json', `${JSON.stringify(address, null, 2)}\n`);
     const customer = (extra: Record<string, unknown>): string =>
       `${JSON.stringify({ type: 'object', properties: { name: { type: 'string' }, address: { $ref: 'address.json' }, ...extra }, additionalProperties: false }, null, 2)}\n`;
@@ -301,13 +349,19 @@ test('JSON Schema files: checked with the JSON Schema engine, $ref to another fi
     let s = only(report, 'schemas/customer.json');
     assert.equal(s.format, 'json');
     assert.equal(s.status, 'ok', JSON.stringify(s.findings));
-    repo.write('schemas/customer.json', `${JSON.stringify({ type: 'object', properties: { name: { type: 'integer' }, address: { $ref: 'address.json' } }, additionalProperties: false }, null, 2)}\n`);
+    repo.write(
+      'schemas/customer.json',
+      `${JSON.stringify({ type: 'object', properties: { name: { type: 'integer' }, address: { $ref: 'address.json' } }, additionalProperties: false }, null, 2)}\n`,
+    );
     report = await runCheck({ cwd: repo.dir });
     s = only(report, 'schemas/customer.json');
     assert.equal(s.status, 'incompatible');
     assert.ok(s.findings[0]!.path.startsWith('/properties/name'), s.findings[0]!.path);
     assert.ok(s.findings[0]!.line >= 4 && s.findings[0]!.line <= 5, JSON.stringify(s.findings[0]));
-    repo.write('schemas/customer.json', `${JSON.stringify({ type: 'object', properties: { a: { $ref: 'nowhere.json' } } }, null, 2)}\n`);
+    repo.write(
+      'schemas/customer.json',
+      `${JSON.stringify({ type: 'object', properties: { a: { $ref: 'nowhere.json' } } }, null, 2)}\n`,
+    );
     s = only(await runCheck({ cwd: repo.dir }), 'schemas/customer.json');
     assert.equal(s.findings[0]?.rule, 'REFERENCE_UNRESOLVED');
     assert.equal(s.findings[0]?.line, 5);
@@ -320,7 +374,10 @@ test('lint.requireDoc: missing docs are warnings at their position', async () =>
     repo.write('schemas/t.avsc', record('T', [{ name: 'a', type: 'string', doc: 'A.' }, ID], { doc: 'T.' }));
     const report = await runCheck({ cwd: repo.dir });
     const s = only(report, 'schemas/t.avsc');
-    assert.deepEqual(s.findings.map((f) => [f.rule, f.severity, f.path, f.line]), [['DOC_MISSING', 'warning', '/fields/1', 11]]);
+    assert.deepEqual(
+      s.findings.map((f) => [f.rule, f.severity, f.path, f.line]),
+      [['DOC_MISSING', 'warning', '/fields/1', 11]],
+    );
     assert.equal(report.ok, true);
   });
 });

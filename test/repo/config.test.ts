@@ -63,7 +63,13 @@ test('bad configuration: one error with the line, exit 2', () => {
   for (const [text, line, message] of table) {
     assert.throws(
       () => parseConfig(text),
-      (e: unknown) => e instanceof SchemagateError && e.code === 'INVALID_CONFIG' && e.exitCode === 2 && e.location.line === line && message.test(e.message) && e.location.file === 'schemagate.yaml',
+      (e: unknown) =>
+        e instanceof SchemagateError &&
+        e.code === 'INVALID_CONFIG' &&
+        e.exitCode === 2 &&
+        e.location.line === line &&
+        message.test(e.message) &&
+        e.location.file === 'schemagate.yaml',
       text,
     );
   }
@@ -84,8 +90,16 @@ test('subject naming: file, topic, and rule overrides (later rules win)', () => 
       { match: 'shared/*.avsc', subject: 'com.acme.{name}', compatibility: 'NONE' as const },
     ],
   };
-  assert.deepEqual(subjectSettings('schemas/shared/Base.avsc', rules), { subject: 'com.acme.Base', level: 'NONE', format: undefined });
-  assert.deepEqual(subjectSettings('schemas/orders.avsc', rules), { subject: 'orders', level: 'FULL', format: undefined });
+  assert.deepEqual(subjectSettings('schemas/shared/Base.avsc', rules), {
+    subject: 'com.acme.Base',
+    level: 'NONE',
+    format: undefined,
+  });
+  assert.deepEqual(subjectSettings('schemas/orders.avsc', rules), {
+    subject: 'orders',
+    level: 'FULL',
+    format: undefined,
+  });
 });
 
 test('globs', () => {

@@ -17,7 +17,9 @@ const configSchema = JSON.parse(readFileSync(new URL('schemagate.schema.json', r
 function blocks(lang: string, after: string): string[] {
   const start = doc.indexOf(after);
   assert.ok(start >= 0, after);
-  return [...doc.slice(start).matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+  return [...doc.slice(start).matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map(
+    (m) => m[1]!,
+  );
 }
 
 test('docs: the configuration example loads, and the shipped JSON Schema accepts it, this repo’s config and the starter', () => {
@@ -47,14 +49,24 @@ test('docs: the bad-configuration message is what the CLI prints', () => {
 });
 
 test('docs: the JSON contract example is what check --format json gives for that change', async () => {
-  const shown = JSON.parse(blocks('json', 'The JSON contract:')[0]!) as { base: { commit: string }; subjects: Array<{ findings: Array<{ commit: string }> }> };
+  const shown = JSON.parse(blocks('json', 'The JSON contract:')[0]!) as {
+    base: { commit: string };
+    subjects: Array<{ findings: Array<{ commit: string }> }>;
+  };
   const repo = new TempRepo();
   try {
-    repo.write('schemas/orders.avsc', '{\n  "type": "record",\n  "name": "Order",\n  "fields": [\n    {"name": "id", "type": "string"}\n  ]\n}\n');
+    repo.write(
+      'schemas/orders.avsc',
+      '{\n  "type": "record",\n  "name": "Order",\n  "fields": [\n    {"name": "id", "type": "string"}\n  ]\n}\n',
+    );
     const v1 = repo.commit('v1');
-    repo.write('schemas/orders.avsc', '{\n  "type": "record",\n  "name": "Order",\n  "fields": [\n    {"name": "id", "type": "string"},\n    {"name": "qty", "type": "int"}\n  ]\n}\n');
+    repo.write(
+      'schemas/orders.avsc',
+      '{\n  "type": "record",\n  "name": "Order",\n  "fields": [\n    {"name": "id", "type": "string"},\n    {"name": "qty", "type": "int"}\n  ]\n}\n',
+    );
     const report = JSON.parse(JSON.stringify(await runCheck({ cwd: repo.dir }))) as typeof shown;
-    const normalize = (r: typeof shown, commit: string): string => JSON.stringify(r).replaceAll(commit, 'C').replaceAll(commit.slice(0, 7), 'c');
+    const normalize = (r: typeof shown, commit: string): string =>
+      JSON.stringify(r).replaceAll(commit, 'C').replaceAll(commit.slice(0, 7), 'c');
     assert.equal(normalize(report, v1), normalize(shown, shown.base.commit));
   } finally {
     repo.cleanup();
@@ -76,8 +88,14 @@ test('this repository’s schemas pass check --all, and the shared base type is 
 });
 
 test('docs: the pre-commit framework example names the hook that .pre-commit-hooks.yaml defines', () => {
-  const example = parseYaml(blocks('yaml', '**pre-commit framework**')[0]!) as { repos: Array<{ hooks: Array<{ id: string }> }> };
-  const defined = parseYaml(readFileSync(new URL('.pre-commit-hooks.yaml', root), 'utf8')) as Array<{ id: string; entry: string; pass_filenames: boolean }>;
+  const example = parseYaml(blocks('yaml', '**pre-commit framework**')[0]!) as {
+    repos: Array<{ hooks: Array<{ id: string }> }>;
+  };
+  const defined = parseYaml(readFileSync(new URL('.pre-commit-hooks.yaml', root), 'utf8')) as Array<{
+    id: string;
+    entry: string;
+    pass_filenames: boolean;
+  }>;
   assert.equal(example.repos[0]!.hooks[0]!.id, defined[0]!.id);
   assert.equal(defined[0]!.entry, 'schemagate check --staged');
   assert.equal(defined[0]!.pass_filenames, false);

@@ -29,7 +29,12 @@ export class TempRepo {
   }
 
   git(...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, env: this.env(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync('git', args, {
+      cwd: this.dir,
+      env: this.env(),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   }
 
   write(path: string, content: string | Buffer): this {
@@ -64,6 +69,10 @@ export class TempRepo {
 }
 
 /** An Avro record schema text with the given fields, pretty-printed (one field per line). */
-export function record(name: string, fields: Array<Record<string, unknown>>, extra: Record<string, unknown> = {}): string {
+export function record(
+  name: string,
+  fields: Array<Record<string, unknown>>,
+  extra: Record<string, unknown> = {},
+): string {
   return `${JSON.stringify({ type: 'record', name, ...extra, fields }, null, 2)}\n`;
 }

@@ -14,7 +14,10 @@ async function contents(repo: TempRepo, path: string, paths = ['schemas']): Prom
   const h = await readFileHistories(repo.dir, { commit, paths });
   const file = h.files.get(path);
   if (file === undefined) return [];
-  const blobs = await readBlobs(repo.dir, file.changes.map((c) => c.blob));
+  const blobs = await readBlobs(
+    repo.dir,
+    file.changes.map((c) => c.blob),
+  );
   return file.changes.map((c) => blobs.get(c.blob)!.toString('utf8'));
 }
 
@@ -26,7 +29,10 @@ test('linear history: each content change, oldest first, with commit, author and
     const c3 = repo.write('schemas/a.avsc', '2').commit('two');
     const h = await readFileHistories(repo.dir, { commit: c3, paths: ['schemas'] });
     const a = h.files.get('schemas/a.avsc')!;
-    assert.deepEqual(a.changes.map((c) => c.commit), [c1, c3]);
+    assert.deepEqual(
+      a.changes.map((c) => c.commit),
+      [c1, c3],
+    );
     assert.equal(a.changes[0]!.author, 'Ada');
     assert.equal(a.changes[0]!.email, 'ada@example.com');
     assert.match(a.changes[0]!.date, /^2026-01-01T00:00:01/);
@@ -80,10 +86,16 @@ test('renames keep the history; deletes are remembered; a re-added file continue
     const h = await readFileHistories(repo.dir, { commit, paths: ['schemas'] });
     assert.deepEqual([...h.files.keys()], ['schemas/sub/new.avsc']);
     const moved = h.files.get('schemas/sub/new.avsc')!;
-    assert.deepEqual(moved.changes.map((c) => c.path), ['schemas/old.avsc', 'schemas/sub/new.avsc']);
+    assert.deepEqual(
+      moved.changes.map((c) => c.path),
+      ['schemas/old.avsc', 'schemas/sub/new.avsc'],
+    );
     assert.deepEqual([...h.deleted.keys()], ['schemas/gone.avsc']);
     repo.write('schemas/gone.avsc', 'g2').commit('back');
-    const h2 = await readFileHistories(repo.dir, { commit: await resolveCommit(repo.dir, 'HEAD'), paths: ['schemas'] });
+    const h2 = await readFileHistories(repo.dir, {
+      commit: await resolveCommit(repo.dir, 'HEAD'),
+      paths: ['schemas'],
+    });
     assert.equal(h2.files.get('schemas/gone.avsc')!.changes.length, 2);
   } finally {
     repo.cleanup();
@@ -99,9 +111,20 @@ test('a narrow read follows a rename from outside its pathspec', async () => {
     repo.move('schemas/old.avsc', 'schemas/new.avsc').commit('rename');
     repo.write('schemas/new.avsc', body + ' ').commit('v3');
     const commit = await resolveCommit(repo.dir, 'HEAD');
-    const narrow = await readFewFileHistories(repo.dir, { commit, paths: ['schemas/new.avsc'], root: 'schemas' });
-    assert.deepEqual(narrow.files.get('schemas/new.avsc')!.changes.map((c) => c.path), ['schemas/old.avsc', 'schemas/old.avsc', 'schemas/new.avsc']);
-    const plain = await readFewFileHistories(repo.dir, { commit, paths: ['schemas/other.avsc'], root: 'schemas' });
+    const narrow = await readFewFileHistories(repo.dir, {
+      commit,
+      paths: ['schemas/new.avsc'],
+      root: 'schemas',
+    });
+    assert.deepEqual(
+      narrow.files.get('schemas/new.avsc')!.changes.map((c) => c.path),
+      ['schemas/old.avsc', 'schemas/old.avsc', 'schemas/new.avsc'],
+    );
+    const plain = await readFewFileHistories(repo.dir, {
+      commit,
+      paths: ['schemas/other.avsc'],
+      root: 'schemas',
+    });
     assert.equal(plain.files.get('schemas/other.avsc')!.changes.length, 1);
   } finally {
     repo.cleanup();
@@ -129,14 +152,21 @@ test('a shallow clone: deepened from its remote, or a clear message how to fetch
     const commit = await resolveCommit(clone, 'HEAD');
     await assert.rejects(
       readFileHistories(clone, { commit, paths: ['schemas'], deepen: false }),
-      (e: unknown) => e instanceof SchemagateError && e.code === 'HISTORY_MISSING' && /git fetch --unshallow/.test(e.message) && /fetch-depth: 0/.test(e.message),
+      (e: unknown) =>
+        e instanceof SchemagateError &&
+        e.code === 'HISTORY_MISSING' &&
+        /git fetch --unshallow/.test(e.message) &&
+        /fetch-depth: 0/.test(e.message),
     );
     const h = await readFileHistories(clone, { commit, paths: ['schemas'] });
     assert.equal(h.files.get('schemas/a.avsc')!.changes.length, 3);
     const lonely = join(parent, 'lonely');
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.dir}`, lonely]);
     execFileSync('git', ['remote', 'remove', 'origin'], { cwd: lonely });
-    await assert.rejects(readFileHistories(lonely, { commit, paths: ['schemas'] }), /no remote to fetch from/);
+    await assert.rejects(
+      readFileHistories(lonely, { commit, paths: ['schemas'] }),
+      /no remote to fetch from/,
+    );
   } finally {
     origin.cleanup();
     rmSync(parent, { recursive: true, force: true });

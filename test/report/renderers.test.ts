@@ -23,10 +23,24 @@ const tricky: Finding = {
 
 function report(subjects: SubjectReport[]): CheckReport {
   const summary = summarize(subjects);
-  return { ok: summary.errors === 0, mode: 'worktree', base: { ref: 'main', commit: 'abcdef0123456789abcdef0123456789abcdef01' }, subjects, summary };
+  return {
+    ok: summary.errors === 0,
+    mode: 'worktree',
+    base: { ref: 'main', commit: 'abcdef0123456789abcdef0123456789abcdef01' },
+    subjects,
+    summary,
+  };
 }
 
-const bad: SubjectReport = { subject: 'a', file: 'schemas/a,b:c.avsc', format: 'avro', level: 'BACKWARD', status: 'incompatible', versions: 2, findings: [tricky] };
+const bad: SubjectReport = {
+  subject: 'a',
+  file: 'schemas/a,b:c.avsc',
+  format: 'avro',
+  level: 'BACKWARD',
+  status: 'incompatible',
+  versions: 2,
+  findings: [tricky],
+};
 const renamed: SubjectReport = {
   subject: 'r',
   file: 'schemas/r.avsc',
@@ -35,8 +49,26 @@ const renamed: SubjectReport = {
   status: 'renamed',
   versions: 1,
   previousFile: 'old/r.avsc',
-  findings: [{ ...tricky, rule: 'SUBJECT_RENAMED', severity: 'info', file: 'schemas/r.avsc', message: 'renamed', version: null, commit: null }],
-  changes: [{ kind: 'added', pointer: '/fields/1', summary: "field 'x|y' added", breaks: ['old-reads-new'], breaking: true }],
+  findings: [
+    {
+      ...tricky,
+      rule: 'SUBJECT_RENAMED',
+      severity: 'info',
+      file: 'schemas/r.avsc',
+      message: 'renamed',
+      version: null,
+      commit: null,
+    },
+  ],
+  changes: [
+    {
+      kind: 'added',
+      pointer: '/fields/1',
+      summary: "field 'x|y' added",
+      breaks: ['old-reads-new'],
+      breaking: true,
+    },
+  ],
 };
 
 test('text: path:line:col: RULE message, the fix, one summary line; severities other than error are marked', () => {
@@ -45,7 +77,10 @@ test('text: path:line:col: RULE message, the fix, one summary line; severities o
   assert.equal(lines[0], 'schemas/a,b:c.avsc:3:7: TYPE_MISMATCH 100% wrong <type> & "quotes"');
   assert.equal(lines[2], '  fix: use | pipes');
   assert.match(out, /schemas\/r\.avsc:3:7: SUBJECT_RENAMED \(info\) renamed\n/);
-  assert.equal(lines.at(-2), 'schemagate check failed: 2 subjects (1 incompatible, 1 renamed), 1 error, 0 warnings');
+  assert.equal(
+    lines.at(-2),
+    'schemagate check failed: 2 subjects (1 incompatible, 1 renamed), 1 error, 0 warnings',
+  );
 });
 
 test('github: workflow commands with escaped properties and data', () => {
@@ -53,7 +88,10 @@ test('github: workflow commands with escaped properties and data', () => {
     githubAnnotation(tricky),
     '::error file=schemas/a%2Cb%3Ac.avsc,line=3,col=7,title=schemagate TYPE_MISMATCH::100%25 wrong <type> & "quotes"%0Asecond line%0Afix: use | pipes',
   );
-  assert.match(renderGithub(report([renamed])), /^::notice file=schemas\/r\.avsc,line=3,col=7,title=schemagate SUBJECT_RENAMED::renamed%0Afix: use \| pipes$/m);
+  assert.match(
+    renderGithub(report([renamed])),
+    /^::notice file=schemas\/r\.avsc,line=3,col=7,title=schemagate SUBJECT_RENAMED::renamed%0Afix: use \| pipes$/m,
+  );
 });
 
 test('junit: well-formed, escaped, one failure per failing subject', () => {
@@ -61,21 +99,49 @@ test('junit: well-formed, escaped, one failure per failing subject', () => {
   assert.match(xml, /<testsuite name="schemagate check" tests="2" failures="1"/);
   assert.match(xml, /message="incompatible: 100% wrong &lt;type&gt; &amp; &quot;quotes&quot;\nsecond line"/);
   assert.match(xml, /<system-out>schemas\/r\.avsc:3:7: SUBJECT_RENAMED \(info\) renamed<\/system-out>/);
-  assert.doesNotMatch(xml.replace(/<\?xml[^>]*\?>/, ''), /<(?!\/?(testsuites|testsuite|testcase|failure|system-out)\b)/);
+  assert.doesNotMatch(
+    xml.replace(/<\?xml[^>]*\?>/, ''),
+    /<(?!\/?(testsuites|testsuite|testcase|failure|system-out)\b)/,
+  );
 });
 
 test('sarif: levels, rules and locations', () => {
-  const sarif = JSON.parse(renderSarif(report([bad, renamed]))) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; ruleIndex: number; level: string }> }> };
+  const sarif = JSON.parse(renderSarif(report([bad, renamed]))) as {
+    runs: Array<{
+      tool: { driver: { rules: Array<{ id: string }> } };
+      results: Array<{ ruleId: string; ruleIndex: number; level: string }>;
+    }>;
+  };
   const run = sarif.runs[0]!;
-  assert.deepEqual(run.tool.driver.rules.map((r) => r.id), ['SUBJECT_RENAMED', 'TYPE_MISMATCH']);
-  assert.deepEqual(run.results.map((r) => [r.ruleId, r.ruleIndex, r.level]), [['TYPE_MISMATCH', 1, 'error'], ['SUBJECT_RENAMED', 0, 'note']]);
+  assert.deepEqual(
+    run.tool.driver.rules.map((r) => r.id),
+    ['SUBJECT_RENAMED', 'TYPE_MISMATCH'],
+  );
+  assert.deepEqual(
+    run.results.map((r) => [r.ruleId, r.ruleIndex, r.level]),
+    [
+      ['TYPE_MISMATCH', 1, 'error'],
+      ['SUBJECT_RENAMED', 0, 'note'],
+    ],
+  );
 });
 
 test('markdown: table cells escaped, semantic diff with effects, unchanged subjects left out', () => {
   assert.equal(cell('a|b\nc'), 'a\\|b<br>c');
-  const unchanged: SubjectReport = { subject: 'u', file: 'schemas/u.avsc', format: 'avro', level: 'BACKWARD', status: 'unchanged', versions: 3, findings: [] };
+  const unchanged: SubjectReport = {
+    subject: 'u',
+    file: 'schemas/u.avsc',
+    format: 'avro',
+    level: 'BACKWARD',
+    status: 'unchanged',
+    versions: 3,
+    findings: [],
+  };
   const md = renderMarkdown(report([bad, renamed, unchanged]));
-  assert.match(md, /^### schemagate: ❌ 1 error\n\n3 subjects checked against `main` \(abcdef0\); 1 error, 0 warnings\./);
+  assert.match(
+    md,
+    /^### schemagate: ❌ 1 error\n\n3 subjects checked against `main` \(abcdef0\); 1 error, 0 warnings\./,
+  );
   assert.match(md, /\| added \| field 'x\\\|y' added \| `\/fields\/1` \| ❌ breaks FULL \|/);
   assert.match(md, /`schemas\/r\.avsc` \(was `old\/r\.avsc`\)/);
   assert.doesNotMatch(md, /schemas\/u\.avsc/);
@@ -87,9 +153,22 @@ test('every format renders', () => {
 });
 
 test('text and github show a problem found against many versions once, naming the versions', () => {
-  const per = (v: number): Finding => ({ ...tricky, message: `field x has no default (against version ${v}, ${'a'.repeat(7)}; BACKWARD_TRANSITIVE)`, version: v, fix: 'add one' });
+  const per = (v: number): Finding => ({
+    ...tricky,
+    message: `field x has no default (against version ${v}, ${'a'.repeat(7)}; BACKWARD_TRANSITIVE)`,
+    version: v,
+    fix: 'add one',
+  });
   const s: SubjectReport = { ...bad, findings: [per(5), per(3), per(2), per(1)] };
   const out = renderText(report([s]));
-  assert.match(out, /TYPE_MISMATCH field x has no default \(against versions 1–3, 5; BACKWARD_TRANSITIVE\)\n {2}fix: add one\nschemagate check failed: 1 subject \(1 incompatible\), 4 errors/);
-  assert.equal(renderGithub(report([s])).split('\n').filter((l) => l.startsWith('::error')).length, 1);
+  assert.match(
+    out,
+    /TYPE_MISMATCH field x has no default \(against versions 1–3, 5; BACKWARD_TRANSITIVE\)\n {2}fix: add one\nschemagate check failed: 1 subject \(1 incompatible\), 4 errors/,
+  );
+  assert.equal(
+    renderGithub(report([s]))
+      .split('\n')
+      .filter((l) => l.startsWith('::error')).length,
+    1,
+  );
 });

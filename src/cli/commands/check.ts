@@ -5,7 +5,8 @@ import { runCheck } from '../../repo/check.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 
-const usage = 'schemagate check [--staged | --against <ref> | --all] [--format text|json|github|junit|sarif|markdown] [--no-fetch]';
+const usage =
+  'schemagate check [--staged | --against <ref> | --all] [--format text|json|github|junit|sarif|markdown] [--no-fetch]';
 
 const command: Command = {
   name: 'check',
@@ -23,14 +24,32 @@ const command: Command = {
       },
       usage,
     );
-    if (positionals.length > 0) throw new SchemagateError('INVALID_ARGUMENT', `unexpected argument '${positionals[0]}'\nusage: ${usage}`);
+    if (positionals.length > 0)
+      throw new SchemagateError(
+        'INVALID_ARGUMENT',
+        `unexpected argument '${positionals[0]}'\nusage: ${usage}`,
+      );
     const format = (values.format ?? 'text') as ReportFormat;
-    if (!REPORT_FORMATS.includes(format)) throw new SchemagateError('INVALID_ARGUMENT', `unknown --format '${values.format}' (one of ${REPORT_FORMATS.join(', ')})`);
+    if (!REPORT_FORMATS.includes(format))
+      throw new SchemagateError(
+        'INVALID_ARGUMENT',
+        `unknown --format '${values.format}' (one of ${REPORT_FORMATS.join(', ')})`,
+      );
     const modes = [values.staged === true, values.all === true].filter(Boolean).length;
     if (modes > 1 || (values.staged === true && values.against !== undefined)) {
-      throw new SchemagateError('INVALID_ARGUMENT', `--staged, --against and --all choose what is checked; give one\nusage: ${usage}`);
+      throw new SchemagateError(
+        'INVALID_ARGUMENT',
+        `--staged, --against and --all choose what is checked; give one\nusage: ${usage}`,
+      );
     }
-    const mode: CheckMode = values.staged === true ? 'staged' : values.all === true ? 'all' : values.against !== undefined ? 'against' : 'worktree';
+    const mode: CheckMode =
+      values.staged === true
+        ? 'staged'
+        : values.all === true
+          ? 'all'
+          : values.against !== undefined
+            ? 'against'
+            : 'worktree';
     const report = await runCheck({
       cwd: io.cwd,
       mode,

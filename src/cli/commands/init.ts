@@ -11,12 +11,20 @@ const command: Command = {
   usage,
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, {}, usage);
-    if (positionals.length > 0) throw new SchemagateError('INVALID_ARGUMENT', `unexpected argument '${positionals[0]}'\nusage: ${usage}`);
+    if (positionals.length > 0)
+      throw new SchemagateError(
+        'INVALID_ARGUMENT',
+        `unexpected argument '${positionals[0]}'\nusage: ${usage}`,
+      );
     const r = await initProject(io.cwd);
-    io.stdout(r.config.status === 'written' ? `wrote ${r.config.path}\n` : `${r.config.path} exists; left as it is\n`);
+    io.stdout(
+      r.config.status === 'written' ? `wrote ${r.config.path}\n` : `${r.config.path} exists; left as it is\n`,
+    );
     switch (r.hook.status) {
       case 'installed':
-        io.stdout(`installed the pre-commit hook: ${r.hook.path}${r.hook.manager === 'husky' ? ' (husky)' : ''}\n`);
+        io.stdout(
+          `installed the pre-commit hook: ${r.hook.path}${r.hook.manager === 'husky' ? ' (husky)' : ''}\n`,
+        );
         break;
       case 'updated':
         io.stdout(`updated the pre-commit hook: ${r.hook.path}\n`);
