@@ -98,7 +98,9 @@ export function parseJsonSchema(text: string, options: ParseOptions = {}): Parse
     };
   }
   const draft = draftOf(value);
-  const issues: SchemaIssue[] = validateAgainstDraft(value, draft).map((m) =>
+  // Old versions are read leniently, as the registry does (§4.4): only the new schema must be valid.
+  const lenient = options.lenient === true;
+  const issues: SchemaIssue[] = (lenient ? [] : validateAgainstDraft(value, draft)).map((m) =>
     issueAt(
       doc,
       'INVALID_SCHEMA',
@@ -109,7 +111,7 @@ export function parseJsonSchema(text: string, options: ParseOptions = {}): Parse
   const refs = parseReferences(options.references);
   issues.push(...refs.issues);
   const loaded = loadSchema(value, refs.docs);
-  for (const i of loaded.issues) issues.push(issueAt(doc, i.rule, i.message, i.pointer));
+  if (!lenient) for (const i of loaded.issues) issues.push(issueAt(doc, i.rule, i.message, i.pointer));
   if (issues.length > 0)
     return { ok: false, issues: issues.sort((x, y) => x.line - y.line || x.column - y.column) };
   const schema: JsonSchemaParsed = { format: 'json', text, doc, draft, root: loaded.root };

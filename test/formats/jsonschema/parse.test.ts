@@ -154,3 +154,12 @@ test('check() names the candidate pointer on the side that is new', () => {
   );
   assert.match(forward[0]!.message, /property 'z' was removed from a closed object/);
 });
+
+test('old versions parse leniently: meta-schema violations and unresolved refs do not block them', () => {
+  const text = '{"type":"object","properties":{"a":{"type":"strin"},"b":{"$ref":"#/definitions/missing"}}}';
+  assert.equal(parseJsonSchema(text).ok, false);
+  const lenient = parseJsonSchema(text, { lenient: true });
+  assert.ok(lenient.ok);
+  const bad = parseJsonSchema('{"type":', { lenient: true });
+  assert.equal(bad.ok, false);
+});
