@@ -197,8 +197,9 @@ function baseConfigFrom(bytes: Buffer | undefined, current: SchemagateConfig): S
 }
 
 /**
- * Pairs files that disappeared with files that appeared: same content first, then the same subject,
- * then the same file name. git's own rename detection cannot see untracked files in the working tree.
+ * Pairs files that disappeared with files that appeared: same content first, then the same subject.
+ * (Not the same file name: with `naming: topic`, every `value.avsc` shares one.) git's own rename
+ * detection cannot see untracked files in the working tree.
  */
 function pairRenames(
   added: string[],
@@ -222,7 +223,6 @@ function pairRenames(
   };
   tryPair((p, side) => (side === 'new' ? now.get(p) : before.get(p)) ?? '');
   tryPair((p) => subjectSettings(p, config).subject);
-  tryPair((p) => p.slice(p.lastIndexOf('/') + 1));
   return pairs;
 }
 

@@ -250,9 +250,10 @@ export async function loadSchema(
     };
   }
   const text = decoded.text;
-  // History versions of a known format: try the engine directly, and only on failure take the full path
-  // (JSON syntax position, reference resolution). Most versions parse at once; this halves the work.
-  if (options.fast === true && options.format !== undefined) {
+  // Avro history versions: try the engine directly, and only on failure take the full path (JSON syntax
+  // position, reference resolution): an unknown named type fails the parse, so nothing is missed. Not for
+  // JSON Schema, whose engine reads an unresolved `$ref` as an empty schema instead of failing.
+  if (options.fast === true && options.format === 'avro') {
     const handler = formatById(options.format);
     const direct = handler.parse(text, { file, ...(options.lenient === true ? { lenient: true } : {}) });
     if (direct.ok)

@@ -393,3 +393,20 @@ test('two files with one subject: DUPLICATE_SUBJECT on the changed one, naming t
     assert.match(s.findings[0]!.message, /schemas\/a\/orders\.avsc/);
   });
 });
+
+test('naming: topic: a different topic with the same file name is a new subject, and the old one is deleted', async () => {
+  await withRepo(async (repo) => {
+    repo.write('schemagate.yaml', 'naming: topic\n');
+    repo.write('schemas/orders/value.avsc', record('Order', [ID])).commit('v1');
+    repo.remove('schemas/orders/value.avsc');
+    repo.write('schemas/sales/value.avsc', record('Sale', [ID, { name: 'amount', type: 'long' }]));
+    const report = await runCheck({ cwd: repo.dir });
+    assert.deepEqual(
+      report.subjects.map((s) => [s.subject, s.status]),
+      [
+        ['orders-value', 'deleted'],
+        ['sales-value', 'new'],
+      ],
+    );
+  });
+});
