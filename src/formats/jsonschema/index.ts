@@ -13,7 +13,7 @@ import { parseJson, positionOf, type JsonDocument, type JsonValue } from '../jso
 import { allowedChanges, type ChangeType, type Policy } from './changes.js';
 import { compareSchemaNodes, stableJson, type JsonSchemaChange } from './diff.js';
 import { draftOf, loadSchema, type ReferencedDocument } from './load.js';
-import { explainChange } from './messages.js';
+import { explainChange, explainForwardChange } from './messages.js';
 import type { JsonSchemaDraft, SchemaNode } from './model.js';
 import { validateAgainstDraft } from './validate.js';
 
@@ -27,7 +27,7 @@ export {
   type Policy,
 } from './changes.js';
 export { compareSchemaNodes, type JsonSchemaChange, type DiffOutcome } from './diff.js';
-export { explainChange, type ChangeExplanation } from './messages.js';
+export { explainChange, explainForwardChange, type ChangeExplanation } from './messages.js';
 export type { JsonSchemaDraft } from './model.js';
 
 export interface JsonSchemaParsed extends ParsedSchema {
@@ -192,7 +192,7 @@ export function jsonSchemaFormatWith(options: JsonSchemaFormatOptions = {}): For
       return outcome.changes
         .filter((c) => !allowed.has(c.type))
         .map((c: JsonSchemaChange) => {
-          const e = explainChange(c);
+          const e = context.reader === 'old' ? explainForwardChange(c) : explainChange(c);
           return {
             errorType: c.type,
             path: c.path,

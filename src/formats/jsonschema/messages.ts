@@ -411,3 +411,60 @@ export function explainChange(c: JsonSchemaChange): ChangeExplanation {
   if (explain === undefined) return { message: `${c.type} at ${c.path}`, fix: 'revert this change' };
   return explain(c, owner, last);
 }
+
+/**
+ * For FORWARD checks (old schema reads new data) the registry diffs from the new schema back to the old
+ * one, so its change names describe the edit backwards. These sentences describe the user's own edit.
+ */
+const FORWARD: Partial<Record<ChangeType, Explain>> = {
+  PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `property '${last}' was added, but the old schema is closed (additionalProperties: false), so its readers reject data that has it`,
+    fix: `open the object in the old version first, or keep '${last}' out of the new schema`,
+  }),
+  PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `property '${last}' was added with values the old schema's additional/pattern properties reject`,
+    fix: `give '${last}' a schema within what additionalProperties/patternProperties allowed`,
+  }),
+  REQUIRED_ATTRIBUTE_ADDED: (_c, _o, last) => ({
+    message: `'${last}' is no longer required, but readers of the old schema require it`,
+    fix: `keep '${last}' required (or give it a default in the old version)`,
+  }),
+  TYPE_NARROWED: (c, o) => ({
+    message: `the type of ${o} was widened (${fmt(c.to)} → ${fmt(c.from)}): readers of the old schema reject the new values`,
+    fix: `keep the type ${fmt(c.to)}`,
+  }),
+  TYPE_CHANGED: (c, o) => ({
+    message: `the type of ${o} changed (${fmt(c.to)} → ${fmt(c.from)})`,
+    fix: `keep the type ${fmt(c.to)}`,
+  }),
+  ENUM_ARRAY_NARROWED: (c, o) => ({
+    message: `values were added to ${o} (${fmt(c.to)} → ${fmt(c.from)}): readers of the old schema reject them`,
+    fix: `add values only where readers use a schema that has them`,
+  }),
+  SUM_TYPE_NARROWED: (_c, o) => ({
+    message: `an alternative was added to ${o}: readers of the old schema reject data matching it`,
+    fix: 'remove the new alternative',
+  }),
+  ADDITIONAL_PROPERTIES_REMOVED: (_c, o) => ({
+    message: `${o} now allows additional properties, which readers of the old (closed) schema reject`,
+    fix: 'keep additionalProperties: false',
+  }),
+  OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `property '${last}' was removed from an open object; readers of the old schema still expect its type there`,
+    fix: `keep '${last}' in the schema (mark it deprecated in its description), or use the lenient policy`,
+  }),
+};
+
+/** As `explainChange`, for a change found by a check in which the old schema is the reader. */
+export function explainForwardChange(c: JsonSchemaChange): ChangeExplanation {
+  const t = tokens(c.path);
+  const last = t[t.length - 1] ?? '';
+  const owner = subjectOf(t.slice(0, t.length - keywordDepth(c.type)));
+  const forward = FORWARD[c.type];
+  if (forward !== undefined) return forward(c, owner, last);
+  const base = explainChange(c);
+  return {
+    message: `readers of the old schema cannot read all new data: going from the new schema back to the old one, ${base.message}`,
+    fix: `make the new schema accept nothing at ${c.path} that the old one rejects`,
+  };
+}

@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diffJsonSchemas, jsonSchemaFormat, parseJsonSchema } from '../../../src/formats/jsonschema/index.js';
+import {
+  CHANGE_TYPES,
+  diffJsonSchemas,
+  explainChange,
+  explainForwardChange,
+  jsonSchemaFormat,
+  parseJsonSchema,
+} from '../../../src/formats/jsonschema/index.js';
 import { formatById } from '../../../src/formats/registry.js';
 import { SchemagateError } from '../../../src/errors.js';
 
@@ -152,7 +159,8 @@ test('check() names the candidate pointer on the side that is new', () => {
     forward.map((f) => [f.errorType, f.path, f.candidatePointer]),
     [['PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL', '#/properties/z', '/properties/z']],
   );
-  assert.match(forward[0]!.message, /property 'z' was removed from a closed object/);
+  assert.match(forward[0]!.message, /property 'z' was added, but the old schema is closed/);
+  assert.match(forward[0]!.fix, /keep 'z' out of the new schema/);
 });
 
 test('old versions parse leniently: meta-schema violations and unresolved refs do not block them', () => {
@@ -162,4 +170,21 @@ test('old versions parse leniently: meta-schema violations and unresolved refs d
   assert.ok(lenient.ok);
   const bad = parseJsonSchema('{"type":', { lenient: true });
   assert.equal(bad.ok, false);
+});
+
+test('every change type has its own sentence and fix, in both directions', () => {
+  for (const type of CHANGE_TYPES) {
+    const change = {
+      type,
+      path: '#/properties/age',
+      originalPointer: '/properties/age',
+      updatePointer: '/properties/age',
+      from: 1,
+      to: 2,
+    };
+    const e = explainChange(change);
+    assert.ok(!e.message.startsWith(type) && e.fix !== 'revert this change', `${type} has no explanation`);
+    const f = explainForwardChange(change);
+    assert.ok(f.message.length > 10 && f.fix.length > 5);
+  }
 });
