@@ -56,7 +56,20 @@ interface Scope {
   uForeign: boolean;
 }
 
-type Sink = JsonSchemaChange[];
+/**
+ * Where changes go. A sink with `stopUnless` belongs to a trial that only needs a verdict: the first
+ * change outside that allow-list ends it (by throwing Verdict), which keeps subschema matching cheap.
+ */
+type Sink = JsonSchemaChange[] & { stopUnless?: ReadonlySet<ChangeType> };
+
+class Verdict {}
+
+function push(sink: Sink, changes: readonly JsonSchemaChange[]): void {
+  for (const c of changes) {
+    if (sink.stopUnless !== undefined && !sink.stopUnless.has(c.type)) throw new Verdict();
+    sink.push(c);
+  }
+}
 
 const EMPTY: SchemaNode = { kind: 'empty', uid: -1, src: undefined, meta: {} };
 const FALSE: SchemaNode = { kind: 'false', uid: -2, src: undefined, meta: {} };
@@ -109,7 +122,7 @@ function add(
   };
   if (from !== undefined) c.from = from;
   if (to !== undefined) c.to = to;
-  sink.push(c);
+  push(sink, [c]);
 }
 
 /** JSON text with object keys sorted: equal for equal JSON values. */
@@ -162,8 +175,16 @@ function trialOutcome(env: Env, scope: Scope, o: SchemaNode, u: SchemaNode): 0 |
   const hit = env.trials.get(key);
   if (hit !== undefined) return hit;
   const cutsBefore = env.cuts;
-  const changes = trial(env, scope, o, u, false);
-  const outcome = changes.length === 0 ? 0 : isCompatible(env, changes) ? 1 : 2;
+  const sink: Sink = [];
+  sink.stopUnless = env.allowed;
+  let outcome: 0 | 1 | 2;
+  try {
+    compare(env, sink, scope, o, u, false);
+    outcome = sink.length === 0 ? 0 : 1;
+  } catch (e) {
+    if (!(e instanceof Verdict)) throw e;
+    outcome = 2;
+  }
   if (env.cuts === cutsBefore || env.steps > TRIAL_BUDGET) env.trials.set(key, outcome);
   return outcome;
 }
@@ -212,14 +233,14 @@ function compareSchemas(env: Env, sink: Sink, scope: Scope, o: SchemaNode, u: Sc
     if (u.subschemas.length === 1) {
       const t = trial(env, scope, o, u.subschemas[0]!, true);
       if (isCompatible(env, t)) {
-        sink.push(...t);
+        push(sink, t);
         return;
       }
     } else if (u.criterion !== 'allOf') {
       for (const sub of u.subschemas) {
         const t = trial(env, scope, o, sub, true);
         if (isCompatible(env, t)) {
-          sink.push(...t);
+          push(sink, t);
           add(sink, scope, 'SUM_TYPE_EXTENDED');
           return;
         }
@@ -228,7 +249,7 @@ function compareSchemas(env: Env, sink: Sink, scope: Scope, o: SchemaNode, u: Sc
       // A constraint added beside the same type (`{"type":"string"}` → `{"type":"string","enum":[..]}`).
       const same = u.subschemas.find((s) => deref(s).kind === o.kind);
       if (same !== undefined && o.kind !== 'empty') {
-        sink.push(...trial(env, scope, o, same, true));
+        push(sink, trial(env, scope, o, same, true));
         add(sink, scope, 'PRODUCT_TYPE_EXTENDED');
         return;
       }
@@ -237,14 +258,14 @@ function compareSchemas(env: Env, sink: Sink, scope: Scope, o: SchemaNode, u: Sc
     if (o.subschemas.length === 1) {
       const t = trial(env, scope, o.subschemas[0]!, u, true);
       if (isCompatible(env, t)) {
-        sink.push(...t);
+        push(sink, t);
         return;
       }
     } else if (o.criterion === 'allOf') {
       for (const sub of o.subschemas) {
         const t = trial(env, scope, sub, u, true);
         if (isCompatible(env, t)) {
-          sink.push(...t);
+          push(sink, t);
           add(sink, scope, 'PRODUCT_TYPE_NARROWED');
           return;
         }
@@ -254,7 +275,7 @@ function compareSchemas(env: Env, sink: Sink, scope: Scope, o: SchemaNode, u: Sc
       for (const sub of o.subschemas) {
         const t = trial(env, scope, sub, u, true);
         if (isCompatible(env, t)) {
-          sink.push(...t);
+          push(sink, t);
           add(sink, scope, 'SUM_TYPE_NARROWED');
           return;
         }
@@ -456,7 +477,7 @@ function compareProperties(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u:
         const cover = schemaForExtraProperty(u, name);
         if (cover !== undefined) {
           const t = trial(env, s, a, cover, false);
-          sink.push(...t);
+          push(sink, t);
           add(
             sink,
             s,
@@ -493,7 +514,7 @@ function compareProperties(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u:
         const cover = schemaForExtraProperty(o, name);
         if (cover !== undefined) {
           const t = trial(env, s, cover, b, false);
-          sink.push(...t);
+          push(sink, t);
           add(
             sink,
             s,
@@ -556,7 +577,7 @@ function compareArray(env: Env, sink: Sink, scope: Scope, o: ArrayNode, u: Array
         const cover = schemaForExtraItem(u);
         if (cover !== undefined) {
           const t = trial(env, s, x, cover, false);
-          sink.push(...t);
+          push(sink, t);
           add(
             sink,
             s,
@@ -587,7 +608,7 @@ function compareArray(env: Env, sink: Sink, scope: Scope, o: ArrayNode, u: Array
         const cover = schemaForExtraItem(o);
         if (cover !== undefined) {
           const t = trial(env, s, cover, y, false);
-          sink.push(...t);
+          push(sink, t);
           add(
             sink,
             s,
