@@ -37,11 +37,43 @@ export function positionOf(doc: Pick<JsonDocument, 'positions' | 'keys'>, pointe
 }
 
 /**
- * A strict JSON parser that records positions. `JSON.parse` cannot tell where a value sits, and every
- * finding must name its line and column. A leading BOM is skipped; CR, LF and CRLF all end a line.
+ * Parses JSON and records where each value starts. `JSON.parse` cannot tell where a value sits, and
+ * every finding must name its line and column; but most documents (every version in a history) never
+ * need a position. So the value comes from the native `JSON.parse`, and the positions are computed by
+ * a second, position-keeping pass only when first asked for. Invalid input always takes that pass, so
+ * the error names its line and column. A leading BOM is skipped; CR, LF and CRLF all end a line.
  */
 export function parseJson(text: string, file?: string): JsonDocument {
-  return new Parser(text, file).parseDocument();
+  let value: JsonValue;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as JsonValue;
+  } catch {
+    return new Parser(text, file).parseDocument(); // throws INVALID_JSON with the line and column
+  }
+  return new LazyPositions(text, file, value);
+}
+
+class LazyPositions implements JsonDocument {
+  private located: JsonDocument | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly file: string | undefined,
+    readonly value: JsonValue,
+  ) {}
+
+  private locate(): JsonDocument {
+    this.located ??= new Parser(this.text, this.file).parseDocument();
+    return this.located;
+  }
+
+  get positions(): Map<string, Position> {
+    return this.locate().positions;
+  }
+
+  get keys(): Map<string, Position> {
+    return this.locate().keys;
+  }
 }
 
 class Parser {
