@@ -36141,7 +36141,15 @@ function emitAnnotations(findings, fileOf) {
 }
 
 // src/report/text.ts
-var STATUS_ORDER = ["incompatible", "invalid", "deleted", "renamed", "new", "ok", "unchanged"];
+var STATUS_ORDER = [
+  "incompatible",
+  "invalid",
+  "deleted",
+  "renamed",
+  "new",
+  "ok",
+  "unchanged"
+];
 function summaryLine(report) {
   const s = report.summary;
   const statuses = STATUS_ORDER.filter((k) => (s.byStatus[k] ?? 0) > 0).map((k) => `${s.byStatus[k]} ${k}`);
@@ -36381,17 +36389,26 @@ function cell(text) {
 }
 function renderChangesTable(changes, level) {
   if (changes.length === 0) return "_No semantic changes (formatting only)._\n";
-  const rows = changes.map((c) => `| ${c.kind} | ${cell(c.summary)} | \`${cell(c.pointer || "/")}\` | ${c.breaking ? `❌ breaks ${level}` : "✅ compatible"} |`);
+  const rows = changes.map(
+    (c) => `| ${c.kind} | ${cell(c.summary)} | \`${cell(c.pointer || "/")}\` | ${c.breaking ? `❌ breaks ${level}` : "✅ compatible"} |`
+  );
   return ["| Change | What | Where | Effect |", "|---|---|---|---|", ...rows, ""].join("\n");
 }
 function subjectSection(s) {
-  const parts = [`#### ${ICON[s.status]} \`${s.subject}\` (${s.status})`, "", `\`${s.file}\`${s.previousFile === void 0 ? "" : ` (was \`${s.previousFile}\`)`} · ${s.format} · ${s.level} · ${s.versions} version${s.versions === 1 ? "" : "s"} in history`, ""];
+  const parts = [
+    `#### ${ICON[s.status]} \`${s.subject}\` (${s.status})`,
+    "",
+    `\`${s.file}\`${s.previousFile === void 0 ? "" : ` (was \`${s.previousFile}\`)`} · ${s.format} · ${s.level} · ${s.versions} version${s.versions === 1 ? "" : "s"} in history`,
+    ""
+  ];
   if (s.changes !== void 0) parts.push(renderChangesTable(s.changes, s.level));
   if (s.findings.length > 0) {
     parts.push("| | Rule | Where | Message | Fix |", "|---|---|---|---|---|");
     for (const f of s.findings) {
       const icon = f.severity === "error" ? "❌" : f.severity === "warning" ? "⚠️" : "ℹ️";
-      parts.push(`| ${icon} | \`${f.rule}\` | \`${cell(f.file)}:${f.line}:${f.column}\` | ${cell(f.message)} | ${cell(f.fix ?? "")} |`);
+      parts.push(
+        `| ${icon} | \`${f.rule}\` | \`${cell(f.file)}:${f.line}:${f.column}\` | ${cell(f.message)} | ${cell(f.fix ?? "")} |`
+      );
     }
     parts.push("");
   }
@@ -36402,13 +36419,20 @@ function renderMarkdown(report, options = {}) {
   const verdict = report.ok ? "✅ all schema changes are compatible" : `❌ ${s.errors} error${s.errors === 1 ? "" : "s"}`;
   const lines = [`### ${options.title ?? "schemagate"}: ${verdict}`, ""];
   const base = report.base.ref === null ? "no history" : `\`${report.base.ref}\`${report.base.commit === null ? "" : ` (${report.base.commit.slice(0, 7)})`}`;
-  lines.push(`${s.subjects} subject${s.subjects === 1 ? "" : "s"} checked against ${base}; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`, "");
+  lines.push(
+    `${s.subjects} subject${s.subjects === 1 ? "" : "s"} checked against ${base}; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`,
+    ""
+  );
   const shown = report.subjects.filter((x) => x.status !== "unchanged" || x.findings.length > 0);
   if (shown.length > 0) {
     lines.push("| | Subject | File | Level | Status | Versions |", "|---|---|---|---|---|---|");
-    for (const x of shown) lines.push(`| ${ICON[x.status]} | \`${cell(x.subject)}\` | \`${cell(x.file)}\` | ${x.level} | ${x.status} | ${x.versions} |`);
+    for (const x of shown)
+      lines.push(
+        `| ${ICON[x.status]} | \`${cell(x.subject)}\` | \`${cell(x.file)}\` | ${x.level} | ${x.status} | ${x.versions} |`
+      );
     lines.push("");
-    for (const x of shown) if (x.status !== "unchanged" || x.findings.length > 0) lines.push(subjectSection(x));
+    for (const x of shown)
+      if (x.status !== "unchanged" || x.findings.length > 0) lines.push(subjectSection(x));
   }
   return `${lines.join("\n").trimEnd()}
 `;
@@ -40829,8 +40853,35 @@ function positionOf(doc, pointer, preferKey = false) {
   }
 }
 function parseJson(text, file) {
-  return new Parser(text, file).parseDocument();
+  let value;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+  } catch {
+    return new Parser(text, file).parseDocument();
+  }
+  return new LazyPositions(text, file, value);
 }
+var LazyPositions = class {
+  constructor(text, file, value) {
+    this.text = text;
+    this.file = file;
+    this.value = value;
+  }
+  text;
+  file;
+  value;
+  located;
+  locate() {
+    this.located ??= new Parser(this.text, this.file).parseDocument();
+    return this.located;
+  }
+  get positions() {
+    return this.locate().positions;
+  }
+  get keys() {
+    return this.locate().keys;
+  }
+};
 var Parser = class {
   constructor(text, file) {
     this.text = text;
@@ -42665,6 +42716,14 @@ function schemaForExtraItem(a) {
 }
 
 // src/formats/jsonschema/diff.ts
+var Verdict = class {
+};
+function push(sink, changes) {
+  for (const c of changes) {
+    if (sink.stopUnless !== void 0 && !sink.stopUnless.has(c.type)) throw new Verdict();
+    sink.push(c);
+  }
+}
 var EMPTY = { kind: "empty", uid: -1, src: void 0, meta: {} };
 var FALSE = { kind: "false", uid: -2, src: void 0, meta: {} };
 function extend(scope, segs) {
@@ -42706,7 +42765,7 @@ function add(sink, scope, type, segs = [], from, to) {
   };
   if (from !== void 0) c.from = from;
   if (to !== void 0) c.to = to;
-  sink.push(c);
+  push(sink, [c]);
 }
 function stableJson(v) {
   if (v === void 0) return "undefined";
@@ -42746,8 +42805,16 @@ function trialOutcome(env, scope, o, u) {
   const hit = env.trials.get(key);
   if (hit !== void 0) return hit;
   const cutsBefore = env.cuts;
-  const changes = trial(env, scope, o, u, false);
-  const outcome = changes.length === 0 ? 0 : isCompatible(env, changes) ? 1 : 2;
+  const sink = [];
+  sink.stopUnless = env.allowed;
+  let outcome;
+  try {
+    compare(env, sink, scope, o, u, false);
+    outcome = sink.length === 0 ? 0 : 1;
+  } catch (e) {
+    if (!(e instanceof Verdict)) throw e;
+    outcome = 2;
+  }
   if (env.cuts === cutsBefore || env.steps > TRIAL_BUDGET) env.trials.set(key, outcome);
   return outcome;
 }
@@ -42785,14 +42852,14 @@ function compareSchemas(env, sink, scope, o, u) {
     if (u.subschemas.length === 1) {
       const t = trial(env, scope, o, u.subschemas[0], true);
       if (isCompatible(env, t)) {
-        sink.push(...t);
+        push(sink, t);
         return;
       }
     } else if (u.criterion !== "allOf") {
       for (const sub of u.subschemas) {
         const t = trial(env, scope, o, sub, true);
         if (isCompatible(env, t)) {
-          sink.push(...t);
+          push(sink, t);
           add(sink, scope, "SUM_TYPE_EXTENDED");
           return;
         }
@@ -42800,7 +42867,7 @@ function compareSchemas(env, sink, scope, o, u) {
     } else {
       const same = u.subschemas.find((s) => deref(s).kind === o.kind);
       if (same !== void 0 && o.kind !== "empty") {
-        sink.push(...trial(env, scope, o, same, true));
+        push(sink, trial(env, scope, o, same, true));
         add(sink, scope, "PRODUCT_TYPE_EXTENDED");
         return;
       }
@@ -42809,14 +42876,14 @@ function compareSchemas(env, sink, scope, o, u) {
     if (o.subschemas.length === 1) {
       const t = trial(env, scope, o.subschemas[0], u, true);
       if (isCompatible(env, t)) {
-        sink.push(...t);
+        push(sink, t);
         return;
       }
     } else if (o.criterion === "allOf") {
       for (const sub of o.subschemas) {
         const t = trial(env, scope, sub, u, true);
         if (isCompatible(env, t)) {
-          sink.push(...t);
+          push(sink, t);
           add(sink, scope, "PRODUCT_TYPE_NARROWED");
           return;
         }
@@ -42825,7 +42892,7 @@ function compareSchemas(env, sink, scope, o, u) {
       for (const sub of o.subschemas) {
         const t = trial(env, scope, sub, u, true);
         if (isCompatible(env, t)) {
-          sink.push(...t);
+          push(sink, t);
           add(sink, scope, "SUM_TYPE_NARROWED");
           return;
         }
@@ -42998,7 +43065,7 @@ function compareProperties(env, sink, scope, o, u) {
         const cover = schemaForExtraProperty(u, name);
         if (cover !== void 0) {
           const t = trial(env, s, a, cover, false);
-          sink.push(...t);
+          push(sink, t);
           add(
             sink,
             s,
@@ -43029,7 +43096,7 @@ function compareProperties(env, sink, scope, o, u) {
         const cover = schemaForExtraProperty(o, name);
         if (cover !== void 0) {
           const t = trial(env, s, cover, b, false);
-          sink.push(...t);
+          push(sink, t);
           add(
             sink,
             s,
@@ -43086,7 +43153,7 @@ function compareArray(env, sink, scope, o, u) {
         const cover = schemaForExtraItem(u);
         if (cover !== void 0) {
           const t = trial(env, s, x, cover, false);
-          sink.push(...t);
+          push(sink, t);
           add(
             sink,
             s,
@@ -43111,7 +43178,7 @@ function compareArray(env, sink, scope, o, u) {
         const cover = schemaForExtraItem(o);
         if (cover !== void 0) {
           const t = trial(env, s, cover, y, false);
-          sink.push(...t);
+          push(sink, t);
           add(
             sink,
             s,
@@ -44126,6 +44193,56 @@ function explainChange(c) {
   if (explain2 === void 0) return { message: `${c.type} at ${c.path}`, fix: "revert this change" };
   return explain2(c, owner, last);
 }
+var FORWARD = {
+  PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `property '${last}' was added, but the old schema is closed (additionalProperties: false), so its readers reject data that has it`,
+    fix: `open the object in the old version first, or keep '${last}' out of the new schema`
+  }),
+  PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `property '${last}' was added with values the old schema's additional/pattern properties reject`,
+    fix: `give '${last}' a schema within what additionalProperties/patternProperties allowed`
+  }),
+  REQUIRED_ATTRIBUTE_ADDED: (_c, _o, last) => ({
+    message: `'${last}' is no longer required, but readers of the old schema require it`,
+    fix: `keep '${last}' required (or give it a default in the old version)`
+  }),
+  TYPE_NARROWED: (c, o) => ({
+    message: `the type of ${o} was widened (${fmt(c.to)} → ${fmt(c.from)}): readers of the old schema reject the new values`,
+    fix: `keep the type ${fmt(c.to)}`
+  }),
+  TYPE_CHANGED: (c, o) => ({
+    message: `the type of ${o} changed (${fmt(c.to)} → ${fmt(c.from)})`,
+    fix: `keep the type ${fmt(c.to)}`
+  }),
+  ENUM_ARRAY_NARROWED: (c, o) => ({
+    message: `values were added to ${o} (${fmt(c.to)} → ${fmt(c.from)}): readers of the old schema reject them`,
+    fix: `add values only where readers use a schema that has them`
+  }),
+  SUM_TYPE_NARROWED: (_c, o) => ({
+    message: `an alternative was added to ${o}: readers of the old schema reject data matching it`,
+    fix: "remove the new alternative"
+  }),
+  ADDITIONAL_PROPERTIES_REMOVED: (_c, o) => ({
+    message: `${o} now allows additional properties, which readers of the old (closed) schema reject`,
+    fix: "keep additionalProperties: false"
+  }),
+  OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+    message: `property '${last}' was removed from an open object; readers of the old schema still expect its type there`,
+    fix: `keep '${last}' in the schema (mark it deprecated in its description), or use the lenient policy`
+  })
+};
+function explainForwardChange(c) {
+  const t = tokens(c.path);
+  const last = t[t.length - 1] ?? "";
+  const owner = subjectOf(t.slice(0, t.length - keywordDepth(c.type)));
+  const forward = FORWARD[c.type];
+  if (forward !== void 0) return forward(c, owner, last);
+  const base = explainChange(c);
+  return {
+    message: `readers of the old schema cannot read all new data: going from the new schema back to the old one, ${base.message}`,
+    fix: `make the new schema accept nothing at ${c.path} that the old one rejects`
+  };
+}
 
 // src/formats/jsonschema/validate.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -44324,7 +44441,9 @@ function validateAgainstDraft(schema, draft) {
   }
   for (const [pointer, list] of byPointer) {
     const specific = list.filter((e) => e.keyword !== "anyOf" && e.keyword !== "oneOf" && e.keyword !== "if");
-    const chosen = specific.length > 0 ? specific : list;
+    const branched = list.some((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
+    const firstBranches = branched ? specific.slice(0, 1) : specific;
+    const chosen = firstBranches.length > 0 ? firstBranches : list;
     const messages = [...new Set(chosen.map(describe))];
     out.push({ pointer, message: messages.join(" or ") });
   }
@@ -44382,7 +44501,8 @@ function parseJsonSchema(text, options = {}) {
     };
   }
   const draft = draftOf(value);
-  const issues = validateAgainstDraft(value, draft).map(
+  const lenient = options.lenient === true;
+  const issues = (lenient ? [] : validateAgainstDraft(value, draft)).map(
     (m) => issueAt(
       doc,
       "INVALID_SCHEMA",
@@ -44393,7 +44513,7 @@ function parseJsonSchema(text, options = {}) {
   const refs = parseReferences(options.references);
   issues.push(...refs.issues);
   const loaded = loadSchema(value, refs.docs);
-  for (const i of loaded.issues) issues.push(issueAt(doc, i.rule, i.message, i.pointer));
+  if (!lenient) for (const i of loaded.issues) issues.push(issueAt(doc, i.rule, i.message, i.pointer));
   if (issues.length > 0)
     return { ok: false, issues: issues.sort((x, y) => x.line - y.line || x.column - y.column) };
   const schema = { format: "json", text, doc, draft, root: loaded.root };
@@ -44428,7 +44548,7 @@ function jsonSchemaFormatWith(options = {}) {
       const candidateIsUpdate = context3.reader === "new";
       const candidate = candidateIsUpdate ? reader : writer;
       return outcome.changes.filter((c) => !allowed.has(c.type)).map((c) => {
-        const e = explainChange(c);
+        const e = context3.reader === "old" ? explainForwardChange(c) : explainChange(c);
         return {
           errorType: c.type,
           path: c.path,
@@ -44519,7 +44639,9 @@ function loadConfig(repoRoot2) {
     text = readFileSync3(path, "utf8");
   } catch (e) {
     if (e.code === "ENOENT") return { ...DEFAULT_CONFIG };
-    throw new SchemagateError("FILE_UNREADABLE", `cannot read ${CONFIG_FILE}: ${e.message}`, { file: CONFIG_FILE });
+    throw new SchemagateError("FILE_UNREADABLE", `cannot read ${CONFIG_FILE}: ${e.message}`, {
+      file: CONFIG_FILE
+    });
   }
   return parseConfig(text, CONFIG_FILE);
 }
@@ -44529,30 +44651,45 @@ function parseConfig(text, file = CONFIG_FILE) {
   const fail = (message, node, offset) => {
     const at2 = offset ?? node?.range?.[0];
     const pos = at2 === void 0 ? void 0 : lines.linePos(at2);
-    throw new SchemagateError("INVALID_CONFIG", `${message}`, { file, ...pos === void 0 ? {} : { line: pos.line, column: pos.col } });
+    throw new SchemagateError("INVALID_CONFIG", `${message}`, {
+      file,
+      ...pos === void 0 ? {} : { line: pos.line, column: pos.col }
+    });
   };
   const firstError = doc.errors[0];
   if (firstError !== void 0) {
     const message = firstError.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
     fail(`invalid YAML: ${message}`, void 0, firstError.pos[0]);
   }
-  const config = { ...DEFAULT_CONFIG, subjects: [], lint: { ...DEFAULT_CONFIG.lint }, file };
+  const config = {
+    ...DEFAULT_CONFIG,
+    subjects: [],
+    lint: { ...DEFAULT_CONFIG.lint },
+    file
+  };
   const contents = doc.contents;
   if (contents === null || (0, import_yaml.isScalar)(contents) && contents.value === null) return config;
-  if (!(0, import_yaml.isMap)(contents)) fail("the configuration must be a mapping of keys (root, compatibility, subjects, …)", contents);
+  if (!(0, import_yaml.isMap)(contents))
+    fail("the configuration must be a mapping of keys (root, compatibility, subjects, …)", contents);
   const map = contents;
   const str2 = (node, key) => {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string" || node.value === "") fail(`'${key}' must be a non-empty string`, node);
+    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "string" || node.value === "")
+      fail(`'${key}' must be a non-empty string`, node);
     return node.value;
   };
   const level = (node, key) => {
     const s = str2(node, key);
     const l = parseLevel(s);
-    if (l === void 0) fail(`'${key}': unknown compatibility level '${s}' (one of NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE)`, node);
+    if (l === void 0)
+      fail(
+        `'${key}': unknown compatibility level '${s}' (one of NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE)`,
+        node
+      );
     return l;
   };
   const bool2 = (node, key) => {
-    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "boolean") fail(`'${key}' must be true or false`, node);
+    if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "boolean")
+      fail(`'${key}' must be true or false`, node);
     return node.value;
   };
   for (const pair of map.items) {
@@ -44562,7 +44699,8 @@ function parseConfig(text, file = CONFIG_FILE) {
     switch (key) {
       case "root": {
         const root = str2(value, "root").replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
-        if (root.startsWith("/") || root.split("/").includes("..")) fail(`'root' must be a folder inside the repository, such as 'schemas'`, value);
+        if (root.startsWith("/") || root.split("/").includes(".."))
+          fail(`'root' must be a folder inside the repository, such as 'schemas'`, value);
         config.root = root === "" ? "." : root;
         break;
       }
@@ -44574,7 +44712,8 @@ function parseConfig(text, file = CONFIG_FILE) {
         break;
       case "naming": {
         const n = str2(value, "naming");
-        if (n !== "file" && n !== "topic") fail(`'naming' must be 'file' or 'topic', not '${n}'`, value);
+        if (n !== "file" && n !== "topic")
+          fail(`'naming' must be 'file' or 'topic', not '${n}'`, value);
         config.naming = n;
         break;
       }
@@ -44596,9 +44735,17 @@ function parseConfig(text, file = CONFIG_FILE) {
               const f = parseFormatId(str2(p.value, "subjects[].format"));
               if (f === void 0) fail(`'subjects[].format' must be 'avro' or 'json'`, p.value);
               rule.format = f;
-            } else fail(`unknown key '${k}' in a subjects rule (match, compatibility, subject, format)`, p.key);
+            } else
+              fail(
+                `unknown key '${k}' in a subjects rule (match, compatibility, subject, format)`,
+                p.key
+              );
           }
-          if (rule.match === void 0) fail(`a 'subjects' rule needs 'match' (a glob such as "schemas/orders/*.avsc")`, item);
+          if (rule.match === void 0)
+            fail(
+              `a 'subjects' rule needs 'match' (a glob such as "schemas/orders/*.avsc")`,
+              item
+            );
           config.subjects.push(rule);
         }
         break;
@@ -44624,7 +44771,10 @@ function parseConfig(text, file = CONFIG_FILE) {
         break;
       }
       default:
-        fail(`unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, registry, lint)`, keyNode);
+        fail(
+          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, registry, lint)`,
+          keyNode
+        );
     }
   }
   return config;
@@ -44634,7 +44784,12 @@ function resolveRegistryUrl(config, env = process.env) {
   if (url === void 0) return void 0;
   return url.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name) => {
     const v = env[name];
-    if (v === void 0) throw new SchemagateError("INVALID_CONFIG", `environment variable ${name} is not set (used in registry.url)`, { file: config.file ?? CONFIG_FILE });
+    if (v === void 0)
+      throw new SchemagateError(
+        "INVALID_CONFIG",
+        `environment variable ${name} is not set (used in registry.url)`,
+        { file: config.file ?? CONFIG_FILE }
+      );
     return v;
   });
 }
@@ -45359,9 +45514,19 @@ function runGit(args, options) {
     child.stderr.on("data", (b) => err.push(b));
     child.on("error", (e) => reject(new SchemagateError("GIT_ERROR", `cannot run git: ${e.message}`)));
     child.on("close", (code) => {
-      const result = { code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") };
+      const result = {
+        code: code ?? 1,
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err).toString("utf8")
+      };
       if (result.code === 0 || options.okCodes?.includes(result.code)) resolve3(result);
-      else reject(new SchemagateError("GIT_ERROR", `git ${args[0] ?? ""} failed: ${result.stderr.trim() || `exit code ${result.code}`}`));
+      else
+        reject(
+          new SchemagateError(
+            "GIT_ERROR",
+            `git ${args[0] ?? ""} failed: ${result.stderr.trim() || `exit code ${result.code}`}`
+          )
+        );
     });
     child.stdin.on("error", () => void 0);
     child.stdin.end(options.input ?? "");
@@ -45372,14 +45537,24 @@ async function gitText(args, cwd) {
 }
 var shallowByTop = /* @__PURE__ */ new Map();
 async function repoRoot(cwd) {
-  const r = await runGit(["rev-parse", "--show-toplevel", "--is-shallow-repository"], { cwd, okCodes: [128] });
-  if (r.code !== 0) throw new SchemagateError("GIT_ERROR", `not a git repository: ${cwd} (schemagate reads schema versions from git history; run \`git init\` first)`);
+  const r = await runGit(["rev-parse", "--show-toplevel", "--is-shallow-repository"], {
+    cwd,
+    okCodes: [128]
+  });
+  if (r.code !== 0)
+    throw new SchemagateError(
+      "GIT_ERROR",
+      `not a git repository: ${cwd} (schemagate reads schema versions from git history; run \`git init\` first)`
+    );
   const [top = "", shallow] = r.stdout.toString("utf8").split("\n");
   shallowByTop.set(top, shallow === "true");
   return top;
 }
 async function resolveCommit(cwd, rev) {
-  const r = await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], { cwd, okCodes: [1, 128] });
+  const r = await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], {
+    cwd,
+    okCodes: [1, 128]
+  });
   return r.code === 0 ? r.stdout.toString("utf8").trim() : void 0;
 }
 async function isShallow2(cwd, fresh = false) {
@@ -45455,7 +45630,20 @@ function parseRawEntries(tokens2, start, into) {
 }
 var FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
 async function logCommits(cwd, commit, paths) {
-  const args = ["log", "--first-parent", "--diff-merges=first-parent", "--raw", "--no-abbrev", "-M", "-z", "--reverse", `--format=${FORMAT}`, commit, "--", ...paths];
+  const args = [
+    "log",
+    "--first-parent",
+    "--diff-merges=first-parent",
+    "--raw",
+    "--no-abbrev",
+    "-M",
+    "-z",
+    "--reverse",
+    `--format=${FORMAT}`,
+    commit,
+    "--",
+    ...paths
+  ];
   const out = (await runGit(args, { cwd })).stdout.toString("utf8");
   const commits = [];
   for (const chunk of out.split("")) {
@@ -45464,7 +45652,14 @@ async function logCommits(cwd, commit, paths) {
     const [hash, parents, author, email, date] = (tokens2[0] ?? "").split("");
     const entries = [];
     parseRawEntries(tokens2, 1, entries);
-    commits.push({ commit: hash ?? "", parent: parents?.split(" ")[0] || void 0, author: author ?? "", email: email ?? "", date: (date ?? "").trim(), entries });
+    commits.push({
+      commit: hash ?? "",
+      parent: parents?.split(" ")[0] || void 0,
+      author: author ?? "",
+      email: email ?? "",
+      date: (date ?? "").trim(),
+      entries
+    });
   }
   return commits;
 }
@@ -45473,7 +45668,14 @@ function replay(commits) {
   const deleted = /* @__PURE__ */ new Map();
   const added = [];
   for (const c of commits) {
-    const change = (blob, path) => ({ commit: c.commit, author: c.author, email: c.email, date: c.date, blob, path });
+    const change = (blob, path) => ({
+      commit: c.commit,
+      author: c.author,
+      email: c.email,
+      date: c.date,
+      blob,
+      path
+    });
     for (const e of c.entries) {
       if (e.status === "D") {
         const h = files.get(e.path);
@@ -45532,7 +45734,10 @@ async function readFewFileHistories(cwd, options) {
   const withParent = added.filter((a) => a.commit.parent !== void 0);
   if (withParent.length > 0) {
     const input = [...new Set(withParent.map((a) => `${a.commit.commit} ${a.commit.parent}`))].join("\n") + "\n";
-    const out = (await runGit(["diff-tree", "--stdin", "-r", "-M", "--raw", "--no-abbrev", "-z", "--", options.root], { cwd, input })).stdout.toString("utf8");
+    const out = (await runGit(["diff-tree", "--stdin", "-r", "-M", "--raw", "--no-abbrev", "-z", "--", options.root], {
+      cwd,
+      input
+    })).stdout.toString("utf8");
     const entries = [];
     const tokens2 = out.split("\0");
     for (let i = 0; i < tokens2.length; ) {
@@ -45552,18 +45757,23 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync as readFileSync4 } from "node:fs";
 import { join as join3 } from "node:path";
 async function resolveBase(cwd, config) {
-  const out = (await runGit(["for-each-ref", "--format=%(refname)%00%(objectname)%00%(symref)", "refs/heads", "refs/remotes"], { cwd })).stdout.toString("utf8");
+  const out = (await runGit(
+    ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(symref)", "refs/heads", "refs/remotes"],
+    { cwd }
+  )).stdout.toString("utf8");
   const refs = /* @__PURE__ */ new Map();
   for (const line of out.split("\n")) {
     const [name, commit, symref] = line.split("\0");
-    if (name !== void 0 && commit !== void 0 && name !== "") refs.set(name, { commit, symref: symref ?? "" });
+    if (name !== void 0 && commit !== void 0 && name !== "")
+      refs.set(name, { commit, symref: symref ?? "" });
   }
   const names = [];
   if (config.baseBranch !== void 0) {
     names.push(config.baseBranch, `origin/${config.baseBranch}`);
   } else {
     const remoteDefault = refs.get("refs/remotes/origin/HEAD")?.symref.replace(/^refs\/remotes\/origin\//, "");
-    if (remoteDefault !== void 0 && remoteDefault !== "") names.push(remoteDefault, `origin/${remoteDefault}`);
+    if (remoteDefault !== void 0 && remoteDefault !== "")
+      names.push(remoteDefault, `origin/${remoteDefault}`);
     names.push("main", "origin/main", "master", "origin/master");
   }
   for (const name of names) {
@@ -45579,7 +45789,11 @@ async function resolveBase(cwd, config) {
 }
 async function resolveRevision(cwd, rev) {
   const commit = await resolveCommit(cwd, rev);
-  if (commit === void 0) throw new SchemagateError("GIT_ERROR", `unknown revision '${rev}' (is it fetched? try \`git fetch origin ${rev.replace(/^origin\//, "")}\`)`);
+  if (commit === void 0)
+    throw new SchemagateError(
+      "GIT_ERROR",
+      `unknown revision '${rev}' (is it fetched? try \`git fetch origin ${rev.replace(/^origin\//, "")}\`)`
+    );
   return commit;
 }
 function blobId(bytes) {
@@ -45590,7 +45804,8 @@ function walk(top, dir, out) {
   try {
     entries = readdirSync(join3(top, dir), { withFileTypes: true });
   } catch (e) {
-    if (e.code === "ENOENT" || e.code === "ENOTDIR") return;
+    if (e.code === "ENOENT" || e.code === "ENOTDIR")
+      return;
     throw e;
   }
   for (const e of entries) {
@@ -45612,15 +45827,23 @@ async function candidateFiles(top, config, source) {
       contents.set(p, bytes);
       oids2.set(p, blobId(bytes));
     }
-    return { oids: oids2, read: async (ps) => new Map(ps.flatMap((p) => contents.has(p) ? [[p, contents.get(p)]] : [])) };
+    return {
+      oids: oids2,
+      read: async (ps) => new Map(ps.flatMap((p) => contents.has(p) ? [[p, contents.get(p)]] : []))
+    };
   }
   const listed = await listFiles(top, config.root, source.kind === "index" ? void 0 : source.commit);
   const oids = new Map([...listed].filter(([p]) => isSchemaPath(p, config)));
   return {
     oids,
     read: async (ps) => {
-      const blobs = await readBlobs(top, ps.flatMap((p) => oids.has(p) ? [oids.get(p)] : []));
-      return new Map(ps.flatMap((p) => blobs.has(oids.get(p) ?? "") ? [[p, blobs.get(oids.get(p))]] : []));
+      const blobs = await readBlobs(
+        top,
+        ps.flatMap((p) => oids.has(p) ? [oids.get(p)] : [])
+      );
+      return new Map(
+        ps.flatMap((p) => blobs.has(oids.get(p) ?? "") ? [[p, blobs.get(oids.get(p))]] : [])
+      );
     }
   };
 }
@@ -45663,7 +45886,8 @@ function avroNames(value) {
       const fields = v["fields"];
       if (Array.isArray(fields)) {
         fields.forEach((f, i) => {
-          if (f !== null && typeof f === "object" && !Array.isArray(f) && f["type"] !== void 0) walk2(f["type"], `${pointer}/fields/${i}/type`, inner);
+          if (f !== null && typeof f === "object" && !Array.isArray(f) && f["type"] !== void 0)
+            walk2(f["type"], `${pointer}/fields/${i}/type`, inner);
         });
       }
       return;
@@ -45671,7 +45895,8 @@ function avroNames(value) {
     if (type === "array" && v["items"] !== void 0) walk2(v["items"], `${pointer}/items`, ns);
     else if (type === "map" && v["values"] !== void 0) walk2(v["values"], `${pointer}/values`, ns);
     else if (type !== void 0 && typeof type !== "string") walk2(type, `${pointer}/type`, ns);
-    else if (typeof type === "string" && !PRIMITIVES2.has(type) && type !== "array" && type !== "map" && !NAMED.has(type)) walk2(type, `${pointer}/${esc("type")}`, ns);
+    else if (typeof type === "string" && !PRIMITIVES2.has(type) && type !== "array" && type !== "map" && !NAMED.has(type))
+      walk2(type, `${pointer}/${esc("type")}`, ns);
   };
   walk2(value, "", void 0);
   const external = uses.filter((u) => !u.candidates.some((c) => defined.has(c)));
@@ -45695,7 +45920,12 @@ function decodeSchemaText(bytes) {
       }
     }
     const byte = bytes[at2] ?? 0;
-    return { ok: false, line, column: at2 - lineStart + 1, message: `the file is not UTF-8 (byte 0x${byte.toString(16).padStart(2, "0")} at offset ${at2}); save it as UTF-8` };
+    return {
+      ok: false,
+      line,
+      column: at2 - lineStart + 1,
+      message: `the file is not UTF-8 (byte 0x${byte.toString(16).padStart(2, "0")} at offset ${at2}); save it as UTF-8`
+    };
   }
 }
 function firstInvalidUtf8(b) {
@@ -45763,7 +45993,11 @@ async function resolveAvroReferences(file, value, text, index) {
   await index.ensure();
   const problems = [];
   const found = /* @__PURE__ */ new Map();
-  const queue = first.map((use) => ({ use, from: file, top: true }));
+  const queue = first.map((use) => ({
+    use,
+    from: file,
+    top: true
+  }));
   const seenFiles = /* @__PURE__ */ new Set([file]);
   while (queue.length > 0) {
     const { use, from, top } = queue.shift();
@@ -45781,7 +46015,13 @@ async function resolveAvroReferences(file, value, text, index) {
           fix: `define '${use.candidates[0]}' in a schema file under the root, or fix the name (full names include the namespace)`
         });
       } else {
-        problems.push({ rule: "REFERENCE_UNRESOLVED", message: `type '${use.written}' used by ${from} is not defined in any schema file under the root`, pointer: "", line: 1, column: 1 });
+        problems.push({
+          rule: "REFERENCE_UNRESOLVED",
+          message: `type '${use.written}' used by ${from} is not defined in any schema file under the root`,
+          pointer: "",
+          line: 1,
+          column: 1
+        });
       }
       continue;
     }
@@ -45791,7 +46031,8 @@ async function resolveAvroReferences(file, value, text, index) {
     if (!seenFiles.has(defining)) {
       seenFiles.add(defining);
       try {
-        for (const u of avroNames(JSON.parse(refText)).external) queue.push({ use: u, from: defining, top: false });
+        for (const u of avroNames(JSON.parse(refText)).external)
+          queue.push({ use: u, from: defining, top: false });
       } catch {
       }
     }
@@ -45825,7 +46066,14 @@ async function resolveJsonReferences(file, value, text, index) {
     if (target === void 0) {
       if (r.top && !/^[a-z][a-z0-9+.-]*:/i.test(r.uri)) {
         const pos = positionOf(parseJson(text, file), r.pointer);
-        problems.push({ rule: "REFERENCE_UNRESOLVED", message: `$ref '${r.uri}' names no schema file under the root`, pointer: r.pointer, line: pos.line, column: pos.column, fix: "fix the path (relative to this file) or add the referenced schema under the root" });
+        problems.push({
+          rule: "REFERENCE_UNRESOLVED",
+          message: `$ref '${r.uri}' names no schema file under the root`,
+          pointer: r.pointer,
+          line: pos.line,
+          column: pos.column,
+          fix: "fix the path (relative to this file) or add the referenced schema under the root"
+        });
       }
       continue;
     }
@@ -45833,7 +46081,8 @@ async function resolveJsonReferences(file, value, text, index) {
     const refText = index.textOf(target) ?? "";
     found.set(r.uri, { name: r.uri, text: refText, file: target });
     try {
-      for (const next of externalRefs(JSON.parse(refText))) queue.push({ ...next, from: target, top: false });
+      for (const next of externalRefs(JSON.parse(refText)))
+        queue.push({ ...next, from: target, top: false });
     } catch {
     }
   }
@@ -45843,13 +46092,35 @@ async function loadSchema2(file, bytes, options) {
   const decoded = decodeSchemaText(bytes);
   const fallbackFormat = options.format ?? detectFormat(file);
   if (!decoded.ok) {
-    return { ok: false, format: fallbackFormat, problems: [{ rule: "INVALID_SCHEMA", message: decoded.message, pointer: "", line: decoded.line, column: decoded.column, fix: "save the file as UTF-8" }] };
+    return {
+      ok: false,
+      format: fallbackFormat,
+      problems: [
+        {
+          rule: "INVALID_SCHEMA",
+          message: decoded.message,
+          pointer: "",
+          line: decoded.line,
+          column: decoded.column,
+          fix: "save the file as UTF-8"
+        }
+      ]
+    };
   }
   const text = decoded.text;
-  if (options.fast === true && options.format !== void 0) {
+  if (options.fast === true && options.format === "avro") {
     const handler3 = formatById(options.format);
     const direct = handler3.parse(text, { file, ...options.lenient === true ? { lenient: true } : {} });
-    if (direct.ok) return { ok: true, format: options.format, handler: handler3, schema: direct.schema, text, doc: direct.schema.doc, references: [] };
+    if (direct.ok)
+      return {
+        ok: true,
+        format: options.format,
+        handler: handler3,
+        schema: direct.schema,
+        text,
+        doc: direct.schema.doc,
+        references: []
+      };
   }
   let value;
   try {
@@ -45863,10 +46134,24 @@ async function loadSchema2(file, bytes, options) {
         ok: false,
         format: fallbackFormat,
         text,
-        problems: [{ rule: "INVALID_SCHEMA", message: e.message, pointer: "", line: e.location.line ?? 1, column: e.location.column ?? 1, fix: "fix the JSON syntax at this position" }]
+        problems: [
+          {
+            rule: "INVALID_SCHEMA",
+            message: e.message,
+            pointer: "",
+            line: e.location.line ?? 1,
+            column: e.location.column ?? 1,
+            fix: "fix the JSON syntax at this position"
+          }
+        ]
       };
     }
-    return { ok: false, format: fallbackFormat, text, problems: [{ rule: "INVALID_SCHEMA", message: "invalid JSON", pointer: "", line: 1, column: 1 }] };
+    return {
+      ok: false,
+      format: fallbackFormat,
+      text,
+      problems: [{ rule: "INVALID_SCHEMA", message: "invalid JSON", pointer: "", line: 1, column: 1 }]
+    };
   }
   const format = options.format ?? detectFormat(file, value);
   let references = [...options.references ?? []];
@@ -45881,13 +46166,23 @@ async function loadSchema2(file, bytes, options) {
     references = resolved.references;
   }
   const handler2 = formatById(format);
-  const result = handler2.parse(text, { file, references, ...options.lenient === true ? { lenient: true } : {} });
+  const result = handler2.parse(text, {
+    file,
+    references,
+    ...options.lenient === true ? { lenient: true } : {}
+  });
   if (!result.ok) {
     return {
       ok: false,
       format,
       text,
-      problems: result.issues.map((i) => ({ rule: "INVALID_SCHEMA", message: `${i.message} (${i.rule})`, pointer: i.pointer, line: i.line, column: i.column }))
+      problems: result.issues.map((i) => ({
+        rule: "INVALID_SCHEMA",
+        message: `${i.message} (${i.rule})`,
+        pointer: i.pointer,
+        line: i.line,
+        column: i.column
+      }))
     };
   }
   return {
@@ -45912,7 +46207,12 @@ async function buildVersions(history, blobs, options) {
     seenBlobs.add(change.blob);
     const bytes = blobs.get(change.blob);
     if (bytes === void 0) continue;
-    const loaded = await loadSchema2(change.path, bytes, { format: options.format, lenient: true, fast: true, ...options.index === void 0 ? {} : { index: options.index } });
+    const loaded = await loadSchema2(change.path, bytes, {
+      format: options.format,
+      lenient: true,
+      fast: true,
+      ...options.index === void 0 ? {} : { index: options.index }
+    });
     if (!loaded.ok) continue;
     const normalized = loaded.handler.normalized(loaded.schema);
     if (seen.has(normalized)) continue;
@@ -45938,10 +46238,19 @@ async function readSubjects(options) {
   const config = options.config ?? loadConfig(top);
   const base = options.ref === void 0 ? await resolveBase(top, config) : { ref: options.ref, commit: await resolveRevision(top, options.ref) };
   if (base.commit === void 0) return { commit: void 0, ref: base.ref, subjects: [] };
-  const history = await readFileHistories(top, { commit: base.commit, paths: [config.root], ...options.deepen === void 0 ? {} : { deepen: options.deepen } });
+  const history = await readFileHistories(top, {
+    commit: base.commit,
+    paths: [config.root],
+    ...options.deepen === void 0 ? {} : { deepen: options.deepen }
+  });
   const files = [...history.files.values()].filter((h) => isSchemaPath(h.path, config));
-  const wanted = options.only === void 0 ? files : files.filter((h) => options.only.includes(h.path) || options.only.includes(subjectSettings(h.path, config).subject));
-  const blobs = await readBlobs(top, wanted.flatMap((h) => h.changes.map((c) => c.blob)));
+  const wanted = options.only === void 0 ? files : files.filter(
+    (h) => options.only.includes(h.path) || options.only.includes(subjectSettings(h.path, config).subject)
+  );
+  const blobs = await readBlobs(
+    top,
+    wanted.flatMap((h) => h.changes.map((c) => c.blob))
+  );
   const atCommit = await candidateFiles(top, config, { kind: "commit", commit: base.commit });
   const index = new NameIndex(() => atCommit.read([...atCommit.oids.keys()]));
   const subjects = [];
@@ -45958,14 +46267,29 @@ async function subjectInfo(h, blobs, config, index) {
   let references = [];
   let content = "";
   if (bytes !== void 0) {
-    const loaded = await loadSchema2(h.path, bytes, { ...settings.format === void 0 ? {} : { format: settings.format }, index });
+    const loaded = await loadSchema2(h.path, bytes, {
+      ...settings.format === void 0 ? {} : { format: settings.format },
+      index
+    });
     format = loaded.format;
     content = loaded.text ?? bytes.toString("utf8");
-    if (loaded.ok) references = loaded.references.map((r) => ({ ...r, subject: subjectSettings(r.file, config).subject }));
+    if (loaded.ok)
+      references = loaded.references.map((r) => ({ ...r, subject: subjectSettings(r.file, config).subject }));
     else problems.push(...loaded.problems.map((p) => `${h.path}:${p.line}:${p.column}: ${p.message}`));
   }
-  const versions = (await buildVersions(h, blobs, { format, index })).map(({ schema: _s, normalized: _n, ...v }) => v);
-  return { subject: settings.subject, file: h.path, format, level: settings.level, content, versions, references, problems };
+  const versions = (await buildVersions(h, blobs, { format, index })).map(
+    ({ schema: _s, normalized: _n, ...v }) => v
+  );
+  return {
+    subject: settings.subject,
+    file: h.path,
+    format,
+    level: settings.level,
+    content,
+    versions,
+    references,
+    problems
+  };
 }
 async function changedSubjects(options) {
   const top = await repoRoot(options.cwd);
@@ -45984,13 +46308,20 @@ async function changedSubjects(options) {
     if (status.startsWith("R") || status.startsWith("C")) {
       const old = tokens2[i + 1] ?? "";
       const file2 = tokens2[i + 2] ?? "";
-      if (isSchemaPath(file2, config)) changes.push({ subject: subjectSettings(file2, config).subject, file: file2, change: "renamed", previousFile: old });
+      if (isSchemaPath(file2, config))
+        changes.push({
+          subject: subjectSettings(file2, config).subject,
+          file: file2,
+          change: "renamed",
+          previousFile: old
+        });
       i += 3;
       continue;
     }
     const file = tokens2[i + 1] ?? "";
     const kind = status === "A" ? "added" : status === "D" ? "deleted" : "modified";
-    if (isSchemaPath(file, config)) changes.push({ subject: subjectSettings(file, config).subject, file, change: kind });
+    if (isSchemaPath(file, config))
+      changes.push({ subject: subjectSettings(file, config).subject, file, change: kind });
     i += 2;
   }
   return changes.sort((a, b) => a.subject.localeCompare(b.subject));
@@ -46058,7 +46389,8 @@ function missingDocs(format, value) {
     };
     walk2(value, "");
   } else {
-    if (isObject4(value) && typeof value["description"] !== "string") out.push({ pointer: "", what: "the schema" });
+    if (isObject4(value) && typeof value["description"] !== "string")
+      out.push({ pointer: "", what: "the schema" });
     const walk2 = (v, pointer) => {
       if (Array.isArray(v)) return v.forEach((b, i) => walk2(b, `${pointer}/${i}`));
       if (!isObject4(v)) return;
@@ -46066,7 +46398,8 @@ function missingDocs(format, value) {
       if (isObject4(props2)) {
         for (const [name, p] of Object.entries(props2)) {
           const pp = joinPointer(joinPointer(pointer, "properties"), name);
-          if (isObject4(p) && typeof p["description"] !== "string" && p["$ref"] === void 0) out.push({ pointer: pp, what: `property '${name}'` });
+          if (isObject4(p) && typeof p["description"] !== "string" && p["$ref"] === void 0)
+            out.push({ pointer: pp, what: `property '${name}'` });
         }
       }
       for (const [k, c] of Object.entries(v)) walk2(c, joinPointer(pointer, k));
@@ -46084,7 +46417,8 @@ async function runCheck(options) {
   const mode = options.mode ?? "worktree";
   let base;
   if (mode === "against") {
-    if (options.against === void 0) throw new SchemagateError("INVALID_ARGUMENT", "--against needs a ref, such as origin/main");
+    if (options.against === void 0)
+      throw new SchemagateError("INVALID_ARGUMENT", "--against needs a ref, such as origin/main");
     base = { ref: options.against, commit: await resolveRevision(top, options.against) };
   } else if (options.against !== void 0) {
     base = { ref: options.against, commit: await resolveRevision(top, options.against) };
@@ -46104,8 +46438,15 @@ async function runCheck(options) {
   const targets = mode === "all" ? [...candidates.oids.keys()] : [...candidates.oids.keys()].filter((p) => baseFiles.get(p) !== candidates.oids.get(p));
   const historyPaths = [.../* @__PURE__ */ new Set([...targets, ...deleted, ...renamedFrom.values()])];
   let history;
-  if (mode === "all" || historyPaths.length > NARROW_LIMIT) history = await readFileHistories(top, { commit: base.commit, paths: [config.root], ...deepen(options) });
-  else history = await readFewFileHistories(top, { commit: base.commit, paths: historyPaths, root: config.root, ...deepen(options) });
+  if (mode === "all" || historyPaths.length > NARROW_LIMIT)
+    history = await readFileHistories(top, { commit: base.commit, paths: [config.root], ...deepen(options) });
+  else
+    history = await readFewFileHistories(top, {
+      commit: base.commit,
+      paths: historyPaths,
+      root: config.root,
+      ...deepen(options)
+    });
   const historyOf = (path) => {
     const from = renamedFrom.get(path) ?? path;
     return history.files.get(from) ?? history.deleted.get(from);
@@ -46119,7 +46460,14 @@ async function runCheck(options) {
   const index = new NameIndex(() => candidates.read([...candidates.oids.keys()]));
   const reports = [];
   for (const path of targets) {
-    reports.push(await checkSubject(path, candidateBytes.get(path), historyOf(path), renamedFrom.get(path), { config, mode, blobs, index }));
+    reports.push(
+      await checkSubject(path, candidateBytes.get(path), historyOf(path), renamedFrom.get(path), {
+        config,
+        mode,
+        blobs,
+        index
+      })
+    );
   }
   for (const path of deleted) reports.push(deletedSubject(path, history.files.get(path), config));
   if (baseConfig !== void 0) {
@@ -46129,7 +46477,15 @@ async function runCheck(options) {
       if (before === now.level || !baseFiles.has(renamedFrom.get(path) ?? path)) continue;
       let report = reports.find((r) => r.file === path);
       if (report === void 0) {
-        report = { subject: now.subject, file: path, format: detectFormat(path), level: now.level, status: "unchanged", versions: 0, findings: [] };
+        report = {
+          subject: now.subject,
+          file: path,
+          format: detectFormat(path),
+          level: now.level,
+          status: "unchanged",
+          versions: 0,
+          findings: []
+        };
         const bytes = (await candidates.read([path])).get(path);
         if (bytes !== void 0) {
           const loaded = await loadSchema2(path, bytes, { index });
@@ -46151,10 +46507,19 @@ async function runCheck(options) {
       });
     }
   }
-  markDuplicateSubjects(reports, [...candidates.oids.keys()].map((p) => ({ file: p, subject: subjectSettings(p, config).subject })));
+  markDuplicateSubjects(
+    reports,
+    [...candidates.oids.keys()].map((p) => ({ file: p, subject: subjectSettings(p, config).subject }))
+  );
   reports.sort((a, b) => a.file.localeCompare(b.file));
   const summary2 = summarize2(reports);
-  return { ok: summary2.errors === 0, mode, base: { ref: base.ref, commit: base.commit ?? null }, subjects: reports, summary: summary2 };
+  return {
+    ok: summary2.errors === 0,
+    mode,
+    base: { ref: base.ref, commit: base.commit ?? null },
+    subjects: reports,
+    summary: summary2
+  };
 }
 function deepen(options) {
   return options.deepen === void 0 ? {} : { deepen: options.deepen };
@@ -46183,7 +46548,6 @@ function pairRenames(added, removed, now, before, config) {
   };
   tryPair((p, side) => (side === "new" ? now.get(p) : before.get(p)) ?? "");
   tryPair((p) => subjectSettings(p, config).subject);
-  tryPair((p) => p.slice(p.lastIndexOf("/") + 1));
   return pairs;
 }
 function finding(file, partial) {
@@ -46203,18 +46567,38 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
   };
   if (previousFile !== void 0) {
     report.findings.push(
-      finding(path, { rule: "SUBJECT_RENAMED", severity: "info", path: "", line: 1, column: 1, message: `renamed from ${previousFile}; the file keeps its history as subject '${settings.subject}'` })
+      finding(path, {
+        rule: "SUBJECT_RENAMED",
+        severity: "info",
+        path: "",
+        line: 1,
+        column: 1,
+        message: `renamed from ${previousFile}; the file keeps its history as subject '${settings.subject}'`
+      })
     );
   }
   try {
     if (bytes === void 0) throw new Error(`cannot read ${path}`);
-    const loaded = await loadSchema2(path, bytes, { ...settings.format === void 0 ? {} : { format: settings.format }, index: ctx.index });
+    const loaded = await loadSchema2(path, bytes, {
+      ...settings.format === void 0 ? {} : { format: settings.format },
+      index: ctx.index
+    });
     report.format = loaded.format;
     const versions = await buildVersions(history, ctx.blobs, { format: loaded.format, index: ctx.index });
     report.versions = versions.length;
     if (!loaded.ok) {
       for (const p of loaded.problems) {
-        report.findings.push(finding(path, { rule: p.rule, severity: "error", path: p.pointer, line: p.line, column: p.column, message: p.message, ...p.fix === void 0 ? {} : { fix: p.fix } }));
+        report.findings.push(
+          finding(path, {
+            rule: p.rule,
+            severity: "error",
+            path: p.pointer,
+            line: p.line,
+            column: p.column,
+            message: p.message,
+            ...p.fix === void 0 ? {} : { fix: p.fix }
+          })
+        );
       }
       report.status = "invalid";
       return report;
@@ -46237,7 +46621,16 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
       }
     }
   } catch (e) {
-    report.findings.push(finding(path, { rule: "INTERNAL_ERROR", severity: "error", path: "", line: 1, column: 1, message: `schemagate could not check this file: ${e.message}` }));
+    report.findings.push(
+      finding(path, {
+        rule: "INTERNAL_ERROR",
+        severity: "error",
+        path: "",
+        line: 1,
+        column: 1,
+        message: `schemagate could not check this file: ${e.message}`
+      })
+    );
     report.status = "invalid";
   }
   return report;
