@@ -2,7 +2,7 @@ import { checkCompatibility } from '../compat/check.js';
 import { directionsOf, type CompatibilityLevel } from '../compat/level.js';
 import { SchemagateError } from '../errors.js';
 import { positionOf } from '../formats/json/parse.js';
-import { detectFormat } from '../formats/registry.js';
+import { detectFormat } from '../formats/detect.js';
 import {
   summarize,
   type CheckMode,

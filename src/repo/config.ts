@@ -12,7 +12,7 @@ import {
 import { parseLevel, type CompatibilityLevel } from '../compat/level.js';
 import { SchemagateError } from '../errors.js';
 import type { FormatId } from '../formats/format.js';
-import { parseFormatId } from '../formats/registry.js';
+import { parseFormatId } from '../formats/detect.js';
 
 export const CONFIG_FILE = 'schemagate.yaml';
 

@@ -1,7 +1,7 @@
 import type { CompatibilityLevel } from '../compat/level.js';
 import { SchemagateError } from '../errors.js';
 import type { FormatId } from '../formats/format.js';
-import { detectFormat } from '../formats/registry.js';
+import { detectFormat } from '../formats/detect.js';
 import { loadConfig, type SchemagateConfig } from './config.js';
 import { readBlobs, repoRoot, runGit } from './git.js';
 import { readFileHistories, type FileHistory } from './history.js';

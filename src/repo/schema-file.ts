@@ -2,7 +2,8 @@ import { posix } from 'node:path';
 import { isSchemagateError } from '../errors.js';
 import type { FormatHandler, FormatId, ParsedSchema, SchemaReference } from '../formats/format.js';
 import { parseJson, positionOf, type JsonDocument, type JsonValue } from '../formats/json/parse.js';
-import { detectFormat, formatById } from '../formats/registry.js';
+import { detectFormat } from '../formats/detect.js';
+import { loadFormat } from '../formats/load.js';
 import { avroNames } from './avro-names.js';
 import { decodeSchemaText } from './text.js';
 
@@ -254,7 +255,7 @@ export async function loadSchema(
   // position, reference resolution): an unknown named type fails the parse, so nothing is missed. Not for
   // JSON Schema, whose engine reads an unresolved `$ref` as an empty schema instead of failing.
   if (options.fast === true && options.format === 'avro') {
-    const handler = formatById(options.format);
+    const handler = await loadFormat(options.format);
     const direct = handler.parse(text, { file, ...(options.lenient === true ? { lenient: true } : {}) });
     if (direct.ok)
       return {
@@ -311,7 +312,7 @@ export async function loadSchema(
     if (resolved.problems.length > 0) return { ok: false, format, text, problems: resolved.problems };
     references = resolved.references;
   }
-  const handler = formatById(format);
+  const handler = await loadFormat(format);
   const result = handler.parse(text, {
     file,
     references,
