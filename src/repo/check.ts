@@ -14,7 +14,13 @@ import {
 } from '../report/model.js';
 import { CONFIG_FILE, loadConfig, parseConfig, type SchemagateConfig } from './config.js';
 import { readBlobs, repoRoot } from './git.js';
-import { readFewFileHistories, readFileHistories, type FileHistory, type RepoHistory } from './history.js';
+import {
+  prefetchFirstParentChain,
+  readFewFileHistories,
+  readFileHistories,
+  type FileHistory,
+  type RepoHistory,
+} from './history.js';
 import { loadSchema, NameIndex, type LoadedSchema } from './schema-file.js';
 import { missingDocs } from './lint.js';
 import { subjectSettings } from './subjects.js';
@@ -61,6 +67,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   } else {
     base = await resolveBase(top, config);
   }
+
+  // The history read lists the base's first-parent chain; it runs beside the file listings below.
+  if (base.commit !== undefined) prefetchFirstParentChain(top, base.commit);
 
   const candidateSource =
     mode === 'staged'

@@ -4,7 +4,7 @@ import type { FormatId } from '../formats/format.js';
 import { detectFormat } from '../formats/detect.js';
 import { loadConfig, type SchemagateConfig } from './config.js';
 import { readBlobs, repoRoot, runGit } from './git.js';
-import { readFileHistories, type FileHistory } from './history.js';
+import { prefetchFirstParentChain, readFileHistories, type FileHistory } from './history.js';
 import { loadSchema, NameIndex, type ResolvedReference } from './schema-file.js';
 import { isSchemaPath, subjectSettings } from './subjects.js';
 import { buildVersions, type SchemaVersion } from './versions.js';
@@ -50,6 +50,7 @@ export async function readSubjects(
       ? await resolveBase(top, config)
       : { ref: options.ref, commit: await resolveRevision(top, options.ref) };
   if (base.commit === undefined) return { commit: undefined, ref: base.ref, subjects: [] };
+  prefetchFirstParentChain(top, base.commit);
   const history = await readFileHistories(top, {
     commit: base.commit,
     paths: [config.root],
