@@ -95,7 +95,10 @@ export function prefetchFirstParentChain(cwd: string, commit: string): void {
   const key = `${cwd}\0${commit}`;
   if (chains.has(key)) return;
   const chain = runGit(['rev-list', '--first-parent', commit], { cwd }).then((r) =>
-    r.stdout.toString('latin1').split('\n').filter((line) => line !== ''),
+    r.stdout
+      .toString('latin1')
+      .split('\n')
+      .filter((line) => line !== ''),
   );
   // Not awaited when the read does not happen (an early failure): that must not crash the process.
   chain.catch(() => undefined);
