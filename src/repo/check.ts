@@ -13,7 +13,7 @@ import {
   type SubjectStatus,
 } from '../report/model.js';
 import { CONFIG_FILE, loadConfig, parseConfig, type SchemagateConfig } from './config.js';
-import { readBlobs, repoRoot } from './git.js';
+import { repoRoot, streamBlobs, type BlobSource } from './git.js';
 import {
   prefetchFirstParentChain,
   readFewFileHistories,
@@ -115,13 +115,19 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 
   // One cat-file process for every blob the check reads: history versions, the candidate (when it comes
   // from git) and the base's configuration (for LEVEL_CHANGED).
-  const blobIds = new Set<string>();
-  for (const p of [...targets, ...deleted]) for (const c of historyOf(p)?.changes ?? []) blobIds.add(c.blob);
+  // The blobs stream in the order the subjects are checked below, so the first subjects are checked while
+  // git still reads the later ones.
+  const blobIds: string[] = [];
   const baseConfigSpec = base.commit === undefined ? undefined : `${base.commit}:${CONFIG_FILE}`;
-  if (baseConfigSpec !== undefined) blobIds.add(baseConfigSpec);
-  const [blobs, candidateBytes] = await Promise.all([readBlobs(top, blobIds), candidates.read(targets)]);
+  if (baseConfigSpec !== undefined) blobIds.push(baseConfigSpec);
+  for (const p of targets) for (const c of historyOf(p)?.changes ?? []) blobIds.push(c.blob);
+  const blobs = streamBlobs(top, blobIds);
+  const [baseConfigBytes, candidateBytes] = await Promise.all([
+    baseConfigSpec === undefined ? undefined : blobs.get(baseConfigSpec),
+    candidates.read(targets),
+  ]);
 
-  const baseConfig = baseConfigFrom(blobs.get(baseConfigSpec ?? ''), config);
+  const baseConfig = baseConfigFrom(baseConfigBytes, config);
   const index = new NameIndex(() => candidates.read([...candidates.oids.keys()]));
 
   const reports: SubjectReport[] = [];
@@ -238,7 +244,7 @@ function pairRenames(
 interface SubjectContext {
   config: SchemagateConfig;
   mode: CheckMode;
-  blobs: ReadonlyMap<string, Buffer>;
+  blobs: BlobSource;
   index: NameIndex;
 }
 

@@ -6,6 +6,8 @@ export interface GitRunOptions {
   input?: string | Buffer;
   /** Exit codes that are answers rather than failures (e.g. `rev-parse --verify` on a missing ref). */
   okCodes?: readonly number[];
+  /** Takes stdout chunk by chunk as it comes (the result's stdout is then empty). */
+  onStdout?: (chunk: Buffer) => void;
 }
 
 export interface GitResult {
@@ -34,7 +36,7 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
     }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stdout.on('data', options.onStdout ?? ((b: Buffer) => out.push(b)));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) => reject(new SchemagateError('GIT_ERROR', `cannot run git: ${e.message}`)));
     child.on('close', (code) => {
@@ -118,6 +120,94 @@ export async function readBlobs(cwd: string, oids: Iterable<string>): Promise<Ma
     pos += size + 1;
   }
   return blobs;
+}
+
+/** Blob contents by id, some of them perhaps still on their way (see `streamBlobs`). */
+export interface BlobSource {
+  get(oid: string): Buffer | undefined | Promise<Buffer | undefined>;
+}
+
+/**
+ * Like `readBlobs`, but each blob is available as soon as `git cat-file --batch` has written it, so that
+ * a caller asking for them in the order given works on the first ones while git still reads the rest
+ * (git waits on the pipe when it is ahead). Unknown ids and missing objects give `undefined`; a git
+ * failure rejects every blob not yet read.
+ */
+export function streamBlobs(cwd: string, oids: Iterable<string>): BlobSource {
+  const unique = [...new Set(oids)];
+  const waiting = new Map<
+    string,
+    {
+      promise: Promise<Buffer | undefined>;
+      resolve: (b: Buffer | undefined) => void;
+      reject: (e: unknown) => void;
+    }
+  >();
+  for (const oid of unique) {
+    let resolve!: (b: Buffer | undefined) => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<Buffer | undefined>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // A blob nobody asks for must not turn a git failure into an unhandled rejection.
+    promise.catch(() => undefined);
+    waiting.set(oid, { promise, resolve, reject });
+  }
+  const source: BlobSource = {
+    get: (oid) => waiting.get(oid)?.promise,
+  };
+  if (unique.length === 0) return source;
+  let next = 0;
+  let pending: Buffer = Buffer.alloc(0);
+  /** The size of the blob whose header has been read, -1 while waiting for a header. */
+  let size = -1;
+  const settle = (buffer: Buffer | undefined): void => {
+    const oid = unique[next++];
+    if (oid !== undefined) waiting.get(oid)?.resolve(buffer);
+  };
+  // Chunks of a large blob wait here until it is complete, so that it is copied once.
+  let waitingChunks: Buffer[] = [];
+  let waitingLength = 0;
+  const onData = (chunk: Buffer): void => {
+    if (size >= 0 && pending.length + waitingLength + chunk.length < size + 1) {
+      waitingChunks.push(chunk);
+      waitingLength += chunk.length;
+      return;
+    }
+    pending =
+      pending.length === 0 && waitingLength === 0 ? chunk : Buffer.concat([pending, ...waitingChunks, chunk]);
+    waitingChunks = [];
+    waitingLength = 0;
+    let pos = 0;
+    for (;;) {
+      if (size < 0) {
+        const eol = pending.indexOf(0x0a, pos);
+        if (eol < 0) break;
+        const header = pending.toString('latin1', pos, eol);
+        pos = eol + 1;
+        if (header.endsWith(' missing')) {
+          settle(undefined);
+          continue;
+        }
+        size = Number(header.slice(header.lastIndexOf(' ') + 1));
+      }
+      if (pending.length - pos < size + 1) break;
+      settle(pending.subarray(pos, pos + size));
+      pos += size + 1;
+      size = -1;
+    }
+    pending = pending.subarray(pos);
+  };
+  runGit(['cat-file', '--batch'], { cwd, input: `${unique.join('\n')}\n`, onStdout: onData }).then(
+    () => {
+      while (next < unique.length) settle(undefined);
+    },
+    (e: unknown) => {
+      for (const oid of unique.slice(next)) waiting.get(oid)?.reject(e);
+    },
+  );
+  return source;
 }
 
 /** `path → blob id` of the files under `root` in a tree-ish (a commit) or the index (`tree` undefined). */

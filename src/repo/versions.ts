@@ -1,4 +1,5 @@
 import type { FormatId, ParsedSchema } from '../formats/format.js';
+import type { BlobSource } from './git.js';
 import type { FileHistory } from './history.js';
 import { loadSchema, type NameIndex } from './schema-file.js';
 
@@ -29,7 +30,7 @@ export interface ParsedVersion extends SchemaVersion {
  */
 export async function buildVersions(
   history: FileHistory | undefined,
-  blobs: ReadonlyMap<string, Buffer>,
+  blobs: BlobSource,
   options: { format: FormatId; index?: NameIndex },
 ): Promise<ParsedVersion[]> {
   const versions: ParsedVersion[] = [];
@@ -39,7 +40,7 @@ export async function buildVersions(
   for (const change of history.changes) {
     if (seenBlobs.has(change.blob)) continue;
     seenBlobs.add(change.blob);
-    const bytes = blobs.get(change.blob);
+    const bytes = await blobs.get(change.blob);
     if (bytes === undefined) continue;
     const loaded = await loadSchema(change.path, bytes, {
       format: options.format,
