@@ -12,12 +12,24 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
   } catch (e) {
     throw mod = 0, e;
   }
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -19150,6 +19162,39 @@ var require_undici = __commonJS({
   }
 });
 
+// src/errors.ts
+function isSchemagateError(e) {
+  return e instanceof SchemagateError;
+}
+var SchemagateError;
+var init_errors = __esm({
+  "src/errors.ts"() {
+    "use strict";
+    SchemagateError = class extends Error {
+      code;
+      location;
+      /** Process exit code the CLI uses for this error. */
+      exitCode;
+      constructor(code, message, location = {}, options) {
+        super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
+        this.name = "SchemagateError";
+        this.code = code;
+        this.location = location;
+        this.exitCode = options?.exitCode ?? 2;
+      }
+      /** `file:line:col: message`, the form editors and CI logs link. */
+      format() {
+        const { file, line, column } = this.location;
+        const where = file === void 0 ? "" : `${file}${line === void 0 ? "" : `:${line}${column === void 0 ? "" : `:${column}`}`}: `;
+        return `${where}${this.message}`;
+      }
+      toJSON() {
+        return { code: this.code, message: this.message, ...this.location };
+      }
+    };
+  }
+});
+
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
@@ -27249,6 +27294,3763 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// src/formats/json/parse.ts
+function escapePointerToken(token) {
+  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function joinPointer(base, token) {
+  return `${base}/${escapePointerToken(token)}`;
+}
+function positionOf(doc, pointer, preferKey = false) {
+  let p = pointer;
+  for (; ; ) {
+    const hit = (preferKey ? doc.keys.get(p) : void 0) ?? doc.positions.get(p);
+    if (hit !== void 0) return hit;
+    if (p === "") return { line: 1, column: 1 };
+    p = p.slice(0, p.lastIndexOf("/"));
+  }
+}
+function parseJson(text, file) {
+  let value;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+  } catch {
+    return new Parser(text, file).parseDocument();
+  }
+  return new LazyPositions(text, file, value);
+}
+var LazyPositions, Parser;
+var init_parse = __esm({
+  "src/formats/json/parse.ts"() {
+    "use strict";
+    init_errors();
+    LazyPositions = class {
+      constructor(text, file, value) {
+        this.text = text;
+        this.file = file;
+        this.value = value;
+      }
+      text;
+      file;
+      value;
+      located;
+      locate() {
+        this.located ??= new Parser(this.text, this.file).parseDocument();
+        return this.located;
+      }
+      get positions() {
+        return this.locate().positions;
+      }
+      get keys() {
+        return this.locate().keys;
+      }
+    };
+    Parser = class {
+      constructor(text, file) {
+        this.text = text;
+        this.file = file;
+        if (text.charCodeAt(0) === 65279) {
+          this.pos = 1;
+          this.lineStart = 1;
+        }
+      }
+      text;
+      file;
+      pos = 0;
+      line = 1;
+      lineStart = 0;
+      positions = /* @__PURE__ */ new Map();
+      keys = /* @__PURE__ */ new Map();
+      parseDocument() {
+        this.skipWs();
+        if (this.pos >= this.text.length) this.fail("the file is empty; expected a JSON value");
+        const value = this.parseValue("", 0);
+        this.skipWs();
+        if (this.pos < this.text.length) this.fail(`unexpected ${this.describe()} after the end of the JSON value`);
+        return { value, positions: this.positions, keys: this.keys };
+      }
+      here() {
+        return { line: this.line, column: this.pos - this.lineStart + 1 };
+      }
+      fail(message, at2 = this.here()) {
+        throw new SchemagateError("INVALID_JSON", `invalid JSON: ${message}`, {
+          ...this.file === void 0 ? {} : { file: this.file },
+          line: at2.line,
+          column: at2.column
+        });
+      }
+      describe() {
+        if (this.pos >= this.text.length) return "end of file";
+        const ch = this.text[this.pos];
+        return `character ${JSON.stringify(ch)}`;
+      }
+      skipWs() {
+        const t = this.text;
+        for (; ; ) {
+          const c = t.charCodeAt(this.pos);
+          if (c === 32 || c === 9) this.pos++;
+          else if (c === 10) {
+            this.pos++;
+            this.line++;
+            this.lineStart = this.pos;
+          } else if (c === 13) {
+            this.pos++;
+            if (t.charCodeAt(this.pos) === 10) this.pos++;
+            this.line++;
+            this.lineStart = this.pos;
+          } else return;
+        }
+      }
+      parseValue(pointer, depth) {
+        if (depth > 512) this.fail("nesting is deeper than 512 levels");
+        this.positions.set(pointer, this.here());
+        const c = this.text[this.pos];
+        switch (c) {
+          case "{":
+            return this.parseObject(pointer, depth);
+          case "[":
+            return this.parseArray(pointer, depth);
+          case '"':
+            return this.parseString();
+          case "t":
+            return this.literal("true", true);
+          case "f":
+            return this.literal("false", false);
+          case "n":
+            return this.literal("null", null);
+          default:
+            if (c === "-" || c !== void 0 && c >= "0" && c <= "9") return this.parseNumber();
+            return this.fail(`unexpected ${this.describe()}; expected a value`);
+        }
+      }
+      literal(word, value) {
+        if (this.text.startsWith(word, this.pos)) {
+          this.pos += word.length;
+          return value;
+        }
+        return this.fail(`unexpected ${this.describe()}; expected a value`);
+      }
+      parseNumber() {
+        const re = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+        re.lastIndex = this.pos;
+        const m = re.exec(this.text);
+        if (m === null) this.fail("malformed number");
+        this.pos += m[0].length;
+        return Number(m[0]);
+      }
+      parseString() {
+        const start = this.here();
+        const t = this.text;
+        this.pos++;
+        let out = "";
+        let chunk = this.pos;
+        for (; ; ) {
+          if (this.pos >= t.length) this.fail("unterminated string", start);
+          const c = t.charCodeAt(this.pos);
+          if (c === 34) {
+            out += t.slice(chunk, this.pos);
+            this.pos++;
+            return out;
+          }
+          if (c === 92) {
+            out += t.slice(chunk, this.pos);
+            const e = t[this.pos + 1];
+            const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+            if (e !== void 0 && simple[e] !== void 0) {
+              out += simple[e];
+              this.pos += 2;
+            } else if (e === "u") {
+              const hex = t.slice(this.pos + 2, this.pos + 6);
+              if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail("invalid \\u escape in string");
+              out += String.fromCharCode(parseInt(hex, 16));
+              this.pos += 6;
+            } else {
+              this.fail("invalid escape in string");
+            }
+            chunk = this.pos;
+            continue;
+          }
+          if (c < 32) this.fail(c === 10 || c === 13 ? "unterminated string (line break inside a string)" : "control character in string");
+          this.pos++;
+        }
+      }
+      parseArray(pointer, depth) {
+        this.pos++;
+        const out = [];
+        this.skipWs();
+        if (this.text[this.pos] === "]") {
+          this.pos++;
+          return out;
+        }
+        for (; ; ) {
+          this.skipWs();
+          out.push(this.parseValue(`${pointer}/${out.length}`, depth + 1));
+          this.skipWs();
+          const c = this.text[this.pos];
+          if (c === ",") {
+            const comma = this.here();
+            this.pos++;
+            this.skipWs();
+            if (this.text[this.pos] === "]") this.fail("trailing comma in array", comma);
+            continue;
+          }
+          if (c === "]") {
+            this.pos++;
+            return out;
+          }
+          this.fail(`unexpected ${this.describe()} in array; expected ',' or ']'`);
+        }
+      }
+      parseObject(pointer, depth) {
+        this.pos++;
+        const out = {};
+        this.skipWs();
+        if (this.text[this.pos] === "}") {
+          this.pos++;
+          return out;
+        }
+        for (; ; ) {
+          this.skipWs();
+          if (this.text[this.pos] !== '"') this.fail(`unexpected ${this.describe()}; expected a property name in double quotes`);
+          const keyAt = this.here();
+          const key = this.parseString();
+          const child = joinPointer(pointer, key);
+          this.keys.set(child, keyAt);
+          this.skipWs();
+          if (this.text[this.pos] !== ":") this.fail(`unexpected ${this.describe()}; expected ':' after property name`);
+          this.pos++;
+          this.skipWs();
+          Object.defineProperty(out, key, { value: this.parseValue(child, depth + 1), enumerable: true, writable: true, configurable: true });
+          this.skipWs();
+          const c = this.text[this.pos];
+          if (c === ",") {
+            const comma = this.here();
+            this.pos++;
+            this.skipWs();
+            if (this.text[this.pos] === "}") this.fail("trailing comma in object", comma);
+            continue;
+          }
+          if (c === "}") {
+            this.pos++;
+            return out;
+          }
+          this.fail(`unexpected ${this.describe()} in object; expected ',' or '}'`);
+        }
+      }
+    };
+  }
+});
+
+// src/formats/avro/json-text.ts
+function jacksonString(s) {
+  let out = '"';
+  let chunk = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 32 && c !== 34 && c !== 92) continue;
+    out += s.slice(chunk, i);
+    chunk = i + 1;
+    switch (c) {
+      case 34:
+        out += '\\"';
+        break;
+      case 92:
+        out += "\\\\";
+        break;
+      case 8:
+        out += "\\b";
+        break;
+      case 9:
+        out += "\\t";
+        break;
+      case 10:
+        out += "\\n";
+        break;
+      case 12:
+        out += "\\f";
+        break;
+      case 13:
+        out += "\\r";
+        break;
+      default:
+        out += `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
+    }
+  }
+  return `${out}${s.slice(chunk)}"`;
+}
+function javaDouble(d) {
+  if (d === 0) return Object.is(d, -0) ? "-0.0" : "0.0";
+  if (!Number.isFinite(d)) return Number.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+  const abs = Math.abs(d);
+  if (abs >= 1e-3 && abs < 1e7) {
+    const s = String(d);
+    return s.includes(".") ? s : `${s}.0`;
+  }
+  const [mantissa = "", exponent = "0"] = d.toExponential().split("e");
+  return `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+}
+function jacksonNumber(value, text) {
+  if (text !== void 0 && /^-?\d+$/.test(text)) return BigInt(text).toString();
+  return javaDouble(text === void 0 ? value : Number(text));
+}
+function jacksonTree(attr, sortKeys = false) {
+  return write(attr.value, attr.pointer, attr, sortKeys);
+}
+function write(v, pointer, attr, sortKeys) {
+  if (v === null) return "null";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (typeof v === "number") return jacksonNumber(v, attr.numberText(pointer));
+  if (typeof v === "string") return jacksonString(v);
+  if (Array.isArray(v))
+    return `[${v.map((x, i) => write(x, joinPointer(pointer, i), attr, sortKeys)).join(",")}]`;
+  const keys = Object.keys(v);
+  if (sortKeys) keys.sort();
+  return `{${keys.map((k) => `${jacksonString(k)}:${write(v[k], joinPointer(pointer, k), attr, sortKeys)}`).join(",")}}`;
+}
+var HEX;
+var init_json_text = __esm({
+  "src/formats/avro/json-text.ts"() {
+    "use strict";
+    init_parse();
+    HEX = "0123456789ABCDEF";
+  }
+});
+
+// src/formats/avro/model.ts
+function isPrimitiveName(name) {
+  return PRIMITIVES.includes(name);
+}
+function isNamed(t) {
+  return t.kind === "record" || t.kind === "enum" || t.kind === "fixed";
+}
+function typeLabel(t) {
+  return t.kind.toUpperCase();
+}
+function describeType(t, depth = 0) {
+  switch (t.kind) {
+    case "record":
+    case "enum":
+    case "fixed":
+      return `${t.kind} '${t.fullName}'`;
+    case "array":
+      return depth > 2 ? "array" : `array<${describeType(t.items, depth + 1)}>`;
+    case "map":
+      return depth > 2 ? "map" : `map<${describeType(t.values, depth + 1)}>`;
+    case "union":
+      return depth > 2 ? "union" : `[${t.branches.map((b) => describeType(b, depth + 1)).join(", ")}]`;
+    default:
+      return t.kind;
+  }
+}
+function unionBranchKey(t) {
+  return isNamed(t) ? t.fullName : t.kind;
+}
+var PRIMITIVES;
+var init_model = __esm({
+  "src/formats/avro/model.ts"() {
+    "use strict";
+    PRIMITIVES = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"];
+  }
+});
+
+// src/formats/avro/names.ts
+function isValidName(name) {
+  return NAME.test(name);
+}
+function isValidNamespace(space) {
+  return space === "" || space.split(".").every(isValidName);
+}
+function qualify(name, space) {
+  const dot = name.lastIndexOf(".");
+  if (dot >= 0) {
+    const ns2 = name.slice(0, dot);
+    const simple = name.slice(dot + 1);
+    return { name: simple, namespace: ns2 === "" ? void 0 : ns2, fullName: ns2 === "" ? simple : name };
+  }
+  const ns = space === void 0 || space === "" ? void 0 : space;
+  return { name, namespace: ns, fullName: ns === void 0 ? name : `${ns}.${name}` };
+}
+function nameProblem(written, namespace) {
+  const parts = written.split(".");
+  const simple = parts[parts.length - 1] ?? "";
+  if (!isValidName(simple))
+    return `'${written}' is not a valid Avro name (letters, digits and '_', not starting with a digit)`;
+  if (parts.length > 1 && !parts.slice(0, -1).every(isValidName) && parts.slice(0, -1).join(".") !== "") {
+    return `'${written}' has an invalid namespace part`;
+  }
+  if (parts.length === 1 && (namespace === void 0 || namespace === "") && isPrimitiveName(simple))
+    return `'${written}' is a primitive type name and cannot name a type`;
+  return void 0;
+}
+function qualifiedRelativeTo(fullName2, namespace, defaultSpace) {
+  if (namespace !== void 0 && namespace === defaultSpace) {
+    const simple = fullName2.slice(namespace.length + 1);
+    return isPrimitiveName(simple) ? fullName2 : simple;
+  }
+  return fullName2;
+}
+var NAME;
+var init_names = __esm({
+  "src/formats/avro/names.ts"() {
+    "use strict";
+    init_model();
+    NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  }
+});
+
+// src/formats/avro/canonical.ts
+function namespaceOf(fullName2) {
+  const dot = fullName2.lastIndexOf(".");
+  return dot < 0 ? void 0 : fullName2.slice(0, dot);
+}
+function props(list, sorted) {
+  const items = sorted ? [...list].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) : list;
+  return items.map(([k, v]) => `,${q(k)}:${jacksonTree(v, sorted)}`).join("");
+}
+function canonicalAvro(schema) {
+  const known = new Set(schema.referenceRoots);
+  return javaJson(schema.root, known, void 0);
+}
+function javaJson(t, known, space) {
+  switch (t.kind) {
+    case "array":
+      return `{"type":"array","items":${javaJson(t.items, known, space)}${props(t.props, false)}}`;
+    case "map":
+      return `{"type":"map","values":${javaJson(t.values, known, space)}${props(t.props, false)}}`;
+    case "union":
+      return `[${t.branches.map((b) => javaJson(b, known, space)).join(",")}]`;
+    case "record":
+    case "enum":
+    case "fixed":
+      return javaNamed(t, known, space);
+    default:
+      return t.props.length === 0 ? q(t.kind) : `{"type":${q(t.kind)}${props(t.props, false)}}`;
+  }
+}
+function javaNamed(t, known, space) {
+  if (known.has(t)) return q(qualifiedRelativeTo(t.fullName, t.namespace, space));
+  known.add(t);
+  let out = `{"type":${q(t.kind === "record" && t.error ? "error" : t.kind)},"name":${q(t.name)}`;
+  if (t.namespace !== void 0) {
+    if (t.namespace !== space) out += `,"namespace":${q(t.namespace)}`;
+  } else if (space !== void 0) {
+    out += ',"namespace":""';
+  }
+  if (t.doc !== void 0) out += `,"doc":${q(t.doc)}`;
+  if (t.kind === "record")
+    out += `,"fields":[${t.fields.map((f) => javaField(f, known, t.namespace)).join(",")}]`;
+  else if (t.kind === "enum")
+    out += `,"symbols":[${t.symbols.map(q).join(",")}]${t.default === void 0 ? "" : `,"default":${q(t.default)}`}`;
+  else out += `,"size":${t.size}`;
+  out += props(t.props, false);
+  if (t.aliases.length > 0)
+    out += `,"aliases":[${t.aliases.map((a) => q(qualifiedRelativeTo(a, namespaceOf(a), t.namespace))).join(",")}]`;
+  return `${out}}`;
+}
+function javaField(f, known, space) {
+  let out = `{"name":${q(f.name)},"type":${javaJson(f.type, known, space)}`;
+  if (f.doc !== void 0) out += `,"doc":${q(f.doc)}`;
+  if (f.default !== void 0) out += `,"default":${jacksonTree(f.default)}`;
+  if (f.order !== void 0) out += `,"order":${q(f.order)}`;
+  if (f.aliases.length > 0) out += `,"aliases":[${f.aliases.map(q).join(",")}]`;
+  return `${out}${props(f.props, false)}}`;
+}
+function parsingCanonicalForm(schema) {
+  return pcf(schema.root, /* @__PURE__ */ new Set());
+}
+function pcf(t, seen) {
+  switch (t.kind) {
+    case "array":
+      return `{"type":"array","items":${pcf(t.items, seen)}}`;
+    case "map":
+      return `{"type":"map","values":${pcf(t.values, seen)}}`;
+    case "union":
+      return `[${t.branches.map((b) => pcf(b, seen)).join(",")}]`;
+    case "record":
+    case "enum":
+    case "fixed": {
+      if (seen.has(t)) return q(t.fullName);
+      seen.add(t);
+      const head = `{"name":${q(t.fullName)},"type":"${t.kind}"`;
+      if (t.kind === "record")
+        return `${head},"fields":[${t.fields.map((f) => `{"name":${q(f.name)},"type":${pcf(f.type, seen)}}`).join(",")}]}`;
+      if (t.kind === "enum") return `${head},"symbols":[${t.symbols.map(q).join(",")}]}`;
+      return `${head},"size":${t.size}}`;
+    }
+    default:
+      return q(t.kind);
+  }
+}
+function normalizedAvro(schema) {
+  return norm(schema.root, /* @__PURE__ */ new Set());
+}
+function norm(t, seen) {
+  switch (t.kind) {
+    case "array":
+      return `{"type":"array","items":${norm(t.items, seen)}${props(t.props, true)}}`;
+    case "map":
+      return `{"type":"map","values":${norm(t.values, seen)}${props(t.props, true)}}`;
+    case "union":
+      return `[${t.branches.map((b) => norm(b, seen)).join(",")}]`;
+    case "record":
+    case "enum":
+    case "fixed": {
+      if (seen.has(t)) return q(t.fullName);
+      seen.add(t);
+      let out = `{"type":${q(t.kind === "record" && t.error ? "error" : t.kind)},"name":${q(t.fullName)}`;
+      if (t.doc !== void 0) out += `,"doc":${q(t.doc)}`;
+      if (t.aliases.length > 0) out += `,"aliases":[${[...t.aliases].sort().map(q).join(",")}]`;
+      if (t.kind === "record") {
+        const fields = t.fields.map((f) => {
+          let s = `{"name":${q(f.name)},"type":${norm(f.type, seen)}`;
+          if (f.doc !== void 0) s += `,"doc":${q(f.doc)}`;
+          if (f.aliases.length > 0) s += `,"aliases":[${[...f.aliases].sort().map(q).join(",")}]`;
+          if (f.default !== void 0) s += `,"default":${jacksonTree(f.default, true)}`;
+          if (f.order !== void 0) s += `,"order":${q(f.order)}`;
+          return `${s}${props(f.props, true)}}`;
+        });
+        out += `,"fields":[${fields.join(",")}]`;
+      } else if (t.kind === "enum") {
+        out += `,"symbols":[${t.symbols.map(q).join(",")}]${t.default === void 0 ? "" : `,"default":${q(t.default)}`}`;
+      } else {
+        out += `,"size":${t.size}`;
+      }
+      return `${out}${props(t.props, true)}}`;
+    }
+    default:
+      return t.props.length === 0 ? q(t.kind) : `{"type":${q(t.kind)}${props(t.props, true)}}`;
+  }
+}
+var q;
+var init_canonical = __esm({
+  "src/formats/avro/canonical.ts"() {
+    "use strict";
+    init_json_text();
+    init_model();
+    init_names();
+    q = jacksonString;
+  }
+});
+
+// src/formats/avro/compat.ts
+function readsPrimitive(reader, writer) {
+  return reader === writer || (PROMOTIONS[reader]?.includes(writer) ?? false);
+}
+function namesMatch(r, w) {
+  return r.name === w.name || r.aliases.includes(w.fullName);
+}
+function locationPath(loc) {
+  if (loc.length === 0) return "/";
+  let out = "";
+  for (const token of loc)
+    out += `/${token.includes("~") || token.includes("/") ? escapePointerToken(token) : token}`;
+  return out;
+}
+function explain(f, c, path) {
+  const { r, w } = f;
+  switch (f.errorType) {
+    case AVRO_ERROR_TYPES.MISSING_UNION_BRANCH:
+      return {
+        message: `The ${c.reader} schema is missing a type inside a union field at path '${path}' in the ${c.writer} schema: no branch of the ${c.reader} union can read ${describeType(w)}${f.detail}`,
+        fix: c.reader === "new" ? `add ${describeType(w)} to the union (or a type it promotes to)` : f.branch === true ? `remove ${describeType(w)} from the new union: old readers have no branch for it` : `keep a type one of the old union's branches can read (${describeType(r)})`
+      };
+    case AVRO_ERROR_TYPES.TYPE_MISMATCH:
+      return {
+        message: `The type (path '${path}') of a field in the ${c.reader} schema does not match with the ${c.writer} schema: ${c.reader} ${describeType(r)} cannot read ${c.writer} ${describeType(w)}`,
+        fix: c.reader === "new" ? `keep ${describeType(w)}, or use a type that reads it (int→long→float→double, string↔bytes, or a union that includes it)` : `keep a type the old schema (${describeType(r)}) can read: the same type, a narrower number type it promotes from, or string/bytes`
+      };
+    case AVRO_ERROR_TYPES.NAME_MISMATCH: {
+      const rn = r;
+      const wn = w;
+      return {
+        message: `The name of the schema has changed (path '${path}'): the ${c.reader} schema names it '${rn.fullName}', the ${c.writer} schema '${wn.fullName}'`,
+        fix: c.reader === "new" ? `keep the name '${wn.name}', or add '${wn.fullName}' to the new ${rn.kind}'s aliases` : `keep the name '${rn.name}': old readers match ${rn.kind}s by name`
+      };
+    }
+    case AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH: {
+      const rs = r.size;
+      const ws = w.size;
+      return {
+        message: `The size of FIXED type field at path '${path}' in the ${c.reader} schema does not match with the ${c.writer} schema: ${c.reader} size ${rs}, ${c.writer} size ${ws}`,
+        fix: `keep the size ${c.reader === "new" ? ws : rs} (a fixed's size cannot change)`
+      };
+    }
+    case AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS: {
+      const missing = f.detail.split("\0");
+      const list = missing.map((m) => `'${m}'`).join(", ");
+      const plural2 = missing.length > 1;
+      return {
+        message: `The ${c.reader} schema is missing enum symbols '[${missing.join(", ")}]' at path '${path}' in the ${c.writer} schema`,
+        fix: c.reader === "new" ? `add symbol${plural2 ? "s" : ""} ${list} or an enum default` : `remove symbol${plural2 ? "s" : ""} ${list} from the new enum: the old enum has no default to read ${plural2 ? "them" : "it"} as`
+      };
+    }
+    case AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE:
+      return {
+        message: `The field '${f.detail}' at path '${path}' in the ${c.reader} schema has no default value and is missing in the ${c.writer} schema`,
+        fix: c.reader === "new" ? `give field '${f.detail}' a default` : `keep field '${f.detail}' in the new schema: the old schema reads it and has no default for it`
+      };
+    default: {
+      const [name = "", names = ""] = f.detail.split("\0");
+      return {
+        message: `The field '${name}' at path '${path}' in the ${c.reader} schema matches ${names} in the ${c.writer} schema through its name and aliases`,
+        fix: `make field '${name}' and its aliases match one field of the ${c.writer} schema`
+      };
+    }
+  }
+}
+function fieldsByName(w) {
+  let byName = writerFieldIndex.get(w);
+  if (byName === void 0) {
+    byName = new Map(w.fields.map((f) => [f.name, f]));
+    writerFieldIndex.set(w, byName);
+  }
+  return byName;
+}
+function writerFieldsFor(rf, byName) {
+  const direct = byName.get(rf.name);
+  if (rf.aliases.length === 0) return direct === void 0 ? NONE : [direct];
+  const out = direct === void 0 ? [] : [direct];
+  for (const a of rf.aliases) {
+    const f = byName.get(a);
+    if (f !== void 0 && !out.includes(f)) out.push(f);
+  }
+  return out;
+}
+function checkAvro(reader, writer, context3) {
+  const raw = new Checker().run(reader.root, writer.root, "", "");
+  return raw.map((f) => {
+    const path = locationPath(f.loc);
+    const { message, fix } = explain(f, context3, path);
+    return {
+      errorType: f.errorType,
+      path,
+      candidatePointer: context3.reader === "new" ? f.readerPointer : f.writerPointer,
+      message,
+      fix,
+      additionalInfo: f.info
+    };
+  });
+}
+function canRead(reader, writer) {
+  return new Checker().run(reader.root, writer.root, "", "").length === 0;
+}
+function typeCanRead(reader, writer) {
+  return new Checker().run(reader, writer, "", "").length === 0;
+}
+var AVRO_ERROR_TYPES, MAX_FINDINGS, PROMOTIONS, Checker, writerFieldIndex, NONE;
+var init_compat = __esm({
+  "src/formats/avro/compat.ts"() {
+    "use strict";
+    init_parse();
+    init_model();
+    AVRO_ERROR_TYPES = {
+      NAME_MISMATCH: "NAME_MISMATCH",
+      FIXED_SIZE_MISMATCH: "FIXED_SIZE_MISMATCH",
+      MISSING_ENUM_SYMBOLS: "MISSING_ENUM_SYMBOLS",
+      READER_FIELD_MISSING_DEFAULT_VALUE: "READER_FIELD_MISSING_DEFAULT_VALUE",
+      TYPE_MISMATCH: "TYPE_MISMATCH",
+      MISSING_UNION_BRANCH: "MISSING_UNION_BRANCH",
+      /** A reader field whose name and aliases match two writer fields: Avro Java throws, so the registry rejects. */
+      AMBIGUOUS_FIELD_ALIAS: "AMBIGUOUS_FIELD_ALIAS"
+    };
+    MAX_FINDINGS = 1e3;
+    PROMOTIONS = {
+      long: ["int"],
+      float: ["int", "long"],
+      double: ["int", "long", "float"],
+      string: ["bytes"],
+      bytes: ["string"]
+    };
+    Checker = class {
+      memo = /* @__PURE__ */ new Map();
+      loc = [];
+      sink = [];
+      total = 0;
+      run(reader, writer, rUse, wUse) {
+        this.visit(reader, writer, rUse, wUse);
+        return this.sink;
+      }
+      emit(f, tail) {
+        if (this.total >= MAX_FINDINGS) return;
+        this.total++;
+        f.loc = tail === void 0 ? this.loc.slice() : typeof tail === "string" ? [...this.loc, tail] : [...this.loc, ...tail];
+        this.sink.push(f);
+      }
+      /** Can `r` read `w`? Checked without reporting (the union rules need only the answer). */
+      probe(r, w, rUse, wUse) {
+        const saved = this.sink;
+        const savedTotal = this.total;
+        const savedLoc = this.loc.splice(0, this.loc.length);
+        this.sink = [];
+        this.total = 0;
+        this.visit(r, w, rUse, wUse);
+        const found = this.sink;
+        this.sink = saved;
+        this.total = savedTotal;
+        this.loc.push(...savedLoc);
+        return found;
+      }
+      visit(r, w, rUse, wUse) {
+        if (r.kind === w.kind) {
+          switch (r.kind) {
+            case "record":
+              return this.records(r, w);
+            case "enum":
+              return this.enums(r, w);
+            case "fixed":
+              return this.fixeds(r, w);
+            case "array":
+              this.loc.push("items");
+              this.visit(r.items, w.items, r.itemsPointer, w.itemsPointer);
+              this.loc.pop();
+              return;
+            case "map":
+              this.loc.push("values");
+              this.visit(r.values, w.values, r.valuesPointer, w.valuesPointer);
+              this.loc.pop();
+              return;
+            case "union":
+              return this.unionFromUnion(r, w);
+            default:
+              return;
+          }
+        }
+        if (w.kind === "union") {
+          w.branches.forEach((b, i) => this.visit(r, b, rUse, w.branchPointers[i] ?? wUse));
+          return;
+        }
+        if (r.kind === "union") {
+          if (this.unionReads(r, w, wUse) >= 0) return;
+          const closest = this.closestBranch(r, w);
+          const detail = closest === void 0 ? "" : this.firstReason(closest.branch, w, closest.pointer, wUse);
+          this.emit({
+            errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+            loc: [],
+            readerPointer: rUse,
+            writerPointer: wUse,
+            info: `reader union lacking writer type: ${typeLabel(w)}`,
+            r,
+            w,
+            detail
+          });
+          return;
+        }
+        if (readsPrimitive(r.kind, w.kind)) return;
+        this.emit({
+          errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
+          loc: [],
+          readerPointer: rUse,
+          writerPointer: wUse,
+          info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`,
+          r,
+          w,
+          detail: ""
+        });
+      }
+      /** Index of the first reader branch that reads `w`, trying the likeliest branch first; -1 when none. */
+      unionReads(r, w, wUse) {
+        const key = unionBranchKey(w);
+        const likely = r.branches.findIndex(
+          (b) => unionBranchKey(b) === key || isNamed(b) && isNamed(w) && b.kind === w.kind && b.name === w.name
+        );
+        if (likely >= 0 && this.probe(r.branches[likely], w, r.branchPointers[likely] ?? "", wUse).length === 0)
+          return likely;
+        for (let i = 0; i < r.branches.length; i++) {
+          if (i === likely) continue;
+          const b = r.branches[i];
+          if (this.probe(b, w, r.branchPointers[i] ?? "", wUse).length === 0) return i;
+        }
+        return -1;
+      }
+      closestBranch(r, w) {
+        const i = r.branches.findIndex(
+          (b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w))
+        );
+        return i < 0 ? void 0 : { branch: r.branches[i], pointer: r.branchPointers[i] ?? "" };
+      }
+      firstReason(r, w, rUse, wUse) {
+        const first = this.probe(r, w, rUse, wUse)[0];
+        if (first === void 0) return "";
+        return ` (closest branch ${describeType(r)}: ${first.errorType} at ${locationPath(first.loc)}: ${first.info})`;
+      }
+      unionFromUnion(r, w) {
+        w.branches.forEach((b, i) => {
+          const wUse = w.branchPointers[i] ?? w.pointer;
+          if (this.unionReads(r, b, wUse) >= 0) return;
+          const closest = this.closestBranch(r, b);
+          const detail = closest === void 0 ? "" : this.firstReason(closest.branch, b, closest.pointer, wUse);
+          this.emit(
+            {
+              errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+              loc: [],
+              readerPointer: r.pointer,
+              writerPointer: wUse,
+              info: `reader union lacking writer type: ${typeLabel(b)}`,
+              r,
+              w: b,
+              detail,
+              branch: true
+            },
+            String(i)
+          );
+        });
+      }
+      names(r, w) {
+        if (namesMatch(r, w)) return;
+        this.emit(
+          {
+            errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
+            loc: [],
+            readerPointer: `${r.pointer}/name`,
+            writerPointer: `${w.pointer}/name`,
+            info: `expected: ${w.fullName}`,
+            r,
+            w,
+            detail: ""
+          },
+          "name"
+        );
+      }
+      fixeds(r, w) {
+        this.names(r, w);
+        if (r.size === w.size) return;
+        this.emit(
+          {
+            errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
+            loc: [],
+            readerPointer: `${r.pointer}/size`,
+            writerPointer: `${w.pointer}/size`,
+            info: `expected: ${w.size}, found: ${r.size}`,
+            r,
+            w,
+            detail: ""
+          },
+          "size"
+        );
+      }
+      enums(r, w) {
+        this.names(r, w);
+        const missing = w.symbols.filter((s) => !r.symbols.includes(s));
+        if (missing.length === 0 || r.default !== void 0 && r.symbols.includes(r.default)) return;
+        missing.sort();
+        const symbolIndex = w.symbols.indexOf(missing[0]);
+        this.emit(
+          {
+            errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
+            loc: [],
+            readerPointer: `${r.pointer}/symbols`,
+            writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
+            info: `[${missing.join(", ")}]`,
+            r,
+            w,
+            detail: missing.join("\0")
+          },
+          "symbols"
+        );
+      }
+      records(r, w) {
+        let forReader = this.memo.get(r);
+        if (forReader === void 0) this.memo.set(r, forReader = /* @__PURE__ */ new Map());
+        const known = forReader.get(w);
+        if (known === "busy") return;
+        if (known !== void 0) {
+          for (const f of known) this.emit({ ...f }, f.loc);
+          return;
+        }
+        forReader.set(w, "busy");
+        const base = this.loc.length;
+        const start = this.sink.length;
+        this.names(r, w);
+        this.fields(r, w);
+        forReader.set(
+          w,
+          this.sink.slice(start).map((f) => ({ ...f, loc: f.loc.slice(base) }))
+        );
+      }
+      fields(r, w) {
+        this.loc.push("fields");
+        const byName = fieldsByName(w);
+        r.fields.forEach((rf, i) => {
+          this.loc.push(String(i));
+          const matches = writerFieldsFor(rf, byName);
+          const wf = matches[0];
+          if (matches.length > 1) {
+            this.ambiguous(rf, w, matches);
+          } else if (wf !== void 0) {
+            this.loc.push("type");
+            this.visit(rf.type, wf.type, rf.typePointer, wf.typePointer);
+            this.loc.pop();
+          } else if (rf.default === void 0) {
+            if (rf.type.kind === "enum" && rf.type.default !== void 0) {
+              this.loc.push("type");
+              this.visit(rf.type, w, rf.typePointer, w.pointer);
+              this.loc.pop();
+            } else {
+              this.missingDefault(rf, w);
+            }
+          }
+          this.loc.pop();
+        });
+        this.loc.pop();
+      }
+      missingDefault(rf, w) {
+        this.emit({
+          errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
+          loc: [],
+          readerPointer: rf.pointer,
+          writerPointer: `${w.pointer}/fields`,
+          info: rf.name,
+          r: rf.type,
+          w,
+          detail: rf.name
+        });
+      }
+      ambiguous(rf, w, matches) {
+        const detail = `${rf.name}\0${matches.map((m) => `'${m.name}'`).join(" and ")}`;
+        this.emit({
+          errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
+          loc: [],
+          readerPointer: rf.pointer,
+          writerPointer: matches[1]?.pointer ?? w.pointer,
+          info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`,
+          r: rf.type,
+          w,
+          detail
+        });
+      }
+    };
+    writerFieldIndex = /* @__PURE__ */ new WeakMap();
+    NONE = [];
+  }
+});
+
+// src/formats/avro/diff.ts
+function breaksOf(oldT, newT) {
+  const out = [];
+  if (!typeCanRead(oldT, newT)) out.push("old-reads-new");
+  if (!typeCanRead(newT, oldT)) out.push("new-reads-old");
+  return out;
+}
+function attrText(a) {
+  return a === void 0 ? void 0 : jacksonTree(a);
+}
+function propsText(list) {
+  return list.map(([k, v]) => `${k}=${jacksonTree(v)}`).join(", ");
+}
+function fieldSummary(f) {
+  const d = attrText(f.default);
+  return `field '${f.name}' (${describeType(f.type)}${d === void 0 ? ", no default" : `, default ${d}`})`;
+}
+function diffAvro(from, to) {
+  const d = new Differ();
+  d.type(from.root, to.root, "schema", "");
+  return d.changes;
+}
+var Differ;
+var init_diff = __esm({
+  "src/formats/avro/diff.ts"() {
+    "use strict";
+    init_compat();
+    init_json_text();
+    init_model();
+    Differ = class {
+      changes = [];
+      seen = /* @__PURE__ */ new Set();
+      add(kind, pointer, summary2, breaks = []) {
+        this.changes.push({ kind, pointer, summary: summary2, breaks });
+      }
+      type(o, n, where, nPtr) {
+        if (o.kind !== n.kind || isNamed(o) && isNamed(n) && o.fullName !== n.fullName && !n.aliases.includes(o.fullName)) {
+          if (o.kind === n.kind && isNamed(o) && isNamed(n)) {
+            this.add(
+              "changed",
+              `${n.pointer}/name`,
+              `${where}: ${o.kind} renamed from '${o.fullName}' to '${n.fullName}'`,
+              breaksOf(o, n)
+            );
+            this.named(o, n);
+            return;
+          }
+          this.add(
+            "changed",
+            nPtr,
+            `${where}: type changed from ${describeType(o)} to ${describeType(n)}`,
+            breaksOf(o, n)
+          );
+          return;
+        }
+        const op = propsText(o.props);
+        const np = propsText(n.props);
+        if (op !== np && !isNamed(n))
+          this.add("changed", nPtr, `${where}: properties changed from {${op}} to {${np}}`);
+        switch (n.kind) {
+          case "array":
+            if (o.kind === "array") this.type(o.items, n.items, `${where} items`, n.itemsPointer);
+            return;
+          case "map":
+            if (o.kind === "map") this.type(o.values, n.values, `${where} values`, n.valuesPointer);
+            return;
+          case "union":
+            if (o.kind === "union") this.union(o, n, where);
+            return;
+          case "record":
+          case "enum":
+          case "fixed":
+            this.named(o, n);
+            return;
+          default:
+            return;
+        }
+      }
+      union(o, n, where) {
+        const oKeys = o.branches.map(unionBranchKey);
+        const nKeys = n.branches.map(unionBranchKey);
+        n.branches.forEach((b, i) => {
+          const j = oKeys.indexOf(nKeys[i]);
+          if (j < 0) {
+            this.add(
+              "added",
+              n.branchPointers[i] ?? n.pointer,
+              `${where}: union branch ${describeType(b)} added`,
+              typeCanRead(o, b) ? [] : ["old-reads-new"]
+            );
+          } else {
+            this.type(
+              o.branches[j],
+              b,
+              `${where} branch ${nKeys[i]}`,
+              n.branchPointers[i] ?? n.pointer
+            );
+          }
+        });
+        o.branches.forEach((b, j) => {
+          if (!nKeys.includes(oKeys[j])) {
+            this.add(
+              "removed",
+              o.branchPointers[j] ?? o.pointer,
+              `${where}: union branch ${describeType(b)} removed`,
+              typeCanRead(n, b) ? [] : ["new-reads-old"]
+            );
+          }
+        });
+      }
+      named(o, n) {
+        const key = `${o.fullName}\0${n.fullName}`;
+        if (this.seen.has(key)) return;
+        this.seen.add(key);
+        const label = `${n.kind} '${n.fullName}'`;
+        if ((o.doc ?? "") !== (n.doc ?? "")) this.add("changed", `${n.pointer}/doc`, `${label}: doc changed`);
+        if (o.aliases.join() !== n.aliases.join())
+          this.add(
+            "changed",
+            `${n.pointer}/aliases`,
+            `${label}: aliases changed from [${o.aliases.join(", ")}] to [${n.aliases.join(", ")}]`
+          );
+        const op = propsText(o.props);
+        const np = propsText(n.props);
+        if (op !== np) this.add("changed", n.pointer, `${label}: properties changed from {${op}} to {${np}}`);
+        if (o.kind === "fixed" && n.kind === "fixed" && o.size !== n.size) {
+          this.add("changed", `${n.pointer}/size`, `${label}: size changed from ${o.size} to ${n.size}`, [
+            "old-reads-new",
+            "new-reads-old"
+          ]);
+        }
+        if (o.kind === "enum" && n.kind === "enum") {
+          n.symbols.forEach((s, i) => {
+            if (!o.symbols.includes(s))
+              this.add(
+                "added",
+                `${n.pointer}/symbols/${i}`,
+                `${label}: symbol '${s}' added`,
+                o.default === void 0 ? ["old-reads-new"] : []
+              );
+          });
+          o.symbols.forEach((s, i) => {
+            if (!n.symbols.includes(s))
+              this.add(
+                "removed",
+                `${o.pointer}/symbols/${i}`,
+                `${label}: symbol '${s}' removed`,
+                n.default === void 0 ? ["new-reads-old"] : []
+              );
+          });
+          if (o.default !== n.default)
+            this.add(
+              "changed",
+              `${n.pointer}`,
+              `${label}: enum default changed from ${o.default ?? "none"} to ${n.default ?? "none"}`
+            );
+        }
+        if (o.kind === "record" && n.kind === "record") this.fields(o.fields, n.fields, label);
+      }
+      fields(oFields, nFields, label) {
+        const matched = /* @__PURE__ */ new Set();
+        for (const nf of nFields) {
+          const of = oFields.find((f) => f.name === nf.name) ?? oFields.find((f) => nf.aliases.includes(f.name));
+          if (of === void 0) {
+            this.add(
+              "added",
+              nf.pointer,
+              `${label}: ${fieldSummary(nf)} added`,
+              nf.default === void 0 ? ["new-reads-old"] : []
+            );
+            continue;
+          }
+          matched.add(of);
+          const name = `${label} field '${nf.name}'`;
+          if (of.name !== nf.name) {
+            const breaks = !of.aliases.includes(nf.name) && of.default === void 0 ? ["old-reads-new"] : [];
+            this.add(
+              "changed",
+              `${nf.pointer}/name`,
+              `${label}: field '${of.name}' renamed to '${nf.name}' (through an alias)`,
+              breaks
+            );
+          }
+          this.type(of.type, nf.type, name, nf.typePointer);
+          const od = attrText(of.default);
+          const nd = attrText(nf.default);
+          if (od !== nd) {
+            const pointer = nf.default === void 0 ? nf.pointer : nf.default.pointer;
+            const what = od === void 0 ? `default ${nd} added` : nd === void 0 ? `default ${od} removed` : `default changed from ${od} to ${nd}`;
+            this.add("changed", pointer, `${name}: ${what}`);
+          }
+          if ((of.doc ?? "") !== (nf.doc ?? "")) this.add("changed", `${nf.pointer}/doc`, `${name}: doc changed`);
+          if (of.aliases.join() !== nf.aliases.join())
+            this.add(
+              "changed",
+              `${nf.pointer}/aliases`,
+              `${name}: aliases changed from [${of.aliases.join(", ")}] to [${nf.aliases.join(", ")}]`
+            );
+          if ((of.order ?? "ascending") !== (nf.order ?? "ascending"))
+            this.add(
+              "changed",
+              `${nf.pointer}/order`,
+              `${name}: order changed from ${of.order ?? "ascending"} to ${nf.order ?? "ascending"}`
+            );
+          const op = propsText(of.props);
+          const np = propsText(nf.props);
+          if (op !== np) this.add("changed", nf.pointer, `${name}: properties changed from {${op}} to {${np}}`);
+        }
+        for (const of of oFields) {
+          if (!matched.has(of))
+            this.add(
+              "removed",
+              of.pointer,
+              `${label}: ${fieldSummary(of)} removed`,
+              of.default === void 0 ? ["old-reads-new"] : []
+            );
+        }
+      }
+    };
+  }
+});
+
+// src/formats/avro/defaults.ts
+function integralText(text) {
+  return text !== void 0 && /^-?\d+$/.test(text) ? BigInt(text) : void 0;
+}
+function defaultProblem(type, attr) {
+  return check(type, attr.value, attr.pointer, attr, 0);
+}
+function check(type, value, pointer, attr, depth) {
+  if (depth > 64) return void 0;
+  const found = typeof value === "number" ? attr.numberText(pointer) ?? String(value) : JSON.stringify(value)?.slice(0, 60) ?? "nothing";
+  const want = (what) => `expected ${what}, found ${found}`;
+  switch (type.kind) {
+    case "null":
+      return value === null ? void 0 : want("null");
+    case "boolean":
+      return typeof value === "boolean" ? void 0 : want("a boolean");
+    case "int": {
+      const n = typeof value === "number" ? integralText(attr.numberText(pointer)) : void 0;
+      return n !== void 0 && n >= BigInt(INT_MIN) && n <= BigInt(INT_MAX) ? void 0 : want("an integer in the int range");
+    }
+    case "long": {
+      const n = typeof value === "number" ? integralText(attr.numberText(pointer)) : void 0;
+      return n !== void 0 && n >= LONG_MIN && n <= LONG_MAX ? void 0 : want("an integer in the long range");
+    }
+    case "float":
+    case "double":
+      return typeof value === "number" ? void 0 : want("a number");
+    case "string":
+    case "bytes":
+    case "enum":
+    case "fixed":
+      return typeof value === "string" ? void 0 : want("a string");
+    case "array": {
+      if (!Array.isArray(value)) return want("an array");
+      for (let i = 0; i < value.length; i++) {
+        const p = check(type.items, value[i], joinPointer(pointer, i), attr, depth + 1);
+        if (p !== void 0) return `item ${i}: ${p}`;
+      }
+      return void 0;
+    }
+    case "map": {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) return want("an object");
+      for (const [k, v] of Object.entries(value)) {
+        const p = check(type.values, v, joinPointer(pointer, k), attr, depth + 1);
+        if (p !== void 0) return `value '${k}': ${p}`;
+      }
+      return void 0;
+    }
+    case "record": {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) return want("an object");
+      for (const f of type.fields) {
+        if (Object.prototype.hasOwnProperty.call(value, f.name)) {
+          const p = check(f.type, value[f.name], joinPointer(pointer, f.name), attr, depth + 1);
+          if (p !== void 0) return `field '${f.name}': ${p}`;
+        } else if (f.default === void 0) {
+          return `field '${f.name}' is missing and has no default`;
+        }
+      }
+      return void 0;
+    }
+    case "union": {
+      const first = type.branches[0];
+      if (first === void 0) return "an empty union has no valid default";
+      const p = check(first, value, pointer, attr, depth + 1);
+      return p === void 0 ? void 0 : `a union's default must match its first branch (${first.kind}): ${p}`;
+    }
+  }
+}
+var INT_MIN, INT_MAX, LONG_MIN, LONG_MAX;
+var init_defaults = __esm({
+  "src/formats/avro/defaults.ts"() {
+    "use strict";
+    init_parse();
+    INT_MIN = -(2 ** 31);
+    INT_MAX = 2 ** 31 - 1;
+    LONG_MIN = -(2n ** 63n);
+    LONG_MAX = 2n ** 63n - 1n;
+  }
+});
+
+// src/formats/avro/parse.ts
+function joinPointer2(base, token) {
+  if (typeof token === "number") return `${base}/${token}`;
+  return token.includes("~") || token.includes("/") ? `${base}/${escapePointerToken(token)}` : `${base}/${token}`;
+}
+function numberTextLookup(text, doc) {
+  let starts;
+  return (pointer) => {
+    const at2 = doc.positions.get(pointer);
+    if (at2 === void 0) return void 0;
+    if (starts === void 0) {
+      starts = [text.charCodeAt(0) === 65279 ? 1 : 0];
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
+      }
+    }
+    const offset = (starts[at2.line - 1] ?? 0) + at2.column - 1;
+    const re = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    re.lastIndex = offset;
+    return re.exec(text)?.[0];
+  };
+}
+function parseDocument2(text, file, issues, prefix) {
+  try {
+    return parseJson(text, file);
+  } catch (e) {
+    if (!isSchemagateError(e)) throw e;
+    issues.push({
+      rule: AVRO_RULES.INVALID_JSON,
+      message: `${prefix}${e.message}`,
+      pointer: "",
+      line: e.location.line ?? 1,
+      column: e.location.column ?? 1
+    });
+    return void 0;
+  }
+}
+function parseAvro(text, options = {}) {
+  const issues = [];
+  const named = /* @__PURE__ */ new Map();
+  const referenceRoots = /* @__PURE__ */ new Set();
+  (options.references ?? []).forEach((ref, i) => {
+    const prefix = `in reference '${ref.name}': `;
+    const doc2 = parseDocument2(ref.text, void 0, issues, prefix);
+    if (doc2 === void 0) return;
+    const p = new Parser2(ref.text, doc2, i + 1, named, true, ref.name);
+    const root2 = p.parseType(doc2.value, "", void 0);
+    for (const issue2 of p.issues) {
+      issues.push({
+        rule: AVRO_RULES.REFERENCE,
+        message: `${issue2.message} (${issue2.rule} at line ${issue2.line}, column ${issue2.column} of the reference)`,
+        pointer: "",
+        line: 1,
+        column: 1
+      });
+    }
+    if (root2 !== void 0 && (root2.kind === "record" || root2.kind === "enum" || root2.kind === "fixed"))
+      referenceRoots.add(root2);
+  });
+  const doc = parseDocument2(text, options.file, issues, "");
+  if (doc === void 0) return { ok: false, issues };
+  const parser = new Parser2(text, doc, 0, named, options.lenient === true, void 0);
+  const root = parser.parseType(doc.value, "", void 0);
+  parser.finish();
+  issues.push(...parser.issues);
+  if (issues.length > 0 || root === void 0) {
+    return {
+      ok: false,
+      issues: issues.length > 0 ? issues : [
+        {
+          rule: AVRO_RULES.SCHEMA_SHAPE,
+          message: "not an Avro schema",
+          pointer: "",
+          line: 1,
+          column: 1
+        }
+      ]
+    };
+  }
+  const schema = { format: "avro", text, doc, root, named, referenceRoots };
+  if (options.file !== void 0) schema.file = options.file;
+  return { ok: true, schema };
+}
+var AVRO_RULES, SCHEMA_RESERVED, ENUM_RESERVED, FIELD_RESERVED, isObject2, has, Parser2;
+var init_parse2 = __esm({
+  "src/formats/avro/parse.ts"() {
+    "use strict";
+    init_errors();
+    init_parse();
+    init_defaults();
+    init_model();
+    init_names();
+    AVRO_RULES = {
+      INVALID_JSON: "INVALID_JSON",
+      SCHEMA_SHAPE: "AVRO_SCHEMA_SHAPE",
+      MISSING_ATTRIBUTE: "AVRO_MISSING_ATTRIBUTE",
+      INVALID_ATTRIBUTE: "AVRO_INVALID_ATTRIBUTE",
+      UNKNOWN_TYPE: "AVRO_UNKNOWN_TYPE",
+      INVALID_NAME: "AVRO_INVALID_NAME",
+      DUPLICATE_NAME: "AVRO_DUPLICATE_NAME",
+      DUPLICATE_FIELD: "AVRO_DUPLICATE_FIELD",
+      DUPLICATE_SYMBOL: "AVRO_DUPLICATE_SYMBOL",
+      UNION_DUPLICATE_BRANCH: "AVRO_UNION_DUPLICATE_BRANCH",
+      UNION_NESTED: "AVRO_UNION_NESTED",
+      INVALID_DEFAULT: "AVRO_INVALID_DEFAULT",
+      INVALID_ENUM_DEFAULT: "AVRO_INVALID_ENUM_DEFAULT",
+      INVALID_FIXED_SIZE: "AVRO_INVALID_FIXED_SIZE",
+      INVALID_ORDER: "AVRO_INVALID_ORDER",
+      INVALID_DECIMAL: "AVRO_INVALID_DECIMAL",
+      FIELD_ALIAS_CONFLICT: "AVRO_FIELD_ALIAS_CONFLICT",
+      REFERENCE: "AVRO_INVALID_REFERENCE"
+    };
+    SCHEMA_RESERVED = /* @__PURE__ */ new Set([
+      "doc",
+      "fields",
+      "items",
+      "name",
+      "namespace",
+      "size",
+      "symbols",
+      "values",
+      "type",
+      "aliases"
+    ]);
+    ENUM_RESERVED = /* @__PURE__ */ new Set([...SCHEMA_RESERVED, "default"]);
+    FIELD_RESERVED = /* @__PURE__ */ new Set(["default", "doc", "name", "order", "type", "aliases"]);
+    isObject2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+    has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
+    Parser2 = class {
+      constructor(text, doc, source, named, lenient, label) {
+        this.text = text;
+        this.doc = doc;
+        this.source = source;
+        this.named = named;
+        this.lenient = lenient;
+        this.label = label;
+        this.numberText = numberTextLookup(text, doc);
+      }
+      text;
+      doc;
+      source;
+      named;
+      lenient;
+      label;
+      issues = [];
+      pendingDefaults = [];
+      numberText;
+      issue(rule, message, pointer, preferKey = false) {
+        const at2 = positionOf(this.doc, pointer, preferKey);
+        const msg = this.label === void 0 ? message : `in reference '${this.label}': ${message}`;
+        this.issues.push({ rule, message: msg, pointer, line: at2.line, column: at2.column });
+      }
+      attr(value, pointer) {
+        return { value, pointer, numberText: this.numberText };
+      }
+      props(o, pointer, reserved) {
+        const out = [];
+        for (const [k, v] of Object.entries(o))
+          if (!reserved.has(k)) out.push([k, this.attr(v, joinPointer2(pointer, k))]);
+        return out;
+      }
+      finish() {
+        if (this.lenient) return;
+        for (const { type, attr, what } of this.pendingDefaults) {
+          const problem = defaultProblem(type, attr);
+          if (problem !== void 0)
+            this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${what}: ${problem}`, attr.pointer);
+        }
+      }
+      parseType(value, pointer, space) {
+        if (typeof value === "string") return this.resolveName(value, pointer, space);
+        if (Array.isArray(value)) return this.parseUnion(value, pointer, space);
+        if (!isObject2(value)) {
+          this.issue(
+            AVRO_RULES.SCHEMA_SHAPE,
+            `expected a schema (a type name, an object with a 'type' or a union array), found ${JSON.stringify(value)}`,
+            pointer
+          );
+          return void 0;
+        }
+        const typePointer = joinPointer2(pointer, "type");
+        if (!has(value, "type")) {
+          this.issue(AVRO_RULES.MISSING_ATTRIBUTE, "a schema object needs a 'type'", pointer);
+          return void 0;
+        }
+        const type = value["type"];
+        if (typeof type !== "string") {
+          this.issue(
+            AVRO_RULES.INVALID_ATTRIBUTE,
+            "'type' of a schema object must be a string (a nested schema is only allowed as a field's type)",
+            typePointer
+          );
+          return void 0;
+        }
+        if (isPrimitiveName(type)) {
+          const t = {
+            kind: type,
+            pointer,
+            props: this.props(value, pointer, SCHEMA_RESERVED),
+            source: this.source
+          };
+          if (type === "bytes") this.checkDecimal(value, pointer, void 0);
+          return t;
+        }
+        switch (type) {
+          case "record":
+          case "error":
+            return this.parseRecord(value, pointer, space, type === "error");
+          case "enum":
+            return this.parseEnum(value, pointer, space);
+          case "fixed":
+            return this.parseFixed(value, pointer, space);
+          case "array": {
+            if (!has(value, "items")) {
+              this.issue(AVRO_RULES.MISSING_ATTRIBUTE, "an array needs 'items'", pointer);
+              return void 0;
+            }
+            const itemsPointer = joinPointer2(pointer, "items");
+            const items = this.parseType(value["items"], itemsPointer, space);
+            return items && {
+              kind: "array",
+              items,
+              itemsPointer,
+              pointer,
+              props: this.props(value, pointer, SCHEMA_RESERVED),
+              source: this.source
+            };
+          }
+          case "map": {
+            if (!has(value, "values")) {
+              this.issue(AVRO_RULES.MISSING_ATTRIBUTE, "a map needs 'values'", pointer);
+              return void 0;
+            }
+            const valuesPointer = joinPointer2(pointer, "values");
+            const values = this.parseType(value["values"], valuesPointer, space);
+            return values && {
+              kind: "map",
+              values,
+              valuesPointer,
+              pointer,
+              props: this.props(value, pointer, SCHEMA_RESERVED),
+              source: this.source
+            };
+          }
+          default:
+            return this.resolveName(type, typePointer, space);
+        }
+      }
+      resolveName(name, pointer, space) {
+        if (isPrimitiveName(name)) return { kind: name, pointer, props: [], source: this.source };
+        const found = this.named.get(qualify(name, space).fullName) ?? this.named.get(qualify(name, void 0).fullName);
+        if (found !== void 0) return found;
+        const known = ["record", "enum", "fixed", "array", "map", "error"].includes(name);
+        this.issue(
+          AVRO_RULES.UNKNOWN_TYPE,
+          known ? `'${name}' must be written as an object, e.g. {"type": "${name}", …}` : `unknown type '${name}': not a primitive type and no named type '${qualify(name, space).fullName}' is defined before this point or given as a reference`,
+          pointer
+        );
+        return void 0;
+      }
+      parseUnion(value, pointer, space) {
+        const branches = [];
+        const branchPointers = [];
+        const seen = /* @__PURE__ */ new Map();
+        let ok = true;
+        value.forEach((b, i) => {
+          const p = joinPointer2(pointer, i);
+          if (Array.isArray(b)) {
+            this.issue(
+              AVRO_RULES.UNION_NESTED,
+              "a union cannot contain another union directly; merge the branches into one union",
+              p
+            );
+            ok = false;
+            return;
+          }
+          const t = this.parseType(b, p, space);
+          if (t === void 0) {
+            ok = false;
+            return;
+          }
+          const key = unionBranchKey(t);
+          const first = seen.get(key);
+          if (first !== void 0) {
+            this.issue(
+              AVRO_RULES.UNION_DUPLICATE_BRANCH,
+              `the union has '${key}' twice (branches ${first} and ${i}); a union may hold each type (and each named type) once`,
+              p
+            );
+            ok = false;
+            return;
+          }
+          seen.set(key, i);
+          branches.push(t);
+          branchPointers.push(p);
+        });
+        return ok ? { kind: "union", branches, branchPointers, pointer, props: [], source: this.source } : void 0;
+      }
+      /** Name, namespace, aliases and doc of a named type; registers it so later (and recursive) uses resolve. */
+      defineNamed(o, pointer, space, make) {
+        const nameValue = o["name"];
+        if (typeof nameValue !== "string") {
+          this.issue(
+            has(o, "name") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
+            `a ${String(o["type"])} needs a 'name' (a string)`,
+            has(o, "name") ? joinPointer2(pointer, "name") : pointer
+          );
+          return void 0;
+        }
+        let ns = space;
+        if (has(o, "namespace")) {
+          const nsValue = o["namespace"];
+          if (typeof nsValue !== "string" && nsValue !== null) {
+            this.issue(
+              AVRO_RULES.INVALID_ATTRIBUTE,
+              "'namespace' must be a string",
+              joinPointer2(pointer, "namespace")
+            );
+          } else if (typeof nsValue === "string") {
+            if (!isValidNamespace(nsValue))
+              this.issue(
+                AVRO_RULES.INVALID_NAME,
+                `'${nsValue}' is not a valid namespace (dot-separated Avro names)`,
+                joinPointer2(pointer, "namespace")
+              );
+            ns = nsValue;
+          }
+        }
+        const problem = nameProblem(nameValue, ns);
+        if (problem !== void 0) this.issue(AVRO_RULES.INVALID_NAME, problem, joinPointer2(pointer, "name"));
+        const q2 = qualify(nameValue, ns);
+        const aliases = [];
+        const aliasValue = o["aliases"];
+        if (aliasValue !== void 0) {
+          if (!Array.isArray(aliasValue) || aliasValue.some((a) => typeof a !== "string")) {
+            this.issue(
+              AVRO_RULES.INVALID_ATTRIBUTE,
+              "'aliases' must be an array of names",
+              joinPointer2(pointer, "aliases")
+            );
+          } else {
+            aliasValue.forEach((a, i) => {
+              const alias = a;
+              const p = nameProblem(alias);
+              if (p !== void 0)
+                this.issue(
+                  AVRO_RULES.INVALID_NAME,
+                  `alias ${p}`,
+                  joinPointer2(joinPointer2(pointer, "aliases"), i)
+                );
+              const full = qualify(alias, q2.namespace).fullName;
+              if (!aliases.includes(full)) aliases.push(full);
+            });
+          }
+        }
+        const doc = o["doc"];
+        const base = {
+          name: q2.name,
+          namespace: q2.namespace,
+          fullName: q2.fullName,
+          aliases,
+          pointer,
+          props: [],
+          source: this.source,
+          ...typeof doc === "string" ? { doc } : {}
+        };
+        if (doc !== void 0 && doc !== null && typeof doc !== "string")
+          this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
+        const t = make(base);
+        if (this.named.has(q2.fullName)) {
+          this.issue(
+            AVRO_RULES.DUPLICATE_NAME,
+            `the type '${q2.fullName}' is already defined; define it once and refer to it by name`,
+            joinPointer2(pointer, "name")
+          );
+        } else {
+          this.named.set(q2.fullName, t);
+        }
+        return t;
+      }
+      parseRecord(o, pointer, space, error2) {
+        const fields = [];
+        const record = this.defineNamed(o, pointer, space, (b) => ({
+          ...b,
+          kind: "record",
+          error: error2,
+          fields
+        }));
+        if (record === void 0) return void 0;
+        record.props = this.props(o, pointer, SCHEMA_RESERVED);
+        const fieldsValue = o["fields"];
+        if (!Array.isArray(fieldsValue)) {
+          this.issue(
+            has(o, "fields") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
+            "a record needs 'fields' (an array)",
+            has(o, "fields") ? joinPointer2(pointer, "fields") : pointer
+          );
+          return record;
+        }
+        const inner = record.namespace ?? space;
+        const seen = /* @__PURE__ */ new Map();
+        fieldsValue.forEach((f, i) => {
+          const fp = joinPointer2(joinPointer2(pointer, "fields"), i);
+          const name = isObject2(f) ? f["name"] : void 0;
+          if (typeof name === "string") {
+            const first = seen.get(name);
+            if (first !== void 0) {
+              this.issue(
+                AVRO_RULES.DUPLICATE_FIELD,
+                `the field '${name}' is defined twice in record '${record.fullName}' (fields ${first} and ${i})`,
+                joinPointer2(fp, "name")
+              );
+              return;
+            }
+            seen.set(name, i);
+          }
+          const field2 = this.parseField(f, fp, inner, record.fullName);
+          if (field2 !== void 0) fields.push(field2);
+        });
+        if (!this.lenient) this.checkFieldAliases(fields, record.fullName);
+        return record;
+      }
+      /**
+       * A field alias that names another field of the same record makes Avro Java's reader lookup find two
+       * writer fields, and the registry then fails even on the schema against itself; so a new schema may not.
+       */
+      checkFieldAliases(fields, recordName) {
+        const names = new Set(fields.map((f) => f.name));
+        for (const f of fields) {
+          f.aliases.forEach((a, i) => {
+            if (a !== f.name && names.has(a)) {
+              this.issue(
+                AVRO_RULES.FIELD_ALIAS_CONFLICT,
+                `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader could not tell them apart`,
+                `${f.pointer}/aliases/${i}`
+              );
+            }
+          });
+        }
+      }
+      parseField(f, pointer, space, recordName) {
+        if (!isObject2(f)) {
+          this.issue(AVRO_RULES.SCHEMA_SHAPE, "a field must be an object with a name and a type", pointer);
+          return void 0;
+        }
+        const name = f["name"];
+        if (typeof name !== "string") {
+          this.issue(
+            has(f, "name") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
+            "a field needs a 'name' (a string)",
+            has(f, "name") ? joinPointer2(pointer, "name") : pointer
+          );
+          return void 0;
+        }
+        if (!isValidName(name))
+          this.issue(
+            AVRO_RULES.INVALID_NAME,
+            `'${name}' is not a valid field name (letters, digits and '_', not starting with a digit)`,
+            joinPointer2(pointer, "name")
+          );
+        if (!has(f, "type")) {
+          this.issue(AVRO_RULES.MISSING_ATTRIBUTE, `the field '${name}' needs a 'type'`, pointer);
+          return void 0;
+        }
+        const typePointer = joinPointer2(pointer, "type");
+        const type = this.parseType(f["type"], typePointer, space);
+        if (type === void 0) return void 0;
+        const field2 = {
+          name,
+          type,
+          pointer,
+          typePointer,
+          aliases: [],
+          props: this.props(f, pointer, FIELD_RESERVED)
+        };
+        const doc = f["doc"];
+        if (typeof doc === "string") field2.doc = doc;
+        else if (doc !== void 0 && doc !== null)
+          this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
+        if (has(f, "default")) {
+          field2.default = this.attr(f["default"], joinPointer2(pointer, "default"));
+          this.pendingDefaults.push({ type, attr: field2.default, what: `field '${name}' of '${recordName}'` });
+        }
+        const order = f["order"];
+        if (order !== void 0) {
+          const lower = typeof order === "string" ? order.toLowerCase() : "";
+          if (lower === "ascending" || lower === "descending" || lower === "ignore") {
+            if (lower !== "ascending") field2.order = lower;
+          } else {
+            this.issue(
+              AVRO_RULES.INVALID_ORDER,
+              `'order' must be "ascending", "descending" or "ignore", found ${JSON.stringify(order)}`,
+              joinPointer2(pointer, "order")
+            );
+          }
+        }
+        const aliases = f["aliases"];
+        if (aliases !== void 0) {
+          if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== "string")) {
+            this.issue(
+              AVRO_RULES.INVALID_ATTRIBUTE,
+              "'aliases' must be an array of names",
+              joinPointer2(pointer, "aliases")
+            );
+          } else {
+            for (const a of aliases) if (!field2.aliases.includes(a)) field2.aliases.push(a);
+          }
+        }
+        return field2;
+      }
+      parseEnum(o, pointer, space) {
+        const symbols = [];
+        const t = this.defineNamed(o, pointer, space, (b) => ({ ...b, kind: "enum", symbols }));
+        if (t === void 0) return void 0;
+        t.props = this.props(o, pointer, ENUM_RESERVED);
+        const sp = joinPointer2(pointer, "symbols");
+        const value = o["symbols"];
+        if (!Array.isArray(value)) {
+          this.issue(
+            has(o, "symbols") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
+            "an enum needs 'symbols' (an array of names)",
+            has(o, "symbols") ? sp : pointer
+          );
+          return t;
+        }
+        value.forEach((s, i) => {
+          const p = joinPointer2(sp, i);
+          if (typeof s !== "string") {
+            this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "an enum symbol must be a string", p);
+            return;
+          }
+          if (!isValidName(s))
+            this.issue(
+              AVRO_RULES.INVALID_NAME,
+              `'${s}' is not a valid enum symbol (letters, digits and '_', not starting with a digit)`,
+              p
+            );
+          if (symbols.includes(s)) {
+            this.issue(AVRO_RULES.DUPLICATE_SYMBOL, `the symbol '${s}' appears twice in enum '${t.fullName}'`, p);
+            return;
+          }
+          symbols.push(s);
+        });
+        if (has(o, "default")) {
+          const d = o["default"];
+          if (typeof d !== "string" || !symbols.includes(d)) {
+            this.issue(
+              AVRO_RULES.INVALID_ENUM_DEFAULT,
+              `the enum default ${JSON.stringify(d)} is not one of the symbols of '${t.fullName}'`,
+              joinPointer2(pointer, "default")
+            );
+          } else {
+            t.default = d;
+          }
+        }
+        return t;
+      }
+      parseFixed(o, pointer, space) {
+        const t = this.defineNamed(o, pointer, space, (b) => ({ ...b, kind: "fixed", size: 0 }));
+        if (t === void 0) return void 0;
+        t.props = this.props(o, pointer, SCHEMA_RESERVED);
+        const size = o["size"];
+        const sp = joinPointer2(pointer, "size");
+        const text = typeof size === "number" ? this.numberText(sp) : void 0;
+        if (typeof size !== "number" || text === void 0 || !/^\d+$/.test(text) || size > 2 ** 31 - 1) {
+          this.issue(
+            has(o, "size") ? AVRO_RULES.INVALID_FIXED_SIZE : AVRO_RULES.MISSING_ATTRIBUTE,
+            "a fixed needs a 'size': a non-negative integer number of bytes",
+            has(o, "size") ? sp : pointer
+          );
+          return t;
+        }
+        t.size = size;
+        this.checkDecimal(o, pointer, size);
+        return t;
+      }
+      /** Decimal precision and scale; Java ignores a malformed logical type, so only new schemas are held to this. */
+      checkDecimal(o, pointer, fixedSize) {
+        if (this.lenient || o["logicalType"] !== "decimal") return;
+        const precision = o["precision"];
+        const scale = o["scale"] ?? 0;
+        const isInt = (v) => typeof v === "number" && Number.isInteger(v);
+        if (!isInt(precision) || precision < 1) {
+          this.issue(
+            AVRO_RULES.INVALID_DECIMAL,
+            "a decimal needs a 'precision': a positive integer",
+            has(o, "precision") ? joinPointer2(pointer, "precision") : pointer
+          );
+          return;
+        }
+        if (!isInt(scale) || scale < 0 || scale > precision) {
+          this.issue(
+            AVRO_RULES.INVALID_DECIMAL,
+            `a decimal's 'scale' must be an integer from 0 to its precision (${precision})`,
+            joinPointer2(pointer, "scale")
+          );
+        }
+        if (fixedSize !== void 0) {
+          const maxDigits = fixedSize === 0 ? 0 : Math.floor(Math.log10(2) * (8 * fixedSize - 1));
+          if (precision > maxDigits) {
+            this.issue(
+              AVRO_RULES.INVALID_DECIMAL,
+              `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit`,
+              joinPointer2(pointer, "precision")
+            );
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/formats/avro/fingerprint.ts
+function fpTable() {
+  if (table !== void 0) return table;
+  table = new BigUint64Array(256);
+  for (let i = 0; i < 256; i++) {
+    let fp = BigInt(i);
+    for (let j = 0; j < 8; j++) fp = fp >> 1n ^ EMPTY & -(fp & 1n) & MASK;
+    table[i] = fp;
+  }
+  return table;
+}
+function utf8(text) {
+  const out = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0);
+    if (c < 128) out.push(c);
+    else if (c < 2048) out.push(192 | c >> 6, 128 | c & 63);
+    else if (c < 65536) out.push(224 | c >> 12, 128 | c >> 6 & 63, 128 | c & 63);
+    else out.push(240 | c >> 18, 128 | c >> 12 & 63, 128 | c >> 6 & 63, 128 | c & 63);
+  }
+  return out;
+}
+function fingerprint64(text) {
+  const t = fpTable();
+  let fp = EMPTY;
+  for (const b of utf8(text)) fp = fp >> 8n ^ t[Number((fp ^ BigInt(b)) & 0xffn)];
+  return fp;
+}
+function fingerprint64Hex(text) {
+  let fp = fingerprint64(text);
+  let out = "";
+  for (let i = 0; i < 8; i++) {
+    out += Number(fp & 0xffn).toString(16).padStart(2, "0");
+    fp >>= 8n;
+  }
+  return out;
+}
+function fingerprintAvro(schema) {
+  return fingerprint64(parsingCanonicalForm(schema));
+}
+var EMPTY, MASK, table;
+var init_fingerprint = __esm({
+  "src/formats/avro/fingerprint.ts"() {
+    "use strict";
+    init_canonical();
+    EMPTY = 0xc15d213aa4d7a795n;
+    MASK = 0xffffffffffffffffn;
+  }
+});
+
+// src/formats/avro/index.ts
+var avro_exports = {};
+__export(avro_exports, {
+  AVRO_ERROR_TYPES: () => AVRO_ERROR_TYPES,
+  AVRO_RULES: () => AVRO_RULES,
+  avroFormat: () => avroFormat,
+  canRead: () => canRead,
+  canonicalAvro: () => canonicalAvro,
+  checkAvro: () => checkAvro,
+  diffAvro: () => diffAvro,
+  fingerprint64: () => fingerprint64,
+  fingerprint64Hex: () => fingerprint64Hex,
+  fingerprintAvro: () => fingerprintAvro,
+  normalizedAvro: () => normalizedAvro,
+  parseAvro: () => parseAvro,
+  parsingCanonicalForm: () => parsingCanonicalForm
+});
+var avroFormat;
+var init_avro = __esm({
+  "src/formats/avro/index.ts"() {
+    "use strict";
+    init_canonical();
+    init_compat();
+    init_diff();
+    init_parse2();
+    init_parse2();
+    init_compat();
+    init_canonical();
+    init_fingerprint();
+    init_diff();
+    avroFormat = {
+      id: "avro",
+      registryType: "AVRO",
+      parse: parseAvro,
+      canonical: canonicalAvro,
+      normalized: normalizedAvro,
+      check: checkAvro,
+      diff: diffAvro
+    };
+  }
+});
+
+// src/formats/jsonschema/changes.ts
+function allowedChanges(policy) {
+  return policy === "lenient" ? LENIENT_ALLOWED : STRICT_ALLOWED;
+}
+function parsePolicy(text) {
+  const t = text.trim().toLowerCase();
+  return t === "strict" || t === "lenient" ? t : void 0;
+}
+var CHANGE_TYPES, STRICT_ALLOWED, LENIENT_ALLOWED, ANNOTATION_CHANGES;
+var init_changes = __esm({
+  "src/formats/jsonschema/changes.ts"() {
+    "use strict";
+    CHANGE_TYPES = [
+      "ID_CHANGED",
+      "DESCRIPTION_CHANGED",
+      "TITLE_CHANGED",
+      "DEFAULT_CHANGED",
+      "SCHEMA_ADDED",
+      "SCHEMA_REMOVED",
+      "TYPE_EXTENDED",
+      "TYPE_NARROWED",
+      "TYPE_CHANGED",
+      "MAX_LENGTH_ADDED",
+      "MAX_LENGTH_REMOVED",
+      "MAX_LENGTH_INCREASED",
+      "MAX_LENGTH_DECREASED",
+      "MIN_LENGTH_ADDED",
+      "MIN_LENGTH_REMOVED",
+      "MIN_LENGTH_INCREASED",
+      "MIN_LENGTH_DECREASED",
+      "PATTERN_ADDED",
+      "PATTERN_REMOVED",
+      "PATTERN_CHANGED",
+      "MAXIMUM_ADDED",
+      "MAXIMUM_REMOVED",
+      "MAXIMUM_INCREASED",
+      "MAXIMUM_DECREASED",
+      "MINIMUM_ADDED",
+      "MINIMUM_REMOVED",
+      "MINIMUM_INCREASED",
+      "MINIMUM_DECREASED",
+      "EXCLUSIVE_MAXIMUM_ADDED",
+      "EXCLUSIVE_MAXIMUM_REMOVED",
+      "EXCLUSIVE_MAXIMUM_INCREASED",
+      "EXCLUSIVE_MAXIMUM_DECREASED",
+      "EXCLUSIVE_MINIMUM_ADDED",
+      "EXCLUSIVE_MINIMUM_REMOVED",
+      "EXCLUSIVE_MINIMUM_INCREASED",
+      "EXCLUSIVE_MINIMUM_DECREASED",
+      "MULTIPLE_OF_ADDED",
+      "MULTIPLE_OF_REMOVED",
+      "MULTIPLE_OF_REDUCED",
+      "MULTIPLE_OF_EXPANDED",
+      "MULTIPLE_OF_CHANGED",
+      "REQUIRED_ATTRIBUTE_ADDED",
+      "REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED",
+      "REQUIRED_ATTRIBUTE_REMOVED",
+      "DEPENDENCY_ARRAY_ADDED",
+      "DEPENDENCY_ARRAY_REMOVED",
+      "DEPENDENCY_ARRAY_EXTENDED",
+      "DEPENDENCY_ARRAY_NARROWED",
+      "DEPENDENCY_ARRAY_CHANGED",
+      "DEPENDENCY_SCHEMA_ADDED",
+      "DEPENDENCY_SCHEMA_REMOVED",
+      "MAX_PROPERTIES_ADDED",
+      "MAX_PROPERTIES_REMOVED",
+      "MAX_PROPERTIES_INCREASED",
+      "MAX_PROPERTIES_DECREASED",
+      "MIN_PROPERTIES_ADDED",
+      "MIN_PROPERTIES_REMOVED",
+      "MIN_PROPERTIES_INCREASED",
+      "MIN_PROPERTIES_DECREASED",
+      "ADDITIONAL_PROPERTIES_ADDED",
+      "ADDITIONAL_PROPERTIES_REMOVED",
+      "ADDITIONAL_PROPERTIES_EXTENDED",
+      "ADDITIONAL_PROPERTIES_NARROWED",
+      "UNEVALUATED_PROPERTIES_ADDED",
+      "UNEVALUATED_PROPERTIES_REMOVED",
+      "UNEVALUATED_PROPERTIES_EXTENDED",
+      "UNEVALUATED_PROPERTIES_NARROWED",
+      "PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL",
+      "REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL",
+      "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL",
+      "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL",
+      "REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL",
+      "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL",
+      "OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL",
+      "PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL",
+      "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL",
+      "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL",
+      "PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "MAX_ITEMS_ADDED",
+      "MAX_ITEMS_REMOVED",
+      "MAX_ITEMS_INCREASED",
+      "MAX_ITEMS_DECREASED",
+      "MIN_ITEMS_ADDED",
+      "MIN_ITEMS_REMOVED",
+      "MIN_ITEMS_INCREASED",
+      "MIN_ITEMS_DECREASED",
+      "MAX_CONTAINS_ADDED",
+      "MAX_CONTAINS_REMOVED",
+      "MAX_CONTAINS_INCREASED",
+      "MAX_CONTAINS_DECREASED",
+      "MIN_CONTAINS_ADDED",
+      "MIN_CONTAINS_REMOVED",
+      "MIN_CONTAINS_INCREASED",
+      "MIN_CONTAINS_DECREASED",
+      "UNIQUE_ITEMS_ADDED",
+      "UNIQUE_ITEMS_REMOVED",
+      "ADDITIONAL_ITEMS_ADDED",
+      "ADDITIONAL_ITEMS_REMOVED",
+      "ADDITIONAL_ITEMS_EXTENDED",
+      "ADDITIONAL_ITEMS_NARROWED",
+      "UNEVALUATED_ITEMS_ADDED",
+      "UNEVALUATED_ITEMS_REMOVED",
+      "UNEVALUATED_ITEMS_EXTENDED",
+      "UNEVALUATED_ITEMS_NARROWED",
+      "ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL",
+      "ITEM_ADDED_TO_OPEN_CONTENT_MODEL",
+      "ITEM_ADDED_TO_CLOSED_CONTENT_MODEL",
+      "ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL",
+      "ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL",
+      "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL",
+      "ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "ENUM_ARRAY_EXTENDED",
+      "ENUM_ARRAY_NARROWED",
+      "ENUM_ARRAY_CHANGED",
+      "COMBINED_TYPE_EXTENDED",
+      "COMBINED_TYPE_CHANGED",
+      "PRODUCT_TYPE_EXTENDED",
+      "PRODUCT_TYPE_NARROWED",
+      "SUM_TYPE_EXTENDED",
+      "SUM_TYPE_NARROWED",
+      "COMBINED_TYPE_SUBSCHEMAS_CHANGED",
+      "NOT_TYPE_EXTENDED",
+      "NOT_TYPE_NARROWED"
+    ];
+    STRICT_ALLOWED = /* @__PURE__ */ new Set([
+      "ID_CHANGED",
+      "DESCRIPTION_CHANGED",
+      "TITLE_CHANGED",
+      "DEFAULT_CHANGED",
+      "SCHEMA_REMOVED",
+      "TYPE_EXTENDED",
+      "MAX_LENGTH_INCREASED",
+      "MAX_LENGTH_REMOVED",
+      "MIN_LENGTH_DECREASED",
+      "MIN_LENGTH_REMOVED",
+      "PATTERN_REMOVED",
+      "MAXIMUM_INCREASED",
+      "MAXIMUM_REMOVED",
+      "MINIMUM_DECREASED",
+      "MINIMUM_REMOVED",
+      "EXCLUSIVE_MAXIMUM_INCREASED",
+      "EXCLUSIVE_MAXIMUM_REMOVED",
+      "EXCLUSIVE_MINIMUM_DECREASED",
+      "EXCLUSIVE_MINIMUM_REMOVED",
+      "MULTIPLE_OF_REDUCED",
+      "MULTIPLE_OF_REMOVED",
+      "REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED",
+      "REQUIRED_ATTRIBUTE_REMOVED",
+      "DEPENDENCY_ARRAY_NARROWED",
+      "DEPENDENCY_ARRAY_REMOVED",
+      "DEPENDENCY_SCHEMA_REMOVED",
+      "MAX_PROPERTIES_INCREASED",
+      "MAX_PROPERTIES_REMOVED",
+      "MIN_PROPERTIES_DECREASED",
+      "MIN_PROPERTIES_REMOVED",
+      "ADDITIONAL_PROPERTIES_ADDED",
+      "ADDITIONAL_PROPERTIES_EXTENDED",
+      "UNEVALUATED_PROPERTIES_ADDED",
+      "UNEVALUATED_PROPERTIES_EXTENDED",
+      "PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL",
+      "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL",
+      "OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL",
+      "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL",
+      "PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL",
+      "PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "MAX_ITEMS_INCREASED",
+      "MAX_ITEMS_REMOVED",
+      "MIN_ITEMS_DECREASED",
+      "MIN_ITEMS_REMOVED",
+      "MAX_CONTAINS_INCREASED",
+      "MAX_CONTAINS_REMOVED",
+      "MIN_CONTAINS_DECREASED",
+      "MIN_CONTAINS_REMOVED",
+      "UNIQUE_ITEMS_REMOVED",
+      "ADDITIONAL_ITEMS_ADDED",
+      "ADDITIONAL_ITEMS_EXTENDED",
+      "UNEVALUATED_ITEMS_ADDED",
+      "UNEVALUATED_ITEMS_EXTENDED",
+      "ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL",
+      "ITEM_ADDED_TO_CLOSED_CONTENT_MODEL",
+      "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL",
+      "ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL",
+      "ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "ENUM_ARRAY_EXTENDED",
+      "COMBINED_TYPE_EXTENDED",
+      "PRODUCT_TYPE_NARROWED",
+      "SUM_TYPE_EXTENDED",
+      "NOT_TYPE_NARROWED"
+    ]);
+    LENIENT_ALLOWED = /* @__PURE__ */ new Set([
+      ...STRICT_ALLOWED,
+      "ADDITIONAL_PROPERTIES_NARROWED",
+      "ADDITIONAL_PROPERTIES_REMOVED",
+      "UNEVALUATED_PROPERTIES_NARROWED",
+      "UNEVALUATED_PROPERTIES_REMOVED",
+      "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL",
+      "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL",
+      "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL",
+      "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
+      "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
+    ]);
+    ANNOTATION_CHANGES = /* @__PURE__ */ new Set([
+      "ID_CHANGED",
+      "DESCRIPTION_CHANGED",
+      "TITLE_CHANGED",
+      "DEFAULT_CHANGED"
+    ]);
+  }
+});
+
+// src/formats/jsonschema/model.ts
+function deref(node) {
+  let n = node;
+  for (let guard = 0; n.kind === "ref" && guard < 64; guard++) {
+    if (n.target === void 0) break;
+    n = n.target;
+  }
+  return n;
+}
+function isOpenObject(o) {
+  return o.patternProperties.length === 0 && o.additional.permits && o.additional.schema === void 0 && o.unevaluated.permits && o.unevaluated.schema === void 0;
+}
+function schemaForExtraProperty(o, name) {
+  for (const p of o.patternProperties) {
+    if (p.regex !== void 0 && p.regex.test(name)) return p.schema;
+  }
+  if (o.additional.schema !== void 0) return o.additional.schema;
+  if (!o.additional.permits) return void 0;
+  return o.unevaluated.schema;
+}
+function isOpenArray(a) {
+  return a.rest.permits && a.rest.schema === void 0 && a.unevaluated.permits && a.unevaluated.schema === void 0;
+}
+function schemaForExtraItem(a) {
+  if (a.rest.schema !== void 0) return a.rest.schema;
+  if (!a.rest.permits) return void 0;
+  return a.unevaluated.schema;
+}
+var init_model2 = __esm({
+  "src/formats/jsonschema/model.ts"() {
+    "use strict";
+  }
+});
+
+// src/formats/jsonschema/diff.ts
+function push(sink, changes) {
+  for (const c of changes) {
+    if (sink.stopUnless !== void 0 && !sink.stopUnless.has(c.type)) throw new Verdict();
+    sink.push(c);
+  }
+}
+function extend(scope, segs) {
+  if (segs.length === 0) return scope;
+  const tail = segs.map((s) => `/${escapePointerToken(s)}`).join("");
+  return {
+    path: scope.path + tail,
+    o: scope.oForeign ? scope.o : scope.o + tail,
+    u: scope.uForeign ? scope.u : scope.u + tail,
+    oForeign: scope.oForeign,
+    uForeign: scope.uForeign
+  };
+}
+function at(scope, o, u) {
+  const s = { ...scope };
+  if (o !== void 0 && o.uid >= 0) {
+    if (o.src === void 0) s.oForeign = true;
+    else {
+      s.o = o.src;
+      s.oForeign = false;
+    }
+  }
+  if (u !== void 0 && u.uid >= 0) {
+    if (u.src === void 0) s.uForeign = true;
+    else {
+      s.u = u.src;
+      s.uForeign = false;
+    }
+  }
+  return s;
+}
+function add(sink, scope, type, segs = [], from, to) {
+  const s = extend(scope, segs);
+  const c = {
+    type,
+    path: `#${s.path === "" ? "/" : s.path}`,
+    originalPointer: s.o,
+    updatePointer: s.u
+  };
+  if (from !== void 0) c.from = from;
+  if (to !== void 0) c.to = to;
+  push(sink, [c]);
+}
+function stableJson(v) {
+  if (v === void 0) return "undefined";
+  if (v === null || typeof v !== "object") return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
+  const keys = Object.keys(v).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(",")}}`;
+}
+function isCompatible(env, changes) {
+  return changes.every((c) => env.allowed.has(c.type));
+}
+function compareMeta(sink, scope, o, u) {
+  if (o.meta.id !== u.meta.id)
+    add(sink, scope, "ID_CHANGED", [u.meta.idKeyword ?? o.meta.idKeyword ?? "$id"], o.meta.id, u.meta.id);
+  if (o.meta.title !== u.meta.title) add(sink, scope, "TITLE_CHANGED", ["title"], o.meta.title, u.meta.title);
+  if (o.meta.description !== u.meta.description)
+    add(sink, scope, "DESCRIPTION_CHANGED", ["description"], o.meta.description, u.meta.description);
+  const od = o.meta.default;
+  const ud = u.meta.default;
+  if (od === void 0 !== (ud === void 0) || od !== void 0 && ud !== void 0 && stableJson(od.value) !== stableJson(ud.value))
+    add(sink, scope, "DEFAULT_CHANGED", ["default"], od?.value, ud?.value);
+}
+function kindName(n) {
+  if (n.kind === "number") return n.integer ? "integer" : "number";
+  if (n.kind === "combined") return n.criterion;
+  if (n.kind === "enum") return n.keyword;
+  return n.kind;
+}
+function trial(env, scope, o, u, skipMeta) {
+  const sink = [];
+  compare(env, sink, scope, o, u, skipMeta);
+  return sink;
+}
+function trialOutcome(env, scope, o, u) {
+  const key = `${deref(o).uid}:${deref(u).uid}`;
+  const hit = env.trials.get(key);
+  if (hit !== void 0) return hit;
+  const cutsBefore = env.cuts;
+  const sink = [];
+  sink.stopUnless = env.allowed;
+  let outcome;
+  try {
+    compare(env, sink, scope, o, u, false);
+    outcome = sink.length === 0 ? 0 : 1;
+  } catch (e) {
+    if (!(e instanceof Verdict)) throw e;
+    outcome = 2;
+  }
+  if (env.cuts === cutsBefore || env.steps > TRIAL_BUDGET) env.trials.set(key, outcome);
+  return outcome;
+}
+function compare(env, sink, outer, original, update, skipMeta = false) {
+  if (original === void 0 && update === void 0) return;
+  if (original === void 0) {
+    add(sink, at(outer, void 0, update), "SCHEMA_ADDED");
+    return;
+  }
+  if (update === void 0) {
+    add(sink, at(outer, original, void 0), "SCHEMA_REMOVED");
+    return;
+  }
+  const o = deref(original);
+  const u = deref(update);
+  if (o.hash !== void 0 && o.hash === u.hash) return;
+  const key = `${o.uid}:${u.uid}`;
+  env.steps++;
+  if (env.inProgress.has(key)) {
+    env.cuts++;
+    return;
+  }
+  env.inProgress.add(key);
+  try {
+    const scope = at(outer, o, u);
+    if (!skipMeta) compareMeta(sink, scope, o, u);
+    compareSchemas(env, sink, scope, o, u);
+  } finally {
+    env.inProgress.delete(key);
+  }
+}
+function compareSchemas(env, sink, scope, o, u) {
+  if ((u.kind === "empty" || o.kind === "false") && o.kind !== u.kind) return;
+  if (o.kind !== "combined" && u.kind === "combined") {
+    if (u.subschemas.length === 1) {
+      const t = trial(env, scope, o, u.subschemas[0], true);
+      if (isCompatible(env, t)) {
+        push(sink, t);
+        return;
+      }
+    } else if (u.criterion !== "allOf") {
+      for (const sub of u.subschemas) {
+        const t = trial(env, scope, o, sub, true);
+        if (isCompatible(env, t)) {
+          push(sink, t);
+          add(sink, scope, "SUM_TYPE_EXTENDED");
+          return;
+        }
+      }
+    } else {
+      const same = u.subschemas.find((s) => deref(s).kind === o.kind);
+      if (same !== void 0 && o.kind !== "empty") {
+        push(sink, trial(env, scope, o, same, true));
+        add(sink, scope, "PRODUCT_TYPE_EXTENDED");
+        return;
+      }
+    }
+  } else if (o.kind === "combined" && u.kind !== "combined") {
+    if (o.subschemas.length === 1) {
+      const t = trial(env, scope, o.subschemas[0], u, true);
+      if (isCompatible(env, t)) {
+        push(sink, t);
+        return;
+      }
+    } else if (o.criterion === "allOf") {
+      for (const sub of o.subschemas) {
+        const t = trial(env, scope, sub, u, true);
+        if (isCompatible(env, t)) {
+          push(sink, t);
+          add(sink, scope, "PRODUCT_TYPE_NARROWED");
+          return;
+        }
+      }
+    } else {
+      for (const sub of o.subschemas) {
+        const t = trial(env, scope, sub, u, true);
+        if (isCompatible(env, t)) {
+          push(sink, t);
+          add(sink, scope, "SUM_TYPE_NARROWED");
+          return;
+        }
+      }
+    }
+  }
+  if (o.kind !== u.kind) {
+    add(sink, scope, "TYPE_CHANGED", [], kindName(o), kindName(u));
+    return;
+  }
+  switch (o.kind) {
+    case "string":
+      return compareString(sink, scope, o, u);
+    case "number":
+      return compareNumber(sink, scope, o, u);
+    case "object":
+      return compareObject(env, sink, scope, o, u);
+    case "array":
+      return compareArray(env, sink, scope, o, u);
+    case "enum":
+      return compareEnum(sink, scope, o, u);
+    case "combined":
+      return compareCombined(env, sink, scope, o, u);
+    case "not":
+      return compareNot(env, sink, scope, o, u);
+    default:
+      return;
+  }
+}
+function compareBound(sink, scope, keyword, prefix, o, u) {
+  if (o === u) return;
+  if (o === void 0) add(sink, scope, `${prefix}_ADDED`, [keyword], void 0, u);
+  else if (u === void 0) add(sink, scope, `${prefix}_REMOVED`, [keyword], o, void 0);
+  else if (u > o) add(sink, scope, `${prefix}_INCREASED`, [keyword], o, u);
+  else add(sink, scope, `${prefix}_DECREASED`, [keyword], o, u);
+}
+function compareString(sink, scope, o, u) {
+  compareBound(sink, scope, "maxLength", "MAX_LENGTH", o.maxLength, u.maxLength);
+  compareBound(sink, scope, "minLength", "MIN_LENGTH", o.minLength, u.minLength);
+  if (o.pattern !== u.pattern) {
+    if (o.pattern === void 0) add(sink, scope, "PATTERN_ADDED", ["pattern"], void 0, u.pattern);
+    else if (u.pattern === void 0) add(sink, scope, "PATTERN_REMOVED", ["pattern"], o.pattern, void 0);
+    else add(sink, scope, "PATTERN_CHANGED", ["pattern"], o.pattern, u.pattern);
+  }
+}
+function divides(divisor, n) {
+  const q2 = n / divisor;
+  return Math.abs(q2 - Math.round(q2)) < 1e-9 * Math.max(1, Math.abs(q2));
+}
+function compareNumber(sink, scope, o, u) {
+  compareBound(sink, scope, "maximum", "MAXIMUM", o.maximum, u.maximum);
+  compareBound(sink, scope, "minimum", "MINIMUM", o.minimum, u.minimum);
+  compareBound(sink, scope, "exclusiveMaximum", "EXCLUSIVE_MAXIMUM", o.exclusiveMaximum, u.exclusiveMaximum);
+  compareBound(sink, scope, "exclusiveMinimum", "EXCLUSIVE_MINIMUM", o.exclusiveMinimum, u.exclusiveMinimum);
+  if (o.multipleOf !== u.multipleOf) {
+    if (o.multipleOf === void 0)
+      add(sink, scope, "MULTIPLE_OF_ADDED", ["multipleOf"], void 0, u.multipleOf);
+    else if (u.multipleOf === void 0)
+      add(sink, scope, "MULTIPLE_OF_REMOVED", ["multipleOf"], o.multipleOf, void 0);
+    else if (divides(u.multipleOf, o.multipleOf))
+      add(sink, scope, "MULTIPLE_OF_REDUCED", ["multipleOf"], o.multipleOf, u.multipleOf);
+    else if (divides(o.multipleOf, u.multipleOf))
+      add(sink, scope, "MULTIPLE_OF_EXPANDED", ["multipleOf"], o.multipleOf, u.multipleOf);
+    else add(sink, scope, "MULTIPLE_OF_CHANGED", ["multipleOf"], o.multipleOf, u.multipleOf);
+  }
+  if (o.integer !== u.integer)
+    add(sink, scope, o.integer ? "TYPE_EXTENDED" : "TYPE_NARROWED", [], kindName(o), kindName(u));
+}
+function additionalNode(a) {
+  return a.schema ?? (a.permits ? EMPTY2 : FALSE);
+}
+function compareAdditional(env, sink, scope, keyword, prefix, o, u) {
+  if (o.permits !== u.permits)
+    add(sink, scope, `${prefix}_${o.permits ? "REMOVED" : "ADDED"}`, [keyword]);
+  else if (o.schema === void 0 && u.schema !== void 0)
+    add(sink, scope, `${prefix}_NARROWED`, [keyword]);
+  else if (o.schema !== void 0 && u.schema === void 0)
+    add(sink, scope, `${prefix}_EXTENDED`, [keyword]);
+  else if (o.schema !== void 0 && u.schema !== void 0)
+    compare(env, sink, extend(scope, [keyword]), o.schema, u.schema);
+}
+function hasDefault(n) {
+  return n !== void 0 && (n.meta.default !== void 0 || deref(n).meta.default !== void 0);
+}
+function compareObject(env, sink, scope, o, u) {
+  compareAdditional(
+    env,
+    sink,
+    scope,
+    "additionalProperties",
+    "ADDITIONAL_PROPERTIES",
+    o.additional,
+    u.additional
+  );
+  compareAdditional(
+    env,
+    sink,
+    scope,
+    "unevaluatedProperties",
+    "UNEVALUATED_PROPERTIES",
+    o.unevaluated,
+    u.unevaluated
+  );
+  for (const name of o.required) {
+    if (!u.required.includes(name)) add(sink, scope, "REQUIRED_ATTRIBUTE_REMOVED", ["required", name]);
+  }
+  for (const name of u.required) {
+    if (o.required.includes(name)) continue;
+    add(
+      sink,
+      scope,
+      hasDefault(u.properties.get(name)) ? "REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED" : "REQUIRED_ATTRIBUTE_ADDED",
+      ["required", name]
+    );
+  }
+  compareBound(sink, scope, "maxProperties", "MAX_PROPERTIES", o.maxProperties, u.maxProperties);
+  compareBound(sink, scope, "minProperties", "MIN_PROPERTIES", o.minProperties, u.minProperties);
+  compareDependencies(env, sink, scope, o, u);
+  compareProperties(env, sink, scope, o, u);
+}
+function compareDependencies(env, sink, scope, o, u) {
+  const arrayKeys = /* @__PURE__ */ new Set([...o.dependencyArrays.keys(), ...u.dependencyArrays.keys()]);
+  for (const k of arrayKeys) {
+    const a = o.dependencyArrays.get(k);
+    const b = u.dependencyArrays.get(k);
+    const segs = [a === void 0 ? u.dependencyArrayKeyword : o.dependencyArrayKeyword, k];
+    if (a === void 0) add(sink, scope, "DEPENDENCY_ARRAY_ADDED", segs, void 0, b);
+    else if (b === void 0) add(sink, scope, "DEPENDENCY_ARRAY_REMOVED", segs, a, void 0);
+    else {
+      const aInB = a.every((x) => b.includes(x));
+      const bInA = b.every((x) => a.includes(x));
+      if (aInB && bInA) continue;
+      add(
+        sink,
+        scope,
+        aInB ? "DEPENDENCY_ARRAY_EXTENDED" : bInA ? "DEPENDENCY_ARRAY_NARROWED" : "DEPENDENCY_ARRAY_CHANGED",
+        segs,
+        a,
+        b
+      );
+    }
+  }
+  const schemaKeys = /* @__PURE__ */ new Set([...o.dependencySchemas.keys(), ...u.dependencySchemas.keys()]);
+  for (const k of schemaKeys) {
+    const a = o.dependencySchemas.get(k);
+    const b = u.dependencySchemas.get(k);
+    const segs = [a === void 0 ? u.dependencySchemaKeyword : o.dependencySchemaKeyword, k];
+    if (a === void 0) add(sink, scope, "DEPENDENCY_SCHEMA_ADDED", segs);
+    else if (b === void 0) add(sink, scope, "DEPENDENCY_SCHEMA_REMOVED", segs);
+    else compare(env, sink, extend(scope, segs), a, b);
+  }
+}
+function isEmptySchema(n) {
+  const d = deref(n);
+  return d.kind === "empty";
+}
+function compareProperties(env, sink, scope, o, u) {
+  const names = [...o.properties.keys()];
+  for (const k of u.properties.keys()) if (!o.properties.has(k)) names.push(k);
+  for (const name of names) {
+    const a = o.properties.get(name);
+    const b = u.properties.get(name);
+    const here = extend(scope, ["properties", name]);
+    if (a !== void 0 && b !== void 0) {
+      compare(env, sink, here, a, b);
+    } else if (b === void 0 && a !== void 0) {
+      const s = at(here, a, void 0);
+      if (isOpenObject(u)) add(sink, s, "PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL");
+      else {
+        const cover = schemaForExtraProperty(u, name);
+        if (cover !== void 0) {
+          const t = trial(env, s, a, cover, false);
+          push(sink, t);
+          add(
+            sink,
+            s,
+            isCompatible(env, t) ? "PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
+          );
+        } else {
+          add(
+            sink,
+            s,
+            deref(a).kind === "false" ? "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL" : "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL"
+          );
+        }
+      }
+    } else if (b !== void 0) {
+      const s = at(here, void 0, b);
+      const required = u.required.includes(name);
+      if (isOpenObject(o)) {
+        if (isEmptySchema(b) && !required)
+          add(sink, s, "PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL");
+        else if (required)
+          add(
+            sink,
+            s,
+            hasDefault(b) ? "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL" : "REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"
+          );
+        else add(sink, s, "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL");
+      } else {
+        const cover = schemaForExtraProperty(o, name);
+        if (cover !== void 0) {
+          const t = trial(env, s, cover, b, false);
+          push(sink, t);
+          add(
+            sink,
+            s,
+            isCompatible(env, t) ? "PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
+          );
+        }
+        if (required)
+          add(
+            sink,
+            s,
+            hasDefault(b) ? "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL" : "REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL"
+          );
+        else add(sink, s, "OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL");
+      }
+    }
+  }
+}
+function compareArray(env, sink, scope, o, u) {
+  compareBound(sink, scope, "maxItems", "MAX_ITEMS", o.maxItems, u.maxItems);
+  compareBound(sink, scope, "minItems", "MIN_ITEMS", o.minItems, u.minItems);
+  if (o.uniqueItems !== u.uniqueItems)
+    add(sink, scope, o.uniqueItems ? "UNIQUE_ITEMS_REMOVED" : "UNIQUE_ITEMS_ADDED", ["uniqueItems"]);
+  if (o.contains !== void 0 || u.contains !== void 0)
+    compare(env, sink, extend(scope, ["contains"]), o.contains, u.contains);
+  compareBound(sink, scope, "maxContains", "MAX_CONTAINS", o.maxContains, u.maxContains);
+  compareBound(sink, scope, "minContains", "MIN_CONTAINS", o.minContains, u.minContains);
+  compareAdditional(env, sink, scope, "unevaluatedItems", "UNEVALUATED_ITEMS", o.unevaluated, u.unevaluated);
+  if (o.tuple === void 0 && u.tuple === void 0) {
+    if (!o.restDeclared && !u.restDeclared) return;
+    const here = extend(scope, ["items"]);
+    compare(
+      env,
+      sink,
+      here,
+      o.restDeclared ? additionalNode(o.rest) : void 0,
+      u.restDeclared ? additionalNode(u.rest) : void 0
+    );
+    return;
+  }
+  const restKeyword = o.tuple !== void 0 ? o.restKeyword : u.restKeyword;
+  const tupleKeyword = o.tuple !== void 0 ? o.tupleKeyword : u.tupleKeyword;
+  compareAdditional(env, sink, scope, restKeyword, "ADDITIONAL_ITEMS", o.rest, u.rest);
+  const a = o.tuple ?? [];
+  const b = u.tuple ?? [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    const here = extend(scope, [tupleKeyword, String(i)]);
+    if (x !== void 0 && y !== void 0) compare(env, sink, here, x, y);
+    else if (x !== void 0) {
+      const s = at(here, x, void 0);
+      if (isOpenArray(u)) add(sink, s, "ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL");
+      else {
+        const cover = schemaForExtraItem(u);
+        if (cover !== void 0) {
+          const t = trial(env, s, x, cover, false);
+          push(sink, t);
+          add(
+            sink,
+            s,
+            isCompatible(env, t) ? "ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
+          );
+        } else
+          add(
+            sink,
+            s,
+            deref(x).kind === "false" ? "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL" : "ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL"
+          );
+      }
+    } else if (y !== void 0) {
+      const s = at(here, void 0, y);
+      if (isOpenArray(o))
+        add(
+          sink,
+          s,
+          isEmptySchema(y) ? "ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL" : "ITEM_ADDED_TO_OPEN_CONTENT_MODEL"
+        );
+      else {
+        const cover = schemaForExtraItem(o);
+        if (cover !== void 0) {
+          const t = trial(env, s, cover, y, false);
+          push(sink, t);
+          add(
+            sink,
+            s,
+            isCompatible(env, t) ? "ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
+          );
+        } else add(sink, s, "ITEM_ADDED_TO_CLOSED_CONTENT_MODEL");
+      }
+    }
+  }
+}
+function compareEnum(sink, scope, o, u) {
+  const a = new Set(o.values.map(stableJson));
+  const b = new Set(u.values.map(stableJson));
+  const aInB = [...a].every((x) => b.has(x));
+  const bInA = [...b].every((x) => a.has(x));
+  if (aInB && bInA) return;
+  const type = aInB ? "ENUM_ARRAY_EXTENDED" : bInA ? "ENUM_ARRAY_NARROWED" : "ENUM_ARRAY_CHANGED";
+  add(
+    sink,
+    scope,
+    type,
+    [o.keyword],
+    o.keyword === "const" ? o.values[0] : o.values,
+    u.keyword === "const" ? u.values[0] : u.values
+  );
+}
+function maximumMatching(n, m, outcome) {
+  const exact = [];
+  const adj = [];
+  for (let i = 0; i < n; i++) {
+    const same = [];
+    const ok = [];
+    for (let j = 0; j < m; j++) {
+      const r = outcome(i, j);
+      if (r === 0) same.push(j);
+      else if (r === 1) ok.push(j);
+    }
+    exact.push(same);
+    adj.push([...same, ...ok]);
+  }
+  const matchOfUpdate = new Array(m).fill(void 0);
+  const tryAssign = (edges, i, seen) => {
+    for (const j of edges[i]) {
+      if (seen[j]) continue;
+      seen[j] = true;
+      const owner = matchOfUpdate[j];
+      if (owner === void 0 || tryAssign(edges, owner, seen)) {
+        matchOfUpdate[j] = i;
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let i = 0; i < n; i++) tryAssign(exact, i, new Array(m).fill(false));
+  const matched = (i) => matchOfUpdate.includes(i);
+  for (let i = 0; i < n; i++) if (!matched(i)) tryAssign(adj, i, new Array(m).fill(false));
+  const matchOfOriginal = new Array(n).fill(void 0);
+  matchOfUpdate.forEach((i, j) => {
+    if (i !== void 0) matchOfOriginal[i] = j;
+  });
+  return matchOfOriginal;
+}
+function compareCombined(env, sink, scope, o, u) {
+  if (o.criterion !== u.criterion) {
+    if (u.criterion === "anyOf") add(sink, scope, "COMBINED_TYPE_EXTENDED", [], o.criterion, u.criterion);
+    else {
+      add(sink, scope, "COMBINED_TYPE_CHANGED", [], o.criterion, u.criterion);
+      return;
+    }
+  }
+  const n = o.subschemas.length;
+  const m = u.subschemas.length;
+  const product = u.criterion === "allOf";
+  if (n < m) add(sink, scope, product ? "PRODUCT_TYPE_EXTENDED" : "SUM_TYPE_EXTENDED");
+  else if (n > m) add(sink, scope, product ? "PRODUCT_TYPE_NARROWED" : "SUM_TYPE_NARROWED");
+  const matching = maximumMatching(
+    n,
+    m,
+    (i, j) => trialOutcome(env, scope, o.subschemas[i], u.subschemas[j])
+  );
+  const matched = matching.filter((j) => j !== void 0).length;
+  if (matched < Math.min(n, m)) {
+    const freeUpdates = /* @__PURE__ */ new Set();
+    for (let j = 0; j < m; j++) if (!matching.includes(j)) freeUpdates.add(j);
+    for (let i = 0; i < n; i++) {
+      if (matching[i] !== void 0) continue;
+      const kind = deref(o.subschemas[i]).kind;
+      const candidates = [...freeUpdates].filter((j) => deref(u.subschemas[j]).kind === kind);
+      if (candidates.length !== 1) continue;
+      matching[i] = candidates[0];
+      freeUpdates.delete(candidates[0]);
+    }
+    if (matching.filter((j) => j !== void 0).length < Math.min(n, m)) {
+      add(sink, scope, "COMBINED_TYPE_SUBSCHEMAS_CHANGED");
+      return;
+    }
+  }
+  matching.forEach((j, i) => {
+    if (j === void 0) return;
+    const here = o.synthetic ? scope : extend(scope, [o.criterion, String(i)]);
+    compare(env, sink, here, o.subschemas[i], u.subschemas[j]);
+  });
+}
+function compareNot(env, sink, scope, o, u) {
+  const here = extend(scope, ["not"]);
+  const forward = trial(env, here, o.schema, u.schema, false).filter((c) => !ANNOTATION_CHANGES.has(c.type));
+  if (forward.length === 0) return;
+  const reverse = trial(env, here, u.schema, o.schema, false).filter((c) => !ANNOTATION_CHANGES.has(c.type));
+  add(
+    sink,
+    here,
+    !isCompatible(env, forward) && isCompatible(env, reverse) ? "NOT_TYPE_NARROWED" : "NOT_TYPE_EXTENDED"
+  );
+}
+function compareSchemaNodes(original, update, policy = "strict") {
+  const env = {
+    allowed: allowedChanges(policy),
+    inProgress: /* @__PURE__ */ new Set(),
+    trials: /* @__PURE__ */ new Map(),
+    cuts: 0,
+    steps: 0
+  };
+  const sink = [];
+  compare(env, sink, { path: "", o: "", u: "", oForeign: false, uForeign: false }, original, update);
+  return { changes: sink, compatible: isCompatible(env, sink) };
+}
+var Verdict, EMPTY2, FALSE, TRIAL_BUDGET;
+var init_diff2 = __esm({
+  "src/formats/jsonschema/diff.ts"() {
+    "use strict";
+    init_parse();
+    init_changes();
+    init_model2();
+    Verdict = class {
+    };
+    EMPTY2 = { kind: "empty", uid: -1, src: void 0, meta: {} };
+    FALSE = { kind: "false", uid: -2, src: void 0, meta: {} };
+    TRIAL_BUDGET = 2e4;
+  }
+});
+
+// src/formats/jsonschema/load.ts
+function isObject3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function num(v) {
+  return typeof v === "number" && Number.isFinite(v) ? v : void 0;
+}
+function has2(o, k) {
+  return Object.prototype.hasOwnProperty.call(o, k);
+}
+function decodeToken(token) {
+  let t = token;
+  try {
+    t = decodeURIComponent(token);
+  } catch {
+  }
+  return t.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function valueAt(root, pointer) {
+  if (pointer === "") return root;
+  let cur = root;
+  for (const raw of pointer.slice(1).split("/")) {
+    const t = decodeToken(raw);
+    if (Array.isArray(cur)) {
+      if (!/^(0|[1-9]\d*)$/.test(t)) return void 0;
+      cur = cur[Number(t)];
+    } else if (isObject3(cur)) {
+      cur = has2(cur, t) ? cur[t] : void 0;
+    } else return void 0;
+    if (cur === void 0) return void 0;
+  }
+  return cur;
+}
+function draftOf(value) {
+  const s = isObject3(value) ? value["$schema"] : void 0;
+  if (typeof s !== "string") return "draft-07";
+  if (s.includes("draft-04")) return "draft-04";
+  if (s.includes("draft-06")) return "draft-06";
+  if (s.includes("2019-09")) return "2019-09";
+  if (s.includes("2020-12")) return "2020-12";
+  return "draft-07";
+}
+function indexDoc(doc) {
+  const idKey = doc.draft === "draft-04" ? "id" : "$id";
+  const walk2 = (v, ptr, depth) => {
+    if (depth > 600) return;
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk2(x, `${ptr}/${i}`, depth + 1));
+      return;
+    }
+    if (!isObject3(v)) return;
+    const id = v[idKey];
+    if (typeof id === "string") {
+      if (id.startsWith("#")) doc.anchors.set(id.slice(1), ptr);
+      else {
+        const [base, frag] = id.split("#", 2);
+        doc.ids.set(base, ptr);
+        if (frag !== void 0 && frag !== "" && !frag.startsWith("/")) doc.anchors.set(frag, ptr);
+      }
+    }
+    for (const k of ["$anchor", "$dynamicAnchor"]) {
+      const a = v[k];
+      if (typeof a === "string" && !doc.anchors.has(a)) doc.anchors.set(a, ptr);
+    }
+    for (const [k, x] of Object.entries(v)) walk2(x, joinPointer(ptr, k), depth + 1);
+  };
+  walk2(doc.value, "", 0);
+}
+function hashText(text) {
+  let h1 = 2166136261;
+  let h2 = 2538058380;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 16777619);
+    h2 = Math.imul(h2 ^ c, 1540483477);
+    h2 ^= h2 >>> 15;
+  }
+  return (h1 >>> 0).toString(36) + "." + (h2 >>> 0).toString(36);
+}
+function fingerprinter() {
+  const seen = /* @__PURE__ */ new WeakMap();
+  const fp = (v) => {
+    if (v === null || typeof v !== "object") return { hash: JSON.stringify(v), hasRef: false };
+    const hit = seen.get(v);
+    if (hit !== void 0) return hit;
+    let hasRef = false;
+    let text;
+    if (Array.isArray(v)) {
+      text = "[" + v.map((x) => {
+        const f = fp(x);
+        hasRef ||= f.hasRef;
+        return f.hash;
+      }).join(",") + "]";
+    } else {
+      const keys = Object.keys(v).sort();
+      if (keys.includes("$ref") || keys.includes("$recursiveRef") || keys.includes("$dynamicRef"))
+        hasRef = true;
+      text = "{" + keys.map((k) => {
+        const f = fp(v[k]);
+        hasRef ||= f.hasRef;
+        return `${JSON.stringify(k)}:${f.hash}`;
+      }).join(",") + "}";
+    }
+    const out = { hash: text.length > 24 ? hashText(text) : text, hasRef };
+    seen.set(v, out);
+    return out;
+  };
+  return fp;
+}
+function basename(path) {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? path : path.slice(i + 1);
+}
+function loadSchema(value, references = []) {
+  const docs = [];
+  const addDoc = (name, v, main2) => {
+    const d = {
+      index: docs.length,
+      name,
+      value: v,
+      main: main2,
+      draft: draftOf(v),
+      anchors: /* @__PURE__ */ new Map(),
+      ids: /* @__PURE__ */ new Map()
+    };
+    indexDoc(d);
+    docs.push(d);
+    return d;
+  };
+  const mainDoc = addDoc("", value, true);
+  const refDocs = references.map((r) => addDoc(r.name, r.value, false));
+  const cache = /* @__PURE__ */ new Map();
+  const pending = [];
+  const issues = [];
+  let size = 0;
+  const issue2 = (doc, rule, message, pointer) => {
+    if (doc.main) issues.push({ rule, message, pointer });
+    else issues.push({ rule, message: `${message} (in the referenced schema '${doc.name}')`, pointer: "" });
+  };
+  const findDoc = (from, base) => {
+    if (base === "") return { doc: from, pointer: "" };
+    for (const d of refDocs) if (d.name === base) return { doc: d, pointer: "" };
+    for (const d of docs) {
+      const p = d.ids.get(base);
+      if (p !== void 0) return { doc: d, pointer: p };
+    }
+    const b = basename(base);
+    for (const d of refDocs) if (basename(d.name) === b) return { doc: d, pointer: "" };
+    for (const d of docs) {
+      for (const [id, p] of d.ids) if (basename(id) === b) return { doc: d, pointer: p };
+    }
+    return void 0;
+  };
+  const resolve3 = (from, ref) => {
+    for (const d of refDocs) if (d.name === ref) return { doc: d, pointer: "" };
+    const hash = ref.indexOf("#");
+    const base = hash < 0 ? ref : ref.slice(0, hash);
+    const frag = hash < 0 ? "" : ref.slice(hash + 1);
+    const target = findDoc(from, base);
+    if (target === void 0) return void 0;
+    let pointer = target.pointer;
+    if (frag.startsWith("/")) pointer = base === "" ? frag : `${pointer}${frag}`;
+    else if (frag !== "") {
+      const a = target.doc.anchors.get(frag);
+      if (a === void 0) return void 0;
+      pointer = a;
+    }
+    const normalised = pointer === "" ? "" : "/" + pointer.slice(1).split("/").map((t) => decodeToken(t).replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+    if (valueAt(target.doc.value, normalised) === void 0) return void 0;
+    return { doc: target.doc, pointer: normalised };
+  };
+  const regex = (doc, pattern, at2) => {
+    try {
+      return new RegExp(pattern, "u");
+    } catch {
+      try {
+        return new RegExp(pattern);
+      } catch {
+        issue2(doc, "INVALID_PATTERN", `'${pattern}' is not a valid regular expression`, at2);
+        return void 0;
+      }
+    }
+  };
+  const metaOf = (doc, o) => {
+    const m = {};
+    const idKey = doc.draft === "draft-04" ? "id" : "$id";
+    const id = o[idKey];
+    if (typeof id === "string") {
+      m.id = id;
+      m.idKeyword = idKey;
+    }
+    if (typeof o["title"] === "string") m.title = o["title"];
+    if (typeof o["description"] === "string") m.description = o["description"];
+    if (has2(o, "default")) m.default = { value: o["default"] };
+    return m;
+  };
+  const src = (doc, ptr) => doc.main ? ptr : void 0;
+  const nextUid = () => {
+    size++;
+    return ++lastUid;
+  };
+  const additional = (doc, o, key, ptr) => {
+    const v = o[key];
+    if (v === void 0 || v === true) return { permits: true };
+    if (v === false) return { permits: false };
+    if (isObject3(v)) return { permits: true, schema: build(doc, joinPointer(ptr, key), v) };
+    return { permits: true };
+  };
+  const buildString = (doc, o, ptr) => {
+    const n = { kind: "string", uid: nextUid(), src: src(doc, ptr), meta: {} };
+    const minLength = num(o["minLength"]);
+    const maxLength = num(o["maxLength"]);
+    if (minLength !== void 0) n.minLength = minLength;
+    if (maxLength !== void 0) n.maxLength = maxLength;
+    if (typeof o["pattern"] === "string") {
+      n.pattern = o["pattern"];
+      regex(doc, n.pattern, joinPointer(ptr, "pattern"));
+    }
+    return n;
+  };
+  const buildNumber = (doc, o, ptr, integer) => {
+    const n = { kind: "number", integer, uid: nextUid(), src: src(doc, ptr), meta: {} };
+    const minimum = num(o["minimum"]);
+    const maximum = num(o["maximum"]);
+    if (o["exclusiveMinimum"] === true && minimum !== void 0) n.exclusiveMinimum = minimum;
+    else if (minimum !== void 0) n.minimum = minimum;
+    if (o["exclusiveMaximum"] === true && maximum !== void 0) n.exclusiveMaximum = maximum;
+    else if (maximum !== void 0) n.maximum = maximum;
+    const exMin = num(o["exclusiveMinimum"]);
+    const exMax = num(o["exclusiveMaximum"]);
+    if (exMin !== void 0) n.exclusiveMinimum = exMin;
+    if (exMax !== void 0) n.exclusiveMaximum = exMax;
+    const multipleOf = num(o["multipleOf"]);
+    if (multipleOf !== void 0 && multipleOf > 0) n.multipleOf = multipleOf;
+    return n;
+  };
+  const buildObject = (doc, o, ptr) => {
+    const n = {
+      kind: "object",
+      uid: nextUid(),
+      src: src(doc, ptr),
+      meta: {},
+      properties: /* @__PURE__ */ new Map(),
+      required: [],
+      additional: { permits: true },
+      unevaluated: { permits: true },
+      patternProperties: [],
+      dependencyArrays: /* @__PURE__ */ new Map(),
+      dependencySchemas: /* @__PURE__ */ new Map(),
+      dependencyArrayKeyword: has2(o, "dependentRequired") ? "dependentRequired" : "dependencies",
+      dependencySchemaKeyword: has2(o, "dependentSchemas") ? "dependentSchemas" : "dependencies"
+    };
+    const props2 = o["properties"];
+    if (isObject3(props2)) {
+      const base = joinPointer(ptr, "properties");
+      for (const [k, v] of Object.entries(props2)) n.properties.set(k, build(doc, joinPointer(base, k), v));
+    }
+    const req = o["required"];
+    if (Array.isArray(req)) {
+      for (const r of req) if (typeof r === "string" && !n.required.includes(r)) n.required.push(r);
+    }
+    n.additional = additional(doc, o, "additionalProperties", ptr);
+    n.unevaluated = additional(doc, o, "unevaluatedProperties", ptr);
+    const pp = o["patternProperties"];
+    if (isObject3(pp)) {
+      const base = joinPointer(ptr, "patternProperties");
+      for (const [k, v] of Object.entries(pp)) {
+        const at2 = joinPointer(base, k);
+        const p = { pattern: k, regex: regex(doc, k, at2), schema: build(doc, at2, v) };
+        n.patternProperties.push(p);
+      }
+    }
+    const minP = num(o["minProperties"]);
+    const maxP = num(o["maxProperties"]);
+    if (minP !== void 0) n.minProperties = minP;
+    if (maxP !== void 0) n.maxProperties = maxP;
+    for (const key of ["dependencies", "dependentRequired", "dependentSchemas"]) {
+      const deps = o[key];
+      if (!isObject3(deps)) continue;
+      const base = joinPointer(ptr, key);
+      for (const [k, v] of Object.entries(deps)) {
+        if (Array.isArray(v) && key !== "dependentSchemas")
+          n.dependencyArrays.set(
+            k,
+            v.filter((x) => typeof x === "string")
+          );
+        else if (key !== "dependentRequired") n.dependencySchemas.set(k, build(doc, joinPointer(base, k), v));
+      }
+    }
+    return n;
+  };
+  const buildArray = (doc, o, ptr) => {
+    const modern = doc.draft === "2020-12";
+    const n = {
+      kind: "array",
+      uid: nextUid(),
+      src: src(doc, ptr),
+      meta: {},
+      tupleKeyword: modern ? "prefixItems" : "items",
+      rest: { permits: true },
+      restKeyword: "items",
+      restDeclared: false,
+      unevaluated: additional(doc, o, "unevaluatedItems", ptr),
+      uniqueItems: o["uniqueItems"] === true
+    };
+    const tupleValue = modern ? o["prefixItems"] : o["items"];
+    if (Array.isArray(tupleValue)) {
+      const base = joinPointer(ptr, n.tupleKeyword);
+      n.tuple = tupleValue.map((v, i) => build(doc, `${base}/${i}`, v));
+      n.restKeyword = modern ? "items" : "additionalItems";
+    }
+    const restValue = o[n.restKeyword];
+    if (restValue !== void 0 && !Array.isArray(restValue)) {
+      n.restDeclared = true;
+      n.rest = additional(doc, o, n.restKeyword, ptr);
+    }
+    const minI = num(o["minItems"]);
+    const maxI = num(o["maxItems"]);
+    if (minI !== void 0) n.minItems = minI;
+    if (maxI !== void 0) n.maxItems = maxI;
+    if (has2(o, "contains")) n.contains = build(doc, joinPointer(ptr, "contains"), o["contains"]);
+    const minC = num(o["minContains"]);
+    const maxC = num(o["maxContains"]);
+    if (minC !== void 0) n.minContains = minC;
+    if (maxC !== void 0) n.maxContains = maxC;
+    return n;
+  };
+  const buildTyped = (doc, type, o, ptr) => {
+    switch (type) {
+      case "string":
+        return buildString(doc, o, ptr);
+      case "integer":
+        return buildNumber(doc, o, ptr, true);
+      case "number":
+        return buildNumber(doc, o, ptr, false);
+      case "object":
+        return buildObject(doc, o, ptr);
+      case "array":
+        return buildArray(doc, o, ptr);
+      case "boolean":
+        return { kind: "boolean", uid: nextUid(), src: src(doc, ptr), meta: {} };
+      case "null":
+        return { kind: "null", uid: nextUid(), src: src(doc, ptr), meta: {} };
+      default:
+        return { kind: "empty", uid: nextUid(), src: src(doc, ptr), meta: {} };
+    }
+  };
+  const combined = (doc, criterion, subschemas, ptr, synthetic) => ({
+    kind: "combined",
+    criterion,
+    subschemas,
+    synthetic,
+    uid: nextUid(),
+    src: src(doc, ptr),
+    meta: {}
+  });
+  const refNode = (doc, ref, ptr) => {
+    const n = { kind: "ref", ref, target: void 0, uid: nextUid(), src: src(doc, ptr), meta: {} };
+    pending.push({ node: n, doc, at: ptr });
+    return n;
+  };
+  function buildUncached(doc, ptr, v) {
+    if (v === false) return { kind: "false", uid: nextUid(), src: src(doc, ptr), meta: {} };
+    if (!isObject3(v)) return { kind: "empty", uid: nextUid(), src: src(doc, ptr), meta: {} };
+    const meta = metaOf(doc, v);
+    const legacyRef = doc.draft === "draft-04" || doc.draft === "draft-06" || doc.draft === "draft-07";
+    if (typeof v["$ref"] === "string" && legacyRef) {
+      const r = refNode(doc, v["$ref"], ptr);
+      r.meta = meta;
+      return r;
+    }
+    const parts = [];
+    const type = v["type"];
+    if (typeof type === "string") parts.push(buildTyped(doc, type, v, ptr));
+    else if (Array.isArray(type)) {
+      const types = type.filter((t) => typeof t === "string");
+      if (types.length === 1) parts.push(buildTyped(doc, types[0], v, ptr));
+      else if (types.length > 1)
+        parts.push(
+          combined(
+            doc,
+            "anyOf",
+            types.map((t) => buildTyped(doc, t, v, ptr)),
+            ptr,
+            true
+          )
+        );
+    } else {
+      if (STRING_KEYWORDS.some((k) => has2(v, k))) parts.push(buildString(doc, v, ptr));
+      if (NUMBER_KEYWORDS.some((k) => has2(v, k))) parts.push(buildNumber(doc, v, ptr, false));
+      if (OBJECT_KEYWORDS.some((k) => has2(v, k))) parts.push(buildObject(doc, v, ptr));
+      if (ARRAY_KEYWORDS.some((k) => has2(v, k))) parts.push(buildArray(doc, v, ptr));
+    }
+    if (Array.isArray(v["enum"]))
+      parts.push({
+        kind: "enum",
+        keyword: "enum",
+        values: v["enum"],
+        uid: nextUid(),
+        src: src(doc, ptr),
+        meta: {}
+      });
+    if (has2(v, "const") && doc.draft !== "draft-04")
+      parts.push({
+        kind: "enum",
+        keyword: "const",
+        values: [v["const"]],
+        uid: nextUid(),
+        src: src(doc, ptr),
+        meta: {}
+      });
+    if (has2(v, "not"))
+      parts.push({
+        kind: "not",
+        schema: build(doc, joinPointer(ptr, "not"), v["not"]),
+        uid: nextUid(),
+        src: src(doc, ptr),
+        meta: {}
+      });
+    for (const c of CRITERIA) {
+      const list = v[c];
+      if (!Array.isArray(list)) continue;
+      const base = joinPointer(ptr, c);
+      parts.push(
+        combined(
+          doc,
+          c,
+          list.map((x, i) => build(doc, `${base}/${i}`, x)),
+          ptr,
+          false
+        )
+      );
+    }
+    for (const k of ["$ref", "$recursiveRef", "$dynamicRef"]) {
+      const r = v[k];
+      if (typeof r === "string") parts.push(refNode(doc, r, ptr));
+    }
+    let node;
+    if (parts.length === 0) node = { kind: "empty", uid: nextUid(), src: src(doc, ptr), meta: {} };
+    else if (parts.length === 1) node = parts[0];
+    else node = combined(doc, "allOf", parts, ptr, true);
+    node.meta = meta;
+    return node;
+  }
+  const fingerprint = fingerprinter();
+  function build(doc, ptr, v) {
+    const key = `${doc.index}\0${ptr}`;
+    const hit = cache.get(key);
+    if (hit !== void 0) return hit;
+    const node = buildUncached(doc, ptr, v);
+    const f = fingerprint(v);
+    if (!f.hasRef) node.hash = `${doc.draft}:${f.hash}`;
+    else if (doc.main && ptr === "")
+      node.hash = `${doc.draft}:${f.hash}:${refDocs.map((d) => `${d.name}=${d.draft}:${fingerprint(d.value).hash}`).join(";")}`;
+    cache.set(key, node);
+    return node;
+  }
+  const root = build(mainDoc, "", value);
+  while (pending.length > 0) {
+    const { node, doc, at: at2 } = pending.pop();
+    const target = resolve3(doc, node.ref);
+    if (target === void 0) {
+      issue2(
+        doc,
+        "UNRESOLVED_REF",
+        `$ref '${node.ref}' cannot be resolved${doc.main && !node.ref.startsWith("#") ? ": pass the referenced schema as a reference" : ""}`,
+        joinPointer(at2, "$ref")
+      );
+      node.target = { kind: "empty", uid: nextUid(), src: node.src, meta: {} };
+      continue;
+    }
+    node.target = build(target.doc, target.pointer, valueAt(target.doc.value, target.pointer));
+  }
+  return { root, issues, size };
+}
+var STRING_KEYWORDS, NUMBER_KEYWORDS, OBJECT_KEYWORDS, ARRAY_KEYWORDS, CRITERIA, lastUid;
+var init_load = __esm({
+  "src/formats/jsonschema/load.ts"() {
+    "use strict";
+    init_parse();
+    STRING_KEYWORDS = ["minLength", "maxLength", "pattern"];
+    NUMBER_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
+    OBJECT_KEYWORDS = [
+      "properties",
+      "required",
+      "additionalProperties",
+      "patternProperties",
+      "minProperties",
+      "maxProperties",
+      "dependencies",
+      "dependentRequired",
+      "dependentSchemas",
+      "unevaluatedProperties"
+    ];
+    ARRAY_KEYWORDS = [
+      "items",
+      "prefixItems",
+      "additionalItems",
+      "minItems",
+      "maxItems",
+      "uniqueItems",
+      "contains",
+      "minContains",
+      "maxContains",
+      "unevaluatedItems"
+    ];
+    CRITERIA = ["allOf", "anyOf", "oneOf"];
+    lastUid = 0;
+  }
+});
+
+// src/formats/jsonschema/messages.ts
+function tokens(path) {
+  const body = path.replace(/^#\/?/, "");
+  return body === "" ? [] : body.split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function pathOf(t) {
+  return `#/${t.map((x) => x.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
+}
+function subjectOf(t) {
+  const n = t.length;
+  if (n === 0) return "the root schema";
+  const last = t[n - 1];
+  const parent = t[n - 2];
+  if (parent === "properties") return `property '${last}'`;
+  if ((parent === "items" || parent === "prefixItems") && /^\d+$/.test(last)) return `item ${last}`;
+  if (last === "items" || last === "additionalItems") return `the items of ${subjectOf(t.slice(0, -1))}`;
+  if (last === "additionalProperties") return `the additional properties of ${subjectOf(t.slice(0, -1))}`;
+  return `the schema at ${pathOf(t)}`;
+}
+function JsonStringify(v) {
+  const s = JSON.stringify(v);
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+function boundsFor(prefix, what, looser) {
+  const b = bound(what, looser, looser === "higher" ? "raise it or leave it" : "lower it or leave it");
+  for (const [suffix, fn] of Object.entries(b)) EXPLAIN[`${prefix}_${suffix}`] = fn;
+}
+function keywordDepth(type) {
+  if (type.startsWith("REQUIRED_ATTRIBUTE") || type.startsWith("DEPENDENCY_")) return 2;
+  if (type.includes("TYPE") && !type.startsWith("NOT_")) return 0;
+  if (type.includes("PROPERTY_") || type.startsWith("ITEM_")) return 0;
+  return 1;
+}
+function explainChange(c) {
+  const t = tokens(c.path);
+  const last = t[t.length - 1] ?? "";
+  const owner = subjectOf(t.slice(0, t.length - keywordDepth(c.type)));
+  const explain2 = EXPLAIN[c.type];
+  if (explain2 === void 0) return { message: `${c.type} at ${c.path}`, fix: "revert this change" };
+  return explain2(c, owner, last);
+}
+function explainForwardChange(c) {
+  const t = tokens(c.path);
+  const last = t[t.length - 1] ?? "";
+  const owner = subjectOf(t.slice(0, t.length - keywordDepth(c.type)));
+  const forward = FORWARD[c.type];
+  if (forward !== void 0) return forward(c, owner, last);
+  const base = explainChange(c);
+  return {
+    message: `readers of the old schema cannot read all new data: going from the new schema back to the old one, ${base.message}`,
+    fix: `make the new schema accept nothing at ${c.path} that the old one rejects`
+  };
+}
+var fmt, bound, fixNewSubject, EXPLAIN, FORWARD;
+var init_messages = __esm({
+  "src/formats/jsonschema/messages.ts"() {
+    "use strict";
+    fmt = (v) => v === void 0 ? "none" : JsonStringify(v);
+    bound = (what, looser, tighter) => {
+      const make = (verb, fixText) => (c, owner, last) => ({
+        message: `${what} (${last}) of ${owner} ${verb}${c.from !== void 0 || c.to !== void 0 ? ` (${fmt(c.from)} → ${fmt(c.to)})` : ""}`,
+        fix: fixText(last)
+      });
+      const tightening = (l) => `keep '${l}' ${looser === "higher" ? "at least" : "at most"} what it was (${tighter}), or accept the break with a new subject`;
+      const fine = () => "no change needed: every value accepted before is still accepted";
+      return {
+        ADDED: make("was added", (l) => `remove '${l}', or accept the break with a new subject`),
+        REMOVED: make("was removed", fine),
+        INCREASED: make("was increased", looser === "higher" ? fine : tightening),
+        DECREASED: make("was decreased", looser === "higher" ? tightening : fine)
+      };
+    };
+    fixNewSubject = "or publish the change under a new subject";
+    EXPLAIN = {
+      ID_CHANGED: (c, o) => ({
+        message: `the $id of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`,
+        fix: "no change needed: $id does not restrict data"
+      }),
+      TITLE_CHANGED: (_c, o) => ({ message: `the title of ${o} changed`, fix: "no change needed" }),
+      DESCRIPTION_CHANGED: (_c, o) => ({ message: `the description of ${o} changed`, fix: "no change needed" }),
+      DEFAULT_CHANGED: (c, o) => ({
+        message: `the default of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`,
+        fix: "no change needed: defaults do not restrict data"
+      }),
+      SCHEMA_ADDED: (_c, _o, last) => ({
+        message: `a '${last}' schema was added where there was none, so values it rejects are no longer accepted`,
+        fix: `remove '${last}', or make it the empty schema {}, ${fixNewSubject}`
+      }),
+      SCHEMA_REMOVED: (_c, _o, last) => ({
+        message: `the '${last}' schema was removed`,
+        fix: "no change needed: the constraint is gone"
+      }),
+      TYPE_EXTENDED: (c, o) => ({
+        message: `the type of ${o} was extended (${fmt(c.from)} → ${fmt(c.to)})`,
+        fix: "no change needed"
+      }),
+      TYPE_NARROWED: (c, o) => ({
+        message: `the type of ${o} was narrowed (${fmt(c.from)} → ${fmt(c.to)}): values valid before are now rejected`,
+        fix: `keep the type ${fmt(c.from)}, ${fixNewSubject}`
+      }),
+      TYPE_CHANGED: (c, o) => ({
+        message: `the type of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`,
+        fix: `keep the type ${fmt(c.from)}, or accept both with {"oneOf": [old, new]}`
+      }),
+      PATTERN_ADDED: (c, o) => ({
+        message: `a pattern ${fmt(c.to)} was added to ${o}`,
+        fix: `remove the pattern, ${fixNewSubject}`
+      }),
+      PATTERN_REMOVED: (_c, o) => ({ message: `the pattern of ${o} was removed`, fix: "no change needed" }),
+      PATTERN_CHANGED: (c, o) => ({
+        message: `the pattern of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`,
+        fix: `keep the pattern ${fmt(c.from)}, ${fixNewSubject}`
+      }),
+      MULTIPLE_OF_ADDED: (c, o) => ({
+        message: `multipleOf ${fmt(c.to)} was added to ${o}`,
+        fix: `remove multipleOf, ${fixNewSubject}`
+      }),
+      MULTIPLE_OF_REMOVED: (_c, o) => ({ message: `multipleOf was removed from ${o}`, fix: "no change needed" }),
+      MULTIPLE_OF_REDUCED: (c, o) => ({
+        message: `multipleOf of ${o} was reduced to a divisor (${fmt(c.from)} → ${fmt(c.to)})`,
+        fix: "no change needed"
+      }),
+      MULTIPLE_OF_EXPANDED: (c, o) => ({
+        message: `multipleOf of ${o} was expanded to a multiple (${fmt(c.from)} → ${fmt(c.to)}): fewer numbers are accepted`,
+        fix: `use a divisor of ${fmt(c.from)} instead`
+      }),
+      MULTIPLE_OF_CHANGED: (c, o) => ({
+        message: `multipleOf of ${o} changed (${fmt(c.from)} → ${fmt(c.to)}): numbers valid before are rejected`,
+        fix: `use a divisor of ${fmt(c.from)} instead`
+      }),
+      REQUIRED_ATTRIBUTE_ADDED: (_c, _o, last) => ({
+        message: `'${last}' became required: documents without it are now rejected`,
+        fix: `leave '${last}' optional, or give it a default`
+      }),
+      REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED: (_c, _o, last) => ({
+        message: `'${last}' became required and has a default`,
+        fix: "no change needed"
+      }),
+      REQUIRED_ATTRIBUTE_REMOVED: (_c, _o, last) => ({
+        message: `'${last}' is no longer required`,
+        fix: "no change needed"
+      }),
+      DEPENDENCY_ARRAY_ADDED: (c, _o, last) => ({
+        message: `a dependency of '${last}' on ${fmt(c.to)} was added`,
+        fix: `remove the dependency of '${last}', ${fixNewSubject}`
+      }),
+      DEPENDENCY_ARRAY_REMOVED: (_c, _o, last) => ({
+        message: `the dependency of '${last}' was removed`,
+        fix: "no change needed"
+      }),
+      DEPENDENCY_ARRAY_EXTENDED: (c, _o, last) => ({
+        message: `'${last}' now requires more properties (${fmt(c.from)} → ${fmt(c.to)})`,
+        fix: `keep the dependency of '${last}' as it was (${fmt(c.from)})`
+      }),
+      DEPENDENCY_ARRAY_NARROWED: (c, _o, last) => ({
+        message: `'${last}' now requires fewer properties (${fmt(c.from)} → ${fmt(c.to)})`,
+        fix: "no change needed"
+      }),
+      DEPENDENCY_ARRAY_CHANGED: (c, _o, last) => ({
+        message: `the properties '${last}' requires changed (${fmt(c.from)} → ${fmt(c.to)})`,
+        fix: `keep the dependency of '${last}' a subset of ${fmt(c.from)}`
+      }),
+      DEPENDENCY_SCHEMA_ADDED: (_c, _o, last) => ({
+        message: `a schema dependency for '${last}' was added`,
+        fix: `remove the schema dependency of '${last}', ${fixNewSubject}`
+      }),
+      DEPENDENCY_SCHEMA_REMOVED: (_c, _o, last) => ({
+        message: `the schema dependency of '${last}' was removed`,
+        fix: "no change needed"
+      }),
+      ADDITIONAL_PROPERTIES_ADDED: (_c, o) => ({
+        message: `${o} now allows additional properties`,
+        fix: "no change needed"
+      }),
+      ADDITIONAL_PROPERTIES_REMOVED: (_c, o) => ({
+        message: `${o} no longer allows additional properties (additionalProperties: false): documents with extra properties are rejected`,
+        fix: "leave additionalProperties open, or use the lenient policy"
+      }),
+      ADDITIONAL_PROPERTIES_EXTENDED: (_c, o) => ({
+        message: `the schema for additional properties of ${o} was removed, so any additional property is allowed`,
+        fix: "no change needed"
+      }),
+      ADDITIONAL_PROPERTIES_NARROWED: (_c, o) => ({
+        message: `additional properties of ${o} must now match a schema`,
+        fix: "leave additionalProperties open, or use the lenient policy"
+      }),
+      UNEVALUATED_PROPERTIES_ADDED: (_c, o) => ({
+        message: `${o} now allows unevaluated properties`,
+        fix: "no change needed"
+      }),
+      UNEVALUATED_PROPERTIES_REMOVED: (_c, o) => ({
+        message: `${o} no longer allows unevaluated properties`,
+        fix: "leave unevaluatedProperties open, or use the lenient policy"
+      }),
+      UNEVALUATED_PROPERTIES_EXTENDED: (_c, o) => ({
+        message: `the schema for unevaluated properties of ${o} was removed`,
+        fix: "no change needed"
+      }),
+      UNEVALUATED_PROPERTIES_NARROWED: (_c, o) => ({
+        message: `unevaluated properties of ${o} must now match a schema`,
+        fix: "leave unevaluatedProperties open, or use the lenient policy"
+      }),
+      PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `property '${last}' with an empty schema was added to an open object`,
+        fix: "no change needed"
+      }),
+      REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `required property '${last}' was added to an open object: old documents may lack it or hold any value under that name`,
+        fix: `make '${last}' optional with an empty schema {}, or close the object in an earlier version`
+      }),
+      REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `required property '${last}' (with a default) was added to an open object: old documents may hold any value under that name`,
+        fix: `give '${last}' the empty schema {}, close the object in an earlier version, or use the lenient policy`
+      }),
+      OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `property '${last}' was added to an open object: old documents may already hold any value under that name`,
+        fix: `close the object (additionalProperties: false) in an earlier version, give '${last}' the empty schema {}, or use the lenient policy`
+      }),
+      REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `required property '${last}' was added to a closed object: old documents do not have it`,
+        fix: `make '${last}' optional or give it a default`
+      }),
+      REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `required property '${last}' with a default was added to a closed object`,
+        fix: "no change needed"
+      }),
+      OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `optional property '${last}' was added to a closed object`,
+        fix: "no change needed"
+      }),
+      PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `property '${last}' was removed from an open object (it is still allowed as an additional property)`,
+        fix: "no change needed"
+      }),
+      PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `property '${last}' was removed from a closed object: old documents that have it are now rejected`,
+        fix: `keep '${last}' (it may be deprecated in its description), set it to false only in a new subject, or use the lenient policy`
+      }),
+      PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `property '${last}' (which was forbidden with false) was removed from a closed object`,
+        fix: "no change needed"
+      }),
+      PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `property '${last}' was added and accepts everything the additional/pattern properties accepted`,
+        fix: "no change needed"
+      }),
+      PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `property '${last}' was added with a schema narrower than the additional/pattern properties that covered it before`,
+        fix: `give '${last}' a schema that accepts what additionalProperties/patternProperties accepted, or use the lenient policy`
+      }),
+      PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `property '${last}' was removed and its values are still accepted by the additional/pattern properties`,
+        fix: "no change needed"
+      }),
+      PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `property '${last}' was removed and the additional/pattern properties reject values it accepted`,
+        fix: `keep '${last}', widen additionalProperties/patternProperties to accept its values, or use the lenient policy`
+      }),
+      UNIQUE_ITEMS_ADDED: (_c, o) => ({
+        message: `${o} now requires unique items`,
+        fix: `remove uniqueItems, ${fixNewSubject}`
+      }),
+      UNIQUE_ITEMS_REMOVED: (_c, o) => ({
+        message: `${o} no longer requires unique items`,
+        fix: "no change needed"
+      }),
+      ADDITIONAL_ITEMS_ADDED: (_c, o) => ({
+        message: `${o} now allows additional items`,
+        fix: "no change needed"
+      }),
+      ADDITIONAL_ITEMS_REMOVED: (_c, o) => ({
+        message: `${o} no longer allows additional items: longer arrays are rejected`,
+        fix: "leave additional items open"
+      }),
+      ADDITIONAL_ITEMS_EXTENDED: (_c, o) => ({
+        message: `the schema for additional items of ${o} was removed`,
+        fix: "no change needed"
+      }),
+      ADDITIONAL_ITEMS_NARROWED: (_c, o) => ({
+        message: `additional items of ${o} must now match a schema`,
+        fix: "leave additional items open"
+      }),
+      UNEVALUATED_ITEMS_ADDED: (_c, o) => ({
+        message: `${o} now allows unevaluated items`,
+        fix: "no change needed"
+      }),
+      UNEVALUATED_ITEMS_REMOVED: (_c, o) => ({
+        message: `${o} no longer allows unevaluated items`,
+        fix: "leave unevaluatedItems open"
+      }),
+      UNEVALUATED_ITEMS_EXTENDED: (_c, o) => ({
+        message: `the schema for unevaluated items of ${o} was removed`,
+        fix: "no change needed"
+      }),
+      UNEVALUATED_ITEMS_NARROWED: (_c, o) => ({
+        message: `unevaluated items of ${o} must now match a schema`,
+        fix: "leave unevaluatedItems open"
+      }),
+      ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `item ${last} with an empty schema was added to an open array`,
+        fix: "no change needed"
+      }),
+      ITEM_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `a schema for item ${last} was added to an array that accepted any item there`,
+        fix: `give item ${last} the empty schema {}, or close the array (additional items false) in an earlier version`
+      }),
+      ITEM_ADDED_TO_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `item ${last} was added to a closed array`,
+        fix: "no change needed"
+      }),
+      ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `the schema of item ${last} was removed from an open array`,
+        fix: "no change needed"
+      }),
+      ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `item ${last} was removed from a closed array: old arrays that have it are now rejected`,
+        fix: `keep item ${last}, or allow additional items`
+      }),
+      ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `item ${last} (forbidden with false) was removed from a closed array`,
+        fix: "no change needed"
+      }),
+      ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `item ${last} was added and accepts everything the additional items accepted`,
+        fix: "no change needed"
+      }),
+      ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `item ${last} was added with a schema narrower than the additional items that covered it before`,
+        fix: `give item ${last} a schema that accepts what the additional items accepted`
+      }),
+      ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `item ${last} was removed and its values are still accepted by the additional items`,
+        fix: "no change needed"
+      }),
+      ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `item ${last} was removed and the additional items reject values it accepted`,
+        fix: `keep item ${last}, or widen the additional items schema`
+      }),
+      ENUM_ARRAY_EXTENDED: (c, o) => ({
+        message: `the allowed values of ${o} were extended (${fmt(c.from)} → ${fmt(c.to)})`,
+        fix: "no change needed"
+      }),
+      ENUM_ARRAY_NARROWED: (c, o) => ({
+        message: `the allowed values of ${o} were narrowed (${fmt(c.from)} → ${fmt(c.to)}): old values are rejected`,
+        fix: `keep every value of ${fmt(c.from)}`
+      }),
+      ENUM_ARRAY_CHANGED: (c, o) => ({
+        message: `the allowed values of ${o} changed (${fmt(c.from)} → ${fmt(c.to)}): old values are rejected`,
+        fix: `keep every value of ${fmt(c.from)} and only add new ones`
+      }),
+      COMBINED_TYPE_EXTENDED: (c, o) => ({
+        message: `${o} changed from ${fmt(c.from)} to anyOf, which accepts more`,
+        fix: "no change needed"
+      }),
+      COMBINED_TYPE_CHANGED: (c, o) => ({
+        message: `${o} changed from ${fmt(c.from)} to ${fmt(c.to)}`,
+        fix: `keep ${fmt(c.from)}, or change it to anyOf`
+      }),
+      PRODUCT_TYPE_EXTENDED: (_c, o) => ({
+        message: `a constraint was added to ${o} (allOf grew)`,
+        fix: `remove the added constraint, ${fixNewSubject}`
+      }),
+      PRODUCT_TYPE_NARROWED: (_c, o) => ({
+        message: `a constraint was removed from ${o} (allOf shrank)`,
+        fix: "no change needed"
+      }),
+      SUM_TYPE_EXTENDED: (_c, o) => ({
+        message: `${o} accepts more alternatives (oneOf/anyOf grew)`,
+        fix: "no change needed"
+      }),
+      SUM_TYPE_NARROWED: (_c, o) => ({
+        message: `an alternative was removed from ${o} (oneOf/anyOf shrank): data matching it is rejected`,
+        fix: "keep every alternative, and only add new ones"
+      }),
+      COMBINED_TYPE_SUBSCHEMAS_CHANGED: (_c, o) => ({
+        message: `the subschemas of ${o} changed so that some old subschema has no compatible counterpart`,
+        fix: "keep each old subschema (reordering is fine) and only loosen them"
+      }),
+      NOT_TYPE_EXTENDED: (_c, o) => ({
+        message: `the 'not' of ${o} excludes more values than before`,
+        fix: "keep the 'not' schema as it was, or narrow it"
+      }),
+      NOT_TYPE_NARROWED: (_c, o) => ({
+        message: `the 'not' of ${o} excludes fewer values than before`,
+        fix: "no change needed"
+      })
+    };
+    boundsFor("MAX_LENGTH", "the maximum length", "higher");
+    boundsFor("MIN_LENGTH", "the minimum length", "lower");
+    boundsFor("MAXIMUM", "the maximum", "higher");
+    boundsFor("MINIMUM", "the minimum", "lower");
+    boundsFor("EXCLUSIVE_MAXIMUM", "the exclusive maximum", "higher");
+    boundsFor("EXCLUSIVE_MINIMUM", "the exclusive minimum", "lower");
+    boundsFor("MAX_PROPERTIES", "the maximum number of properties", "higher");
+    boundsFor("MIN_PROPERTIES", "the minimum number of properties", "lower");
+    boundsFor("MAX_ITEMS", "the maximum number of items", "higher");
+    boundsFor("MIN_ITEMS", "the minimum number of items", "lower");
+    boundsFor("MAX_CONTAINS", "the maximum number of matching items", "higher");
+    boundsFor("MIN_CONTAINS", "the minimum number of matching items", "lower");
+    FORWARD = {
+      PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `property '${last}' was added, but the old schema is closed (additionalProperties: false), so its readers reject data that has it`,
+        fix: `open the object in the old version first, or keep '${last}' out of the new schema`
+      }),
+      PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `property '${last}' was added with values the old schema's additional/pattern properties reject`,
+        fix: `give '${last}' a schema within what additionalProperties/patternProperties allowed`
+      }),
+      REQUIRED_ATTRIBUTE_ADDED: (_c, _o, last) => ({
+        message: `'${last}' is no longer required, but readers of the old schema require it`,
+        fix: `keep '${last}' required (or give it a default in the old version)`
+      }),
+      TYPE_NARROWED: (c, o) => ({
+        message: `the type of ${o} was widened (${fmt(c.to)} → ${fmt(c.from)}): readers of the old schema reject the new values`,
+        fix: `keep the type ${fmt(c.to)}`
+      }),
+      TYPE_CHANGED: (c, o) => ({
+        message: `the type of ${o} changed (${fmt(c.to)} → ${fmt(c.from)})`,
+        fix: `keep the type ${fmt(c.to)}`
+      }),
+      ENUM_ARRAY_NARROWED: (c, o) => ({
+        message: `values were added to ${o} (${fmt(c.to)} → ${fmt(c.from)}): readers of the old schema reject them`,
+        fix: `add values only where readers use a schema that has them`
+      }),
+      SUM_TYPE_NARROWED: (_c, o) => ({
+        message: `an alternative was added to ${o}: readers of the old schema reject data matching it`,
+        fix: "remove the new alternative"
+      }),
+      ADDITIONAL_PROPERTIES_REMOVED: (_c, o) => ({
+        message: `${o} now allows additional properties, which readers of the old (closed) schema reject`,
+        fix: "keep additionalProperties: false"
+      }),
+      OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
+        message: `property '${last}' was removed from an open object; readers of the old schema still expect its type there`,
+        fix: `keep '${last}' in the schema (mark it deprecated in its description), or use the lenient policy`
+      })
+    };
   }
 });
 
@@ -35437,6 +39239,407 @@ var require__2 = __commonJS({
   }
 });
 
+// node_modules/ajv/dist/refs/json-schema-draft-06.json
+var json_schema_draft_06_default;
+var init_json_schema_draft_06 = __esm({
+  "node_modules/ajv/dist/refs/json-schema-draft-06.json"() {
+    json_schema_draft_06_default = {
+      $schema: "http://json-schema.org/draft-06/schema#",
+      $id: "http://json-schema.org/draft-06/schema#",
+      title: "Core schema meta-schema",
+      definitions: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#" }
+        },
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      },
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $schema: {
+          type: "string",
+          format: "uri"
+        },
+        $ref: {
+          type: "string",
+          format: "uri-reference"
+        },
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: {},
+        examples: {
+          type: "array",
+          items: {}
+        },
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
+        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        additionalItems: { $ref: "#" },
+        items: {
+          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
+          default: {}
+        },
+        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
+        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        contains: { $ref: "#" },
+        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
+        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/definitions/stringArray" },
+        additionalProperties: { $ref: "#" },
+        definitions: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        properties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        dependencies: {
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
+          }
+        },
+        propertyNames: { $ref: "#" },
+        const: {},
+        enum: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true
+        },
+        type: {
+          anyOf: [
+            { $ref: "#/definitions/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/definitions/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        format: { type: "string" },
+        allOf: { $ref: "#/definitions/schemaArray" },
+        anyOf: { $ref: "#/definitions/schemaArray" },
+        oneOf: { $ref: "#/definitions/schemaArray" },
+        not: { $ref: "#" }
+      },
+      default: {}
+    };
+  }
+});
+
+// src/formats/jsonschema/validate.ts
+function validatorFor(draft) {
+  const key = draft === "2019-09" || draft === "2020-12" ? draft : "legacy";
+  let v = validators.get(key);
+  if (v === void 0) {
+    const options = { strict: false, allErrors: true, validateFormats: false };
+    if (key === "2019-09") v = new import__.default.default(options);
+    else if (key === "2020-12") v = new import__2.default.default(options);
+    else {
+      const ajv = new import_ajv.default.default(options);
+      ajv.addMetaSchema(json_schema_draft_06_default);
+      v = ajv;
+    }
+    validators.set(key, v);
+  }
+  return v;
+}
+function describe2(e) {
+  const params = e.params;
+  if (e.keyword === "enum" && Array.isArray(params["allowedValues"]))
+    return `must be one of ${params["allowedValues"].map((x) => JSON.stringify(x)).join(", ")}`;
+  return e.message ?? `fails the '${e.keyword}' rule of the meta-schema`;
+}
+function validateAgainstDraft(schema, draft) {
+  const v = validatorFor(draft);
+  let subject = schema;
+  if (draft === "draft-04" || draft === "draft-06" || draft === "draft-07") {
+    if (typeof schema === "object" && schema !== null && !Array.isArray(schema) && typeof schema["$schema"] === "string") {
+      if (draft === "draft-04") subject = { ...schema, $schema: "http://json-schema.org/draft-07/schema#" };
+    }
+  }
+  let valid;
+  try {
+    valid = v.validateSchema(subject);
+  } catch {
+    const { $schema: _ignored, ...rest } = subject;
+    void _ignored;
+    valid = v.validateSchema(rest);
+  }
+  if (valid === true) return [];
+  const errors = v.errors ?? [];
+  const out = [];
+  const byPointer = /* @__PURE__ */ new Map();
+  for (const e of errors) {
+    if (draft === "draft-04" && (e.instancePath.endsWith("/exclusiveMinimum") || e.instancePath.endsWith("/exclusiveMaximum")))
+      continue;
+    const list = byPointer.get(e.instancePath) ?? [];
+    list.push(e);
+    byPointer.set(e.instancePath, list);
+  }
+  for (const [pointer, list] of byPointer) {
+    const specific = list.filter((e) => e.keyword !== "anyOf" && e.keyword !== "oneOf" && e.keyword !== "if");
+    const branched = list.some((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
+    const firstBranches = branched ? specific.slice(0, 1) : specific;
+    const chosen = firstBranches.length > 0 ? firstBranches : list;
+    const messages = [...new Set(chosen.map(describe2))];
+    out.push({ pointer, message: messages.join(" or ") });
+  }
+  return out;
+}
+var import_ajv, import__, import__2, validators;
+var init_validate = __esm({
+  "src/formats/jsonschema/validate.ts"() {
+    "use strict";
+    import_ajv = __toESM(require_ajv(), 1);
+    import__ = __toESM(require__(), 1);
+    import__2 = __toESM(require__2(), 1);
+    init_json_schema_draft_06();
+    validators = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/formats/jsonschema/index.ts
+var jsonschema_exports = {};
+__export(jsonschema_exports, {
+  CHANGE_TYPES: () => CHANGE_TYPES,
+  LENIENT_ALLOWED: () => LENIENT_ALLOWED,
+  STRICT_ALLOWED: () => STRICT_ALLOWED,
+  allowedChanges: () => allowedChanges,
+  compareSchemaNodes: () => compareSchemaNodes,
+  diffJsonSchemas: () => diffJsonSchemas,
+  explainChange: () => explainChange,
+  explainForwardChange: () => explainForwardChange,
+  jsonSchemaFormat: () => jsonSchemaFormat,
+  jsonSchemaFormatWith: () => jsonSchemaFormatWith,
+  parseJsonSchema: () => parseJsonSchema,
+  parsePolicy: () => parsePolicy
+});
+function issueAt(doc, rule, message, pointer) {
+  const pos = doc === void 0 ? { line: 1, column: 1 } : positionOf(doc, pointer);
+  return { rule, message, pointer, line: pos.line, column: pos.column };
+}
+function parseReferences(references) {
+  const docs = [];
+  const issues = [];
+  for (const r of references ?? []) {
+    try {
+      docs.push({ name: r.name, value: parseJson(r.text, r.name).value });
+    } catch (e) {
+      if (!(e instanceof SchemagateError)) throw e;
+      issues.push({
+        rule: "INVALID_JSON",
+        message: `the referenced schema '${r.name}' is not valid JSON: ${e.message} (line ${e.location.line ?? 1}, column ${e.location.column ?? 1})`,
+        pointer: "",
+        line: 1,
+        column: 1
+      });
+    }
+  }
+  return { docs, issues };
+}
+function parseJsonSchema(text, options = {}) {
+  let doc;
+  try {
+    doc = parseJson(text, options.file);
+  } catch (e) {
+    if (!(e instanceof SchemagateError)) throw e;
+    return {
+      ok: false,
+      issues: [
+        {
+          rule: "INVALID_JSON",
+          message: e.message,
+          pointer: "",
+          line: e.location.line ?? 1,
+          column: e.location.column ?? 1
+        }
+      ]
+    };
+  }
+  const value = doc.value;
+  if (typeof value !== "boolean" && (typeof value !== "object" || value === null || Array.isArray(value))) {
+    return {
+      ok: false,
+      issues: [issueAt(doc, "INVALID_SCHEMA", "a JSON Schema must be an object or a boolean", "")]
+    };
+  }
+  const draft = draftOf(value);
+  const lenient = options.lenient === true;
+  const issues = (lenient ? [] : validateAgainstDraft(value, draft)).map(
+    (m) => issueAt(
+      doc,
+      "INVALID_SCHEMA",
+      `invalid JSON Schema (${draft}): ${m.pointer === "" ? "the schema" : `'#${m.pointer}'`} ${m.message}`,
+      m.pointer
+    )
+  );
+  const refs = parseReferences(options.references);
+  issues.push(...refs.issues);
+  const loaded2 = loadSchema(value, refs.docs);
+  if (!lenient) for (const i of loaded2.issues) issues.push(issueAt(doc, i.rule, i.message, i.pointer));
+  if (issues.length > 0)
+    return { ok: false, issues: issues.sort((x, y) => x.line - y.line || x.column - y.column) };
+  const schema = { format: "json", text, doc, draft, root: loaded2.root };
+  if (options.file !== void 0) schema.file = options.file;
+  return { ok: true, schema };
+}
+function existingPointer(doc, pointer) {
+  let p = pointer;
+  while (p !== "" && !doc.positions.has(p)) p = p.slice(0, p.lastIndexOf("/"));
+  return p;
+}
+function toSchema(input, references) {
+  const text = typeof input === "string" ? input : JSON.stringify(input);
+  const r = parseJsonSchema(text, references === void 0 ? {} : { references });
+  if (!r.ok) {
+    const first = r.issues[0];
+    throw new SchemagateError("INVALID_SCHEMA", first.message, {
+      line: first.line,
+      column: first.column,
+      pointer: first.pointer
+    });
+  }
+  return r.schema;
+}
+function diffJsonSchemas(original, update, options = {}) {
+  const a = toSchema(original, options.references);
+  const b = toSchema(update, options.references);
+  const outcome = compareSchemaNodes(a.root, b.root, options.policy ?? "strict");
+  return {
+    changes: outcome.changes.map((c) => ({ type: c.type, path: c.path })),
+    compatible: outcome.compatible
+  };
+}
+function kindOf(type) {
+  if (type.endsWith("_ADDED") || type.includes("_ADDED_")) return "added";
+  if (type.endsWith("_REMOVED") || type.includes("_REMOVED_")) return "removed";
+  return "changed";
+}
+function jsonSchemaFormatWith(options = {}) {
+  const policy = options.policy ?? "strict";
+  const allowed = allowedChanges(policy);
+  return {
+    id: "json",
+    registryType: "JSON",
+    parse: parseJsonSchema,
+    canonical(schema) {
+      return JSON.stringify(schema.doc.value);
+    },
+    normalized(schema) {
+      return stableJson(schema.doc.value);
+    },
+    check(reader, writer, context3) {
+      const outcome = compareSchemaNodes(writer.root, reader.root, policy);
+      const candidateIsUpdate = context3.reader === "new";
+      const candidate = candidateIsUpdate ? reader : writer;
+      return outcome.changes.filter((c) => !allowed.has(c.type)).map((c) => {
+        const e = context3.reader === "old" ? explainForwardChange(c) : explainChange(c);
+        return {
+          errorType: c.type,
+          path: c.path,
+          candidatePointer: existingPointer(
+            candidate.doc,
+            candidateIsUpdate ? c.updatePointer : c.originalPointer
+          ),
+          message: e.message,
+          fix: e.fix
+        };
+      });
+    },
+    diff(from, to) {
+      const forward = compareSchemaNodes(from.root, to.root, policy);
+      const reverse = compareSchemaNodes(to.root, from.root, policy);
+      const reverseBreaks = new Set(reverse.changes.filter((c) => !allowed.has(c.type)).map((c) => c.path));
+      return forward.changes.map((c) => {
+        const kind = kindOf(c.type);
+        const breaks = [];
+        if (!allowed.has(c.type)) breaks.push("new-reads-old");
+        if (reverseBreaks.has(c.path)) breaks.push("old-reads-new");
+        return {
+          kind,
+          pointer: kind === "removed" ? existingPointer(from.doc, c.originalPointer) : existingPointer(to.doc, c.updatePointer),
+          summary: `${c.type} ${c.path}: ${explainChange(c).message}`,
+          breaks
+        };
+      });
+    }
+  };
+}
+var jsonSchemaFormat;
+var init_jsonschema = __esm({
+  "src/formats/jsonschema/index.ts"() {
+    "use strict";
+    init_errors();
+    init_parse();
+    init_changes();
+    init_diff2();
+    init_load();
+    init_messages();
+    init_validate();
+    init_changes();
+    init_diff2();
+    init_messages();
+    jsonSchemaFormat = jsonSchemaFormatWith({ policy: "strict" });
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -35993,32 +40196,8 @@ function group(name, fn) {
   });
 }
 
-// src/errors.ts
-var SchemagateError = class extends Error {
-  code;
-  location;
-  /** Process exit code the CLI uses for this error. */
-  exitCode;
-  constructor(code, message, location = {}, options) {
-    super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
-    this.name = "SchemagateError";
-    this.code = code;
-    this.location = location;
-    this.exitCode = options?.exitCode ?? 2;
-  }
-  /** `file:line:col: message`, the form editors and CI logs link. */
-  format() {
-    const { file, line, column } = this.location;
-    const where = file === void 0 ? "" : `${file}${line === void 0 ? "" : `:${line}${column === void 0 ? "" : `:${column}`}`}: `;
-    return `${where}${this.message}`;
-  }
-  toJSON() {
-    return { code: this.code, message: this.message, ...this.location };
-  }
-};
-function isSchemagateError(e) {
-  return e instanceof SchemagateError;
-}
+// action/index.ts
+init_errors();
 
 // action/inputs.ts
 var InputError = class extends Error {
@@ -40804,8 +44983,12 @@ function githubCommentsApi(token, repository, baseUrl2) {
 }
 
 // action/library.ts
+init_errors();
 import { readFileSync as readFileSync5 } from "node:fs";
 import { relative, resolve } from "node:path";
+
+// src/registry/connect.ts
+init_errors();
 
 // src/repo/config.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -40836,3760 +45019,10 @@ function directionsOf(level) {
   return [];
 }
 
-// src/formats/json/parse.ts
-function escapePointerToken(token) {
-  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function joinPointer(base, token) {
-  return `${base}/${escapePointerToken(token)}`;
-}
-function positionOf(doc, pointer, preferKey = false) {
-  let p = pointer;
-  for (; ; ) {
-    const hit = (preferKey ? doc.keys.get(p) : void 0) ?? doc.positions.get(p);
-    if (hit !== void 0) return hit;
-    if (p === "") return { line: 1, column: 1 };
-    p = p.slice(0, p.lastIndexOf("/"));
-  }
-}
-function parseJson(text, file) {
-  let value;
-  try {
-    value = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
-  } catch {
-    return new Parser(text, file).parseDocument();
-  }
-  return new LazyPositions(text, file, value);
-}
-var LazyPositions = class {
-  constructor(text, file, value) {
-    this.text = text;
-    this.file = file;
-    this.value = value;
-  }
-  text;
-  file;
-  value;
-  located;
-  locate() {
-    this.located ??= new Parser(this.text, this.file).parseDocument();
-    return this.located;
-  }
-  get positions() {
-    return this.locate().positions;
-  }
-  get keys() {
-    return this.locate().keys;
-  }
-};
-var Parser = class {
-  constructor(text, file) {
-    this.text = text;
-    this.file = file;
-    if (text.charCodeAt(0) === 65279) {
-      this.pos = 1;
-      this.lineStart = 1;
-    }
-  }
-  text;
-  file;
-  pos = 0;
-  line = 1;
-  lineStart = 0;
-  positions = /* @__PURE__ */ new Map();
-  keys = /* @__PURE__ */ new Map();
-  parseDocument() {
-    this.skipWs();
-    if (this.pos >= this.text.length) this.fail("the file is empty; expected a JSON value");
-    const value = this.parseValue("", 0);
-    this.skipWs();
-    if (this.pos < this.text.length) this.fail(`unexpected ${this.describe()} after the end of the JSON value`);
-    return { value, positions: this.positions, keys: this.keys };
-  }
-  here() {
-    return { line: this.line, column: this.pos - this.lineStart + 1 };
-  }
-  fail(message, at2 = this.here()) {
-    throw new SchemagateError("INVALID_JSON", `invalid JSON: ${message}`, {
-      ...this.file === void 0 ? {} : { file: this.file },
-      line: at2.line,
-      column: at2.column
-    });
-  }
-  describe() {
-    if (this.pos >= this.text.length) return "end of file";
-    const ch = this.text[this.pos];
-    return `character ${JSON.stringify(ch)}`;
-  }
-  skipWs() {
-    const t = this.text;
-    for (; ; ) {
-      const c = t.charCodeAt(this.pos);
-      if (c === 32 || c === 9) this.pos++;
-      else if (c === 10) {
-        this.pos++;
-        this.line++;
-        this.lineStart = this.pos;
-      } else if (c === 13) {
-        this.pos++;
-        if (t.charCodeAt(this.pos) === 10) this.pos++;
-        this.line++;
-        this.lineStart = this.pos;
-      } else return;
-    }
-  }
-  parseValue(pointer, depth) {
-    if (depth > 512) this.fail("nesting is deeper than 512 levels");
-    this.positions.set(pointer, this.here());
-    const c = this.text[this.pos];
-    switch (c) {
-      case "{":
-        return this.parseObject(pointer, depth);
-      case "[":
-        return this.parseArray(pointer, depth);
-      case '"':
-        return this.parseString();
-      case "t":
-        return this.literal("true", true);
-      case "f":
-        return this.literal("false", false);
-      case "n":
-        return this.literal("null", null);
-      default:
-        if (c === "-" || c !== void 0 && c >= "0" && c <= "9") return this.parseNumber();
-        return this.fail(`unexpected ${this.describe()}; expected a value`);
-    }
-  }
-  literal(word, value) {
-    if (this.text.startsWith(word, this.pos)) {
-      this.pos += word.length;
-      return value;
-    }
-    return this.fail(`unexpected ${this.describe()}; expected a value`);
-  }
-  parseNumber() {
-    const re = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    re.lastIndex = this.pos;
-    const m = re.exec(this.text);
-    if (m === null) this.fail("malformed number");
-    this.pos += m[0].length;
-    return Number(m[0]);
-  }
-  parseString() {
-    const start = this.here();
-    const t = this.text;
-    this.pos++;
-    let out = "";
-    let chunk = this.pos;
-    for (; ; ) {
-      if (this.pos >= t.length) this.fail("unterminated string", start);
-      const c = t.charCodeAt(this.pos);
-      if (c === 34) {
-        out += t.slice(chunk, this.pos);
-        this.pos++;
-        return out;
-      }
-      if (c === 92) {
-        out += t.slice(chunk, this.pos);
-        const e = t[this.pos + 1];
-        const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
-        if (e !== void 0 && simple[e] !== void 0) {
-          out += simple[e];
-          this.pos += 2;
-        } else if (e === "u") {
-          const hex = t.slice(this.pos + 2, this.pos + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail("invalid \\u escape in string");
-          out += String.fromCharCode(parseInt(hex, 16));
-          this.pos += 6;
-        } else {
-          this.fail("invalid escape in string");
-        }
-        chunk = this.pos;
-        continue;
-      }
-      if (c < 32) this.fail(c === 10 || c === 13 ? "unterminated string (line break inside a string)" : "control character in string");
-      this.pos++;
-    }
-  }
-  parseArray(pointer, depth) {
-    this.pos++;
-    const out = [];
-    this.skipWs();
-    if (this.text[this.pos] === "]") {
-      this.pos++;
-      return out;
-    }
-    for (; ; ) {
-      this.skipWs();
-      out.push(this.parseValue(`${pointer}/${out.length}`, depth + 1));
-      this.skipWs();
-      const c = this.text[this.pos];
-      if (c === ",") {
-        const comma = this.here();
-        this.pos++;
-        this.skipWs();
-        if (this.text[this.pos] === "]") this.fail("trailing comma in array", comma);
-        continue;
-      }
-      if (c === "]") {
-        this.pos++;
-        return out;
-      }
-      this.fail(`unexpected ${this.describe()} in array; expected ',' or ']'`);
-    }
-  }
-  parseObject(pointer, depth) {
-    this.pos++;
-    const out = {};
-    this.skipWs();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
-      return out;
-    }
-    for (; ; ) {
-      this.skipWs();
-      if (this.text[this.pos] !== '"') this.fail(`unexpected ${this.describe()}; expected a property name in double quotes`);
-      const keyAt = this.here();
-      const key = this.parseString();
-      const child = joinPointer(pointer, key);
-      this.keys.set(child, keyAt);
-      this.skipWs();
-      if (this.text[this.pos] !== ":") this.fail(`unexpected ${this.describe()}; expected ':' after property name`);
-      this.pos++;
-      this.skipWs();
-      Object.defineProperty(out, key, { value: this.parseValue(child, depth + 1), enumerable: true, writable: true, configurable: true });
-      this.skipWs();
-      const c = this.text[this.pos];
-      if (c === ",") {
-        const comma = this.here();
-        this.pos++;
-        this.skipWs();
-        if (this.text[this.pos] === "}") this.fail("trailing comma in object", comma);
-        continue;
-      }
-      if (c === "}") {
-        this.pos++;
-        return out;
-      }
-      this.fail(`unexpected ${this.describe()} in object; expected ',' or '}'`);
-    }
-  }
-};
+// src/repo/config.ts
+init_errors();
 
-// src/formats/avro/json-text.ts
-var HEX = "0123456789ABCDEF";
-function jacksonString(s) {
-  let out = '"';
-  let chunk = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 32 && c !== 34 && c !== 92) continue;
-    out += s.slice(chunk, i);
-    chunk = i + 1;
-    switch (c) {
-      case 34:
-        out += '\\"';
-        break;
-      case 92:
-        out += "\\\\";
-        break;
-      case 8:
-        out += "\\b";
-        break;
-      case 9:
-        out += "\\t";
-        break;
-      case 10:
-        out += "\\n";
-        break;
-      case 12:
-        out += "\\f";
-        break;
-      case 13:
-        out += "\\r";
-        break;
-      default:
-        out += `\\u00${HEX[c >> 4]}${HEX[c & 15]}`;
-    }
-  }
-  return `${out}${s.slice(chunk)}"`;
-}
-function javaDouble(d) {
-  if (d === 0) return Object.is(d, -0) ? "-0.0" : "0.0";
-  if (!Number.isFinite(d)) return Number.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
-  const abs = Math.abs(d);
-  if (abs >= 1e-3 && abs < 1e7) {
-    const s = String(d);
-    return s.includes(".") ? s : `${s}.0`;
-  }
-  const [mantissa = "", exponent = "0"] = d.toExponential().split("e");
-  return `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
-}
-function jacksonNumber(value, text) {
-  if (text !== void 0 && /^-?\d+$/.test(text)) return BigInt(text).toString();
-  return javaDouble(text === void 0 ? value : Number(text));
-}
-function jacksonTree(attr, sortKeys = false) {
-  return write(attr.value, attr.pointer, attr, sortKeys);
-}
-function write(v, pointer, attr, sortKeys) {
-  if (v === null) return "null";
-  if (typeof v === "boolean") return v ? "true" : "false";
-  if (typeof v === "number") return jacksonNumber(v, attr.numberText(pointer));
-  if (typeof v === "string") return jacksonString(v);
-  if (Array.isArray(v))
-    return `[${v.map((x, i) => write(x, joinPointer(pointer, i), attr, sortKeys)).join(",")}]`;
-  const keys = Object.keys(v);
-  if (sortKeys) keys.sort();
-  return `{${keys.map((k) => `${jacksonString(k)}:${write(v[k], joinPointer(pointer, k), attr, sortKeys)}`).join(",")}}`;
-}
-
-// src/formats/avro/model.ts
-var PRIMITIVES = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"];
-function isPrimitiveName(name) {
-  return PRIMITIVES.includes(name);
-}
-function isNamed(t) {
-  return t.kind === "record" || t.kind === "enum" || t.kind === "fixed";
-}
-function typeLabel(t) {
-  return t.kind.toUpperCase();
-}
-function describeType(t, depth = 0) {
-  switch (t.kind) {
-    case "record":
-    case "enum":
-    case "fixed":
-      return `${t.kind} '${t.fullName}'`;
-    case "array":
-      return depth > 2 ? "array" : `array<${describeType(t.items, depth + 1)}>`;
-    case "map":
-      return depth > 2 ? "map" : `map<${describeType(t.values, depth + 1)}>`;
-    case "union":
-      return depth > 2 ? "union" : `[${t.branches.map((b) => describeType(b, depth + 1)).join(", ")}]`;
-    default:
-      return t.kind;
-  }
-}
-function unionBranchKey(t) {
-  return isNamed(t) ? t.fullName : t.kind;
-}
-
-// src/formats/avro/names.ts
-var NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-function isValidName(name) {
-  return NAME.test(name);
-}
-function isValidNamespace(space) {
-  return space === "" || space.split(".").every(isValidName);
-}
-function qualify(name, space) {
-  const dot = name.lastIndexOf(".");
-  if (dot >= 0) {
-    const ns2 = name.slice(0, dot);
-    const simple = name.slice(dot + 1);
-    return { name: simple, namespace: ns2 === "" ? void 0 : ns2, fullName: ns2 === "" ? simple : name };
-  }
-  const ns = space === void 0 || space === "" ? void 0 : space;
-  return { name, namespace: ns, fullName: ns === void 0 ? name : `${ns}.${name}` };
-}
-function nameProblem(written, namespace) {
-  const parts = written.split(".");
-  const simple = parts[parts.length - 1] ?? "";
-  if (!isValidName(simple))
-    return `'${written}' is not a valid Avro name (letters, digits and '_', not starting with a digit)`;
-  if (parts.length > 1 && !parts.slice(0, -1).every(isValidName) && parts.slice(0, -1).join(".") !== "") {
-    return `'${written}' has an invalid namespace part`;
-  }
-  if (parts.length === 1 && (namespace === void 0 || namespace === "") && isPrimitiveName(simple))
-    return `'${written}' is a primitive type name and cannot name a type`;
-  return void 0;
-}
-function qualifiedRelativeTo(fullName2, namespace, defaultSpace) {
-  if (namespace !== void 0 && namespace === defaultSpace) {
-    const simple = fullName2.slice(namespace.length + 1);
-    return isPrimitiveName(simple) ? fullName2 : simple;
-  }
-  return fullName2;
-}
-
-// src/formats/avro/canonical.ts
-var q = jacksonString;
-function namespaceOf(fullName2) {
-  const dot = fullName2.lastIndexOf(".");
-  return dot < 0 ? void 0 : fullName2.slice(0, dot);
-}
-function props(list, sorted) {
-  const items = sorted ? [...list].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) : list;
-  return items.map(([k, v]) => `,${q(k)}:${jacksonTree(v, sorted)}`).join("");
-}
-function canonicalAvro(schema) {
-  const known = new Set(schema.referenceRoots);
-  return javaJson(schema.root, known, void 0);
-}
-function javaJson(t, known, space) {
-  switch (t.kind) {
-    case "array":
-      return `{"type":"array","items":${javaJson(t.items, known, space)}${props(t.props, false)}}`;
-    case "map":
-      return `{"type":"map","values":${javaJson(t.values, known, space)}${props(t.props, false)}}`;
-    case "union":
-      return `[${t.branches.map((b) => javaJson(b, known, space)).join(",")}]`;
-    case "record":
-    case "enum":
-    case "fixed":
-      return javaNamed(t, known, space);
-    default:
-      return t.props.length === 0 ? q(t.kind) : `{"type":${q(t.kind)}${props(t.props, false)}}`;
-  }
-}
-function javaNamed(t, known, space) {
-  if (known.has(t)) return q(qualifiedRelativeTo(t.fullName, t.namespace, space));
-  known.add(t);
-  let out = `{"type":${q(t.kind === "record" && t.error ? "error" : t.kind)},"name":${q(t.name)}`;
-  if (t.namespace !== void 0) {
-    if (t.namespace !== space) out += `,"namespace":${q(t.namespace)}`;
-  } else if (space !== void 0) {
-    out += ',"namespace":""';
-  }
-  if (t.doc !== void 0) out += `,"doc":${q(t.doc)}`;
-  if (t.kind === "record")
-    out += `,"fields":[${t.fields.map((f) => javaField(f, known, t.namespace)).join(",")}]`;
-  else if (t.kind === "enum")
-    out += `,"symbols":[${t.symbols.map(q).join(",")}]${t.default === void 0 ? "" : `,"default":${q(t.default)}`}`;
-  else out += `,"size":${t.size}`;
-  out += props(t.props, false);
-  if (t.aliases.length > 0)
-    out += `,"aliases":[${t.aliases.map((a) => q(qualifiedRelativeTo(a, namespaceOf(a), t.namespace))).join(",")}]`;
-  return `${out}}`;
-}
-function javaField(f, known, space) {
-  let out = `{"name":${q(f.name)},"type":${javaJson(f.type, known, space)}`;
-  if (f.doc !== void 0) out += `,"doc":${q(f.doc)}`;
-  if (f.default !== void 0) out += `,"default":${jacksonTree(f.default)}`;
-  if (f.order !== void 0) out += `,"order":${q(f.order)}`;
-  if (f.aliases.length > 0) out += `,"aliases":[${f.aliases.map(q).join(",")}]`;
-  return `${out}${props(f.props, false)}}`;
-}
-function normalizedAvro(schema) {
-  return norm(schema.root, /* @__PURE__ */ new Set());
-}
-function norm(t, seen) {
-  switch (t.kind) {
-    case "array":
-      return `{"type":"array","items":${norm(t.items, seen)}${props(t.props, true)}}`;
-    case "map":
-      return `{"type":"map","values":${norm(t.values, seen)}${props(t.props, true)}}`;
-    case "union":
-      return `[${t.branches.map((b) => norm(b, seen)).join(",")}]`;
-    case "record":
-    case "enum":
-    case "fixed": {
-      if (seen.has(t)) return q(t.fullName);
-      seen.add(t);
-      let out = `{"type":${q(t.kind === "record" && t.error ? "error" : t.kind)},"name":${q(t.fullName)}`;
-      if (t.doc !== void 0) out += `,"doc":${q(t.doc)}`;
-      if (t.aliases.length > 0) out += `,"aliases":[${[...t.aliases].sort().map(q).join(",")}]`;
-      if (t.kind === "record") {
-        const fields = t.fields.map((f) => {
-          let s = `{"name":${q(f.name)},"type":${norm(f.type, seen)}`;
-          if (f.doc !== void 0) s += `,"doc":${q(f.doc)}`;
-          if (f.aliases.length > 0) s += `,"aliases":[${[...f.aliases].sort().map(q).join(",")}]`;
-          if (f.default !== void 0) s += `,"default":${jacksonTree(f.default, true)}`;
-          if (f.order !== void 0) s += `,"order":${q(f.order)}`;
-          return `${s}${props(f.props, true)}}`;
-        });
-        out += `,"fields":[${fields.join(",")}]`;
-      } else if (t.kind === "enum") {
-        out += `,"symbols":[${t.symbols.map(q).join(",")}]${t.default === void 0 ? "" : `,"default":${q(t.default)}`}`;
-      } else {
-        out += `,"size":${t.size}`;
-      }
-      return `${out}${props(t.props, true)}}`;
-    }
-    default:
-      return t.props.length === 0 ? q(t.kind) : `{"type":${q(t.kind)}${props(t.props, true)}}`;
-  }
-}
-
-// src/formats/avro/compat.ts
-var AVRO_ERROR_TYPES = {
-  NAME_MISMATCH: "NAME_MISMATCH",
-  FIXED_SIZE_MISMATCH: "FIXED_SIZE_MISMATCH",
-  MISSING_ENUM_SYMBOLS: "MISSING_ENUM_SYMBOLS",
-  READER_FIELD_MISSING_DEFAULT_VALUE: "READER_FIELD_MISSING_DEFAULT_VALUE",
-  TYPE_MISMATCH: "TYPE_MISMATCH",
-  MISSING_UNION_BRANCH: "MISSING_UNION_BRANCH",
-  /** A reader field whose name and aliases match two writer fields: Avro Java throws, so the registry rejects. */
-  AMBIGUOUS_FIELD_ALIAS: "AMBIGUOUS_FIELD_ALIAS"
-};
-var MAX_FINDINGS = 1e3;
-var PROMOTIONS = {
-  long: ["int"],
-  float: ["int", "long"],
-  double: ["int", "long", "float"],
-  string: ["bytes"],
-  bytes: ["string"]
-};
-function readsPrimitive(reader, writer) {
-  return reader === writer || (PROMOTIONS[reader]?.includes(writer) ?? false);
-}
-function namesMatch(r, w) {
-  return r.name === w.name || r.aliases.includes(w.fullName);
-}
-function locationPath(loc) {
-  if (loc.length === 0) return "/";
-  let out = "";
-  for (const token of loc)
-    out += `/${token.includes("~") || token.includes("/") ? escapePointerToken(token) : token}`;
-  return out;
-}
-var Checker = class {
-  memo = /* @__PURE__ */ new Map();
-  loc = [];
-  sink = [];
-  total = 0;
-  run(reader, writer, rUse, wUse) {
-    this.visit(reader, writer, rUse, wUse);
-    return this.sink;
-  }
-  emit(f, tail) {
-    if (this.total >= MAX_FINDINGS) return;
-    this.total++;
-    f.loc = tail === void 0 ? this.loc.slice() : typeof tail === "string" ? [...this.loc, tail] : [...this.loc, ...tail];
-    this.sink.push(f);
-  }
-  /** Can `r` read `w`? Checked without reporting (the union rules need only the answer). */
-  probe(r, w, rUse, wUse) {
-    const saved = this.sink;
-    const savedTotal = this.total;
-    const savedLoc = this.loc.splice(0, this.loc.length);
-    this.sink = [];
-    this.total = 0;
-    this.visit(r, w, rUse, wUse);
-    const found = this.sink;
-    this.sink = saved;
-    this.total = savedTotal;
-    this.loc.push(...savedLoc);
-    return found;
-  }
-  visit(r, w, rUse, wUse) {
-    if (r.kind === w.kind) {
-      switch (r.kind) {
-        case "record":
-          return this.records(r, w);
-        case "enum":
-          return this.enums(r, w);
-        case "fixed":
-          return this.fixeds(r, w);
-        case "array":
-          this.loc.push("items");
-          this.visit(r.items, w.items, r.itemsPointer, w.itemsPointer);
-          this.loc.pop();
-          return;
-        case "map":
-          this.loc.push("values");
-          this.visit(r.values, w.values, r.valuesPointer, w.valuesPointer);
-          this.loc.pop();
-          return;
-        case "union":
-          return this.unionFromUnion(r, w);
-        default:
-          return;
-      }
-    }
-    if (w.kind === "union") {
-      w.branches.forEach((b, i) => this.visit(r, b, rUse, w.branchPointers[i] ?? wUse));
-      return;
-    }
-    if (r.kind === "union") {
-      if (this.unionReads(r, w, wUse) >= 0) return;
-      const closest = this.closestBranch(r, w);
-      const detail = closest === void 0 ? "" : this.firstReason(closest.branch, w, closest.pointer, wUse);
-      this.emit({
-        errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-        loc: [],
-        readerPointer: rUse,
-        writerPointer: wUse,
-        info: `reader union lacking writer type: ${typeLabel(w)}`,
-        r,
-        w,
-        detail
-      });
-      return;
-    }
-    if (readsPrimitive(r.kind, w.kind)) return;
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
-      loc: [],
-      readerPointer: rUse,
-      writerPointer: wUse,
-      info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`,
-      r,
-      w,
-      detail: ""
-    });
-  }
-  /** Index of the first reader branch that reads `w`, trying the likeliest branch first; -1 when none. */
-  unionReads(r, w, wUse) {
-    const key = unionBranchKey(w);
-    const likely = r.branches.findIndex(
-      (b) => unionBranchKey(b) === key || isNamed(b) && isNamed(w) && b.kind === w.kind && b.name === w.name
-    );
-    if (likely >= 0 && this.probe(r.branches[likely], w, r.branchPointers[likely] ?? "", wUse).length === 0)
-      return likely;
-    for (let i = 0; i < r.branches.length; i++) {
-      if (i === likely) continue;
-      const b = r.branches[i];
-      if (this.probe(b, w, r.branchPointers[i] ?? "", wUse).length === 0) return i;
-    }
-    return -1;
-  }
-  closestBranch(r, w) {
-    const i = r.branches.findIndex(
-      (b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w))
-    );
-    return i < 0 ? void 0 : { branch: r.branches[i], pointer: r.branchPointers[i] ?? "" };
-  }
-  firstReason(r, w, rUse, wUse) {
-    const first = this.probe(r, w, rUse, wUse)[0];
-    if (first === void 0) return "";
-    return ` (closest branch ${describeType(r)}: ${first.errorType} at ${locationPath(first.loc)}: ${first.info})`;
-  }
-  unionFromUnion(r, w) {
-    w.branches.forEach((b, i) => {
-      const wUse = w.branchPointers[i] ?? w.pointer;
-      if (this.unionReads(r, b, wUse) >= 0) return;
-      const closest = this.closestBranch(r, b);
-      const detail = closest === void 0 ? "" : this.firstReason(closest.branch, b, closest.pointer, wUse);
-      this.emit(
-        {
-          errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-          loc: [],
-          readerPointer: r.pointer,
-          writerPointer: wUse,
-          info: `reader union lacking writer type: ${typeLabel(b)}`,
-          r,
-          w: b,
-          detail,
-          branch: true
-        },
-        String(i)
-      );
-    });
-  }
-  names(r, w) {
-    if (namesMatch(r, w)) return;
-    this.emit(
-      {
-        errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
-        loc: [],
-        readerPointer: `${r.pointer}/name`,
-        writerPointer: `${w.pointer}/name`,
-        info: `expected: ${w.fullName}`,
-        r,
-        w,
-        detail: ""
-      },
-      "name"
-    );
-  }
-  fixeds(r, w) {
-    this.names(r, w);
-    if (r.size === w.size) return;
-    this.emit(
-      {
-        errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
-        loc: [],
-        readerPointer: `${r.pointer}/size`,
-        writerPointer: `${w.pointer}/size`,
-        info: `expected: ${w.size}, found: ${r.size}`,
-        r,
-        w,
-        detail: ""
-      },
-      "size"
-    );
-  }
-  enums(r, w) {
-    this.names(r, w);
-    const missing = w.symbols.filter((s) => !r.symbols.includes(s));
-    if (missing.length === 0 || r.default !== void 0 && r.symbols.includes(r.default)) return;
-    missing.sort();
-    const symbolIndex = w.symbols.indexOf(missing[0]);
-    this.emit(
-      {
-        errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
-        loc: [],
-        readerPointer: `${r.pointer}/symbols`,
-        writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
-        info: `[${missing.join(", ")}]`,
-        r,
-        w,
-        detail: missing.join("\0")
-      },
-      "symbols"
-    );
-  }
-  records(r, w) {
-    let forReader = this.memo.get(r);
-    if (forReader === void 0) this.memo.set(r, forReader = /* @__PURE__ */ new Map());
-    const known = forReader.get(w);
-    if (known === "busy") return;
-    if (known !== void 0) {
-      for (const f of known) this.emit({ ...f }, f.loc);
-      return;
-    }
-    forReader.set(w, "busy");
-    const base = this.loc.length;
-    const start = this.sink.length;
-    this.names(r, w);
-    this.fields(r, w);
-    forReader.set(
-      w,
-      this.sink.slice(start).map((f) => ({ ...f, loc: f.loc.slice(base) }))
-    );
-  }
-  fields(r, w) {
-    this.loc.push("fields");
-    const byName = fieldsByName(w);
-    r.fields.forEach((rf, i) => {
-      this.loc.push(String(i));
-      const matches = writerFieldsFor(rf, byName);
-      const wf = matches[0];
-      if (matches.length > 1) {
-        this.ambiguous(rf, w, matches);
-      } else if (wf !== void 0) {
-        this.loc.push("type");
-        this.visit(rf.type, wf.type, rf.typePointer, wf.typePointer);
-        this.loc.pop();
-      } else if (rf.default === void 0) {
-        if (rf.type.kind === "enum" && rf.type.default !== void 0) {
-          this.loc.push("type");
-          this.visit(rf.type, w, rf.typePointer, w.pointer);
-          this.loc.pop();
-        } else {
-          this.missingDefault(rf, w);
-        }
-      }
-      this.loc.pop();
-    });
-    this.loc.pop();
-  }
-  missingDefault(rf, w) {
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
-      loc: [],
-      readerPointer: rf.pointer,
-      writerPointer: `${w.pointer}/fields`,
-      info: rf.name,
-      r: rf.type,
-      w,
-      detail: rf.name
-    });
-  }
-  ambiguous(rf, w, matches) {
-    const detail = `${rf.name}\0${matches.map((m) => `'${m.name}'`).join(" and ")}`;
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
-      loc: [],
-      readerPointer: rf.pointer,
-      writerPointer: matches[1]?.pointer ?? w.pointer,
-      info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`,
-      r: rf.type,
-      w,
-      detail
-    });
-  }
-};
-function explain(f, c, path) {
-  const { r, w } = f;
-  switch (f.errorType) {
-    case AVRO_ERROR_TYPES.MISSING_UNION_BRANCH:
-      return {
-        message: `The ${c.reader} schema is missing a type inside a union field at path '${path}' in the ${c.writer} schema: no branch of the ${c.reader} union can read ${describeType(w)}${f.detail}`,
-        fix: c.reader === "new" ? `add ${describeType(w)} to the union (or a type it promotes to)` : f.branch === true ? `remove ${describeType(w)} from the new union: old readers have no branch for it` : `keep a type one of the old union's branches can read (${describeType(r)})`
-      };
-    case AVRO_ERROR_TYPES.TYPE_MISMATCH:
-      return {
-        message: `The type (path '${path}') of a field in the ${c.reader} schema does not match with the ${c.writer} schema: ${c.reader} ${describeType(r)} cannot read ${c.writer} ${describeType(w)}`,
-        fix: c.reader === "new" ? `keep ${describeType(w)}, or use a type that reads it (int→long→float→double, string↔bytes, or a union that includes it)` : `keep a type the old schema (${describeType(r)}) can read: the same type, a narrower number type it promotes from, or string/bytes`
-      };
-    case AVRO_ERROR_TYPES.NAME_MISMATCH: {
-      const rn = r;
-      const wn = w;
-      return {
-        message: `The name of the schema has changed (path '${path}'): the ${c.reader} schema names it '${rn.fullName}', the ${c.writer} schema '${wn.fullName}'`,
-        fix: c.reader === "new" ? `keep the name '${wn.name}', or add '${wn.fullName}' to the new ${rn.kind}'s aliases` : `keep the name '${rn.name}': old readers match ${rn.kind}s by name`
-      };
-    }
-    case AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH: {
-      const rs = r.size;
-      const ws = w.size;
-      return {
-        message: `The size of FIXED type field at path '${path}' in the ${c.reader} schema does not match with the ${c.writer} schema: ${c.reader} size ${rs}, ${c.writer} size ${ws}`,
-        fix: `keep the size ${c.reader === "new" ? ws : rs} (a fixed's size cannot change)`
-      };
-    }
-    case AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS: {
-      const missing = f.detail.split("\0");
-      const list = missing.map((m) => `'${m}'`).join(", ");
-      const plural2 = missing.length > 1;
-      return {
-        message: `The ${c.reader} schema is missing enum symbols '[${missing.join(", ")}]' at path '${path}' in the ${c.writer} schema`,
-        fix: c.reader === "new" ? `add symbol${plural2 ? "s" : ""} ${list} or an enum default` : `remove symbol${plural2 ? "s" : ""} ${list} from the new enum: the old enum has no default to read ${plural2 ? "them" : "it"} as`
-      };
-    }
-    case AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE:
-      return {
-        message: `The field '${f.detail}' at path '${path}' in the ${c.reader} schema has no default value and is missing in the ${c.writer} schema`,
-        fix: c.reader === "new" ? `give field '${f.detail}' a default` : `keep field '${f.detail}' in the new schema: the old schema reads it and has no default for it`
-      };
-    default: {
-      const [name = "", names = ""] = f.detail.split("\0");
-      return {
-        message: `The field '${name}' at path '${path}' in the ${c.reader} schema matches ${names} in the ${c.writer} schema through its name and aliases`,
-        fix: `make field '${name}' and its aliases match one field of the ${c.writer} schema`
-      };
-    }
-  }
-}
-var writerFieldIndex = /* @__PURE__ */ new WeakMap();
-function fieldsByName(w) {
-  let byName = writerFieldIndex.get(w);
-  if (byName === void 0) {
-    byName = new Map(w.fields.map((f) => [f.name, f]));
-    writerFieldIndex.set(w, byName);
-  }
-  return byName;
-}
-function writerFieldsFor(rf, byName) {
-  const direct = byName.get(rf.name);
-  if (rf.aliases.length === 0) return direct === void 0 ? NONE : [direct];
-  const out = direct === void 0 ? [] : [direct];
-  for (const a of rf.aliases) {
-    const f = byName.get(a);
-    if (f !== void 0 && !out.includes(f)) out.push(f);
-  }
-  return out;
-}
-var NONE = [];
-function checkAvro(reader, writer, context3) {
-  const raw = new Checker().run(reader.root, writer.root, "", "");
-  return raw.map((f) => {
-    const path = locationPath(f.loc);
-    const { message, fix } = explain(f, context3, path);
-    return {
-      errorType: f.errorType,
-      path,
-      candidatePointer: context3.reader === "new" ? f.readerPointer : f.writerPointer,
-      message,
-      fix,
-      additionalInfo: f.info
-    };
-  });
-}
-function typeCanRead(reader, writer) {
-  return new Checker().run(reader, writer, "", "").length === 0;
-}
-
-// src/formats/avro/diff.ts
-function breaksOf(oldT, newT) {
-  const out = [];
-  if (!typeCanRead(oldT, newT)) out.push("old-reads-new");
-  if (!typeCanRead(newT, oldT)) out.push("new-reads-old");
-  return out;
-}
-function attrText(a) {
-  return a === void 0 ? void 0 : jacksonTree(a);
-}
-function propsText(list) {
-  return list.map(([k, v]) => `${k}=${jacksonTree(v)}`).join(", ");
-}
-function fieldSummary(f) {
-  const d = attrText(f.default);
-  return `field '${f.name}' (${describeType(f.type)}${d === void 0 ? ", no default" : `, default ${d}`})`;
-}
-var Differ = class {
-  changes = [];
-  seen = /* @__PURE__ */ new Set();
-  add(kind, pointer, summary2, breaks = []) {
-    this.changes.push({ kind, pointer, summary: summary2, breaks });
-  }
-  type(o, n, where, nPtr) {
-    if (o.kind !== n.kind || isNamed(o) && isNamed(n) && o.fullName !== n.fullName && !n.aliases.includes(o.fullName)) {
-      if (o.kind === n.kind && isNamed(o) && isNamed(n)) {
-        this.add(
-          "changed",
-          `${n.pointer}/name`,
-          `${where}: ${o.kind} renamed from '${o.fullName}' to '${n.fullName}'`,
-          breaksOf(o, n)
-        );
-        this.named(o, n);
-        return;
-      }
-      this.add(
-        "changed",
-        nPtr,
-        `${where}: type changed from ${describeType(o)} to ${describeType(n)}`,
-        breaksOf(o, n)
-      );
-      return;
-    }
-    const op = propsText(o.props);
-    const np = propsText(n.props);
-    if (op !== np && !isNamed(n))
-      this.add("changed", nPtr, `${where}: properties changed from {${op}} to {${np}}`);
-    switch (n.kind) {
-      case "array":
-        if (o.kind === "array") this.type(o.items, n.items, `${where} items`, n.itemsPointer);
-        return;
-      case "map":
-        if (o.kind === "map") this.type(o.values, n.values, `${where} values`, n.valuesPointer);
-        return;
-      case "union":
-        if (o.kind === "union") this.union(o, n, where);
-        return;
-      case "record":
-      case "enum":
-      case "fixed":
-        this.named(o, n);
-        return;
-      default:
-        return;
-    }
-  }
-  union(o, n, where) {
-    const oKeys = o.branches.map(unionBranchKey);
-    const nKeys = n.branches.map(unionBranchKey);
-    n.branches.forEach((b, i) => {
-      const j = oKeys.indexOf(nKeys[i]);
-      if (j < 0) {
-        this.add(
-          "added",
-          n.branchPointers[i] ?? n.pointer,
-          `${where}: union branch ${describeType(b)} added`,
-          typeCanRead(o, b) ? [] : ["old-reads-new"]
-        );
-      } else {
-        this.type(
-          o.branches[j],
-          b,
-          `${where} branch ${nKeys[i]}`,
-          n.branchPointers[i] ?? n.pointer
-        );
-      }
-    });
-    o.branches.forEach((b, j) => {
-      if (!nKeys.includes(oKeys[j])) {
-        this.add(
-          "removed",
-          o.branchPointers[j] ?? o.pointer,
-          `${where}: union branch ${describeType(b)} removed`,
-          typeCanRead(n, b) ? [] : ["new-reads-old"]
-        );
-      }
-    });
-  }
-  named(o, n) {
-    const key = `${o.fullName}\0${n.fullName}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    const label = `${n.kind} '${n.fullName}'`;
-    if ((o.doc ?? "") !== (n.doc ?? "")) this.add("changed", `${n.pointer}/doc`, `${label}: doc changed`);
-    if (o.aliases.join() !== n.aliases.join())
-      this.add(
-        "changed",
-        `${n.pointer}/aliases`,
-        `${label}: aliases changed from [${o.aliases.join(", ")}] to [${n.aliases.join(", ")}]`
-      );
-    const op = propsText(o.props);
-    const np = propsText(n.props);
-    if (op !== np) this.add("changed", n.pointer, `${label}: properties changed from {${op}} to {${np}}`);
-    if (o.kind === "fixed" && n.kind === "fixed" && o.size !== n.size) {
-      this.add("changed", `${n.pointer}/size`, `${label}: size changed from ${o.size} to ${n.size}`, [
-        "old-reads-new",
-        "new-reads-old"
-      ]);
-    }
-    if (o.kind === "enum" && n.kind === "enum") {
-      n.symbols.forEach((s, i) => {
-        if (!o.symbols.includes(s))
-          this.add(
-            "added",
-            `${n.pointer}/symbols/${i}`,
-            `${label}: symbol '${s}' added`,
-            o.default === void 0 ? ["old-reads-new"] : []
-          );
-      });
-      o.symbols.forEach((s, i) => {
-        if (!n.symbols.includes(s))
-          this.add(
-            "removed",
-            `${o.pointer}/symbols/${i}`,
-            `${label}: symbol '${s}' removed`,
-            n.default === void 0 ? ["new-reads-old"] : []
-          );
-      });
-      if (o.default !== n.default)
-        this.add(
-          "changed",
-          `${n.pointer}`,
-          `${label}: enum default changed from ${o.default ?? "none"} to ${n.default ?? "none"}`
-        );
-    }
-    if (o.kind === "record" && n.kind === "record") this.fields(o.fields, n.fields, label);
-  }
-  fields(oFields, nFields, label) {
-    const matched = /* @__PURE__ */ new Set();
-    for (const nf of nFields) {
-      const of = oFields.find((f) => f.name === nf.name) ?? oFields.find((f) => nf.aliases.includes(f.name));
-      if (of === void 0) {
-        this.add(
-          "added",
-          nf.pointer,
-          `${label}: ${fieldSummary(nf)} added`,
-          nf.default === void 0 ? ["new-reads-old"] : []
-        );
-        continue;
-      }
-      matched.add(of);
-      const name = `${label} field '${nf.name}'`;
-      if (of.name !== nf.name) {
-        const breaks = !of.aliases.includes(nf.name) && of.default === void 0 ? ["old-reads-new"] : [];
-        this.add(
-          "changed",
-          `${nf.pointer}/name`,
-          `${label}: field '${of.name}' renamed to '${nf.name}' (through an alias)`,
-          breaks
-        );
-      }
-      this.type(of.type, nf.type, name, nf.typePointer);
-      const od = attrText(of.default);
-      const nd = attrText(nf.default);
-      if (od !== nd) {
-        const pointer = nf.default === void 0 ? nf.pointer : nf.default.pointer;
-        const what = od === void 0 ? `default ${nd} added` : nd === void 0 ? `default ${od} removed` : `default changed from ${od} to ${nd}`;
-        this.add("changed", pointer, `${name}: ${what}`);
-      }
-      if ((of.doc ?? "") !== (nf.doc ?? "")) this.add("changed", `${nf.pointer}/doc`, `${name}: doc changed`);
-      if (of.aliases.join() !== nf.aliases.join())
-        this.add(
-          "changed",
-          `${nf.pointer}/aliases`,
-          `${name}: aliases changed from [${of.aliases.join(", ")}] to [${nf.aliases.join(", ")}]`
-        );
-      if ((of.order ?? "ascending") !== (nf.order ?? "ascending"))
-        this.add(
-          "changed",
-          `${nf.pointer}/order`,
-          `${name}: order changed from ${of.order ?? "ascending"} to ${nf.order ?? "ascending"}`
-        );
-      const op = propsText(of.props);
-      const np = propsText(nf.props);
-      if (op !== np) this.add("changed", nf.pointer, `${name}: properties changed from {${op}} to {${np}}`);
-    }
-    for (const of of oFields) {
-      if (!matched.has(of))
-        this.add(
-          "removed",
-          of.pointer,
-          `${label}: ${fieldSummary(of)} removed`,
-          of.default === void 0 ? ["old-reads-new"] : []
-        );
-    }
-  }
-};
-function diffAvro(from, to) {
-  const d = new Differ();
-  d.type(from.root, to.root, "schema", "");
-  return d.changes;
-}
-
-// src/formats/avro/defaults.ts
-var INT_MIN = -(2 ** 31);
-var INT_MAX = 2 ** 31 - 1;
-var LONG_MIN = -(2n ** 63n);
-var LONG_MAX = 2n ** 63n - 1n;
-function integralText(text) {
-  return text !== void 0 && /^-?\d+$/.test(text) ? BigInt(text) : void 0;
-}
-function defaultProblem(type, attr) {
-  return check(type, attr.value, attr.pointer, attr, 0);
-}
-function check(type, value, pointer, attr, depth) {
-  if (depth > 64) return void 0;
-  const found = typeof value === "number" ? attr.numberText(pointer) ?? String(value) : JSON.stringify(value)?.slice(0, 60) ?? "nothing";
-  const want = (what) => `expected ${what}, found ${found}`;
-  switch (type.kind) {
-    case "null":
-      return value === null ? void 0 : want("null");
-    case "boolean":
-      return typeof value === "boolean" ? void 0 : want("a boolean");
-    case "int": {
-      const n = typeof value === "number" ? integralText(attr.numberText(pointer)) : void 0;
-      return n !== void 0 && n >= BigInt(INT_MIN) && n <= BigInt(INT_MAX) ? void 0 : want("an integer in the int range");
-    }
-    case "long": {
-      const n = typeof value === "number" ? integralText(attr.numberText(pointer)) : void 0;
-      return n !== void 0 && n >= LONG_MIN && n <= LONG_MAX ? void 0 : want("an integer in the long range");
-    }
-    case "float":
-    case "double":
-      return typeof value === "number" ? void 0 : want("a number");
-    case "string":
-    case "bytes":
-    case "enum":
-    case "fixed":
-      return typeof value === "string" ? void 0 : want("a string");
-    case "array": {
-      if (!Array.isArray(value)) return want("an array");
-      for (let i = 0; i < value.length; i++) {
-        const p = check(type.items, value[i], joinPointer(pointer, i), attr, depth + 1);
-        if (p !== void 0) return `item ${i}: ${p}`;
-      }
-      return void 0;
-    }
-    case "map": {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return want("an object");
-      for (const [k, v] of Object.entries(value)) {
-        const p = check(type.values, v, joinPointer(pointer, k), attr, depth + 1);
-        if (p !== void 0) return `value '${k}': ${p}`;
-      }
-      return void 0;
-    }
-    case "record": {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return want("an object");
-      for (const f of type.fields) {
-        if (Object.prototype.hasOwnProperty.call(value, f.name)) {
-          const p = check(f.type, value[f.name], joinPointer(pointer, f.name), attr, depth + 1);
-          if (p !== void 0) return `field '${f.name}': ${p}`;
-        } else if (f.default === void 0) {
-          return `field '${f.name}' is missing and has no default`;
-        }
-      }
-      return void 0;
-    }
-    case "union": {
-      const first = type.branches[0];
-      if (first === void 0) return "an empty union has no valid default";
-      const p = check(first, value, pointer, attr, depth + 1);
-      return p === void 0 ? void 0 : `a union's default must match its first branch (${first.kind}): ${p}`;
-    }
-  }
-}
-
-// src/formats/avro/parse.ts
-var AVRO_RULES = {
-  INVALID_JSON: "INVALID_JSON",
-  SCHEMA_SHAPE: "AVRO_SCHEMA_SHAPE",
-  MISSING_ATTRIBUTE: "AVRO_MISSING_ATTRIBUTE",
-  INVALID_ATTRIBUTE: "AVRO_INVALID_ATTRIBUTE",
-  UNKNOWN_TYPE: "AVRO_UNKNOWN_TYPE",
-  INVALID_NAME: "AVRO_INVALID_NAME",
-  DUPLICATE_NAME: "AVRO_DUPLICATE_NAME",
-  DUPLICATE_FIELD: "AVRO_DUPLICATE_FIELD",
-  DUPLICATE_SYMBOL: "AVRO_DUPLICATE_SYMBOL",
-  UNION_DUPLICATE_BRANCH: "AVRO_UNION_DUPLICATE_BRANCH",
-  UNION_NESTED: "AVRO_UNION_NESTED",
-  INVALID_DEFAULT: "AVRO_INVALID_DEFAULT",
-  INVALID_ENUM_DEFAULT: "AVRO_INVALID_ENUM_DEFAULT",
-  INVALID_FIXED_SIZE: "AVRO_INVALID_FIXED_SIZE",
-  INVALID_ORDER: "AVRO_INVALID_ORDER",
-  INVALID_DECIMAL: "AVRO_INVALID_DECIMAL",
-  FIELD_ALIAS_CONFLICT: "AVRO_FIELD_ALIAS_CONFLICT",
-  REFERENCE: "AVRO_INVALID_REFERENCE"
-};
-var SCHEMA_RESERVED = /* @__PURE__ */ new Set([
-  "doc",
-  "fields",
-  "items",
-  "name",
-  "namespace",
-  "size",
-  "symbols",
-  "values",
-  "type",
-  "aliases"
-]);
-var ENUM_RESERVED = /* @__PURE__ */ new Set([...SCHEMA_RESERVED, "default"]);
-var FIELD_RESERVED = /* @__PURE__ */ new Set(["default", "doc", "name", "order", "type", "aliases"]);
-function joinPointer2(base, token) {
-  if (typeof token === "number") return `${base}/${token}`;
-  return token.includes("~") || token.includes("/") ? `${base}/${escapePointerToken(token)}` : `${base}/${token}`;
-}
-var isObject2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-var has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-function numberTextLookup(text, doc) {
-  let starts;
-  return (pointer) => {
-    const at2 = doc.positions.get(pointer);
-    if (at2 === void 0) return void 0;
-    if (starts === void 0) {
-      starts = [text.charCodeAt(0) === 65279 ? 1 : 0];
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-    }
-    const offset = (starts[at2.line - 1] ?? 0) + at2.column - 1;
-    const re = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    re.lastIndex = offset;
-    return re.exec(text)?.[0];
-  };
-}
-var Parser2 = class {
-  constructor(text, doc, source, named, lenient, label) {
-    this.text = text;
-    this.doc = doc;
-    this.source = source;
-    this.named = named;
-    this.lenient = lenient;
-    this.label = label;
-    this.numberText = numberTextLookup(text, doc);
-  }
-  text;
-  doc;
-  source;
-  named;
-  lenient;
-  label;
-  issues = [];
-  pendingDefaults = [];
-  numberText;
-  issue(rule, message, pointer, preferKey = false) {
-    const at2 = positionOf(this.doc, pointer, preferKey);
-    const msg = this.label === void 0 ? message : `in reference '${this.label}': ${message}`;
-    this.issues.push({ rule, message: msg, pointer, line: at2.line, column: at2.column });
-  }
-  attr(value, pointer) {
-    return { value, pointer, numberText: this.numberText };
-  }
-  props(o, pointer, reserved) {
-    const out = [];
-    for (const [k, v] of Object.entries(o))
-      if (!reserved.has(k)) out.push([k, this.attr(v, joinPointer2(pointer, k))]);
-    return out;
-  }
-  finish() {
-    if (this.lenient) return;
-    for (const { type, attr, what } of this.pendingDefaults) {
-      const problem = defaultProblem(type, attr);
-      if (problem !== void 0)
-        this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${what}: ${problem}`, attr.pointer);
-    }
-  }
-  parseType(value, pointer, space) {
-    if (typeof value === "string") return this.resolveName(value, pointer, space);
-    if (Array.isArray(value)) return this.parseUnion(value, pointer, space);
-    if (!isObject2(value)) {
-      this.issue(
-        AVRO_RULES.SCHEMA_SHAPE,
-        `expected a schema (a type name, an object with a 'type' or a union array), found ${JSON.stringify(value)}`,
-        pointer
-      );
-      return void 0;
-    }
-    const typePointer = joinPointer2(pointer, "type");
-    if (!has(value, "type")) {
-      this.issue(AVRO_RULES.MISSING_ATTRIBUTE, "a schema object needs a 'type'", pointer);
-      return void 0;
-    }
-    const type = value["type"];
-    if (typeof type !== "string") {
-      this.issue(
-        AVRO_RULES.INVALID_ATTRIBUTE,
-        "'type' of a schema object must be a string (a nested schema is only allowed as a field's type)",
-        typePointer
-      );
-      return void 0;
-    }
-    if (isPrimitiveName(type)) {
-      const t = {
-        kind: type,
-        pointer,
-        props: this.props(value, pointer, SCHEMA_RESERVED),
-        source: this.source
-      };
-      if (type === "bytes") this.checkDecimal(value, pointer, void 0);
-      return t;
-    }
-    switch (type) {
-      case "record":
-      case "error":
-        return this.parseRecord(value, pointer, space, type === "error");
-      case "enum":
-        return this.parseEnum(value, pointer, space);
-      case "fixed":
-        return this.parseFixed(value, pointer, space);
-      case "array": {
-        if (!has(value, "items")) {
-          this.issue(AVRO_RULES.MISSING_ATTRIBUTE, "an array needs 'items'", pointer);
-          return void 0;
-        }
-        const itemsPointer = joinPointer2(pointer, "items");
-        const items = this.parseType(value["items"], itemsPointer, space);
-        return items && {
-          kind: "array",
-          items,
-          itemsPointer,
-          pointer,
-          props: this.props(value, pointer, SCHEMA_RESERVED),
-          source: this.source
-        };
-      }
-      case "map": {
-        if (!has(value, "values")) {
-          this.issue(AVRO_RULES.MISSING_ATTRIBUTE, "a map needs 'values'", pointer);
-          return void 0;
-        }
-        const valuesPointer = joinPointer2(pointer, "values");
-        const values = this.parseType(value["values"], valuesPointer, space);
-        return values && {
-          kind: "map",
-          values,
-          valuesPointer,
-          pointer,
-          props: this.props(value, pointer, SCHEMA_RESERVED),
-          source: this.source
-        };
-      }
-      default:
-        return this.resolveName(type, typePointer, space);
-    }
-  }
-  resolveName(name, pointer, space) {
-    if (isPrimitiveName(name)) return { kind: name, pointer, props: [], source: this.source };
-    const found = this.named.get(qualify(name, space).fullName) ?? this.named.get(qualify(name, void 0).fullName);
-    if (found !== void 0) return found;
-    const known = ["record", "enum", "fixed", "array", "map", "error"].includes(name);
-    this.issue(
-      AVRO_RULES.UNKNOWN_TYPE,
-      known ? `'${name}' must be written as an object, e.g. {"type": "${name}", …}` : `unknown type '${name}': not a primitive type and no named type '${qualify(name, space).fullName}' is defined before this point or given as a reference`,
-      pointer
-    );
-    return void 0;
-  }
-  parseUnion(value, pointer, space) {
-    const branches = [];
-    const branchPointers = [];
-    const seen = /* @__PURE__ */ new Map();
-    let ok = true;
-    value.forEach((b, i) => {
-      const p = joinPointer2(pointer, i);
-      if (Array.isArray(b)) {
-        this.issue(
-          AVRO_RULES.UNION_NESTED,
-          "a union cannot contain another union directly; merge the branches into one union",
-          p
-        );
-        ok = false;
-        return;
-      }
-      const t = this.parseType(b, p, space);
-      if (t === void 0) {
-        ok = false;
-        return;
-      }
-      const key = unionBranchKey(t);
-      const first = seen.get(key);
-      if (first !== void 0) {
-        this.issue(
-          AVRO_RULES.UNION_DUPLICATE_BRANCH,
-          `the union has '${key}' twice (branches ${first} and ${i}); a union may hold each type (and each named type) once`,
-          p
-        );
-        ok = false;
-        return;
-      }
-      seen.set(key, i);
-      branches.push(t);
-      branchPointers.push(p);
-    });
-    return ok ? { kind: "union", branches, branchPointers, pointer, props: [], source: this.source } : void 0;
-  }
-  /** Name, namespace, aliases and doc of a named type; registers it so later (and recursive) uses resolve. */
-  defineNamed(o, pointer, space, make) {
-    const nameValue = o["name"];
-    if (typeof nameValue !== "string") {
-      this.issue(
-        has(o, "name") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
-        `a ${String(o["type"])} needs a 'name' (a string)`,
-        has(o, "name") ? joinPointer2(pointer, "name") : pointer
-      );
-      return void 0;
-    }
-    let ns = space;
-    if (has(o, "namespace")) {
-      const nsValue = o["namespace"];
-      if (typeof nsValue !== "string" && nsValue !== null) {
-        this.issue(
-          AVRO_RULES.INVALID_ATTRIBUTE,
-          "'namespace' must be a string",
-          joinPointer2(pointer, "namespace")
-        );
-      } else if (typeof nsValue === "string") {
-        if (!isValidNamespace(nsValue))
-          this.issue(
-            AVRO_RULES.INVALID_NAME,
-            `'${nsValue}' is not a valid namespace (dot-separated Avro names)`,
-            joinPointer2(pointer, "namespace")
-          );
-        ns = nsValue;
-      }
-    }
-    const problem = nameProblem(nameValue, ns);
-    if (problem !== void 0) this.issue(AVRO_RULES.INVALID_NAME, problem, joinPointer2(pointer, "name"));
-    const q2 = qualify(nameValue, ns);
-    const aliases = [];
-    const aliasValue = o["aliases"];
-    if (aliasValue !== void 0) {
-      if (!Array.isArray(aliasValue) || aliasValue.some((a) => typeof a !== "string")) {
-        this.issue(
-          AVRO_RULES.INVALID_ATTRIBUTE,
-          "'aliases' must be an array of names",
-          joinPointer2(pointer, "aliases")
-        );
-      } else {
-        aliasValue.forEach((a, i) => {
-          const alias = a;
-          const p = nameProblem(alias);
-          if (p !== void 0)
-            this.issue(
-              AVRO_RULES.INVALID_NAME,
-              `alias ${p}`,
-              joinPointer2(joinPointer2(pointer, "aliases"), i)
-            );
-          const full = qualify(alias, q2.namespace).fullName;
-          if (!aliases.includes(full)) aliases.push(full);
-        });
-      }
-    }
-    const doc = o["doc"];
-    const base = {
-      name: q2.name,
-      namespace: q2.namespace,
-      fullName: q2.fullName,
-      aliases,
-      pointer,
-      props: [],
-      source: this.source,
-      ...typeof doc === "string" ? { doc } : {}
-    };
-    if (doc !== void 0 && doc !== null && typeof doc !== "string")
-      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
-    const t = make(base);
-    if (this.named.has(q2.fullName)) {
-      this.issue(
-        AVRO_RULES.DUPLICATE_NAME,
-        `the type '${q2.fullName}' is already defined; define it once and refer to it by name`,
-        joinPointer2(pointer, "name")
-      );
-    } else {
-      this.named.set(q2.fullName, t);
-    }
-    return t;
-  }
-  parseRecord(o, pointer, space, error2) {
-    const fields = [];
-    const record = this.defineNamed(o, pointer, space, (b) => ({
-      ...b,
-      kind: "record",
-      error: error2,
-      fields
-    }));
-    if (record === void 0) return void 0;
-    record.props = this.props(o, pointer, SCHEMA_RESERVED);
-    const fieldsValue = o["fields"];
-    if (!Array.isArray(fieldsValue)) {
-      this.issue(
-        has(o, "fields") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
-        "a record needs 'fields' (an array)",
-        has(o, "fields") ? joinPointer2(pointer, "fields") : pointer
-      );
-      return record;
-    }
-    const inner = record.namespace ?? space;
-    const seen = /* @__PURE__ */ new Map();
-    fieldsValue.forEach((f, i) => {
-      const fp = joinPointer2(joinPointer2(pointer, "fields"), i);
-      const name = isObject2(f) ? f["name"] : void 0;
-      if (typeof name === "string") {
-        const first = seen.get(name);
-        if (first !== void 0) {
-          this.issue(
-            AVRO_RULES.DUPLICATE_FIELD,
-            `the field '${name}' is defined twice in record '${record.fullName}' (fields ${first} and ${i})`,
-            joinPointer2(fp, "name")
-          );
-          return;
-        }
-        seen.set(name, i);
-      }
-      const field2 = this.parseField(f, fp, inner, record.fullName);
-      if (field2 !== void 0) fields.push(field2);
-    });
-    if (!this.lenient) this.checkFieldAliases(fields, record.fullName);
-    return record;
-  }
-  /**
-   * A field alias that names another field of the same record makes Avro Java's reader lookup find two
-   * writer fields, and the registry then fails even on the schema against itself; so a new schema may not.
-   */
-  checkFieldAliases(fields, recordName) {
-    const names = new Set(fields.map((f) => f.name));
-    for (const f of fields) {
-      f.aliases.forEach((a, i) => {
-        if (a !== f.name && names.has(a)) {
-          this.issue(
-            AVRO_RULES.FIELD_ALIAS_CONFLICT,
-            `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader could not tell them apart`,
-            `${f.pointer}/aliases/${i}`
-          );
-        }
-      });
-    }
-  }
-  parseField(f, pointer, space, recordName) {
-    if (!isObject2(f)) {
-      this.issue(AVRO_RULES.SCHEMA_SHAPE, "a field must be an object with a name and a type", pointer);
-      return void 0;
-    }
-    const name = f["name"];
-    if (typeof name !== "string") {
-      this.issue(
-        has(f, "name") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
-        "a field needs a 'name' (a string)",
-        has(f, "name") ? joinPointer2(pointer, "name") : pointer
-      );
-      return void 0;
-    }
-    if (!isValidName(name))
-      this.issue(
-        AVRO_RULES.INVALID_NAME,
-        `'${name}' is not a valid field name (letters, digits and '_', not starting with a digit)`,
-        joinPointer2(pointer, "name")
-      );
-    if (!has(f, "type")) {
-      this.issue(AVRO_RULES.MISSING_ATTRIBUTE, `the field '${name}' needs a 'type'`, pointer);
-      return void 0;
-    }
-    const typePointer = joinPointer2(pointer, "type");
-    const type = this.parseType(f["type"], typePointer, space);
-    if (type === void 0) return void 0;
-    const field2 = {
-      name,
-      type,
-      pointer,
-      typePointer,
-      aliases: [],
-      props: this.props(f, pointer, FIELD_RESERVED)
-    };
-    const doc = f["doc"];
-    if (typeof doc === "string") field2.doc = doc;
-    else if (doc !== void 0 && doc !== null)
-      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
-    if (has(f, "default")) {
-      field2.default = this.attr(f["default"], joinPointer2(pointer, "default"));
-      this.pendingDefaults.push({ type, attr: field2.default, what: `field '${name}' of '${recordName}'` });
-    }
-    const order = f["order"];
-    if (order !== void 0) {
-      const lower = typeof order === "string" ? order.toLowerCase() : "";
-      if (lower === "ascending" || lower === "descending" || lower === "ignore") {
-        if (lower !== "ascending") field2.order = lower;
-      } else {
-        this.issue(
-          AVRO_RULES.INVALID_ORDER,
-          `'order' must be "ascending", "descending" or "ignore", found ${JSON.stringify(order)}`,
-          joinPointer2(pointer, "order")
-        );
-      }
-    }
-    const aliases = f["aliases"];
-    if (aliases !== void 0) {
-      if (!Array.isArray(aliases) || aliases.some((a) => typeof a !== "string")) {
-        this.issue(
-          AVRO_RULES.INVALID_ATTRIBUTE,
-          "'aliases' must be an array of names",
-          joinPointer2(pointer, "aliases")
-        );
-      } else {
-        for (const a of aliases) if (!field2.aliases.includes(a)) field2.aliases.push(a);
-      }
-    }
-    return field2;
-  }
-  parseEnum(o, pointer, space) {
-    const symbols = [];
-    const t = this.defineNamed(o, pointer, space, (b) => ({ ...b, kind: "enum", symbols }));
-    if (t === void 0) return void 0;
-    t.props = this.props(o, pointer, ENUM_RESERVED);
-    const sp = joinPointer2(pointer, "symbols");
-    const value = o["symbols"];
-    if (!Array.isArray(value)) {
-      this.issue(
-        has(o, "symbols") ? AVRO_RULES.INVALID_ATTRIBUTE : AVRO_RULES.MISSING_ATTRIBUTE,
-        "an enum needs 'symbols' (an array of names)",
-        has(o, "symbols") ? sp : pointer
-      );
-      return t;
-    }
-    value.forEach((s, i) => {
-      const p = joinPointer2(sp, i);
-      if (typeof s !== "string") {
-        this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "an enum symbol must be a string", p);
-        return;
-      }
-      if (!isValidName(s))
-        this.issue(
-          AVRO_RULES.INVALID_NAME,
-          `'${s}' is not a valid enum symbol (letters, digits and '_', not starting with a digit)`,
-          p
-        );
-      if (symbols.includes(s)) {
-        this.issue(AVRO_RULES.DUPLICATE_SYMBOL, `the symbol '${s}' appears twice in enum '${t.fullName}'`, p);
-        return;
-      }
-      symbols.push(s);
-    });
-    if (has(o, "default")) {
-      const d = o["default"];
-      if (typeof d !== "string" || !symbols.includes(d)) {
-        this.issue(
-          AVRO_RULES.INVALID_ENUM_DEFAULT,
-          `the enum default ${JSON.stringify(d)} is not one of the symbols of '${t.fullName}'`,
-          joinPointer2(pointer, "default")
-        );
-      } else {
-        t.default = d;
-      }
-    }
-    return t;
-  }
-  parseFixed(o, pointer, space) {
-    const t = this.defineNamed(o, pointer, space, (b) => ({ ...b, kind: "fixed", size: 0 }));
-    if (t === void 0) return void 0;
-    t.props = this.props(o, pointer, SCHEMA_RESERVED);
-    const size = o["size"];
-    const sp = joinPointer2(pointer, "size");
-    const text = typeof size === "number" ? this.numberText(sp) : void 0;
-    if (typeof size !== "number" || text === void 0 || !/^\d+$/.test(text) || size > 2 ** 31 - 1) {
-      this.issue(
-        has(o, "size") ? AVRO_RULES.INVALID_FIXED_SIZE : AVRO_RULES.MISSING_ATTRIBUTE,
-        "a fixed needs a 'size': a non-negative integer number of bytes",
-        has(o, "size") ? sp : pointer
-      );
-      return t;
-    }
-    t.size = size;
-    this.checkDecimal(o, pointer, size);
-    return t;
-  }
-  /** Decimal precision and scale; Java ignores a malformed logical type, so only new schemas are held to this. */
-  checkDecimal(o, pointer, fixedSize) {
-    if (this.lenient || o["logicalType"] !== "decimal") return;
-    const precision = o["precision"];
-    const scale = o["scale"] ?? 0;
-    const isInt = (v) => typeof v === "number" && Number.isInteger(v);
-    if (!isInt(precision) || precision < 1) {
-      this.issue(
-        AVRO_RULES.INVALID_DECIMAL,
-        "a decimal needs a 'precision': a positive integer",
-        has(o, "precision") ? joinPointer2(pointer, "precision") : pointer
-      );
-      return;
-    }
-    if (!isInt(scale) || scale < 0 || scale > precision) {
-      this.issue(
-        AVRO_RULES.INVALID_DECIMAL,
-        `a decimal's 'scale' must be an integer from 0 to its precision (${precision})`,
-        joinPointer2(pointer, "scale")
-      );
-    }
-    if (fixedSize !== void 0) {
-      const maxDigits = fixedSize === 0 ? 0 : Math.floor(Math.log10(2) * (8 * fixedSize - 1));
-      if (precision > maxDigits) {
-        this.issue(
-          AVRO_RULES.INVALID_DECIMAL,
-          `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit`,
-          joinPointer2(pointer, "precision")
-        );
-      }
-    }
-  }
-};
-function parseDocument(text, file, issues, prefix) {
-  try {
-    return parseJson(text, file);
-  } catch (e) {
-    if (!isSchemagateError(e)) throw e;
-    issues.push({
-      rule: AVRO_RULES.INVALID_JSON,
-      message: `${prefix}${e.message}`,
-      pointer: "",
-      line: e.location.line ?? 1,
-      column: e.location.column ?? 1
-    });
-    return void 0;
-  }
-}
-function parseAvro(text, options = {}) {
-  const issues = [];
-  const named = /* @__PURE__ */ new Map();
-  const referenceRoots = /* @__PURE__ */ new Set();
-  (options.references ?? []).forEach((ref, i) => {
-    const prefix = `in reference '${ref.name}': `;
-    const doc2 = parseDocument(ref.text, void 0, issues, prefix);
-    if (doc2 === void 0) return;
-    const p = new Parser2(ref.text, doc2, i + 1, named, true, ref.name);
-    const root2 = p.parseType(doc2.value, "", void 0);
-    for (const issue2 of p.issues) {
-      issues.push({
-        rule: AVRO_RULES.REFERENCE,
-        message: `${issue2.message} (${issue2.rule} at line ${issue2.line}, column ${issue2.column} of the reference)`,
-        pointer: "",
-        line: 1,
-        column: 1
-      });
-    }
-    if (root2 !== void 0 && (root2.kind === "record" || root2.kind === "enum" || root2.kind === "fixed"))
-      referenceRoots.add(root2);
-  });
-  const doc = parseDocument(text, options.file, issues, "");
-  if (doc === void 0) return { ok: false, issues };
-  const parser = new Parser2(text, doc, 0, named, options.lenient === true, void 0);
-  const root = parser.parseType(doc.value, "", void 0);
-  parser.finish();
-  issues.push(...parser.issues);
-  if (issues.length > 0 || root === void 0) {
-    return {
-      ok: false,
-      issues: issues.length > 0 ? issues : [
-        {
-          rule: AVRO_RULES.SCHEMA_SHAPE,
-          message: "not an Avro schema",
-          pointer: "",
-          line: 1,
-          column: 1
-        }
-      ]
-    };
-  }
-  const schema = { format: "avro", text, doc, root, named, referenceRoots };
-  if (options.file !== void 0) schema.file = options.file;
-  return { ok: true, schema };
-}
-
-// src/formats/avro/index.ts
-var avroFormat = {
-  id: "avro",
-  registryType: "AVRO",
-  parse: parseAvro,
-  canonical: canonicalAvro,
-  normalized: normalizedAvro,
-  check: checkAvro,
-  diff: diffAvro
-};
-
-// src/formats/jsonschema/changes.ts
-var STRICT_ALLOWED = /* @__PURE__ */ new Set([
-  "ID_CHANGED",
-  "DESCRIPTION_CHANGED",
-  "TITLE_CHANGED",
-  "DEFAULT_CHANGED",
-  "SCHEMA_REMOVED",
-  "TYPE_EXTENDED",
-  "MAX_LENGTH_INCREASED",
-  "MAX_LENGTH_REMOVED",
-  "MIN_LENGTH_DECREASED",
-  "MIN_LENGTH_REMOVED",
-  "PATTERN_REMOVED",
-  "MAXIMUM_INCREASED",
-  "MAXIMUM_REMOVED",
-  "MINIMUM_DECREASED",
-  "MINIMUM_REMOVED",
-  "EXCLUSIVE_MAXIMUM_INCREASED",
-  "EXCLUSIVE_MAXIMUM_REMOVED",
-  "EXCLUSIVE_MINIMUM_DECREASED",
-  "EXCLUSIVE_MINIMUM_REMOVED",
-  "MULTIPLE_OF_REDUCED",
-  "MULTIPLE_OF_REMOVED",
-  "REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED",
-  "REQUIRED_ATTRIBUTE_REMOVED",
-  "DEPENDENCY_ARRAY_NARROWED",
-  "DEPENDENCY_ARRAY_REMOVED",
-  "DEPENDENCY_SCHEMA_REMOVED",
-  "MAX_PROPERTIES_INCREASED",
-  "MAX_PROPERTIES_REMOVED",
-  "MIN_PROPERTIES_DECREASED",
-  "MIN_PROPERTIES_REMOVED",
-  "ADDITIONAL_PROPERTIES_ADDED",
-  "ADDITIONAL_PROPERTIES_EXTENDED",
-  "UNEVALUATED_PROPERTIES_ADDED",
-  "UNEVALUATED_PROPERTIES_EXTENDED",
-  "PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL",
-  "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL",
-  "OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL",
-  "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL",
-  "PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL",
-  "PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
-  "PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
-  "MAX_ITEMS_INCREASED",
-  "MAX_ITEMS_REMOVED",
-  "MIN_ITEMS_DECREASED",
-  "MIN_ITEMS_REMOVED",
-  "MAX_CONTAINS_INCREASED",
-  "MAX_CONTAINS_REMOVED",
-  "MIN_CONTAINS_DECREASED",
-  "MIN_CONTAINS_REMOVED",
-  "UNIQUE_ITEMS_REMOVED",
-  "ADDITIONAL_ITEMS_ADDED",
-  "ADDITIONAL_ITEMS_EXTENDED",
-  "UNEVALUATED_ITEMS_ADDED",
-  "UNEVALUATED_ITEMS_EXTENDED",
-  "ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL",
-  "ITEM_ADDED_TO_CLOSED_CONTENT_MODEL",
-  "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL",
-  "ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL",
-  "ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
-  "ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
-  "ENUM_ARRAY_EXTENDED",
-  "COMBINED_TYPE_EXTENDED",
-  "PRODUCT_TYPE_NARROWED",
-  "SUM_TYPE_EXTENDED",
-  "NOT_TYPE_NARROWED"
-]);
-var LENIENT_ALLOWED = /* @__PURE__ */ new Set([
-  ...STRICT_ALLOWED,
-  "ADDITIONAL_PROPERTIES_NARROWED",
-  "ADDITIONAL_PROPERTIES_REMOVED",
-  "UNEVALUATED_PROPERTIES_NARROWED",
-  "UNEVALUATED_PROPERTIES_REMOVED",
-  "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL",
-  "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL",
-  "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL",
-  "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL",
-  "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
-]);
-function allowedChanges(policy) {
-  return policy === "lenient" ? LENIENT_ALLOWED : STRICT_ALLOWED;
-}
-var ANNOTATION_CHANGES = /* @__PURE__ */ new Set([
-  "ID_CHANGED",
-  "DESCRIPTION_CHANGED",
-  "TITLE_CHANGED",
-  "DEFAULT_CHANGED"
-]);
-
-// src/formats/jsonschema/model.ts
-function deref(node) {
-  let n = node;
-  for (let guard = 0; n.kind === "ref" && guard < 64; guard++) {
-    if (n.target === void 0) break;
-    n = n.target;
-  }
-  return n;
-}
-function isOpenObject(o) {
-  return o.patternProperties.length === 0 && o.additional.permits && o.additional.schema === void 0 && o.unevaluated.permits && o.unevaluated.schema === void 0;
-}
-function schemaForExtraProperty(o, name) {
-  for (const p of o.patternProperties) {
-    if (p.regex !== void 0 && p.regex.test(name)) return p.schema;
-  }
-  if (o.additional.schema !== void 0) return o.additional.schema;
-  if (!o.additional.permits) return void 0;
-  return o.unevaluated.schema;
-}
-function isOpenArray(a) {
-  return a.rest.permits && a.rest.schema === void 0 && a.unevaluated.permits && a.unevaluated.schema === void 0;
-}
-function schemaForExtraItem(a) {
-  if (a.rest.schema !== void 0) return a.rest.schema;
-  if (!a.rest.permits) return void 0;
-  return a.unevaluated.schema;
-}
-
-// src/formats/jsonschema/diff.ts
-var Verdict = class {
-};
-function push(sink, changes) {
-  for (const c of changes) {
-    if (sink.stopUnless !== void 0 && !sink.stopUnless.has(c.type)) throw new Verdict();
-    sink.push(c);
-  }
-}
-var EMPTY = { kind: "empty", uid: -1, src: void 0, meta: {} };
-var FALSE = { kind: "false", uid: -2, src: void 0, meta: {} };
-function extend(scope, segs) {
-  if (segs.length === 0) return scope;
-  const tail = segs.map((s) => `/${escapePointerToken(s)}`).join("");
-  return {
-    path: scope.path + tail,
-    o: scope.oForeign ? scope.o : scope.o + tail,
-    u: scope.uForeign ? scope.u : scope.u + tail,
-    oForeign: scope.oForeign,
-    uForeign: scope.uForeign
-  };
-}
-function at(scope, o, u) {
-  const s = { ...scope };
-  if (o !== void 0 && o.uid >= 0) {
-    if (o.src === void 0) s.oForeign = true;
-    else {
-      s.o = o.src;
-      s.oForeign = false;
-    }
-  }
-  if (u !== void 0 && u.uid >= 0) {
-    if (u.src === void 0) s.uForeign = true;
-    else {
-      s.u = u.src;
-      s.uForeign = false;
-    }
-  }
-  return s;
-}
-function add(sink, scope, type, segs = [], from, to) {
-  const s = extend(scope, segs);
-  const c = {
-    type,
-    path: `#${s.path === "" ? "/" : s.path}`,
-    originalPointer: s.o,
-    updatePointer: s.u
-  };
-  if (from !== void 0) c.from = from;
-  if (to !== void 0) c.to = to;
-  push(sink, [c]);
-}
-function stableJson(v) {
-  if (v === void 0) return "undefined";
-  if (v === null || typeof v !== "object") return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(stableJson).join(",")}]`;
-  const keys = Object.keys(v).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`).join(",")}}`;
-}
-function isCompatible(env, changes) {
-  return changes.every((c) => env.allowed.has(c.type));
-}
-function compareMeta(sink, scope, o, u) {
-  if (o.meta.id !== u.meta.id)
-    add(sink, scope, "ID_CHANGED", [u.meta.idKeyword ?? o.meta.idKeyword ?? "$id"], o.meta.id, u.meta.id);
-  if (o.meta.title !== u.meta.title) add(sink, scope, "TITLE_CHANGED", ["title"], o.meta.title, u.meta.title);
-  if (o.meta.description !== u.meta.description)
-    add(sink, scope, "DESCRIPTION_CHANGED", ["description"], o.meta.description, u.meta.description);
-  const od = o.meta.default;
-  const ud = u.meta.default;
-  if (od === void 0 !== (ud === void 0) || od !== void 0 && ud !== void 0 && stableJson(od.value) !== stableJson(ud.value))
-    add(sink, scope, "DEFAULT_CHANGED", ["default"], od?.value, ud?.value);
-}
-function kindName(n) {
-  if (n.kind === "number") return n.integer ? "integer" : "number";
-  if (n.kind === "combined") return n.criterion;
-  if (n.kind === "enum") return n.keyword;
-  return n.kind;
-}
-function trial(env, scope, o, u, skipMeta) {
-  const sink = [];
-  compare(env, sink, scope, o, u, skipMeta);
-  return sink;
-}
-var TRIAL_BUDGET = 2e4;
-function trialOutcome(env, scope, o, u) {
-  const key = `${deref(o).uid}:${deref(u).uid}`;
-  const hit = env.trials.get(key);
-  if (hit !== void 0) return hit;
-  const cutsBefore = env.cuts;
-  const sink = [];
-  sink.stopUnless = env.allowed;
-  let outcome;
-  try {
-    compare(env, sink, scope, o, u, false);
-    outcome = sink.length === 0 ? 0 : 1;
-  } catch (e) {
-    if (!(e instanceof Verdict)) throw e;
-    outcome = 2;
-  }
-  if (env.cuts === cutsBefore || env.steps > TRIAL_BUDGET) env.trials.set(key, outcome);
-  return outcome;
-}
-function compare(env, sink, outer, original, update, skipMeta = false) {
-  if (original === void 0 && update === void 0) return;
-  if (original === void 0) {
-    add(sink, at(outer, void 0, update), "SCHEMA_ADDED");
-    return;
-  }
-  if (update === void 0) {
-    add(sink, at(outer, original, void 0), "SCHEMA_REMOVED");
-    return;
-  }
-  const o = deref(original);
-  const u = deref(update);
-  if (o.hash !== void 0 && o.hash === u.hash) return;
-  const key = `${o.uid}:${u.uid}`;
-  env.steps++;
-  if (env.inProgress.has(key)) {
-    env.cuts++;
-    return;
-  }
-  env.inProgress.add(key);
-  try {
-    const scope = at(outer, o, u);
-    if (!skipMeta) compareMeta(sink, scope, o, u);
-    compareSchemas(env, sink, scope, o, u);
-  } finally {
-    env.inProgress.delete(key);
-  }
-}
-function compareSchemas(env, sink, scope, o, u) {
-  if ((u.kind === "empty" || o.kind === "false") && o.kind !== u.kind) return;
-  if (o.kind !== "combined" && u.kind === "combined") {
-    if (u.subschemas.length === 1) {
-      const t = trial(env, scope, o, u.subschemas[0], true);
-      if (isCompatible(env, t)) {
-        push(sink, t);
-        return;
-      }
-    } else if (u.criterion !== "allOf") {
-      for (const sub of u.subschemas) {
-        const t = trial(env, scope, o, sub, true);
-        if (isCompatible(env, t)) {
-          push(sink, t);
-          add(sink, scope, "SUM_TYPE_EXTENDED");
-          return;
-        }
-      }
-    } else {
-      const same = u.subschemas.find((s) => deref(s).kind === o.kind);
-      if (same !== void 0 && o.kind !== "empty") {
-        push(sink, trial(env, scope, o, same, true));
-        add(sink, scope, "PRODUCT_TYPE_EXTENDED");
-        return;
-      }
-    }
-  } else if (o.kind === "combined" && u.kind !== "combined") {
-    if (o.subschemas.length === 1) {
-      const t = trial(env, scope, o.subschemas[0], u, true);
-      if (isCompatible(env, t)) {
-        push(sink, t);
-        return;
-      }
-    } else if (o.criterion === "allOf") {
-      for (const sub of o.subschemas) {
-        const t = trial(env, scope, sub, u, true);
-        if (isCompatible(env, t)) {
-          push(sink, t);
-          add(sink, scope, "PRODUCT_TYPE_NARROWED");
-          return;
-        }
-      }
-    } else {
-      for (const sub of o.subschemas) {
-        const t = trial(env, scope, sub, u, true);
-        if (isCompatible(env, t)) {
-          push(sink, t);
-          add(sink, scope, "SUM_TYPE_NARROWED");
-          return;
-        }
-      }
-    }
-  }
-  if (o.kind !== u.kind) {
-    add(sink, scope, "TYPE_CHANGED", [], kindName(o), kindName(u));
-    return;
-  }
-  switch (o.kind) {
-    case "string":
-      return compareString(sink, scope, o, u);
-    case "number":
-      return compareNumber(sink, scope, o, u);
-    case "object":
-      return compareObject(env, sink, scope, o, u);
-    case "array":
-      return compareArray(env, sink, scope, o, u);
-    case "enum":
-      return compareEnum(sink, scope, o, u);
-    case "combined":
-      return compareCombined(env, sink, scope, o, u);
-    case "not":
-      return compareNot(env, sink, scope, o, u);
-    default:
-      return;
-  }
-}
-function compareBound(sink, scope, keyword, prefix, o, u) {
-  if (o === u) return;
-  if (o === void 0) add(sink, scope, `${prefix}_ADDED`, [keyword], void 0, u);
-  else if (u === void 0) add(sink, scope, `${prefix}_REMOVED`, [keyword], o, void 0);
-  else if (u > o) add(sink, scope, `${prefix}_INCREASED`, [keyword], o, u);
-  else add(sink, scope, `${prefix}_DECREASED`, [keyword], o, u);
-}
-function compareString(sink, scope, o, u) {
-  compareBound(sink, scope, "maxLength", "MAX_LENGTH", o.maxLength, u.maxLength);
-  compareBound(sink, scope, "minLength", "MIN_LENGTH", o.minLength, u.minLength);
-  if (o.pattern !== u.pattern) {
-    if (o.pattern === void 0) add(sink, scope, "PATTERN_ADDED", ["pattern"], void 0, u.pattern);
-    else if (u.pattern === void 0) add(sink, scope, "PATTERN_REMOVED", ["pattern"], o.pattern, void 0);
-    else add(sink, scope, "PATTERN_CHANGED", ["pattern"], o.pattern, u.pattern);
-  }
-}
-function divides(divisor, n) {
-  const q2 = n / divisor;
-  return Math.abs(q2 - Math.round(q2)) < 1e-9 * Math.max(1, Math.abs(q2));
-}
-function compareNumber(sink, scope, o, u) {
-  compareBound(sink, scope, "maximum", "MAXIMUM", o.maximum, u.maximum);
-  compareBound(sink, scope, "minimum", "MINIMUM", o.minimum, u.minimum);
-  compareBound(sink, scope, "exclusiveMaximum", "EXCLUSIVE_MAXIMUM", o.exclusiveMaximum, u.exclusiveMaximum);
-  compareBound(sink, scope, "exclusiveMinimum", "EXCLUSIVE_MINIMUM", o.exclusiveMinimum, u.exclusiveMinimum);
-  if (o.multipleOf !== u.multipleOf) {
-    if (o.multipleOf === void 0)
-      add(sink, scope, "MULTIPLE_OF_ADDED", ["multipleOf"], void 0, u.multipleOf);
-    else if (u.multipleOf === void 0)
-      add(sink, scope, "MULTIPLE_OF_REMOVED", ["multipleOf"], o.multipleOf, void 0);
-    else if (divides(u.multipleOf, o.multipleOf))
-      add(sink, scope, "MULTIPLE_OF_REDUCED", ["multipleOf"], o.multipleOf, u.multipleOf);
-    else if (divides(o.multipleOf, u.multipleOf))
-      add(sink, scope, "MULTIPLE_OF_EXPANDED", ["multipleOf"], o.multipleOf, u.multipleOf);
-    else add(sink, scope, "MULTIPLE_OF_CHANGED", ["multipleOf"], o.multipleOf, u.multipleOf);
-  }
-  if (o.integer !== u.integer)
-    add(sink, scope, o.integer ? "TYPE_EXTENDED" : "TYPE_NARROWED", [], kindName(o), kindName(u));
-}
-function additionalNode(a) {
-  return a.schema ?? (a.permits ? EMPTY : FALSE);
-}
-function compareAdditional(env, sink, scope, keyword, prefix, o, u) {
-  if (o.permits !== u.permits)
-    add(sink, scope, `${prefix}_${o.permits ? "REMOVED" : "ADDED"}`, [keyword]);
-  else if (o.schema === void 0 && u.schema !== void 0)
-    add(sink, scope, `${prefix}_NARROWED`, [keyword]);
-  else if (o.schema !== void 0 && u.schema === void 0)
-    add(sink, scope, `${prefix}_EXTENDED`, [keyword]);
-  else if (o.schema !== void 0 && u.schema !== void 0)
-    compare(env, sink, extend(scope, [keyword]), o.schema, u.schema);
-}
-function hasDefault(n) {
-  return n !== void 0 && (n.meta.default !== void 0 || deref(n).meta.default !== void 0);
-}
-function compareObject(env, sink, scope, o, u) {
-  compareAdditional(
-    env,
-    sink,
-    scope,
-    "additionalProperties",
-    "ADDITIONAL_PROPERTIES",
-    o.additional,
-    u.additional
-  );
-  compareAdditional(
-    env,
-    sink,
-    scope,
-    "unevaluatedProperties",
-    "UNEVALUATED_PROPERTIES",
-    o.unevaluated,
-    u.unevaluated
-  );
-  for (const name of o.required) {
-    if (!u.required.includes(name)) add(sink, scope, "REQUIRED_ATTRIBUTE_REMOVED", ["required", name]);
-  }
-  for (const name of u.required) {
-    if (o.required.includes(name)) continue;
-    add(
-      sink,
-      scope,
-      hasDefault(u.properties.get(name)) ? "REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED" : "REQUIRED_ATTRIBUTE_ADDED",
-      ["required", name]
-    );
-  }
-  compareBound(sink, scope, "maxProperties", "MAX_PROPERTIES", o.maxProperties, u.maxProperties);
-  compareBound(sink, scope, "minProperties", "MIN_PROPERTIES", o.minProperties, u.minProperties);
-  compareDependencies(env, sink, scope, o, u);
-  compareProperties(env, sink, scope, o, u);
-}
-function compareDependencies(env, sink, scope, o, u) {
-  const arrayKeys = /* @__PURE__ */ new Set([...o.dependencyArrays.keys(), ...u.dependencyArrays.keys()]);
-  for (const k of arrayKeys) {
-    const a = o.dependencyArrays.get(k);
-    const b = u.dependencyArrays.get(k);
-    const segs = [a === void 0 ? u.dependencyArrayKeyword : o.dependencyArrayKeyword, k];
-    if (a === void 0) add(sink, scope, "DEPENDENCY_ARRAY_ADDED", segs, void 0, b);
-    else if (b === void 0) add(sink, scope, "DEPENDENCY_ARRAY_REMOVED", segs, a, void 0);
-    else {
-      const aInB = a.every((x) => b.includes(x));
-      const bInA = b.every((x) => a.includes(x));
-      if (aInB && bInA) continue;
-      add(
-        sink,
-        scope,
-        aInB ? "DEPENDENCY_ARRAY_EXTENDED" : bInA ? "DEPENDENCY_ARRAY_NARROWED" : "DEPENDENCY_ARRAY_CHANGED",
-        segs,
-        a,
-        b
-      );
-    }
-  }
-  const schemaKeys = /* @__PURE__ */ new Set([...o.dependencySchemas.keys(), ...u.dependencySchemas.keys()]);
-  for (const k of schemaKeys) {
-    const a = o.dependencySchemas.get(k);
-    const b = u.dependencySchemas.get(k);
-    const segs = [a === void 0 ? u.dependencySchemaKeyword : o.dependencySchemaKeyword, k];
-    if (a === void 0) add(sink, scope, "DEPENDENCY_SCHEMA_ADDED", segs);
-    else if (b === void 0) add(sink, scope, "DEPENDENCY_SCHEMA_REMOVED", segs);
-    else compare(env, sink, extend(scope, segs), a, b);
-  }
-}
-function isEmptySchema(n) {
-  const d = deref(n);
-  return d.kind === "empty";
-}
-function compareProperties(env, sink, scope, o, u) {
-  const names = [...o.properties.keys()];
-  for (const k of u.properties.keys()) if (!o.properties.has(k)) names.push(k);
-  for (const name of names) {
-    const a = o.properties.get(name);
-    const b = u.properties.get(name);
-    const here = extend(scope, ["properties", name]);
-    if (a !== void 0 && b !== void 0) {
-      compare(env, sink, here, a, b);
-    } else if (b === void 0 && a !== void 0) {
-      const s = at(here, a, void 0);
-      if (isOpenObject(u)) add(sink, s, "PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL");
-      else {
-        const cover = schemaForExtraProperty(u, name);
-        if (cover !== void 0) {
-          const t = trial(env, s, a, cover, false);
-          push(sink, t);
-          add(
-            sink,
-            s,
-            isCompatible(env, t) ? "PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
-          );
-        } else {
-          add(
-            sink,
-            s,
-            deref(a).kind === "false" ? "PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL" : "PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL"
-          );
-        }
-      }
-    } else if (b !== void 0) {
-      const s = at(here, void 0, b);
-      const required = u.required.includes(name);
-      if (isOpenObject(o)) {
-        if (isEmptySchema(b) && !required)
-          add(sink, s, "PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL");
-        else if (required)
-          add(
-            sink,
-            s,
-            hasDefault(b) ? "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL" : "REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL"
-          );
-        else add(sink, s, "OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL");
-      } else {
-        const cover = schemaForExtraProperty(o, name);
-        if (cover !== void 0) {
-          const t = trial(env, s, cover, b, false);
-          push(sink, t);
-          add(
-            sink,
-            s,
-            isCompatible(env, t) ? "PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
-          );
-        }
-        if (required)
-          add(
-            sink,
-            s,
-            hasDefault(b) ? "REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL" : "REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL"
-          );
-        else add(sink, s, "OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL");
-      }
-    }
-  }
-}
-function compareArray(env, sink, scope, o, u) {
-  compareBound(sink, scope, "maxItems", "MAX_ITEMS", o.maxItems, u.maxItems);
-  compareBound(sink, scope, "minItems", "MIN_ITEMS", o.minItems, u.minItems);
-  if (o.uniqueItems !== u.uniqueItems)
-    add(sink, scope, o.uniqueItems ? "UNIQUE_ITEMS_REMOVED" : "UNIQUE_ITEMS_ADDED", ["uniqueItems"]);
-  if (o.contains !== void 0 || u.contains !== void 0)
-    compare(env, sink, extend(scope, ["contains"]), o.contains, u.contains);
-  compareBound(sink, scope, "maxContains", "MAX_CONTAINS", o.maxContains, u.maxContains);
-  compareBound(sink, scope, "minContains", "MIN_CONTAINS", o.minContains, u.minContains);
-  compareAdditional(env, sink, scope, "unevaluatedItems", "UNEVALUATED_ITEMS", o.unevaluated, u.unevaluated);
-  if (o.tuple === void 0 && u.tuple === void 0) {
-    if (!o.restDeclared && !u.restDeclared) return;
-    const here = extend(scope, ["items"]);
-    compare(
-      env,
-      sink,
-      here,
-      o.restDeclared ? additionalNode(o.rest) : void 0,
-      u.restDeclared ? additionalNode(u.rest) : void 0
-    );
-    return;
-  }
-  const restKeyword = o.tuple !== void 0 ? o.restKeyword : u.restKeyword;
-  const tupleKeyword = o.tuple !== void 0 ? o.tupleKeyword : u.tupleKeyword;
-  compareAdditional(env, sink, scope, restKeyword, "ADDITIONAL_ITEMS", o.rest, u.rest);
-  const a = o.tuple ?? [];
-  const b = u.tuple ?? [];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const x = a[i];
-    const y = b[i];
-    const here = extend(scope, [tupleKeyword, String(i)]);
-    if (x !== void 0 && y !== void 0) compare(env, sink, here, x, y);
-    else if (x !== void 0) {
-      const s = at(here, x, void 0);
-      if (isOpenArray(u)) add(sink, s, "ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL");
-      else {
-        const cover = schemaForExtraItem(u);
-        if (cover !== void 0) {
-          const t = trial(env, s, x, cover, false);
-          push(sink, t);
-          add(
-            sink,
-            s,
-            isCompatible(env, t) ? "ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
-          );
-        } else
-          add(
-            sink,
-            s,
-            deref(x).kind === "false" ? "ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL" : "ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL"
-          );
-      }
-    } else if (y !== void 0) {
-      const s = at(here, void 0, y);
-      if (isOpenArray(o))
-        add(
-          sink,
-          s,
-          isEmptySchema(y) ? "ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL" : "ITEM_ADDED_TO_OPEN_CONTENT_MODEL"
-        );
-      else {
-        const cover = schemaForExtraItem(o);
-        if (cover !== void 0) {
-          const t = trial(env, s, cover, y, false);
-          push(sink, t);
-          add(
-            sink,
-            s,
-            isCompatible(env, t) ? "ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL" : "ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL"
-          );
-        } else add(sink, s, "ITEM_ADDED_TO_CLOSED_CONTENT_MODEL");
-      }
-    }
-  }
-}
-function compareEnum(sink, scope, o, u) {
-  const a = new Set(o.values.map(stableJson));
-  const b = new Set(u.values.map(stableJson));
-  const aInB = [...a].every((x) => b.has(x));
-  const bInA = [...b].every((x) => a.has(x));
-  if (aInB && bInA) return;
-  const type = aInB ? "ENUM_ARRAY_EXTENDED" : bInA ? "ENUM_ARRAY_NARROWED" : "ENUM_ARRAY_CHANGED";
-  add(
-    sink,
-    scope,
-    type,
-    [o.keyword],
-    o.keyword === "const" ? o.values[0] : o.values,
-    u.keyword === "const" ? u.values[0] : u.values
-  );
-}
-function maximumMatching(n, m, outcome) {
-  const exact = [];
-  const adj = [];
-  for (let i = 0; i < n; i++) {
-    const same = [];
-    const ok = [];
-    for (let j = 0; j < m; j++) {
-      const r = outcome(i, j);
-      if (r === 0) same.push(j);
-      else if (r === 1) ok.push(j);
-    }
-    exact.push(same);
-    adj.push([...same, ...ok]);
-  }
-  const matchOfUpdate = new Array(m).fill(void 0);
-  const tryAssign = (edges, i, seen) => {
-    for (const j of edges[i]) {
-      if (seen[j]) continue;
-      seen[j] = true;
-      const owner = matchOfUpdate[j];
-      if (owner === void 0 || tryAssign(edges, owner, seen)) {
-        matchOfUpdate[j] = i;
-        return true;
-      }
-    }
-    return false;
-  };
-  for (let i = 0; i < n; i++) tryAssign(exact, i, new Array(m).fill(false));
-  const matched = (i) => matchOfUpdate.includes(i);
-  for (let i = 0; i < n; i++) if (!matched(i)) tryAssign(adj, i, new Array(m).fill(false));
-  const matchOfOriginal = new Array(n).fill(void 0);
-  matchOfUpdate.forEach((i, j) => {
-    if (i !== void 0) matchOfOriginal[i] = j;
-  });
-  return matchOfOriginal;
-}
-function compareCombined(env, sink, scope, o, u) {
-  if (o.criterion !== u.criterion) {
-    if (u.criterion === "anyOf") add(sink, scope, "COMBINED_TYPE_EXTENDED", [], o.criterion, u.criterion);
-    else {
-      add(sink, scope, "COMBINED_TYPE_CHANGED", [], o.criterion, u.criterion);
-      return;
-    }
-  }
-  const n = o.subschemas.length;
-  const m = u.subschemas.length;
-  const product = u.criterion === "allOf";
-  if (n < m) add(sink, scope, product ? "PRODUCT_TYPE_EXTENDED" : "SUM_TYPE_EXTENDED");
-  else if (n > m) add(sink, scope, product ? "PRODUCT_TYPE_NARROWED" : "SUM_TYPE_NARROWED");
-  const matching = maximumMatching(
-    n,
-    m,
-    (i, j) => trialOutcome(env, scope, o.subschemas[i], u.subschemas[j])
-  );
-  const matched = matching.filter((j) => j !== void 0).length;
-  if (matched < Math.min(n, m)) {
-    const freeUpdates = /* @__PURE__ */ new Set();
-    for (let j = 0; j < m; j++) if (!matching.includes(j)) freeUpdates.add(j);
-    for (let i = 0; i < n; i++) {
-      if (matching[i] !== void 0) continue;
-      const kind = deref(o.subschemas[i]).kind;
-      const candidates = [...freeUpdates].filter((j) => deref(u.subschemas[j]).kind === kind);
-      if (candidates.length !== 1) continue;
-      matching[i] = candidates[0];
-      freeUpdates.delete(candidates[0]);
-    }
-    if (matching.filter((j) => j !== void 0).length < Math.min(n, m)) {
-      add(sink, scope, "COMBINED_TYPE_SUBSCHEMAS_CHANGED");
-      return;
-    }
-  }
-  matching.forEach((j, i) => {
-    if (j === void 0) return;
-    const here = o.synthetic ? scope : extend(scope, [o.criterion, String(i)]);
-    compare(env, sink, here, o.subschemas[i], u.subschemas[j]);
-  });
-}
-function compareNot(env, sink, scope, o, u) {
-  const here = extend(scope, ["not"]);
-  const forward = trial(env, here, o.schema, u.schema, false).filter((c) => !ANNOTATION_CHANGES.has(c.type));
-  if (forward.length === 0) return;
-  const reverse = trial(env, here, u.schema, o.schema, false).filter((c) => !ANNOTATION_CHANGES.has(c.type));
-  add(
-    sink,
-    here,
-    !isCompatible(env, forward) && isCompatible(env, reverse) ? "NOT_TYPE_NARROWED" : "NOT_TYPE_EXTENDED"
-  );
-}
-function compareSchemaNodes(original, update, policy = "strict") {
-  const env = {
-    allowed: allowedChanges(policy),
-    inProgress: /* @__PURE__ */ new Set(),
-    trials: /* @__PURE__ */ new Map(),
-    cuts: 0,
-    steps: 0
-  };
-  const sink = [];
-  compare(env, sink, { path: "", o: "", u: "", oForeign: false, uForeign: false }, original, update);
-  return { changes: sink, compatible: isCompatible(env, sink) };
-}
-
-// src/formats/jsonschema/load.ts
-var STRING_KEYWORDS = ["minLength", "maxLength", "pattern"];
-var NUMBER_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
-var OBJECT_KEYWORDS = [
-  "properties",
-  "required",
-  "additionalProperties",
-  "patternProperties",
-  "minProperties",
-  "maxProperties",
-  "dependencies",
-  "dependentRequired",
-  "dependentSchemas",
-  "unevaluatedProperties"
-];
-var ARRAY_KEYWORDS = [
-  "items",
-  "prefixItems",
-  "additionalItems",
-  "minItems",
-  "maxItems",
-  "uniqueItems",
-  "contains",
-  "minContains",
-  "maxContains",
-  "unevaluatedItems"
-];
-var CRITERIA = ["allOf", "anyOf", "oneOf"];
-function isObject3(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function num(v) {
-  return typeof v === "number" && Number.isFinite(v) ? v : void 0;
-}
-function has2(o, k) {
-  return Object.prototype.hasOwnProperty.call(o, k);
-}
-function decodeToken(token) {
-  let t = token;
-  try {
-    t = decodeURIComponent(token);
-  } catch {
-  }
-  return t.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-function valueAt(root, pointer) {
-  if (pointer === "") return root;
-  let cur = root;
-  for (const raw of pointer.slice(1).split("/")) {
-    const t = decodeToken(raw);
-    if (Array.isArray(cur)) {
-      if (!/^(0|[1-9]\d*)$/.test(t)) return void 0;
-      cur = cur[Number(t)];
-    } else if (isObject3(cur)) {
-      cur = has2(cur, t) ? cur[t] : void 0;
-    } else return void 0;
-    if (cur === void 0) return void 0;
-  }
-  return cur;
-}
-function draftOf(value) {
-  const s = isObject3(value) ? value["$schema"] : void 0;
-  if (typeof s !== "string") return "draft-07";
-  if (s.includes("draft-04")) return "draft-04";
-  if (s.includes("draft-06")) return "draft-06";
-  if (s.includes("2019-09")) return "2019-09";
-  if (s.includes("2020-12")) return "2020-12";
-  return "draft-07";
-}
-function indexDoc(doc) {
-  const idKey = doc.draft === "draft-04" ? "id" : "$id";
-  const walk2 = (v, ptr, depth) => {
-    if (depth > 600) return;
-    if (Array.isArray(v)) {
-      v.forEach((x, i) => walk2(x, `${ptr}/${i}`, depth + 1));
-      return;
-    }
-    if (!isObject3(v)) return;
-    const id = v[idKey];
-    if (typeof id === "string") {
-      if (id.startsWith("#")) doc.anchors.set(id.slice(1), ptr);
-      else {
-        const [base, frag] = id.split("#", 2);
-        doc.ids.set(base, ptr);
-        if (frag !== void 0 && frag !== "" && !frag.startsWith("/")) doc.anchors.set(frag, ptr);
-      }
-    }
-    for (const k of ["$anchor", "$dynamicAnchor"]) {
-      const a = v[k];
-      if (typeof a === "string" && !doc.anchors.has(a)) doc.anchors.set(a, ptr);
-    }
-    for (const [k, x] of Object.entries(v)) walk2(x, joinPointer(ptr, k), depth + 1);
-  };
-  walk2(doc.value, "", 0);
-}
-function hashText(text) {
-  let h1 = 2166136261;
-  let h2 = 2538058380;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 16777619);
-    h2 = Math.imul(h2 ^ c, 1540483477);
-    h2 ^= h2 >>> 15;
-  }
-  return (h1 >>> 0).toString(36) + "." + (h2 >>> 0).toString(36);
-}
-function fingerprinter() {
-  const seen = /* @__PURE__ */ new WeakMap();
-  const fp = (v) => {
-    if (v === null || typeof v !== "object") return { hash: JSON.stringify(v), hasRef: false };
-    const hit = seen.get(v);
-    if (hit !== void 0) return hit;
-    let hasRef = false;
-    let text;
-    if (Array.isArray(v)) {
-      text = "[" + v.map((x) => {
-        const f = fp(x);
-        hasRef ||= f.hasRef;
-        return f.hash;
-      }).join(",") + "]";
-    } else {
-      const keys = Object.keys(v).sort();
-      if (keys.includes("$ref") || keys.includes("$recursiveRef") || keys.includes("$dynamicRef"))
-        hasRef = true;
-      text = "{" + keys.map((k) => {
-        const f = fp(v[k]);
-        hasRef ||= f.hasRef;
-        return `${JSON.stringify(k)}:${f.hash}`;
-      }).join(",") + "}";
-    }
-    const out = { hash: text.length > 24 ? hashText(text) : text, hasRef };
-    seen.set(v, out);
-    return out;
-  };
-  return fp;
-}
-function basename(path) {
-  const i = path.lastIndexOf("/");
-  return i < 0 ? path : path.slice(i + 1);
-}
-var lastUid = 0;
-function loadSchema(value, references = []) {
-  const docs = [];
-  const addDoc = (name, v, main2) => {
-    const d = {
-      index: docs.length,
-      name,
-      value: v,
-      main: main2,
-      draft: draftOf(v),
-      anchors: /* @__PURE__ */ new Map(),
-      ids: /* @__PURE__ */ new Map()
-    };
-    indexDoc(d);
-    docs.push(d);
-    return d;
-  };
-  const mainDoc = addDoc("", value, true);
-  const refDocs = references.map((r) => addDoc(r.name, r.value, false));
-  const cache = /* @__PURE__ */ new Map();
-  const pending = [];
-  const issues = [];
-  let size = 0;
-  const issue2 = (doc, rule, message, pointer) => {
-    if (doc.main) issues.push({ rule, message, pointer });
-    else issues.push({ rule, message: `${message} (in the referenced schema '${doc.name}')`, pointer: "" });
-  };
-  const findDoc = (from, base) => {
-    if (base === "") return { doc: from, pointer: "" };
-    for (const d of refDocs) if (d.name === base) return { doc: d, pointer: "" };
-    for (const d of docs) {
-      const p = d.ids.get(base);
-      if (p !== void 0) return { doc: d, pointer: p };
-    }
-    const b = basename(base);
-    for (const d of refDocs) if (basename(d.name) === b) return { doc: d, pointer: "" };
-    for (const d of docs) {
-      for (const [id, p] of d.ids) if (basename(id) === b) return { doc: d, pointer: p };
-    }
-    return void 0;
-  };
-  const resolve3 = (from, ref) => {
-    for (const d of refDocs) if (d.name === ref) return { doc: d, pointer: "" };
-    const hash = ref.indexOf("#");
-    const base = hash < 0 ? ref : ref.slice(0, hash);
-    const frag = hash < 0 ? "" : ref.slice(hash + 1);
-    const target = findDoc(from, base);
-    if (target === void 0) return void 0;
-    let pointer = target.pointer;
-    if (frag.startsWith("/")) pointer = base === "" ? frag : `${pointer}${frag}`;
-    else if (frag !== "") {
-      const a = target.doc.anchors.get(frag);
-      if (a === void 0) return void 0;
-      pointer = a;
-    }
-    const normalised = pointer === "" ? "" : "/" + pointer.slice(1).split("/").map((t) => decodeToken(t).replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
-    if (valueAt(target.doc.value, normalised) === void 0) return void 0;
-    return { doc: target.doc, pointer: normalised };
-  };
-  const regex = (doc, pattern, at2) => {
-    try {
-      return new RegExp(pattern, "u");
-    } catch {
-      try {
-        return new RegExp(pattern);
-      } catch {
-        issue2(doc, "INVALID_PATTERN", `'${pattern}' is not a valid regular expression`, at2);
-        return void 0;
-      }
-    }
-  };
-  const metaOf = (doc, o) => {
-    const m = {};
-    const idKey = doc.draft === "draft-04" ? "id" : "$id";
-    const id = o[idKey];
-    if (typeof id === "string") {
-      m.id = id;
-      m.idKeyword = idKey;
-    }
-    if (typeof o["title"] === "string") m.title = o["title"];
-    if (typeof o["description"] === "string") m.description = o["description"];
-    if (has2(o, "default")) m.default = { value: o["default"] };
-    return m;
-  };
-  const src = (doc, ptr) => doc.main ? ptr : void 0;
-  const nextUid = () => {
-    size++;
-    return ++lastUid;
-  };
-  const additional = (doc, o, key, ptr) => {
-    const v = o[key];
-    if (v === void 0 || v === true) return { permits: true };
-    if (v === false) return { permits: false };
-    if (isObject3(v)) return { permits: true, schema: build(doc, joinPointer(ptr, key), v) };
-    return { permits: true };
-  };
-  const buildString = (doc, o, ptr) => {
-    const n = { kind: "string", uid: nextUid(), src: src(doc, ptr), meta: {} };
-    const minLength = num(o["minLength"]);
-    const maxLength = num(o["maxLength"]);
-    if (minLength !== void 0) n.minLength = minLength;
-    if (maxLength !== void 0) n.maxLength = maxLength;
-    if (typeof o["pattern"] === "string") {
-      n.pattern = o["pattern"];
-      regex(doc, n.pattern, joinPointer(ptr, "pattern"));
-    }
-    return n;
-  };
-  const buildNumber = (doc, o, ptr, integer) => {
-    const n = { kind: "number", integer, uid: nextUid(), src: src(doc, ptr), meta: {} };
-    const minimum = num(o["minimum"]);
-    const maximum = num(o["maximum"]);
-    if (o["exclusiveMinimum"] === true && minimum !== void 0) n.exclusiveMinimum = minimum;
-    else if (minimum !== void 0) n.minimum = minimum;
-    if (o["exclusiveMaximum"] === true && maximum !== void 0) n.exclusiveMaximum = maximum;
-    else if (maximum !== void 0) n.maximum = maximum;
-    const exMin = num(o["exclusiveMinimum"]);
-    const exMax = num(o["exclusiveMaximum"]);
-    if (exMin !== void 0) n.exclusiveMinimum = exMin;
-    if (exMax !== void 0) n.exclusiveMaximum = exMax;
-    const multipleOf = num(o["multipleOf"]);
-    if (multipleOf !== void 0 && multipleOf > 0) n.multipleOf = multipleOf;
-    return n;
-  };
-  const buildObject = (doc, o, ptr) => {
-    const n = {
-      kind: "object",
-      uid: nextUid(),
-      src: src(doc, ptr),
-      meta: {},
-      properties: /* @__PURE__ */ new Map(),
-      required: [],
-      additional: { permits: true },
-      unevaluated: { permits: true },
-      patternProperties: [],
-      dependencyArrays: /* @__PURE__ */ new Map(),
-      dependencySchemas: /* @__PURE__ */ new Map(),
-      dependencyArrayKeyword: has2(o, "dependentRequired") ? "dependentRequired" : "dependencies",
-      dependencySchemaKeyword: has2(o, "dependentSchemas") ? "dependentSchemas" : "dependencies"
-    };
-    const props2 = o["properties"];
-    if (isObject3(props2)) {
-      const base = joinPointer(ptr, "properties");
-      for (const [k, v] of Object.entries(props2)) n.properties.set(k, build(doc, joinPointer(base, k), v));
-    }
-    const req = o["required"];
-    if (Array.isArray(req)) {
-      for (const r of req) if (typeof r === "string" && !n.required.includes(r)) n.required.push(r);
-    }
-    n.additional = additional(doc, o, "additionalProperties", ptr);
-    n.unevaluated = additional(doc, o, "unevaluatedProperties", ptr);
-    const pp = o["patternProperties"];
-    if (isObject3(pp)) {
-      const base = joinPointer(ptr, "patternProperties");
-      for (const [k, v] of Object.entries(pp)) {
-        const at2 = joinPointer(base, k);
-        const p = { pattern: k, regex: regex(doc, k, at2), schema: build(doc, at2, v) };
-        n.patternProperties.push(p);
-      }
-    }
-    const minP = num(o["minProperties"]);
-    const maxP = num(o["maxProperties"]);
-    if (minP !== void 0) n.minProperties = minP;
-    if (maxP !== void 0) n.maxProperties = maxP;
-    for (const key of ["dependencies", "dependentRequired", "dependentSchemas"]) {
-      const deps = o[key];
-      if (!isObject3(deps)) continue;
-      const base = joinPointer(ptr, key);
-      for (const [k, v] of Object.entries(deps)) {
-        if (Array.isArray(v) && key !== "dependentSchemas")
-          n.dependencyArrays.set(
-            k,
-            v.filter((x) => typeof x === "string")
-          );
-        else if (key !== "dependentRequired") n.dependencySchemas.set(k, build(doc, joinPointer(base, k), v));
-      }
-    }
-    return n;
-  };
-  const buildArray = (doc, o, ptr) => {
-    const modern = doc.draft === "2020-12";
-    const n = {
-      kind: "array",
-      uid: nextUid(),
-      src: src(doc, ptr),
-      meta: {},
-      tupleKeyword: modern ? "prefixItems" : "items",
-      rest: { permits: true },
-      restKeyword: "items",
-      restDeclared: false,
-      unevaluated: additional(doc, o, "unevaluatedItems", ptr),
-      uniqueItems: o["uniqueItems"] === true
-    };
-    const tupleValue = modern ? o["prefixItems"] : o["items"];
-    if (Array.isArray(tupleValue)) {
-      const base = joinPointer(ptr, n.tupleKeyword);
-      n.tuple = tupleValue.map((v, i) => build(doc, `${base}/${i}`, v));
-      n.restKeyword = modern ? "items" : "additionalItems";
-    }
-    const restValue = o[n.restKeyword];
-    if (restValue !== void 0 && !Array.isArray(restValue)) {
-      n.restDeclared = true;
-      n.rest = additional(doc, o, n.restKeyword, ptr);
-    }
-    const minI = num(o["minItems"]);
-    const maxI = num(o["maxItems"]);
-    if (minI !== void 0) n.minItems = minI;
-    if (maxI !== void 0) n.maxItems = maxI;
-    if (has2(o, "contains")) n.contains = build(doc, joinPointer(ptr, "contains"), o["contains"]);
-    const minC = num(o["minContains"]);
-    const maxC = num(o["maxContains"]);
-    if (minC !== void 0) n.minContains = minC;
-    if (maxC !== void 0) n.maxContains = maxC;
-    return n;
-  };
-  const buildTyped = (doc, type, o, ptr) => {
-    switch (type) {
-      case "string":
-        return buildString(doc, o, ptr);
-      case "integer":
-        return buildNumber(doc, o, ptr, true);
-      case "number":
-        return buildNumber(doc, o, ptr, false);
-      case "object":
-        return buildObject(doc, o, ptr);
-      case "array":
-        return buildArray(doc, o, ptr);
-      case "boolean":
-        return { kind: "boolean", uid: nextUid(), src: src(doc, ptr), meta: {} };
-      case "null":
-        return { kind: "null", uid: nextUid(), src: src(doc, ptr), meta: {} };
-      default:
-        return { kind: "empty", uid: nextUid(), src: src(doc, ptr), meta: {} };
-    }
-  };
-  const combined = (doc, criterion, subschemas, ptr, synthetic) => ({
-    kind: "combined",
-    criterion,
-    subschemas,
-    synthetic,
-    uid: nextUid(),
-    src: src(doc, ptr),
-    meta: {}
-  });
-  const refNode = (doc, ref, ptr) => {
-    const n = { kind: "ref", ref, target: void 0, uid: nextUid(), src: src(doc, ptr), meta: {} };
-    pending.push({ node: n, doc, at: ptr });
-    return n;
-  };
-  function buildUncached(doc, ptr, v) {
-    if (v === false) return { kind: "false", uid: nextUid(), src: src(doc, ptr), meta: {} };
-    if (!isObject3(v)) return { kind: "empty", uid: nextUid(), src: src(doc, ptr), meta: {} };
-    const meta = metaOf(doc, v);
-    const legacyRef = doc.draft === "draft-04" || doc.draft === "draft-06" || doc.draft === "draft-07";
-    if (typeof v["$ref"] === "string" && legacyRef) {
-      const r = refNode(doc, v["$ref"], ptr);
-      r.meta = meta;
-      return r;
-    }
-    const parts = [];
-    const type = v["type"];
-    if (typeof type === "string") parts.push(buildTyped(doc, type, v, ptr));
-    else if (Array.isArray(type)) {
-      const types = type.filter((t) => typeof t === "string");
-      if (types.length === 1) parts.push(buildTyped(doc, types[0], v, ptr));
-      else if (types.length > 1)
-        parts.push(
-          combined(
-            doc,
-            "anyOf",
-            types.map((t) => buildTyped(doc, t, v, ptr)),
-            ptr,
-            true
-          )
-        );
-    } else {
-      if (STRING_KEYWORDS.some((k) => has2(v, k))) parts.push(buildString(doc, v, ptr));
-      if (NUMBER_KEYWORDS.some((k) => has2(v, k))) parts.push(buildNumber(doc, v, ptr, false));
-      if (OBJECT_KEYWORDS.some((k) => has2(v, k))) parts.push(buildObject(doc, v, ptr));
-      if (ARRAY_KEYWORDS.some((k) => has2(v, k))) parts.push(buildArray(doc, v, ptr));
-    }
-    if (Array.isArray(v["enum"]))
-      parts.push({
-        kind: "enum",
-        keyword: "enum",
-        values: v["enum"],
-        uid: nextUid(),
-        src: src(doc, ptr),
-        meta: {}
-      });
-    if (has2(v, "const") && doc.draft !== "draft-04")
-      parts.push({
-        kind: "enum",
-        keyword: "const",
-        values: [v["const"]],
-        uid: nextUid(),
-        src: src(doc, ptr),
-        meta: {}
-      });
-    if (has2(v, "not"))
-      parts.push({
-        kind: "not",
-        schema: build(doc, joinPointer(ptr, "not"), v["not"]),
-        uid: nextUid(),
-        src: src(doc, ptr),
-        meta: {}
-      });
-    for (const c of CRITERIA) {
-      const list = v[c];
-      if (!Array.isArray(list)) continue;
-      const base = joinPointer(ptr, c);
-      parts.push(
-        combined(
-          doc,
-          c,
-          list.map((x, i) => build(doc, `${base}/${i}`, x)),
-          ptr,
-          false
-        )
-      );
-    }
-    for (const k of ["$ref", "$recursiveRef", "$dynamicRef"]) {
-      const r = v[k];
-      if (typeof r === "string") parts.push(refNode(doc, r, ptr));
-    }
-    let node;
-    if (parts.length === 0) node = { kind: "empty", uid: nextUid(), src: src(doc, ptr), meta: {} };
-    else if (parts.length === 1) node = parts[0];
-    else node = combined(doc, "allOf", parts, ptr, true);
-    node.meta = meta;
-    return node;
-  }
-  const fingerprint = fingerprinter();
-  function build(doc, ptr, v) {
-    const key = `${doc.index}\0${ptr}`;
-    const hit = cache.get(key);
-    if (hit !== void 0) return hit;
-    const node = buildUncached(doc, ptr, v);
-    const f = fingerprint(v);
-    if (!f.hasRef) node.hash = `${doc.draft}:${f.hash}`;
-    else if (doc.main && ptr === "")
-      node.hash = `${doc.draft}:${f.hash}:${refDocs.map((d) => `${d.name}=${d.draft}:${fingerprint(d.value).hash}`).join(";")}`;
-    cache.set(key, node);
-    return node;
-  }
-  const root = build(mainDoc, "", value);
-  while (pending.length > 0) {
-    const { node, doc, at: at2 } = pending.pop();
-    const target = resolve3(doc, node.ref);
-    if (target === void 0) {
-      issue2(
-        doc,
-        "UNRESOLVED_REF",
-        `$ref '${node.ref}' cannot be resolved${doc.main && !node.ref.startsWith("#") ? ": pass the referenced schema as a reference" : ""}`,
-        joinPointer(at2, "$ref")
-      );
-      node.target = { kind: "empty", uid: nextUid(), src: node.src, meta: {} };
-      continue;
-    }
-    node.target = build(target.doc, target.pointer, valueAt(target.doc.value, target.pointer));
-  }
-  return { root, issues, size };
-}
-
-// src/formats/jsonschema/messages.ts
-function tokens(path) {
-  const body = path.replace(/^#\/?/, "");
-  return body === "" ? [] : body.split("/").map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function pathOf(t) {
-  return `#/${t.map((x) => x.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
-}
-function subjectOf(t) {
-  const n = t.length;
-  if (n === 0) return "the root schema";
-  const last = t[n - 1];
-  const parent = t[n - 2];
-  if (parent === "properties") return `property '${last}'`;
-  if ((parent === "items" || parent === "prefixItems") && /^\d+$/.test(last)) return `item ${last}`;
-  if (last === "items" || last === "additionalItems") return `the items of ${subjectOf(t.slice(0, -1))}`;
-  if (last === "additionalProperties") return `the additional properties of ${subjectOf(t.slice(0, -1))}`;
-  return `the schema at ${pathOf(t)}`;
-}
-var fmt = (v) => v === void 0 ? "none" : JsonStringify(v);
-function JsonStringify(v) {
-  const s = JSON.stringify(v);
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-var bound = (what, looser, tighter) => {
-  const make = (verb, fixText) => (c, owner, last) => ({
-    message: `${what} (${last}) of ${owner} ${verb}${c.from !== void 0 || c.to !== void 0 ? ` (${fmt(c.from)} → ${fmt(c.to)})` : ""}`,
-    fix: fixText(last)
-  });
-  const tightening = (l) => `keep '${l}' ${looser === "higher" ? "at least" : "at most"} what it was (${tighter}), or accept the break with a new subject`;
-  const fine = () => "no change needed: every value accepted before is still accepted";
-  return {
-    ADDED: make("was added", (l) => `remove '${l}', or accept the break with a new subject`),
-    REMOVED: make("was removed", fine),
-    INCREASED: make("was increased", looser === "higher" ? fine : tightening),
-    DECREASED: make("was decreased", looser === "higher" ? tightening : fine)
-  };
-};
-var fixNewSubject = "or publish the change under a new subject";
-var EXPLAIN = {
-  ID_CHANGED: (c, o) => ({
-    message: `the $id of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`,
-    fix: "no change needed: $id does not restrict data"
-  }),
-  TITLE_CHANGED: (_c, o) => ({ message: `the title of ${o} changed`, fix: "no change needed" }),
-  DESCRIPTION_CHANGED: (_c, o) => ({ message: `the description of ${o} changed`, fix: "no change needed" }),
-  DEFAULT_CHANGED: (c, o) => ({
-    message: `the default of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`,
-    fix: "no change needed: defaults do not restrict data"
-  }),
-  SCHEMA_ADDED: (_c, _o, last) => ({
-    message: `a '${last}' schema was added where there was none, so values it rejects are no longer accepted`,
-    fix: `remove '${last}', or make it the empty schema {}, ${fixNewSubject}`
-  }),
-  SCHEMA_REMOVED: (_c, _o, last) => ({
-    message: `the '${last}' schema was removed`,
-    fix: "no change needed: the constraint is gone"
-  }),
-  TYPE_EXTENDED: (c, o) => ({
-    message: `the type of ${o} was extended (${fmt(c.from)} → ${fmt(c.to)})`,
-    fix: "no change needed"
-  }),
-  TYPE_NARROWED: (c, o) => ({
-    message: `the type of ${o} was narrowed (${fmt(c.from)} → ${fmt(c.to)}): values valid before are now rejected`,
-    fix: `keep the type ${fmt(c.from)}, ${fixNewSubject}`
-  }),
-  TYPE_CHANGED: (c, o) => ({
-    message: `the type of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`,
-    fix: `keep the type ${fmt(c.from)}, or accept both with {"oneOf": [old, new]}`
-  }),
-  PATTERN_ADDED: (c, o) => ({
-    message: `a pattern ${fmt(c.to)} was added to ${o}`,
-    fix: `remove the pattern, ${fixNewSubject}`
-  }),
-  PATTERN_REMOVED: (_c, o) => ({ message: `the pattern of ${o} was removed`, fix: "no change needed" }),
-  PATTERN_CHANGED: (c, o) => ({
-    message: `the pattern of ${o} changed (${fmt(c.from)} → ${fmt(c.to)})`,
-    fix: `keep the pattern ${fmt(c.from)}, ${fixNewSubject}`
-  }),
-  MULTIPLE_OF_ADDED: (c, o) => ({
-    message: `multipleOf ${fmt(c.to)} was added to ${o}`,
-    fix: `remove multipleOf, ${fixNewSubject}`
-  }),
-  MULTIPLE_OF_REMOVED: (_c, o) => ({ message: `multipleOf was removed from ${o}`, fix: "no change needed" }),
-  MULTIPLE_OF_REDUCED: (c, o) => ({
-    message: `multipleOf of ${o} was reduced to a divisor (${fmt(c.from)} → ${fmt(c.to)})`,
-    fix: "no change needed"
-  }),
-  MULTIPLE_OF_EXPANDED: (c, o) => ({
-    message: `multipleOf of ${o} was expanded to a multiple (${fmt(c.from)} → ${fmt(c.to)}): fewer numbers are accepted`,
-    fix: `use a divisor of ${fmt(c.from)} instead`
-  }),
-  MULTIPLE_OF_CHANGED: (c, o) => ({
-    message: `multipleOf of ${o} changed (${fmt(c.from)} → ${fmt(c.to)}): numbers valid before are rejected`,
-    fix: `use a divisor of ${fmt(c.from)} instead`
-  }),
-  REQUIRED_ATTRIBUTE_ADDED: (_c, _o, last) => ({
-    message: `'${last}' became required: documents without it are now rejected`,
-    fix: `leave '${last}' optional, or give it a default`
-  }),
-  REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED: (_c, _o, last) => ({
-    message: `'${last}' became required and has a default`,
-    fix: "no change needed"
-  }),
-  REQUIRED_ATTRIBUTE_REMOVED: (_c, _o, last) => ({
-    message: `'${last}' is no longer required`,
-    fix: "no change needed"
-  }),
-  DEPENDENCY_ARRAY_ADDED: (c, _o, last) => ({
-    message: `a dependency of '${last}' on ${fmt(c.to)} was added`,
-    fix: `remove the dependency of '${last}', ${fixNewSubject}`
-  }),
-  DEPENDENCY_ARRAY_REMOVED: (_c, _o, last) => ({
-    message: `the dependency of '${last}' was removed`,
-    fix: "no change needed"
-  }),
-  DEPENDENCY_ARRAY_EXTENDED: (c, _o, last) => ({
-    message: `'${last}' now requires more properties (${fmt(c.from)} → ${fmt(c.to)})`,
-    fix: `keep the dependency of '${last}' as it was (${fmt(c.from)})`
-  }),
-  DEPENDENCY_ARRAY_NARROWED: (c, _o, last) => ({
-    message: `'${last}' now requires fewer properties (${fmt(c.from)} → ${fmt(c.to)})`,
-    fix: "no change needed"
-  }),
-  DEPENDENCY_ARRAY_CHANGED: (c, _o, last) => ({
-    message: `the properties '${last}' requires changed (${fmt(c.from)} → ${fmt(c.to)})`,
-    fix: `keep the dependency of '${last}' a subset of ${fmt(c.from)}`
-  }),
-  DEPENDENCY_SCHEMA_ADDED: (_c, _o, last) => ({
-    message: `a schema dependency for '${last}' was added`,
-    fix: `remove the schema dependency of '${last}', ${fixNewSubject}`
-  }),
-  DEPENDENCY_SCHEMA_REMOVED: (_c, _o, last) => ({
-    message: `the schema dependency of '${last}' was removed`,
-    fix: "no change needed"
-  }),
-  ADDITIONAL_PROPERTIES_ADDED: (_c, o) => ({
-    message: `${o} now allows additional properties`,
-    fix: "no change needed"
-  }),
-  ADDITIONAL_PROPERTIES_REMOVED: (_c, o) => ({
-    message: `${o} no longer allows additional properties (additionalProperties: false): documents with extra properties are rejected`,
-    fix: "leave additionalProperties open, or use the lenient policy"
-  }),
-  ADDITIONAL_PROPERTIES_EXTENDED: (_c, o) => ({
-    message: `the schema for additional properties of ${o} was removed, so any additional property is allowed`,
-    fix: "no change needed"
-  }),
-  ADDITIONAL_PROPERTIES_NARROWED: (_c, o) => ({
-    message: `additional properties of ${o} must now match a schema`,
-    fix: "leave additionalProperties open, or use the lenient policy"
-  }),
-  UNEVALUATED_PROPERTIES_ADDED: (_c, o) => ({
-    message: `${o} now allows unevaluated properties`,
-    fix: "no change needed"
-  }),
-  UNEVALUATED_PROPERTIES_REMOVED: (_c, o) => ({
-    message: `${o} no longer allows unevaluated properties`,
-    fix: "leave unevaluatedProperties open, or use the lenient policy"
-  }),
-  UNEVALUATED_PROPERTIES_EXTENDED: (_c, o) => ({
-    message: `the schema for unevaluated properties of ${o} was removed`,
-    fix: "no change needed"
-  }),
-  UNEVALUATED_PROPERTIES_NARROWED: (_c, o) => ({
-    message: `unevaluated properties of ${o} must now match a schema`,
-    fix: "leave unevaluatedProperties open, or use the lenient policy"
-  }),
-  PROPERTY_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `property '${last}' with an empty schema was added to an open object`,
-    fix: "no change needed"
-  }),
-  REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `required property '${last}' was added to an open object: old documents may lack it or hold any value under that name`,
-    fix: `make '${last}' optional with an empty schema {}, or close the object in an earlier version`
-  }),
-  REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `required property '${last}' (with a default) was added to an open object: old documents may hold any value under that name`,
-    fix: `give '${last}' the empty schema {}, close the object in an earlier version, or use the lenient policy`
-  }),
-  OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `property '${last}' was added to an open object: old documents may already hold any value under that name`,
-    fix: `close the object (additionalProperties: false) in an earlier version, give '${last}' the empty schema {}, or use the lenient policy`
-  }),
-  REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `required property '${last}' was added to a closed object: old documents do not have it`,
-    fix: `make '${last}' optional or give it a default`
-  }),
-  REQUIRED_PROPERTY_WITH_DEFAULT_ADDED_TO_UNOPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `required property '${last}' with a default was added to a closed object`,
-    fix: "no change needed"
-  }),
-  OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `optional property '${last}' was added to a closed object`,
-    fix: "no change needed"
-  }),
-  PROPERTY_REMOVED_FROM_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `property '${last}' was removed from an open object (it is still allowed as an additional property)`,
-    fix: "no change needed"
-  }),
-  PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `property '${last}' was removed from a closed object: old documents that have it are now rejected`,
-    fix: `keep '${last}' (it may be deprecated in its description), set it to false only in a new subject, or use the lenient policy`
-  }),
-  PROPERTY_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `property '${last}' (which was forbidden with false) was removed from a closed object`,
-    fix: "no change needed"
-  }),
-  PROPERTY_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `property '${last}' was added and accepts everything the additional/pattern properties accepted`,
-    fix: "no change needed"
-  }),
-  PROPERTY_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `property '${last}' was added with a schema narrower than the additional/pattern properties that covered it before`,
-    fix: `give '${last}' a schema that accepts what additionalProperties/patternProperties accepted, or use the lenient policy`
-  }),
-  PROPERTY_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `property '${last}' was removed and its values are still accepted by the additional/pattern properties`,
-    fix: "no change needed"
-  }),
-  PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `property '${last}' was removed and the additional/pattern properties reject values it accepted`,
-    fix: `keep '${last}', widen additionalProperties/patternProperties to accept its values, or use the lenient policy`
-  }),
-  UNIQUE_ITEMS_ADDED: (_c, o) => ({
-    message: `${o} now requires unique items`,
-    fix: `remove uniqueItems, ${fixNewSubject}`
-  }),
-  UNIQUE_ITEMS_REMOVED: (_c, o) => ({
-    message: `${o} no longer requires unique items`,
-    fix: "no change needed"
-  }),
-  ADDITIONAL_ITEMS_ADDED: (_c, o) => ({
-    message: `${o} now allows additional items`,
-    fix: "no change needed"
-  }),
-  ADDITIONAL_ITEMS_REMOVED: (_c, o) => ({
-    message: `${o} no longer allows additional items: longer arrays are rejected`,
-    fix: "leave additional items open"
-  }),
-  ADDITIONAL_ITEMS_EXTENDED: (_c, o) => ({
-    message: `the schema for additional items of ${o} was removed`,
-    fix: "no change needed"
-  }),
-  ADDITIONAL_ITEMS_NARROWED: (_c, o) => ({
-    message: `additional items of ${o} must now match a schema`,
-    fix: "leave additional items open"
-  }),
-  UNEVALUATED_ITEMS_ADDED: (_c, o) => ({
-    message: `${o} now allows unevaluated items`,
-    fix: "no change needed"
-  }),
-  UNEVALUATED_ITEMS_REMOVED: (_c, o) => ({
-    message: `${o} no longer allows unevaluated items`,
-    fix: "leave unevaluatedItems open"
-  }),
-  UNEVALUATED_ITEMS_EXTENDED: (_c, o) => ({
-    message: `the schema for unevaluated items of ${o} was removed`,
-    fix: "no change needed"
-  }),
-  UNEVALUATED_ITEMS_NARROWED: (_c, o) => ({
-    message: `unevaluated items of ${o} must now match a schema`,
-    fix: "leave unevaluatedItems open"
-  }),
-  ITEM_WITH_EMPTY_SCHEMA_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `item ${last} with an empty schema was added to an open array`,
-    fix: "no change needed"
-  }),
-  ITEM_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `a schema for item ${last} was added to an array that accepted any item there`,
-    fix: `give item ${last} the empty schema {}, or close the array (additional items false) in an earlier version`
-  }),
-  ITEM_ADDED_TO_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `item ${last} was added to a closed array`,
-    fix: "no change needed"
-  }),
-  ITEM_REMOVED_FROM_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `the schema of item ${last} was removed from an open array`,
-    fix: "no change needed"
-  }),
-  ITEM_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `item ${last} was removed from a closed array: old arrays that have it are now rejected`,
-    fix: `keep item ${last}, or allow additional items`
-  }),
-  ITEM_WITH_FALSE_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `item ${last} (forbidden with false) was removed from a closed array`,
-    fix: "no change needed"
-  }),
-  ITEM_ADDED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `item ${last} was added and accepts everything the additional items accepted`,
-    fix: "no change needed"
-  }),
-  ITEM_ADDED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `item ${last} was added with a schema narrower than the additional items that covered it before`,
-    fix: `give item ${last} a schema that accepts what the additional items accepted`
-  }),
-  ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `item ${last} was removed and its values are still accepted by the additional items`,
-    fix: "no change needed"
-  }),
-  ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `item ${last} was removed and the additional items reject values it accepted`,
-    fix: `keep item ${last}, or widen the additional items schema`
-  }),
-  ENUM_ARRAY_EXTENDED: (c, o) => ({
-    message: `the allowed values of ${o} were extended (${fmt(c.from)} → ${fmt(c.to)})`,
-    fix: "no change needed"
-  }),
-  ENUM_ARRAY_NARROWED: (c, o) => ({
-    message: `the allowed values of ${o} were narrowed (${fmt(c.from)} → ${fmt(c.to)}): old values are rejected`,
-    fix: `keep every value of ${fmt(c.from)}`
-  }),
-  ENUM_ARRAY_CHANGED: (c, o) => ({
-    message: `the allowed values of ${o} changed (${fmt(c.from)} → ${fmt(c.to)}): old values are rejected`,
-    fix: `keep every value of ${fmt(c.from)} and only add new ones`
-  }),
-  COMBINED_TYPE_EXTENDED: (c, o) => ({
-    message: `${o} changed from ${fmt(c.from)} to anyOf, which accepts more`,
-    fix: "no change needed"
-  }),
-  COMBINED_TYPE_CHANGED: (c, o) => ({
-    message: `${o} changed from ${fmt(c.from)} to ${fmt(c.to)}`,
-    fix: `keep ${fmt(c.from)}, or change it to anyOf`
-  }),
-  PRODUCT_TYPE_EXTENDED: (_c, o) => ({
-    message: `a constraint was added to ${o} (allOf grew)`,
-    fix: `remove the added constraint, ${fixNewSubject}`
-  }),
-  PRODUCT_TYPE_NARROWED: (_c, o) => ({
-    message: `a constraint was removed from ${o} (allOf shrank)`,
-    fix: "no change needed"
-  }),
-  SUM_TYPE_EXTENDED: (_c, o) => ({
-    message: `${o} accepts more alternatives (oneOf/anyOf grew)`,
-    fix: "no change needed"
-  }),
-  SUM_TYPE_NARROWED: (_c, o) => ({
-    message: `an alternative was removed from ${o} (oneOf/anyOf shrank): data matching it is rejected`,
-    fix: "keep every alternative, and only add new ones"
-  }),
-  COMBINED_TYPE_SUBSCHEMAS_CHANGED: (_c, o) => ({
-    message: `the subschemas of ${o} changed so that some old subschema has no compatible counterpart`,
-    fix: "keep each old subschema (reordering is fine) and only loosen them"
-  }),
-  NOT_TYPE_EXTENDED: (_c, o) => ({
-    message: `the 'not' of ${o} excludes more values than before`,
-    fix: "keep the 'not' schema as it was, or narrow it"
-  }),
-  NOT_TYPE_NARROWED: (_c, o) => ({
-    message: `the 'not' of ${o} excludes fewer values than before`,
-    fix: "no change needed"
-  })
-};
-function boundsFor(prefix, what, looser) {
-  const b = bound(what, looser, looser === "higher" ? "raise it or leave it" : "lower it or leave it");
-  for (const [suffix, fn] of Object.entries(b)) EXPLAIN[`${prefix}_${suffix}`] = fn;
-}
-boundsFor("MAX_LENGTH", "the maximum length", "higher");
-boundsFor("MIN_LENGTH", "the minimum length", "lower");
-boundsFor("MAXIMUM", "the maximum", "higher");
-boundsFor("MINIMUM", "the minimum", "lower");
-boundsFor("EXCLUSIVE_MAXIMUM", "the exclusive maximum", "higher");
-boundsFor("EXCLUSIVE_MINIMUM", "the exclusive minimum", "lower");
-boundsFor("MAX_PROPERTIES", "the maximum number of properties", "higher");
-boundsFor("MIN_PROPERTIES", "the minimum number of properties", "lower");
-boundsFor("MAX_ITEMS", "the maximum number of items", "higher");
-boundsFor("MIN_ITEMS", "the minimum number of items", "lower");
-boundsFor("MAX_CONTAINS", "the maximum number of matching items", "higher");
-boundsFor("MIN_CONTAINS", "the minimum number of matching items", "lower");
-function keywordDepth(type) {
-  if (type.startsWith("REQUIRED_ATTRIBUTE") || type.startsWith("DEPENDENCY_")) return 2;
-  if (type.includes("TYPE") && !type.startsWith("NOT_")) return 0;
-  if (type.includes("PROPERTY_") || type.startsWith("ITEM_")) return 0;
-  return 1;
-}
-function explainChange(c) {
-  const t = tokens(c.path);
-  const last = t[t.length - 1] ?? "";
-  const owner = subjectOf(t.slice(0, t.length - keywordDepth(c.type)));
-  const explain2 = EXPLAIN[c.type];
-  if (explain2 === void 0) return { message: `${c.type} at ${c.path}`, fix: "revert this change" };
-  return explain2(c, owner, last);
-}
-var FORWARD = {
-  PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `property '${last}' was added, but the old schema is closed (additionalProperties: false), so its readers reject data that has it`,
-    fix: `open the object in the old version first, or keep '${last}' out of the new schema`
-  }),
-  PROPERTY_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `property '${last}' was added with values the old schema's additional/pattern properties reject`,
-    fix: `give '${last}' a schema within what additionalProperties/patternProperties allowed`
-  }),
-  REQUIRED_ATTRIBUTE_ADDED: (_c, _o, last) => ({
-    message: `'${last}' is no longer required, but readers of the old schema require it`,
-    fix: `keep '${last}' required (or give it a default in the old version)`
-  }),
-  TYPE_NARROWED: (c, o) => ({
-    message: `the type of ${o} was widened (${fmt(c.to)} → ${fmt(c.from)}): readers of the old schema reject the new values`,
-    fix: `keep the type ${fmt(c.to)}`
-  }),
-  TYPE_CHANGED: (c, o) => ({
-    message: `the type of ${o} changed (${fmt(c.to)} → ${fmt(c.from)})`,
-    fix: `keep the type ${fmt(c.to)}`
-  }),
-  ENUM_ARRAY_NARROWED: (c, o) => ({
-    message: `values were added to ${o} (${fmt(c.to)} → ${fmt(c.from)}): readers of the old schema reject them`,
-    fix: `add values only where readers use a schema that has them`
-  }),
-  SUM_TYPE_NARROWED: (_c, o) => ({
-    message: `an alternative was added to ${o}: readers of the old schema reject data matching it`,
-    fix: "remove the new alternative"
-  }),
-  ADDITIONAL_PROPERTIES_REMOVED: (_c, o) => ({
-    message: `${o} now allows additional properties, which readers of the old (closed) schema reject`,
-    fix: "keep additionalProperties: false"
-  }),
-  OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL: (_c, _o, last) => ({
-    message: `property '${last}' was removed from an open object; readers of the old schema still expect its type there`,
-    fix: `keep '${last}' in the schema (mark it deprecated in its description), or use the lenient policy`
-  })
-};
-function explainForwardChange(c) {
-  const t = tokens(c.path);
-  const last = t[t.length - 1] ?? "";
-  const owner = subjectOf(t.slice(0, t.length - keywordDepth(c.type)));
-  const forward = FORWARD[c.type];
-  if (forward !== void 0) return forward(c, owner, last);
-  const base = explainChange(c);
-  return {
-    message: `readers of the old schema cannot read all new data: going from the new schema back to the old one, ${base.message}`,
-    fix: `make the new schema accept nothing at ${c.path} that the old one rejects`
-  };
-}
-
-// src/formats/jsonschema/validate.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import__ = __toESM(require__(), 1);
-var import__2 = __toESM(require__2(), 1);
-
-// node_modules/ajv/dist/refs/json-schema-draft-06.json
-var json_schema_draft_06_default = {
-  $schema: "http://json-schema.org/draft-06/schema#",
-  $id: "http://json-schema.org/draft-06/schema#",
-  title: "Core schema meta-schema",
-  definitions: {
-    schemaArray: {
-      type: "array",
-      minItems: 1,
-      items: { $ref: "#" }
-    },
-    nonNegativeInteger: {
-      type: "integer",
-      minimum: 0
-    },
-    nonNegativeIntegerDefault0: {
-      allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
-    },
-    simpleTypes: {
-      enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
-    },
-    stringArray: {
-      type: "array",
-      items: { type: "string" },
-      uniqueItems: true,
-      default: []
-    }
-  },
-  type: ["object", "boolean"],
-  properties: {
-    $id: {
-      type: "string",
-      format: "uri-reference"
-    },
-    $schema: {
-      type: "string",
-      format: "uri"
-    },
-    $ref: {
-      type: "string",
-      format: "uri-reference"
-    },
-    title: {
-      type: "string"
-    },
-    description: {
-      type: "string"
-    },
-    default: {},
-    examples: {
-      type: "array",
-      items: {}
-    },
-    multipleOf: {
-      type: "number",
-      exclusiveMinimum: 0
-    },
-    maximum: {
-      type: "number"
-    },
-    exclusiveMaximum: {
-      type: "number"
-    },
-    minimum: {
-      type: "number"
-    },
-    exclusiveMinimum: {
-      type: "number"
-    },
-    maxLength: { $ref: "#/definitions/nonNegativeInteger" },
-    minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-    pattern: {
-      type: "string",
-      format: "regex"
-    },
-    additionalItems: { $ref: "#" },
-    items: {
-      anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
-      default: {}
-    },
-    maxItems: { $ref: "#/definitions/nonNegativeInteger" },
-    minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-    uniqueItems: {
-      type: "boolean",
-      default: false
-    },
-    contains: { $ref: "#" },
-    maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
-    minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
-    required: { $ref: "#/definitions/stringArray" },
-    additionalProperties: { $ref: "#" },
-    definitions: {
-      type: "object",
-      additionalProperties: { $ref: "#" },
-      default: {}
-    },
-    properties: {
-      type: "object",
-      additionalProperties: { $ref: "#" },
-      default: {}
-    },
-    patternProperties: {
-      type: "object",
-      additionalProperties: { $ref: "#" },
-      default: {}
-    },
-    dependencies: {
-      type: "object",
-      additionalProperties: {
-        anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
-      }
-    },
-    propertyNames: { $ref: "#" },
-    const: {},
-    enum: {
-      type: "array",
-      minItems: 1,
-      uniqueItems: true
-    },
-    type: {
-      anyOf: [
-        { $ref: "#/definitions/simpleTypes" },
-        {
-          type: "array",
-          items: { $ref: "#/definitions/simpleTypes" },
-          minItems: 1,
-          uniqueItems: true
-        }
-      ]
-    },
-    format: { type: "string" },
-    allOf: { $ref: "#/definitions/schemaArray" },
-    anyOf: { $ref: "#/definitions/schemaArray" },
-    oneOf: { $ref: "#/definitions/schemaArray" },
-    not: { $ref: "#" }
-  },
-  default: {}
-};
-
-// src/formats/jsonschema/validate.ts
-var validators = /* @__PURE__ */ new Map();
-function validatorFor(draft) {
-  const key = draft === "2019-09" || draft === "2020-12" ? draft : "legacy";
-  let v = validators.get(key);
-  if (v === void 0) {
-    const options = { strict: false, allErrors: true, validateFormats: false };
-    if (key === "2019-09") v = new import__.default.default(options);
-    else if (key === "2020-12") v = new import__2.default.default(options);
-    else {
-      const ajv = new import_ajv.default.default(options);
-      ajv.addMetaSchema(json_schema_draft_06_default);
-      v = ajv;
-    }
-    validators.set(key, v);
-  }
-  return v;
-}
-function describe(e) {
-  const params = e.params;
-  if (e.keyword === "enum" && Array.isArray(params["allowedValues"]))
-    return `must be one of ${params["allowedValues"].map((x) => JSON.stringify(x)).join(", ")}`;
-  return e.message ?? `fails the '${e.keyword}' rule of the meta-schema`;
-}
-function validateAgainstDraft(schema, draft) {
-  const v = validatorFor(draft);
-  let subject = schema;
-  if (draft === "draft-04" || draft === "draft-06" || draft === "draft-07") {
-    if (typeof schema === "object" && schema !== null && !Array.isArray(schema) && typeof schema["$schema"] === "string") {
-      if (draft === "draft-04") subject = { ...schema, $schema: "http://json-schema.org/draft-07/schema#" };
-    }
-  }
-  let valid;
-  try {
-    valid = v.validateSchema(subject);
-  } catch {
-    const { $schema: _ignored, ...rest } = subject;
-    void _ignored;
-    valid = v.validateSchema(rest);
-  }
-  if (valid === true) return [];
-  const errors = v.errors ?? [];
-  const out = [];
-  const byPointer = /* @__PURE__ */ new Map();
-  for (const e of errors) {
-    if (draft === "draft-04" && (e.instancePath.endsWith("/exclusiveMinimum") || e.instancePath.endsWith("/exclusiveMaximum")))
-      continue;
-    const list = byPointer.get(e.instancePath) ?? [];
-    list.push(e);
-    byPointer.set(e.instancePath, list);
-  }
-  for (const [pointer, list] of byPointer) {
-    const specific = list.filter((e) => e.keyword !== "anyOf" && e.keyword !== "oneOf" && e.keyword !== "if");
-    const branched = list.some((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
-    const firstBranches = branched ? specific.slice(0, 1) : specific;
-    const chosen = firstBranches.length > 0 ? firstBranches : list;
-    const messages = [...new Set(chosen.map(describe))];
-    out.push({ pointer, message: messages.join(" or ") });
-  }
-  return out;
-}
-
-// src/formats/jsonschema/index.ts
-function issueAt(doc, rule, message, pointer) {
-  const pos = doc === void 0 ? { line: 1, column: 1 } : positionOf(doc, pointer);
-  return { rule, message, pointer, line: pos.line, column: pos.column };
-}
-function parseReferences(references) {
-  const docs = [];
-  const issues = [];
-  for (const r of references ?? []) {
-    try {
-      docs.push({ name: r.name, value: parseJson(r.text, r.name).value });
-    } catch (e) {
-      if (!(e instanceof SchemagateError)) throw e;
-      issues.push({
-        rule: "INVALID_JSON",
-        message: `the referenced schema '${r.name}' is not valid JSON: ${e.message} (line ${e.location.line ?? 1}, column ${e.location.column ?? 1})`,
-        pointer: "",
-        line: 1,
-        column: 1
-      });
-    }
-  }
-  return { docs, issues };
-}
-function parseJsonSchema(text, options = {}) {
-  let doc;
-  try {
-    doc = parseJson(text, options.file);
-  } catch (e) {
-    if (!(e instanceof SchemagateError)) throw e;
-    return {
-      ok: false,
-      issues: [
-        {
-          rule: "INVALID_JSON",
-          message: e.message,
-          pointer: "",
-          line: e.location.line ?? 1,
-          column: e.location.column ?? 1
-        }
-      ]
-    };
-  }
-  const value = doc.value;
-  if (typeof value !== "boolean" && (typeof value !== "object" || value === null || Array.isArray(value))) {
-    return {
-      ok: false,
-      issues: [issueAt(doc, "INVALID_SCHEMA", "a JSON Schema must be an object or a boolean", "")]
-    };
-  }
-  const draft = draftOf(value);
-  const lenient = options.lenient === true;
-  const issues = (lenient ? [] : validateAgainstDraft(value, draft)).map(
-    (m) => issueAt(
-      doc,
-      "INVALID_SCHEMA",
-      `invalid JSON Schema (${draft}): ${m.pointer === "" ? "the schema" : `'#${m.pointer}'`} ${m.message}`,
-      m.pointer
-    )
-  );
-  const refs = parseReferences(options.references);
-  issues.push(...refs.issues);
-  const loaded = loadSchema(value, refs.docs);
-  if (!lenient) for (const i of loaded.issues) issues.push(issueAt(doc, i.rule, i.message, i.pointer));
-  if (issues.length > 0)
-    return { ok: false, issues: issues.sort((x, y) => x.line - y.line || x.column - y.column) };
-  const schema = { format: "json", text, doc, draft, root: loaded.root };
-  if (options.file !== void 0) schema.file = options.file;
-  return { ok: true, schema };
-}
-function existingPointer(doc, pointer) {
-  let p = pointer;
-  while (p !== "" && !doc.positions.has(p)) p = p.slice(0, p.lastIndexOf("/"));
-  return p;
-}
-function kindOf(type) {
-  if (type.endsWith("_ADDED") || type.includes("_ADDED_")) return "added";
-  if (type.endsWith("_REMOVED") || type.includes("_REMOVED_")) return "removed";
-  return "changed";
-}
-function jsonSchemaFormatWith(options = {}) {
-  const policy = options.policy ?? "strict";
-  const allowed = allowedChanges(policy);
-  return {
-    id: "json",
-    registryType: "JSON",
-    parse: parseJsonSchema,
-    canonical(schema) {
-      return JSON.stringify(schema.doc.value);
-    },
-    normalized(schema) {
-      return stableJson(schema.doc.value);
-    },
-    check(reader, writer, context3) {
-      const outcome = compareSchemaNodes(writer.root, reader.root, policy);
-      const candidateIsUpdate = context3.reader === "new";
-      const candidate = candidateIsUpdate ? reader : writer;
-      return outcome.changes.filter((c) => !allowed.has(c.type)).map((c) => {
-        const e = context3.reader === "old" ? explainForwardChange(c) : explainChange(c);
-        return {
-          errorType: c.type,
-          path: c.path,
-          candidatePointer: existingPointer(
-            candidate.doc,
-            candidateIsUpdate ? c.updatePointer : c.originalPointer
-          ),
-          message: e.message,
-          fix: e.fix
-        };
-      });
-    },
-    diff(from, to) {
-      const forward = compareSchemaNodes(from.root, to.root, policy);
-      const reverse = compareSchemaNodes(to.root, from.root, policy);
-      const reverseBreaks = new Set(reverse.changes.filter((c) => !allowed.has(c.type)).map((c) => c.path));
-      return forward.changes.map((c) => {
-        const kind = kindOf(c.type);
-        const breaks = [];
-        if (!allowed.has(c.type)) breaks.push("new-reads-old");
-        if (reverseBreaks.has(c.path)) breaks.push("old-reads-new");
-        return {
-          kind,
-          pointer: kind === "removed" ? existingPointer(from.doc, c.originalPointer) : existingPointer(to.doc, c.updatePointer),
-          summary: `${c.type} ${c.path}: ${explainChange(c).message}`,
-          breaks
-        };
-      });
-    }
-  };
-}
-var jsonSchemaFormat = jsonSchemaFormatWith({ policy: "strict" });
-
-// src/formats/registry.ts
-var FORMATS = {
-  avro: avroFormat,
-  json: jsonSchemaFormat
-};
-function formatById(id) {
-  return FORMATS[id];
-}
+// src/formats/detect.ts
 function parseFormatId(text) {
   const t = text.trim().toLowerCase();
   if (t === "avro" || t === "avsc") return "avro";
@@ -44794,7 +45227,11 @@ function resolveRegistryUrl(config, env = process.env) {
   });
 }
 
+// src/registry/client/index.ts
+init_errors();
+
 // src/registry/client/errors.ts
+init_errors();
 var RegistryError = class extends SchemagateError {
   status;
   errorCode;
@@ -45260,6 +45697,7 @@ function reportToJson(report) {
 }
 
 // src/registry/publish.ts
+init_errors();
 async function publish(client, candidates, options = {}) {
   const ordered = orderByReferences(candidates);
   if (!ordered.ok) {
@@ -45320,7 +45758,7 @@ async function publish(client, candidates, options = {}) {
       }
     } catch (e) {
       result.action = "failed";
-      result.messages = [describe2(e)];
+      result.messages = [describe(e)];
     } finally {
       slots.release();
     }
@@ -45419,7 +45857,7 @@ async function incompatibilityMessages(client, subject, input, error2) {
   }
   return [error2.message.replace(/^registry 409 \(\d+\) on [^:]+:\d*[^:]*: /, "")];
 }
-function describe2(e) {
+function describe(e) {
   if (e instanceof SchemagateError) return e.message;
   return e instanceof Error ? e.message : String(e);
 }
@@ -45492,7 +45930,11 @@ function subjectSettings(path, config) {
   return { subject, level, format };
 }
 
+// src/repo/history.ts
+init_errors();
+
 // src/repo/git.ts
+init_errors();
 import { spawn } from "node:child_process";
 function runGit(args, options) {
   return new Promise((resolve3, reject) => {
@@ -45510,7 +45952,7 @@ function runGit(args, options) {
     }
     const out = [];
     const err = [];
-    child.stdout.on("data", (b) => out.push(b));
+    child.stdout.on("data", options.onStdout ?? ((b) => out.push(b)));
     child.stderr.on("data", (b) => err.push(b));
     child.on("error", (e) => reject(new SchemagateError("GIT_ERROR", `cannot run git: ${e.message}`)));
     child.on("close", (code) => {
@@ -45583,6 +46025,72 @@ async function readBlobs(cwd, oids) {
   }
   return blobs;
 }
+function streamBlobs(cwd, oids) {
+  const unique = [...new Set(oids)];
+  const waiting = /* @__PURE__ */ new Map();
+  for (const oid of unique) {
+    let resolve3;
+    let reject;
+    const promise = new Promise((res, rej) => {
+      resolve3 = res;
+      reject = rej;
+    });
+    promise.catch(() => void 0);
+    waiting.set(oid, { promise, resolve: resolve3, reject });
+  }
+  const source = {
+    get: (oid) => waiting.get(oid)?.promise
+  };
+  if (unique.length === 0) return source;
+  let next = 0;
+  let pending = Buffer.alloc(0);
+  let size = -1;
+  const settle = (buffer) => {
+    const oid = unique[next++];
+    if (oid !== void 0) waiting.get(oid)?.resolve(buffer);
+  };
+  let waitingChunks = [];
+  let waitingLength = 0;
+  const onData = (chunk) => {
+    if (size >= 0 && pending.length + waitingLength + chunk.length < size + 1) {
+      waitingChunks.push(chunk);
+      waitingLength += chunk.length;
+      return;
+    }
+    pending = pending.length === 0 && waitingLength === 0 ? chunk : Buffer.concat([pending, ...waitingChunks, chunk]);
+    waitingChunks = [];
+    waitingLength = 0;
+    let pos = 0;
+    for (; ; ) {
+      if (size < 0) {
+        const eol = pending.indexOf(10, pos);
+        if (eol < 0) break;
+        const header = pending.toString("latin1", pos, eol);
+        pos = eol + 1;
+        if (header.endsWith(" missing")) {
+          settle(void 0);
+          continue;
+        }
+        size = Number(header.slice(header.lastIndexOf(" ") + 1));
+      }
+      if (pending.length - pos < size + 1) break;
+      settle(pending.subarray(pos, pos + size));
+      pos += size + 1;
+      size = -1;
+    }
+    pending = pending.subarray(pos);
+  };
+  runGit(["cat-file", "--batch"], { cwd, input: `${unique.join("\n")}
+`, onStdout: onData }).then(
+    () => {
+      while (next < unique.length) settle(void 0);
+    },
+    (e) => {
+      for (const oid of unique.slice(next)) waiting.get(oid)?.reject(e);
+    }
+  );
+  return source;
+}
 async function listFiles(cwd, root, tree) {
   const pathspec = root === "." ? [] : ["--", root];
   const files = /* @__PURE__ */ new Map();
@@ -45629,6 +46137,24 @@ function parseRawEntries(tokens2, start, into) {
   return i;
 }
 var FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
+var SPLIT_MIN_COMMITS = 256;
+var chains = /* @__PURE__ */ new Map();
+function prefetchFirstParentChain(cwd, commit) {
+  const key = `${cwd}\0${commit}`;
+  if (chains.has(key)) return;
+  const chain = runGit(["rev-list", "--first-parent", commit], { cwd }).then(
+    (r) => r.stdout.toString("latin1").split("\n").filter((line) => line !== "")
+  );
+  chain.catch(() => void 0);
+  chains.set(key, chain);
+}
+function takeFirstParentChain(cwd, commit) {
+  prefetchFirstParentChain(cwd, commit);
+  const key = `${cwd}\0${commit}`;
+  const chain = chains.get(key);
+  chains.delete(key);
+  return chain;
+}
 async function logCommits(cwd, commit, paths) {
   const args = [
     "log",
@@ -45639,13 +46165,17 @@ async function logCommits(cwd, commit, paths) {
     "-M",
     "-z",
     "--reverse",
-    `--format=${FORMAT}`,
-    commit,
-    "--",
-    ...paths
+    `--format=${FORMAT}`
   ];
-  const out = (await runGit(args, { cwd })).stdout.toString("utf8");
+  const chain = await takeFirstParentChain(cwd, commit);
+  const mid = chain.length >= SPLIT_MIN_COMMITS ? chain[Math.floor(chain.length * 0.6)] : void 0;
+  const ranges = mid === void 0 ? [[commit]] : [[mid], [`^${mid}`, commit]];
+  const outs = await Promise.all(ranges.map((range) => runGit([...args, ...range, "--", ...paths], { cwd })));
   const commits = [];
+  for (const out of outs) parseLog(out.stdout.toString("utf8"), commits);
+  return commits;
+}
+function parseLog(out, commits) {
   for (const chunk of out.split("")) {
     if (chunk === "") continue;
     const tokens2 = chunk.split("\0");
@@ -45661,7 +46191,6 @@ async function logCommits(cwd, commit, paths) {
       entries
     });
   }
-  return commits;
 }
 function replay(commits) {
   const files = /* @__PURE__ */ new Map();
@@ -45753,6 +46282,7 @@ async function readFewFileHistories(cwd, options) {
 }
 
 // src/repo/workspace.ts
+init_errors();
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync as readFileSync4 } from "node:fs";
 import { join as join3 } from "node:path";
@@ -45848,8 +46378,24 @@ async function candidateFiles(top, config, source) {
   };
 }
 
+// src/repo/read.ts
+init_errors();
+
 // src/repo/schema-file.ts
+init_errors();
+init_parse();
 import { posix as posix2 } from "node:path";
+
+// src/formats/load.ts
+var loaded = /* @__PURE__ */ new Map();
+function loadFormat(id) {
+  let handler2 = loaded.get(id);
+  if (handler2 === void 0) {
+    handler2 = id === "avro" ? Promise.resolve().then(() => (init_avro(), avro_exports)).then((m) => m.avroFormat) : Promise.resolve().then(() => (init_jsonschema(), jsonschema_exports)).then((m) => m.jsonSchemaFormat);
+    loaded.set(id, handler2);
+  }
+  return handler2;
+}
 
 // src/repo/avro-names.ts
 var PRIMITIVES2 = /* @__PURE__ */ new Set(["null", "boolean", "int", "long", "float", "double", "bytes", "string"]);
@@ -46109,7 +46655,7 @@ async function loadSchema2(file, bytes, options) {
   }
   const text = decoded.text;
   if (options.fast === true && options.format === "avro") {
-    const handler3 = formatById(options.format);
+    const handler3 = await loadFormat(options.format);
     const direct = handler3.parse(text, { file, ...options.lenient === true ? { lenient: true } : {} });
     if (direct.ok)
       return {
@@ -46165,7 +46711,7 @@ async function loadSchema2(file, bytes, options) {
     if (resolved.problems.length > 0) return { ok: false, format, text, problems: resolved.problems };
     references = resolved.references;
   }
-  const handler2 = formatById(format);
+  const handler2 = await loadFormat(format);
   const result = handler2.parse(text, {
     file,
     references,
@@ -46205,16 +46751,16 @@ async function buildVersions(history, blobs, options) {
   for (const change of history.changes) {
     if (seenBlobs.has(change.blob)) continue;
     seenBlobs.add(change.blob);
-    const bytes = blobs.get(change.blob);
+    const bytes = await blobs.get(change.blob);
     if (bytes === void 0) continue;
-    const loaded = await loadSchema2(change.path, bytes, {
+    const loaded2 = await loadSchema2(change.path, bytes, {
       format: options.format,
       lenient: true,
       fast: true,
       ...options.index === void 0 ? {} : { index: options.index }
     });
-    if (!loaded.ok) continue;
-    const normalized = loaded.handler.normalized(loaded.schema);
+    if (!loaded2.ok) continue;
+    const normalized = loaded2.handler.normalized(loaded2.schema);
     if (seen.has(normalized)) continue;
     seen.add(normalized);
     versions.push({
@@ -46224,8 +46770,8 @@ async function buildVersions(history, blobs, options) {
       email: change.email,
       date: change.date,
       file: change.path,
-      text: loaded.text,
-      schema: loaded.schema,
+      text: loaded2.text,
+      schema: loaded2.schema,
       normalized
     });
   }
@@ -46238,6 +46784,7 @@ async function readSubjects(options) {
   const config = options.config ?? loadConfig(top);
   const base = options.ref === void 0 ? await resolveBase(top, config) : { ref: options.ref, commit: await resolveRevision(top, options.ref) };
   if (base.commit === void 0) return { commit: void 0, ref: base.ref, subjects: [] };
+  prefetchFirstParentChain(top, base.commit);
   const history = await readFileHistories(top, {
     commit: base.commit,
     paths: [config.root],
@@ -46267,15 +46814,15 @@ async function subjectInfo(h, blobs, config, index) {
   let references = [];
   let content = "";
   if (bytes !== void 0) {
-    const loaded = await loadSchema2(h.path, bytes, {
+    const loaded2 = await loadSchema2(h.path, bytes, {
       ...settings.format === void 0 ? {} : { format: settings.format },
       index
     });
-    format = loaded.format;
-    content = loaded.text ?? bytes.toString("utf8");
-    if (loaded.ok)
-      references = loaded.references.map((r) => ({ ...r, subject: subjectSettings(r.file, config).subject }));
-    else problems.push(...loaded.problems.map((p) => `${h.path}:${p.line}:${p.column}: ${p.message}`));
+    format = loaded2.format;
+    content = loaded2.text ?? bytes.toString("utf8");
+    if (loaded2.ok)
+      references = loaded2.references.map((r) => ({ ...r, subject: subjectSettings(r.file, config).subject }));
+    else problems.push(...loaded2.problems.map((p) => `${h.path}:${p.line}:${p.column}: ${p.message}`));
   }
   const versions = (await buildVersions(h, blobs, { format, index })).map(
     ({ schema: _s, normalized: _n, ...v }) => v
@@ -46344,6 +46891,10 @@ function checkCompatibility(level, candidate, previous, check2) {
   return { compatible: findings.length === 0, level, findings };
 }
 
+// src/repo/check.ts
+init_errors();
+init_parse();
+
 // src/report/model.ts
 function summarize2(subjects) {
   const byStatus = {};
@@ -46362,6 +46913,7 @@ function summarize2(subjects) {
 }
 
 // src/repo/lint.ts
+init_parse();
 var isObject4 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function missingDocs(format, value) {
   const out = [];
@@ -46425,6 +46977,7 @@ async function runCheck(options) {
   } else {
     base = await resolveBase(top, config);
   }
+  if (base.commit !== void 0) prefetchFirstParentChain(top, base.commit);
   const candidateSource = mode === "staged" ? { kind: "index" } : mode === "against" ? { kind: "commit", commit: await resolveRevision(top, "HEAD") } : { kind: "worktree" };
   const [candidates, baseFiles] = await Promise.all([
     candidateFiles(top, config, candidateSource),
@@ -46451,12 +47004,16 @@ async function runCheck(options) {
     const from = renamedFrom.get(path) ?? path;
     return history.files.get(from) ?? history.deleted.get(from);
   };
-  const blobIds = /* @__PURE__ */ new Set();
-  for (const p of [...targets, ...deleted]) for (const c of historyOf(p)?.changes ?? []) blobIds.add(c.blob);
+  const blobIds = [];
   const baseConfigSpec = base.commit === void 0 ? void 0 : `${base.commit}:${CONFIG_FILE}`;
-  if (baseConfigSpec !== void 0) blobIds.add(baseConfigSpec);
-  const [blobs, candidateBytes] = await Promise.all([readBlobs(top, blobIds), candidates.read(targets)]);
-  const baseConfig = baseConfigFrom(blobs.get(baseConfigSpec ?? ""), config);
+  if (baseConfigSpec !== void 0) blobIds.push(baseConfigSpec);
+  for (const p of targets) for (const c of historyOf(p)?.changes ?? []) blobIds.push(c.blob);
+  const blobs = streamBlobs(top, blobIds);
+  const [baseConfigBytes, candidateBytes] = await Promise.all([
+    baseConfigSpec === void 0 ? void 0 : blobs.get(baseConfigSpec),
+    candidates.read(targets)
+  ]);
+  const baseConfig = baseConfigFrom(baseConfigBytes, config);
   const index = new NameIndex(() => candidates.read([...candidates.oids.keys()]));
   const reports = [];
   for (const path of targets) {
@@ -46488,8 +47045,8 @@ async function runCheck(options) {
         };
         const bytes = (await candidates.read([path])).get(path);
         if (bytes !== void 0) {
-          const loaded = await loadSchema2(path, bytes, { index });
-          report.format = loaded.format;
+          const loaded2 = await loadSchema2(path, bytes, { index });
+          report.format = loaded2.format;
         }
         reports.push(report);
       }
@@ -46579,15 +47136,15 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
   }
   try {
     if (bytes === void 0) throw new Error(`cannot read ${path}`);
-    const loaded = await loadSchema2(path, bytes, {
+    const loaded2 = await loadSchema2(path, bytes, {
       ...settings.format === void 0 ? {} : { format: settings.format },
       index: ctx.index
     });
-    report.format = loaded.format;
-    const versions = await buildVersions(history, ctx.blobs, { format: loaded.format, index: ctx.index });
+    report.format = loaded2.format;
+    const versions = await buildVersions(history, ctx.blobs, { format: loaded2.format, index: ctx.index });
     report.versions = versions.length;
-    if (!loaded.ok) {
-      for (const p of loaded.problems) {
+    if (!loaded2.ok) {
+      for (const p of loaded2.problems) {
         report.findings.push(
           finding(path, {
             rule: p.rule,
@@ -46603,10 +47160,10 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
       report.status = "invalid";
       return report;
     }
-    compareWithHistory(report, loaded, versions, ctx.mode);
+    compareWithHistory(report, loaded2, versions, ctx.mode);
     if (ctx.config.lint.requireDoc) {
-      for (const m of missingDocs(loaded.format, loaded.doc.value)) {
-        const pos = positionOf(loaded.doc, m.pointer);
+      for (const m of missingDocs(loaded2.format, loaded2.doc.value)) {
+        const pos = positionOf(loaded2.doc, m.pointer);
         report.findings.push(
           finding(path, {
             rule: "DOC_MISSING",
@@ -46614,8 +47171,8 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
             path: m.pointer,
             line: pos.line,
             column: pos.column,
-            message: `${m.what} has no ${loaded.format === "avro" ? "doc" : "description"} (lint.requireDoc)`,
-            fix: `add a "${loaded.format === "avro" ? "doc" : "description"}" that says what it means`
+            message: `${m.what} has no ${loaded2.format === "avro" ? "doc" : "description"} (lint.requireDoc)`,
+            fix: `add a "${loaded2.format === "avro" ? "doc" : "description"}" that says what it means`
           })
         );
       }
@@ -46635,8 +47192,8 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
   }
   return report;
 }
-function compareWithHistory(report, loaded, versions, mode) {
-  const normalized = loaded.handler.normalized(loaded.schema);
+function compareWithHistory(report, loaded2, versions, mode) {
+  const normalized = loaded2.handler.normalized(loaded2.schema);
   const latest = versions.at(-1);
   const sameAsLatest = latest !== void 0 && latest.normalized === normalized;
   const renamed = report.previousFile !== void 0;
@@ -46645,21 +47202,21 @@ function compareWithHistory(report, loaded, versions, mode) {
     return;
   }
   const previous = sameAsLatest ? versions.slice(0, -1) : versions;
-  if (latest !== void 0 && !sameAsLatest) report.changes = changesOf(loaded, latest, report.level);
+  if (latest !== void 0 && !sameAsLatest) report.changes = changesOf(loaded2, latest, report.level);
   if (previous.length === 0) {
     report.status = renamed ? "renamed" : versions.length === 0 ? "new" : "ok";
     return;
   }
   const result = checkCompatibility(
     report.level,
-    loaded.schema,
+    loaded2.schema,
     previous.map((v) => v.schema),
-    (r, w, c) => loaded.handler.check(r, w, c)
+    (r, w, c) => loaded2.handler.check(r, w, c)
   );
   for (const f of result.findings) {
     const against = previous[f.version - 1];
     const pointer = f.candidatePointer ?? (f.direction === "new-reads-old" ? f.path : "");
-    const pos = positionOf(loaded.doc, pointer === "/" ? "" : pointer);
+    const pos = positionOf(loaded2.doc, pointer === "/" ? "" : pointer);
     report.findings.push({
       rule: f.errorType,
       severity: "error",
@@ -46676,9 +47233,9 @@ function compareWithHistory(report, loaded, versions, mode) {
   }
   report.status = result.compatible ? renamed ? "renamed" : "ok" : "incompatible";
 }
-function changesOf(loaded, latest, level) {
+function changesOf(loaded2, latest, level) {
   const checked = directionsOf(level);
-  return loaded.handler.diff(latest.schema, loaded.schema).map((c) => ({ ...c, breaking: c.breaks.some((d) => checked.includes(d)) }));
+  return loaded2.handler.diff(latest.schema, loaded2.schema).map((c) => ({ ...c, breaking: c.breaks.some((d) => checked.includes(d)) }));
 }
 function deletedSubject(path, history, config) {
   const settings = subjectSettings(path, config);
@@ -46726,6 +47283,9 @@ function markDuplicateSubjects(reports, all) {
     r.status = "invalid";
   }
 }
+
+// src/repo/inspect.ts
+init_errors();
 
 // src/registry/repo-candidates.ts
 async function collectCandidates(cwd, options = {}) {
