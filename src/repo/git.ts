@@ -21,6 +21,54 @@ export interface GitResult {
  * message, since the user can act on it; `okCodes` lets a caller treat some exit codes as answers.
  */
 export function runGit(args: readonly string[], options: GitRunOptions): Promise<GitResult> {
+  const early = takeStarted(args, options);
+  if (early !== undefined) return early.then((result) => checked(args, options, result));
+  return spawnGit(args, options).then((result) => checked(args, options, result));
+}
+
+function checked(args: readonly string[], options: GitRunOptions, result: GitResult): GitResult {
+  if (result.code === 0 || options.okCodes?.includes(result.code)) return result;
+  throw new SchemagateError(
+    'GIT_ERROR',
+    `git ${args[0] ?? ''} failed: ${result.stderr.trim() || `exit code ${result.code}`}`,
+  );
+}
+
+/** Calls started ahead of need (`startGitEarly`), by cwd and arguments. */
+const started = new Map<string, Promise<GitResult>>();
+
+const startedKey = (args: readonly string[], cwd: string): string => `${cwd}\0${args.join('\0')}`;
+
+function takeStarted(args: readonly string[], options: GitRunOptions): Promise<GitResult> | undefined {
+  if (started.size === 0 || options.input !== undefined || options.onStdout !== undefined) return undefined;
+  const key = startedKey(args, options.cwd);
+  const early = started.get(key);
+  started.delete(key);
+  return early;
+}
+
+/**
+ * Starts a git call (no input) that a `runGit` with the same arguments and cwd will take instead of
+ * spawning its own, so that a command can run its first git calls while its modules still load. Every
+ * call not taken must be dropped with `dropEarlyGit` when the command ends (the answer would go stale).
+ */
+export function startGitEarly(args: readonly string[], cwd: string): Promise<GitResult> {
+  const key = startedKey(args, cwd);
+  let early = started.get(key);
+  if (early === undefined) {
+    early = spawnGit(args, { cwd });
+    early.catch(() => undefined);
+    started.set(key, early);
+  }
+  return early;
+}
+
+export function dropEarlyGit(): void {
+  started.clear();
+}
+
+/** Runs git and resolves with its exit code and output whatever the code; rejects when git cannot run. */
+function spawnGit(args: readonly string[], options: GitRunOptions): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     let child;
     try {
@@ -39,21 +87,13 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
     child.stdout.on('data', options.onStdout ?? ((b: Buffer) => out.push(b)));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) => reject(new SchemagateError('GIT_ERROR', `cannot run git: ${e.message}`)));
-    child.on('close', (code) => {
-      const result = {
+    child.on('close', (code) =>
+      resolve({
         code: code ?? 1,
         stdout: Buffer.concat(out),
         stderr: Buffer.concat(err).toString('utf8'),
-      };
-      if (result.code === 0 || options.okCodes?.includes(result.code)) resolve(result);
-      else
-        reject(
-          new SchemagateError(
-            'GIT_ERROR',
-            `git ${args[0] ?? ''} failed: ${result.stderr.trim() || `exit code ${result.code}`}`,
-          ),
-        );
-    });
+      }),
+    );
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
@@ -66,9 +106,14 @@ export async function gitText(args: readonly string[], cwd: string): Promise<str
 /** Whether a repository is shallow, learnt with its top level in the same git call (a hook counts processes). */
 const shallowByTop = new Map<string, boolean>();
 
+/** `git rev-list --first-parent <commit>`: the commits of a branch's own line, newest first. */
+export const firstParentChainArgs = (commit: string): string[] => ['rev-list', '--first-parent', commit];
+
+export const ROOT_ARGS = ['rev-parse', '--show-toplevel', '--is-shallow-repository'] as const;
+
 /** The repository's top-level folder; a GIT_ERROR that says so when `cwd` is not in a repository. */
 export async function repoRoot(cwd: string): Promise<string> {
-  const r = await runGit(['rev-parse', '--show-toplevel', '--is-shallow-repository'], {
+  const r = await runGit(ROOT_ARGS, {
     cwd,
     okCodes: [128],
   });

@@ -1,5 +1,5 @@
 import { SchemagateError } from '../errors.js';
-import { isShallow, runGit } from './git.js';
+import { firstParentChainArgs, isShallow, runGit } from './git.js';
 
 /** One commit that changed a file's content, as git's first-parent history records it. */
 export interface FileChange {
@@ -94,7 +94,7 @@ const chains = new Map<string, Promise<string[]>>();
 export function prefetchFirstParentChain(cwd: string, commit: string): void {
   const key = `${cwd}\0${commit}`;
   if (chains.has(key)) return;
-  const chain = runGit(['rev-list', '--first-parent', commit], { cwd }).then((r) =>
+  const chain = runGit(firstParentChainArgs(commit), { cwd }).then((r) =>
     r.stdout
       .toString('latin1')
       .split('\n')

@@ -3,13 +3,47 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SchemagateError } from '../errors.js';
 import type { SchemagateConfig } from './config.js';
-import { listFiles, readBlobs, resolveCommit, runGit } from './git.js';
+import {
+  firstParentChainArgs,
+  listFiles,
+  readBlobs,
+  resolveCommit,
+  ROOT_ARGS,
+  runGit,
+  startGitEarly,
+} from './git.js';
 import { isSchemaPath } from './subjects.js';
 
 export interface BaseRef {
   /** The ref as found (`main`, `origin/main`, `HEAD`), or null in an empty repository. */
   ref: string | null;
   commit: string | undefined;
+}
+
+const REFS_ARGS = [
+  'for-each-ref',
+  '--format=%(refname)%00%(objectname)%00%(symref)',
+  'refs/heads',
+  'refs/remotes',
+] as const;
+
+/**
+ * Starts the git calls that find the repository and its base branch, for a command to run while its
+ * modules load; `repoRoot` and `resolveBase` then take their answers. The command must call
+ * `dropEarlyGit` when it ends.
+ */
+export function startBaseLookupEarly(cwd: string): void {
+  startGitEarly(ROOT_ARGS, cwd)
+    .then(async (r) => {
+      const top = r.code === 0 ? r.stdout.toString('utf8').split('\n')[0] : undefined;
+      if (top === undefined || top === '') return;
+      const refs = await startGitEarly(REFS_ARGS, top);
+      // The default base (no `baseBranch` configured): its first-parent chain is what a history read
+      // lists first. With another base configured, this answer goes unused.
+      const base = refs.code === 0 ? pickBaseBranch(refs.stdout.toString('utf8'), undefined) : undefined;
+      if (base?.commit !== undefined) startGitEarly(firstParentChainArgs(base.commit), top);
+    })
+    .catch(() => undefined);
 }
 
 /**
@@ -22,12 +56,19 @@ export async function resolveBase(
   config: Pick<SchemagateConfig, 'baseBranch'>,
 ): Promise<BaseRef> {
   // One for-each-ref instead of a rev-parse per candidate name: the hook's latency is mostly processes.
-  const out = (
-    await runGit(
-      ['for-each-ref', '--format=%(refname)%00%(objectname)%00%(symref)', 'refs/heads', 'refs/remotes'],
-      { cwd },
-    )
-  ).stdout.toString('utf8');
+  const out = (await runGit(REFS_ARGS, { cwd })).stdout.toString('utf8');
+  const hit = pickBaseBranch(out, config.baseBranch);
+  if (hit !== undefined) return hit;
+  if (config.baseBranch !== undefined) {
+    const commit = await resolveCommit(cwd, config.baseBranch);
+    if (commit !== undefined) return { ref: config.baseBranch, commit };
+  }
+  const head = await resolveCommit(cwd, 'HEAD');
+  return { ref: head === undefined ? null : 'HEAD', commit: head };
+}
+
+/** The base branch among the refs `for-each-ref` listed (REFS_ARGS), if one of the names is there. */
+function pickBaseBranch(out: string, baseBranch: string | undefined): BaseRef | undefined {
   const refs = new Map<string, { commit: string; symref: string }>();
   for (const line of out.split('\n')) {
     const [name, commit, symref] = line.split('\0');
@@ -35,8 +76,8 @@ export async function resolveBase(
       refs.set(name, { commit, symref: symref ?? '' });
   }
   const names: string[] = [];
-  if (config.baseBranch !== undefined) {
-    names.push(config.baseBranch, `origin/${config.baseBranch}`);
+  if (baseBranch !== undefined) {
+    names.push(baseBranch, `origin/${baseBranch}`);
   } else {
     const remoteDefault = refs
       .get('refs/remotes/origin/HEAD')
@@ -49,12 +90,7 @@ export async function resolveBase(
     const hit = refs.get(name.startsWith('origin/') ? `refs/remotes/${name}` : `refs/heads/${name}`);
     if (hit !== undefined) return { ref: name, commit: hit.commit };
   }
-  if (config.baseBranch !== undefined) {
-    const commit = await resolveCommit(cwd, config.baseBranch);
-    if (commit !== undefined) return { ref: config.baseBranch, commit };
-  }
-  const head = await resolveCommit(cwd, 'HEAD');
-  return { ref: head === undefined ? null : 'HEAD', commit: head };
+  return undefined;
 }
 
 export async function resolveRevision(cwd: string, rev: string): Promise<string> {

@@ -1,7 +1,8 @@
 import { SchemagateError } from '../../errors.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../report/render.js';
 import type { CheckMode } from '../../report/model.js';
-import { runCheck } from '../../repo/check.js';
+import { dropEarlyGit } from '../../repo/git.js';
+import { startBaseLookupEarly } from '../../repo/workspace.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 
@@ -50,14 +51,21 @@ const command: Command = {
           : values.against !== undefined
             ? 'against'
             : 'worktree';
-    const report = await runCheck({
-      cwd: io.cwd,
-      mode,
-      ...(values.against === undefined ? {} : { against: values.against }),
-      ...(values['no-fetch'] === true ? { deepen: false } : {}),
-    });
-    io.stdout(renderReport(report, format));
-    return report.ok ? 0 : 1;
+    // git finds the repository and its branches while the checker's modules load (a hook's latency).
+    startBaseLookupEarly(io.cwd);
+    try {
+      const { runCheck } = await import('../../repo/check.js');
+      const report = await runCheck({
+        cwd: io.cwd,
+        mode,
+        ...(values.against === undefined ? {} : { against: values.against }),
+        ...(values['no-fetch'] === true ? { deepen: false } : {}),
+      });
+      io.stdout(renderReport(report, format));
+      return report.ok ? 0 : 1;
+    } finally {
+      dropEarlyGit();
+    }
   },
 };
 export default command;
