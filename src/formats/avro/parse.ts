@@ -14,7 +14,9 @@ import {
   unionBranchKey,
   type AvroEnum,
   type AvroField,
+  type AvroFixed,
   type AvroNamed,
+  type AvroRecord,
   type AvroSchema,
   type AvroType,
   type JsonAttr,
@@ -123,8 +125,9 @@ class Parser {
 
   props(o: JsonObject, pointer: string, reserved: Set<string>): [string, JsonAttr][] {
     const out: [string, JsonAttr][] = [];
-    for (const [k, v] of Object.entries(o))
-      if (!reserved.has(k)) out.push([k, this.attr(v, joinPointer(pointer, k))]);
+    // Object.keys, not Object.entries: no [key, value] pair per attribute, most of which are reserved.
+    for (const k of Object.keys(o))
+      if (!reserved.has(k)) out.push([k, this.attr(o[k] as JsonValue, joinPointer(pointer, k))]);
     return out;
   }
 
@@ -342,16 +345,17 @@ class Parser {
       }
     }
     const doc = o['doc'];
-    const base = {
+    // Built by assignment, not spreads: this runs for every named type of every version in a history.
+    const base: Omit<AvroNamed, 'kind'> = {
       name: q.name,
       namespace: q.namespace,
       fullName: q.fullName,
       aliases,
       pointer,
-      props: [] as [string, JsonAttr][],
+      props: [],
       source: this.source,
-      ...(typeof doc === 'string' ? { doc } : {}),
     };
+    if (typeof doc === 'string') base.doc = doc;
     // `"doc": null` means no doc, as in Java.
     if (doc !== undefined && doc !== null && typeof doc !== 'string')
       this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
@@ -375,12 +379,14 @@ class Parser {
     error: boolean,
   ): AvroType | undefined {
     const fields: AvroField[] = [];
-    const record = this.defineNamed(o, pointer, space, (b) => ({
-      ...b,
-      kind: 'record' as const,
-      error,
-      fields,
-    }));
+    // `b` is made for this type alone, so it becomes the record (the same keys, in the same order, as a copy).
+    const record = this.defineNamed(o, pointer, space, (b) => {
+      const r = b as AvroRecord;
+      r.kind = 'record';
+      r.error = error;
+      r.fields = fields;
+      return r;
+    });
     if (record === undefined) return undefined;
     record.props = this.props(o, pointer, SCHEMA_RESERVED);
     const fieldsValue = o['fields'];
@@ -394,8 +400,9 @@ class Parser {
     }
     const inner = record.namespace ?? space;
     const seen = new Map<string, number>();
+    const fieldsPointer = joinPointer(pointer, 'fields');
     fieldsValue.forEach((f, i) => {
-      const fp = joinPointer(joinPointer(pointer, 'fields'), i);
+      const fp = `${fieldsPointer}/${i}`;
       // Duplicates are found on the names as written, so a field whose type is broken still counts.
       const name = isObject(f) ? f['name'] : undefined;
       if (typeof name === 'string') {
@@ -514,7 +521,12 @@ class Parser {
 
   private parseEnum(o: JsonObject, pointer: string, space: string | undefined): AvroType | undefined {
     const symbols: string[] = [];
-    const t = this.defineNamed(o, pointer, space, (b): AvroEnum => ({ ...b, kind: 'enum', symbols }));
+    const t = this.defineNamed(o, pointer, space, (b) => {
+      const e = b as AvroEnum;
+      e.kind = 'enum';
+      e.symbols = symbols;
+      return e;
+    });
     if (t === undefined) return undefined;
     t.props = this.props(o, pointer, ENUM_RESERVED);
     const sp = joinPointer(pointer, 'symbols');
@@ -561,7 +573,12 @@ class Parser {
   }
 
   private parseFixed(o: JsonObject, pointer: string, space: string | undefined): AvroType | undefined {
-    const t = this.defineNamed(o, pointer, space, (b) => ({ ...b, kind: 'fixed' as const, size: 0 }));
+    const t = this.defineNamed(o, pointer, space, (b) => {
+      const f = b as AvroFixed;
+      f.kind = 'fixed';
+      f.size = 0;
+      return f;
+    });
     if (t === undefined) return undefined;
     t.props = this.props(o, pointer, SCHEMA_RESERVED);
     const size = o['size'];
