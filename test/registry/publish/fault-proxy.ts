@@ -20,6 +20,11 @@ export interface FaultProxy {
   /** Requests that change something in the registry (POST to versions, PUT, DELETE). */
   writes(): ForwardedRequest[];
   setFaults(pick: (method: string, path: string, n: number) => Fault): void;
+  /**
+   * Resolves when no request is in the proxy. A delayed request outlives the client that gave up on it
+   * and still reaches the registry later, as on a real network; counting writes must wait for it.
+   */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,6 +34,14 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const forwarded: ForwardedRequest[] = [];
   let pick: (method: string, path: string, n: number) => Fault = () => 'pass';
   let n = 0;
+  let pending = 0;
+  let onIdle: Array<() => void> = [];
+  const settle = (): void => {
+    if (--pending > 0) return;
+    const waiting = onIdle;
+    onIdle = [];
+    for (const w of waiting) w();
+  };
   const sockets = new Set<Socket>();
 
   const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> =>
@@ -50,6 +63,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      pending++;
       void (async () => {
         const method = req.method ?? 'GET';
         const path = req.url ?? '/';
@@ -66,7 +80,9 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         delete headers.connection;
         res.writeHead(answer.status, headers);
         res.end(answer.body);
-      })().catch(() => req.socket.destroy());
+      })()
+        .catch(() => req.socket.destroy())
+        .finally(settle);
     });
   });
   server.on('connection', (s: Socket) => {
@@ -82,6 +98,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     setFaults(p) {
       pick = p;
     },
+    idle: () => (pending === 0 ? Promise.resolve() : new Promise<void>((r) => onIdle.push(r))),
     close: () =>
       new Promise<void>((r) => {
         for (const s of sockets) s.destroy();

@@ -87,6 +87,7 @@ describe('publish through a faulty network', () => {
       assert.equal(first.report.ok, first.report.results.every((r) => r.action !== 'failed'));
 
       proxy.setFaults(() => 'pass');
+      await proxy.idle();
       const second = await publish(cleanClient(), batch);
       assert.equal(second.report.ok, true, JSON.stringify(second.report.results.filter((r) => r.action === 'failed')));
       for (const c of batch) {
@@ -95,6 +96,7 @@ describe('publish through a faulty network', () => {
         assert.equal(own?.compatibilityLevel ?? 'BACKWARD', c.level);
       }
 
+      await proxy.idle();
       const before = proxy.writes().length;
       const third = await publish(cleanClient(), batch);
       assert.ok(third.report.results.every((r) => r.action === 'unchanged'));
