@@ -10,6 +10,8 @@ function namespaceOf(fullName: string): string | undefined {
 }
 
 function props(list: readonly [string, JsonAttr][], sorted: boolean): string {
+  // Most types and fields have no custom property; no copies, sort or join for them.
+  if (list.length === 0) return '';
   const items = sorted ? [...list].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : list;
   return items.map(([k, v]) => `,${q(k)}:${jacksonTree(v, sorted)}`).join('');
 }
