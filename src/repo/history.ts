@@ -64,11 +64,15 @@ interface RawCommit {
 function parseRawEntries(tokens: string[], start: number, into: RawEntry[]): number {
   let i = start;
   while (i < tokens.length) {
-    const meta = tokens[i]!.replace(/^\n/, '');
-    if (!meta.startsWith(':')) break;
-    const parts = meta.split(' ');
-    const blob = parts[3] ?? NULL_OID;
-    const status = parts[4] ?? '';
+    let meta = tokens[i]!;
+    if (meta.charCodeAt(0) === 0x0a) meta = meta.slice(1);
+    if (meta.charCodeAt(0) !== 0x3a /* : */) break;
+    // The new blob id and the status are the last two of the five space-separated parts (a history
+    // of 20,000 versions has as many entries, so no split and no regular expression per entry).
+    const lastSpace = meta.lastIndexOf(' ');
+    const blobStart = meta.lastIndexOf(' ', lastSpace - 1) + 1;
+    const blob = lastSpace < 0 || blobStart === 0 ? NULL_OID : meta.slice(blobStart, lastSpace);
+    const status = lastSpace < 0 ? '' : meta.slice(lastSpace + 1);
     if (status.startsWith('R') || status.startsWith('C')) {
       into.push({ status: status[0]!, blob, from: tokens[i + 1] ?? '', path: tokens[i + 2] ?? '' });
       i += 3;
@@ -132,10 +136,16 @@ async function logCommits(cwd: string, commit: string, paths: readonly string[])
   const chain = await takeFirstParentChain(cwd, commit);
   const mid = chain.length >= SPLIT_MIN_COMMITS ? chain[Math.floor(chain.length * 0.6)] : undefined;
   const ranges = mid === undefined ? [[commit]] : [[mid], [`^${mid}`, commit]];
-  const outs = await Promise.all(ranges.map((range) => runGit([...args, ...range, '--', ...paths], { cwd })));
-  const commits: RawCommit[] = [];
-  for (const out of outs) parseLog(out.stdout.toString('utf8'), commits);
-  return commits;
+  // Each part is parsed as soon as its git is done (the older part usually first, while the other runs).
+  const parts = await Promise.all(
+    ranges.map(async (range) => {
+      const out = await runGit([...args, ...range, '--', ...paths], { cwd });
+      const commits: RawCommit[] = [];
+      parseLog(out.stdout.toString('utf8'), commits);
+      return commits;
+    }),
+  );
+  return parts.length === 1 ? parts[0]! : parts.flat();
 }
 
 function parseLog(out: string, commits: RawCommit[]): void {
