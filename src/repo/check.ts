@@ -120,11 +120,21 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const blobIds: string[] = [];
   const baseConfigSpec = base.commit === undefined ? undefined : `${base.commit}:${CONFIG_FILE}`;
   if (baseConfigSpec !== undefined) blobIds.push(baseConfigSpec);
+  const fromGit = candidateSource.kind !== 'worktree';
+  if (fromGit) for (const p of targets) blobIds.push(candidates.oids.get(p)!);
   for (const p of targets) for (const c of historyOf(p)?.changes ?? []) blobIds.push(c.blob);
   const blobs = streamBlobs(top, blobIds);
+  const readTargets = async (): Promise<Map<string, Buffer>> => {
+    const read = new Map<string, Buffer>();
+    for (const p of targets) {
+      const bytes = await blobs.get(candidates.oids.get(p)!);
+      if (bytes !== undefined) read.set(p, bytes);
+    }
+    return read;
+  };
   const [baseConfigBytes, candidateBytes] = await Promise.all([
     baseConfigSpec === undefined ? undefined : blobs.get(baseConfigSpec),
-    candidates.read(targets),
+    fromGit ? readTargets() : candidates.read(targets),
   ]);
 
   const baseConfig = baseConfigFrom(baseConfigBytes, config);
