@@ -1,7 +1,7 @@
 import { parseLevel, type CompatibilityLevel } from '../../compat/level.js';
 import { SchemagateError } from '../../errors.js';
 import { isRegistryError, REGISTRY_ERROR_CODES } from './errors.js';
-import { RegistryTransport, type FetchLike, type RequestSpec } from './transport.js';
+import { RegistryTransport, type RequestSpec, type TransportOptions } from './transport.js';
 import type {
   CompatibilityResult,
   RegisterResult,
@@ -16,20 +16,8 @@ export * from './types.js';
 export * from './errors.js';
 export { maskUrl, type FetchLike } from './transport.js';
 
-export interface SchemaRegistryClientOptions {
-  url: string;
-  /** `user:password` for basic auth. */
-  userInfo?: string;
-  /** Bearer token (wins over basic auth). */
-  token?: string;
-  /** Per attempt, in milliseconds. Default 30,000. */
-  timeoutMs?: number;
-  /** Retries for calls that may be retried. Default 3. */
-  retries?: number;
-  /** First backoff delay in milliseconds (doubles per attempt, full jitter). Default 100. */
-  retryDelayMs?: number;
-  fetch?: FetchLike;
-}
+/** The client's options are its transport's: URL, credentials, timeout, retries, `fetch`. */
+export type SchemaRegistryClientOptions = TransportOptions;
 
 export type VersionRef = number | 'latest';
 
