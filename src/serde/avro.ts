@@ -13,8 +13,10 @@ import {
   type AvroTypeOptions,
 } from './avro-schema.js';
 import { PayloadMismatchError, SerdeError, type MessageContext, type SerdeRole } from './errors.js';
-import { fetchSchemaById, type SerdeRegistry, type SerdeSchemaReference } from './registry.js';
-import { HEADER_SIZE, readSchemaId } from './wire.js';
+import type { SerdeRegistry, SerdeSchema, SerdeSchemaReference } from './registry.js';
+import { HEADER_SIZE } from './wire.js';
+import { WireDeserializer } from './wire-deserializer.js';
+import { WireSerializer } from './wire-serializer.js';
 import { WriterSchemas, type ConfiguredSchema, type SerializerOptions } from './writer-schema.js';
 
 export interface AvroSerializerOptions extends SerializerOptions {
@@ -30,20 +32,12 @@ interface AvroWriter {
 }
 
 const INITIAL_SCRATCH = 16 * 1024;
-// Passed to readSchemaId for a well-formed header, where it is never read: no context object per message.
-const NO_CONTEXT: MessageContext = Object.freeze({});
 
-export class AvroSerializer<T = unknown> {
-  private readonly writers: WriterSchemas<AvroWriter>;
-  private readonly role: SerdeRole;
+export class AvroSerializer<T = unknown> extends WireSerializer<T, AvroWriter> {
   /** Encoding goes into this reusable buffer, then one exact-size copy leaves: no per-message resize. */
   private scratch = Buffer.allocUnsafe(INITIAL_SCRATCH);
 
-  constructor(
-    private readonly registry: SerdeRegistry,
-    private readonly options: AvroSerializerOptions = {},
-  ) {
-    this.role = options.role ?? 'value';
+  constructor(registry: SerdeRegistry, options: AvroSerializerOptions = {}) {
     const avroOptions = options.avro ?? {};
     let configured: ConfiguredSchema | undefined;
     let configuredType: AvroType | undefined;
@@ -60,7 +54,7 @@ export class AvroSerializer<T = unknown> {
           configuredType === undefined ? fullNameOf(options.schema) : avroRecordName(configuredType),
       };
     }
-    this.writers = new WriterSchemas<AvroWriter>(
+    const writers = new WriterSchemas<AvroWriter>(
       registry,
       'AVRO',
       options,
@@ -73,41 +67,10 @@ export class AvroSerializer<T = unknown> {
         return { type, rawBytes: type.typeName === 'bytes' };
       },
     );
+    super(writers, options.role);
   }
 
-  /** Resolves the subject and schema id for `topic` (registry calls happen here, once per topic). */
-  async prepare(topic: string): Promise<{ subject: string; schemaId: number }> {
-    const { subject, schemaId } = await this.writers.prepare(topic);
-    return { subject, schemaId };
-  }
-
-  serialize(topic: string, value: T): Promise<Buffer> {
-    const ready = this.writers.ready(topic);
-    if (ready === undefined) {
-      return this.writers.prepare(topic).then((r) => this.encode(r.schemaId, r.compiled, value, topic));
-    }
-    // Not an async function: once the id is cached, one settled promise is the only overhead.
-    try {
-      return Promise.resolve(this.encode(ready.schemaId, ready.compiled, value, topic));
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-  }
-
-  /** Synchronous once `prepare(topic)` or one `serialize(topic, …)` has completed; else throws `NOT_READY`. */
-  serializeSync(topic: string, value: T): Buffer {
-    const ready = this.writers.ready(topic);
-    if (ready === undefined) {
-      throw new SerdeError(
-        'NOT_READY',
-        `no schema id for topic ${topic} yet: await serialize() or prepare() first`,
-        { topic, role: this.role },
-      );
-    }
-    return this.encode(ready.schemaId, ready.compiled, value, topic);
-  }
-
-  private encode(schemaId: number, writer: AvroWriter, value: T, topic: string): Buffer {
+  protected override encode(schemaId: number, writer: AvroWriter, value: T, topic: string): Buffer {
     if (writer.rawBytes) return this.encodeRawBytes(schemaId, value, topic);
     let scratch = this.scratch;
     let end: number;
@@ -191,66 +154,28 @@ interface AvroReader {
   rawAsString: boolean;
 }
 
-export class AvroDeserializer<T = unknown> {
-  /** One reader per writer id: the writer's type and its resolver to the reader schema, built once. */
-  private readonly readers = new Map<number, AvroReader>();
-  private readonly pending = new Map<number, Promise<AvroReader>>();
+export class AvroDeserializer<T = unknown> extends WireDeserializer<T, AvroReader> {
   private readerType: AvroType | undefined;
   private readerTypeReady: Promise<AvroType | undefined> | undefined;
-  private readonly role: SerdeRole;
 
   constructor(
-    private readonly registry: SerdeRegistry,
+    registry: SerdeRegistry,
     private readonly options: AvroDeserializerOptions = {},
   ) {
-    this.role = options.role ?? 'value';
+    super(registry, 'AVRO', options.role);
     if (options.readerSchema !== undefined && (options.readerReferences?.length ?? 0) === 0) {
       this.readerType = parseAvro(options.readerSchema, options.avro ?? {});
       this.readerTypeReady = Promise.resolve(this.readerType);
     }
   }
 
-  deserialize(topic: string, buf: Uint8Array, context?: MessageContext): Promise<T> {
-    try {
-      const schemaId = readSchemaId(buf, this.context(topic, context, buf));
-      const reader = this.readers.get(schemaId);
-      if (reader === undefined) {
-        return this.load(schemaId, this.context(topic, context)).then((r) =>
-          this.decode(r, schemaId, buf, topic, context),
-        );
-      }
-      return Promise.resolve(this.decode(reader, schemaId, buf, topic, context));
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
-  }
-
-  /**
-   * Synchronous when the writer id has been seen before (the common case on a consumer); throws
-   * `NOT_READY` for an id not fetched yet.
-   */
-  deserializeSync(topic: string, buf: Uint8Array, context?: MessageContext): T {
-    const schemaId = readSchemaId(buf, this.context(topic, context, buf));
-    const reader = this.readers.get(schemaId);
-    if (reader === undefined) {
-      throw new SerdeError(
-        'NOT_READY',
-        `schema id ${schemaId} not fetched yet: await deserialize() first`,
-        this.context(topic, context),
-        { schemaId },
-      );
-    }
-    return this.decode(reader, schemaId, buf, topic, context);
-  }
-
-  private decode(
+  protected override decode(
     reader: AvroReader,
     schemaId: number,
-    buf: Uint8Array,
+    data: Buffer,
     topic: string,
     context: MessageContext | undefined,
   ): T {
-    const data = buf instanceof Buffer ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.length);
     if (reader.rawBytes) {
       const raw = data.subarray(HEADER_SIZE);
       return (reader.rawAsString ? raw.toString('utf8') : raw) as T;
@@ -279,45 +204,16 @@ export class AvroDeserializer<T = unknown> {
     return decoded.value as T;
   }
 
-  private load(schemaId: number, ctx: MessageContext): Promise<AvroReader> {
-    let pending = this.pending.get(schemaId);
-    if (pending === undefined) {
-      pending = this.build(schemaId, ctx).then(
-        (reader) => {
-          this.readers.set(schemaId, reader);
-          this.pending.delete(schemaId);
-          return reader;
-        },
-        (error: unknown) => {
-          this.pending.delete(schemaId);
-          throw error;
-        },
-      );
-      this.pending.set(schemaId, pending);
-    }
-    return pending;
-  }
-
-  private async build(schemaId: number, ctx: MessageContext): Promise<AvroReader> {
-    const stored = await fetchSchemaById(this.registry, schemaId, ctx);
-    const type = stored.schemaType ?? 'AVRO';
-    if (type !== 'AVRO') {
-      throw new SerdeError('WRONG_SCHEMA_TYPE', `schema id ${schemaId} is a ${type} schema, not AVRO`, ctx, {
-        schemaId,
-      });
-    }
-    const avroOptions = this.options.avro ?? {};
+  protected override async compile(
+    stored: SerdeSchema,
+    schemaId: number,
+    ctx: MessageContext,
+  ): Promise<AvroReader> {
     let writer: AvroType;
     try {
-      writer = await avroTypeFromRegistry(this.registry, stored, avroOptions);
+      writer = await avroTypeFromRegistry(this.registry, stored, this.options.avro ?? {});
     } catch (error) {
-      if (error instanceof SerdeError && error.reason !== 'INVALID_SCHEMA') throw error;
-      throw new SerdeError(
-        'INVALID_SCHEMA',
-        `schema id ${schemaId} is not a usable Avro schema: ${(error as Error).message}`,
-        ctx,
-        { schemaId, cause: error },
-      );
+      throw this.unusable(error, schemaId, ctx, 'Avro schema');
     }
     const readerType = await this.readerSchema();
     const rawBytes = writer.typeName === 'bytes';
@@ -356,15 +252,6 @@ export class AvroDeserializer<T = unknown> {
       },
     );
     return this.readerTypeReady;
-  }
-
-  /**
-   * The context for an error message. Called on the hot path only with a buffer that might be malformed,
-   * so the object is built only when it will be used.
-   */
-  private context(topic: string, context: MessageContext | undefined, buf?: Uint8Array): MessageContext {
-    if (buf !== undefined && buf.length >= HEADER_SIZE && buf[0] === 0) return NO_CONTEXT;
-    return context === undefined ? { topic, role: this.role } : { topic, role: this.role, ...context };
   }
 }
 
