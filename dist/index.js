@@ -27707,6 +27707,7 @@ function namespaceOf(fullName2) {
   return dot < 0 ? void 0 : fullName2.slice(0, dot);
 }
 function props(list, sorted) {
+  if (list.length === 0) return "";
   const items = sorted ? [...list].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) : list;
   return items.map(([k, v]) => `,${q(k)}:${jacksonTree(v, sorted)}`).join("");
 }
@@ -28691,8 +28692,8 @@ var init_parse2 = __esm({
       }
       props(o, pointer, reserved) {
         const out = [];
-        for (const [k, v] of Object.entries(o))
-          if (!reserved.has(k)) out.push([k, this.attr(v, joinPointer2(pointer, k))]);
+        for (const k of Object.keys(o))
+          if (!reserved.has(k)) out.push([k, this.attr(o[k], joinPointer2(pointer, k))]);
         return out;
       }
       finish() {
@@ -28897,9 +28898,9 @@ var init_parse2 = __esm({
           aliases,
           pointer,
           props: [],
-          source: this.source,
-          ...typeof doc === "string" ? { doc } : {}
+          source: this.source
         };
+        if (typeof doc === "string") base.doc = doc;
         if (doc !== void 0 && doc !== null && typeof doc !== "string")
           this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
         const t = make(base);
@@ -28916,12 +28917,13 @@ var init_parse2 = __esm({
       }
       parseRecord(o, pointer, space, error2) {
         const fields = [];
-        const record = this.defineNamed(o, pointer, space, (b) => ({
-          ...b,
-          kind: "record",
-          error: error2,
-          fields
-        }));
+        const record = this.defineNamed(o, pointer, space, (b) => {
+          const r = b;
+          r.kind = "record";
+          r.error = error2;
+          r.fields = fields;
+          return r;
+        });
         if (record === void 0) return void 0;
         record.props = this.props(o, pointer, SCHEMA_RESERVED);
         const fieldsValue = o["fields"];
@@ -28935,8 +28937,9 @@ var init_parse2 = __esm({
         }
         const inner = record.namespace ?? space;
         const seen = /* @__PURE__ */ new Map();
+        const fieldsPointer = joinPointer2(pointer, "fields");
         fieldsValue.forEach((f, i) => {
-          const fp = joinPointer2(joinPointer2(pointer, "fields"), i);
+          const fp = `${fieldsPointer}/${i}`;
           const name = isObject2(f) ? f["name"] : void 0;
           if (typeof name === "string") {
             const first = seen.get(name);
@@ -29046,7 +29049,12 @@ var init_parse2 = __esm({
       }
       parseEnum(o, pointer, space) {
         const symbols = [];
-        const t = this.defineNamed(o, pointer, space, (b) => ({ ...b, kind: "enum", symbols }));
+        const t = this.defineNamed(o, pointer, space, (b) => {
+          const e = b;
+          e.kind = "enum";
+          e.symbols = symbols;
+          return e;
+        });
         if (t === void 0) return void 0;
         t.props = this.props(o, pointer, ENUM_RESERVED);
         const sp = joinPointer2(pointer, "symbols");
@@ -29092,7 +29100,12 @@ var init_parse2 = __esm({
         return t;
       }
       parseFixed(o, pointer, space) {
-        const t = this.defineNamed(o, pointer, space, (b) => ({ ...b, kind: "fixed", size: 0 }));
+        const t = this.defineNamed(o, pointer, space, (b) => {
+          const f = b;
+          f.kind = "fixed";
+          f.size = 0;
+          return f;
+        });
         if (t === void 0) return void 0;
         t.props = this.props(o, pointer, SCHEMA_RESERVED);
         const size = o["size"];
@@ -45937,6 +45950,27 @@ init_errors();
 init_errors();
 import { spawn } from "node:child_process";
 function runGit(args, options) {
+  const early = takeStarted(args, options);
+  if (early !== void 0) return early.then((result) => checked(args, options, result));
+  return spawnGit(args, options).then((result) => checked(args, options, result));
+}
+function checked(args, options, result) {
+  if (result.code === 0 || options.okCodes?.includes(result.code)) return result;
+  throw new SchemagateError(
+    "GIT_ERROR",
+    `git ${args[0] ?? ""} failed: ${result.stderr.trim() || `exit code ${result.code}`}`
+  );
+}
+var started = /* @__PURE__ */ new Map();
+var startedKey = (args, cwd) => `${cwd}\0${args.join("\0")}`;
+function takeStarted(args, options) {
+  if (started.size === 0 || options.input !== void 0 || options.onStdout !== void 0) return void 0;
+  const key = startedKey(args, options.cwd);
+  const early = started.get(key);
+  started.delete(key);
+  return early;
+}
+function spawnGit(args, options) {
   return new Promise((resolve3, reject) => {
     let child;
     try {
@@ -45955,21 +45989,14 @@ function runGit(args, options) {
     child.stdout.on("data", options.onStdout ?? ((b) => out.push(b)));
     child.stderr.on("data", (b) => err.push(b));
     child.on("error", (e) => reject(new SchemagateError("GIT_ERROR", `cannot run git: ${e.message}`)));
-    child.on("close", (code) => {
-      const result = {
+    child.on(
+      "close",
+      (code) => resolve3({
         code: code ?? 1,
         stdout: Buffer.concat(out),
         stderr: Buffer.concat(err).toString("utf8")
-      };
-      if (result.code === 0 || options.okCodes?.includes(result.code)) resolve3(result);
-      else
-        reject(
-          new SchemagateError(
-            "GIT_ERROR",
-            `git ${args[0] ?? ""} failed: ${result.stderr.trim() || `exit code ${result.code}`}`
-          )
-        );
-    });
+      })
+    );
     child.stdin.on("error", () => void 0);
     child.stdin.end(options.input ?? "");
   });
@@ -45978,8 +46005,10 @@ async function gitText(args, cwd) {
   return (await runGit(args, { cwd })).stdout.toString("utf8");
 }
 var shallowByTop = /* @__PURE__ */ new Map();
+var firstParentChainArgs = (commit) => ["rev-list", "--first-parent", commit];
+var ROOT_ARGS = ["rev-parse", "--show-toplevel", "--is-shallow-repository"];
 async function repoRoot(cwd) {
-  const r = await runGit(["rev-parse", "--show-toplevel", "--is-shallow-repository"], {
+  const r = await runGit(ROOT_ARGS, {
     cwd,
     okCodes: [128]
   });
@@ -46121,11 +46150,13 @@ var NULL_OID = "0000000000000000000000000000000000000000";
 function parseRawEntries(tokens2, start, into) {
   let i = start;
   while (i < tokens2.length) {
-    const meta = tokens2[i].replace(/^\n/, "");
-    if (!meta.startsWith(":")) break;
-    const parts = meta.split(" ");
-    const blob = parts[3] ?? NULL_OID;
-    const status = parts[4] ?? "";
+    let meta = tokens2[i];
+    if (meta.charCodeAt(0) === 10) meta = meta.slice(1);
+    if (meta.charCodeAt(0) !== 58) break;
+    const lastSpace = meta.lastIndexOf(" ");
+    const blobStart = meta.lastIndexOf(" ", lastSpace - 1) + 1;
+    const blob = lastSpace < 0 || blobStart === 0 ? NULL_OID : meta.slice(blobStart, lastSpace);
+    const status = lastSpace < 0 ? "" : meta.slice(lastSpace + 1);
     if (status.startsWith("R") || status.startsWith("C")) {
       into.push({ status: status[0], blob, from: tokens2[i + 1] ?? "", path: tokens2[i + 2] ?? "" });
       i += 3;
@@ -46142,7 +46173,7 @@ var chains = /* @__PURE__ */ new Map();
 function prefetchFirstParentChain(cwd, commit) {
   const key = `${cwd}\0${commit}`;
   if (chains.has(key)) return;
-  const chain = runGit(["rev-list", "--first-parent", commit], { cwd }).then(
+  const chain = runGit(firstParentChainArgs(commit), { cwd }).then(
     (r) => r.stdout.toString("latin1").split("\n").filter((line) => line !== "")
   );
   chain.catch(() => void 0);
@@ -46170,10 +46201,15 @@ async function logCommits(cwd, commit, paths) {
   const chain = await takeFirstParentChain(cwd, commit);
   const mid = chain.length >= SPLIT_MIN_COMMITS ? chain[Math.floor(chain.length * 0.6)] : void 0;
   const ranges = mid === void 0 ? [[commit]] : [[mid], [`^${mid}`, commit]];
-  const outs = await Promise.all(ranges.map((range) => runGit([...args, ...range, "--", ...paths], { cwd })));
-  const commits = [];
-  for (const out of outs) parseLog(out.stdout.toString("utf8"), commits);
-  return commits;
+  const parts = await Promise.all(
+    ranges.map(async (range) => {
+      const out = await runGit([...args, ...range, "--", ...paths], { cwd });
+      const commits = [];
+      parseLog(out.stdout.toString("utf8"), commits);
+      return commits;
+    })
+  );
+  return parts.length === 1 ? parts[0] : parts.flat();
 }
 function parseLog(out, commits) {
   for (const chunk of out.split("")) {
@@ -46286,11 +46322,24 @@ init_errors();
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync as readFileSync4 } from "node:fs";
 import { join as join3 } from "node:path";
+var REFS_ARGS = [
+  "for-each-ref",
+  "--format=%(refname)%00%(objectname)%00%(symref)",
+  "refs/heads",
+  "refs/remotes"
+];
 async function resolveBase(cwd, config) {
-  const out = (await runGit(
-    ["for-each-ref", "--format=%(refname)%00%(objectname)%00%(symref)", "refs/heads", "refs/remotes"],
-    { cwd }
-  )).stdout.toString("utf8");
+  const out = (await runGit(REFS_ARGS, { cwd })).stdout.toString("utf8");
+  const hit = pickBaseBranch(out, config.baseBranch);
+  if (hit !== void 0) return hit;
+  if (config.baseBranch !== void 0) {
+    const commit = await resolveCommit(cwd, config.baseBranch);
+    if (commit !== void 0) return { ref: config.baseBranch, commit };
+  }
+  const head = await resolveCommit(cwd, "HEAD");
+  return { ref: head === void 0 ? null : "HEAD", commit: head };
+}
+function pickBaseBranch(out, baseBranch) {
   const refs = /* @__PURE__ */ new Map();
   for (const line of out.split("\n")) {
     const [name, commit, symref] = line.split("\0");
@@ -46298,8 +46347,8 @@ async function resolveBase(cwd, config) {
       refs.set(name, { commit, symref: symref ?? "" });
   }
   const names = [];
-  if (config.baseBranch !== void 0) {
-    names.push(config.baseBranch, `origin/${config.baseBranch}`);
+  if (baseBranch !== void 0) {
+    names.push(baseBranch, `origin/${baseBranch}`);
   } else {
     const remoteDefault = refs.get("refs/remotes/origin/HEAD")?.symref.replace(/^refs\/remotes\/origin\//, "");
     if (remoteDefault !== void 0 && remoteDefault !== "")
@@ -46310,12 +46359,7 @@ async function resolveBase(cwd, config) {
     const hit = refs.get(name.startsWith("origin/") ? `refs/remotes/${name}` : `refs/heads/${name}`);
     if (hit !== void 0) return { ref: name, commit: hit.commit };
   }
-  if (config.baseBranch !== void 0) {
-    const commit = await resolveCommit(cwd, config.baseBranch);
-    if (commit !== void 0) return { ref: config.baseBranch, commit };
-  }
-  const head = await resolveCommit(cwd, "HEAD");
-  return { ref: head === void 0 ? null : "HEAD", commit: head };
+  return void 0;
 }
 async function resolveRevision(cwd, rev) {
   const commit = await resolveCommit(cwd, rev);
@@ -47007,11 +47051,21 @@ async function runCheck(options) {
   const blobIds = [];
   const baseConfigSpec = base.commit === void 0 ? void 0 : `${base.commit}:${CONFIG_FILE}`;
   if (baseConfigSpec !== void 0) blobIds.push(baseConfigSpec);
+  const fromGit = candidateSource.kind !== "worktree";
+  if (fromGit) for (const p of targets) blobIds.push(candidates.oids.get(p));
   for (const p of targets) for (const c of historyOf(p)?.changes ?? []) blobIds.push(c.blob);
   const blobs = streamBlobs(top, blobIds);
+  const readTargets = async () => {
+    const read = /* @__PURE__ */ new Map();
+    for (const p of targets) {
+      const bytes = await blobs.get(candidates.oids.get(p));
+      if (bytes !== void 0) read.set(p, bytes);
+    }
+    return read;
+  };
   const [baseConfigBytes, candidateBytes] = await Promise.all([
     baseConfigSpec === void 0 ? void 0 : blobs.get(baseConfigSpec),
-    candidates.read(targets)
+    fromGit ? readTargets() : candidates.read(targets)
   ]);
   const baseConfig = baseConfigFrom(baseConfigBytes, config);
   const index = new NameIndex(() => candidates.read([...candidates.oids.keys()]));
@@ -47234,8 +47288,8 @@ function compareWithHistory(report, loaded2, versions, mode) {
   report.status = result.compatible ? renamed ? "renamed" : "ok" : "incompatible";
 }
 function changesOf(loaded2, latest, level) {
-  const checked = directionsOf(level);
-  return loaded2.handler.diff(latest.schema, loaded2.schema).map((c) => ({ ...c, breaking: c.breaks.some((d) => checked.includes(d)) }));
+  const checked2 = directionsOf(level);
+  return loaded2.handler.diff(latest.schema, loaded2.schema).map((c) => ({ ...c, breaking: c.breaks.some((d) => checked2.includes(d)) }));
 }
 function deletedSubject(path, history, config) {
   const settings = subjectSettings(path, config);
