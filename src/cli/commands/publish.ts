@@ -1,4 +1,3 @@
-import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { SchemagateError } from '../../errors.js';
 import { connectRegistry } from '../../registry/connect.js';
@@ -6,6 +5,7 @@ import { countActions, reportToJson, type PlanStep, type PublishReport } from '.
 import { publish } from '../../registry/publish.js';
 import { collectCandidates } from '../../registry/repo-candidates.js';
 import { progressBar } from './progress.js';
+import { parseRegistryCommandArgs } from './registry-args.js';
 
 const usage = 'schemagate publish (--since <ref>[..<ref>] | --all) [--registry <url>] [--dry-run] [--format text|json]';
 
@@ -14,20 +14,11 @@ const command: Command = {
   summary: 'register approved schema versions in the registry (levels first, references first, idempotent)',
   usage,
   async run(args, io) {
-    const { values } = parseCommandArgs(
+    const { values, format } = parseRegistryCommandArgs(
       args,
-      {
-        since: { type: 'string' },
-        all: { type: 'boolean' },
-        registry: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        format: { type: 'string', default: 'text' },
-      },
+      { since: { type: 'string' }, all: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
       usage,
     );
-    if (values.format !== 'text' && values.format !== 'json') {
-      throw new SchemagateError('INVALID_ARGUMENT', `--format must be text or json, not '${values.format}'\nusage: ${usage}`);
-    }
     if ((values.since === undefined) === (values.all !== true)) {
       throw new SchemagateError('INVALID_ARGUMENT', `give either --since <ref> (subjects changed since ref) or --all\nusage: ${usage}`);
     }
@@ -36,10 +27,10 @@ const command: Command = {
     const repo = await collectCandidates(io.cwd, { ...(since === undefined ? {} : { since }), ...(head === undefined ? {} : { head }) });
     const client = connectRegistry(values.registry, repo.config, io.env);
     const dryRun = values['dry-run'] === true;
-    const bar = io.isTTY && values.format === 'text' ? progressBar(io) : undefined;
+    const bar = io.isTTY && format === 'text' ? progressBar(io) : undefined;
     const outcome = await publish(client, repo.candidates, { dryRun, ...(bar === undefined ? {} : { onProgress: bar.update }) });
     bar?.done();
-    if (values.format === 'json') {
+    if (format === 'json') {
       const body = dryRun ? { ...(reportToJson(outcome.report) as object), dryRun: true, plan: outcome.steps } : reportToJson(outcome.report);
       io.stdout(`${JSON.stringify(body, null, 2)}\n`);
     } else {

@@ -1,9 +1,8 @@
-import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
-import { SchemagateError } from '../../errors.js';
 import { connectRegistry } from '../../registry/connect.js';
 import { collectCandidates } from '../../registry/repo-candidates.js';
 import { registryStatus, type StatusReport } from '../../registry/status.js';
+import { parseRegistryCommandArgs } from './registry-args.js';
 
 const usage = 'schemagate status [--registry <url>] [--format text|json]';
 
@@ -12,14 +11,11 @@ const command: Command = {
   summary: 'drift between the repository and the registry (subjects, latest versions, levels); exit 1 on drift',
   usage,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { registry: { type: 'string' }, format: { type: 'string', default: 'text' } }, usage);
-    if (values.format !== 'text' && values.format !== 'json') {
-      throw new SchemagateError('INVALID_ARGUMENT', `--format must be text or json, not '${values.format}'\nusage: ${usage}`);
-    }
+    const { values, format } = parseRegistryCommandArgs(args, {}, usage);
     const repo = await collectCandidates(io.cwd);
     const client = connectRegistry(values.registry, repo.config, io.env);
     const report = await registryStatus(client, repo.candidates);
-    io.stdout(values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(client.url, report));
+    io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatus(client.url, report));
     return report.inSync ? 0 : 1;
   },
 };
