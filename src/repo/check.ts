@@ -23,7 +23,7 @@ import {
 } from './history.js';
 import { loadSchema, NameIndex, type LoadedSchema } from './schema-file.js';
 import { missingDocs } from './lint.js';
-import { subjectSettings } from './subjects.js';
+import { levelOf, subjectSettings } from './subjects.js';
 import { buildVersions, type ParsedVersion } from './versions.js';
 import { candidateFiles, resolveBase, resolveRevision } from './workspace.js';
 
@@ -156,9 +156,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // A level that changes in this change: a warning on every subject it affects, checked or not.
   if (baseConfig !== undefined) {
     for (const path of candidates.oids.keys()) {
+      const before = levelOf(renamedFrom.get(path) ?? path, baseConfig);
+      if (before === levelOf(path, config) || !baseFiles.has(renamedFrom.get(path) ?? path)) continue;
       const now = subjectSettings(path, config);
-      const before = subjectSettings(renamedFrom.get(path) ?? path, baseConfig).level;
-      if (before === now.level || !baseFiles.has(renamedFrom.get(path) ?? path)) continue;
       let report = reports.find((r) => r.file === path);
       if (report === undefined) {
         report = {

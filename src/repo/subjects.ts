@@ -55,3 +55,18 @@ export function subjectSettings(path: string, config: SchemagateConfig): Subject
   }
   return { subject, level, format };
 }
+
+/**
+ * The compatibility level alone, as `subjectSettings(path, config).level` gives it, without working out
+ * the subject name: a check compares the levels of every file in two configurations.
+ */
+export function levelOf(path: string, config: SchemagateConfig): CompatibilityLevel {
+  let level = config.compatibility;
+  let inRoot: string | undefined;
+  for (const rule of config.subjects) {
+    if (rule.compatibility === undefined) continue;
+    inRoot ??= config.root === '.' ? path : path.slice(config.root.length + 1);
+    if (matchesGlob(path, rule.match) || matchesGlob(inRoot, rule.match)) level = rule.compatibility;
+  }
+  return level;
+}
