@@ -6,6 +6,7 @@
 import { SerdeError, type MessageContext, type SerdeRole } from './errors.js';
 import { fetchSchemaById, type SerdeRegistry, type SerdeSchema, type SerdeSchemaType } from './registry.js';
 import type { Deserializer } from './serde.js';
+import { OncePerKey } from './once-per-key.js';
 import { HEADER_SIZE, readSchemaId } from './wire.js';
 
 // Passed to readSchemaId for a well-formed header, where it is never read: no context object per message.
@@ -13,8 +14,7 @@ const NO_CONTEXT: MessageContext = Object.freeze({});
 
 export abstract class WireDeserializer<T, R> implements Deserializer<T> {
   /** One reader per writer id, built once. */
-  private readonly readers = new Map<number, R>();
-  private readonly pending = new Map<number, Promise<R>>();
+  private readonly readers = new OncePerKey<number, R>();
   protected readonly role: SerdeRole;
 
   protected constructor(
@@ -91,22 +91,7 @@ export abstract class WireDeserializer<T, R> implements Deserializer<T> {
   }
 
   private load(schemaId: number, ctx: MessageContext): Promise<R> {
-    let pending = this.pending.get(schemaId);
-    if (pending === undefined) {
-      pending = this.build(schemaId, ctx).then(
-        (reader) => {
-          this.readers.set(schemaId, reader);
-          this.pending.delete(schemaId);
-          return reader;
-        },
-        (error: unknown) => {
-          this.pending.delete(schemaId);
-          throw error;
-        },
-      );
-      this.pending.set(schemaId, pending);
-    }
-    return pending;
+    return this.readers.load(schemaId, () => this.build(schemaId, ctx));
   }
 
   private async build(schemaId: number, ctx: MessageContext): Promise<R> {

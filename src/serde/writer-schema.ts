@@ -10,6 +10,7 @@ import {
   type SerdeSchemaReference,
   type SerdeSchemaType,
 } from './registry.js';
+import { OncePerKey } from './once-per-key.js';
 import { subjectName, type SubjectNameStrategy } from './subject.js';
 
 /** Options every serializer takes, named as Confluent's serializer configs. */
@@ -47,8 +48,7 @@ export interface PreparedWriter<P> {
 }
 
 export class WriterSchemas<P> {
-  private readonly byTopic = new Map<string, PreparedWriter<P>>();
-  private readonly pending = new Map<string, Promise<PreparedWriter<P>>>();
+  private readonly byTopic = new OncePerKey<string, PreparedWriter<P>>();
   private readonly role: SerdeRole;
   private readonly strategy: SubjectNameStrategy;
   private readonly autoRegister: boolean;
@@ -81,23 +81,8 @@ export class WriterSchemas<P> {
   prepare(topic: string): Promise<PreparedWriter<P>> {
     const done = this.byTopic.get(topic);
     if (done !== undefined) return Promise.resolve(done);
-    let pending = this.pending.get(topic);
-    if (pending === undefined) {
-      pending = this.resolve(topic).then(
-        (prepared) => {
-          this.byTopic.set(topic, prepared);
-          this.pending.delete(topic);
-          return prepared;
-        },
-        (error: unknown) => {
-          // Failures are not cached: the next message asks the registry again.
-          this.pending.delete(topic);
-          throw error;
-        },
-      );
-      this.pending.set(topic, pending);
-    }
-    return pending;
+    // Failures are not cached: the next message asks the registry again.
+    return this.byTopic.load(topic, () => this.resolve(topic));
   }
 
   private async resolve(topic: string): Promise<PreparedWriter<P>> {
