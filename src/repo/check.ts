@@ -15,6 +15,7 @@ import {
 import { CONFIG_FILE, loadConfig, parseConfig, type SchemagateConfig } from './config.js';
 import { repoRoot, streamBlobs, type BlobSource } from './git.js';
 import {
+  NARROW_LIMIT,
   prefetchFirstParentChain,
   readFewFileHistories,
   readFileHistories,
@@ -43,9 +44,6 @@ export interface CheckOptions {
   /** On a shallow clone, fetch the whole history (default true). */
   deepen?: boolean;
 }
-
-/** Above this many changed files, one pass over the whole root is cheaper than narrow pathspecs. */
-const NARROW_LIMIT = 64;
 
 /**
  * Checks the candidate schemas against their git history with the registry's rules and returns the

@@ -13,6 +13,7 @@ import { parseLevel, type CompatibilityLevel } from '../compat/level.js';
 import { SchemagateError } from '../errors.js';
 import type { FormatId } from '../formats/format.js';
 import { parseFormatId } from '../formats/detect.js';
+import { DEFAULT_ROOT } from './subjects.js';
 
 export const CONFIG_FILE = 'schemagate.yaml';
 
@@ -48,7 +49,7 @@ export interface SchemagateConfig {
 }
 
 export const DEFAULT_CONFIG: SchemagateConfig = {
-  root: 'schemas',
+  root: DEFAULT_ROOT,
   baseBranch: undefined,
   compatibility: 'BACKWARD',
   subjects: [],

@@ -255,16 +255,18 @@ export function streamBlobs(cwd: string, oids: Iterable<string>): BlobSource {
   return source;
 }
 
-/** `path → blob id` of the files under `root` in a tree-ish (a commit) or the index (`tree` undefined). */
-export async function listFiles(
-  cwd: string,
-  root: string,
-  tree: string | undefined,
-): Promise<Map<string, string>> {
+/** The git call that lists the files under `root` in a tree-ish (a commit) or the index (`tree` undefined). */
+export function listFilesArgs(root: string, tree: string | undefined): string[] {
   const pathspec = root === '.' ? [] : ['--', root];
+  return tree === undefined
+    ? ['ls-files', '-s', '-z', ...pathspec]
+    : ['ls-tree', '-r', '-z', '--full-tree', tree, ...pathspec];
+}
+
+/** `path → blob id` from the output of `listFilesArgs(root, tree)`. */
+export function parseFileList(out: string, tree: string | undefined): Map<string, string> {
   const files = new Map<string, string>();
   if (tree === undefined) {
-    const out = (await runGit(['ls-files', '-s', '-z', ...pathspec], { cwd })).stdout.toString('utf8');
     for (const entry of out.split('\0')) {
       // "<mode> <oid> <stage>\t<path>"; conflicted entries (stage > 0) are left to git to report.
       const tab = entry.indexOf('\t');
@@ -274,9 +276,6 @@ export async function listFiles(
       files.set(entry.slice(tab + 1), oid);
     }
   } else {
-    const out = (
-      await runGit(['ls-tree', '-r', '-z', '--full-tree', tree, ...pathspec], { cwd })
-    ).stdout.toString('utf8');
     for (const entry of out.split('\0')) {
       // "<mode> blob <oid>\t<path>"
       const tab = entry.indexOf('\t');
@@ -287,4 +286,14 @@ export async function listFiles(
     }
   }
   return files;
+}
+
+/** `path → blob id` of the files under `root` in a tree-ish (a commit) or the index (`tree` undefined). */
+export async function listFiles(
+  cwd: string,
+  root: string,
+  tree: string | undefined,
+): Promise<Map<string, string>> {
+  const out = (await runGit(listFilesArgs(root, tree), { cwd })).stdout.toString('utf8');
+  return parseFileList(out, tree);
 }

@@ -86,6 +86,9 @@ function parseRawEntries(tokens: string[], start: number, into: RawEntry[]): num
 
 const FORMAT = '%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI';
 
+/** Above this many changed files, one history read over the whole root is cheaper than narrow pathspecs. */
+export const NARROW_LIMIT = 64;
+
 /** Below this many first-parent commits one `git log` is quick, and a second process would cost more than it saves. */
 const SPLIT_MIN_COMMITS = 256;
 
@@ -117,7 +120,16 @@ function takeFirstParentChain(cwd: string, commit: string): Promise<string[]> {
   return chain;
 }
 
-async function logCommits(cwd: string, commit: string, paths: readonly string[]): Promise<RawCommit[]> {
+/**
+ * The `git log` calls that read the history of `paths` back from `commit`, given its first-parent chain
+ * (newest first). git diffs the trees of every commit one after the other on one core; on a long
+ * history two processes, each over half of the chain, take about half the time (the older half first).
+ */
+export function historyLogArgs(
+  commit: string,
+  paths: readonly string[],
+  chain: readonly string[],
+): string[][] {
   const args = [
     'log',
     '--first-parent',
@@ -129,15 +141,17 @@ async function logCommits(cwd: string, commit: string, paths: readonly string[])
     '--reverse',
     `--format=${FORMAT}`,
   ];
-  // git diffs the trees of every commit one after the other on one core; on a long history two processes,
-  // each over half of the first-parent chain, take about half the time (the older half comes first).
-  const chain = await takeFirstParentChain(cwd, commit);
   const mid = chain.length >= SPLIT_MIN_COMMITS ? chain[chain.length >> 1] : undefined;
   const ranges = mid === undefined ? [[commit]] : [[mid], [`^${mid}`, commit]];
+  return ranges.map((range) => [...args, ...range, '--', ...paths]);
+}
+
+async function logCommits(cwd: string, commit: string, paths: readonly string[]): Promise<RawCommit[]> {
+  const chain = await takeFirstParentChain(cwd, commit);
   // Each part is parsed as soon as its git is done, while the other may still run.
   const parts = await Promise.all(
-    ranges.map(async (range) => {
-      const out = await runGit([...args, ...range, '--', ...paths], { cwd });
+    historyLogArgs(commit, paths, chain).map(async (args) => {
+      const out = await runGit(args, { cwd });
       const commits: RawCommit[] = [];
       parseLog(out.stdout.toString('utf8'), commits);
       return commits;

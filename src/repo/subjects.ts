@@ -4,6 +4,9 @@ import type { FormatId } from '../formats/format.js';
 import type { SchemagateConfig } from './config.js';
 import { matchesGlob } from './glob.js';
 
+/** The schema root when the configuration names none. */
+export const DEFAULT_ROOT = 'schemas';
+
 /** The extensions schemagate reads under the schema root. */
 export const SCHEMA_EXTENSIONS = ['.avsc', '.json'] as const;
 

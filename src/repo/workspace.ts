@@ -6,13 +6,19 @@ import type { SchemagateConfig } from './config.js';
 import {
   firstParentChainArgs,
   listFiles,
+  listFilesArgs,
+  parseFileList,
   readBlobs,
   resolveCommit,
   ROOT_ARGS,
   runGit,
   startGitEarly,
 } from './git.js';
-import { isSchemaPath } from './subjects.js';
+import { historyLogArgs, NARROW_LIMIT } from './history.js';
+import { DEFAULT_ROOT, isSchemaPath } from './subjects.js';
+
+/** `CONFIG_FILE` of config.ts, which this module does not import (it loads the YAML parser). */
+const CONFIG_FILE_NAME = 'schemagate.yaml';
 
 export interface BaseRef {
   /** The ref as found (`main`, `origin/main`, `HEAD`), or null in an empty repository. */
@@ -29,21 +35,56 @@ const REFS_ARGS = [
 
 /**
  * Starts the git calls that find the repository and its base branch, for a command to run while its
- * modules load; `repoRoot` and `resolveBase` then take their answers. The command must call
- * `dropEarlyGit` when it ends.
+ * modules load; `repoRoot`, `resolveBase` and the history read then take their answers. For the hook
+ * (`staged`), with the default layout and only modified files, it also starts the file listings and the
+ * history read of the changed files: they are the hook's longest wait. Everything is started with the
+ * defaults a configuration may change (root, base branch): an answer whose arguments differ from the
+ * real call's is never taken. The command must call `dropEarlyGit` when it ends.
  */
-export function startBaseLookupEarly(cwd: string): void {
+export function startBaseLookupEarly(cwd: string, options: { staged?: boolean } = {}): void {
   startGitEarly(ROOT_ARGS, cwd)
     .then(async (r) => {
-      const top = r.code === 0 ? r.stdout.toString('utf8').split('\n')[0] : undefined;
+      const [top, shallow] = r.code === 0 ? r.stdout.toString('utf8').split('\n') : [];
       if (top === undefined || top === '') return;
       const refs = await startGitEarly(REFS_ARGS, top);
-      // The default base (no `baseBranch` configured): its first-parent chain is what a history read
-      // lists first. With another base configured, this answer goes unused.
       const base = refs.code === 0 ? pickBaseBranch(refs.stdout.toString('utf8'), undefined) : undefined;
-      if (base?.commit !== undefined) startGitEarly(firstParentChainArgs(base.commit), top);
+      if (base?.commit === undefined) return;
+      const chain = startGitEarly(firstParentChainArgs(base.commit), top);
+      // A shallow clone may be deepened before the history is read; a configured root or base branch
+      // makes other calls. (Looked for as words, not parsed: a false alarm only costs the head start.)
+      if (options.staged !== true || shallow === 'true' || mayMoveRootOrBase(top)) return;
+      const [index, atBase, chainOut] = await Promise.all([
+        startGitEarly(listFilesArgs(DEFAULT_ROOT, undefined), top),
+        startGitEarly(listFilesArgs(DEFAULT_ROOT, base.commit), top),
+        chain,
+      ]);
+      if (index.code !== 0 || atBase.code !== 0 || chainOut.code !== 0) return;
+      const layout = { root: DEFAULT_ROOT };
+      const schemaFiles = (out: Buffer, tree: string | undefined): Map<string, string> =>
+        new Map([...parseFileList(out.toString('utf8'), tree)].filter(([p]) => isSchemaPath(p, layout)));
+      const now = schemaFiles(index.stdout, undefined);
+      const before = schemaFiles(atBase.stdout, base.commit);
+      // Added or removed files bring renames and deletions into the history read: left to the check.
+      if (now.size !== before.size || [...now.keys()].some((p) => !before.has(p))) return;
+      const changed = [...now.keys()].filter((p) => before.get(p) !== now.get(p));
+      if (changed.length === 0 || changed.length > NARROW_LIMIT) return;
+      const commits = chainOut.stdout
+        .toString('latin1')
+        .split('\n')
+        .filter((line) => line !== '');
+      for (const args of historyLogArgs(base.commit, changed, commits)) startGitEarly(args, top);
     })
     .catch(() => undefined);
+}
+
+function mayMoveRootOrBase(top: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(join(top, CONFIG_FILE_NAME), 'utf8');
+  } catch {
+    return false;
+  }
+  return /\b(root|baseBranch)\b/.test(text);
 }
 
 /**

@@ -52,7 +52,7 @@ const command: Command = {
             ? 'against'
             : 'worktree';
     // git finds the repository and its branches while the checker's modules load (a hook's latency).
-    startBaseLookupEarly(io.cwd);
+    startBaseLookupEarly(io.cwd, { staged: mode === 'staged' });
     try {
       const { runCheck } = await import('../../repo/check.js');
       const report = await runCheck({
