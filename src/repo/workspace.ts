@@ -42,11 +42,14 @@ const REFS_ARGS = [
  * real call's is never taken. The command must call `dropEarlyGit` when it ends.
  */
 export function startBaseLookupEarly(cwd: string, options: { staged?: boolean } = {}): void {
+  // The refs are the same from any folder of the repository; listed from `cwd` beside finding the top
+  // level, they are taken when `cwd` is the top level (a hook's case).
+  const refsHere = startGitEarly(REFS_ARGS, cwd);
   startGitEarly(ROOT_ARGS, cwd)
     .then(async (r) => {
       const [top, shallow] = r.code === 0 ? r.stdout.toString('utf8').split('\n') : [];
       if (top === undefined || top === '') return;
-      const refs = await startGitEarly(REFS_ARGS, top);
+      const refs = await (top === cwd ? refsHere : startGitEarly(REFS_ARGS, top));
       const base = refs.code === 0 ? pickBaseBranch(refs.stdout.toString('utf8'), undefined) : undefined;
       if (base?.commit === undefined) return;
       const chain = startGitEarly(firstParentChainArgs(base.commit), top);
