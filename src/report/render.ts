@@ -6,8 +6,9 @@ import type { CheckReport } from './model.js';
 import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'github', 'junit', 'sarif', 'markdown'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import type { ReportFormat } from './formats.js';
+
+export { REPORT_FORMATS, type ReportFormat } from './formats.js';
 
 export function renderReport(report: CheckReport, format: ReportFormat): string {
   switch (format) {

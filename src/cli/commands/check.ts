@@ -1,5 +1,5 @@
 import { SchemagateError } from '../../errors.js';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../report/render.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
 import type { CheckMode } from '../../report/model.js';
 import { dropEarlyGit } from '../../repo/git.js';
 import { startBaseLookupEarly } from '../../repo/workspace.js';
@@ -54,7 +54,10 @@ const command: Command = {
     // git finds the repository and its branches while the checker's modules load (a hook's latency).
     startBaseLookupEarly(io.cwd, { staged: mode === 'staged' });
     try {
-      const { runCheck } = await import('../../repo/check.js');
+      const [{ runCheck }, { renderReport }] = await Promise.all([
+        import('../../repo/check.js'),
+        import('../../report/render.js'),
+      ]);
       const report = await runCheck({
         cwd: io.cwd,
         mode,
