@@ -45065,10 +45065,89 @@ function detectFormat(file, value) {
   return "json";
 }
 
+// src/repo/subjects.ts
+import { posix } from "node:path";
+
+// src/repo/glob.ts
+function globToRegExp(glob) {
+  let re = "";
+  let i = 0;
+  let inBraces = 0;
+  while (i < glob.length) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        const slashAfter = glob[i + 2] === "/";
+        re += slashAfter ? "(?:.*/)?" : ".*";
+        i += slashAfter ? 3 : 2;
+        continue;
+      }
+      re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else if (c === "{") {
+      inBraces++;
+      re += "(?:";
+    } else if (c === "}" && inBraces > 0) {
+      inBraces--;
+      re += ")";
+    } else if (c === "," && inBraces > 0) re += "|";
+    else re += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
+    i++;
+  }
+  return new RegExp(`^${re}$`);
+}
+function matchesGlob(path, glob) {
+  return globToRegExp(glob.replace(/^\.\//, "")).test(path);
+}
+
+// src/repo/subjects.ts
+var DEFAULT_ROOT = "schemas";
+var SCHEMA_EXTENSIONS = [".avsc", ".json"];
+function isSchemaPath(path, config) {
+  const lower = path.toLowerCase();
+  return SCHEMA_EXTENSIONS.some((e) => lower.endsWith(e)) && isUnderRoot(path, config.root);
+}
+function isUnderRoot(path, root) {
+  return root === "." || path === root || path.startsWith(`${root}/`);
+}
+function subjectSettings(path, config) {
+  const inRoot = config.root === "." ? path : path.slice(config.root.length + 1);
+  const ext = posix.extname(inRoot);
+  const withoutExt = inRoot.slice(0, inRoot.length - ext.length);
+  const name = posix.basename(withoutExt);
+  const dir = posix.dirname(withoutExt) === "." ? "" : posix.dirname(withoutExt);
+  const topic = dir.split("/").filter((s) => s !== "").join(".");
+  let subject = config.naming === "topic" && topic !== "" ? `${topic}-${name}` : name;
+  let level = config.compatibility;
+  let format;
+  for (const rule of config.subjects) {
+    if (!matchesGlob(path, rule.match) && !matchesGlob(inRoot, rule.match)) continue;
+    if (rule.compatibility !== void 0) level = rule.compatibility;
+    if (rule.format !== void 0) format = rule.format;
+    if (rule.subject !== void 0) {
+      subject = rule.subject.replace(
+        /\{(name|topic|dir|path)\}/g,
+        (_, k) => k === "name" ? name : k === "topic" ? topic : k === "dir" ? dir : withoutExt
+      );
+    }
+  }
+  return { subject, level, format };
+}
+function levelOf2(path, config) {
+  let level = config.compatibility;
+  let inRoot;
+  for (const rule of config.subjects) {
+    if (rule.compatibility === void 0) continue;
+    inRoot ??= config.root === "." ? path : path.slice(config.root.length + 1);
+    if (matchesGlob(path, rule.match) || matchesGlob(inRoot, rule.match)) level = rule.compatibility;
+  }
+  return level;
+}
+
 // src/repo/config.ts
 var CONFIG_FILE = "schemagate.yaml";
 var DEFAULT_CONFIG = {
-  root: "schemas",
+  root: DEFAULT_ROOT,
   baseBranch: void 0,
   compatibility: "BACKWARD",
   subjects: [],
@@ -45875,74 +45954,6 @@ function describe(e) {
   return e instanceof Error ? e.message : String(e);
 }
 
-// src/repo/subjects.ts
-import { posix } from "node:path";
-
-// src/repo/glob.ts
-function globToRegExp(glob) {
-  let re = "";
-  let i = 0;
-  let inBraces = 0;
-  while (i < glob.length) {
-    const c = glob[i];
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const slashAfter = glob[i + 2] === "/";
-        re += slashAfter ? "(?:.*/)?" : ".*";
-        i += slashAfter ? 3 : 2;
-        continue;
-      }
-      re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else if (c === "{") {
-      inBraces++;
-      re += "(?:";
-    } else if (c === "}" && inBraces > 0) {
-      inBraces--;
-      re += ")";
-    } else if (c === "," && inBraces > 0) re += "|";
-    else re += c.replace(/[.+^$()|[\]\\]/g, "\\$&");
-    i++;
-  }
-  return new RegExp(`^${re}$`);
-}
-function matchesGlob(path, glob) {
-  return globToRegExp(glob.replace(/^\.\//, "")).test(path);
-}
-
-// src/repo/subjects.ts
-var SCHEMA_EXTENSIONS = [".avsc", ".json"];
-function isSchemaPath(path, config) {
-  const lower = path.toLowerCase();
-  return SCHEMA_EXTENSIONS.some((e) => lower.endsWith(e)) && isUnderRoot(path, config.root);
-}
-function isUnderRoot(path, root) {
-  return root === "." || path === root || path.startsWith(`${root}/`);
-}
-function subjectSettings(path, config) {
-  const inRoot = config.root === "." ? path : path.slice(config.root.length + 1);
-  const ext = posix.extname(inRoot);
-  const withoutExt = inRoot.slice(0, inRoot.length - ext.length);
-  const name = posix.basename(withoutExt);
-  const dir = posix.dirname(withoutExt) === "." ? "" : posix.dirname(withoutExt);
-  const topic = dir.split("/").filter((s) => s !== "").join(".");
-  let subject = config.naming === "topic" && topic !== "" ? `${topic}-${name}` : name;
-  let level = config.compatibility;
-  let format;
-  for (const rule of config.subjects) {
-    if (!matchesGlob(path, rule.match) && !matchesGlob(inRoot, rule.match)) continue;
-    if (rule.compatibility !== void 0) level = rule.compatibility;
-    if (rule.format !== void 0) format = rule.format;
-    if (rule.subject !== void 0) {
-      subject = rule.subject.replace(
-        /\{(name|topic|dir|path)\}/g,
-        (_, k) => k === "name" ? name : k === "topic" ? topic : k === "dir" ? dir : withoutExt
-      );
-    }
-  }
-  return { subject, level, format };
-}
-
 // src/repo/history.ts
 init_errors();
 
@@ -46120,11 +46131,13 @@ function streamBlobs(cwd, oids) {
   );
   return source;
 }
-async function listFiles(cwd, root, tree) {
+function listFilesArgs(root, tree) {
   const pathspec = root === "." ? [] : ["--", root];
+  return tree === void 0 ? ["ls-files", "-s", "-z", ...pathspec] : ["ls-tree", "-r", "-z", "--full-tree", tree, ...pathspec];
+}
+function parseFileList(out, tree) {
   const files = /* @__PURE__ */ new Map();
   if (tree === void 0) {
-    const out = (await runGit(["ls-files", "-s", "-z", ...pathspec], { cwd })).stdout.toString("utf8");
     for (const entry of out.split("\0")) {
       const tab = entry.indexOf("	");
       if (tab < 0) continue;
@@ -46133,7 +46146,6 @@ async function listFiles(cwd, root, tree) {
       files.set(entry.slice(tab + 1), oid);
     }
   } else {
-    const out = (await runGit(["ls-tree", "-r", "-z", "--full-tree", tree, ...pathspec], { cwd })).stdout.toString("utf8");
     for (const entry of out.split("\0")) {
       const tab = entry.indexOf("	");
       if (tab < 0) continue;
@@ -46143,6 +46155,10 @@ async function listFiles(cwd, root, tree) {
     }
   }
   return files;
+}
+async function listFiles(cwd, root, tree) {
+  const out = (await runGit(listFilesArgs(root, tree), { cwd })).stdout.toString("utf8");
+  return parseFileList(out, tree);
 }
 
 // src/repo/history.ts
@@ -46168,6 +46184,7 @@ function parseRawEntries(tokens2, start, into) {
   return i;
 }
 var FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI";
+var NARROW_LIMIT = 64;
 var SPLIT_MIN_COMMITS = 256;
 var chains = /* @__PURE__ */ new Map();
 function prefetchFirstParentChain(cwd, commit) {
@@ -46186,7 +46203,7 @@ function takeFirstParentChain(cwd, commit) {
   chains.delete(key);
   return chain;
 }
-async function logCommits(cwd, commit, paths) {
+function historyLogArgs(commit, paths, chain) {
   const args = [
     "log",
     "--first-parent",
@@ -46198,12 +46215,15 @@ async function logCommits(cwd, commit, paths) {
     "--reverse",
     `--format=${FORMAT}`
   ];
-  const chain = await takeFirstParentChain(cwd, commit);
-  const mid = chain.length >= SPLIT_MIN_COMMITS ? chain[Math.floor(chain.length * 0.6)] : void 0;
+  const mid = chain.length >= SPLIT_MIN_COMMITS ? chain[chain.length >> 1] : void 0;
   const ranges = mid === void 0 ? [[commit]] : [[mid], [`^${mid}`, commit]];
+  return ranges.map((range) => [...args, ...range, "--", ...paths]);
+}
+async function logCommits(cwd, commit, paths) {
+  const chain = await takeFirstParentChain(cwd, commit);
   const parts = await Promise.all(
-    ranges.map(async (range) => {
-      const out = await runGit([...args, ...range, "--", ...paths], { cwd });
+    historyLogArgs(commit, paths, chain).map(async (args) => {
+      const out = await runGit(args, { cwd });
       const commits = [];
       parseLog(out.stdout.toString("utf8"), commits);
       return commits;
@@ -47006,7 +47026,6 @@ function missingDocs(format, value) {
 }
 
 // src/repo/check.ts
-var NARROW_LIMIT = 64;
 async function runCheck(options) {
   const top = await repoRoot(options.cwd);
   const config = options.config ?? loadConfig(top);
@@ -47083,9 +47102,9 @@ async function runCheck(options) {
   for (const path of deleted) reports.push(deletedSubject(path, history.files.get(path), config));
   if (baseConfig !== void 0) {
     for (const path of candidates.oids.keys()) {
+      const before = levelOf2(renamedFrom.get(path) ?? path, baseConfig);
+      if (before === levelOf2(path, config) || !baseFiles.has(renamedFrom.get(path) ?? path)) continue;
       const now = subjectSettings(path, config);
-      const before = subjectSettings(renamedFrom.get(path) ?? path, baseConfig).level;
-      if (before === now.level || !baseFiles.has(renamedFrom.get(path) ?? path)) continue;
       let report = reports.find((r) => r.file === path);
       if (report === void 0) {
         report = {
