@@ -298,6 +298,7 @@ async function checkSubject(
     const loaded = await loadSchema(path, bytes, {
       ...(settings.format === undefined ? {} : { format: settings.format }),
       index: ctx.index,
+      policy: ctx.config.jsonSchemaPolicy,
     });
     report.format = loaded.format;
     const versions = await buildVersions(history, ctx.blobs, { format: loaded.format, index: ctx.index });

@@ -13,6 +13,7 @@ import { parseLevel, type CompatibilityLevel } from '../compat/level.js';
 import { SchemagateError } from '../errors.js';
 import type { FormatId } from '../formats/format.js';
 import { parseFormatId } from '../formats/detect.js';
+import type { JsonSchemaPolicy } from '../formats/load.js';
 import { DEFAULT_ROOT } from './subjects.js';
 
 export const CONFIG_FILE = 'schemagate.yaml';
@@ -44,6 +45,8 @@ export interface SchemagateConfig {
   allowDelete: boolean;
   registry: { url?: string } | undefined;
   lint: LintConfig;
+  /** The JSON Schema allow-list for compatibility verdicts: `strict` (the registry's default) or `lenient`. */
+  jsonSchemaPolicy: JsonSchemaPolicy;
   /** The file the configuration came from, `undefined` when the defaults apply. */
   file: string | undefined;
 }
@@ -57,6 +60,7 @@ export const DEFAULT_CONFIG: SchemagateConfig = {
   allowDelete: false,
   registry: undefined,
   lint: { requireDoc: false },
+  jsonSchemaPolicy: 'strict',
   file: undefined,
 };
 
@@ -156,6 +160,13 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
       case 'allowDelete':
         config.allowDelete = bool(value, 'allowDelete');
         break;
+      case 'jsonSchemaPolicy': {
+        const policy = str(value, 'jsonSchemaPolicy');
+        if (policy !== 'strict' && policy !== 'lenient')
+          fail(`'jsonSchemaPolicy' must be 'strict' or 'lenient', not '${policy}'`, value as YamlNode);
+        config.jsonSchemaPolicy = policy as JsonSchemaPolicy;
+        break;
+      }
       case 'subjects': {
         if (value === null || value === undefined || (isScalar(value) && value.value === null)) break;
         if (!isSeq(value)) fail(`'subjects' must be a list of rules (- match: "glob")`, value as YamlNode);
@@ -208,7 +219,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
       }
       default:
         fail(
-          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, registry, lint)`,
+          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, jsonSchemaPolicy, registry, lint)`,
           keyNode,
         );
     }

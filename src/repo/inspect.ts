@@ -71,6 +71,7 @@ export async function subjectLog(options: {
       format: info.format,
       index,
       lenient: true,
+      policy: config.jsonSchemaPolicy,
     });
     if (!l.ok)
       throw new SchemagateError(
@@ -182,6 +183,7 @@ export async function subjectDiff(options: {
   const toIndex = await treeIndex(top, config, to.commit ?? undefined);
   const toLoaded = await loadSchema(file, to.text, {
     ...(settings.format === undefined ? {} : { format: settings.format }),
+    policy: config.jsonSchemaPolicy,
     index: options.to === undefined ? new NameIndex(async () => readWorktree(top, config)) : toIndex,
   });
   if (!toLoaded.ok)

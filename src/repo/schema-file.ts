@@ -3,7 +3,7 @@ import { isSchemagateError } from '../errors.js';
 import type { FormatHandler, FormatId, ParsedSchema, SchemaReference } from '../formats/format.js';
 import { parseJson, positionOf, type JsonDocument, type JsonValue } from '../formats/json/parse.js';
 import { detectFormat } from '../formats/detect.js';
-import { loadFormat } from '../formats/load.js';
+import { loadFormat, type JsonSchemaPolicy } from '../formats/load.js';
 import { avroNames } from './avro-names.js';
 import { decodeSchemaText } from './text.js';
 
@@ -230,6 +230,8 @@ export async function loadSchema(
     lenient?: boolean;
     references?: readonly SchemaReference[];
     fast?: boolean;
+    /** The JSON Schema allow-list the handler's check and diff use (config `jsonSchemaPolicy`). */
+    policy?: JsonSchemaPolicy;
   },
 ): Promise<LoadedSchema> {
   const decoded = decodeSchemaText(bytes);
@@ -312,7 +314,7 @@ export async function loadSchema(
     if (resolved.problems.length > 0) return { ok: false, format, text, problems: resolved.problems };
     references = resolved.references;
   }
-  const handler = await loadFormat(format);
+  const handler = await loadFormat(format, options.policy === undefined ? {} : { policy: options.policy });
   const result = handler.parse(text, {
     file,
     references,

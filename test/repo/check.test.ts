@@ -368,6 +368,24 @@ test('JSON Schema files: checked with the JSON Schema engine, $ref to another fi
   });
 });
 
+test('jsonSchemaPolicy: an optional property added to an open object breaks STRICT, passes LENIENT', async () => {
+  await withRepo(async (repo) => {
+    const person = (props: Record<string, unknown>): string =>
+      `${JSON.stringify({ type: 'object', properties: props }, null, 2)}\n`;
+    repo.write('schemas/person.json', person({ name: { type: 'string' } })).commit('v1');
+    repo.write('schemas/person.json', person({ name: { type: 'string' }, age: { type: 'integer' } }));
+    const strict = only(await runCheck({ cwd: repo.dir }), 'schemas/person.json');
+    assert.equal(strict.status, 'incompatible');
+    assert.deepEqual(
+      strict.findings.map((f) => [f.rule, f.path]),
+      [['OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL', '/properties/age']],
+    );
+    repo.write('schemagate.yaml', 'jsonSchemaPolicy: lenient\n');
+    const lenient = only(await runCheck({ cwd: repo.dir }), 'schemas/person.json');
+    assert.equal(lenient.status, 'ok', JSON.stringify(lenient.findings));
+  });
+});
+
 test('lint.requireDoc: missing docs are warnings at their position', async () => {
   await withRepo(async (repo) => {
     repo.write('schemagate.yaml', 'lint:\n  requireDoc: true\n');

@@ -12,6 +12,7 @@ test('an empty file means the defaults', () => {
   assert.equal(c.naming, 'file');
   assert.equal(c.allowDelete, false);
   assert.equal(c.baseBranch, undefined);
+  assert.equal(c.jsonSchemaPolicy, 'strict');
 });
 
 test('every key is read', () => {
@@ -22,6 +23,7 @@ test('every key is read', () => {
       'compatibility: full_transitive',
       'naming: topic',
       'allowDelete: true',
+      'jsonSchemaPolicy: lenient',
       'registry:',
       '  url: ${REG}/api',
       'lint:',
@@ -40,6 +42,7 @@ test('every key is read', () => {
   assert.equal(c.naming, 'topic');
   assert.equal(c.allowDelete, true);
   assert.equal(c.lint.requireDoc, true);
+  assert.equal(c.jsonSchemaPolicy, 'lenient');
   assert.deepEqual(c.subjects, [
     { match: 'avro/orders/**', compatibility: 'NONE', subject: 'orders-{name}' },
     { match: '*.json', format: 'json' },
@@ -55,6 +58,7 @@ test('bad configuration: one error with the line, exit 2', () => {
     ['root: schemas\n\nrot: x\n', 3, /unknown key 'rot'/],
     ['allowDelete: maybe\n', 1, /true or false/],
     ['naming: path\n', 1, /'file' or 'topic'/],
+    ['root: schemas\njsonSchemaPolicy: loose\n', 2, /'strict' or 'lenient', not 'loose'/],
     ['root: [1\n  x: 2\n', 1, /invalid YAML/],
     ['root: schemas\nroot: again\n', 2, /invalid YAML/],
     ['- a\n- b\n', 1, /must be a mapping/],
