@@ -45155,6 +45155,7 @@ var DEFAULT_CONFIG = {
   allowDelete: false,
   registry: void 0,
   lint: { requireDoc: false },
+  jsonSchemaPolicy: "strict",
   file: void 0
 };
 function loadConfig(repoRoot2) {
@@ -45245,6 +45246,13 @@ function parseConfig(text, file = CONFIG_FILE) {
       case "allowDelete":
         config.allowDelete = bool2(value, "allowDelete");
         break;
+      case "jsonSchemaPolicy": {
+        const policy = str2(value, "jsonSchemaPolicy");
+        if (policy !== "strict" && policy !== "lenient")
+          fail(`'jsonSchemaPolicy' must be 'strict' or 'lenient', not '${policy}'`, value);
+        config.jsonSchemaPolicy = policy;
+        break;
+      }
       case "subjects": {
         if (value === null || value === void 0 || (0, import_yaml.isScalar)(value) && value.value === null) break;
         if (!(0, import_yaml.isSeq)(value)) fail(`'subjects' must be a list of rules (- match: "glob")`, value);
@@ -45297,7 +45305,7 @@ function parseConfig(text, file = CONFIG_FILE) {
       }
       default:
         fail(
-          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, registry, lint)`,
+          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, jsonSchemaPolicy, registry, lint)`,
           keyNode
         );
     }
@@ -46452,11 +46460,15 @@ import { posix as posix2 } from "node:path";
 
 // src/formats/load.ts
 var loaded = /* @__PURE__ */ new Map();
-function loadFormat(id) {
-  let handler2 = loaded.get(id);
+function loadFormat(id, options = {}) {
+  const policy = id === "json" ? options.policy ?? "strict" : "strict";
+  const key = `${id}:${policy}`;
+  let handler2 = loaded.get(key);
   if (handler2 === void 0) {
-    handler2 = id === "avro" ? Promise.resolve().then(() => (init_avro(), avro_exports)).then((m) => m.avroFormat) : Promise.resolve().then(() => (init_jsonschema(), jsonschema_exports)).then((m) => m.jsonSchemaFormat);
-    loaded.set(id, handler2);
+    handler2 = id === "avro" ? Promise.resolve().then(() => (init_avro(), avro_exports)).then((m) => m.avroFormat) : Promise.resolve().then(() => (init_jsonschema(), jsonschema_exports)).then(
+      (m) => policy === "strict" ? m.jsonSchemaFormat : m.jsonSchemaFormatWith({ policy })
+    );
+    loaded.set(key, handler2);
   }
   return handler2;
 }
@@ -46775,7 +46787,7 @@ async function loadSchema2(file, bytes, options) {
     if (resolved.problems.length > 0) return { ok: false, format, text, problems: resolved.problems };
     references = resolved.references;
   }
-  const handler2 = await loadFormat(format);
+  const handler2 = await loadFormat(format, options.policy === void 0 ? {} : { policy: options.policy });
   const result = handler2.parse(text, {
     file,
     references,
@@ -47211,7 +47223,8 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
     if (bytes === void 0) throw new Error(`cannot read ${path}`);
     const loaded2 = await loadSchema2(path, bytes, {
       ...settings.format === void 0 ? {} : { format: settings.format },
-      index: ctx.index
+      index: ctx.index,
+      policy: ctx.config.jsonSchemaPolicy
     });
     report.format = loaded2.format;
     const versions = await buildVersions(history, ctx.blobs, { format: loaded2.format, index: ctx.index });
