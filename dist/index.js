@@ -27369,7 +27369,8 @@ var init_parse = __esm({
         if (this.pos >= this.text.length) this.fail("the file is empty; expected a JSON value");
         const value = this.parseValue("", 0);
         this.skipWs();
-        if (this.pos < this.text.length) this.fail(`unexpected ${this.describe()} after the end of the JSON value`);
+        if (this.pos < this.text.length)
+          this.fail(`unexpected ${this.describe()} after the end of the JSON value`);
         return { value, positions: this.positions, keys: this.keys };
       }
       here() {
@@ -27458,7 +27459,16 @@ var init_parse = __esm({
           if (c === 92) {
             out += t.slice(chunk, this.pos);
             const e = t[this.pos + 1];
-            const simple = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+            const simple = {
+              '"': '"',
+              "\\": "\\",
+              "/": "/",
+              b: "\b",
+              f: "\f",
+              n: "\n",
+              r: "\r",
+              t: "	"
+            };
             if (e !== void 0 && simple[e] !== void 0) {
               out += simple[e];
               this.pos += 2;
@@ -27473,9 +27483,29 @@ var init_parse = __esm({
             chunk = this.pos;
             continue;
           }
-          if (c < 32) this.fail(c === 10 || c === 13 ? "unterminated string (line break inside a string)" : "control character in string");
+          if (c < 32)
+            this.fail(
+              c === 10 || c === 13 ? "unterminated string (line break inside a string)" : "control character in string"
+            );
           this.pos++;
         }
+      }
+      /** After a member: true at the closing bracket, false after a comma; a trailing comma is an error. */
+      endOfMembers(close, kind) {
+        this.skipWs();
+        const c = this.text[this.pos];
+        if (c === ",") {
+          const comma = this.here();
+          this.pos++;
+          this.skipWs();
+          if (this.text[this.pos] === close) this.fail(`trailing comma in ${kind}`, comma);
+          return false;
+        }
+        if (c === close) {
+          this.pos++;
+          return true;
+        }
+        return this.fail(`unexpected ${this.describe()} in ${kind}; expected ',' or '${close}'`);
       }
       parseArray(pointer, depth) {
         this.pos++;
@@ -27488,20 +27518,7 @@ var init_parse = __esm({
         for (; ; ) {
           this.skipWs();
           out.push(this.parseValue(`${pointer}/${out.length}`, depth + 1));
-          this.skipWs();
-          const c = this.text[this.pos];
-          if (c === ",") {
-            const comma = this.here();
-            this.pos++;
-            this.skipWs();
-            if (this.text[this.pos] === "]") this.fail("trailing comma in array", comma);
-            continue;
-          }
-          if (c === "]") {
-            this.pos++;
-            return out;
-          }
-          this.fail(`unexpected ${this.describe()} in array; expected ',' or ']'`);
+          if (this.endOfMembers("]", "array")) return out;
         }
       }
       parseObject(pointer, depth) {
@@ -27514,30 +27531,24 @@ var init_parse = __esm({
         }
         for (; ; ) {
           this.skipWs();
-          if (this.text[this.pos] !== '"') this.fail(`unexpected ${this.describe()}; expected a property name in double quotes`);
+          if (this.text[this.pos] !== '"')
+            this.fail(`unexpected ${this.describe()}; expected a property name in double quotes`);
           const keyAt = this.here();
           const key = this.parseString();
           const child = joinPointer(pointer, key);
           this.keys.set(child, keyAt);
           this.skipWs();
-          if (this.text[this.pos] !== ":") this.fail(`unexpected ${this.describe()}; expected ':' after property name`);
+          if (this.text[this.pos] !== ":")
+            this.fail(`unexpected ${this.describe()}; expected ':' after property name`);
           this.pos++;
           this.skipWs();
-          Object.defineProperty(out, key, { value: this.parseValue(child, depth + 1), enumerable: true, writable: true, configurable: true });
-          this.skipWs();
-          const c = this.text[this.pos];
-          if (c === ",") {
-            const comma = this.here();
-            this.pos++;
-            this.skipWs();
-            if (this.text[this.pos] === "}") this.fail("trailing comma in object", comma);
-            continue;
-          }
-          if (c === "}") {
-            this.pos++;
-            return out;
-          }
-          this.fail(`unexpected ${this.describe()} in object; expected ',' or '}'`);
+          Object.defineProperty(out, key, {
+            value: this.parseValue(child, depth + 1),
+            enumerable: true,
+            writable: true,
+            configurable: true
+          });
+          if (this.endOfMembers("}", "object")) return out;
         }
       }
     };

@@ -26,7 +26,11 @@ export function joinPointer(base: string, token: string | number): string {
 }
 
 /** Position of `pointer`, or of its nearest ancestor that has one (so a finding never loses its line). */
-export function positionOf(doc: Pick<JsonDocument, 'positions' | 'keys'>, pointer: string, preferKey = false): Position {
+export function positionOf(
+  doc: Pick<JsonDocument, 'positions' | 'keys'>,
+  pointer: string,
+  preferKey = false,
+): Position {
   let p = pointer;
   for (;;) {
     const hit = (preferKey ? doc.keys.get(p) : undefined) ?? doc.positions.get(p);
@@ -98,7 +102,8 @@ class Parser {
     if (this.pos >= this.text.length) this.fail('the file is empty; expected a JSON value');
     const value = this.parseValue('', 0);
     this.skipWs();
-    if (this.pos < this.text.length) this.fail(`unexpected ${this.describe()} after the end of the JSON value`);
+    if (this.pos < this.text.length)
+      this.fail(`unexpected ${this.describe()} after the end of the JSON value`);
     return { value, positions: this.positions, keys: this.keys };
   }
 
@@ -195,7 +200,16 @@ class Parser {
       if (c === 0x5c) {
         out += t.slice(chunk, this.pos);
         const e = t[this.pos + 1];
-        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const simple: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (e !== undefined && simple[e] !== undefined) {
           out += simple[e];
           this.pos += 2;
@@ -210,9 +224,32 @@ class Parser {
         chunk = this.pos;
         continue;
       }
-      if (c < 0x20) this.fail(c === 0x0a || c === 0x0d ? 'unterminated string (line break inside a string)' : 'control character in string');
+      if (c < 0x20)
+        this.fail(
+          c === 0x0a || c === 0x0d
+            ? 'unterminated string (line break inside a string)'
+            : 'control character in string',
+        );
       this.pos++;
     }
+  }
+
+  /** After a member: true at the closing bracket, false after a comma; a trailing comma is an error. */
+  private endOfMembers(close: ']' | '}', kind: 'array' | 'object'): boolean {
+    this.skipWs();
+    const c = this.text[this.pos];
+    if (c === ',') {
+      const comma = this.here();
+      this.pos++;
+      this.skipWs();
+      if (this.text[this.pos] === close) this.fail(`trailing comma in ${kind}`, comma);
+      return false;
+    }
+    if (c === close) {
+      this.pos++;
+      return true;
+    }
+    return this.fail(`unexpected ${this.describe()} in ${kind}; expected ',' or '${close}'`);
   }
 
   private parseArray(pointer: string, depth: number): JsonValue[] {
@@ -226,20 +263,7 @@ class Parser {
     for (;;) {
       this.skipWs();
       out.push(this.parseValue(`${pointer}/${out.length}`, depth + 1));
-      this.skipWs();
-      const c = this.text[this.pos];
-      if (c === ',') {
-        const comma = this.here();
-        this.pos++;
-        this.skipWs();
-        if (this.text[this.pos] === ']') this.fail('trailing comma in array', comma);
-        continue;
-      }
-      if (c === ']') {
-        this.pos++;
-        return out;
-      }
-      this.fail(`unexpected ${this.describe()} in array; expected ',' or ']'`);
+      if (this.endOfMembers(']', 'array')) return out;
     }
   }
 
@@ -253,31 +277,25 @@ class Parser {
     }
     for (;;) {
       this.skipWs();
-      if (this.text[this.pos] !== '"') this.fail(`unexpected ${this.describe()}; expected a property name in double quotes`);
+      if (this.text[this.pos] !== '"')
+        this.fail(`unexpected ${this.describe()}; expected a property name in double quotes`);
       const keyAt = this.here();
       const key = this.parseString();
       const child = joinPointer(pointer, key);
       this.keys.set(child, keyAt);
       this.skipWs();
-      if (this.text[this.pos] !== ':') this.fail(`unexpected ${this.describe()}; expected ':' after property name`);
+      if (this.text[this.pos] !== ':')
+        this.fail(`unexpected ${this.describe()}; expected ':' after property name`);
       this.pos++;
       this.skipWs();
       // Object.defineProperty keeps "__proto__" an ordinary key, as JSON.parse does.
-      Object.defineProperty(out, key, { value: this.parseValue(child, depth + 1), enumerable: true, writable: true, configurable: true });
-      this.skipWs();
-      const c = this.text[this.pos];
-      if (c === ',') {
-        const comma = this.here();
-        this.pos++;
-        this.skipWs();
-        if (this.text[this.pos] === '}') this.fail('trailing comma in object', comma);
-        continue;
-      }
-      if (c === '}') {
-        this.pos++;
-        return out;
-      }
-      this.fail(`unexpected ${this.describe()} in object; expected ',' or '}'`);
+      Object.defineProperty(out, key, {
+        value: this.parseValue(child, depth + 1),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      if (this.endOfMembers('}', 'object')) return out;
     }
   }
 }
