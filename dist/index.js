@@ -27613,7 +27613,7 @@ function jacksonTree(attr, sortKeys = false) {
 function write(v, pointer, attr, sortKeys) {
   if (v === null) return "null";
   if (typeof v === "boolean") return v ? "true" : "false";
-  if (typeof v === "number") return jacksonNumber(v, attr.numberText(pointer));
+  if (typeof v === "number") return jacksonNumber(v, attr.numberText(pointer, v));
   if (typeof v === "string") return jacksonString(v);
   if (Array.isArray(v))
     return `[${v.map((x, i) => write(x, joinPointer(pointer, i), attr, sortKeys)).join(",")}]`;
@@ -28470,7 +28470,7 @@ function defaultProblem(type, attr) {
 }
 function check(type, value, pointer, attr, depth) {
   if (depth > 64) return void 0;
-  const found = typeof value === "number" ? attr.numberText(pointer) ?? String(value) : JSON.stringify(value)?.slice(0, 60) ?? "nothing";
+  const found = typeof value === "number" ? attr.numberText(pointer, value) ?? String(value) : JSON.stringify(value)?.slice(0, 60) ?? "nothing";
   const want = (what) => `expected ${what}, found ${found}`;
   switch (type.kind) {
     case "null":
@@ -28478,11 +28478,11 @@ function check(type, value, pointer, attr, depth) {
     case "boolean":
       return typeof value === "boolean" ? void 0 : want("a boolean");
     case "int": {
-      const n = typeof value === "number" ? integralText(attr.numberText(pointer)) : void 0;
+      const n = typeof value === "number" ? integralText(attr.numberText(pointer, value)) : void 0;
       return n !== void 0 && n >= BigInt(INT_MIN) && n <= BigInt(INT_MAX) ? void 0 : want("an integer in the int range");
     }
     case "long": {
-      const n = typeof value === "number" ? integralText(attr.numberText(pointer)) : void 0;
+      const n = typeof value === "number" ? integralText(attr.numberText(pointer, value)) : void 0;
       return n !== void 0 && n >= LONG_MIN && n <= LONG_MAX ? void 0 : want("an integer in the long range");
     }
     case "float":
@@ -28548,7 +28548,9 @@ function joinPointer2(base, token) {
 }
 function numberTextLookup(text, doc) {
   let starts;
-  return (pointer) => {
+  const plainIntegers = !/[0-9][.eE]|-0(?![0-9])/.test(text);
+  return (pointer, value) => {
+    if (plainIntegers && Number.isSafeInteger(value)) return String(value);
     const at2 = doc.positions.get(pointer);
     if (at2 === void 0) return void 0;
     if (starts === void 0) {
@@ -29121,7 +29123,7 @@ var init_parse2 = __esm({
         t.props = this.props(o, pointer, SCHEMA_RESERVED);
         const size = o["size"];
         const sp = joinPointer2(pointer, "size");
-        const text = typeof size === "number" ? this.numberText(sp) : void 0;
+        const text = typeof size === "number" ? this.numberText(sp, size) : void 0;
         if (typeof size !== "number" || text === void 0 || !/^\d+$/.test(text) || size > 2 ** 31 - 1) {
           this.issue(
             has(o, "size") ? AVRO_RULES.INVALID_FIXED_SIZE : AVRO_RULES.MISSING_ATTRIBUTE,

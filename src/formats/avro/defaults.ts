@@ -30,7 +30,7 @@ function check(
   if (depth > 64) return undefined;
   const found =
     typeof value === 'number'
-      ? (attr.numberText(pointer) ?? String(value))
+      ? (attr.numberText(pointer, value) ?? String(value))
       : (JSON.stringify(value)?.slice(0, 60) ?? 'nothing');
   const want = (what: string): string => `expected ${what}, found ${found}`;
   switch (type.kind) {
@@ -39,13 +39,13 @@ function check(
     case 'boolean':
       return typeof value === 'boolean' ? undefined : want('a boolean');
     case 'int': {
-      const n = typeof value === 'number' ? integralText(attr.numberText(pointer)) : undefined;
+      const n = typeof value === 'number' ? integralText(attr.numberText(pointer, value)) : undefined;
       return n !== undefined && n >= BigInt(INT_MIN) && n <= BigInt(INT_MAX)
         ? undefined
         : want('an integer in the int range');
     }
     case 'long': {
-      const n = typeof value === 'number' ? integralText(attr.numberText(pointer)) : undefined;
+      const n = typeof value === 'number' ? integralText(attr.numberText(pointer, value)) : undefined;
       return n !== undefined && n >= LONG_MIN && n <= LONG_MAX
         ? undefined
         : want('an integer in the long range');

@@ -71,7 +71,7 @@ export function jacksonTree(attr: JsonAttr, sortKeys = false): string {
 function write(v: JsonValue, pointer: string, attr: JsonAttr, sortKeys: boolean): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') return jacksonNumber(v, attr.numberText(pointer));
+  if (typeof v === 'number') return jacksonNumber(v, attr.numberText(pointer, v));
   if (typeof v === 'string') return jacksonString(v);
   if (Array.isArray(v))
     return `[${v.map((x, i) => write(x, joinPointer(pointer, i), attr, sortKeys)).join(',')}]`;

@@ -15,8 +15,8 @@ export function isPrimitiveName(name: string): name is AvroPrimitiveName {
 export interface JsonAttr {
   value: JsonValue;
   pointer: string;
-  /** The source text of the number at `pointer` (or below it), for exact re-printing. */
-  numberText: (pointer: string) => string | undefined;
+  /** The source text of the number `value` at `pointer` (or below it), for exact re-printing. */
+  numberText: (pointer: string, value: number) => string | undefined;
 }
 
 interface AvroBase {

@@ -74,9 +74,13 @@ const isObject = (v: JsonValue | undefined): v is JsonObject =>
 const has = (o: JsonObject, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Offsets of line starts, split as `parseJson` splits lines, to find a number's source text from its position. */
-function numberTextLookup(text: string, doc: JsonDocument): (pointer: string) => string | undefined {
+function numberTextLookup(text: string, doc: JsonDocument): (pointer: string, value: number) => string | undefined {
   let starts: number[] | undefined;
-  return (pointer) => {
+  // Without a fraction, an exponent or a negative zero anywhere in the text, a safe integer is written as
+  // String(value): no need to compute every value's position (the costly part) to read it back.
+  const plainIntegers = !/[0-9][.eE]|-0(?![0-9])/.test(text);
+  return (pointer, value) => {
+    if (plainIntegers && Number.isSafeInteger(value)) return String(value);
     const at = doc.positions.get(pointer);
     if (at === undefined) return undefined;
     if (starts === undefined) {
@@ -100,7 +104,7 @@ function numberTextLookup(text: string, doc: JsonDocument): (pointer: string) =>
 class Parser {
   readonly issues: SchemaIssue[] = [];
   private readonly pendingDefaults: { type: AvroType; attr: JsonAttr; what: string }[] = [];
-  private readonly numberText: (pointer: string) => string | undefined;
+  private readonly numberText: (pointer: string, value: number) => string | undefined;
 
   constructor(
     private readonly text: string,
@@ -583,7 +587,7 @@ class Parser {
     t.props = this.props(o, pointer, SCHEMA_RESERVED);
     const size = o['size'];
     const sp = joinPointer(pointer, 'size');
-    const text = typeof size === 'number' ? this.numberText(sp) : undefined;
+    const text = typeof size === 'number' ? this.numberText(sp, size) : undefined;
     if (typeof size !== 'number' || text === undefined || !/^\d+$/.test(text) || size > 2 ** 31 - 1) {
       this.issue(
         has(o, 'size') ? AVRO_RULES.INVALID_FIXED_SIZE : AVRO_RULES.MISSING_ATTRIBUTE,
