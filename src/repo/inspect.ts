@@ -7,7 +7,7 @@ import type { FormatId } from '../formats/format.js';
 import type { ReportedChange } from '../report/model.js';
 import { loadConfig, type SchemagateConfig } from './config.js';
 import { readBlobs, repoRoot } from './git.js';
-import { readSubjects } from './read.js';
+import { findSubject, readSubjects } from './read.js';
 import { loadSchema, NameIndex, type LoadedSchema } from './schema-file.js';
 import { subjectSettings } from './subjects.js';
 import type { SchemaVersion } from './versions.js';
@@ -63,7 +63,7 @@ export async function subjectLog(options: {
     config,
     ...(options.ref === undefined ? {} : { ref: options.ref }),
   });
-  const info = findSubject(read.subjects, options.subject, top, options.cwd, config);
+  const info = findSubject(read.subjects, options.subject, { top, cwd: options.cwd, root: config.root });
   const index = await treeIndex(top, config, read.commit);
   const loaded: Array<Extract<LoadedSchema, { ok: true }>> = [];
   for (const v of info.versions) {
@@ -97,29 +97,6 @@ export async function subjectLog(options: {
     };
   });
   return { subject: info.subject, file: info.file, format: info.format, level: info.level, steps };
-}
-
-function findSubject<T extends { subject: string; file: string }>(
-  subjects: T[],
-  wanted: string,
-  top: string,
-  cwd: string,
-  config: SchemagateConfig,
-): T {
-  const asPath = relative(top, resolve(cwd, wanted)).split('\\').join('/');
-  const hit = subjects.find((s) => s.file === asPath || s.file === wanted || s.subject === wanted);
-  if (hit === undefined) {
-    throw new SchemagateError(
-      'INVALID_ARGUMENT',
-      `no subject or schema file '${wanted}' under '${config.root}' in the history (known: ${
-        subjects
-          .map((s) => s.subject)
-          .slice(0, 10)
-          .join(', ') || 'none'
-      })`,
-    );
-  }
-  return hit;
 }
 
 export interface SubjectDiff {

@@ -1,3 +1,4 @@
+import { relative, resolve } from 'node:path';
 import type { CompatibilityLevel } from '../compat/level.js';
 import { SchemagateError } from '../errors.js';
 import type { FormatId } from '../formats/format.js';
@@ -124,24 +125,33 @@ export async function readHistory(options: {
 }): Promise<SubjectInfo> {
   const top = await repoRoot(options.cwd);
   const config = options.config ?? loadConfig(top);
-  const asPath = options.subject.replace(/\\/g, '/').replace(/^\.\//, '');
   const { subjects } = await readSubjects({
     cwd: top,
     config,
     ...(options.ref === undefined ? {} : { ref: options.ref }),
   });
+  return findSubject(subjects, options.subject, { top, cwd: options.cwd, root: config.root });
+}
+
+/**
+ * The subject a user named on the command line: by subject name, by path (relative to where the command
+ * runs, or to the repository root), or by the end of a path under the schema root.
+ */
+export function findSubject<T extends { subject: string; file: string }>(
+  subjects: readonly T[],
+  wanted: string,
+  where: { top: string; cwd: string; root: string },
+): T {
+  const asWritten = wanted.replace(/\\/g, '/').replace(/^\.\//, '');
+  const fromCwd = relative(where.top, resolve(where.cwd, wanted)).split('\\').join('/');
   const hit =
-    subjects.find((s) => s.file === asPath || s.subject === options.subject) ??
-    subjects.find((s) => s.file.endsWith(`/${asPath}`));
+    subjects.find((s) => s.subject === wanted || s.file === fromCwd || s.file === asWritten) ??
+    subjects.find((s) => s.file.endsWith(`/${asWritten}`));
   if (hit === undefined) {
+    const known = subjects.map((s) => s.subject).slice(0, 10).join(', ') || 'none';
     throw new SchemagateError(
       'INVALID_ARGUMENT',
-      `no subject or schema file '${options.subject}' under '${config.root}' in the history (known: ${
-        subjects
-          .map((s) => s.subject)
-          .slice(0, 10)
-          .join(', ') || 'none'
-      })`,
+      `no subject or schema file '${wanted}' under '${where.root}' in the history (known: ${known})`,
     );
   }
   return hit;
