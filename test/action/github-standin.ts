@@ -114,6 +114,27 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<GitHu
 
   const notFound = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
 
+  /**
+   * Answers a write that GitHub would refuse: a bad body (a violation: the Action sent it) first, else a
+   * read-only token's 403 (not a violation: a fork's token is read-only, and the Action must cope).
+   */
+  function refuseWrite(
+    res: ServerResponse,
+    rec: RecordedRequest,
+    what: string,
+    checked: ReturnType<typeof checkWriteBody>,
+  ): void {
+    if (!checked.ok) {
+      violations.push(`${what}: rejected with ${checked.status}`);
+      return send(res, rec, checked.status, checked.error);
+    }
+    return send(res, rec, 403, {
+      message: 'Resource not accessible by integration',
+      documentation_url: DOCS,
+      status: '403',
+    });
+  }
+
   /** Checks a write's JSON body: an object whose only documented key is `body`, a string within the limit. */
   function checkWriteBody(
     rec: RecordedRequest,
@@ -251,17 +272,7 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<GitHu
         return send(res, rec, 200, items, links.length > 0 ? { link: links.join(', ') } : {});
       }
       const checked = checkWriteBody(rec);
-      if (!checked.ok) {
-        violations.push(`${what}: rejected with ${checked.status}`);
-        return send(res, rec, checked.status, checked.error);
-      }
-      if (options.readOnly === true) {
-        return send(res, rec, 403, {
-          message: 'Resource not accessible by integration',
-          documentation_url: DOCS,
-          status: '403',
-        });
-      }
+      if (!checked.ok || options.readOnly === true) return refuseWrite(res, rec, what, checked);
       const t = now();
       const c: StoredComment = {
         id: nextId++,
@@ -281,17 +292,7 @@ export async function startGitHubStandIn(options: StandInOptions): Promise<GitHu
         return send(res, rec, 404, notFound);
       }
       const checked = checkWriteBody(rec);
-      if (!checked.ok) {
-        violations.push(`${what}: rejected with ${checked.status}`);
-        return send(res, rec, checked.status, checked.error);
-      }
-      if (options.readOnly === true) {
-        return send(res, rec, 403, {
-          message: 'Resource not accessible by integration',
-          documentation_url: DOCS,
-          status: '403',
-        });
-      }
+      if (!checked.ok || options.readOnly === true) return refuseWrite(res, rec, what, checked);
       c.body = checked.text;
       c.updatedAt = now();
       return send(res, rec, 200, toJson(c));
