@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'REFERENCE_UNRESOLVED'
   | 'REGISTRY_ERROR'
   | 'REGISTRY_UNREACHABLE'
+  | 'REGISTRY_BAD_ANSWER'
+  | 'IMPORT_CONFLICT'
   | 'SERDE_ERROR'
   | 'KAFKA_ERROR'
   | 'LOCKED'
@@ -33,7 +35,12 @@ export class SchemagateError extends Error {
   /** Process exit code the CLI uses for this error. */
   readonly exitCode: number;
 
-  constructor(code: ErrorCode, message: string, location: SourceLocation = {}, options?: { cause?: unknown; exitCode?: number }) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    location: SourceLocation = {},
+    options?: { cause?: unknown; exitCode?: number },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SchemagateError';
     this.code = code;
@@ -44,11 +51,21 @@ export class SchemagateError extends Error {
   /** `file:line:col: message`, the form editors and CI logs link. */
   format(): string {
     const { file, line, column } = this.location;
-    const where = file === undefined ? '' : `${file}${line === undefined ? '' : `:${line}${column === undefined ? '' : `:${column}`}`}: `;
+    const where =
+      file === undefined
+        ? ''
+        : `${file}${line === undefined ? '' : `:${line}${column === undefined ? '' : `:${column}`}`}: `;
     return `${where}${this.message}`;
   }
 
-  toJSON(): { code: ErrorCode; message: string; file?: string; line?: number; column?: number; pointer?: string } {
+  toJSON(): {
+    code: ErrorCode;
+    message: string;
+    file?: string;
+    line?: number;
+    column?: number;
+    pointer?: string;
+  } {
     return { code: this.code, message: this.message, ...this.location };
   }
 }

@@ -1,11 +1,17 @@
 import type { CompatibilityLevel } from '../compat/level.js';
 import { SchemagateError } from '../errors.js';
-import { isRegistryError, type RegistryError } from './client/errors.js';
+import { isRegistryError, RegistryAnswerError, type RegistryError } from './client/errors.js';
 import type { SchemaRegistryClient } from './client/index.js';
 import type { RegistryReference, SchemaInput } from './client/types.js';
 import { orderByReferences } from './plan/order.js';
 import { planSubject, summarize } from './plan/decide.js';
-import type { PlanStep, PublishCandidate, PublishReport, PublishResult, SubjectObservation } from './plan/types.js';
+import type {
+  PlanStep,
+  PublishCandidate,
+  PublishReport,
+  PublishResult,
+  SubjectObservation,
+} from './plan/types.js';
 
 export interface PublishOptions {
   /** Read only: observe the registry and return the plan; write nothing. */
@@ -46,7 +52,10 @@ export async function publish(
 ): Promise<PublishOutcome> {
   const ordered = orderByReferences(candidates);
   if (!ordered.ok) {
-    throw new SchemagateError('REFERENCE_UNRESOLVED', `schema references form a cycle: ${ordered.cycle.join(' → ')}`);
+    throw new SchemagateError(
+      'REFERENCE_UNRESOLVED',
+      `schema references form a cycle: ${ordered.cycle.join(' → ')}`,
+    );
   }
   const attempts = Math.max(1, options.registerAttempts ?? 3);
   const total = ordered.order.length;
@@ -57,9 +66,12 @@ export async function publish(
   // Read first, outside the per-subject best effort: a registry that cannot be reached at all is one
   // clear error (exit 2), not the same failure once per subject after every subject's retries.
   const globalLevel: CompatibilityLevel = (await client.getConfig())?.compatibilityLevel ?? 'BACKWARD';
-  const levelInForce = async (subject: string): Promise<CompatibilityLevel> => (await client.getConfig(subject))?.compatibilityLevel ?? globalLevel;
+  const levelInForce = async (subject: string): Promise<CompatibilityLevel> =>
+    (await client.getConfig(subject))?.compatibilityLevel ?? globalLevel;
   const slots = new Semaphore(Math.max(1, options.concurrency ?? 8));
   let done = 0;
+  /** Something that is not the registry answered: not one subject's problem, so the run ends in an error. */
+  let notARegistry: RegistryAnswerError | undefined;
 
   const one = async (candidate: PublishCandidate, index: number): Promise<PublishResult> => {
     const result: PublishResult = { subject: candidate.subject, action: 'failed', messages: [] };
@@ -74,20 +86,37 @@ export async function publish(
       const broken = [...depOutcomes.values()].filter((r) => !isGood(r));
       if (candidate.problems !== undefined && candidate.problems.length > 0) {
         result.messages.push(...candidate.problems);
-        steps[index] = { subject: candidate.subject, action: 'register', reason: 'the file is not a valid schema' };
+        steps[index] = {
+          subject: candidate.subject,
+          action: 'register',
+          reason: 'the file is not a valid schema',
+        };
       } else if (broken.length > 0) {
-        result.messages.push(`not published: referenced subject ${broken.map((r) => r.subject).join(', ')} was not published`);
-        steps[index] = { subject: candidate.subject, action: 'register', reason: 'a referenced subject failed' };
+        result.messages.push(
+          `not published: referenced subject ${broken.map((r) => r.subject).join(', ')} was not published`,
+        );
+        steps[index] = {
+          subject: candidate.subject,
+          action: 'register',
+          reason: 'a referenced subject failed',
+        };
       } else {
-        const changedDeps = [...depOutcomes.values()].filter((r) => r.action === 'registered').map((r) => r.subject);
-        const references = options.dryRun === true && changedDeps.length > 0 ? undefined : await resolveReferences(client, candidate, depOutcomes);
+        const changedDeps = [...depOutcomes.values()]
+          .filter((r) => r.action === 'registered')
+          .map((r) => r.subject);
+        const references =
+          options.dryRun === true && changedDeps.length > 0
+            ? undefined
+            : await resolveReferences(client, candidate, depOutcomes);
         const input = inputOf(candidate, references ?? []);
         const observation: SubjectObservation = {
           effectiveLevel: await levelInForce(candidate.subject),
           existing: changedDeps.length > 0 ? undefined : await findExisting(client, candidate.subject, input),
         };
         if (options.dryRun === true && observation.existing === undefined && references !== undefined) {
-          observation.compatibility = await client.testCompatibility(candidate.subject, input, { verbose: true });
+          observation.compatibility = await client.testCompatibility(candidate.subject, input, {
+            verbose: true,
+          });
         }
         const step = planSubject(candidate, observation, changedDeps);
         steps[index] = step;
@@ -106,6 +135,7 @@ export async function publish(
         }
       }
     } catch (e) {
+      if (e instanceof RegistryAnswerError) notARegistry ??= e;
       result.action = 'failed';
       result.messages = [describe(e)];
     } finally {
@@ -117,9 +147,14 @@ export async function publish(
   };
 
   // In reference order, so every subject's dependencies are registered as promises before it.
-  for (const [index, candidate] of ordered.order.entries()) outcomes.set(candidate.subject, one(candidate, index));
+  for (const [index, candidate] of ordered.order.entries())
+    outcomes.set(candidate.subject, one(candidate, index));
   await Promise.all(outcomes.values());
-  return { steps: steps.map((s, i) => s ?? { subject: results[i]?.subject ?? '', action: 'register' }), report: summarize(results) };
+  if (notARegistry !== undefined) throw notARegistry;
+  return {
+    steps: steps.map((s, i) => s ?? { subject: results[i]?.subject ?? '', action: 'register' }),
+    report: summarize(results),
+  };
 }
 
 /** At most `size` subjects talk to the registry at once. */
@@ -149,7 +184,8 @@ function isGood(r: PublishResult | undefined): boolean {
 
 function predicted(step: PlanStep): Partial<PublishResult> {
   if (step.action === 'unchanged') return { action: 'unchanged', id: step.id, version: step.version };
-  if (step.predictedIncompatible !== undefined) return { action: 'incompatible', messages: step.predictedIncompatible };
+  if (step.predictedIncompatible !== undefined)
+    return { action: 'incompatible', messages: step.predictedIncompatible };
   return { action: 'registered' };
 }
 
@@ -178,7 +214,11 @@ async function resolveReferences(
 }
 
 function inputOf(candidate: PublishCandidate, references: RegistryReference[]): SchemaInput {
-  return { schema: candidate.schema, schemaType: candidate.schemaType, ...(references.length > 0 ? { references } : {}) };
+  return {
+    schema: candidate.schema,
+    schemaType: candidate.schemaType,
+    ...(references.length > 0 ? { references } : {}),
+  };
 }
 
 /** The live subject-version that holds exactly this schema, or undefined when the registry has none. */
@@ -211,12 +251,14 @@ async function registerSafely(
       return { action: 'registered', id: r.id, version, messages: [] };
     } catch (e) {
       if (!isRegistryError(e)) throw e;
-      if (e.isIncompatible) return { action: 'incompatible', messages: await incompatibilityMessages(client, subject, input, e) };
+      if (e.isIncompatible)
+        return { action: 'incompatible', messages: await incompatibilityMessages(client, subject, input, e) };
       if (!answerWasLost(e)) throw e;
       lastError = e;
       // The register may have been applied before its answer was lost: ask before trying again.
       const existing = await findExisting(client, subject, input);
-      if (existing !== undefined) return { action: 'registered', id: existing.id, version: existing.version, messages: [] };
+      if (existing !== undefined)
+        return { action: 'registered', id: existing.id, version: existing.version, messages: [] };
     }
   }
   throw lastError;

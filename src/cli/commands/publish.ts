@@ -7,34 +7,54 @@ import { collectCandidates } from '../../registry/repo-candidates.js';
 import { progressBar } from './progress.js';
 import { parseRegistryCommandArgs } from './registry-args.js';
 
-const usage = 'schemagate publish (--since <ref>[..<ref>] | --all) [--registry <url>] [--dry-run] [--format text|json]';
+const usage =
+  'schemagate publish (--since <ref>[..<ref>] | --all) [--registry <url>] [--timeout 30s] [--dry-run] [--format text|json]';
 
 const command: Command = {
   name: 'publish',
   summary: 'register approved schema versions in the registry (levels first, references first, idempotent)',
   usage,
   async run(args, io) {
-    const { values, format } = parseRegistryCommandArgs(
+    const {
+      values,
+      format,
+      client: clientOptions,
+    } = parseRegistryCommandArgs(
       args,
       { since: { type: 'string' }, all: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
       usage,
     );
     if ((values.since === undefined) === (values.all !== true)) {
-      throw new SchemagateError('INVALID_ARGUMENT', `give either --since <ref> (subjects changed since ref) or --all\nusage: ${usage}`);
+      throw new SchemagateError(
+        'INVALID_ARGUMENT',
+        `give either --since <ref> (subjects changed since ref) or --all\nusage: ${usage}`,
+      );
     }
     // `--since A` and `--since A..B` (git's range form; B defaults to HEAD).
     const [since, head] = values.since === undefined ? [undefined, undefined] : splitRange(values.since);
-    const repo = await collectCandidates(io.cwd, { ...(since === undefined ? {} : { since }), ...(head === undefined ? {} : { head }) });
-    const client = connectRegistry(values.registry, repo.config, io.env);
+    const repo = await collectCandidates(io.cwd, {
+      ...(since === undefined ? {} : { since }),
+      ...(head === undefined ? {} : { head }),
+    });
+    const client = connectRegistry(values.registry, repo.config, io.env, clientOptions);
     const dryRun = values['dry-run'] === true;
     const bar = io.isTTY && format === 'text' ? progressBar(io) : undefined;
-    const outcome = await publish(client, repo.candidates, { dryRun, ...(bar === undefined ? {} : { onProgress: bar.update }) });
+    const outcome = await publish(client, repo.candidates, {
+      dryRun,
+      ...(bar === undefined ? {} : { onProgress: bar.update }),
+    });
     bar?.done();
     if (format === 'json') {
-      const body = dryRun ? { ...(reportToJson(outcome.report) as object), dryRun: true, plan: outcome.steps } : reportToJson(outcome.report);
+      const body = dryRun
+        ? { ...(reportToJson(outcome.report) as object), dryRun: true, plan: outcome.steps }
+        : reportToJson(outcome.report);
       io.stdout(`${JSON.stringify(body, null, 2)}\n`);
     } else {
-      io.stdout(dryRun ? renderPlan(client.url, outcome.steps, outcome.report) : renderReport(client.url, outcome.report));
+      io.stdout(
+        dryRun
+          ? renderPlan(client.url, outcome.steps, outcome.report)
+          : renderReport(client.url, outcome.report),
+      );
     }
     return outcome.report.ok ? 0 : 1;
   },
@@ -46,7 +66,11 @@ function splitRange(range: string): [string, string | undefined] {
   if (at < 0) return [range, undefined];
   const from = range.slice(0, at);
   const to = range.slice(at + 2).replace(/^\./, '');
-  if (from === '') throw new SchemagateError('INVALID_ARGUMENT', `--since '${range}': the range needs a start, such as origin/main~1..HEAD`);
+  if (from === '')
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `--since '${range}': the range needs a start, such as origin/main~1..HEAD`,
+    );
   return [from, to === '' ? undefined : to];
 }
 
@@ -75,12 +99,18 @@ export function renderPlan(url: string, steps: readonly PlanStep[], report: Publ
       lines.push(`  ${'fail'.padEnd(12)} ${s.subject.padEnd(width)}`);
       for (const m of result.messages) lines.push(`      ${m}`);
     } else if (s.action === 'unchanged') {
-      lines.push(`  ${'unchanged'.padEnd(12)} ${s.subject.padEnd(width)}  id ${s.id ?? '?'}, version ${s.version ?? '?'}${level}`);
+      lines.push(
+        `  ${'unchanged'.padEnd(12)} ${s.subject.padEnd(width)}  id ${s.id ?? '?'}, version ${s.version ?? '?'}${level}`,
+      );
     } else if (s.predictedIncompatible !== undefined) {
-      lines.push(`  ${'refused'.padEnd(12)} ${s.subject.padEnd(width)}  the registry would refuse it as incompatible${level}`);
+      lines.push(
+        `  ${'refused'.padEnd(12)} ${s.subject.padEnd(width)}  the registry would refuse it as incompatible${level}`,
+      );
       for (const m of s.predictedIncompatible) lines.push(`      ${m}`);
     } else {
-      lines.push(`  ${'register'.padEnd(12)} ${s.subject.padEnd(width)}${s.reason === undefined ? '' : `  (${s.reason})`}${level}`);
+      lines.push(
+        `  ${'register'.padEnd(12)} ${s.subject.padEnd(width)}${s.reason === undefined ? '' : `  (${s.reason})`}${level}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

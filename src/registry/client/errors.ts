@@ -9,8 +9,13 @@ export class RegistryError extends SchemagateError {
   readonly status: number;
   readonly errorCode: number;
 
-  constructor(message: string, status: number, errorCode: number, options?: { cause?: unknown }) {
-    super(status === 0 ? 'REGISTRY_UNREACHABLE' : 'REGISTRY_ERROR', message, {}, options);
+  constructor(
+    message: string,
+    status: number,
+    errorCode: number,
+    options?: { cause?: unknown; code?: 'REGISTRY_BAD_ANSWER' },
+  ) {
+    super(options?.code ?? (status === 0 ? 'REGISTRY_UNREACHABLE' : 'REGISTRY_ERROR'), message, {}, options);
     this.name = 'RegistryError';
     this.status = status;
     this.errorCode = errorCode;
@@ -23,6 +28,25 @@ export class RegistryError extends SchemagateError {
 
   get isNotFound(): boolean {
     return this.status === 404;
+  }
+}
+
+/**
+ * A success status whose body is not what the endpoint answers: another content type (a login page, a
+ * proxy's HTML), a body that is not JSON, or JSON of the wrong shape. Code `REGISTRY_BAD_ANSWER`; never
+ * retried, because asking the same server again gets the same page.
+ */
+export class RegistryAnswerError extends RegistryError {
+  /** The URL asked, without credentials or query. */
+  readonly url: string;
+  /** The answer's `Content-Type`, `''` when it had none. */
+  readonly contentType: string;
+
+  constructor(message: string, status: number, url: string, contentType: string) {
+    super(message, status, REGISTRY_ERROR_CODES.UNPARSEABLE_ERROR_RESPONSE, { code: 'REGISTRY_BAD_ANSWER' });
+    this.name = 'RegistryAnswerError';
+    this.url = url;
+    this.contentType = contentType;
   }
 }
 

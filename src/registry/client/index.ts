@@ -1,7 +1,9 @@
-import { parseLevel, type CompatibilityLevel } from '../../compat/level.js';
+import type { CompatibilityLevel } from '../../compat/level.js';
 import { SchemagateError } from '../../errors.js';
+import * as answers from './answers.js';
 import { isRegistryError, REGISTRY_ERROR_CODES } from './errors.js';
-import { RegistryTransport, type RequestSpec, type TransportOptions } from './transport.js';
+import { parseTimeout } from './timeout.js';
+import { RegistryTransport, type TransportOptions } from './transport.js';
 import type {
   CompatibilityResult,
   RegisterResult,
@@ -15,6 +17,7 @@ import type {
 export * from './types.js';
 export * from './errors.js';
 export { maskUrl, type FetchLike } from './transport.js';
+export { parseTimeout } from './timeout.js';
 
 /** The client's options are its transport's: URL, credentials, timeout, retries, `fetch`. */
 export type SchemaRegistryClientOptions = TransportOptions;
@@ -40,19 +43,30 @@ export class SchemaRegistryClient {
     this.http = new RegistryTransport(options);
   }
 
-  /** From `SCHEMA_REGISTRY_URL`, `SCHEMA_REGISTRY_USER_INFO` (user:password) and `SCHEMA_REGISTRY_TOKEN`. */
+  /**
+   * From `SCHEMA_REGISTRY_URL`, `SCHEMA_REGISTRY_USER_INFO` (user:password), `SCHEMA_REGISTRY_TOKEN` and
+   * `SCHEMA_REGISTRY_TIMEOUT` (seconds, or with an `ms`/`s` unit); `overrides` win.
+   */
   static fromEnv(
     env: Readonly<Record<string, string | undefined>>,
     overrides: Partial<SchemaRegistryClientOptions> = {},
   ): SchemaRegistryClient {
     const url = overrides.url ?? env.SCHEMA_REGISTRY_URL;
     if (url === undefined || url === '') {
-      throw new SchemagateError('INVALID_ARGUMENT', 'no registry URL: set SCHEMA_REGISTRY_URL or pass --registry');
+      throw new SchemagateError(
+        'INVALID_ARGUMENT',
+        'no registry URL: set SCHEMA_REGISTRY_URL or pass --registry',
+      );
     }
     const userInfo = overrides.userInfo ?? nonEmpty(env.SCHEMA_REGISTRY_USER_INFO);
     const token = overrides.token ?? nonEmpty(env.SCHEMA_REGISTRY_TOKEN);
+    const timeout = nonEmpty(env.SCHEMA_REGISTRY_TIMEOUT);
+    const timeoutMs =
+      overrides.timeoutMs ??
+      (timeout === undefined ? undefined : parseTimeout(timeout, 'SCHEMA_REGISTRY_TIMEOUT'));
     return new SchemaRegistryClient({
       ...overrides,
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
       url,
       ...(userInfo === undefined ? {} : { userInfo }),
       ...(token === undefined ? {} : { token }),
@@ -64,15 +78,21 @@ export class SchemaRegistryClient {
     return this.http.baseUrl;
   }
 
-  async register(subject: string, input: SchemaInput, options: { normalize?: boolean } = {}): Promise<RegisterResult> {
-    const body = await this.http.request<{ id: number; version?: number }>({
-      method: 'POST',
-      path: `/subjects/${enc(subject)}/versions`,
-      query: { normalize: options.normalize },
-      body: wireInput(input),
-      retry: 'write',
-    });
-    return body.version === undefined ? { id: body.id } : { id: body.id, version: body.version };
+  async register(
+    subject: string,
+    input: SchemaInput,
+    options: { normalize?: boolean } = {},
+  ): Promise<RegisterResult> {
+    return this.http.request(
+      {
+        method: 'POST',
+        path: `/subjects/${enc(subject)}/versions`,
+        query: { normalize: options.normalize },
+        body: wireInput(input),
+        retry: 'write',
+      },
+      answers.registered,
+    );
   }
 
   async lookup(
@@ -80,14 +100,16 @@ export class SchemaRegistryClient {
     input: SchemaInput,
     options: { normalize?: boolean; deleted?: boolean } = {},
   ): Promise<SubjectVersion> {
-    const body = await this.http.request<SubjectVersion>({
-      method: 'POST',
-      path: `/subjects/${enc(subject)}`,
-      query: { normalize: options.normalize, deleted: options.deleted },
-      body: wireInput(input),
-      retry: 'idempotent',
-    });
-    return subjectVersion(body);
+    return this.http.request(
+      {
+        method: 'POST',
+        path: `/subjects/${enc(subject)}`,
+        query: { normalize: options.normalize, deleted: options.deleted },
+        body: wireInput(input),
+        retry: 'idempotent',
+      },
+      answers.subjectVersion,
+    );
   }
 
   /** Cached per id (and subject): a schema id never changes its schema. Failures are not cached. */
@@ -95,23 +117,35 @@ export class SchemaRegistryClient {
     const key = `${id}\u0000${options.subject ?? ''}`;
     let pending = this.byId.get(key);
     if (pending === undefined) {
-      pending = this.http
-        .request<StoredSchema>({ method: 'GET', path: `/schemas/ids/${id}`, query: { subject: options.subject }, retry: 'idempotent' })
-        .then(storedSchema);
+      pending = this.http.request(
+        {
+          method: 'GET',
+          path: `/schemas/ids/${id}`,
+          query: { subject: options.subject },
+          retry: 'idempotent',
+        },
+        answers.storedSchema,
+      );
       pending.catch(() => this.byId.delete(key));
       this.byId.set(key, pending);
     }
     return pending;
   }
 
-  async getVersion(subject: string, version: VersionRef, options: { deleted?: boolean } = {}): Promise<SubjectVersion> {
-    const body = await this.http.request<SubjectVersion>({
-      method: 'GET',
-      path: `/subjects/${enc(subject)}/versions/${version}`,
-      query: { deleted: options.deleted },
-      retry: 'idempotent',
-    });
-    return subjectVersion(body);
+  async getVersion(
+    subject: string,
+    version: VersionRef,
+    options: { deleted?: boolean } = {},
+  ): Promise<SubjectVersion> {
+    return this.http.request(
+      {
+        method: 'GET',
+        path: `/subjects/${enc(subject)}/versions/${version}`,
+        query: { deleted: options.deleted },
+        retry: 'idempotent',
+      },
+      answers.subjectVersion,
+    );
   }
 
   getLatest(subject: string): Promise<SubjectVersion> {
@@ -119,21 +153,27 @@ export class SchemaRegistryClient {
   }
 
   listSubjects(options: { deleted?: boolean; subjectPrefix?: string } = {}): Promise<string[]> {
-    return this.http.request<string[]>({
-      method: 'GET',
-      path: '/subjects',
-      query: { deleted: options.deleted, subjectPrefix: options.subjectPrefix },
-      retry: 'idempotent',
-    });
+    return this.http.request(
+      {
+        method: 'GET',
+        path: '/subjects',
+        query: { deleted: options.deleted, subjectPrefix: options.subjectPrefix },
+        retry: 'idempotent',
+      },
+      answers.strings,
+    );
   }
 
   listVersions(subject: string, options: { deleted?: boolean } = {}): Promise<number[]> {
-    return this.http.request<number[]>({
-      method: 'GET',
-      path: `/subjects/${enc(subject)}/versions`,
-      query: { deleted: options.deleted },
-      retry: 'idempotent',
-    });
+    return this.http.request(
+      {
+        method: 'GET',
+        path: `/subjects/${enc(subject)}/versions`,
+        query: { deleted: options.deleted },
+        retry: 'idempotent',
+      },
+      answers.integers,
+    );
   }
 
   /** Against one version, or (no `version`) against every version the level selects, as register would. */
@@ -143,31 +183,40 @@ export class SchemaRegistryClient {
     options: { version?: VersionRef; verbose?: boolean; normalize?: boolean } = {},
   ): Promise<CompatibilityResult> {
     const versionPath = options.version === undefined ? '' : `/${options.version}`;
-    const body = await this.http.request<{ is_compatible: boolean; messages?: string[] }>({
-      method: 'POST',
-      path: `/compatibility/subjects/${enc(subject)}/versions${versionPath}`,
-      query: { verbose: options.verbose ?? true, normalize: options.normalize },
-      body: wireInput(input),
-      retry: 'idempotent',
-    });
-    return { isCompatible: body.is_compatible, messages: body.messages ?? [] };
+    return this.http.request(
+      {
+        method: 'POST',
+        path: `/compatibility/subjects/${enc(subject)}/versions${versionPath}`,
+        query: { verbose: options.verbose ?? true, normalize: options.normalize },
+        body: wireInput(input),
+        retry: 'idempotent',
+      },
+      answers.compatibility,
+    );
   }
 
   /**
    * The global config, or the subject's own config. `undefined` when the subject has no config of its
    * own (unless `defaultToGlobal`, which answers the effective level).
    */
-  async getConfig(subject?: string, options: { defaultToGlobal?: boolean } = {}): Promise<RegistryConfig | undefined> {
+  async getConfig(
+    subject?: string,
+    options: { defaultToGlobal?: boolean } = {},
+  ): Promise<RegistryConfig | undefined> {
     try {
-      const body = await this.http.request<{ compatibilityLevel?: string; compatibility?: string; normalize?: boolean }>({
-        method: 'GET',
-        path: subject === undefined ? '/config' : `/config/${enc(subject)}`,
-        query: { defaultToGlobal: options.defaultToGlobal },
-        retry: 'idempotent',
-      });
-      const level = parseLevel(body.compatibilityLevel ?? body.compatibility ?? '');
+      const { level, normalize } = await this.http.request(
+        {
+          method: 'GET',
+          path: subject === undefined ? '/config' : `/config/${enc(subject)}`,
+          query: { defaultToGlobal: options.defaultToGlobal },
+          retry: 'idempotent',
+        },
+        answers.config,
+      );
       if (level === undefined) return undefined;
-      return body.normalize === undefined ? { compatibilityLevel: level } : { compatibilityLevel: level, normalize: body.normalize };
+      return normalize === undefined
+        ? { compatibilityLevel: level }
+        : { compatibilityLevel: level, normalize };
     } catch (e) {
       // 40408 since 5.5; older registries said 40401 for "no subject-level config".
       if (
@@ -182,42 +231,49 @@ export class SchemaRegistryClient {
     }
   }
 
-  async setConfig(level: CompatibilityLevel, subject?: string): Promise<{ compatibility: CompatibilityLevel }> {
-    await this.request({
-      method: 'PUT',
-      path: subject === undefined ? '/config' : `/config/${enc(subject)}`,
-      body: { compatibility: level },
-      // Setting a level is idempotent (PUT): a retry after a lost answer changes nothing more.
-      retry: 'idempotent',
-    });
+  async setConfig(
+    level: CompatibilityLevel,
+    subject?: string,
+  ): Promise<{ compatibility: CompatibilityLevel }> {
+    await this.http.request(
+      {
+        method: 'PUT',
+        path: subject === undefined ? '/config' : `/config/${enc(subject)}`,
+        body: { compatibility: level },
+        // Setting a level is idempotent (PUT): a retry after a lost answer changes nothing more.
+        retry: 'idempotent',
+      },
+      answers.anObject,
+    );
     return { compatibility: level };
   }
 
   /** Removes the subject's own level (it then follows the global one); answers the level it had. */
   async deleteConfig(subject: string): Promise<RegistryConfig | undefined> {
-    const body = await this.http.request<{ compatibilityLevel?: string }>({
-      method: 'DELETE',
-      path: `/config/${enc(subject)}`,
-      retry: 'write',
-    });
-    const level = parseLevel(body.compatibilityLevel ?? '');
+    const { level } = await this.http.request(
+      { method: 'DELETE', path: `/config/${enc(subject)}`, retry: 'write' },
+      answers.config,
+    );
     return level === undefined ? undefined : { compatibilityLevel: level };
   }
 
   /** The global mode, or the subject's own mode; `undefined` when the subject has none of its own. */
   async getMode(subject?: string): Promise<RegistryMode | undefined> {
     try {
-      const body = await this.http.request<{ mode: RegistryMode }>({
-        method: 'GET',
-        path: subject === undefined ? '/mode' : `/mode/${enc(subject)}`,
-        retry: 'idempotent',
-      });
-      return body.mode;
+      return await this.http.request(
+        {
+          method: 'GET',
+          path: subject === undefined ? '/mode' : `/mode/${enc(subject)}`,
+          retry: 'idempotent',
+        },
+        answers.modeAnswer,
+      );
     } catch (e) {
       if (
         subject !== undefined &&
         isRegistryError(e) &&
-        (e.errorCode === REGISTRY_ERROR_CODES.SUBJECT_LEVEL_MODE_NOT_CONFIGURED || e.errorCode === REGISTRY_ERROR_CODES.SUBJECT_NOT_FOUND)
+        (e.errorCode === REGISTRY_ERROR_CODES.SUBJECT_LEVEL_MODE_NOT_CONFIGURED ||
+          e.errorCode === REGISTRY_ERROR_CODES.SUBJECT_NOT_FOUND)
       ) {
         return undefined;
       }
@@ -225,56 +281,71 @@ export class SchemaRegistryClient {
     }
   }
 
-  async setMode(mode: RegistryMode, subject?: string, options: { force?: boolean } = {}): Promise<{ mode: RegistryMode }> {
-    await this.request({
-      method: 'PUT',
-      path: subject === undefined ? '/mode' : `/mode/${enc(subject)}`,
-      query: { force: options.force },
-      body: { mode },
-      retry: 'idempotent',
-    });
+  async setMode(
+    mode: RegistryMode,
+    subject?: string,
+    options: { force?: boolean } = {},
+  ): Promise<{ mode: RegistryMode }> {
+    await this.http.request(
+      {
+        method: 'PUT',
+        path: subject === undefined ? '/mode' : `/mode/${enc(subject)}`,
+        query: { force: options.force },
+        body: { mode },
+        retry: 'idempotent',
+      },
+      answers.anObject,
+    );
     return { mode };
   }
 
   /** Soft delete by default; `permanent` hard-deletes (the registry wants a soft delete first). Answers the versions deleted. */
   deleteSubject(subject: string, options: { permanent?: boolean } = {}): Promise<number[]> {
-    return this.http.request<number[]>({
-      method: 'DELETE',
-      path: `/subjects/${enc(subject)}`,
-      query: { permanent: options.permanent },
-      retry: 'write',
-    });
+    return this.http.request(
+      {
+        method: 'DELETE',
+        path: `/subjects/${enc(subject)}`,
+        query: { permanent: options.permanent },
+        retry: 'write',
+      },
+      answers.integers,
+    );
   }
 
-  deleteVersion(subject: string, version: VersionRef, options: { permanent?: boolean } = {}): Promise<number> {
-    return this.http.request<number>({
-      method: 'DELETE',
-      path: `/subjects/${enc(subject)}/versions/${version}`,
-      query: { permanent: options.permanent },
-      retry: 'write',
-    });
+  deleteVersion(
+    subject: string,
+    version: VersionRef,
+    options: { permanent?: boolean } = {},
+  ): Promise<number> {
+    return this.http.request(
+      {
+        method: 'DELETE',
+        path: `/subjects/${enc(subject)}/versions/${version}`,
+        query: { permanent: options.permanent },
+        retry: 'write',
+      },
+      answers.oneInteger,
+    );
   }
 
   /** Ids of the schemas whose references point at this subject-version. */
   referencedBy(subject: string, version: VersionRef): Promise<number[]> {
-    return this.http.request<number[]>({
-      method: 'GET',
-      path: `/subjects/${enc(subject)}/versions/${version}/referencedby`,
-      retry: 'idempotent',
-    });
+    return this.http.request(
+      {
+        method: 'GET',
+        path: `/subjects/${enc(subject)}/versions/${version}/referencedby`,
+        retry: 'idempotent',
+      },
+      answers.integers,
+    );
   }
 
   /** Subjects and versions that hold a schema id. */
   getVersionsById(id: number): Promise<{ subject: string; version: number }[]> {
-    return this.http.request<{ subject: string; version: number }[]>({
-      method: 'GET',
-      path: `/schemas/ids/${id}/versions`,
-      retry: 'idempotent',
-    });
-  }
-
-  private request(spec: RequestSpec): Promise<unknown> {
-    return this.http.request<unknown>(spec);
+    return this.http.request(
+      { method: 'GET', path: `/schemas/ids/${id}/versions`, retry: 'idempotent' },
+      answers.subjectVersions,
+    );
   }
 }
 
@@ -292,14 +363,4 @@ function wireInput(input: SchemaInput): Record<string, unknown> {
   if (input.schemaType !== undefined && input.schemaType !== 'AVRO') body.schemaType = input.schemaType;
   if (input.references !== undefined && input.references.length > 0) body.references = input.references;
   return body;
-}
-
-function storedSchema(body: StoredSchema): StoredSchema {
-  const out: StoredSchema = { schema: body.schema, schemaType: body.schemaType ?? 'AVRO' };
-  if (body.references !== undefined && body.references.length > 0) out.references = body.references;
-  return out;
-}
-
-function subjectVersion(body: SubjectVersion): SubjectVersion {
-  return { subject: body.subject, id: body.id, version: body.version, ...storedSchema(body) };
 }

@@ -1,4 +1,5 @@
-import { RegistryError } from './errors.js';
+import { ShapeMismatch, type Decoder } from './answers.js';
+import { RegistryAnswerError, RegistryError } from './errors.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -9,7 +10,7 @@ export interface TransportOptions {
   userInfo?: string;
   /** Bearer token; wins over basic auth when both are given. */
   token?: string;
-  /** Per attempt. Default 30 s. */
+  /** Per request, retries and their backoff included: no call waits longer. Default 30 s. */
   timeoutMs?: number;
   /** Retries after the first attempt, for calls that may be retried. Default 3. */
   retries?: number;
@@ -33,9 +34,17 @@ export interface RequestSpec {
 }
 
 const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
-const ACCEPT = 'application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5';
+const ACCEPT =
+  'application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5';
 /** Network errors after which a request cannot have been processed: the connection was never made. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** HTTP with the registry's content types, auth, per-attempt timeouts and retries with backoff and jitter. */
 export class RegistryTransport {
@@ -62,21 +71,57 @@ export class RegistryTransport {
     parsed.password = '';
     this.baseUrl = parsed.toString().replace(/\/+$/, '');
     if (options.token !== undefined && options.token !== '') this.authorization = `Bearer ${options.token}`;
-    else if (userInfo !== undefined && userInfo !== '') this.authorization = `Basic ${Buffer.from(userInfo, 'utf8').toString('base64')}`;
+    else if (userInfo !== undefined && userInfo !== '')
+      this.authorization = `Basic ${Buffer.from(userInfo, 'utf8').toString('base64')}`;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retries = Math.max(0, options.retries ?? 3);
     this.retryDelayMs = options.retryDelayMs ?? 100;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
-  async request<T>(spec: RequestSpec): Promise<T> {
+  /** One call: retried as its policy allows, all within `timeoutMs`; a success is decoded or refused. */
+  async request<T>(spec: RequestSpec, decode: Decoder<T>): Promise<T> {
     const url = this.urlFor(spec);
+    const deadline = Date.now() + this.timeoutMs;
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.attempt(spec, url);
-      if (outcome.ok) return outcome.value as T;
+      const outcome = await this.attempt(spec, url, deadline);
+      if (outcome.ok) return this.decodeAnswer(spec, outcome, decode);
       const error = outcome.error;
-      if (attempt >= this.retries || !this.mayRetry(spec.retry, outcome)) throw error;
-      await sleep(this.backoff(attempt, outcome.retryAfterMs));
+      const left = deadline - Date.now();
+      if (attempt >= this.retries || left <= 0 || !this.mayRetry(spec.retry, outcome)) throw error;
+      await sleep(Math.min(left, this.backoff(attempt, outcome.retryAfterMs)));
+    }
+  }
+
+  /**
+   * A 2xx is the registry's JSON, of the endpoint's shape, or a RegistryAnswerError naming the URL and the
+   * content type: a login page or a proxy answering 200 must not pass for "nothing there".
+   */
+  private decodeAnswer<T>(spec: RequestSpec, answer: AttemptSuccess, decode: Decoder<T>): T {
+    const where = `${spec.method} ${this.baseUrl}${spec.path}`;
+    const shown = answer.contentType === '' ? 'no content type' : `content type ${answer.contentType}`;
+    const refuse = (what: string): never => {
+      throw new RegistryAnswerError(
+        `not a schema registry answer: ${where} answered ${answer.status} with ${shown}, ${what} (is the URL a schema registry, not a login page or a proxy?)`,
+        answer.status,
+        `${this.baseUrl}${spec.path}`,
+        answer.contentType,
+      );
+    };
+    if (answer.contentType !== '' && !isJsonType(answer.contentType))
+      refuse(`not JSON; the body begins ${snippet(answer.text)}`);
+    let value: unknown;
+    try {
+      value = JSON.parse(answer.text) as unknown;
+    } catch {
+      return refuse(`and a body that is not JSON: ${snippet(answer.text)}`);
+    }
+    try {
+      return decode(value);
+    } catch (e) {
+      if (e instanceof ShapeMismatch)
+        return refuse(`and JSON of the wrong shape for this call: ${e.message}`);
+      throw e;
     }
   }
 
@@ -87,7 +132,7 @@ export class RegistryTransport {
     return `${this.baseUrl}${spec.path}${q === '' ? '' : `?${q}`}`;
   }
 
-  private async attempt(spec: RequestSpec, url: string): Promise<AttemptOutcome> {
+  private async attempt(spec: RequestSpec, url: string, deadline: number): Promise<AttemptOutcome> {
     const headers: Record<string, string> = { Accept: ACCEPT };
     if (spec.body !== undefined) headers['Content-Type'] = CONTENT_TYPE;
     if (this.authorization !== undefined) headers.Authorization = this.authorization;
@@ -99,34 +144,38 @@ export class RegistryTransport {
         method: spec.method,
         headers,
         ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
       });
       text = await response.text();
     } catch (e) {
       const code = networkCode(e);
       const timedOut = code === 'TIMEOUT';
-      const why = timedOut ? `timed out after ${this.timeoutMs} ms` : `${code ?? 'network error'}`;
+      const message = timedOut
+        ? `registry timed out: ${where}: no answer within ${duration(this.timeoutMs)} (the time allowed per request, retries included)`
+        : `registry unreachable: ${where}: ${code ?? 'network error'}`;
       return {
         ok: false,
-        error: new RegistryError(`registry unreachable: ${where}: ${why}`, 0, 0, { cause: e }),
+        error: new RegistryError(message, 0, 0, { cause: e }),
         network: true,
         notSent: code !== undefined && NOT_SENT_CODES.has(code),
       };
     }
-    if (response.ok) {
-      if (text === '') return { ok: true, value: undefined };
-      try {
-        return { ok: true, value: JSON.parse(text) as unknown };
-      } catch {
-        // `/schema` endpoints answer with the raw schema; callers of those expect text.
-        return { ok: true, value: text };
-      }
-    }
+    if (response.ok)
+      return {
+        ok: true,
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? '',
+        text,
+      };
     const { errorCode, message } = parseErrorBody(response.status, text);
     const retryAfter = Number(response.headers.get('retry-after'));
     return {
       ok: false,
-      error: new RegistryError(`registry ${response.status} (${errorCode}) on ${where}: ${message}`, response.status, errorCode),
+      error: new RegistryError(
+        `registry ${response.status} (${errorCode}) on ${where}: ${message}`,
+        response.status,
+        errorCode,
+      ),
       status: response.status,
       ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
     };
@@ -146,7 +195,13 @@ export class RegistryTransport {
   }
 }
 
-type AttemptOutcome = { ok: true; value: unknown } | AttemptFailure;
+type AttemptOutcome = AttemptSuccess | AttemptFailure;
+interface AttemptSuccess {
+  ok: true;
+  status: number;
+  contentType: string;
+  text: string;
+}
 interface AttemptFailure {
   ok: false;
   error: RegistryError;
@@ -165,7 +220,10 @@ function parseErrorBody(status: number, text: string): { errorCode: number; mess
   } catch {
     // fall through: not the registry's envelope (a proxy's HTML page, for instance)
   }
-  return { errorCode: 50005, message: text.length > 200 ? `${text.slice(0, 200)}…` : text || `HTTP ${status}` };
+  return {
+    errorCode: 50005,
+    message: text.length > 200 ? `${text.slice(0, 200)}…` : text || `HTTP ${status}`,
+  };
 }
 
 function networkCode(e: unknown): string | undefined {
@@ -177,6 +235,23 @@ function networkCode(e: unknown): string | undefined {
     current = current.cause;
   }
   return undefined;
+}
+
+/** `application/json`, the registry's `application/vnd.schemaregistry.v1+json`, any `…+json`. */
+function isJsonType(contentType: string): boolean {
+  const mime = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  return mime === 'application/json' || mime.endsWith('+json');
+}
+
+/** The start of a body, for a message: enough to recognise a login page, never a whole page. */
+function snippet(text: string): string {
+  if (text === '') return '(empty)';
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return JSON.stringify(flat.length > 60 ? `${flat.slice(0, 60)}…` : flat);
+}
+
+export function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(3))} s`;
 }
 
 /** Removes `user:password@` from a URL so that it can appear in messages and logs. */

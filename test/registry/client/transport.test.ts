@@ -35,7 +35,9 @@ function reply(...answers: Answer[]): void {
   script = answers;
   seen.length = 0;
 }
-function client(extra: Partial<ConstructorParameters<typeof SchemaRegistryClient>[0]> = {}): SchemaRegistryClient {
+function client(
+  extra: Partial<ConstructorParameters<typeof SchemaRegistryClient>[0]> = {},
+): SchemaRegistryClient {
   return new SchemaRegistryClient({ url, retries: 3, retryDelayMs: 1, timeoutMs: 2000, ...extra });
 }
 
@@ -51,7 +53,10 @@ after(() => {
 describe('registry client over HTTP', () => {
   it('sends the registry content type and basic auth from userInfo, and omits AVRO as schemaType', async () => {
     reply(json(200, { id: 7, version: 2 }));
-    const r = await client({ userInfo: 'alice:s3cret' }).register('orders-value', { schema: '"string"', schemaType: 'AVRO' });
+    const r = await client({ userInfo: 'alice:s3cret' }).register('orders-value', {
+      schema: '"string"',
+      schemaType: 'AVRO',
+    });
     assert.deepEqual(r, { id: 7, version: 2 });
     const req = seen[0]!;
     assert.equal(req.method, 'POST');
@@ -87,28 +92,42 @@ describe('registry client over HTTP', () => {
   });
 
   it('retries reads on 500, 429 and connection resets, then succeeds', async () => {
-    reply(json(500, { error_code: 50001, message: 'store' }), json(429, { error_code: 429, message: 'slow' }), reset, json(200, [1, 2]));
+    reply(
+      json(500, { error_code: 50001, message: 'store' }),
+      json(429, { error_code: 429, message: 'slow' }),
+      reset,
+      json(200, [1, 2]),
+    );
     assert.deepEqual(await client().listVersions('s'), [1, 2]);
     assert.equal(seen.length, 4);
   });
 
   it('gives up after the configured retries with the last error', async () => {
     reply(...Array.from({ length: 5 }, () => json(503, { error_code: 50003, message: 'forwarding failed' })));
-    const err = await client({ retries: 2 }).listSubjects().catch((e: unknown) => e);
+    const err = await client({ retries: 2 })
+      .listSubjects()
+      .catch((e: unknown) => e);
     assert.ok(err instanceof RegistryError);
     assert.equal(err.errorCode, 50003);
     assert.equal(seen.length, 3);
   });
 
   it('does not retry a register answered with 500 or a reset (it may have been applied)', async () => {
-    reply(json(500, { error_code: 50002, message: 'Register operation timed out' }), json(200, { id: 1, version: 1 }));
-    const err = await client().register('s', { schema: '"int"' }).catch((e: unknown) => e);
+    reply(
+      json(500, { error_code: 50002, message: 'Register operation timed out' }),
+      json(200, { id: 1, version: 1 }),
+    );
+    const err = await client()
+      .register('s', { schema: '"int"' })
+      .catch((e: unknown) => e);
     assert.ok(err instanceof RegistryError);
     assert.equal(err.errorCode, 50002);
     assert.equal(seen.length, 1);
 
     reply(reset, json(200, { id: 1, version: 1 }));
-    const err2 = await client().register('s', { schema: '"int"' }).catch((e: unknown) => e);
+    const err2 = await client()
+      .register('s', { schema: '"int"' })
+      .catch((e: unknown) => e);
     assert.ok(err2 instanceof RegistryError);
     assert.equal(err2.status, 0);
     assert.equal(err2.code, 'REGISTRY_UNREACHABLE');
@@ -138,15 +157,19 @@ describe('registry client over HTTP', () => {
     assert.deepEqual(found, { subject: 's', id: 3, version: 1, schema: '"int"', schemaType: 'AVRO' });
 
     reply(json(409, { error_code: 40901, message: 'Schema being registered is incompatible' }));
-    const err = await client().register('s', { schema: '"long"' }).catch((e: unknown) => e);
+    const err = await client()
+      .register('s', { schema: '"long"' })
+      .catch((e: unknown) => e);
     assert.ok(err instanceof RegistryError && err.isIncompatible);
   });
 
-  it('times out each attempt through AbortSignal', async () => {
+  it('times out through AbortSignal', async () => {
     reply((res) => setTimeout(() => json(200, [])(res), 500));
-    const err = await client({ timeoutMs: 50, retries: 0 }).listSubjects().catch((e: unknown) => e);
+    const err = await client({ timeoutMs: 50, retries: 0 })
+      .listSubjects()
+      .catch((e: unknown) => e);
     assert.ok(err instanceof RegistryError);
-    assert.match(err.message, /timed out after 50 ms/);
+    assert.match(err.message, /registry timed out: GET \S+\/subjects: no answer within 50 ms/);
   });
 
   it('caches schemas by id', async () => {
@@ -160,13 +183,19 @@ describe('registry client over HTTP', () => {
   });
 
   it('compatibility: verbose by default, against one version or all; config 40408 means none of its own', async () => {
-    reply(json(200, { is_compatible: false, messages: ['READER_FIELD_MISSING_DEFAULT_VALUE'] }), json(200, { is_compatible: true }));
+    reply(
+      json(200, { is_compatible: false, messages: ['READER_FIELD_MISSING_DEFAULT_VALUE'] }),
+      json(200, { is_compatible: true }),
+    );
     const c = client();
     assert.deepEqual(await c.testCompatibility('s', { schema: '"int"' }, { version: 'latest' }), {
       isCompatible: false,
       messages: ['READER_FIELD_MISSING_DEFAULT_VALUE'],
     });
-    assert.deepEqual(await c.testCompatibility('s', { schema: '"int"' }), { isCompatible: true, messages: [] });
+    assert.deepEqual(await c.testCompatibility('s', { schema: '"int"' }), {
+      isCompatible: true,
+      messages: [],
+    });
     assert.equal(seen[0]!.url, '/compatibility/subjects/s/versions/latest?verbose=true');
     assert.equal(seen[1]!.url, '/compatibility/subjects/s/versions?verbose=true');
 
@@ -180,7 +209,9 @@ describe('registry client over HTTP', () => {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<html>bad gateway</html>');
     });
-    const err = await client({ retries: 0 }).getVersion('a/b c', 1).catch((e: unknown) => e);
+    const err = await client({ retries: 0 })
+      .getVersion('a/b c', 1)
+      .catch((e: unknown) => e);
     assert.equal(seen[0]!.url, '/subjects/a%2Fb%20c/versions/1');
     assert.ok(err instanceof RegistryError);
     assert.equal(err.errorCode, 50005);
