@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { SchemagateError } from '../../errors.js';
+import { makeDirectory } from '../make-directory.js';
 import { SchemaEngine } from './engine.js';
 import { RegistryErrors, RegistryHttpError } from './errors.js';
 import { buildRouter, type Handler } from './handlers.js';
@@ -50,7 +50,7 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeDirectory(dataDir);
   } catch (e) {
     throw new SchemagateError(
       'REGISTRY_ERROR',
