@@ -30,13 +30,23 @@ const command: Command = {
     if (format === 'json') {
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     } else {
-      const lines = [
-        `Imported ${report.versions.length} version(s) of ${report.subjects} subject(s) from ${client.url} into ${into}:`,
-      ];
+      const held = report.alreadyHeld > 0 ? ` (${report.alreadyHeld} version(s) were there already)` : '';
+      const lines =
+        report.versions.length === 0
+          ? [
+              `Nothing to import from ${client.url}: ${into} already holds all ${report.alreadyHeld} version(s) of ${report.subjects} subject(s)`,
+            ]
+          : [
+              `Imported ${report.versions.length} version(s) of ${report.subjects} subject(s) from ${client.url} into ${into}${held}:`,
+            ];
       for (const v of report.versions)
         lines.push(`  ${v.commit.slice(0, 8)}  ${v.file}  ${v.subject} version ${v.version} (id ${v.id})`);
       if (report.configWritten)
         lines.push('  wrote schemagate.yaml (levels and subject names from the registry)');
+      if (report.rulesAdded > 0)
+        lines.push(
+          `  added ${report.rulesAdded} subject rule(s) to schemagate.yaml (names and levels of new subjects)`,
+        );
       io.stdout(`${lines.join('\n')}\n`);
     }
     return 0;

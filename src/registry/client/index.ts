@@ -349,8 +349,12 @@ export class SchemaRegistryClient {
   }
 }
 
+/**
+ * A subject as one path segment. `encodeURIComponent` leaves `.` alone, and URL parsing resolves a `.`
+ * or `..` segment (`/subjects/../versions` is `/versions`), so those two are written with `%2E`.
+ */
 function enc(subject: string): string {
-  return encodeURIComponent(subject);
+  return subject === '.' || subject === '..' ? subject.replace(/\./g, '%2E') : encodeURIComponent(subject);
 }
 
 function nonEmpty(v: string | undefined): string | undefined {

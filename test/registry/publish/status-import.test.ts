@@ -21,7 +21,11 @@ let scratch: string;
 
 const address = avroRecord('Address', [{ name: 'city', type: 'string' }]);
 const customer = (extra: { name: string; type: unknown; default?: unknown }[] = []) =>
-  avroRecord('Customer', [{ name: 'id', type: 'string' }, { name: 'home', type: 'com.example.Address' }, ...extra]);
+  avroRecord('Customer', [
+    { name: 'id', type: 'string' },
+    { name: 'home', type: 'com.example.Address' },
+    ...extra,
+  ]);
 
 before(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sg-status-data-'));
@@ -30,11 +34,14 @@ before(async () => {
   client = new SchemaRegistryClient({ url: server.url, retries: 0 });
   repo = new TempRepo();
   repo.commit('schemas', {
-    'schemagate.yaml': 'root: schemas\nsubjects:\n  - match: "schemas/address.avsc"\n    compatibility: FULL\n',
+    'schemagate.yaml':
+      'root: schemas\nsubjects:\n  - match: "schemas/address.avsc"\n    compatibility: FULL\n',
     'schemas/address.avsc': address,
     'schemas/customer.avsc': customer(),
   });
-  repo.commit('customer v2', { 'schemas/customer.avsc': customer([{ name: 'email', type: ['null', 'string'], default: null }]) });
+  repo.commit('customer v2', {
+    'schemas/customer.avsc': customer([{ name: 'email', type: ['null', 'string'], default: null }]),
+  });
   // The registry gets both customer versions, as merges would have published them.
   await publish(client, (await collectCandidates(repo.dir, { head: 'HEAD~1' })).candidates);
   const out = await publish(client, (await collectCandidates(repo.dir)).candidates);
@@ -99,7 +106,9 @@ describe('schemagate import', () => {
     const r = await runCli(['import', '--registry', server.url, '--into', into], { cwd: scratch });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /Imported 4 version\(s\) of 3 subject\(s\)/);
-    const log = execFileSync('git', ['log', '--reverse', '--format=%s'], { cwd: into, encoding: 'utf8' }).trim().split('\n');
+    const log = execFileSync('git', ['log', '--reverse', '--format=%s'], { cwd: into, encoding: 'utf8' })
+      .trim()
+      .split('\n');
     assert.deepEqual(log, [
       `schemagate: import configuration from ${server.url}`,
       'address: version 1 (id 1) from the registry',
@@ -107,7 +116,10 @@ describe('schemagate import', () => {
       'customer: version 2 (id 3) from the registry',
       'orphan: version 1 (id 4) from the registry',
     ]);
-    assert.match(readFileSync(join(into, 'schemagate.yaml'), 'utf8'), /match: "schemas\/address\.avsc"\n\s+compatibility: FULL/);
+    assert.match(
+      readFileSync(join(into, 'schemagate.yaml'), 'utf8'),
+      /match: "schemas\/address\.avsc"\n\s+compatibility: FULL/,
+    );
     assert.ok(existsSync(join(into, 'schemas', 'orphan.avsc')));
 
     const { subjects } = await readSubjects({ cwd: into, ref: 'HEAD' });
@@ -130,15 +142,25 @@ describe('schemagate import', () => {
     const odd = await startRegistryServer({ port: 0, dataDir: dir });
     try {
       const c = new SchemaRegistryClient({ url: odd.url });
-      await c.register('team/orders:value', { schema: avroRecord('Order', [{ name: 'id', type: 'string' }]) });
+      await c.register('team/orders:value', {
+        schema: avroRecord('Order', [{ name: 'id', type: 'string' }]),
+      });
       await c.setConfig('NONE', 'team/orders:value');
       const into = join(scratch, 'odd');
-      const r = await runCli(['import', '--registry', odd.url, '--into', into, '--format', 'json'], { cwd: scratch });
+      const r = await runCli(['import', '--registry', odd.url, '--into', into, '--format', 'json'], {
+        cwd: scratch,
+      });
       assert.equal(r.code, 0, r.stderr);
       const report = JSON.parse(r.stdout) as { versions: { subject: string; file: string }[] };
-      assert.deepEqual(report.versions.map((v) => [v.subject, v.file]), [['team/orders:value', 'schemas/team_orders_value.avsc']]);
+      assert.deepEqual(
+        report.versions.map((v) => [v.subject, v.file]),
+        [['team/orders:value', 'schemas/team%2Forders%3Avalue.avsc']],
+      );
       const config = readFileSync(join(into, 'schemagate.yaml'), 'utf8');
-      assert.match(config, /match: "schemas\/team_orders_value\.avsc"\n\s+subject: "team\/orders:value"\n\s+compatibility: NONE/);
+      assert.match(
+        config,
+        /match: "schemas\/team%2Forders%3Avalue\.avsc"\n\s+subject: "team\/orders:value"\n\s+compatibility: NONE/,
+      );
       const s = await runCli(['status', '--registry', odd.url], { cwd: into });
       assert.equal(s.code, 0, s.stdout);
     } finally {
@@ -148,7 +170,10 @@ describe('schemagate import', () => {
   });
 
   it('needs a registry: exit 2 with a clear message', async () => {
-    const r = await runCli(['import', '--into', join(scratch, 'x')], { cwd: scratch, env: { SCHEMA_REGISTRY_URL: '' } });
+    const r = await runCli(['import', '--into', join(scratch, 'x')], {
+      cwd: scratch,
+      env: { SCHEMA_REGISTRY_URL: '' },
+    });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /no registry: pass --registry/);
   });
