@@ -10,7 +10,11 @@ import type { RegistryMode, RegistryReference, SchemaType, StoredSchema, Subject
 /** Why an answer does not have the endpoint's shape; the transport turns it into a RegistryAnswerError. */
 export class ShapeMismatch extends Error {
   constructor(at: string, expected: string, value: unknown) {
-    super(`${at} should be ${expected}, not ${describe(value)}`);
+    super(
+      value === undefined
+        ? `${at} is missing (should be ${expected})`
+        : `${at} should be ${expected}, not ${describe(value)}`,
+    );
     this.name = 'ShapeMismatch';
   }
 }

@@ -1,5 +1,6 @@
 import { ShapeMismatch, type Decoder } from './answers.js';
 import { RegistryAnswerError, RegistryError } from './errors.js';
+import { fetchRawPath, hasDotSegment } from './raw-path-fetch.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -140,12 +141,16 @@ export class RegistryTransport {
     let response: Response;
     let text: string;
     try {
-      response = await this.fetchImpl(url, {
+      const init: RequestInit = {
         method: spec.method,
         headers,
         ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
         signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
-      });
+      };
+      // `fetch` would resolve a subject named `..` away (`/subjects/../versions` is `/versions`).
+      response = hasDotSegment(spec.path)
+        ? await fetchRawPath(this.baseUrl, url.slice(this.baseUrl.length), init)
+        : await this.fetchImpl(url, init);
       text = await response.text();
     } catch (e) {
       const code = networkCode(e);

@@ -114,6 +114,13 @@ describe('a server that is not a registry', () => {
     }
   });
 
+  it('a subject named `..` is asked for as written, and its HTML answer refused the same way', async () => {
+    answer = html;
+    const e = await refusal(client().listVersions('..'));
+    assert.equal(e.url, `${url}/subjects/%2E%2E/versions`);
+    assert.equal(e.contentType, 'text/html; charset=utf-8');
+  });
+
   it('a JSON content type with a body that is not JSON, or no content type and HTML, is refused', async () => {
     answer = send('application/vnd.schemaregistry.v1+json', LOGIN_PAGE);
     assert.match((await refusal(client().listSubjects())).message, /a body that is not JSON/);
@@ -144,7 +151,7 @@ describe('a server that is not a registry', () => {
       'register without an id',
       {},
       (c) => c.register('s', { schema: '"int"' }),
-      /id should be an integer, not undefined/,
+      /id is missing \(should be an integer\)/,
     ],
     [
       'register with a string id',
@@ -156,7 +163,7 @@ describe('a server that is not a registry', () => {
       'lookup without a schema',
       { subject: 's', id: 1, version: 1 },
       (c) => c.lookup('s', { schema: '"int"' }),
-      /schema should be a string/,
+      /schema is missing \(should be a string\)/,
     ],
     [
       'an unknown schema type',
@@ -174,7 +181,7 @@ describe('a server that is not a registry', () => {
       'compatibility without a verdict',
       { messages: [] },
       (c) => c.testCompatibility('s', { schema: '"int"' }),
-      /is_compatible should be true or false/,
+      /is_compatible is missing \(should be true or false\)/,
     ],
     ['an unknown mode', { mode: 'MAYBE' }, (c) => c.getMode(), /mode should be one of READWRITE/],
   ];
@@ -245,6 +252,17 @@ describe('a registry that never answers', () => {
     );
     // Per attempt, four attempts would take 1.6 s and more.
     assert.ok(took < 1200, `took ${took} ms`);
+  });
+
+  it('the same for a subject named `..`, whose path goes out as written (not through fetch)', async () => {
+    const e = await new SchemaRegistryClient({ url: hangingUrl, retries: 3, retryDelayMs: 1, timeoutMs: 300 })
+      .getLatest('..')
+      .catch((err: unknown) => err);
+    assert.ok(e instanceof Error);
+    assert.equal(
+      e.message,
+      `registry timed out: GET ${hangingUrl}/subjects/%2E%2E/versions/latest: no answer within 300 ms (the time allowed per request, retries included)`,
+    );
   });
 
   it('--timeout and SCHEMA_REGISTRY_TIMEOUT bound publish, status and import (exit 2)', async () => {

@@ -187,7 +187,19 @@ describe('import into the repository that published to the registry', () => {
 describe('subjects that are not safe file names', () => {
   it('get percent-encoded file names inside the schema folder, reversible, and check/status read them back', async () => {
     const { url, client } = await registry();
-    const odd = ['../../escape', 'team/orders:value', 'CON', 'a%2Fb', 'Orders', 'orders', ' x. ', 'q?*{a,b}'];
+    // `.` and `..` also reach the registry as subjects: fetch would resolve `/subjects/../versions` away.
+    const odd = [
+      '..',
+      '.',
+      '../../escape',
+      'team/orders:value',
+      'CON',
+      'a%2Fb',
+      'Orders',
+      'orders',
+      ' x. ',
+      'q?*{a,b}',
+    ];
     for (const [i, subject] of odd.entries()) {
       await client.register(subject, { schema: avroRecord(`R${i}`, [{ name: 'id', type: 'string' }]) });
     }
@@ -201,6 +213,8 @@ describe('subjects that are not safe file names', () => {
     assert.deepEqual(readdirSync(parent), ['repo'], 'nothing written next to the target folder');
     const files = Object.fromEntries(report.versions.map((v) => [v.subject, v.file]));
     assert.deepEqual(files, {
+      '..': 'schemas/%2E%2E.avsc',
+      '.': 'schemas/%2E.avsc',
       '../../escape': 'schemas/%2E.%2F..%2Fescape.avsc',
       'team/orders:value': 'schemas/team%2Forders%3Avalue.avsc',
       CON: 'schemas/%43ON.avsc',
