@@ -106,7 +106,9 @@ async function sameSchema(
     });
     return found.version === version.version;
   } catch (e) {
-    if (isRegistryError(e) && (e.status === 404 || e.status === 422)) return false;
+    // Not found, or a text the registry cannot parse as that type: not this version. Only from the registry.
+    if (isRegistryError(e) && e.code === 'REGISTRY_ERROR' && (e.status === 404 || e.status === 422))
+      return false;
     throw e;
   }
 }

@@ -201,7 +201,7 @@ async function resolveReferences(
       try {
         version = (await client.getLatest(ref.subject)).version;
       } catch (e) {
-        if (!isRegistryError(e) || e.status !== 404) throw e;
+        if (!isRegistryError(e) || !e.isNotFound) throw e;
         throw new SchemagateError(
           'REFERENCE_UNRESOLVED',
           `references ${ref.name} from subject '${ref.subject}', which the registry does not have: publish it first (publish --all)`,
@@ -231,7 +231,7 @@ async function findExisting(
     const found = await client.lookup(subject, input);
     return { id: found.id, version: found.version };
   } catch (e) {
-    if (isRegistryError(e) && e.status === 404) return undefined;
+    if (isRegistryError(e) && e.isNotFound) return undefined;
     throw e;
   }
 }

@@ -28,7 +28,10 @@ export interface StatusReport {
  * Compares the repository's newest schemas with the registry: subjects on one side only, a registry
  * latest that is not the repository's schema, and levels that differ. Reads only.
  */
-export async function registryStatus(client: SchemaRegistryClient, candidates: readonly PublishCandidate[]): Promise<StatusReport> {
+export async function registryStatus(
+  client: SchemaRegistryClient,
+  candidates: readonly PublishCandidate[],
+): Promise<StatusReport> {
   const ordered = orderByReferences(candidates);
   const repoSubjects = ordered.ok ? ordered.order : [...candidates];
   const inRegistry = new Set(await client.listSubjects());
@@ -72,7 +75,11 @@ export async function registryStatus(client: SchemaRegistryClient, candidates: r
   const repoNames = new Set(candidates.map((c) => c.subject));
   for (const subject of [...inRegistry].sort()) {
     if (repoNames.has(subject)) continue;
-    const latest = await client.getLatest(subject).catch(() => undefined);
+    // Every version soft-deleted: 404, and nothing to show; any other failure is an error.
+    const latest = await client.getLatest(subject).catch((e: unknown) => {
+      if (isRegistryError(e) && e.isNotFound) return undefined;
+      throw e;
+    });
     const level = (await client.getConfig(subject))?.compatibilityLevel ?? globalLevel;
     out.push({
       subject,
@@ -85,17 +92,29 @@ export async function registryStatus(client: SchemaRegistryClient, candidates: r
 }
 
 /** The version of the subject holding the repository's schema, with references at the registry's latest. */
-async function lookupVersion(client: SchemaRegistryClient, c: PublishCandidate, inRegistry: Set<string>): Promise<number | undefined> {
+async function lookupVersion(
+  client: SchemaRegistryClient,
+  c: PublishCandidate,
+  inRegistry: Set<string>,
+): Promise<number | undefined> {
   try {
     const references: RegistryReference[] = [];
     for (const r of c.references) {
       if (r.version === undefined && !inRegistry.has(r.subject)) return undefined;
-      references.push({ name: r.name, subject: r.subject, version: r.version ?? (await client.getLatest(r.subject)).version });
+      references.push({
+        name: r.name,
+        subject: r.subject,
+        version: r.version ?? (await client.getLatest(r.subject)).version,
+      });
     }
-    const found = await client.lookup(c.subject, { schema: c.schema, schemaType: c.schemaType, ...(references.length > 0 ? { references } : {}) });
+    const found = await client.lookup(c.subject, {
+      schema: c.schema,
+      schemaType: c.schemaType,
+      ...(references.length > 0 ? { references } : {}),
+    });
     return found.version;
   } catch (e) {
-    if (isRegistryError(e) && e.status === 404) return undefined;
+    if (isRegistryError(e) && e.isNotFound) return undefined;
     throw e;
   }
 }

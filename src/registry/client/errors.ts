@@ -48,6 +48,15 @@ export class RegistryAnswerError extends RegistryError {
     this.url = url;
     this.contentType = contentType;
   }
+
+  /** Whatever its status, this answer did not come from the registry: it says nothing about the schema. */
+  override get isIncompatible(): boolean {
+    return false;
+  }
+
+  override get isNotFound(): boolean {
+    return false;
+  }
 }
 
 export function isRegistryError(e: unknown): e is RegistryError {

@@ -100,10 +100,9 @@ export class RegistryTransport {
    */
   private decodeAnswer<T>(spec: RequestSpec, answer: AttemptSuccess, decode: Decoder<T>): T {
     const where = `${spec.method} ${this.baseUrl}${spec.path}`;
-    const shown = answer.contentType === '' ? 'no content type' : `content type ${answer.contentType}`;
     const refuse = (what: string): never => {
       throw new RegistryAnswerError(
-        `not a schema registry answer: ${where} answered ${answer.status} with ${shown}, ${what} (is the URL a schema registry, not a login page or a proxy?)`,
+        notRegistryMessage(where, answer.status, answer.contentType, what),
         answer.status,
         `${this.baseUrl}${spec.path}`,
         answer.contentType,
@@ -172,7 +171,28 @@ export class RegistryTransport {
         contentType: response.headers.get('content-type') ?? '',
         text,
       };
-    const { errorCode, message } = parseErrorBody(response.status, text);
+    const contentType = response.headers.get('content-type') ?? '';
+    const envelope = parseErrorEnvelope(text);
+    if (envelope === undefined && response.status < 500 && response.status !== 429) {
+      // A 404 or 409 without the registry's error JSON is not "not found" or "incompatible": it is
+      // something else answering (a proxy's or a web server's error page).
+      const error = new RegistryAnswerError(
+        notRegistryMessage(
+          where,
+          response.status,
+          contentType,
+          `not the registry's error JSON; the body begins ${snippet(text)}`,
+        ),
+        response.status,
+        `${this.baseUrl}${spec.path}`,
+        contentType,
+      );
+      return { ok: false, error, status: response.status };
+    }
+    const { errorCode, message } = envelope ?? {
+      errorCode: 50005,
+      message: `${contentType === '' ? 'an answer without content type' : `a ${contentType} answer`}, not the registry's error JSON: ${snippet(text)}`,
+    };
     const retryAfter = Number(response.headers.get('retry-after'));
     return {
       ok: false,
@@ -216,19 +236,22 @@ interface AttemptFailure {
   retryAfterMs?: number;
 }
 
-function parseErrorBody(status: number, text: string): { errorCode: number; message: string } {
+/** The registry's `{error_code, message}`, or undefined when the body is something else. */
+function parseErrorEnvelope(text: string): { errorCode: number; message: string } | undefined {
   try {
-    const body = JSON.parse(text) as { error_code?: unknown; message?: unknown };
-    if (typeof body.error_code === 'number') {
+    const body = JSON.parse(text) as { error_code?: unknown; message?: unknown } | null;
+    if (typeof body?.error_code === 'number') {
       return { errorCode: body.error_code, message: typeof body.message === 'string' ? body.message : text };
     }
   } catch {
-    // fall through: not the registry's envelope (a proxy's HTML page, for instance)
+    // not JSON: not the registry's envelope
   }
-  return {
-    errorCode: 50005,
-    message: text.length > 200 ? `${text.slice(0, 200)}…` : text || `HTTP ${status}`,
-  };
+  return undefined;
+}
+
+function notRegistryMessage(where: string, status: number, contentType: string, what: string): string {
+  const shown = contentType === '' ? 'no content type' : `content type ${contentType}`;
+  return `not a schema registry answer: ${where} answered ${status} with ${shown}, ${what} (is the URL a schema registry, not a login page or a proxy?)`;
 }
 
 function networkCode(e: unknown): string | undefined {

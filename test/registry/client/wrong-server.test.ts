@@ -1,15 +1,19 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { RegistryAnswerError, SchemaRegistryClient } from '../../../src/registry/client/index.js';
+import {
+  RegistryAnswerError,
+  RegistryError,
+  SchemaRegistryClient,
+} from '../../../src/registry/client/index.js';
 import { runCli } from '../../support/cli.js';
 import { avroRecord, TempRepo } from '../publish/repo.js';
 
 // "Wrong servers" on loopback: a login page that answers 200 with HTML to everything, a service that
 // answers JSON of other shapes, and one that accepts connections and never answers.
 
-type Answer = (res: ServerResponse) => void;
+type Answer = (res: ServerResponse, req: IncomingMessage) => void;
 let answer: Answer = () => undefined;
 let requests = 0;
 const sockets = new Set<Socket>();
@@ -28,7 +32,7 @@ const scripted = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
     requests++;
-    answer(res);
+    answer(res, req);
   });
 });
 /** Takes every request and never answers: a registry hung behind a load balancer. */
@@ -210,6 +214,72 @@ describe('a server that is not a registry', () => {
     assert.deepEqual(await client().getConfig(), { compatibilityLevel: 'FULL_TRANSITIVE' });
   });
 
+  it("a 404 or 409 that is not the registry's error JSON is not 'not found' or 'incompatible'", async () => {
+    answer = (res) => {
+      res.writeHead(404, { 'content-type': 'text/html' });
+      res.end('<html><h1>Not Found</h1></html>');
+    };
+    const notFound = await refusal(client().lookup('orders', { schema: '"string"' }));
+    assert.equal(notFound.status, 404);
+    assert.equal(notFound.isNotFound, false);
+    assert.match(
+      notFound.message,
+      /POST \S+\/subjects\/orders answered 404 with content type text\/html, not the registry's error JSON; the body begins "<html><h1>Not Found<\/h1><\/html>"/,
+    );
+    answer = (res) => {
+      res.writeHead(409, { 'content-type': 'text/plain' });
+      res.end('conflict');
+    };
+    const conflict = await refusal(client().register('orders', { schema: '"string"' }));
+    assert.equal(conflict.isIncompatible, false);
+  });
+
+  it('a 5xx page from a proxy is still retried, and its message names the content type', async () => {
+    answer = (res) => {
+      res.writeHead(503, { 'content-type': 'text/html' });
+      res.end('<html>upstream down</html>');
+    };
+    requests = 0;
+    const e = await client()
+      .listSubjects()
+      .catch((err: unknown) => err);
+    assert.ok(e instanceof RegistryError && !(e instanceof RegistryAnswerError), String(e));
+    assert.equal(requests, 4);
+    assert.match(
+      e.message,
+      /registry 503 \(50005\) on GET \S+\/subjects: a text\/html answer, not the registry's error JSON: "<html>upstream down<\/html>"/,
+    );
+  });
+
+  it('status: a lookup answered by a 404 page is an error (exit 2), not drift', async () => {
+    const schema = avroRecord('Orders', [{ name: 'id', type: 'string' }]);
+    const routes: Record<string, [number, unknown]> = {
+      'GET /subjects': [200, ['orders']],
+      'GET /config': [200, { compatibilityLevel: 'BACKWARD' }],
+      'GET /config/orders': [
+        404,
+        { error_code: 40408, message: 'Subject orders does not have subject-level compatibility configured' },
+      ],
+      'GET /subjects/orders/versions/latest': [200, { subject: 'orders', id: 1, version: 1, schema }],
+    };
+    answer = (res, req) => {
+      const route = routes[`${req.method} ${(req.url ?? '').split('?')[0]}`];
+      if (route === undefined) {
+        res.writeHead(404, { 'content-type': 'text/html' });
+        res.end('<html>no such page</html>');
+        return;
+      }
+      res.writeHead(route[0], { 'content-type': 'application/vnd.schemaregistry.v1+json' });
+      res.end(JSON.stringify(route[1]));
+    };
+    const r = await runCli(['status', '--registry', url], { cwd: repo.dir });
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(
+      r.stderr,
+      /^schemagate: not a schema registry answer: POST \S+\/subjects\/orders answered 404 with content type text\/html/,
+    );
+  });
+
   for (const command of [['publish', '--all'], ['status'], ['import', '--into', 'imported']]) {
     it(`schemagate ${command[0]} against a login page: one message naming the URL and content type, exit 2`, async () => {
       answer = html;
@@ -228,7 +298,8 @@ describe('a server that is not a registry', () => {
 
   it('publish refuses when only the per-subject calls answer HTML (exit 2, not a per-subject failure)', async () => {
     let n = 0;
-    answer = (res) => (n++ === 0 ? send('application/json', '{"compatibilityLevel":"BACKWARD"}') : html)(res);
+    answer = (res, req) =>
+      (n++ === 0 ? send('application/json', '{"compatibilityLevel":"BACKWARD"}') : html)(res, req);
     const r = await runCli(['publish', '--all', '--registry', url], { cwd: repo.dir });
     assert.equal(r.code, 2, r.stdout + r.stderr);
     assert.match(

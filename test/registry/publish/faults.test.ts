@@ -37,7 +37,12 @@ function candidates(prefix: string, n: number): PublishCandidate[] {
     const name = `${prefix}${i}`;
     out.push({
       subject: `${name}-value`,
-      schema: JSON.stringify({ type: 'record', name: `R${i}`, namespace: `com.${prefix}`, fields: [{ name: 'id', type: 'string' }] }),
+      schema: JSON.stringify({
+        type: 'record',
+        name: `R${i}`,
+        namespace: `com.${prefix}`,
+        fields: [{ name: 'id', type: 'string' }],
+      }),
       schemaType: 'AVRO',
       references: [],
       level: i % 3 === 0 ? 'FULL' : 'BACKWARD',
@@ -46,11 +51,14 @@ function candidates(prefix: string, n: number): PublishCandidate[] {
   return out;
 }
 
-const FAULTS: Fault[] = ['500-before', 'reset-before', '500-after', 'reset-after', { delayMs: 700 }];
+const FAULTS: Fault[] = ['500-before', 'reset-before', '500-after', 'reset-after', { delayMs: 2500 }];
 
-/** Delays of 700 ms outlast the 400 ms timeout; the clean runs get a timeout no loaded machine reaches. */
+/**
+ * Delays of 2.5 s outlast the 1.5 s timeout (per request, retries included: a loaded machine must still
+ * answer an unfaulted request within it); the clean runs get a timeout no loaded machine reaches.
+ */
 function faultyClient(): SchemaRegistryClient {
-  return new SchemaRegistryClient({ url: proxy.url, retries: 3, retryDelayMs: 1, timeoutMs: 400 });
+  return new SchemaRegistryClient({ url: proxy.url, retries: 3, retryDelayMs: 1, timeoutMs: 1500 });
 }
 function cleanClient(): SchemaRegistryClient {
   return new SchemaRegistryClient({ url: proxy.url, retries: 3, retryDelayMs: 5, timeoutMs: 10_000 });
@@ -84,12 +92,19 @@ describe('publish through a faulty network', () => {
           assert.ok(r.messages.length > 0, `${r.subject}: a failure says why`);
         }
       }
-      assert.equal(first.report.ok, first.report.results.every((r) => r.action !== 'failed'));
+      assert.equal(
+        first.report.ok,
+        first.report.results.every((r) => r.action !== 'failed'),
+      );
 
       proxy.setFaults(() => 'pass');
       await proxy.idle();
       const second = await publish(cleanClient(), batch);
-      assert.equal(second.report.ok, true, JSON.stringify(second.report.results.filter((r) => r.action === 'failed')));
+      assert.equal(
+        second.report.ok,
+        true,
+        JSON.stringify(second.report.results.filter((r) => r.action === 'failed')),
+      );
       for (const c of batch) {
         assert.deepEqual(await direct.listVersions(c.subject), [1], `${c.subject}: exactly one version`);
         const own = await direct.getConfig(c.subject);
@@ -118,7 +133,9 @@ describe('publish through a faulty network', () => {
     assert.equal(out.report.results[0]?.action, 'registered');
     assert.equal(out.report.results[0]?.version, 1);
     assert.deepEqual(await direct.listVersions(c!.subject), [1]);
-    const registers = proxy.forwarded.filter((f) => f.method === 'POST' && f.path.startsWith(`/subjects/${c!.subject}/versions`));
+    const registers = proxy.forwarded.filter(
+      (f) => f.method === 'POST' && f.path.startsWith(`/subjects/${c!.subject}/versions`),
+    );
     assert.equal(registers.length, 1, 'the lookup found it; no second register');
   });
 
