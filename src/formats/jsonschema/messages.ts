@@ -1,5 +1,5 @@
 import type { JsonValue } from '../json/parse.js';
-import type { ChangeType } from './changes.js';
+import { ANNOTATION_CHANGES, type ChangeType } from './changes.js';
 import type { JsonSchemaChange } from './diff.js';
 
 /** What a change means for the data, in a sentence, and how to make it compatible. */
@@ -397,6 +397,8 @@ boundsFor('MIN_CONTAINS', 'the minimum number of matching items', 'lower');
 /** How many trailing path tokens name the keyword rather than the schema it belongs to. */
 function keywordDepth(type: ChangeType): number {
   if (type.startsWith('REQUIRED_ATTRIBUTE') || type.startsWith('DEPENDENCY_')) return 2;
+  // Annotation changes carry the schema's own path (`#/properties/a`), as in the registry.
+  if (ANNOTATION_CHANGES.has(type)) return 0;
   if (type.includes('TYPE') && !type.startsWith('NOT_')) return 0;
   if (type.includes('PROPERTY_') || type.startsWith('ITEM_')) return 0;
   return 1;
