@@ -71,13 +71,18 @@ function push(sink: Sink, changes: readonly JsonSchemaChange[]): void {
   }
 }
 
+function pointerTail(segs: readonly string[]): string {
+  let tail = '';
+  for (const s of segs) tail += `/${escapePointerToken(s)}`;
+  return tail;
+}
+
 /** Steps into `segs` of both documents; the registry's path may name the step differently (`pathSegs`). */
 function extend(scope: Scope, segs: readonly string[], pathSegs: readonly string[] = segs): Scope {
   if (segs.length === 0 && pathSegs.length === 0) return scope;
-  const join = (t: readonly string[]): string => t.map((s) => `/${escapePointerToken(s)}`).join('');
-  const tail = join(segs);
+  const tail = pointerTail(segs);
   return {
-    path: scope.path + join(pathSegs),
+    path: scope.path + (pathSegs === segs ? tail : pointerTail(pathSegs)),
     o: scope.oForeign ? scope.o : scope.o + tail,
     u: scope.uForeign ? scope.u : scope.u + tail,
     oForeign: scope.oForeign,
@@ -139,19 +144,33 @@ function isCompatible(env: Env, changes: Sink): boolean {
 
 /** Annotation changes carry the schema's own path, as in the registry; the pointer names the keyword. */
 function compareMeta(sink: Sink, scope: Scope, o: SchemaNode, u: SchemaNode): void {
-  const at = (keyword: string): Scope => extend(scope, [keyword], []);
   if (o.meta.id !== u.meta.id)
-    add(sink, at(u.meta.idKeyword ?? o.meta.idKeyword ?? '$id'), 'ID_CHANGED', [], o.meta.id, u.meta.id);
-  if (o.meta.title !== u.meta.title) add(sink, at('title'), 'TITLE_CHANGED', [], o.meta.title, u.meta.title);
+    add(
+      sink,
+      extend(scope, [u.meta.idKeyword ?? o.meta.idKeyword ?? '$id'], []),
+      'ID_CHANGED',
+      [],
+      o.meta.id,
+      u.meta.id,
+    );
+  if (o.meta.title !== u.meta.title)
+    add(sink, extend(scope, ['title'], []), 'TITLE_CHANGED', [], o.meta.title, u.meta.title);
   if (o.meta.description !== u.meta.description)
-    add(sink, at('description'), 'DESCRIPTION_CHANGED', [], o.meta.description, u.meta.description);
+    add(
+      sink,
+      extend(scope, ['description'], []),
+      'DESCRIPTION_CHANGED',
+      [],
+      o.meta.description,
+      u.meta.description,
+    );
   const od = o.meta.default;
   const ud = u.meta.default;
   if (
     (od === undefined) !== (ud === undefined) ||
     (od !== undefined && ud !== undefined && stableJson(od.value) !== stableJson(ud.value))
   )
-    add(sink, at('default'), 'DEFAULT_CHANGED', [], od?.value, ud?.value);
+    add(sink, extend(scope, ['default'], []), 'DEFAULT_CHANGED', [], od?.value, ud?.value);
 }
 
 function kindName(n: SchemaNode): string {
@@ -420,20 +439,21 @@ function compareObject(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u: Obj
  * name required without any declared property is no change of its own.
  */
 function compareRequired(sink: Sink, scope: Scope, o: ObjectNode, u: ObjectNode): void {
-  for (const name of o.properties.keys()) {
-    if (!u.properties.has(name)) continue;
-    const was = o.required.includes(name);
-    const is = u.required.includes(name);
-    if (was && !is) add(sink, scope, 'REQUIRED_ATTRIBUTE_REMOVED', ['required', name]);
-    else if (!was && is)
-      add(
-        sink,
-        scope,
-        hasDefault(u.properties.get(name))
-          ? 'REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED'
-          : 'REQUIRED_ATTRIBUTE_ADDED',
-        ['required', name],
-      );
+  const declaredInBoth = (name: string): boolean => o.properties.has(name) && u.properties.has(name);
+  for (const name of o.required) {
+    if (!u.required.includes(name) && declaredInBoth(name))
+      add(sink, scope, 'REQUIRED_ATTRIBUTE_REMOVED', ['required', name]);
+  }
+  for (const name of u.required) {
+    if (o.required.includes(name) || !declaredInBoth(name)) continue;
+    add(
+      sink,
+      scope,
+      hasDefault(u.properties.get(name))
+        ? 'REQUIRED_ATTRIBUTE_WITH_DEFAULT_ADDED'
+        : 'REQUIRED_ATTRIBUTE_ADDED',
+      ['required', name],
+    );
   }
 }
 
@@ -759,9 +779,15 @@ function compareCombined(env: Env, sink: Sink, scope: Scope, o: CombinedNode, u:
     const here = o.synthetic ? scope : extend(scope, [o.criterion, String(i)]);
     compare(env, sink, here, a[i], b[j]);
   });
-  // No compatible pairing covers the smaller side: some old subschema lost its counterpart.
-  if (matching.filter((j) => j !== undefined).length < Math.min(n, m))
-    add(sink, scope, 'COMBINED_TYPE_SUBSCHEMAS_CHANGED');
+  // No compatible pairing covers the smaller side: some old subschema lost its counterpart. The
+  // unpaired old subschemas go with the change (as `from`) so that its message can name them.
+  if (matching.filter((j) => j !== undefined).length < Math.min(n, m)) {
+    const unpaired: string[] = [];
+    matching.forEach((j, i) => {
+      if (j === undefined) unpaired.push(o.synthetic ? kindName(deref(a[i]!)) : `${o.criterion}/${i}`);
+    });
+    add(sink, scope, 'COMBINED_TYPE_SUBSCHEMAS_CHANGED', [], unpaired);
+  }
 }
 
 /**

@@ -363,8 +363,8 @@ const EXPLAIN: Partial<Record<ChangeType, Explain>> = {
     message: `an alternative was removed from ${o} (oneOf/anyOf shrank): data matching it is rejected`,
     fix: 'keep every alternative, and only add new ones',
   }),
-  COMBINED_TYPE_SUBSCHEMAS_CHANGED: (_c, o) => ({
-    message: `the subschemas of ${o} changed so that some old subschema has no compatible counterpart`,
+  COMBINED_TYPE_SUBSCHEMAS_CHANGED: (c, o) => ({
+    message: `the subschemas of ${o} changed so that some old subschema has no compatible counterpart${Array.isArray(c.from) && c.from.length > 0 ? ` (${c.from.join(', ')})` : ''}`,
     fix: 'keep each old subschema (reordering is fine) and only loosen them',
   }),
   NOT_TYPE_EXTENDED: (_c, o) => ({
