@@ -370,11 +370,14 @@ function compareNumber(sink: Sink, scope: Scope, o: NumberNode, u: NumberNode): 
 function compareAdditional(
   env: Env,
   sink: Sink,
-  scope: Scope,
+  outer: Scope,
+  [keyword, pathKeyword]: [string, string],
   prefix: 'ADDITIONAL_PROPERTIES' | 'ADDITIONAL_ITEMS',
   o: Additional,
   u: Additional,
 ): void {
+  if (o.permits === u.permits && o.schema === undefined && u.schema === undefined) return;
+  const scope = extend(outer, [keyword], [pathKeyword]);
   if (o.permits !== u.permits) add(sink, scope, `${prefix}_${o.permits ? 'REMOVED' : 'ADDED'}`);
   else if (o.schema === undefined && u.schema !== undefined) add(sink, scope, `${prefix}_NARROWED`);
   else if (o.schema !== undefined && u.schema === undefined) add(sink, scope, `${prefix}_EXTENDED`);
@@ -388,12 +391,14 @@ function compareAdditional(
 function compareUnevaluated(
   env: Env,
   sink: Sink,
-  scope: Scope,
+  outer: Scope,
+  keyword: string,
   prefix: 'UNEVALUATED_PROPERTIES' | 'UNEVALUATED_ITEMS',
   original: SchemaNode | undefined,
   update: SchemaNode | undefined,
 ): void {
   if (original === undefined && update === undefined) return;
+  const scope = extend(outer, [keyword]);
   const o = original === undefined ? undefined : deref(original).kind;
   const u = update === undefined ? undefined : deref(update).kind;
   if (o === undefined) add(sink, scope, `${prefix}_${u === 'false' ? 'REMOVED' : 'NARROWED'}`);
@@ -413,10 +418,12 @@ function compareObject(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u: Obj
   compareRequired(sink, scope, o, u);
   compareProperties(env, sink, scope, o, u);
   compareDependencies(env, sink, scope, o, u);
+  const additional = 'additionalProperties';
   compareAdditional(
     env,
     sink,
-    extend(scope, ['additionalProperties']),
+    scope,
+    [additional, additional],
     'ADDITIONAL_PROPERTIES',
     o.additional,
     u.additional,
@@ -424,7 +431,8 @@ function compareObject(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u: Obj
   compareUnevaluated(
     env,
     sink,
-    extend(scope, ['unevaluatedProperties']),
+    scope,
+    'unevaluatedProperties',
     'UNEVALUATED_PROPERTIES',
     o.unevaluated,
     u.unevaluated,
@@ -588,20 +596,9 @@ function compareArray(env: Env, sink: Sink, scope: Scope, o: ArrayNode, u: Array
   if (o.allItems !== undefined || u.allItems !== undefined)
     compare(env, sink, extend(scope, ['items']), o.allItems, u.allItems);
   compareTuple(env, sink, scope, o, u);
-  const additional = extend(
-    scope,
-    [o.tuple !== undefined ? o.additionalKeyword : u.additionalKeyword],
-    ['additionalItems'],
-  );
-  compareAdditional(env, sink, additional, 'ADDITIONAL_ITEMS', o.additional, u.additional);
-  compareUnevaluated(
-    env,
-    sink,
-    extend(scope, ['unevaluatedItems']),
-    'UNEVALUATED_ITEMS',
-    o.unevaluated,
-    u.unevaluated,
-  );
+  const keywords: [string, string] = [u.additionalKeyword, 'additionalItems'];
+  compareAdditional(env, sink, scope, keywords, 'ADDITIONAL_ITEMS', o.additional, u.additional);
+  compareUnevaluated(env, sink, scope, 'unevaluatedItems', 'UNEVALUATED_ITEMS', o.unevaluated, u.unevaluated);
   compareBound(sink, scope, 'maxItems', 'MAX_ITEMS', o.maxItems, u.maxItems);
   compareBound(sink, scope, 'minItems', 'MIN_ITEMS', o.minItems, u.minItems);
   if (o.uniqueItems !== u.uniqueItems)
@@ -611,6 +608,7 @@ function compareArray(env: Env, sink: Sink, scope: Scope, o: ArrayNode, u: Array
 }
 
 function compareTuple(env: Env, sink: Sink, scope: Scope, o: ArrayNode, u: ArrayNode): void {
+  if (o.tuple === undefined && u.tuple === undefined) return;
   const tupleKeyword = o.tuple !== undefined ? o.tupleKeyword : u.tupleKeyword;
   const a = o.tuple ?? [];
   const b = u.tuple ?? [];
