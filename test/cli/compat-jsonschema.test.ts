@@ -188,3 +188,24 @@ test('schemagate compat gives the table verdict and incompatible changes for eve
 test('schemagate compat gives the registry verdict for the representative cases of §7.3 (format detected)', async () => {
   for (const [i, c] of REPRESENTATIVE_CASES.entries()) await verdictsMatch(c, 1000 + i, []);
 });
+
+test("--json gives the registry's path and the line of the keyword the user wrote (2020-12 tuple)", async () => {
+  const schema = (rest: string): Record<string, unknown> => ({
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'array',
+    prefixItems: [{ type: 'string' }],
+    items: { type: rest },
+  });
+  write('tuple-v1.json', schema('number'));
+  write('tuple-v2.json', schema('integer'));
+  const r = await compatInProcess(['--json', 'tuple-v1.json', 'tuple-v2.json']);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  const [finding, ...rest] = (JSON.parse(r.stdout) as Output).findings;
+  assert.deepEqual(rest, []);
+  assert.deepEqual(
+    [finding?.errorType, finding?.path, finding?.candidatePointer],
+    ['TYPE_NARROWED', '#/additionalItems', '/items'],
+  );
+  // Pretty-printed: "items" is on line 9.
+  assert.equal(finding?.line, 9, JSON.stringify(finding));
+});

@@ -1,5 +1,5 @@
 import { escapePointerToken, type JsonValue } from '../json/parse.js';
-import { ANNOTATION_CHANGES, allowedChanges, type ChangeType, type Policy } from './changes.js';
+import { allowedChanges, type ChangeType, type Policy } from './changes.js';
 import {
   deref,
   isOpenArray,
@@ -71,14 +71,18 @@ function push(sink: Sink, changes: readonly JsonSchemaChange[]): void {
   }
 }
 
-const EMPTY: SchemaNode = { kind: 'empty', uid: -1, src: undefined, meta: {} };
-const FALSE: SchemaNode = { kind: 'false', uid: -2, src: undefined, meta: {} };
+function pointerTail(segs: readonly string[]): string {
+  let tail = '';
+  for (const s of segs) tail += `/${escapePointerToken(s)}`;
+  return tail;
+}
 
-function extend(scope: Scope, segs: readonly string[]): Scope {
-  if (segs.length === 0) return scope;
-  const tail = segs.map((s) => `/${escapePointerToken(s)}`).join('');
+/** Steps into `segs` of both documents; the registry's path may name the step differently (`pathSegs`). */
+function extend(scope: Scope, segs: readonly string[], pathSegs: readonly string[] = segs): Scope {
+  if (segs.length === 0 && pathSegs.length === 0) return scope;
+  const tail = pointerTail(segs);
   return {
-    path: scope.path + tail,
+    path: scope.path + (pathSegs === segs ? tail : pointerTail(pathSegs)),
     o: scope.oForeign ? scope.o : scope.o + tail,
     u: scope.uForeign ? scope.u : scope.u + tail,
     oForeign: scope.oForeign,
@@ -138,19 +142,35 @@ function isCompatible(env: Env, changes: Sink): boolean {
   return changes.every((c) => env.allowed.has(c.type));
 }
 
+/** Annotation changes carry the schema's own path, as in the registry; the pointer names the keyword. */
 function compareMeta(sink: Sink, scope: Scope, o: SchemaNode, u: SchemaNode): void {
   if (o.meta.id !== u.meta.id)
-    add(sink, scope, 'ID_CHANGED', [u.meta.idKeyword ?? o.meta.idKeyword ?? '$id'], o.meta.id, u.meta.id);
-  if (o.meta.title !== u.meta.title) add(sink, scope, 'TITLE_CHANGED', ['title'], o.meta.title, u.meta.title);
+    add(
+      sink,
+      extend(scope, [u.meta.idKeyword ?? o.meta.idKeyword ?? '$id'], []),
+      'ID_CHANGED',
+      [],
+      o.meta.id,
+      u.meta.id,
+    );
+  if (o.meta.title !== u.meta.title)
+    add(sink, extend(scope, ['title'], []), 'TITLE_CHANGED', [], o.meta.title, u.meta.title);
   if (o.meta.description !== u.meta.description)
-    add(sink, scope, 'DESCRIPTION_CHANGED', ['description'], o.meta.description, u.meta.description);
+    add(
+      sink,
+      extend(scope, ['description'], []),
+      'DESCRIPTION_CHANGED',
+      [],
+      o.meta.description,
+      u.meta.description,
+    );
   const od = o.meta.default;
   const ud = u.meta.default;
   if (
     (od === undefined) !== (ud === undefined) ||
     (od !== undefined && ud !== undefined && stableJson(od.value) !== stableJson(ud.value))
   )
-    add(sink, scope, 'DEFAULT_CHANGED', ['default'], od?.value, ud?.value);
+    add(sink, extend(scope, ['default'], []), 'DEFAULT_CHANGED', [], od?.value, ud?.value);
 }
 
 function kindName(n: SchemaNode): string {
@@ -161,9 +181,9 @@ function kindName(n: SchemaNode): string {
 }
 
 /** Runs a comparison on the side; its changes are kept only if the caller decides so. */
-function trial(env: Env, scope: Scope, o: SchemaNode, u: SchemaNode, skipMeta: boolean): Sink {
+function trial(env: Env, scope: Scope, o: SchemaNode, u: SchemaNode): Sink {
   const sink: Sink = [];
-  compare(env, sink, scope, o, u, skipMeta);
+  compare(env, sink, scope, o, u);
   return sink;
 }
 
@@ -179,7 +199,7 @@ function trialOutcome(env: Env, scope: Scope, o: SchemaNode, u: SchemaNode): 0 |
   sink.stopUnless = env.allowed;
   let outcome: 0 | 1 | 2;
   try {
-    compare(env, sink, scope, o, u, false);
+    compare(env, sink, scope, o, u);
     outcome = sink.length === 0 ? 0 : 1;
   } catch (e) {
     if (!(e instanceof Verdict)) throw e;
@@ -195,7 +215,6 @@ function compare(
   outer: Scope,
   original: SchemaNode | undefined,
   update: SchemaNode | undefined,
-  skipMeta = false,
 ): void {
   if (original === undefined && update === undefined) return;
   if (original === undefined) {
@@ -218,74 +237,64 @@ function compare(
   }
   env.inProgress.add(key);
   try {
-    const scope = at(outer, o, u);
-    if (!skipMeta) compareMeta(sink, scope, o, u);
-    compareSchemas(env, sink, scope, o, u);
+    compareSchemas(env, sink, at(outer, o, u), o, u);
   } finally {
     env.inProgress.delete(key);
   }
 }
 
-function compareSchemas(env: Env, sink: Sink, scope: Scope, o: SchemaNode, u: SchemaNode): void {
-  // Anything may change to the empty schema, and nothing was valid under `false`.
-  if ((u.kind === 'empty' || o.kind === 'false') && o.kind !== u.kind) return;
+/** The registry's classes: a `const` is not an `enum`, and the rest follow the node kinds. */
+function sameKind(o: SchemaNode, u: SchemaNode): boolean {
+  return o.kind === u.kind && (o.kind !== 'enum' || o.keyword === (u as EnumNode).keyword);
+}
+
+/**
+ * A plain schema against a combined one (or the reverse), as the registry does before comparing kinds: a
+ * one-branch combination stands for its branch, a new schema may be one alternative of a sum, and an old
+ * product may lose all but one conjunct. True when that settled the comparison.
+ */
+function compareAcrossCombination(env: Env, sink: Sink, scope: Scope, o: SchemaNode, u: SchemaNode): boolean {
   if (o.kind !== 'combined' && u.kind === 'combined') {
-    if (u.subschemas.length === 1) {
-      const t = trial(env, scope, o, u.subschemas[0]!, true);
-      if (isCompatible(env, t)) {
-        push(sink, t);
-        return;
+    const single = u.subschemas.length === 1;
+    if (!single && u.criterion === 'allOf') return false;
+    for (const sub of u.subschemas) {
+      const t = trial(env, scope, o, sub);
+      if (!isCompatible(env, t)) {
+        if (single) return false;
+        continue;
       }
-    } else if (u.criterion !== 'allOf') {
-      for (const sub of u.subschemas) {
-        const t = trial(env, scope, o, sub, true);
-        if (isCompatible(env, t)) {
-          push(sink, t);
-          add(sink, scope, 'SUM_TYPE_EXTENDED');
-          return;
-        }
-      }
-    } else {
-      // A constraint added beside the same type (`{"type":"string"}` → `{"type":"string","enum":[..]}`).
-      const same = u.subschemas.find((s) => deref(s).kind === o.kind);
-      if (same !== undefined && o.kind !== 'empty') {
-        push(sink, trial(env, scope, o, same, true));
-        add(sink, scope, 'PRODUCT_TYPE_EXTENDED');
-        return;
-      }
+      push(sink, t);
+      if (!single) add(sink, scope, 'SUM_TYPE_EXTENDED');
+      return true;
     }
   } else if (o.kind === 'combined' && u.kind !== 'combined') {
-    if (o.subschemas.length === 1) {
-      const t = trial(env, scope, o.subschemas[0]!, u, true);
-      if (isCompatible(env, t)) {
-        push(sink, t);
-        return;
+    const single = o.subschemas.length === 1;
+    if (!single && o.criterion !== 'allOf') return false;
+    for (const sub of o.subschemas) {
+      const t = trial(env, scope, sub, u);
+      if (!isCompatible(env, t)) {
+        if (single) return false;
+        continue;
       }
-    } else if (o.criterion === 'allOf') {
-      for (const sub of o.subschemas) {
-        const t = trial(env, scope, sub, u, true);
-        if (isCompatible(env, t)) {
-          push(sink, t);
-          add(sink, scope, 'PRODUCT_TYPE_NARROWED');
-          return;
-        }
-      }
-    } else {
-      // Alternatives dropped down to one (`{"type":["string","null"]}` → `{"type":"string"}`).
-      for (const sub of o.subschemas) {
-        const t = trial(env, scope, sub, u, true);
-        if (isCompatible(env, t)) {
-          push(sink, t);
-          add(sink, scope, 'SUM_TYPE_NARROWED');
-          return;
-        }
-      }
+      push(sink, t);
+      if (!single) add(sink, scope, 'PRODUCT_TYPE_NARROWED');
+      return true;
     }
   }
-  if (o.kind !== u.kind) {
+  return false;
+}
+
+function compareSchemas(env: Env, sink: Sink, scope: Scope, o: SchemaNode, u: SchemaNode): void {
+  if (compareAcrossCombination(env, sink, scope, o, u)) return;
+  if (!sameKind(o, u)) {
+    // Anything may change to the empty schema, and nothing was valid under `false`.
+    if (o.kind === 'false' || u.kind === 'empty') return;
+    // Kafka Connect marks its bytes/decimal mappings; the registry lets those change representation.
+    if (o.meta.connectType === 'bytes' && u.meta.connectType === 'bytes') return;
     add(sink, scope, 'TYPE_CHANGED', [], kindName(o), kindName(u));
     return;
   }
+  compareMeta(sink, scope, o, u);
   switch (o.kind) {
     case 'string':
       return compareString(sink, scope, o, u as StringNode);
@@ -357,27 +366,48 @@ function compareNumber(sink: Sink, scope: Scope, o: NumberNode, u: NumberNode): 
     add(sink, scope, o.integer ? 'TYPE_EXTENDED' : 'TYPE_NARROWED', [], kindName(o), kindName(u));
 }
 
-function additionalNode(a: Additional): SchemaNode {
-  return a.schema ?? (a.permits ? EMPTY : FALSE);
-}
-
+/** `additionalProperties` / `additionalItems`: absent or true, false, or a schema. */
 function compareAdditional(
   env: Env,
   sink: Sink,
-  scope: Scope,
-  keyword: string,
-  prefix: string,
+  outer: Scope,
+  [keyword, pathKeyword]: [string, string],
+  prefix: 'ADDITIONAL_PROPERTIES' | 'ADDITIONAL_ITEMS',
   o: Additional,
   u: Additional,
 ): void {
-  if (o.permits !== u.permits)
-    add(sink, scope, `${prefix}_${o.permits ? 'REMOVED' : 'ADDED'}` as ChangeType, [keyword]);
-  else if (o.schema === undefined && u.schema !== undefined)
-    add(sink, scope, `${prefix}_NARROWED` as ChangeType, [keyword]);
-  else if (o.schema !== undefined && u.schema === undefined)
-    add(sink, scope, `${prefix}_EXTENDED` as ChangeType, [keyword]);
-  else if (o.schema !== undefined && u.schema !== undefined)
-    compare(env, sink, extend(scope, [keyword]), o.schema, u.schema);
+  if (o.permits === u.permits && o.schema === undefined && u.schema === undefined) return;
+  const scope = extend(outer, [keyword], [pathKeyword]);
+  if (o.permits !== u.permits) add(sink, scope, `${prefix}_${o.permits ? 'REMOVED' : 'ADDED'}`);
+  else if (o.schema === undefined && u.schema !== undefined) add(sink, scope, `${prefix}_NARROWED`);
+  else if (o.schema !== undefined && u.schema === undefined) add(sink, scope, `${prefix}_EXTENDED`);
+  else if (o.schema !== undefined && u.schema !== undefined) compare(env, sink, scope, o.schema, u.schema);
+}
+
+/**
+ * `unevaluatedProperties` / `unevaluatedItems` as the registry reads them: absent differs from `true`
+ * (adding `true` counts as narrowed), `false` closes, anything else is a schema.
+ */
+function compareUnevaluated(
+  env: Env,
+  sink: Sink,
+  outer: Scope,
+  keyword: string,
+  prefix: 'UNEVALUATED_PROPERTIES' | 'UNEVALUATED_ITEMS',
+  original: SchemaNode | undefined,
+  update: SchemaNode | undefined,
+): void {
+  if (original === undefined && update === undefined) return;
+  const scope = extend(outer, [keyword]);
+  const o = original === undefined ? undefined : deref(original).kind;
+  const u = update === undefined ? undefined : deref(update).kind;
+  if (o === undefined) add(sink, scope, `${prefix}_${u === 'false' ? 'REMOVED' : 'NARROWED'}`);
+  else if (u === undefined) add(sink, scope, `${prefix}_${o === 'false' ? 'ADDED' : 'EXTENDED'}`);
+  else if (o === 'false' && u !== 'false') add(sink, scope, `${prefix}_ADDED`);
+  else if (o !== 'false' && u === 'false') add(sink, scope, `${prefix}_REMOVED`);
+  else if (o === 'empty' && u !== 'empty') add(sink, scope, `${prefix}_NARROWED`);
+  else if (o !== 'empty' && u === 'empty') add(sink, scope, `${prefix}_EXTENDED`);
+  else compare(env, sink, scope, original, update);
 }
 
 function hasDefault(n: SchemaNode | undefined): boolean {
@@ -385,16 +415,20 @@ function hasDefault(n: SchemaNode | undefined): boolean {
 }
 
 function compareObject(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u: ObjectNode): void {
+  compareRequired(sink, scope, o, u);
+  compareProperties(env, sink, scope, o, u);
+  compareDependencies(env, sink, scope, o, u);
+  const additional = 'additionalProperties';
   compareAdditional(
     env,
     sink,
     scope,
-    'additionalProperties',
+    [additional, additional],
     'ADDITIONAL_PROPERTIES',
     o.additional,
     u.additional,
   );
-  compareAdditional(
+  compareUnevaluated(
     env,
     sink,
     scope,
@@ -403,11 +437,23 @@ function compareObject(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u: Obj
     o.unevaluated,
     u.unevaluated,
   );
+  compareBound(sink, scope, 'maxProperties', 'MAX_PROPERTIES', o.maxProperties, u.maxProperties);
+  compareBound(sink, scope, 'minProperties', 'MIN_PROPERTIES', o.minProperties, u.minProperties);
+}
+
+/**
+ * `required` is compared only for properties both versions declare, as the registry does: a name
+ * required beside a new property is reported with that property (`REQUIRED_PROPERTY_ADDED_…`), and a
+ * name required without any declared property is no change of its own.
+ */
+function compareRequired(sink: Sink, scope: Scope, o: ObjectNode, u: ObjectNode): void {
+  const declaredInBoth = (name: string): boolean => o.properties.has(name) && u.properties.has(name);
   for (const name of o.required) {
-    if (!u.required.includes(name)) add(sink, scope, 'REQUIRED_ATTRIBUTE_REMOVED', ['required', name]);
+    if (!u.required.includes(name) && declaredInBoth(name))
+      add(sink, scope, 'REQUIRED_ATTRIBUTE_REMOVED', ['required', name]);
   }
   for (const name of u.required) {
-    if (o.required.includes(name)) continue;
+    if (o.required.includes(name) || !declaredInBoth(name)) continue;
     add(
       sink,
       scope,
@@ -417,10 +463,6 @@ function compareObject(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u: Obj
       ['required', name],
     );
   }
-  compareBound(sink, scope, 'maxProperties', 'MAX_PROPERTIES', o.maxProperties, u.maxProperties);
-  compareBound(sink, scope, 'minProperties', 'MIN_PROPERTIES', o.minProperties, u.minProperties);
-  compareDependencies(env, sink, scope, o, u);
-  compareProperties(env, sink, scope, o, u);
 }
 
 function compareDependencies(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u: ObjectNode): void {
@@ -428,18 +470,22 @@ function compareDependencies(env: Env, sink: Sink, scope: Scope, o: ObjectNode, 
   for (const k of arrayKeys) {
     const a = o.dependencyArrays.get(k);
     const b = u.dependencyArrays.get(k);
-    const segs = [a === undefined ? u.dependencyArrayKeyword : o.dependencyArrayKeyword, k];
-    if (a === undefined) add(sink, scope, 'DEPENDENCY_ARRAY_ADDED', segs, undefined, b);
-    else if (b === undefined) add(sink, scope, 'DEPENDENCY_ARRAY_REMOVED', segs, a, undefined);
+    const here = extend(
+      scope,
+      [a === undefined ? u.dependencyArrayKeyword : o.dependencyArrayKeyword, k],
+      ['dependencies', k],
+    );
+    if (a === undefined) add(sink, here, 'DEPENDENCY_ARRAY_ADDED', [], undefined, b);
+    else if (b === undefined) add(sink, here, 'DEPENDENCY_ARRAY_REMOVED', [], a, undefined);
     else {
       const aInB = a.every((x) => b.includes(x));
       const bInA = b.every((x) => a.includes(x));
       if (aInB && bInA) continue;
       add(
         sink,
-        scope,
+        here,
         aInB ? 'DEPENDENCY_ARRAY_EXTENDED' : bInA ? 'DEPENDENCY_ARRAY_NARROWED' : 'DEPENDENCY_ARRAY_CHANGED',
-        segs,
+        [],
         a,
         b,
       );
@@ -449,10 +495,14 @@ function compareDependencies(env: Env, sink: Sink, scope: Scope, o: ObjectNode, 
   for (const k of schemaKeys) {
     const a = o.dependencySchemas.get(k);
     const b = u.dependencySchemas.get(k);
-    const segs = [a === undefined ? u.dependencySchemaKeyword : o.dependencySchemaKeyword, k];
-    if (a === undefined) add(sink, scope, 'DEPENDENCY_SCHEMA_ADDED', segs);
-    else if (b === undefined) add(sink, scope, 'DEPENDENCY_SCHEMA_REMOVED', segs);
-    else compare(env, sink, extend(scope, segs), a, b);
+    const here = extend(
+      scope,
+      [a === undefined ? u.dependencySchemaKeyword : o.dependencySchemaKeyword, k],
+      ['dependencies', k],
+    );
+    if (a === undefined) add(sink, here, 'DEPENDENCY_SCHEMA_ADDED');
+    else if (b === undefined) add(sink, here, 'DEPENDENCY_SCHEMA_REMOVED');
+    else compare(env, sink, here, a, b);
   }
 }
 
@@ -476,7 +526,7 @@ function compareProperties(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u:
       else {
         const cover = schemaForExtraProperty(u, name);
         if (cover !== undefined) {
-          const t = trial(env, s, a, cover, false);
+          const t = trial(env, s, a, cover);
           push(sink, t);
           add(
             sink,
@@ -513,7 +563,7 @@ function compareProperties(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u:
       } else {
         const cover = schemaForExtraProperty(o, name);
         if (cover !== undefined) {
-          const t = trial(env, s, cover, b, false);
+          const t = trial(env, s, cover, b);
           push(sink, t);
           add(
             sink,
@@ -537,38 +587,35 @@ function compareProperties(env: Env, sink: Sink, scope: Scope, o: ObjectNode, u:
   }
 }
 
+/**
+ * Arrays as the registry compares them: the every-item schema at `items`, the tuple at `items/<i>` (also
+ * for 2020-12 `prefixItems`), and what may follow the tuple at `additionalItems` (also for 2020-12 `items`).
+ * The `contains` schema itself is not compared (the registry has no change type for it), only its counts.
+ */
 function compareArray(env: Env, sink: Sink, scope: Scope, o: ArrayNode, u: ArrayNode): void {
+  if (o.allItems !== undefined || u.allItems !== undefined)
+    compare(env, sink, extend(scope, ['items']), o.allItems, u.allItems);
+  compareTuple(env, sink, scope, o, u);
+  const keywords: [string, string] = [u.additionalKeyword, 'additionalItems'];
+  compareAdditional(env, sink, scope, keywords, 'ADDITIONAL_ITEMS', o.additional, u.additional);
+  compareUnevaluated(env, sink, scope, 'unevaluatedItems', 'UNEVALUATED_ITEMS', o.unevaluated, u.unevaluated);
   compareBound(sink, scope, 'maxItems', 'MAX_ITEMS', o.maxItems, u.maxItems);
   compareBound(sink, scope, 'minItems', 'MIN_ITEMS', o.minItems, u.minItems);
   if (o.uniqueItems !== u.uniqueItems)
     add(sink, scope, o.uniqueItems ? 'UNIQUE_ITEMS_REMOVED' : 'UNIQUE_ITEMS_ADDED', ['uniqueItems']);
-  if (o.contains !== undefined || u.contains !== undefined)
-    compare(env, sink, extend(scope, ['contains']), o.contains, u.contains);
   compareBound(sink, scope, 'maxContains', 'MAX_CONTAINS', o.maxContains, u.maxContains);
   compareBound(sink, scope, 'minContains', 'MIN_CONTAINS', o.minContains, u.minContains);
-  compareAdditional(env, sink, scope, 'unevaluatedItems', 'UNEVALUATED_ITEMS', o.unevaluated, u.unevaluated);
-  if (o.tuple === undefined && u.tuple === undefined) {
-    // Both describe every item with one schema (or not at all).
-    if (!o.restDeclared && !u.restDeclared) return;
-    const here = extend(scope, ['items']);
-    compare(
-      env,
-      sink,
-      here,
-      o.restDeclared ? additionalNode(o.rest) : undefined,
-      u.restDeclared ? additionalNode(u.rest) : undefined,
-    );
-    return;
-  }
-  const restKeyword = o.tuple !== undefined ? o.restKeyword : u.restKeyword;
+}
+
+function compareTuple(env: Env, sink: Sink, scope: Scope, o: ArrayNode, u: ArrayNode): void {
+  if (o.tuple === undefined && u.tuple === undefined) return;
   const tupleKeyword = o.tuple !== undefined ? o.tupleKeyword : u.tupleKeyword;
-  compareAdditional(env, sink, scope, restKeyword, 'ADDITIONAL_ITEMS', o.rest, u.rest);
   const a = o.tuple ?? [];
   const b = u.tuple ?? [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const x = a[i];
     const y = b[i];
-    const here = extend(scope, [tupleKeyword, String(i)]);
+    const here = extend(scope, [tupleKeyword, String(i)], ['items', String(i)]);
     if (x !== undefined && y !== undefined) compare(env, sink, here, x, y);
     else if (x !== undefined) {
       const s = at(here, x, undefined);
@@ -576,7 +623,7 @@ function compareArray(env: Env, sink: Sink, scope: Scope, o: ArrayNode, u: Array
       else {
         const cover = schemaForExtraItem(u);
         if (cover !== undefined) {
-          const t = trial(env, s, x, cover, false);
+          const t = trial(env, s, x, cover);
           push(sink, t);
           add(
             sink,
@@ -607,7 +654,7 @@ function compareArray(env: Env, sink: Sink, scope: Scope, o: ArrayNode, u: Array
       else {
         const cover = schemaForExtraItem(o);
         if (cover !== undefined) {
-          const t = trial(env, s, cover, y, false);
+          const t = trial(env, s, cover, y);
           push(sink, t);
           add(
             sink,
@@ -684,59 +731,73 @@ function maximumMatching(
   return matchOfOriginal;
 }
 
-function compareCombined(env: Env, sink: Sink, scope: Scope, o: CombinedNode, u: CombinedNode): void {
-  if (o.criterion !== u.criterion) {
-    if (u.criterion === 'anyOf') add(sink, scope, 'COMBINED_TYPE_EXTENDED', [], o.criterion, u.criterion);
-    else {
-      add(sink, scope, 'COMBINED_TYPE_CHANGED', [], o.criterion, u.criterion);
-      return;
-    }
-  }
-  const n = o.subschemas.length;
-  const m = u.subschemas.length;
-  const product = u.criterion === 'allOf';
-  if (n < m) add(sink, scope, product ? 'PRODUCT_TYPE_EXTENDED' : 'SUM_TYPE_EXTENDED');
-  else if (n > m) add(sink, scope, product ? 'PRODUCT_TYPE_NARROWED' : 'SUM_TYPE_NARROWED');
-  const matching = maximumMatching(n, m, (i, j) =>
-    trialOutcome(env, scope, o.subschemas[i]!, u.subschemas[j]!),
-  );
-  const matched = matching.filter((j) => j !== undefined).length;
-  if (matched < Math.min(n, m)) {
-    // No compatible pairing. When the unpaired subschemas still pair up one-to-one by kind, say what
-    // changed inside them (more useful than the registry's bare COMBINED_TYPE_SUBSCHEMAS_CHANGED).
-    const freeUpdates = new Set<number>();
-    for (let j = 0; j < m; j++) if (!matching.includes(j)) freeUpdates.add(j);
-    for (let i = 0; i < n; i++) {
-      if (matching[i] !== undefined) continue;
-      const kind = deref(o.subschemas[i]!).kind;
-      const candidates = [...freeUpdates].filter((j) => deref(u.subschemas[j]!).kind === kind);
-      if (candidates.length !== 1) continue;
-      matching[i] = candidates[0];
-      freeUpdates.delete(candidates[0]!);
-    }
-    if (matching.filter((j) => j !== undefined).length < Math.min(n, m)) {
-      add(sink, scope, 'COMBINED_TYPE_SUBSCHEMAS_CHANGED');
-      return;
-    }
-  }
-  matching.forEach((j, i) => {
-    if (j === undefined) return;
-    const here = o.synthetic ? scope : extend(scope, [o.criterion, String(i)]);
-    compare(env, sink, here, o.subschemas[i], u.subschemas[j]);
+/**
+ * A change of keyword the registry accepts: anything to `anyOf`, and between one-branch combinations
+ * (where `oneOf`, `anyOf` and `allOf` all mean the branch) except a one-branch update of a `oneOf`/`anyOf`
+ * that had several branches.
+ */
+function criterionChange(o: CombinedNode, u: CombinedNode): ChangeType | undefined {
+  if (o.criterion === u.criterion) return undefined;
+  const oneOld = o.subschemas.length === 1;
+  const oneNew = u.subschemas.length === 1;
+  if (
+    u.criterion === 'anyOf' ||
+    (oneOld && oneNew) ||
+    (oneOld && u.criterion === 'oneOf') ||
+    (oneNew && o.criterion === 'allOf')
+  )
+    return 'COMBINED_TYPE_EXTENDED';
+  return 'COMBINED_TYPE_CHANGED';
+}
+
+/** The subschemas with exact duplicates dropped (the registry compares them as sets). */
+function distinct(subschemas: readonly SchemaNode[]): SchemaNode[] {
+  const seen = new Set<string>();
+  return subschemas.filter((s) => {
+    const key = s.shape ?? `#${s.uid}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
+function compareCombined(env: Env, sink: Sink, scope: Scope, o: CombinedNode, u: CombinedNode): void {
+  const criterion = criterionChange(o, u);
+  if (criterion !== undefined) add(sink, scope, criterion, [], o.criterion, u.criterion);
+  if (criterion === 'COMBINED_TYPE_CHANGED') return;
+  const a = distinct(o.subschemas);
+  const b = distinct(u.subschemas);
+  const n = a.length;
+  const m = b.length;
+  if (n < m) add(sink, scope, u.criterion === 'allOf' ? 'PRODUCT_TYPE_EXTENDED' : 'SUM_TYPE_EXTENDED');
+  else if (n > m) add(sink, scope, o.criterion === 'allOf' ? 'PRODUCT_TYPE_NARROWED' : 'SUM_TYPE_NARROWED');
+  const matching = maximumMatching(n, m, (i, j) => trialOutcome(env, scope, a[i]!, b[j]!));
+  matching.forEach((j, i) => {
+    if (j === undefined) return;
+    const here = o.synthetic ? scope : extend(scope, [o.criterion, String(i)]);
+    compare(env, sink, here, a[i], b[j]);
+  });
+  // No compatible pairing covers the smaller side: some old subschema lost its counterpart. The
+  // unpaired old subschemas go with the change (as `from`) so that its message can name them.
+  if (matching.filter((j) => j !== undefined).length < Math.min(n, m)) {
+    const unpaired: string[] = [];
+    matching.forEach((j, i) => {
+      if (j === undefined) unpaired.push(o.synthetic ? kindName(deref(a[i]!)) : `${o.criterion}/${i}`);
+    });
+    add(sink, scope, 'COMBINED_TYPE_SUBSCHEMAS_CHANGED', [], unpaired);
+  }
+}
+
+/**
+ * The registry compares the two `not` schemas the other way round: when the new excluded set fits in
+ * the old one, fewer values are excluded (NARROWED); otherwise more may be (EXTENDED).
+ */
 function compareNot(env: Env, sink: Sink, scope: Scope, o: NotNode, u: NotNode): void {
   const here = extend(scope, ['not']);
-  const forward = trial(env, here, o.schema, u.schema, false).filter((c) => !ANNOTATION_CHANGES.has(c.type));
-  if (forward.length === 0) return;
-  // The excluded set grew unless the reverse comparison shows it only shrank.
-  const reverse = trial(env, here, u.schema, o.schema, false).filter((c) => !ANNOTATION_CHANGES.has(c.type));
-  add(
-    sink,
-    here,
-    !isCompatible(env, forward) && isCompatible(env, reverse) ? 'NOT_TYPE_NARROWED' : 'NOT_TYPE_EXTENDED',
-  );
+  const reverse = trial(env, here, u.schema, o.schema);
+  // An unchanged `not` is no change (the registry would still say NOT_TYPE_NARROWED, which is compatible).
+  if (reverse.length === 0 && trial(env, here, o.schema, u.schema).length === 0) return;
+  add(sink, here, isCompatible(env, reverse) ? 'NOT_TYPE_NARROWED' : 'NOT_TYPE_EXTENDED');
 }
 
 /** Confluent's `SchemaDiff.compare(original, update)` over two loaded schemas, with a verdict for `policy`. */

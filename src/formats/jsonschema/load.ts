@@ -208,6 +208,26 @@ function fingerprinter(): (v: JsonValue) => Fingerprint {
   return fp;
 }
 
+/** Drafts the registry loads with json-sKema and translates, rather than with the everit loader. */
+function modernLoader(draft: JsonSchemaDraft): boolean {
+  return draft === '2019-09' || draft === '2020-12';
+}
+
+/**
+ * Whether a keyword, though present, does not make the registry read the schema as an object or array
+ * schema: before 2019-09 the unevaluated* and *Contains keywords are unknown to its loader, and since
+ * then an empty `properties` (or `patternProperties`) adds no constraint of its own.
+ */
+function saysNothing(draft: JsonSchemaDraft, keyword: string, value: JsonValue | undefined): boolean {
+  if (!modernLoader(draft))
+    return keyword.startsWith('unevaluated') || keyword === 'minContains' || keyword === 'maxContains';
+  return (
+    (keyword === 'properties' || keyword === 'patternProperties') &&
+    isObject(value) &&
+    Object.keys(value).length === 0
+  );
+}
+
 function basename(path: string): string {
   const i = path.lastIndexOf('/');
   return i < 0 ? path : path.slice(i + 1);
@@ -308,13 +328,15 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
     const m: Meta = {};
     const idKey = doc.draft === 'draft-04' ? 'id' : '$id';
     const id = o[idKey];
-    if (typeof id === 'string') {
+    // The registry reads 2019-09 and 2020-12 schemas with another loader, which keeps no `$id` to compare.
+    if (typeof id === 'string' && !modernLoader(doc.draft)) {
       m.id = id;
       m.idKeyword = idKey;
     }
     if (typeof o['title'] === 'string') m.title = o['title'];
     if (typeof o['description'] === 'string') m.description = o['description'];
     if (has(o, 'default')) m.default = { value: o['default'] as JsonValue };
+    if (typeof o['connect.type'] === 'string') m.connectType = o['connect.type'];
     return m;
   };
 
@@ -331,6 +353,12 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
     if (isObject(v)) return { permits: true, schema: build(doc, joinPointer(ptr, key), v) };
     return { permits: true };
   };
+
+  // Before 2019-09 the registry keeps unevaluated* as unknown keywords and never compares them.
+  const unevaluatedOf = (doc: Doc, o: JsonObject, key: string, ptr: string): SchemaNode | undefined =>
+    modernLoader(doc.draft) && has(o, key)
+      ? build(doc, joinPointer(ptr, key), o[key] as JsonValue)
+      : undefined;
 
   const buildString = (doc: Doc, o: JsonObject, ptr: string): StringNode => {
     const n: StringNode = { kind: 'string', uid: nextUid(), src: src(doc, ptr), meta: {} };
@@ -349,11 +377,10 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
     const n: NumberNode = { kind: 'number', integer, uid: nextUid(), src: src(doc, ptr), meta: {} };
     const minimum = num(o['minimum']);
     const maximum = num(o['maximum']);
-    // draft-04 writes exclusiveness as a boolean beside minimum/maximum; model it the later way.
-    if (o['exclusiveMinimum'] === true && minimum !== undefined) n.exclusiveMinimum = minimum;
-    else if (minimum !== undefined) n.minimum = minimum;
-    if (o['exclusiveMaximum'] === true && maximum !== undefined) n.exclusiveMaximum = maximum;
-    else if (maximum !== undefined) n.maximum = maximum;
+    // draft-04 writes exclusiveness as a boolean beside minimum/maximum; the registry compares the bound
+    // alone (the flag is no change type of its own), so the boolean is left out.
+    if (minimum !== undefined) n.minimum = minimum;
+    if (maximum !== undefined) n.maximum = maximum;
     const exMin = num(o['exclusiveMinimum']);
     const exMax = num(o['exclusiveMaximum']);
     if (exMin !== undefined) n.exclusiveMinimum = exMin;
@@ -372,7 +399,6 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
       properties: new Map(),
       required: [],
       additional: { permits: true },
-      unevaluated: { permits: true },
       patternProperties: [],
       dependencyArrays: new Map(),
       dependencySchemas: new Map(),
@@ -388,7 +414,8 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
     if (Array.isArray(req))
       for (const r of req) if (typeof r === 'string' && !n.required.includes(r)) n.required.push(r);
     n.additional = additional(doc, o, 'additionalProperties', ptr);
-    n.unevaluated = additional(doc, o, 'unevaluatedProperties', ptr);
+    const unevaluated = unevaluatedOf(doc, o, 'unevaluatedProperties', ptr);
+    if (unevaluated !== undefined) n.unevaluated = unevaluated;
     const pp = o['patternProperties'];
     if (isObject(pp)) {
       const base = joinPointer(ptr, 'patternProperties');
@@ -426,31 +453,38 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
       src: src(doc, ptr),
       meta: {},
       tupleKeyword: modern ? 'prefixItems' : 'items',
-      rest: { permits: true },
-      restKeyword: 'items',
-      restDeclared: false,
-      unevaluated: additional(doc, o, 'unevaluatedItems', ptr),
+      additional: { permits: true },
+      additionalKeyword: modern ? 'items' : 'additionalItems',
       uniqueItems: o['uniqueItems'] === true,
     };
-    const tupleValue = modern ? o['prefixItems'] : o['items'];
+    const unevaluated = unevaluatedOf(doc, o, 'unevaluatedItems', ptr);
+    if (unevaluated !== undefined) n.unevaluated = unevaluated;
+    const tupleValue = o[n.tupleKeyword];
     if (Array.isArray(tupleValue)) {
       const base = joinPointer(ptr, n.tupleKeyword);
       n.tuple = tupleValue.map((v, i) => build(doc, `${base}/${i}`, v));
-      n.restKeyword = modern ? 'items' : 'additionalItems';
     }
-    const restValue = o[n.restKeyword];
-    if (restValue !== undefined && !Array.isArray(restValue)) {
-      n.restDeclared = true;
-      n.rest = additional(doc, o, n.restKeyword, ptr);
-    }
+    const items = o['items'];
+    if (!modern) {
+      // Before 2020-12 `items` is a tuple or the schema of every item, and additionalItems stands alone.
+      if (items !== undefined && !Array.isArray(items))
+        n.allItems = build(doc, joinPointer(ptr, 'items'), items);
+      n.additional = additional(doc, o, 'additionalItems', ptr);
+    } else if (items === false || (n.tuple !== undefined && isObject(items))) {
+      // Since 2020-12 `items` closes the array (false) or types what follows the tuple; `items: true` says nothing.
+      n.additional = additional(doc, o, 'items', ptr);
+    } else if (isObject(items)) n.allItems = build(doc, joinPointer(ptr, 'items'), items);
     const minI = num(o['minItems']);
     const maxI = num(o['maxItems']);
     if (minI !== undefined) n.minItems = minI;
     if (maxI !== undefined) n.maxItems = maxI;
-    if (has(o, 'contains')) n.contains = build(doc, joinPointer(ptr, 'contains'), o['contains'] as JsonValue);
+    // The registry does not compare `contains` itself; it is still loaded so that its references resolve.
+    if (has(o, 'contains')) build(doc, joinPointer(ptr, 'contains'), o['contains'] as JsonValue);
     const minC = num(o['minContains']);
     const maxC = num(o['maxContains']);
     if (minC !== undefined) n.minContains = minC;
+    // The registry reads 2020-12 `contains` with its default minContains of 1.
+    else if (modern && has(o, 'contains')) n.minContains = 1;
     if (maxC !== undefined) n.maxContains = maxC;
     return n;
   };
@@ -528,8 +562,10 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
     } else {
       if (STRING_KEYWORDS.some((k) => has(v, k))) parts.push(buildString(doc, v, ptr));
       if (NUMBER_KEYWORDS.some((k) => has(v, k))) parts.push(buildNumber(doc, v, ptr, false));
-      if (OBJECT_KEYWORDS.some((k) => has(v, k))) parts.push(buildObject(doc, v, ptr));
-      if (ARRAY_KEYWORDS.some((k) => has(v, k))) parts.push(buildArray(doc, v, ptr));
+      if (OBJECT_KEYWORDS.some((k) => has(v, k) && !saysNothing(doc.draft, k, v[k])))
+        parts.push(buildObject(doc, v, ptr));
+      if (ARRAY_KEYWORDS.some((k) => has(v, k) && !saysNothing(doc.draft, k, v[k])))
+        parts.push(buildArray(doc, v, ptr));
     }
     if (Array.isArray(v['enum']))
       parts.push({
@@ -590,6 +626,7 @@ export function loadSchema(value: JsonValue, references: readonly ReferencedDocu
     if (hit !== undefined) return hit;
     const node = buildUncached(doc, ptr, v);
     const f = fingerprint(v);
+    node.shape = f.hash;
     if (!f.hasRef) node.hash = `${doc.draft}:${f.hash}`;
     else if (doc.main && ptr === '')
       node.hash = `${doc.draft}:${f.hash}:${refDocs.map((d) => `${d.name}=${d.draft}:${fingerprint(d.value).hash}`).join(';')}`;

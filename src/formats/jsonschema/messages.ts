@@ -1,5 +1,5 @@
 import type { JsonValue } from '../json/parse.js';
-import type { ChangeType } from './changes.js';
+import { ANNOTATION_CHANGES, type ChangeType } from './changes.js';
 import type { JsonSchemaChange } from './diff.js';
 
 /** What a change means for the data, in a sentence, and how to make it compatible. */
@@ -363,8 +363,8 @@ const EXPLAIN: Partial<Record<ChangeType, Explain>> = {
     message: `an alternative was removed from ${o} (oneOf/anyOf shrank): data matching it is rejected`,
     fix: 'keep every alternative, and only add new ones',
   }),
-  COMBINED_TYPE_SUBSCHEMAS_CHANGED: (_c, o) => ({
-    message: `the subschemas of ${o} changed so that some old subschema has no compatible counterpart`,
+  COMBINED_TYPE_SUBSCHEMAS_CHANGED: (c, o) => ({
+    message: `the subschemas of ${o} changed so that some old subschema has no compatible counterpart${Array.isArray(c.from) && c.from.length > 0 ? ` (${c.from.join(', ')})` : ''}`,
     fix: 'keep each old subschema (reordering is fine) and only loosen them',
   }),
   NOT_TYPE_EXTENDED: (_c, o) => ({
@@ -397,6 +397,8 @@ boundsFor('MIN_CONTAINS', 'the minimum number of matching items', 'lower');
 /** How many trailing path tokens name the keyword rather than the schema it belongs to. */
 function keywordDepth(type: ChangeType): number {
   if (type.startsWith('REQUIRED_ATTRIBUTE') || type.startsWith('DEPENDENCY_')) return 2;
+  // Annotation changes carry the schema's own path (`#/properties/a`), as in the registry.
+  if (ANNOTATION_CHANGES.has(type)) return 0;
   if (type.includes('TYPE') && !type.startsWith('NOT_')) return 0;
   if (type.includes('PROPERTY_') || type.startsWith('ITEM_')) return 0;
   return 1;

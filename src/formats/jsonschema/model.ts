@@ -15,6 +15,8 @@ export interface Meta {
   description?: string;
   /** Present (even when the value is null) when the schema declares a default. */
   default?: { value: JsonValue };
+  /** Kafka Connect's `connect.type` annotation: two schemas both marked "bytes" count as the same type. */
+  connectType?: string;
 }
 
 interface NodeBase {
@@ -28,6 +30,8 @@ interface NodeBase {
    * mean equal schemas, which lets the diff skip unchanged parts. The root's covers the referenced files.
    */
   hash?: string;
+  /** A fingerprint of the schema's JSON even when it holds a `$ref`: equal within one document means the same subschema. */
+  shape?: string;
 }
 
 export interface EmptyNode extends NodeBase {
@@ -75,7 +79,8 @@ export interface ObjectNode extends NodeBase {
   properties: Map<string, SchemaNode>;
   required: string[];
   additional: Additional;
-  unevaluated: Additional;
+  /** `unevaluatedProperties` as the registry sees it: only from 2019-09 on (earlier drafts do not have it). */
+  unevaluated?: SchemaNode;
   patternProperties: PatternProperty[];
   minProperties?: number;
   maxProperties?: number;
@@ -88,19 +93,22 @@ export interface ObjectNode extends NodeBase {
 
 export interface ArrayNode extends NodeBase {
   kind: 'array';
+  /** The one schema for every item (`items: {..}` without a tuple); undefined when none was written. */
+  allItems?: SchemaNode;
   /** Positional item schemas (`items: [..]` before 2020-12, `prefixItems` since); undefined when none. */
   tuple?: SchemaNode[];
   tupleKeyword: string;
-  /** Items after the tuple, or every item when there is no tuple (`items`/`additionalItems`). */
-  rest: Additional;
-  restKeyword: string;
-  /** Whether `rest` was written at all (an absent `items` is not an empty-schema `items`). */
-  restDeclared: boolean;
-  unevaluated: Additional;
+  /**
+   * What the registry calls additionalItems: `additionalItems` before 2020-12 (read with or without a
+   * tuple), and since 2020-12 `items` after a `prefixItems` tuple or `items: false`.
+   */
+  additional: Additional;
+  additionalKeyword: string;
+  /** `unevaluatedItems`, from 2019-09 on. */
+  unevaluated?: SchemaNode;
   minItems?: number;
   maxItems?: number;
   uniqueItems: boolean;
-  contains?: SchemaNode;
   minContains?: number;
   maxContains?: number;
 }
@@ -157,13 +165,24 @@ export function deref(node: SchemaNode): SchemaNode {
   return n;
 }
 
+/** An absent, `true` or `{}` unevaluated keyword leaves the content model open. */
+function opensEverything(n: SchemaNode | undefined): boolean {
+  return n === undefined || deref(n).kind === 'empty';
+}
+
+/** What an unevaluated keyword lets through when it is neither open nor `false`. */
+function unevaluatedSchema(n: SchemaNode | undefined): SchemaNode | undefined {
+  if (n === undefined) return undefined;
+  const kind = deref(n).kind;
+  return kind === 'empty' || kind === 'false' ? undefined : n;
+}
+
 export function isOpenObject(o: ObjectNode): boolean {
   return (
     o.patternProperties.length === 0 &&
     o.additional.permits &&
     o.additional.schema === undefined &&
-    o.unevaluated.permits &&
-    o.unevaluated.schema === undefined
+    opensEverything(o.unevaluated)
   );
 }
 
@@ -174,20 +193,15 @@ export function schemaForExtraProperty(o: ObjectNode, name: string): SchemaNode 
   }
   if (o.additional.schema !== undefined) return o.additional.schema;
   if (!o.additional.permits) return undefined;
-  return o.unevaluated.schema;
+  return unevaluatedSchema(o.unevaluated);
 }
 
 export function isOpenArray(a: ArrayNode): boolean {
-  return (
-    a.rest.permits &&
-    a.rest.schema === undefined &&
-    a.unevaluated.permits &&
-    a.unevaluated.schema === undefined
-  );
+  return a.additional.permits && a.additional.schema === undefined && opensEverything(a.unevaluated);
 }
 
 export function schemaForExtraItem(a: ArrayNode): SchemaNode | undefined {
-  if (a.rest.schema !== undefined) return a.rest.schema;
-  if (!a.rest.permits) return undefined;
-  return a.unevaluated.schema;
+  if (a.additional.schema !== undefined) return a.additional.schema;
+  if (!a.additional.permits) return undefined;
+  return unevaluatedSchema(a.unevaluated);
 }

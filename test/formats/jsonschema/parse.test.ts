@@ -188,3 +188,62 @@ test('every change type has its own sentence and fix, in both directions', () =>
     assert.ok(f.message.length > 10 && f.fix.length > 5);
   }
 });
+
+test("the registry's path and the pointer into the file differ where the registry renames a keyword", () => {
+  const pair = (a: string, b: string): ReturnType<typeof jsonSchemaFormat.check> => {
+    const old = parseJsonSchema(a);
+    const neu = parseJsonSchema(b);
+    assert.ok(old.ok && neu.ok);
+    return jsonSchemaFormat.check(neu.schema, old.schema, { reader: 'new', writer: 'old' });
+  };
+  const modern = '"$schema":"https://json-schema.org/draft/2020-12/schema"';
+  const tuple = pair(
+    `{${modern},"prefixItems":[{"type":"string"}],"items":{"type":"number"}}`,
+    `{${modern},"prefixItems":[{"type":"boolean"}],"items":{"type":"integer"}}`,
+  );
+  assert.deepEqual(tuple.map((f) => [f.errorType, f.path, f.candidatePointer]).sort(), [
+    ['TYPE_CHANGED', '#/items/0', '/prefixItems/0'],
+    ['TYPE_NARROWED', '#/additionalItems', '/items'],
+  ]);
+  const deps = pair(
+    `{${modern},"dependentRequired":{"card":["cvv"]}}`,
+    `{${modern},"dependentRequired":{"card":["cvv","zip"]}}`,
+  );
+  assert.deepEqual(
+    deps.map((f) => [f.errorType, f.path, f.candidatePointer]),
+    [['DEPENDENCY_ARRAY_EXTENDED', '#/dependencies/card', '/dependentRequired/card']],
+  );
+  const title = jsonSchemaFormat.diff(
+    (parseJsonSchema('{"title":"a","type":"string"}') as { ok: true; schema: never }).schema,
+    (parseJsonSchema('{"title":"b","type":"string"}') as { ok: true; schema: never }).schema,
+  );
+  assert.deepEqual(
+    title.map((c) => [c.summary.split(':')[0], c.pointer]),
+    [['TITLE_CHANGED #/', '/title']],
+  );
+});
+
+test('COMBINED_TYPE_SUBSCHEMAS_CHANGED names the old subschemas left without a counterpart', () => {
+  const check = (a: unknown, b: unknown): string[] => {
+    const old = parseJsonSchema(JSON.stringify(a));
+    const neu = parseJsonSchema(JSON.stringify(b));
+    assert.ok(old.ok && neu.ok);
+    return jsonSchemaFormat
+      .check(neu.schema, old.schema, { reader: 'new', writer: 'old' })
+      .map((f) => `${f.errorType}: ${f.message}`);
+  };
+  assert.deepEqual(
+    check(
+      { oneOf: [{ type: 'string' }, { type: 'integer', minimum: 0 }] },
+      { oneOf: [{ type: 'integer', minimum: 5 }, { type: 'string' }] },
+    ),
+    [
+      'COMBINED_TYPE_SUBSCHEMAS_CHANGED: the subschemas of the root schema changed so that some old subschema has no compatible counterpart (oneOf/1)',
+    ],
+  );
+  // In a schema the loader splits in parts ({"type":…,"enum":…}), the part is named by its kind.
+  assert.match(
+    check({ type: 'string', enum: ['a', 'b'] }, { type: 'string', enum: ['a'] })[0]!,
+    /no compatible counterpart \(enum\)$/,
+  );
+});

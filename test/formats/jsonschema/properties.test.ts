@@ -109,7 +109,7 @@ test('a copy with only the root title changed reports exactly TITLE_CHANGED', ()
       fc.pre(typeof doc === 'object' && doc !== null && !Array.isArray(doc) && !('$ref' in doc));
       const copy = { ...(structuredClone(doc) as Record<string, JsonValue>), title: 'changed title' };
       const before = (doc as Record<string, JsonValue>)['title'];
-      const expected = before === 'changed title' ? [] : ['TITLE_CHANGED #/title'];
+      const expected = before === 'changed title' ? [] : ['TITLE_CHANGED #/'];
       const r = compareSchemaNodes(loadSchema(doc).root, loadSchema(copy).root);
       assert.deepEqual(
         r.changes.map((c) => `${c.type} ${c.path}`),
