@@ -337,10 +337,9 @@ for (const runtime of runtimes()) {
         .filter((a) => a.level === 'error' && a.file === file)
         .map((a) => [a.title?.split(' ')[0], a.line])
         .sort();
-      assert.deepEqual(at, [
-        ['REQUIRED_ATTRIBUTE_ADDED', lineOf(text, '"required"')],
-        ['REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL', lineOf(text, '"age": {')],
-      ]);
+      // A property that is new and required is one change (the registry's ObjectSchemaDiff compares
+      // `required` only for properties both versions declare).
+      assert.deepEqual(at, [['REQUIRED_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL', lineOf(text, '"age": {')]]);
       assert.equal(gh.comments(14).filter((c) => c.body.includes(MARKER)).length, 1);
     });
 
