@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { SchemagateError } from '../../errors.js';
 import { SchemaEngine } from './engine.js';
+import { rewriteContextPath } from './context-paths.js';
 import { RegistryErrors, RegistryHttpError } from './errors.js';
 import { buildRouter, type Handler } from './handlers.js';
 import { readBody, sendError, sendJson } from './http.js';
@@ -149,20 +150,23 @@ function handle(
     if (negotiated === undefined) throw RegistryErrors.notAcceptable();
     const url = req.url ?? '/';
     const q = url.indexOf('?');
-    const segments = pathSegments(q < 0 ? url : url.slice(0, q));
+    let segments = pathSegments(q < 0 ? url : url.slice(0, q));
+    let query = q < 0 ? NO_QUERY : new URLSearchParams(url.slice(q + 1));
+    if (segments !== undefined && segments[0] === 'contexts' && segments.length > 1)
+      ({ segments, query } = rewriteContextPath(segments, query));
     const match = segments === undefined ? undefined : router.match(req.method ?? 'GET', segments);
     if (match === undefined) throw RegistryErrors.notFound();
     if (match === 'method-not-allowed') throw RegistryErrors.methodNotAllowed();
-    const query = q < 0 ? NO_QUERY : new URLSearchParams(url.slice(q + 1));
     const run = (body: string): void => {
       if (log.failed !== undefined) throw RegistryErrors.storeError(log.failed.message);
       const reply = match.handler({ params: match.params, query, body, service });
-      const text = 'raw' in reply ? reply.raw : JSON.stringify(reply.json);
+      const status = 'empty' in reply ? 204 : 200;
+      const text = 'raw' in reply ? reply.raw : 'empty' in reply ? '' : JSON.stringify(reply.json);
       // Nothing is answered before what it shows is on disk: a 200 survives a crash (group commit).
-      if (log.isDurable(log.head)) sendJson(res, 200, contentType, text);
+      if (log.isDurable(log.head)) sendJson(res, status, contentType, text);
       else {
         log.durable(log.head).then(
-          () => sendJson(res, 200, contentType, text),
+          () => sendJson(res, status, contentType, text),
           (failure: unknown) =>
             fail(RegistryErrors.storeError(failure instanceof Error ? failure.message : String(failure))),
         );
