@@ -1,4 +1,5 @@
 import { parseLevel } from '../../compat/level.js';
+import { aliasesByTarget } from './aliases.js';
 import { SCHEMA_TYPES } from './engine.js';
 import { RegistryErrors } from './errors.js';
 import {
@@ -189,12 +190,20 @@ function listSchemas(ctx: RequestContext): Record<string, unknown>[] {
   const prefix = ctx.query.get('subjectPrefix') ?? '';
   const deleted = boolParam(ctx.query, 'deleted');
   const latestOnly = boolParam(ctx.query, 'latestOnly');
+  // `aliases=true`: subjects that aliases within the prefix name come too, each version listing them.
+  const byTarget = boolParam(ctx.query, 'aliases')
+    ? aliasesByTarget(state.aliases, prefix)
+    : new Map<string, string[]>();
   const out: Record<string, unknown>[] = [];
   for (const s of state.subjectNames()) {
-    if (!matchesPrefix(s, prefix)) continue;
+    if (!matchesPrefix(s, prefix) && !byTarget.has(s)) continue;
     let versions = state.versions(s, deleted);
     if (latestOnly) versions = versions.slice(-1);
-    for (const v of versions) out.push(versionView(v, ctx.service.schemaOf(v), shapes));
+    const aliases = byTarget.get(s);
+    for (const v of versions) {
+      const view = versionView(v, ctx.service.schemaOf(v), shapes);
+      out.push(aliases === undefined ? view : { ...view, aliases });
+    }
   }
   const limit = Number(ctx.query.get('limit') ?? -1);
   const q = new URLSearchParams(ctx.query);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { SchemagateError } from '../../errors.js';
 import { SchemaEngine } from './engine.js';
+import { resolveAliases } from './aliases.js';
 import { rewriteContextPath } from './context-paths.js';
 import { RegistryErrors, RegistryHttpError } from './errors.js';
 import { buildRouter, type Handler } from './handlers.js';
@@ -154,6 +155,8 @@ function handle(
     let query = q < 0 ? NO_QUERY : new URLSearchParams(url.slice(q + 1));
     if (segments !== undefined && segments[0] === 'contexts' && segments.length > 1)
       ({ segments, query } = rewriteContextPath(segments, query));
+    if (segments !== undefined && service.state.aliases.size > 0)
+      ({ segments, query } = resolveAliases(segments, query, service.state.aliases));
     const match = segments === undefined ? undefined : router.match(req.method ?? 'GET', segments);
     if (match === undefined) throw RegistryErrors.notFound();
     if (match === 'method-not-allowed') throw RegistryErrors.methodNotAllowed();

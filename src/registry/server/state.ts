@@ -34,6 +34,8 @@ export class RegistryState {
   globalConfig: RegistryConfig | undefined;
   /** Configs of subjects and of contexts (`:.ctx:`, `:.__GLOBAL:`). */
   readonly subjectConfigs = new Map<string, RegistryConfig>();
+  /** Subject → the alias its own config names (`PUT /config/{s} {"alias": …}`). */
+  readonly aliases = new Map<string, string>();
   globalMode: Mode | undefined;
   readonly subjectModes = new Map<string, Mode>();
   private sortedSubjects: string[] | undefined;
@@ -73,6 +75,7 @@ export class RegistryState {
         if ((this.subjects.get(e.s)?.length ?? 0) === 0) {
           // Hard-deleting the last version also drops the subject's config and mode (§4.6).
           this.subjectConfigs.delete(e.s);
+          this.aliases.delete(e.s);
           this.subjectModes.delete(e.s);
         }
         break;
@@ -80,6 +83,10 @@ export class RegistryState {
         if (e.s === undefined) this.globalConfig = e.c ?? undefined;
         else if (e.c === null) this.subjectConfigs.delete(e.s);
         else this.subjectConfigs.set(e.s, e.c);
+        if (e.s !== undefined) {
+          if (e.c?.alias === undefined) this.aliases.delete(e.s);
+          else this.aliases.set(e.s, e.c.alias);
+        }
         break;
       case 'mode':
         if (e.s === undefined) this.globalMode = e.m ?? undefined;
