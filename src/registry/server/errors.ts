@@ -60,6 +60,7 @@ export const RegistryErrors = {
   referenceExists: (s: string, v: number) =>
     err(42206, `One or more references exist to the schema {subject=${s}, version=${v}}.`),
   invalidSubject: (s: string) => err(42208, `The specified subject '${s}' is not a valid.`),
+  schemaTooLarge: () => err(42209, 'Register operation failed because schema is too large'),
   contextNotEmpty: (context: string) => err(42211, `The specified context '${context}' is not empty.`),
   badRequest: (message: string) => err(400, message),
   notFound: (message = 'HTTP 404 Not Found') => err(404, message),

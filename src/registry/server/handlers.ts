@@ -49,7 +49,8 @@ export type Handler = (ctx: RequestContext) => Reply;
 
 const json = (value: unknown): Reply => ({ json: value });
 
-const SERVER_VERSION = '7.9.0';
+/** The Confluent release whose API each `--shapes` answers like. */
+const SERVER_VERSION = { '7': '7.9.0', '8': '8.0.0' } as const;
 
 function param(ctx: RequestContext, name: string): string {
   return ctx.params[name] ?? '';
@@ -244,7 +245,9 @@ export function buildRouter(): Router<Handler> {
       id: '',
     }),
   );
-  r.add('GET', '/v1/metadata/version', () => json({ version: SERVER_VERSION, commitId: 'schemagate' }));
+  r.add('GET', '/v1/metadata/version', (ctx) =>
+    json({ version: SERVER_VERSION[ctx.service.shapes], commitId: 'schemagate' }),
+  );
   r.add('GET', '/v1/metadata/deployment', (ctx) => {
     if (ctx.service.shapes === '7') throw RegistryErrors.notFound();
     return json({ attributes: [] });

@@ -19,6 +19,8 @@ import type { Shapes } from './views.js';
 
 export const DEFAULT_DATA_DIR = '.schemagate/registry';
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** Kafka's default `message.max.bytes`: the registry cannot store a larger schema record (42209). */
+export const DEFAULT_MAX_SCHEMA_BYTES = 1048588;
 
 export interface RegistryServerOptions {
   /** Default 127.0.0.1. */
@@ -31,6 +33,10 @@ export interface RegistryServerOptions {
   shapes?: Shapes;
   /** Larger request bodies get a 413 error. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** A registration whose stored record is larger is refused with 42209. Default 1048588 (Kafka's default). */
+  maxSchemaBytes?: number;
+  /** Refuse to register under the empty subject or `*` (42208), like `schema.reject.empty.subject`. */
+  rejectEmptySubject?: boolean;
 }
 
 export interface RunningRegistry {
@@ -81,7 +87,11 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
         state.apply(e);
       }
     },
-    { shapes: options.shapes ?? '7' },
+    {
+      shapes: options.shapes ?? '7',
+      maxSchemaBytes: options.maxSchemaBytes ?? DEFAULT_MAX_SCHEMA_BYTES,
+      rejectEmptySubject: options.rejectEmptySubject ?? false,
+    },
   );
   const router = buildRouter();
   const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) =>

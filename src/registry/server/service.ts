@@ -10,7 +10,7 @@ import {
 import { RegistryErrors } from './errors.js';
 import { identityKey, keyOf } from './identity.js';
 import { LATEST, type SchemaRequest } from './params.js';
-import { contextOf, DEFAULT_CONTEXT, formatSubject, qualifyWithParent } from './qualified.js';
+import { contextOf, DEFAULT_CONTEXT, formatSubject, parseSubject, qualifyWithParent } from './qualified.js';
 import type { RegistryState } from './state.js';
 import type { LogEvent, Mode, SchemaEntry, SchemaRef, StoredSchema, VersionEntry } from './types.js';
 import { contextInMessage, RegistrySettings } from './settings.js';
@@ -18,6 +18,10 @@ import { registerView, versionView, type Shapes } from './views.js';
 
 export interface ServiceOptions {
   shapes: Shapes;
+  /** The largest stored registration record, in bytes (Kafka's `message.max.bytes` in the registry). */
+  maxSchemaBytes: number;
+  /** Registering under '' or `*` is refused (`schema.reject.empty.subject`). */
+  rejectEmptySubject: boolean;
 }
 
 /**
@@ -169,6 +173,9 @@ export class RegistryService {
   }
 
   register(subject: string, req: SchemaRequest, normalizeParam: boolean): Record<string, unknown> {
+    const name = parseSubject(subject).name;
+    if (this.options.rejectEmptySubject && (name === '' || name === '*'))
+      throw RegistryErrors.invalidSubject(subject === '' ? ':.:' : subject);
     const existing = this.alreadyRegistered(subject, req, normalizeParam);
     if (existing !== undefined) return registerView(existing.version, existing.schema, this.shapes);
     const mode = this.requireWritable(subject);
@@ -263,6 +270,9 @@ export class RegistryService {
           this.state.referrersOf(subject, v.version, true).length === 0,
       )
       .map((v) => v.version);
+    // The registry's record holds the schema with its subject and version; Kafka refuses one too large.
+    if (Buffer.byteLength(JSON.stringify({ subject, version, ...stored })) > this.options.maxSchemaBytes)
+      throw RegistryErrors.schemaTooLarge();
     const ts = Date.now();
     this.commit([
       {
