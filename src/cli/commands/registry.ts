@@ -10,7 +10,7 @@ import type { CliIo, Command } from '../io.js';
 import { resolve } from 'node:path';
 
 const USAGE =
-  'schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N] [--max-schema-bytes N] [--reject-empty-subject]';
+  'schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N] [--max-schema-bytes N] [--reject-empty-subject] [--reference-versions-strict]';
 
 function intOption(
   text: string | undefined,
@@ -42,6 +42,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       'max-body-bytes': { type: 'string' },
       'max-schema-bytes': { type: 'string' },
       'reject-empty-subject': { type: 'boolean' },
+      'reference-versions-strict': { type: 'boolean' },
     },
     USAGE,
   );
@@ -71,6 +72,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       2 ** 31 - 1,
     ),
     rejectEmptySubject: values['reject-empty-subject'] === true,
+    referenceVersionsStrict: values['reference-versions-strict'] === true,
   });
   // Signal handlers go in before the URL is printed: whoever reads the URL may stop us at once.
   const stopped = new Promise<void>((done) => {

@@ -37,6 +37,8 @@ export interface RegistryServerOptions {
   maxSchemaBytes?: number;
   /** Refuse to register under the empty subject or `*` (42208), like `schema.reject.empty.subject`. */
   rejectEmptySubject?: boolean;
+  /** A reference name bound to two versions across the graph is 42201, like `reference.versions.strict`. */
+  referenceVersionsStrict?: boolean;
 }
 
 export interface RunningRegistry {
@@ -91,6 +93,7 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
       shapes: options.shapes ?? '7',
       maxSchemaBytes: options.maxSchemaBytes ?? DEFAULT_MAX_SCHEMA_BYTES,
       rejectEmptySubject: options.rejectEmptySubject ?? false,
+      referenceVersionsStrict: options.referenceVersionsStrict ?? false,
     },
   );
   const router = buildRouter();

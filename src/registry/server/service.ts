@@ -22,6 +22,8 @@ export interface ServiceOptions {
   maxSchemaBytes: number;
   /** Registering under '' or `*` is refused (`schema.reject.empty.subject`). */
   rejectEmptySubject: boolean;
+  /** One reference name bound to two versions across the graph is a 42201 (`reference.versions.strict`). */
+  referenceVersionsStrict: boolean;
 }
 
 /**
@@ -59,22 +61,32 @@ export class RegistryService {
   resolveReferences(
     refs: readonly SchemaRef[],
     context: string,
-    seen = new Set<string>(),
+    { liveOnly = false } = {},
+    seen = new Map<string, number>(),
   ): SchemaReference[] {
     const out: SchemaReference[] = [];
     for (const r of refs) {
       const subject = qualifyWithParent(context, r.subject);
       const entry =
         r.version === LATEST ? this.state.latestLive(subject) : this.state.version(subject, r.version);
-      const schema = entry === undefined ? undefined : this.state.schemaAt(entry);
-      if (schema === undefined) {
+      // A new schema may not use a soft-deleted version (validateAsNew in the registry's provider).
+      const schema =
+        entry === undefined || (liveOnly && entry.deleted) ? undefined : this.state.schemaAt(entry);
+      if (entry === undefined || schema === undefined) {
         throw RegistryErrors.invalidSchema(
           `Invalid schema: reference '${r.name}' to subject '${r.subject}' version ${r.version} not found`,
         );
       }
-      if (seen.has(r.name)) continue;
-      seen.add(r.name);
-      out.push(...this.resolveReferences(schema.references, contextOf(subject), seen), {
+      const earlier = seen.get(r.name);
+      if (earlier !== undefined) {
+        if (this.options.referenceVersionsStrict && earlier !== entry.version)
+          throw RegistryErrors.invalidSchema(
+            `Invalid schema: Conflicting reference versions for "${r.name}": version ${earlier} and version ${entry.version}`,
+          );
+        continue;
+      }
+      seen.set(r.name, entry.version);
+      out.push(...this.resolveReferences(schema.references, contextOf(subject), { liveOnly }, seen), {
         name: r.name,
         text: schema.schema,
       });
@@ -114,7 +126,7 @@ export class RegistryService {
     const context = contextOf(subject);
     const refs = req.references.map((r) => (r.version === LATEST ? this.pinLatest(r, context) : r));
     const result = this.engine.prepare(req.schema ?? '', type, {
-      references: this.resolveReferences(refs, context),
+      references: this.resolveReferences(refs, context, { liveOnly: !options.lenient }),
       ...options,
     });
     if (!result.ok) throw RegistryErrors.invalidSchema(result.message);
@@ -380,23 +392,19 @@ export class RegistryService {
 
   // ---- deletes -------------------------------------------------------------------------------
 
+  /** In the registry's order: the version (40401/40402/40406), the mode (42205), references (42206), then 40407. */
   deleteVersion(subject: string, version: number, permanent: boolean): number {
-    this.requireWritable(subject);
     const all = this.state.versions(subject, true);
     if (all.length === 0) throw RegistryErrors.subjectNotFound(subject);
     const entry = version === LATEST ? this.state.latestLive(subject) : this.state.version(subject, version);
     if (entry === undefined) throw RegistryErrors.versionNotFound(version === LATEST ? 'latest' : version);
-    if (permanent) {
-      if (!entry.deleted) throw RegistryErrors.versionNotSoftDeleted(subject, entry.version);
-      if (this.state.referrersOf(subject, entry.version, true).length > 0)
-        throw RegistryErrors.referenceExists(subject, entry.version);
-      this.commit([{ t: 'hard', s: subject, v: [entry.version] }]);
-    } else {
-      if (entry.deleted) throw RegistryErrors.versionSoftDeleted(subject, entry.version);
-      if (this.state.referrersOf(subject, entry.version, false).length > 0)
-        throw RegistryErrors.referenceExists(subject, entry.version);
-      this.commit([{ t: 'soft', s: subject, v: [entry.version] }]);
-    }
+    if (!permanent && entry.deleted) throw RegistryErrors.versionSoftDeleted(subject, entry.version);
+    this.requireWritable(subject);
+    // A permanent delete also counts soft-deleted referrers: they could still be revived.
+    if (this.state.referrersOf(subject, entry.version, permanent).length > 0)
+      throw RegistryErrors.referenceExists(subject, entry.version);
+    if (permanent && !entry.deleted) throw RegistryErrors.versionNotSoftDeleted(subject, entry.version);
+    this.commit([{ t: permanent ? 'hard' : 'soft', s: subject, v: [entry.version] }]);
     return entry.version;
   }
 

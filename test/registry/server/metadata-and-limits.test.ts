@@ -90,9 +90,9 @@ describe('server metadata and limits', () => {
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
-      rmSync(dir, { recursive: true, force: true });
     }
     const bad = await runCli(['registry', 'serve', '--max-schema-bytes', '0'], { cwd: dir });
+    rmSync(dir, { recursive: true, force: true });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--max-schema-bytes must be an integer between 1 and/);
   });
