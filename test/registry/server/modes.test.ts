@@ -204,6 +204,33 @@ describe('modes', () => {
     assert.equal(code(other.body), 42205);
   });
 
+  it('RestApiTest.testNormalizeConfigFallbackNotAppliedInImportMode / AppliedOutsideImportMode / testExplicitNormalizeIgnoredInImportMode', async () => {
+    r = await startTestRegistry();
+    // Normalizing sorts a field's extra properties, so the stored text tells whether it ran.
+    const raw = JSON.stringify({
+      type: 'record',
+      name: 'myrecord',
+      fields: [{ name: 'field1', type: 'string', zprop: 'z', aprop: 'a' }],
+    });
+    const normalized = JSON.stringify({
+      type: 'record',
+      name: 'myrecord',
+      fields: [{ name: 'field1', type: 'string', aprop: 'a', zprop: 'z' }],
+    });
+    const stored = async (subject: string) =>
+      ((await r.call('GET', `/subjects/${subject}/versions/1`)).body as { schema: string }).schema;
+    await r.call('PUT', '/config/imported', { normalize: true });
+    await setMode('imported', 'IMPORT');
+    await r.call('POST', '/subjects/imported/versions', { schema: raw, version: 1, id: 1 });
+    assert.equal(await stored('imported'), raw);
+    await r.call('PUT', '/config/normal', { normalize: true });
+    await r.call('POST', '/subjects/normal/versions', { schema: raw });
+    assert.equal(await stored('normal'), normalized);
+    await setMode('explicit', 'IMPORT');
+    await r.call('POST', '/subjects/explicit/versions?normalize=true', { schema: raw, version: 1, id: 5 });
+    assert.equal(await stored('explicit'), raw);
+  });
+
   it('RestApiModeTest.testImportModeWithSameSchemaDifferentId(AndSubject): one schema under two imported ids', async () => {
     r = await startTestRegistry();
     await setMode(undefined, 'IMPORT');
