@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { avroRecord, startTestRegistry, type TestRegistry } from './support.js';
+import { avroRecord, startTestRegistry, tempDir, type TestRegistry } from './support.js';
 
 // Modes, each test after the Confluent test method (RestApiModeTest, RestApiTest) it follows.
 const code = (body: unknown): number | undefined => (body as { error_code?: number }).error_code;
@@ -88,6 +88,24 @@ describe('modes', () => {
       assert.equal(code(await mode(`/mode/${enc(s)}`)), 40409);
     assert.deepEqual(await mode(`/mode/${enc(':.other:subject1')}`), { mode: 'READONLY' });
     assert.deepEqual(await mode('/mode/plain'), { mode: 'READONLY' });
+  });
+
+  it('modes set, cleared and recursively deleted are the same after a restart', async () => {
+    const dir = tempDir();
+    r = await startTestRegistry({ dataDir: dir });
+    await setMode(':.__GLOBAL:', 'READONLY');
+    await setMode(':.c:', 'IMPORT');
+    await setMode(':.c:s', 'READONLY');
+    await setMode('plain', 'READWRITE');
+    await r.call('PUT', '/mode/plain', {});
+    await r.call('DELETE', `/mode/${enc(':.c:')}?recursive=true`);
+    await r.server.close();
+    r = await startTestRegistry({ dataDir: dir });
+    assert.deepEqual(await mode(`/mode/${enc(':.__GLOBAL:')}`), { mode: 'READONLY' });
+    assert.equal(code(await mode(`/mode/${enc(':.c:')}`)), 40409);
+    assert.equal(code(await mode(`/mode/${enc(':.c:s')}`)), 40409);
+    assert.equal(code(await mode('/mode/plain')), 40409);
+    assert.deepEqual(await mode(`/mode/${enc(':.c:s')}?defaultToGlobal=true`), { mode: 'READONLY' });
   });
 
   it("RestApiModeTest.testRecursiveDeleteGlobalMode: clears the default context's subjects, not other contexts'", async () => {
