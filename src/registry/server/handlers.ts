@@ -248,10 +248,8 @@ export function buildRouter(): Router<Handler> {
   r.add('GET', '/v1/metadata/version', (ctx) =>
     json({ version: SERVER_VERSION[ctx.service.shapes], commitId: 'schemagate' }),
   );
-  r.add('GET', '/v1/metadata/deployment', (ctx) => {
-    if (ctx.service.shapes === '7') throw RegistryErrors.notFound();
-    return json({ attributes: [] });
-  });
+  // No deployment attributes are configured (7.9.x and 8.x answer the same).
+  r.add('GET', '/v1/metadata/deployment', () => json({ attributes: [] }));
   r.add('GET', '/schemas/types', () => json(SCHEMA_TYPES.filter((t) => t !== 'PROTOBUF')));
   r.add('GET', '/contexts', (ctx) => json(page(contexts(ctx), ctx.query)));
   // 8.x: an empty context (no subject, soft-deleted ones included) is no longer listed.

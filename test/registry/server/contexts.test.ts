@@ -200,6 +200,18 @@ describe('contexts', () => {
     assert.equal((await r.call('DELETE', `/subjects/${enc(':.ctx:my_reference')}/versions/1`)).body, 1);
   });
 
+  it('RestApiTest.testRegisterBadReferenceInContext: a lookup whose schema the subject does not hold is 40403, another context notwithstanding', async () => {
+    r = await start();
+    const [a, b] = schemas(2) as [string, string];
+    assert.equal(await reg('testSubject', a), 1);
+    assert.equal(await reg(':.ctx:testFoo', b), 1);
+    const lookup = await r.call('POST', '/subjects/testSubject', {
+      schema: avroRecord('somerecord', ['field1']),
+      references: [{ name: 'testSubject', subject: 'testSubject', version: 1 }],
+    });
+    assert.equal(code(lookup.body), 40403, lookup.text);
+  });
+
   it("RestApiTest.testGetSchemaWithFetchMaxId: maxId is the highest id of the schema's context", async () => {
     r = await start();
     for (const s of schemas(3)) await reg('subject', s);
