@@ -118,6 +118,7 @@ export class RegistryState {
    * and else any holder in the default context answers.
    */
   holderOf(id: number, subject: string): VersionEntry | undefined {
+    if (subject === '') return this.defaultSpace.holders.get(id)?.[0]; // the hot path: no `subject`
     const held = (context: string, name: string | undefined): VersionEntry | undefined =>
       this.spaces
         .get(context)
