@@ -106,13 +106,13 @@ export class RegistrySettings {
     throw RegistryErrors.subjectConfigNotFound(subject);
   }
 
-  /** PUT /config[/{subject}]: the given fields over the current ones; echoes the request form. */
+  /** PUT /config[/{subject}]: the given fields over the current ones; answers the stored config in request form. */
   putConfig(subject: string | undefined, update: RegistryConfig): Record<string, unknown> {
     this.requireWritable(subject);
     const current = this.configAt(subject);
     const next: RegistryConfig = { ...current, ...update };
     this.commit([{ t: 'config', ...(subject === undefined ? {} : { s: subject }), c: next }]);
-    const { compatibilityLevel, ...rest } = update;
+    const { compatibilityLevel, ...rest } = next;
     return { ...(compatibilityLevel === undefined ? {} : { compatibility: compatibilityLevel }), ...rest };
   }
 

@@ -113,8 +113,11 @@ describe('config resolution (§3.7)', () => {
     });
     await r.call('PUT', '/config/s', { compatibility: 'NONE' });
     assert.deepEqual((await r.call('GET', '/config/s')).body, { compatibilityLevel: 'NONE' });
-    // Only the fields given change.
-    assert.deepEqual((await r.call('PUT', '/config/s', { normalize: true })).body, { normalize: true });
+    // Only the fields given change; the answer is the whole stored config (ConfigUpdateRequest(config)).
+    assert.deepEqual((await r.call('PUT', '/config/s', { normalize: true })).body, {
+      compatibility: 'NONE',
+      normalize: true,
+    });
     assert.deepEqual((await r.call('GET', '/config/s')).body, {
       compatibilityLevel: 'NONE',
       normalize: true,
