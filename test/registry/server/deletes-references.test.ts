@@ -114,6 +114,27 @@ describe('deletes and references', () => {
     assert.equal(code(await del('/subjects/base/versions/1?permanent=true')), 40407);
   });
 
+  it('RestApiTest.testDeleteWithLookup / testDeleteSubjectException / testDeleteNonExistentSubject / testDeleteSchemaVersionInvalidSubject', async () => {
+    r = await startTestRegistry();
+    assert.equal(code(await del('/subjects/test/versions/1')), 40401);
+    assert.equal(code(await del('/subjects/never')), 40401);
+    assert.equal(code(await del('/subjects/never?permanent=true')), 40401);
+    const [s0, s1] = [avroRecord('a', ['x']), avroRecord('a', ['x'], ['y'])];
+    await reg('test', { schema: s0 });
+    await reg('test', { schema: s1 });
+    assert.equal(await del('/subjects/test/versions/1'), 1);
+    const lookup = async (query: string) =>
+      (await r.call('POST', `/subjects/test${query}`, { schema: s0 })).body;
+    assert.equal(code(await lookup('')), 40403);
+    assert.equal(((await lookup('?deleted=true')) as { version: number }).version, 1);
+    assert.deepEqual((await reg('test', { schema: s0 })).body, { id: 1, version: 3, schema: s0 });
+    assert.equal(((await lookup('?deleted=true')) as { version: number }).version, 3);
+    assert.equal(((await lookup('')) as { version: number }).version, 3);
+    assert.deepEqual(await del('/subjects/test'), [2, 3]);
+    assert.equal(((await lookup('?deleted=true')) as { version: number }).version, 3);
+    assert.equal(code(await del('/subjects/test')), 40404);
+  });
+
   it('RestApiTest.testListSoftDeletedSubjectsAndSchemas', async () => {
     r = await startTestRegistry();
     await reg('test1', { schema: avroRecord('a', ['x']) });
