@@ -2,6 +2,7 @@ import { SchemagateError } from '../../errors.js';
 import {
   DEFAULT_DATA_DIR,
   DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_SCHEMA_BYTES,
   startRegistryServer,
 } from '../../registry/server/index.js';
 import { parseCommandArgs } from '../args.js';
@@ -9,7 +10,7 @@ import type { CliIo, Command } from '../io.js';
 import { resolve } from 'node:path';
 
 const USAGE =
-  'schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N]';
+  'schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N] [--max-schema-bytes N] [--reject-empty-subject] [--reference-versions-strict]';
 
 function intOption(
   text: string | undefined,
@@ -39,6 +40,9 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       data: { type: 'string' },
       shapes: { type: 'string' },
       'max-body-bytes': { type: 'string' },
+      'max-schema-bytes': { type: 'string' },
+      'reject-empty-subject': { type: 'boolean' },
+      'reference-versions-strict': { type: 'boolean' },
     },
     USAGE,
   );
@@ -60,6 +64,15 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       1,
       2 ** 31 - 1,
     ),
+    maxSchemaBytes: intOption(
+      values['max-schema-bytes'],
+      'max-schema-bytes',
+      DEFAULT_MAX_SCHEMA_BYTES,
+      1,
+      2 ** 31 - 1,
+    ),
+    rejectEmptySubject: values['reject-empty-subject'] === true,
+    referenceVersionsStrict: values['reference-versions-strict'] === true,
   });
   // Signal handlers go in before the URL is printed: whoever reads the URL may stop us at once.
   const stopped = new Promise<void>((done) => {

@@ -54,12 +54,14 @@ export const RegistryErrors = {
       42203,
       'Invalid compatibility level. Valid values are none, backward, forward, full, backward_transitive, forward_transitive, and full_transitive',
     ),
-  invalidMode: () => err(42204, 'Invalid mode. Valid values are READWRITE, READONLY, IMPORT and FORWARD.'),
+  invalidMode: (message = 'Invalid mode. Valid values are READWRITE, READONLY, IMPORT and FORWARD.') =>
+    err(42204, message),
   notPermitted: (message: string) => err(42205, message),
   referenceExists: (s: string, v: number) =>
     err(42206, `One or more references exist to the schema {subject=${s}, version=${v}}.`),
-  idConflict: (message: string) => err(42207, message),
   invalidSubject: (s: string) => err(42208, `The specified subject '${s}' is not a valid.`),
+  schemaTooLarge: () => err(42209, 'Register operation failed because schema is too large'),
+  contextNotEmpty: (context: string) => err(42211, `The specified context '${context}' is not empty.`),
   badRequest: (message: string) => err(400, message),
   notFound: (message = 'HTTP 404 Not Found') => err(404, message),
   methodNotAllowed: () => err(405, 'HTTP 405 Method Not Allowed'),

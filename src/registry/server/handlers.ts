@@ -1,4 +1,5 @@
 import { parseLevel } from '../../compat/level.js';
+import { aliasesByTarget } from './aliases.js';
 import { SCHEMA_TYPES } from './engine.js';
 import { RegistryErrors } from './errors.js';
 import {
@@ -12,9 +13,25 @@ import {
   parseVersion,
   requireObject,
 } from './params.js';
+import {
+  compareSubjects,
+  CONTEXT_WILDCARD,
+  contextOf,
+  matchesPrefix,
+  normalizeContextName,
+  normalizeSubject,
+  qualifyWithParent,
+} from './qualified.js';
 import { Router } from './router.js';
 import type { RegistryService } from './service.js';
-import { MODES, type Mode, type RegistryConfig, type VersionEntry } from './types.js';
+import {
+  MODES,
+  type Mode,
+  type RegistryConfig,
+  type SchemaEntry,
+  type SchemaRef,
+  type VersionEntry,
+} from './types.js';
 import { idView, versionView } from './views.js';
 
 export interface RequestContext {
@@ -25,14 +42,15 @@ export interface RequestContext {
   service: RegistryService;
 }
 
-/** A JSON value to serialise, or a raw JSON text to send as it is (the `/schema` endpoints). */
-export type Reply = { json: unknown } | { raw: string };
+/** A JSON value to serialise, a raw JSON text to send as it is (the `/schema` endpoints), or 204. */
+export type Reply = { json: unknown } | { raw: string } | { empty: true };
 
 export type Handler = (ctx: RequestContext) => Reply;
 
 const json = (value: unknown): Reply => ({ json: value });
 
-const SERVER_VERSION = '7.9.0';
+/** The Confluent release whose API each `--shapes` answers like. */
+const SERVER_VERSION = { '7': '7.9.0', '8': '8.0.0' } as const;
 
 function param(ctx: RequestContext, name: string): string {
   return ctx.params[name] ?? '';
@@ -56,21 +74,29 @@ function schemaId(ctx: RequestContext): number {
   return Number(text);
 }
 
-function schemaById(ctx: RequestContext) {
+/**
+ * The subject-version through which `/schemas/ids/{id}` finds its schema (getSchemaKeyUsingContexts).
+ * A schema stays readable while any version, soft-deleted or not, holds it (§3.5).
+ */
+function holderById(ctx: RequestContext): VersionEntry {
   const id = schemaId(ctx);
-  const entry = ctx.service.state.schemas.get(id);
-  // A schema stays readable while any version, soft-deleted or not, holds it (§3.5).
-  if (entry === undefined || (ctx.service.state.holders.get(id)?.length ?? 0) === 0)
-    throw RegistryErrors.schemaNotFound(id);
-  return entry;
+  const subject = ctx.query.get('subject');
+  const found = ctx.service.state.holderOf(id, subject === null ? '' : normalizeSubject(subject));
+  if (found === undefined) throw RegistryErrors.schemaNotFound(id);
+  return found;
 }
 
-function holdersOf(ctx: RequestContext, id: number): VersionEntry[] {
+function schemaById(ctx: RequestContext): SchemaEntry {
+  return ctx.service.schemaOf(holderById(ctx));
+}
+
+/** Every subject-version of the schema's context that holds its id, sorted. */
+function holdersOf(ctx: RequestContext): VersionEntry[] {
+  const found = holderById(ctx);
   const deleted = boolParam(ctx.query, 'deleted');
-  const only = ctx.query.get('subject');
-  return [...(ctx.service.state.holders.get(id) ?? [])]
-    .filter((h) => (deleted || !h.deleted) && (only === null || only === '' || h.subject === only))
-    .sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.version - b.version));
+  return [...(ctx.service.state.spaceOf(found.subject).holders.get(found.id) ?? [])]
+    .filter((h) => deleted || !h.deleted)
+    .sort((a, b) => compareSubjects(a.subject, b.subject) || a.version - b.version);
 }
 
 /** PUT /config body: `compatibility` in requests (§3.7), other fields as given. */
@@ -106,37 +132,54 @@ function configUpdate(body: unknown): RegistryConfig {
   return update;
 }
 
-function modeFrom(body: unknown): Mode {
+/** A mode update's `mode`; null when the body has none, which clears the setting (§3.8). */
+function modeFrom(body: unknown): Mode | null {
   const m = requireObject(body)['mode'];
+  if (m === undefined || m === null) return null;
   const upper = typeof m === 'string' ? m.trim().toUpperCase() : '';
   if (!(MODES as readonly string[]).includes(upper)) throw RegistryErrors.invalidMode();
   return upper as Mode;
 }
 
-/** `/config/{subject}` and `/mode/{subject}`: the default context `:.:` means the global setting (§3.7). */
+/** PUT /mode[/{subject}] echoes the request, as the registry does. */
+function putMode(ctx: RequestContext, subject: string | undefined): Reply {
+  const body = requireObject(parseJsonBody(ctx.body));
+  const mode = modeFrom(body);
+  ctx.service.settings.putMode(subject, mode, boolParam(ctx.query, 'force'));
+  return json('mode' in body ? { mode } : {});
+}
+
+/** `/config/{subject}` and `/mode/{subject}`: the default context (`:.:`, '') means the global setting (§3.7). */
 function scopedSubject(ctx: RequestContext): string | undefined {
-  const raw = param(ctx, 'subject');
-  if (raw === ':.:') return undefined;
-  return checkSubject(raw, { allowGlobalContext: true });
+  const subject = checkSubject(param(ctx, 'subject'), { allowGlobalContext: true });
+  return subject === '' ? undefined : subject;
+}
+
+/** `referenceFormat=qualified`: reference subjects written with the context of the schema that holds them. */
+function withReferenceFormat(ctx: RequestContext, view: Record<string, unknown>, holder: string) {
+  const refs = view['references'];
+  if (ctx.query.get('referenceFormat') !== 'qualified' || !Array.isArray(refs)) return view;
+  const context = contextOf(holder);
+  view['references'] = (refs as SchemaRef[]).map((r) => ({
+    ...r,
+    subject: qualifyWithParent(context, r.subject),
+  }));
+  return view;
 }
 
 function contexts(ctx: RequestContext): string[] {
-  const found = new Set<string>(['.']);
-  for (const s of ctx.service.state.subjectNames()) {
-    const m = /^:(\.[^:]*):/.exec(s);
-    if (m?.[1] !== undefined) found.add(m[1]);
-  }
-  return [...found].sort();
+  const prefix = ctx.query.get('contextPrefix') ?? '';
+  return ctx.service.state.contexts().filter((c) => c.startsWith(prefix));
 }
 
 function listSubjects(ctx: RequestContext): string[] {
   const { state } = ctx.service;
   const deletedOnly = boolParam(ctx.query, 'deletedOnly');
   const deleted = boolParam(ctx.query, 'deleted');
-  const prefix = ctx.query.get('subjectPrefix') ?? ':*:';
+  const prefix = ctx.query.get('subjectPrefix') ?? CONTEXT_WILDCARD;
   const out: string[] = [];
   for (const s of state.subjectNames()) {
-    if (prefix !== ':*:' && !s.startsWith(prefix)) continue;
+    if (prefix !== CONTEXT_WILDCARD && !matchesPrefix(s, prefix)) continue;
     const hasLive = state.latestLive(s) !== undefined;
     if (deletedOnly ? !hasLive : deleted || hasLive) out.push(s);
   }
@@ -148,12 +191,20 @@ function listSchemas(ctx: RequestContext): Record<string, unknown>[] {
   const prefix = ctx.query.get('subjectPrefix') ?? '';
   const deleted = boolParam(ctx.query, 'deleted');
   const latestOnly = boolParam(ctx.query, 'latestOnly');
+  // `aliases=true`: subjects that aliases within the prefix name come too, each version listing them.
+  const byTarget = boolParam(ctx.query, 'aliases')
+    ? aliasesByTarget(state.aliases, prefix)
+    : new Map<string, string[]>();
   const out: Record<string, unknown>[] = [];
   for (const s of state.subjectNames()) {
-    if (!s.startsWith(prefix)) continue;
+    if (!matchesPrefix(s, prefix) && !byTarget.has(s)) continue;
     let versions = state.versions(s, deleted);
     if (latestOnly) versions = versions.slice(-1);
-    for (const v of versions) out.push(versionView(v, ctx.service.schemaOf(v), shapes));
+    const aliases = byTarget.get(s);
+    for (const v of versions) {
+      const view = versionView(v, ctx.service.schemaOf(v), shapes);
+      out.push(aliases === undefined ? view : { ...view, aliases });
+    }
   }
   const limit = Number(ctx.query.get('limit') ?? -1);
   const q = new URLSearchParams(ctx.query);
@@ -194,9 +245,23 @@ export function buildRouter(): Router<Handler> {
       id: '',
     }),
   );
-  r.add('GET', '/v1/metadata/version', () => json({ version: SERVER_VERSION, commitId: 'schemagate' }));
+  r.add('GET', '/v1/metadata/version', (ctx) =>
+    json({ version: SERVER_VERSION[ctx.service.shapes], commitId: 'schemagate' }),
+  );
+  // No deployment attributes are configured (7.9.x and 8.x answer the same).
+  r.add('GET', '/v1/metadata/deployment', () => json({ attributes: [] }));
   r.add('GET', '/schemas/types', () => json(SCHEMA_TYPES.filter((t) => t !== 'PROTOBUF')));
   r.add('GET', '/contexts', (ctx) => json(page(contexts(ctx), ctx.query)));
+  // 8.x: an empty context (no subject, soft-deleted ones included) is no longer listed.
+  r.add('DELETE', '/contexts/:context', (ctx) => {
+    if (ctx.service.shapes === '7') throw RegistryErrors.notFound();
+    const raw = param(ctx, 'context');
+    const context = normalizeContextName(raw);
+    if (context === undefined)
+      throw RegistryErrors.badRequest(`Context name '${raw}' cannot contain a colon`);
+    ctx.service.deleteContext(context);
+    return { empty: true };
+  });
 
   r.add('GET', '/subjects', (ctx) => json(listSubjects(ctx)));
   r.add('POST', '/subjects/:subject', (ctx) => {
@@ -248,15 +313,21 @@ export function buildRouter(): Router<Handler> {
   });
   r.add('GET', '/subjects/:subject/versions/:version', (ctx) => {
     const v = readVersion(ctx, boolParam(ctx.query, 'deleted'));
-    return json(versionView(v, ctx.service.schemaOf(v), ctx.service.shapes));
+    return json(
+      withReferenceFormat(ctx, versionView(v, ctx.service.schemaOf(v), ctx.service.shapes), v.subject),
+    );
   });
   r.add('GET', '/subjects/:subject/versions/:version/schema', (ctx) => ({
     raw: ctx.service.schemaOf(readVersion(ctx, boolParam(ctx.query, 'deleted'))).schema,
   }));
   r.add('GET', '/subjects/:subject/versions/:version/referencedby', (ctx) => {
     const v = readVersion(ctx, true);
+    const referrers = ctx.service.state.referrersOf(v.subject, v.version, boolParam(ctx.query, 'deleted'));
     return json(
-      page(ctx.service.state.referrersOf(v.subject, v.version, boolParam(ctx.query, 'deleted')), ctx.query),
+      page(
+        referrers.map((r) => r.id),
+        ctx.query,
+      ),
     );
   });
   r.add('DELETE', '/subjects/:subject/versions/:version', (ctx) => {
@@ -271,48 +342,47 @@ export function buildRouter(): Router<Handler> {
   });
 
   r.add('GET', '/schemas', (ctx) => json(listSchemas(ctx)));
-  // Ids never change what they name, so the plain answer is serialised once per id.
-  const plainById = new Map<number, string>();
+  // A default-context id names one entry until that entry is replaced, so its plain answer is kept.
+  const plainById = new Map<number, { entry: SchemaEntry; text: string }>();
   r.add('GET', '/schemas/ids/:id', (ctx) => {
-    const entry = schemaById(ctx);
+    const holder = holderById(ctx);
+    const entry = ctx.service.schemaOf(holder);
     if (ctx.service.shapes === '7' && ctx.query.size === 0) {
-      let text = plainById.get(entry.id);
-      if (text === undefined) plainById.set(entry.id, (text = JSON.stringify(idView(entry, '7', {}))));
-      return { raw: text };
+      let cached = plainById.get(entry.id);
+      if (cached?.entry !== entry)
+        plainById.set(entry.id, (cached = { entry, text: JSON.stringify(idView(entry, '7', {})) }));
+      return { raw: cached.text };
     }
-    const subject = ctx.query.get('subject') ?? undefined;
-    const holder =
-      subject === undefined
-        ? undefined
-        : ctx.service.state.holders.get(entry.id)?.find((h) => h.subject === subject);
-    return json(
-      idView(entry, ctx.service.shapes, {
-        ...(boolParam(ctx.query, 'fetchMaxId') ? { maxId: ctx.service.state.maxId } : {}),
-        ...(holder === undefined ? {} : { subject: holder.subject, version: holder.version }),
-      }),
-    );
+    const subject = ctx.query.get('subject');
+    const view = idView(entry, ctx.service.shapes, {
+      ...(boolParam(ctx.query, 'fetchMaxId')
+        ? { maxId: ctx.service.state.spaceOf(holder.subject).maxId }
+        : {}),
+      ...(subject === null ? {} : { subject: holder.subject, version: holder.version }),
+    });
+    return json(withReferenceFormat(ctx, view, holder.subject));
   });
   r.add('GET', '/schemas/ids/:id/schema', (ctx) => ({ raw: schemaById(ctx).schema }));
-  r.add('GET', '/schemas/ids/:id/subjects', (ctx) => {
-    const entry = schemaById(ctx);
-    return json(page([...new Set(holdersOf(ctx, entry.id).map((h) => h.subject))], ctx.query));
-  });
-  r.add('GET', '/schemas/ids/:id/versions', (ctx) => {
-    const entry = schemaById(ctx);
-    return json(
+  r.add('GET', '/schemas/ids/:id/subjects', (ctx) =>
+    json(page([...new Set(holdersOf(ctx).map((h) => h.subject))], ctx.query)),
+  );
+  r.add('GET', '/schemas/ids/:id/versions', (ctx) =>
+    json(
       page(
-        holdersOf(ctx, entry.id).map((h) => ({ subject: h.subject, version: h.version })),
+        holdersOf(ctx).map((h) => ({ subject: h.subject, version: h.version })),
         ctx.query,
       ),
-    );
-  });
+    ),
+  );
 
   r.add('POST', '/compatibility/subjects/:subject/versions/:version', (ctx) =>
     compatibilityReply(ctx, parseVersion(param(ctx, 'version'))),
   );
   r.add('POST', '/compatibility/subjects/:subject/versions', (ctx) => compatibilityReply(ctx, undefined));
 
-  r.add('GET', '/config', (ctx) => json(ctx.service.settings.getConfig(undefined, true)));
+  r.add('GET', '/config', (ctx) =>
+    json(ctx.service.settings.getConfig(undefined, boolParam(ctx.query, 'defaultToGlobal'))),
+  );
   r.add('PUT', '/config', (ctx) =>
     json(ctx.service.settings.putConfig(undefined, configUpdate(parseJsonBody(ctx.body)))),
   );
@@ -326,26 +396,19 @@ export function buildRouter(): Router<Handler> {
   });
   r.add('DELETE', '/config/:subject', (ctx) => json(ctx.service.settings.deleteConfig(scopedSubject(ctx))));
 
-  r.add('GET', '/mode', (ctx) => json(ctx.service.settings.getMode(undefined, true)));
-  r.add('PUT', '/mode', (ctx) =>
-    json(
-      ctx.service.settings.putMode(
-        undefined,
-        modeFrom(parseJsonBody(ctx.body)),
-        boolParam(ctx.query, 'force'),
-      ),
-    ),
+  r.add('GET', '/mode', (ctx) =>
+    json(ctx.service.settings.getMode(undefined, boolParam(ctx.query, 'defaultToGlobal'))),
   );
-  r.add('DELETE', '/mode', (ctx) => json(ctx.service.settings.deleteMode(undefined)));
+  r.add('PUT', '/mode', (ctx) => putMode(ctx, undefined));
+  r.add('DELETE', '/mode', (ctx) =>
+    json(ctx.service.settings.deleteMode(undefined, boolParam(ctx.query, 'recursive'))),
+  );
   r.add('GET', '/mode/:subject', (ctx) =>
     json(ctx.service.settings.getMode(scopedSubject(ctx), boolParam(ctx.query, 'defaultToGlobal'))),
   );
-  r.add('PUT', '/mode/:subject', (ctx) => {
-    const subject = scopedSubject(ctx);
-    return json(
-      ctx.service.settings.putMode(subject, modeFrom(parseJsonBody(ctx.body)), boolParam(ctx.query, 'force')),
-    );
-  });
-  r.add('DELETE', '/mode/:subject', (ctx) => json(ctx.service.settings.deleteMode(scopedSubject(ctx))));
+  r.add('PUT', '/mode/:subject', (ctx) => putMode(ctx, scopedSubject(ctx)));
+  r.add('DELETE', '/mode/:subject', (ctx) =>
+    json(ctx.service.settings.deleteMode(scopedSubject(ctx), boolParam(ctx.query, 'recursive'))),
+  );
   return r;
 }

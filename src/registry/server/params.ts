@@ -1,4 +1,5 @@
 import { RegistryErrors } from './errors.js';
+import { GLOBAL_CONTEXT, normalizeSubject, parseSubject } from './qualified.js';
 import type { JsonObject, SchemaRef } from './types.js';
 
 export const LATEST = -1;
@@ -19,20 +20,17 @@ export function parseVersion(text: string): number {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-/** The default context written out (`:.:subject`) is the plain subject. */
-export function canonicalSubject(subject: string): string {
-  return subject.startsWith(':.:') ? subject.slice(3) : subject;
-}
-
 /**
- * A subject name from a path: no ISO control characters, not a reserved name, and (except for config
- * and mode) not in the `.__GLOBAL` context; else 42208 (§1).
+ * A subject name from a path, in its one spelling (`:.:s` → `s`, `:.ctx` → `:.ctx:`): no ISO control
+ * characters, not a reserved name, and (except for config and mode) not in the `.__GLOBAL` context;
+ * else 42208 (§1).
  */
 export function checkSubject(raw: string, { allowGlobalContext = false } = {}): string {
-  const subject = canonicalSubject(raw);
-  if (CONTROL.test(subject) || subject === '__GLOBAL' || subject === '__EMPTY')
+  const subject = normalizeSubject(raw);
+  const { context, name } = parseSubject(subject);
+  if (CONTROL.test(raw) || name === '__GLOBAL' || name === '__EMPTY')
     throw RegistryErrors.invalidSubject(raw);
-  if (!allowGlobalContext && subject.startsWith(':.__GLOBAL:')) throw RegistryErrors.invalidSubject(raw);
+  if (!allowGlobalContext && context === GLOBAL_CONTEXT) throw RegistryErrors.invalidSubject(raw);
   return subject;
 }
 

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { SchemagateError } from '../../errors.js';
 import { makeDirectory } from '../make-directory.js';
 import { SchemaEngine } from './engine.js';
+import { resolveAliases } from './aliases.js';
+import { rewriteContextPath } from './context-paths.js';
 import { RegistryErrors, RegistryHttpError } from './errors.js';
 import { buildRouter, type Handler } from './handlers.js';
 import { readBody, sendError, sendJson } from './http.js';
@@ -17,6 +19,8 @@ import type { Shapes } from './views.js';
 
 export const DEFAULT_DATA_DIR = '.schemagate/registry';
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** Kafka's default `message.max.bytes`: the registry cannot store a larger schema record (42209). */
+export const DEFAULT_MAX_SCHEMA_BYTES = 1048588;
 
 export interface RegistryServerOptions {
   /** Default 127.0.0.1. */
@@ -29,6 +33,12 @@ export interface RegistryServerOptions {
   shapes?: Shapes;
   /** Larger request bodies get a 413 error. Default 1 MiB. */
   maxBodyBytes?: number;
+  /** A registration whose stored record is larger is refused with 42209. Default 1048588 (Kafka's default). */
+  maxSchemaBytes?: number;
+  /** Refuse to register under the empty subject or `*` (42208), like `schema.reject.empty.subject`. */
+  rejectEmptySubject?: boolean;
+  /** A reference name bound to two versions across the graph is 42201, like `reference.versions.strict`. */
+  referenceVersionsStrict?: boolean;
 }
 
 export interface RunningRegistry {
@@ -79,7 +89,12 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
         state.apply(e);
       }
     },
-    { shapes: options.shapes ?? '7' },
+    {
+      shapes: options.shapes ?? '7',
+      maxSchemaBytes: options.maxSchemaBytes ?? DEFAULT_MAX_SCHEMA_BYTES,
+      rejectEmptySubject: options.rejectEmptySubject ?? false,
+      referenceVersionsStrict: options.referenceVersionsStrict ?? false,
+    },
   );
   const router = buildRouter();
   const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) =>
@@ -149,20 +164,25 @@ function handle(
     if (negotiated === undefined) throw RegistryErrors.notAcceptable();
     const url = req.url ?? '/';
     const q = url.indexOf('?');
-    const segments = pathSegments(q < 0 ? url : url.slice(0, q));
+    let segments = pathSegments(q < 0 ? url : url.slice(0, q));
+    let query = q < 0 ? NO_QUERY : new URLSearchParams(url.slice(q + 1));
+    if (segments !== undefined && segments[0] === 'contexts' && segments.length > 1)
+      ({ segments, query } = rewriteContextPath(segments, query));
+    if (segments !== undefined && service.state.aliases.size > 0)
+      ({ segments, query } = resolveAliases(segments, query, service.state.aliases));
     const match = segments === undefined ? undefined : router.match(req.method ?? 'GET', segments);
     if (match === undefined) throw RegistryErrors.notFound();
     if (match === 'method-not-allowed') throw RegistryErrors.methodNotAllowed();
-    const query = q < 0 ? NO_QUERY : new URLSearchParams(url.slice(q + 1));
     const run = (body: string): void => {
       if (log.failed !== undefined) throw RegistryErrors.storeError(log.failed.message);
       const reply = match.handler({ params: match.params, query, body, service });
-      const text = 'raw' in reply ? reply.raw : JSON.stringify(reply.json);
+      const status = 'empty' in reply ? 204 : 200;
+      const text = 'raw' in reply ? reply.raw : 'empty' in reply ? '' : JSON.stringify(reply.json);
       // Nothing is answered before what it shows is on disk: a 200 survives a crash (group commit).
-      if (log.isDurable(log.head)) sendJson(res, 200, contentType, text);
+      if (log.isDurable(log.head)) sendJson(res, status, contentType, text);
       else {
         log.durable(log.head).then(
-          () => sendJson(res, 200, contentType, text),
+          () => sendJson(res, status, contentType, text),
           (failure: unknown) =>
             fail(RegistryErrors.storeError(failure instanceof Error ? failure.message : String(failure))),
         );

@@ -1,35 +1,61 @@
-import { keyOf } from './identity.js';
+import { IdSpace } from './id-space.js';
+import {
+  compareSubjects,
+  contextOf,
+  DEFAULT_CONTEXT,
+  formatSubject,
+  parseSubject,
+  qualifyWithParent,
+} from './qualified.js';
 import type { LogEvent, Mode, RegistryConfig, SchemaEntry, StoredSchema, VersionEntry } from './types.js';
 
 const refKey = (subject: string, version: number): string => `${version}\u0000${subject}`;
+
+/** A schema named by its context and its id there (ids are per context). */
+export interface ContextId {
+  context: string;
+  id: number;
+}
 
 /**
  * The registry's whole state in memory, rebuilt by applying log events in order. Pure: no I/O, and
  * `apply` is the only way in, so what is in memory is exactly what the log says.
  */
 export class RegistryState {
-  readonly schemas = new Map<number, SchemaEntry>();
-  /** Identity → first id, built on first use: start-up does not pay for hashing every schema. */
-  private keyIndex: Map<string, number> | undefined;
-  /** Subject → its versions, ascending by version number (soft-deleted ones included). */
+  /** Context → its id space; the default context's always exists. */
+  private readonly spaces = new Map<string, IdSpace>();
+  readonly defaultSpace: IdSpace;
+  /** Named contexts, created by their first registration and gone after `DELETE /contexts/{c}`. */
+  private readonly namedContexts = new Set<string>();
+  /** Subject (qualified) → its versions, ascending by version number (soft-deleted ones included). */
   readonly subjects = new Map<string, VersionEntry[]>();
-  /** Schema id → the subject-versions that hold it. */
-  readonly holders = new Map<number, VersionEntry[]>();
-  /** `version\0subject` → ids of schemas whose references name that subject-version. */
-  readonly referrers = new Map<string, Set<number>>();
-  maxId = 0;
+  /** `version\0subject` (qualified) → context → ids of schemas whose references name that subject-version. */
+  private readonly referrers = new Map<string, Map<string, Set<number>>>();
   globalConfig: RegistryConfig | undefined;
+  /** Configs of subjects and of contexts (`:.ctx:`, `:.__GLOBAL:`). */
   readonly subjectConfigs = new Map<string, RegistryConfig>();
+  /** Subject → the alias its own config names (`PUT /config/{s} {"alias": …}`). */
+  readonly aliases = new Map<string, string>();
   globalMode: Mode | undefined;
   readonly subjectModes = new Map<string, Mode>();
   private sortedSubjects: string[] | undefined;
 
+  constructor() {
+    this.defaultSpace = new IdSpace(DEFAULT_CONTEXT);
+    this.spaces.set(DEFAULT_CONTEXT, this.defaultSpace);
+  }
+
   apply(e: LogEvent): void {
     switch (e.t) {
       case 'reg': {
-        if (e.schema !== undefined) this.addSchema(e.schema);
+        const context = contextOf(e.s);
+        const space = this.space(context);
+        if (e.schema !== undefined) this.addSchema(space, e.schema);
+        // Logs written before contexts had their own ids name a schema first stored in another context.
+        else if (!space.schemas.has(e.id)) this.adoptFromOtherContext(space, e.id);
+        if (context !== DEFAULT_CONTEXT) this.namedContexts.add(context);
         for (const v of e.drop ?? []) this.removeVersion(e.s, v);
-        this.addVersion({
+        this.addVersion(space, {
           subject: e.s,
           version: e.v,
           id: e.id,
@@ -49,6 +75,7 @@ export class RegistryState {
         if ((this.subjects.get(e.s)?.length ?? 0) === 0) {
           // Hard-deleting the last version also drops the subject's config and mode (§4.6).
           this.subjectConfigs.delete(e.s);
+          this.aliases.delete(e.s);
           this.subjectModes.delete(e.s);
         }
         break;
@@ -56,26 +83,68 @@ export class RegistryState {
         if (e.s === undefined) this.globalConfig = e.c ?? undefined;
         else if (e.c === null) this.subjectConfigs.delete(e.s);
         else this.subjectConfigs.set(e.s, e.c);
+        if (e.s !== undefined) {
+          if (e.c?.alias === undefined) this.aliases.delete(e.s);
+          else this.aliases.set(e.s, e.c.alias);
+        }
         break;
       case 'mode':
         if (e.s === undefined) this.globalMode = e.m ?? undefined;
         else if (e.m === null) this.subjectModes.delete(e.s);
         else this.subjectModes.set(e.s, e.m);
         break;
+      case 'ctxdel':
+        this.namedContexts.delete(e.c);
+        break;
     }
   }
 
-  /** The id already given to a schema with this identity, if any. */
-  idOfKey(key: string): number | undefined {
-    if (this.keyIndex === undefined) {
-      const index = new Map<string, number>();
-      for (const s of this.schemas.values()) {
-        const k = keyOf(s);
-        if (!index.has(k)) index.set(k, s.id);
-      }
-      this.keyIndex = index;
+  /** A context's id space, made on first use. */
+  space(context: string): IdSpace {
+    let s = this.spaces.get(context);
+    if (s === undefined) this.spaces.set(context, (s = new IdSpace(context)));
+    return s;
+  }
+
+  /** The id space of a subject's context. */
+  spaceOf(subject: string): IdSpace {
+    return subject.startsWith(':.') ? this.space(contextOf(subject)) : this.defaultSpace;
+  }
+
+  /**
+   * The subject-version through which `/schemas/ids/{id}` reads an id (getSchemaKeyUsingContexts):
+   * `subject` '' is the default context and `:.ctx:` that context (any holder); a qualified subject
+   * must hold the id itself; a plain one is tried in the default context, then in each named context,
+   * and else any holder in the default context answers.
+   */
+  holderOf(id: number, subject: string): VersionEntry | undefined {
+    if (subject === '') return this.defaultSpace.holders.get(id)?.[0]; // the hot path: no `subject`
+    const held = (context: string, name: string | undefined): VersionEntry | undefined =>
+      this.spaces
+        .get(context)
+        ?.holders.get(id)
+        ?.find((h) => name === undefined || h.subject === name);
+    const q = parseSubject(subject);
+    if (q.name === '') return held(q.context, undefined);
+    if (q.context !== DEFAULT_CONTEXT) return held(q.context, subject);
+    const direct = held(DEFAULT_CONTEXT, subject);
+    if (direct !== undefined) return direct;
+    for (const c of this.namedContexts) {
+      const h = held(c, formatSubject(c, q.name));
+      if (h !== undefined) return h;
     }
-    return this.keyIndex.get(key);
+    return held(DEFAULT_CONTEXT, undefined);
+  }
+
+  /** Whether any subject of the context holds a version, soft-deleted ones included. */
+  hasSubjectsIn(context: string): boolean {
+    for (const s of this.subjects.keys()) if (contextOf(s) === context) return true;
+    return false;
+  }
+
+  /** `.` and every named context, sorted as the registry sorts them. */
+  contexts(): string[] {
+    return [DEFAULT_CONTEXT, ...[...this.namedContexts].sort()];
   }
 
   version(subject: string, version: number): VersionEntry | undefined {
@@ -103,40 +172,65 @@ export class RegistryState {
     return undefined;
   }
 
-  /** All subject names that hold at least one version, sorted. */
+  /** The schema a version holds, from its context's id space. */
+  schemaAt(v: VersionEntry): SchemaEntry | undefined {
+    return this.spaceOf(v.subject).schemas.get(v.id);
+  }
+
+  /** All subject names that hold at least one version, sorted by context, then name. */
   subjectNames(): string[] {
     if (this.sortedSubjects === undefined)
       this.sortedSubjects = [...this.subjects.keys()].sort(compareSubjects);
     return this.sortedSubjects;
   }
 
-  /** Ids of the schemas whose references name this subject-version and that some version still holds. */
-  referrersOf(subject: string, version: number, includeDeleted: boolean): number[] {
-    const ids = this.referrers.get(refKey(subject, version));
-    if (ids === undefined) return [];
-    const out: number[] = [];
-    for (const id of ids) {
-      const held = this.holders.get(id) ?? [];
-      if (held.some((h) => includeDeleted || !h.deleted)) out.push(id);
+  /** Schemas whose references name this subject-version and that some version still holds (live only unless `includeDeleted`). */
+  referrersOf(subject: string, version: number, includeDeleted: boolean): ContextId[] {
+    const byContext = this.referrers.get(refKey(subject, version));
+    if (byContext === undefined) return [];
+    const out: ContextId[] = [];
+    for (const [context, ids] of byContext) {
+      const space = this.space(context);
+      for (const id of ids) {
+        const held = space.holders.get(id) ?? [];
+        if (held.some((h) => includeDeleted || !h.deleted)) out.push({ context, id });
+      }
     }
-    return out.sort((a, b) => a - b);
+    return out.sort((a, b) => a.id - b.id || (a.context < b.context ? -1 : 1));
   }
 
-  private addSchema(stored: StoredSchema): void {
-    if (this.schemas.has(stored.id)) return;
+  private addSchema(space: IdSpace, stored: StoredSchema): void {
     const s: SchemaEntry = stored;
-    this.schemas.set(s.id, s);
-    if (this.keyIndex !== undefined && !this.keyIndex.has(keyOf(s))) this.keyIndex.set(keyOf(s), s.id);
-    if (s.id > this.maxId) this.maxId = s.id;
+    const added = space.add(s);
+    if (added === false) return;
+    if (added.replaced !== undefined) {
+      for (const r of added.replaced.references)
+        this.referrers
+          .get(refKey(qualifyWithParent(space.context, r.subject), r.version))
+          ?.get(space.context)
+          ?.delete(s.id);
+    }
     for (const r of s.references) {
-      const k = refKey(r.subject, r.version);
-      let set = this.referrers.get(k);
-      if (set === undefined) this.referrers.set(k, (set = new Set()));
-      set.add(s.id);
+      const k = refKey(qualifyWithParent(space.context, r.subject), r.version);
+      let byContext = this.referrers.get(k);
+      if (byContext === undefined) this.referrers.set(k, (byContext = new Map()));
+      let ids = byContext.get(space.context);
+      if (ids === undefined) byContext.set(space.context, (ids = new Set()));
+      ids.add(s.id);
     }
   }
 
-  private addVersion(entry: VersionEntry): void {
+  private adoptFromOtherContext(space: IdSpace, id: number): void {
+    for (const other of this.spaces.values()) {
+      const s = other.schemas.get(id);
+      if (s === undefined || other === space) continue;
+      const { key: _key, ...stored } = s;
+      this.addSchema(space, stored);
+      return;
+    }
+  }
+
+  private addVersion(space: IdSpace, entry: VersionEntry): void {
     let list = this.subjects.get(entry.subject);
     if (list === undefined) {
       this.subjects.set(entry.subject, (list = []));
@@ -146,12 +240,10 @@ export class RegistryState {
     if (last === undefined || last.version < entry.version) list.push(entry);
     else {
       const at = list.findIndex((v) => v.version >= entry.version);
-      if (list[at]?.version === entry.version) this.unhold(list[at] as VersionEntry);
+      if (list[at]?.version === entry.version) space.unhold(list[at] as VersionEntry);
       list.splice(at, list[at]?.version === entry.version ? 1 : 0, entry);
     }
-    let held = this.holders.get(entry.id);
-    if (held === undefined) this.holders.set(entry.id, (held = []));
-    held.push(entry);
+    space.hold(entry);
   }
 
   private removeVersion(subject: string, version: number): void {
@@ -160,25 +252,10 @@ export class RegistryState {
     const at = list.findIndex((v) => v.version === version);
     if (at < 0) return;
     const [entry] = list.splice(at, 1);
-    if (entry !== undefined) this.unhold(entry);
+    if (entry !== undefined) this.spaceOf(subject).unhold(entry);
     if (list.length === 0) {
       this.subjects.delete(subject);
       this.sortedSubjects = undefined;
     }
   }
-
-  private unhold(entry: VersionEntry): void {
-    const held = this.holders.get(entry.id);
-    if (held === undefined) return;
-    const i = held.indexOf(entry);
-    if (i >= 0) held.splice(i, 1);
-  }
-}
-
-/** The registry sorts by context, then subject; plain subjects are in the default context and come first. */
-export function compareSubjects(a: string, b: string): number {
-  const ca = a.startsWith(':.') ? 1 : 0;
-  const cb = b.startsWith(':.') ? 1 : 0;
-  if (ca !== cb) return ca - cb;
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -71,4 +71,6 @@ export type LogEvent =
   | { t: 'soft'; s: string; v: number[] }
   | { t: 'hard'; s: string; v: number[] }
   | { t: 'config'; s?: string; c: RegistryConfig | null }
-  | { t: 'mode'; s?: string; m: Mode | null };
+  | { t: 'mode'; s?: string; m: Mode | null }
+  /** `DELETE /contexts/{c}`: the (empty) context is no longer listed; its ids are not reused. */
+  | { t: 'ctxdel'; c: string };

@@ -13,13 +13,16 @@ const TSX = import.meta.resolve('tsx');
 
 /**
  * `schemagate registry serve --port 0 [--data DIR]` as a child process; resolves once it prints its
- * URL. `dir` null leaves `--data` out (the default directory under `cwd`).
+ * URL. `dir` null leaves `--data` out (the default directory under `cwd`); `args` are more options.
  */
-export function spawnServer(dir: string | null, options: { cwd?: string } = {}): Promise<ServerProcess> {
+export function spawnServer(
+  dir: string | null,
+  options: { cwd?: string; args?: string[] } = {},
+): Promise<ServerProcess> {
   const data = dir === null ? [] : ['--data', dir];
   const child = spawn(
     process.execPath,
-    ['--import', TSX, CLI_BIN, 'registry', 'serve', '--port', '0', ...data],
+    ['--import', TSX, CLI_BIN, 'registry', 'serve', '--port', '0', ...data, ...(options.args ?? [])],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),

@@ -19,7 +19,8 @@ describe('modes (§3.8)', () => {
     const refused = await r.call('POST', '/subjects/s/versions', { schema: avroRecord('a', ['x'], ['y']) });
     assert.deepEqual(refused.body, {
       error_code: 42205,
-      message: 'Subject s in context . is in read-only mode',
+      // The registry writes the default context as '' here (QualifiedSubject.qualifiedContextFor).
+      message: 'Subject s in context  is in read-only mode',
     });
     assert.equal(code((await r.call('DELETE', '/subjects/s')).body), 42205);
     await r.call('PUT', '/mode/s', { mode: 'READWRITE' });
@@ -57,7 +58,11 @@ describe('modes (§3.8)', () => {
       schema: avroRecord('c', ['x']),
       id: 100,
     });
-    assert.equal(code(conflict.body), 42207);
+    // RestApiTest.testImportDifferentSchemaOnSameID: the registry answers 42205, not 42207.
+    assert.deepEqual(conflict.body, {
+      error_code: 42205,
+      message: 'Overwrite new schema with id 100 in context  is not permitted.',
+    });
     await r.call('PUT', '/mode', { mode: 'READWRITE' });
     const withId = await r.call('POST', '/subjects/other/versions', {
       schema: avroRecord('d', ['x']),
@@ -108,8 +113,11 @@ describe('config resolution (§3.7)', () => {
     });
     await r.call('PUT', '/config/s', { compatibility: 'NONE' });
     assert.deepEqual((await r.call('GET', '/config/s')).body, { compatibilityLevel: 'NONE' });
-    // Only the fields given change.
-    assert.deepEqual((await r.call('PUT', '/config/s', { normalize: true })).body, { normalize: true });
+    // Only the fields given change; the answer is the whole stored config (ConfigUpdateRequest(config)).
+    assert.deepEqual((await r.call('PUT', '/config/s', { normalize: true })).body, {
+      compatibility: 'NONE',
+      normalize: true,
+    });
     assert.deepEqual((await r.call('GET', '/config/s')).body, {
       compatibilityLevel: 'NONE',
       normalize: true,
