@@ -60,6 +60,7 @@ export const RegistryErrors = {
     err(42206, `One or more references exist to the schema {subject=${s}, version=${v}}.`),
   idConflict: (message: string) => err(42207, message),
   invalidSubject: (s: string) => err(42208, `The specified subject '${s}' is not a valid.`),
+  invalidRuleSet: (message: string) => err(42210, message),
   badRequest: (message: string) => err(400, message),
   notFound: (message = 'HTTP 404 Not Found') => err(404, message),
   methodNotAllowed: () => err(405, 'HTTP 405 Method Not Allowed'),

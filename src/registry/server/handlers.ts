@@ -1,4 +1,5 @@
 import { parseLevel } from '../../compat/level.js';
+import { canonicalMetadata, canonicalRuleSet, validRuleSet } from './contracts.js';
 import { SCHEMA_TYPES } from './engine.js';
 import { RegistryErrors } from './errors.js';
 import {
@@ -101,7 +102,8 @@ function configUpdate(body: unknown): RegistryConfig {
     const v = o[k];
     if (v === undefined || v === null) continue;
     if (!isObject(v)) throw RegistryErrors.badRequest(`Cannot deserialize field '${k}': expected an object`);
-    update[k] = v;
+    // In the registry's shape; rule sets are checked as on register (42210).
+    update[k] = k.endsWith('RuleSet') ? validRuleSet(canonicalRuleSet(v)) : canonicalMetadata(v);
   }
   return update;
 }

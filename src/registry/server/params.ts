@@ -1,3 +1,4 @@
+import { canonicalMetadata, canonicalRuleSet } from './contracts.js';
 import { RegistryErrors } from './errors.js';
 import type { JsonObject, SchemaRef } from './types.js';
 
@@ -136,15 +137,17 @@ export function parseSchemaRequest(body: unknown): SchemaRequest {
   if (schema !== undefined) out.schema = schema;
   const schemaType = optionalString(body, 'schemaType');
   if (schemaType !== undefined) out.schemaType = schemaType;
+  // Metadata and rules in the registry's own shape (sorted, defaults filled in: §3.10).
   const metadata = optionalObject(body, 'metadata');
-  if (metadata !== undefined) out.metadata = metadata;
+  if (metadata !== undefined) out.metadata = canonicalMetadata(metadata);
   // The registry's JSON creator accepts `ruleset` too (§3.10).
   const ruleSet = optionalObject(body, 'ruleSet') ?? optionalObject(body, 'ruleset');
-  if (ruleSet !== undefined) out.ruleSet = ruleSet;
+  if (ruleSet !== undefined) out.ruleSet = canonicalRuleSet(ruleSet);
   const id = optionalInt(body, 'id');
   if (id !== undefined && id >= 0) out.id = id;
   const version = optionalInt(body, 'version');
-  if (version !== undefined && version > 0) out.version = version;
+  // -1 asks for the latest version; 0 and other negatives name none.
+  if (version !== undefined && (version > 0 || version === LATEST)) out.version = version;
   return out;
 }
 

@@ -8,10 +8,26 @@ import {
   type PreviousVersion,
 } from './engine.js';
 import { RegistryErrors } from './errors.js';
+import {
+  compatibilityGroupValue,
+  hasDefaultsOrOverrides,
+  mergeContract,
+  validateRuleSet,
+} from './contracts.js';
 import { identityKey, keyOf } from './identity.js';
+import { findInSubject, findOnce, type Found } from './lookup.js';
 import { LATEST, type SchemaRequest } from './params.js';
 import type { RegistryState } from './state.js';
-import type { LogEvent, Mode, SchemaEntry, SchemaRef, StoredSchema, VersionEntry } from './types.js';
+import type {
+  JsonObject,
+  LogEvent,
+  Mode,
+  RegistryConfig,
+  SchemaEntry,
+  SchemaRef,
+  StoredSchema,
+  VersionEntry,
+} from './types.js';
 import { RegistrySettings } from './settings.js';
 import { registerView, versionView, type Shapes } from './views.js';
 
@@ -97,13 +113,14 @@ export class RegistryService {
     options: { lenient: boolean; normalize: boolean },
   ): { prepared: PreparedSchema; refs: SchemaRef[] } {
     const type = this.schemaTypeOf(req);
-    const refs = req.references.map((r) => (r.version === LATEST ? this.pinLatest(r) : r));
+    const pinned = req.references.map((r) => (r.version === LATEST ? this.pinLatest(r) : r));
     const result = this.engine.prepare(req.schema ?? '', type, {
-      references: this.resolveReferences(refs),
+      references: this.resolveReferences(pinned),
       ...options,
     });
     if (!result.ok) throw RegistryErrors.invalidSchema(result.message);
-    return { prepared: result.schema, refs };
+    // Normalising also sorts the references (by subject, then version) and drops repeats (§4.3).
+    return { prepared: result.schema, refs: options.normalize ? sortedReferences(pinned) : pinned };
   }
 
   private pinLatest(r: SchemaRef): SchemaRef {
@@ -116,9 +133,12 @@ export class RegistryService {
   }
 
   private previousLive(subject: string): PreviousVersion[] {
-    return this.state
-      .versions(subject)
-      .map((v) => ({ version: v.version, schema: this.storedSchema(this.schemaOf(v)) }));
+    return this.state.versions(subject).map((v) => this.previousVersion(v));
+  }
+
+  private previousVersion(v: VersionEntry): PreviousVersion {
+    const entry = this.schemaOf(v);
+    return { version: v.version, schema: this.storedSchema(entry), metadata: entry.metadata };
   }
 
   schemaOf(v: VersionEntry): SchemaEntry {
@@ -139,38 +159,58 @@ export class RegistryService {
       throw RegistryErrors.notPermitted(`Subject ${subject} is not in import or forward mode`);
     if (req.id === undefined && importing)
       throw RegistryErrors.notPermitted(`Subject ${subject} in context . is not in read-write mode`);
+    // The request's rules are checked before anything else (42210), as the registry's resource does.
+    validateRuleSet(req.ruleSet);
     const config = this.settings.effectiveConfig(subject);
     const normalize = !importing && (normalizeParam || config.normalize === true);
+    // The registry answers what the subject already holds before anything else (§4.2).
+    if ((req.schema ?? '') !== '' && !hasDefaultsOrOverrides(config)) {
+      const existing = this.findForRegister(subject, req, normalize, importing);
+      if (existing !== undefined) return registerView(existing.version, existing.entry, this.shapes);
+    }
+    const versions = this.state.subjects.get(subject) ?? [];
+    const highest = versions[versions.length - 1]?.version ?? 0;
     const latest = this.state.latestLive(subject);
     const latestSchema = latest === undefined ? undefined : this.schemaOf(latest);
 
     let request = req;
     if ((req.schema ?? '') === '') {
       // An empty schema re-registers the latest one with new metadata or rules (§4.10).
-      if (latestSchema === undefined) throw RegistryErrors.invalidSchema('Empty schema');
+      if (latestSchema === undefined || importing) throw RegistryErrors.invalidSchema('Empty schema');
       request = {
         ...req,
         schema: latestSchema.schema,
         schemaType: latestSchema.schemaType,
-        references: req.references.length > 0 ? req.references : latestSchema.references,
+        references: latestSchema.references,
       };
     }
+    // Metadata and rules: the request's or the latest version's, under the config's defaults and
+    // overrides, with confluent:version kept up to date (§4.10).
+    const contract = importing
+      ? { metadata: req.metadata, ruleSet: req.ruleSet }
+      : mergeContract(config, { metadata: req.metadata, ruleSet: req.ruleSet }, latestSchema, {
+          version: highest + 1,
+          requested: req.version !== undefined,
+        });
     const { prepared, refs } = this.prepareRequest(request, { lenient: importing, normalize });
-    // Metadata and rules not given are inherited from the previous version (§4.10).
-    const metadata = request.metadata ?? latestSchema?.metadata;
-    const ruleSet = request.ruleSet ?? latestSchema?.ruleSet;
+    const { metadata, ruleSet } = contract;
     const key = identityKey(prepared.schemaType, prepared.canonical, refs, metadata, ruleSet);
+    const candidate = { prepared, refs, metadata, ruleSet };
 
-    const versions = this.state.subjects.get(subject) ?? [];
-    for (let i = versions.length - 1; i >= 0; i--) {
-      const v = versions[i] as VersionEntry;
-      if (v.deleted) continue;
-      const s = this.schemaOf(v);
-      // Registering what the subject already holds live answers the existing version and writes nothing (§4.2).
-      if (keyOf(s) === key && (req.id === undefined || req.id === s.id))
-        return registerView(v, s, this.shapes);
+    if (req.version === undefined) {
+      const live = versions.filter((v) => !v.deleted);
+      for (let i = live.length - 1; i >= 0; i--) {
+        const v = live[i] as VersionEntry;
+        const s = this.schemaOf(v);
+        // Registering what the subject already holds live answers that version and writes nothing (§4.2).
+        if (keyOf(s) === key && (req.id === undefined || req.id === s.id))
+          return registerView(v, s, this.shapes);
+      }
+      if (!importing) {
+        const same = findOnce(this, subject, candidate, { deleted: false, latestOnly: false });
+        if (same !== undefined) return registerView(same.version, same.entry, this.shapes);
+      }
     }
-    const highest = versions[versions.length - 1]?.version ?? 0;
     let id: number;
     let version: number;
     if (importing) {
@@ -179,7 +219,7 @@ export class RegistryService {
       if (holder !== undefined && keyOf(holder) !== key) {
         throw RegistryErrors.idConflict(`Overwrite new schema with id ${id} is not permitted.`);
       }
-      version = req.version ?? highest + 1;
+      version = req.version !== undefined && req.version > 0 ? req.version : highest + 1;
       const taken = this.state.version(subject, version);
       if (taken !== undefined && taken.id !== id) {
         throw RegistryErrors.invalidSchema(
@@ -187,12 +227,11 @@ export class RegistryService {
         );
       }
     } else {
-      if (req.version !== undefined && req.version !== highest + 1) {
+      const outcome = this.checkAgainstPrevious(config, candidate, this.previousLive(subject));
+      if (!outcome.compatible) throw RegistryErrors.incompatible(subject, outcome.messages, this.shapes);
+      if (req.version !== undefined && req.version > 0 && req.version !== highest + 1) {
         throw RegistryErrors.invalidSchema('Version is not one more than previous version');
       }
-      const level = RegistrySettings.levelOf(config);
-      const outcome = checkLevel(level, prepared, this.previousLive(subject), config.validateFields === true);
-      if (!outcome.compatible) throw RegistryErrors.incompatible(subject, outcome.messages, this.shapes);
       id = this.state.idOfKey(key) ?? this.state.maxId + 1;
       version = highest + 1;
     }
@@ -231,38 +270,64 @@ export class RegistryService {
     return registerView({ subject, version, id, deleted: false, ts }, entry, this.shapes);
   }
 
+  /**
+   * `registerOrForward`'s first look (§4.2): a version of the subject that already is this schema
+   * (by identity, or written differently) answers a register that names no version (or `-1`, which
+   * only the latest can answer) and no other id.
+   */
+  private findForRegister(
+    subject: string,
+    req: SchemaRequest,
+    normalize: boolean,
+    importing: boolean,
+  ): Found | undefined {
+    const latestOnly = req.version === LATEST;
+    const { prepared, refs } = this.prepareRequest(req, { lenient: true, normalize });
+    const candidate = { prepared, refs, metadata: req.metadata, ruleSet: req.ruleSet };
+    const found = findOnce(this, subject, candidate, { deleted: false, latestOnly });
+    if (found === undefined) return undefined;
+    if (req.version === undefined || latestOnly) {
+      if (req.id === undefined || req.id === found.entry.id) return found;
+    } else if (importing && req.id === found.entry.id && req.version === found.version.version) {
+      return found;
+    }
+    return undefined;
+  }
+
   lookup(
     subject: string,
     req: SchemaRequest,
     normalizeParam: boolean,
     deleted: boolean,
   ): Record<string, unknown> {
-    const versions = this.state.versions(subject, deleted);
-    if (versions.length === 0) throw RegistryErrors.subjectNotFound(subject);
-    const normalize = normalizeParam || this.settings.effectiveConfig(subject).normalize === true;
+    const config = this.settings.effectiveConfig(subject);
+    const normalize = normalizeParam || config.normalize === true;
+    // Parsed before the subject is looked at: an invalid schema is 42201 wherever it is sent.
     const { prepared, refs } = this.prepareRequest(req, { lenient: true, normalize });
-    const key = identityKey(prepared.schemaType, prepared.canonical, refs, req.metadata, req.ruleSet);
-    const match = (test: (s: SchemaEntry) => boolean): Record<string, unknown> | undefined => {
-      for (let i = versions.length - 1; i >= 0; i--) {
-        const v = versions[i] as VersionEntry;
-        const s = this.schemaOf(v);
-        if (test(s)) return versionView(v, s, this.shapes);
-      }
-      return undefined;
-    };
-    // Exact identity first; then, as the registry's fallback, the same schema whatever its metadata.
-    const found =
-      match((s) => keyOf(s) === key) ??
-      (req.metadata === undefined && req.ruleSet === undefined
-        ? match(
-            (s) =>
-              s.schemaType === prepared.schemaType &&
-              s.schema === prepared.canonical &&
-              sameRefs(s.references, refs),
-          )
-        : undefined);
+    if (this.state.versions(subject, deleted).length === 0) throw RegistryErrors.subjectNotFound(subject);
+    const candidate = { prepared, refs, metadata: req.metadata, ruleSet: req.ruleSet };
+    const found = findInSubject(this, subject, config, candidate, { deleted, latestOnly: false });
     if (found === undefined) throw RegistryErrors.schemaNotFound();
-    return found;
+    return versionView(found.version, found.entry, this.shapes);
+  }
+
+  /**
+   * The register check (§4.8): reserved fields when `validateFields` is on, then the level against
+   * the earlier versions in the candidate's `compatibilityGroup` (when the config names one).
+   */
+  private checkAgainstPrevious(
+    config: RegistryConfig,
+    candidate: { prepared: PreparedSchema; metadata: JsonObject | undefined },
+    previous: PreviousVersion[],
+  ): CompatOutcome {
+    const level = RegistrySettings.levelOf(config);
+    const group = config.compatibilityGroup;
+    let against = previous;
+    if (group !== undefined) {
+      const value = compatibilityGroupValue(candidate.metadata, group);
+      against = previous.filter((p) => compatibilityGroupValue(p.metadata, group) === value);
+    }
+    return checkLevel(level, candidate.prepared, against, config.validateFields === true);
   }
 
   // ---- compatibility -------------------------------------------------------------------------
@@ -279,33 +344,36 @@ export class RegistryService {
     verbose: boolean,
   ): CompatOutcome {
     const config = this.settings.effectiveConfig(subject);
-    const level = RegistrySettings.levelOf(config);
     let previous: PreviousVersion[];
     if (version === undefined) previous = this.previousLive(subject);
-    else if (version === LATEST) {
-      const latest = this.state.latestLive(subject);
-      if (latest === undefined) return { compatible: true, messages: [] };
-      previous = [{ version: latest.version, schema: this.storedSchema(this.schemaOf(latest)) }];
-    } else {
-      const v = this.state.version(subject, version);
-      if (v === undefined || v.deleted) throw RegistryErrors.versionNotFound(version);
-      previous = [{ version: v.version, schema: this.storedSchema(this.schemaOf(v)) }];
+    else {
+      const v = version === LATEST ? this.state.latestLive(subject) : this.state.version(subject, version);
+      if (version !== LATEST && (v === undefined || v.deleted)) throw RegistryErrors.versionNotFound(version);
+      previous = v === undefined ? [] : [this.previousVersion(v)];
     }
-    let prepared: PreparedSchema;
+    let candidate;
     try {
-      prepared = this.prepareRequest(req, {
+      // The candidate is validated as on register, even when there is nothing to check it against.
+      candidate = this.prepareRequest(req, {
         lenient: false,
         normalize: normalizeParam || config.normalize === true,
-      }).prepared;
+      });
     } catch (e) {
       if (verbose && e instanceof Error && 'errorCode' in e && e.errorCode === 42201)
         return { compatible: false, messages: [e.message] };
       throw e;
     }
     // Against one given version, a transitive level means its plain form (§3.6).
-    const effective =
-      version === undefined ? level : (level.replace('_TRANSITIVE', '') as CompatibilityLevel);
-    return checkLevel(effective, prepared, previous, config.validateFields === true);
+    const level = RegistrySettings.levelOf(config);
+    const effective: RegistryConfig =
+      version === undefined
+        ? config
+        : { ...config, compatibilityLevel: level.replace('_TRANSITIVE', '') as CompatibilityLevel };
+    return this.checkAgainstPrevious(
+      effective,
+      { prepared: candidate.prepared, metadata: req.metadata },
+      previous,
+    );
   }
 
   // ---- deletes -------------------------------------------------------------------------------
@@ -350,9 +418,13 @@ export class RegistryService {
   }
 }
 
-function sameRefs(a: readonly SchemaRef[], b: readonly SchemaRef[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((r, i) => r.name === b[i]?.name && r.subject === b[i]?.subject && r.version === b[i]?.version)
+/** Confluent's `references.stream().sorted().distinct()`: by subject, then version; equal ones once. */
+function sortedReferences(refs: readonly SchemaRef[]): SchemaRef[] {
+  const sorted = [...refs].sort((a, b) =>
+    a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.version - b.version,
+  );
+  return sorted.filter(
+    (r, i) =>
+      sorted.findIndex((o) => o.name === r.name && o.subject === r.subject && o.version === r.version) === i,
   );
 }
