@@ -84,7 +84,7 @@ function configUpdate(body: unknown): RegistryConfig {
     if (parsed === undefined) throw RegistryErrors.invalidCompatibility();
     update.compatibilityLevel = parsed;
   }
-  for (const k of ['normalize', 'validateFields'] as const) {
+  for (const k of ['normalize', 'validateFields', 'validateNewSchemas'] as const) {
     const v = o[k];
     if (v === undefined || v === null) continue;
     if (typeof v !== 'boolean')

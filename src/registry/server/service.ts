@@ -16,6 +16,8 @@ import {
 } from './contracts.js';
 import { identityKey, keyOf } from './identity.js';
 import { findInSubject, findOnce, type Found } from './lookup.js';
+import { configSuffix } from './messages.js';
+import { reservedFieldMessages } from './reserved.js';
 import { LATEST, type SchemaRequest } from './params.js';
 import type { RegistryState } from './state.js';
 import type {
@@ -192,7 +194,9 @@ export class RegistryService {
           version: highest + 1,
           requested: req.version !== undefined,
         });
-    const { prepared, refs } = this.prepareRequest(request, { lenient: importing, normalize });
+    // `validateNewSchemas: false` in the config registers what only a stored schema would pass.
+    const lenient = importing || config.validateNewSchemas === false;
+    const { prepared, refs } = this.prepareRequest(request, { lenient, normalize });
     const { metadata, ruleSet } = contract;
     const key = identityKey(prepared.schemaType, prepared.canonical, refs, metadata, ruleSet);
     const candidate = { prepared, refs, metadata, ruleSet };
@@ -321,13 +325,21 @@ export class RegistryService {
     previous: PreviousVersion[],
   ): CompatOutcome {
     const level = RegistrySettings.levelOf(config);
+    const validateFields = config.validateFields === true;
+    const latest = previous[previous.length - 1];
+    const reserved = validateFields
+      ? reservedFieldMessages(candidate.prepared, candidate.metadata, latest?.metadata, latest !== undefined)
+      : [];
     const group = config.compatibilityGroup;
     let against = previous;
     if (group !== undefined) {
       const value = compatibilityGroupValue(candidate.metadata, group);
       against = previous.filter((p) => compatibilityGroupValue(p.metadata, group) === value);
     }
-    return checkLevel(level, candidate.prepared, against, config.validateFields === true);
+    const outcome = checkLevel(level, candidate.prepared, against, validateFields);
+    if (reserved.length === 0) return outcome;
+    const rest = outcome.compatible ? [configSuffix(level, validateFields)] : outcome.messages;
+    return { compatible: false, messages: [...reserved, ...rest] };
   }
 
   // ---- compatibility -------------------------------------------------------------------------
@@ -355,7 +367,7 @@ export class RegistryService {
     try {
       // The candidate is validated as on register, even when there is nothing to check it against.
       candidate = this.prepareRequest(req, {
-        lenient: false,
+        lenient: config.validateNewSchemas === false,
         normalize: normalizeParam || config.normalize === true,
       });
     } catch (e) {

@@ -229,4 +229,56 @@ describe('data contracts (§3.10, §4.10)', () => {
     const bad = await register({ metadata: { properties: ['x'] } });
     assert.equal(bad.status, 400);
   });
+
+  it('RestApiTest.testRegisterSchemaWithReservedFields: with validateFields, reserved names cannot be fields and stay reserved', async () => {
+    const fg =
+      '{"type":"record","name":"myrecord","fields":[{"type":"string","name":"f"},{"type":"string","name":"g","default":"d"}]}';
+    const reserve = (names: string) => ({ properties: { 'confluent:reserved': names } });
+    const reg = (subject: string, schema: string, names: string) =>
+      r.call('POST', `/subjects/${subject}/versions`, { schema, metadata: reserve(names) });
+
+    assert.equal(
+      (await r.call('PUT', '/config', { compatibility: 'BACKWARD', validateFields: true })).status,
+      200,
+    );
+    const refused = await reg('s0', fg, 'f');
+    assert.equal(refused.status, 409, refused.text);
+    assert.match(
+      (refused.body as { message: string }).message,
+      /details: \[The new schema has field that conflicts with the reserved field f\., \{validateFields: 'true', compatibility: 'BACKWARD'\}\]/,
+    );
+    assert.equal((await r.call('PUT', '/config', { validateFields: false })).status, 200);
+    assert.equal(field(await reg('s0', fg, 'f'), 'id'), 1);
+
+    // A subject's validateFields beats the global one, both ways.
+    assert.equal((await r.call('PUT', '/config/s1', { validateFields: true })).status, 200);
+    assert.equal((await reg('s1', fg, 'f')).status, 409);
+    assert.equal(field(await reg('s2', fg, 'f'), 'id'), 1);
+    assert.equal((await r.call('PUT', '/config', { validateFields: true })).status, 200);
+    assert.equal((await r.call('PUT', '/config/s1', { validateFields: false })).status, 200);
+    assert.equal(field(await reg('s1', fg, 'f'), 'id'), 1);
+    assert.equal((await reg('s3', fg, 'f')).status, 409);
+    assert.equal(field(await reg('s1', fg, 'g'), 'id'), 2);
+
+    // Dropping a reserved name of the previous version is refused too.
+    const onlyG = '{"type":"record","name":"myrecord","fields":[{"type":"string","name":"g","default":"d"}]}';
+    const dropped = await reg('s0', onlyG, 'g');
+    assert.equal(dropped.status, 409);
+    assert.match(
+      (dropped.body as { message: string }).message,
+      /The new schema has reserved field f removed from its metadata which is present in the old schema's metadata\./,
+    );
+  });
+
+  it('RestApiTest.testRegisterSchemaWithInvalidDefault: validateNewSchemas false registers a schema with an invalid default', async () => {
+    const invalid =
+      '{"namespace":"namespace","type":"record","name":"test","fields":[{"name":"string_default","type":"string","default":null}]}';
+    assert.equal(code(await r.call('POST', '/subjects/s0/versions', { schema: invalid })), 42201);
+    const config = await r.call('PUT', '/config', { compatibility: 'BACKWARD', validateNewSchemas: false });
+    assert.deepEqual(config.body, { compatibility: 'BACKWARD', validateNewSchemas: false });
+    const reg = await r.call('POST', '/subjects/s0/versions', { schema: invalid });
+    assert.deepEqual([reg.status, field(reg, 'id')], [200, 1]);
+    const compat = await r.call('POST', '/compatibility/subjects/other/versions', { schema: invalid });
+    assert.deepEqual(compat.body, { is_compatible: true });
+  });
 });
