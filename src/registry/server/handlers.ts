@@ -74,8 +74,11 @@ function holdersOf(ctx: RequestContext, id: number): VersionEntry[] {
     .sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.version - b.version));
 }
 
-/** PUT /config body: `compatibility` in requests (§3.7), other fields as given. */
-function configUpdate(body: unknown): RegistryConfig {
+/**
+ * PUT /config body: `compatibility` in requests (§3.7), other fields as given. With rule sets
+ * dropped (the community edition), `defaultRuleSet` and `overrideRuleSet` are ignored.
+ */
+function configUpdate(body: unknown, ruleSets: 'keep' | 'drop' = 'keep'): RegistryConfig {
   const o = requireObject(body);
   const update: RegistryConfig = {};
   const level = o['compatibility'] ?? o['compatibilityLevel'];
@@ -100,7 +103,7 @@ function configUpdate(body: unknown): RegistryConfig {
   }
   for (const k of ['defaultMetadata', 'overrideMetadata', 'defaultRuleSet', 'overrideRuleSet'] as const) {
     const v = o[k];
-    if (v === undefined || v === null) continue;
+    if (v === undefined || v === null || (ruleSets === 'drop' && k.endsWith('RuleSet'))) continue;
     if (!isObject(v)) throw RegistryErrors.badRequest(`Cannot deserialize field '${k}': expected an object`);
     // In the registry's shape; rule sets are checked as on register (42210).
     update[k] = k.endsWith('RuleSet') ? validRuleSet(canonicalRuleSet(v)) : canonicalMetadata(v);
@@ -316,7 +319,12 @@ export function buildRouter(): Router<Handler> {
 
   r.add('GET', '/config', (ctx) => json(ctx.service.settings.getConfig(undefined, true)));
   r.add('PUT', '/config', (ctx) =>
-    json(ctx.service.settings.putConfig(undefined, configUpdate(parseJsonBody(ctx.body)))),
+    json(
+      ctx.service.settings.putConfig(
+        undefined,
+        configUpdate(parseJsonBody(ctx.body), ctx.service.options.ruleSets),
+      ),
+    ),
   );
   r.add('DELETE', '/config', (ctx) => json(ctx.service.settings.deleteConfig(undefined)));
   r.add('GET', '/config/:subject', (ctx) =>
@@ -324,7 +332,12 @@ export function buildRouter(): Router<Handler> {
   );
   r.add('PUT', '/config/:subject', (ctx) => {
     const subject = scopedSubject(ctx);
-    return json(ctx.service.settings.putConfig(subject, configUpdate(parseJsonBody(ctx.body))));
+    return json(
+      ctx.service.settings.putConfig(
+        subject,
+        configUpdate(parseJsonBody(ctx.body), ctx.service.options.ruleSets),
+      ),
+    );
   });
   r.add('DELETE', '/config/:subject', (ctx) => json(ctx.service.settings.deleteConfig(scopedSubject(ctx))));
 

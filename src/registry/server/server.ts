@@ -11,7 +11,7 @@ import { acquireLock } from './lock.js';
 import { EventLog, replayLog } from './log.js';
 import { acceptsRequestType, DEFAULT_RESPONSE_TYPE, negotiateResponseType } from './negotiate.js';
 import { pathSegments, type Router } from './router.js';
-import { RegistryService } from './service.js';
+import { RegistryService, type RuleSetPolicy } from './service.js';
 import { RegistryState } from './state.js';
 import type { Shapes } from './views.js';
 
@@ -29,6 +29,11 @@ export interface RegistryServerOptions {
   shapes?: Shapes;
   /** Larger request bodies get a 413 error. Default 1 MiB. */
   maxBodyBytes?: number;
+  /**
+   * `keep` (default) stores rule sets as Confluent Enterprise and Cloud do; `drop` ignores them as
+   * the community edition does (register and config).
+   */
+  ruleSets?: RuleSetPolicy;
 }
 
 export interface RunningRegistry {
@@ -79,7 +84,7 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
         state.apply(e);
       }
     },
-    { shapes: options.shapes ?? '7' },
+    { shapes: options.shapes ?? '7', ruleSets: options.ruleSets ?? 'keep' },
   );
   const router = buildRouter();
   const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) =>

@@ -33,8 +33,12 @@ import type {
 import { RegistrySettings } from './settings.js';
 import { registerView, versionView, type Shapes } from './views.js';
 
+/** Whether rule sets are stored (Confluent Enterprise, Cloud) or dropped (community edition). */
+export type RuleSetPolicy = 'keep' | 'drop';
+
 export interface ServiceOptions {
   shapes: Shapes;
+  ruleSets?: RuleSetPolicy;
 }
 
 /**
@@ -154,7 +158,8 @@ export class RegistryService {
 
   // ---- register and lookup -------------------------------------------------------------------
 
-  register(subject: string, req: SchemaRequest, normalizeParam: boolean): Record<string, unknown> {
+  register(subject: string, sent: SchemaRequest, normalizeParam: boolean): Record<string, unknown> {
+    const req = this.options.ruleSets === 'drop' ? { ...sent, ruleSet: undefined } : sent;
     const mode = this.requireWritable(subject);
     const importing = mode === 'IMPORT' || mode === 'FORWARD';
     if (req.id !== undefined && !importing)

@@ -282,3 +282,32 @@ describe('data contracts (§3.10, §4.10)', () => {
     assert.deepEqual(compat.body, { is_compatible: true });
   });
 });
+
+describe('rule sets dropped, as the community edition does (--rule-sets drop)', () => {
+  let r: TestRegistry;
+  beforeEach(async () => {
+    r = await startTestRegistry({ ruleSets: 'drop' });
+  });
+  afterEach(async () => {
+    await r.stop();
+  });
+
+  it('RestApiTest.testRegisterDropsRuleSet: the rule set is not stored (nor checked), and config rule sets are ignored', async () => {
+    const reg = await r.call('POST', '/subjects/testSubject/versions', {
+      schema: SCHEMA,
+      ruleSet: {
+        domainRules: [{ name: 'foo', mode: 'READ', type: 'ENCRYPT' }],
+        migrationRules: [{ name: 'x' }],
+      },
+    });
+    assert.deepEqual(reg.body, { id: 1, version: 1, schema: SCHEMA });
+    const byId = await r.call('GET', '/schemas/ids/1?subject=testSubject');
+    assert.equal(field(byId, 'ruleSet'), undefined);
+    const config = await r.call('PUT', '/config', {
+      compatibility: 'FULL',
+      defaultRuleSet: { domainRules: [{ name: 'foo', type: 'X' }] },
+    });
+    assert.deepEqual(config.body, { compatibility: 'FULL' });
+    assert.equal(field(await r.call('GET', '/config'), 'defaultRuleSet'), undefined);
+  });
+});
