@@ -249,7 +249,9 @@ export function buildRouter(): Router<Handler> {
   r.add('POST', '/subjects/:subject/versions', (ctx) => {
     const subject = checkSubject(param(ctx, 'subject'));
     const req = parseSchemaRequest(parseJsonBody(ctx.body));
-    return json(ctx.service.register(subject, req, boolParam(ctx.query, 'normalize')));
+    return json(
+      ctx.service.register(subject, req, boolParam(ctx.query, 'normalize'), boolParam(ctx.query, 'force')),
+    );
   });
   r.add('GET', '/subjects/:subject/versions/:version', (ctx) => {
     const v = readVersion(ctx, boolParam(ctx.query, 'deleted'));

@@ -158,7 +158,13 @@ export class RegistryService {
 
   // ---- register and lookup -------------------------------------------------------------------
 
-  register(subject: string, sent: SchemaRequest, normalizeParam: boolean): Record<string, unknown> {
+  /** `force` skips the compatibility check, as IMPORT mode does (the registry's `force=true`). */
+  register(
+    subject: string,
+    sent: SchemaRequest,
+    normalizeParam: boolean,
+    force = false,
+  ): Record<string, unknown> {
     const req = this.options.ruleSets === 'drop' ? { ...sent, ruleSet: undefined } : sent;
     const mode = this.requireWritable(subject);
     const importing = mode === 'IMPORT' || mode === 'FORWARD';
@@ -236,8 +242,10 @@ export class RegistryService {
         );
       }
     } else {
-      const outcome = this.checkAgainstPrevious(config, candidate, this.previousLive(subject));
-      if (!outcome.compatible) throw RegistryErrors.incompatible(subject, outcome.messages, this.shapes);
+      if (!force) {
+        const outcome = this.checkAgainstPrevious(config, candidate, this.previousLive(subject));
+        if (!outcome.compatible) throw RegistryErrors.incompatible(subject, outcome.messages, this.shapes);
+      }
       if (req.version !== undefined && req.version > 0 && req.version !== highest + 1) {
         throw RegistryErrors.invalidSchema('Version is not one more than previous version');
       }

@@ -270,6 +270,19 @@ describe('data contracts (§3.10, §4.10)', () => {
     );
   });
 
+  it('RestApiCompatibilityTest.testForceSkipsCompatibilityCheck and testCompareAndSetVersion: force=true skips the check; an explicit version must be the next one', async () => {
+    assert.equal((await register({})).status, 200);
+    assert.equal((await r.call('POST', '/subjects/test/versions', { schema: SCHEMA_F2 })).status, 409);
+    const forced = await r.call('POST', '/subjects/test/versions?force=true', { schema: SCHEMA_F2 });
+    assert.deepEqual([forced.status, field(forced, 'version')], [200, 2]);
+    const withDefault =
+      '{"type":"record","name":"myrecord","fields":[{"name":"f1","type":"string"},{"name":"f2","type":"string"},{"name":"f3","type":"string","default":"foo"}]}';
+    const wrong = await r.call('POST', '/subjects/test/versions', { schema: withDefault, version: 4 });
+    assert.deepEqual([wrong.status, code(wrong)], [422, 42201]);
+    const right = await r.call('POST', '/subjects/test/versions', { schema: withDefault, version: 3 });
+    assert.deepEqual([right.status, field(right, 'version')], [200, 3]);
+  });
+
   it('RestApiTest.testRegisterSchemaWithInvalidDefault: validateNewSchemas false registers a schema with an invalid default', async () => {
     const invalid =
       '{"namespace":"namespace","type":"record","name":"test","fields":[{"name":"string_default","type":"string","default":null}]}';
