@@ -15,7 +15,10 @@ import {
 } from './params.js';
 import { Router } from './router.js';
 import type { RegistryService } from './service.js';
-import { MODES, type Mode, type RegistryConfig, type VersionEntry } from './types.js';
+import { modifySchemaTags } from './tag-requests.js';
+import { findTags, schemaTagsView } from './tags.js';
+import { MODES, type Mode, type RegistryConfig, type SchemaEntry, type VersionEntry } from './types.js';
+import type { AvroSchema } from '../../formats/avro/model.js';
 import { idView, versionView } from './views.js';
 
 export interface RequestContext {
@@ -167,6 +170,41 @@ function listSchemas(ctx: RequestContext): Record<string, unknown>[] {
   return page(out, q);
 }
 
+/** `findTags=T` (repeatable, `*` for all): the tagged entities carrying those tags, as `schemaTags`. */
+function withFoundTags(
+  ctx: RequestContext,
+  entry: SchemaEntry,
+  view: Record<string, unknown>,
+): Record<string, unknown> {
+  const wanted = ctx.query.getAll('findTags');
+  if (wanted.length === 0) return view;
+  const parsed = ctx.service.storedSchema(entry).parsed;
+  const found = parsed.format === 'avro' ? findTags(parsed as AvroSchema, wanted) : [];
+  return found.length === 0
+    ? view
+    : insertBefore(view, ['maxId', 'ts', 'deleted'], 'schemaTags', schemaTagsView(found));
+}
+
+/** The registry writes `schemaTags` right after the schema, before `maxId`, `ts` and `deleted`. */
+function insertBefore(
+  view: Record<string, unknown>,
+  later: readonly string[],
+  key: string,
+  value: unknown,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let placed = false;
+  for (const [k, v] of Object.entries(view)) {
+    if (!placed && later.includes(k)) {
+      out[key] = value;
+      placed = true;
+    }
+    out[k] = v;
+  }
+  if (!placed) out[key] = value;
+  return out;
+}
+
 function compatibilityReply(ctx: RequestContext, version: number | undefined): Reply {
   const subject = checkSubject(param(ctx, 'subject'));
   const verbose = boolParam(ctx.query, 'verbose');
@@ -255,11 +293,22 @@ export function buildRouter(): Router<Handler> {
   });
   r.add('GET', '/subjects/:subject/versions/:version', (ctx) => {
     const v = readVersion(ctx, boolParam(ctx.query, 'deleted'));
-    return json(versionView(v, ctx.service.schemaOf(v), ctx.service.shapes));
+    const entry = ctx.service.schemaOf(v);
+    return json(withFoundTags(ctx, entry, versionView(v, entry, ctx.service.shapes)));
   });
   r.add('GET', '/subjects/:subject/versions/:version/schema', (ctx) => ({
     raw: ctx.service.schemaOf(readVersion(ctx, boolParam(ctx.query, 'deleted'))).schema,
   }));
+  r.add('POST', '/subjects/:subject/versions/:version/tags', (ctx) =>
+    json(
+      modifySchemaTags(
+        ctx.service,
+        checkSubject(param(ctx, 'subject')),
+        parseVersion(param(ctx, 'version')),
+        parseJsonBody(ctx.body),
+      ),
+    ),
+  );
   r.add('GET', '/subjects/:subject/versions/:version/referencedby', (ctx) => {
     const v = readVersion(ctx, true);
     return json(
@@ -293,10 +342,14 @@ export function buildRouter(): Router<Handler> {
         ? undefined
         : ctx.service.state.holders.get(entry.id)?.find((h) => h.subject === subject);
     return json(
-      idView(entry, ctx.service.shapes, {
-        ...(boolParam(ctx.query, 'fetchMaxId') ? { maxId: ctx.service.state.maxId } : {}),
-        ...(holder === undefined ? {} : { subject: holder.subject, version: holder.version }),
-      }),
+      withFoundTags(
+        ctx,
+        entry,
+        idView(entry, ctx.service.shapes, {
+          ...(boolParam(ctx.query, 'fetchMaxId') ? { maxId: ctx.service.state.maxId } : {}),
+          ...(holder === undefined ? {} : { subject: holder.subject, version: holder.version }),
+        }),
+      ),
     );
   });
   r.add('GET', '/schemas/ids/:id/schema', (ctx) => ({ raw: schemaById(ctx).schema }));

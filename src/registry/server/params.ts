@@ -1,5 +1,6 @@
 import { canonicalMetadata, canonicalRuleSet } from './contracts.js';
 import { RegistryErrors } from './errors.js';
+import { parseSchemaTagsList, type SchemaTags } from './tags.js';
 import type { JsonObject, SchemaRef } from './types.js';
 
 export const LATEST = -1;
@@ -68,6 +69,9 @@ export interface SchemaRequest {
   ruleSet?: JsonObject;
   id?: number;
   version?: number;
+  schemaTagsToAdd?: SchemaTags[];
+  schemaTagsToRemove?: SchemaTags[];
+  propagateSchemaTags?: boolean;
 }
 
 /** Parses a JSON body: malformed → 400/400, missing → 422/422 (§1). */
@@ -143,6 +147,11 @@ export function parseSchemaRequest(body: unknown): SchemaRequest {
   // The registry's JSON creator accepts `ruleset` too (§3.10).
   const ruleSet = optionalObject(body, 'ruleSet') ?? optionalObject(body, 'ruleset');
   if (ruleSet !== undefined) out.ruleSet = canonicalRuleSet(ruleSet);
+  const tagsToAdd = parseSchemaTagsList(body['schemaTagsToAdd'], 'schemaTagsToAdd');
+  if (tagsToAdd !== undefined && tagsToAdd.length > 0) out.schemaTagsToAdd = tagsToAdd;
+  const tagsToRemove = parseSchemaTagsList(body['schemaTagsToRemove'], 'schemaTagsToRemove');
+  if (tagsToRemove !== undefined && tagsToRemove.length > 0) out.schemaTagsToRemove = tagsToRemove;
+  if (body['propagateSchemaTags'] === true) out.propagateSchemaTags = true;
   const id = optionalInt(body, 'id');
   if (id !== undefined && id >= 0) out.id = id;
   const version = optionalInt(body, 'version');

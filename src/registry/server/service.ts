@@ -18,6 +18,8 @@ import { identityKey, keyOf } from './identity.js';
 import { findInSubject, findOnce, type Found } from './lookup.js';
 import { configSuffix } from './messages.js';
 import { reservedFieldMessages } from './reserved.js';
+import { applyAvroTags, inlineTaggedEntities } from './tags.js';
+import type { AvroSchema } from '../../formats/avro/model.js';
 import { LATEST, type SchemaRequest } from './params.js';
 import type { RegistryState } from './state.js';
 import type {
@@ -165,7 +167,7 @@ export class RegistryService {
     normalizeParam: boolean,
     force = false,
   ): Record<string, unknown> {
-    const req = this.options.ruleSets === 'drop' ? { ...sent, ruleSet: undefined } : sent;
+    const req = this.withTags(this.options.ruleSets === 'drop' ? { ...sent, ruleSet: undefined } : sent);
     const mode = this.requireWritable(subject);
     const importing = mode === 'IMPORT' || mode === 'FORWARD';
     if (req.id !== undefined && !importing)
@@ -177,7 +179,8 @@ export class RegistryService {
     const config = this.settings.effectiveConfig(subject);
     const normalize = !importing && (normalizeParam || config.normalize === true);
     // The registry answers what the subject already holds before anything else (§4.2).
-    if ((req.schema ?? '') !== '' && !hasDefaultsOrOverrides(config)) {
+    const tagged = sent.schemaTagsToAdd !== undefined || sent.schemaTagsToRemove !== undefined;
+    if ((req.schema ?? '') !== '' && !hasDefaultsOrOverrides(config) && !tagged && !req.propagateSchemaTags) {
       const existing = this.findForRegister(subject, req, normalize, importing);
       if (existing !== undefined) return registerView(existing.version, existing.entry, this.shapes);
     }
@@ -197,6 +200,8 @@ export class RegistryService {
         references: latestSchema.references,
       };
     }
+    if (req.propagateSchemaTags === true && latestSchema !== undefined && !importing)
+      request = this.propagateTags(request, latestSchema);
     // Metadata and rules: the request's or the latest version's, under the config's defaults and
     // overrides, with confluent:version kept up to date (§4.10).
     const contract = importing
@@ -285,6 +290,30 @@ export class RegistryService {
       },
     ]);
     return registerView({ subject, version, id, deleted: false, ts }, entry, this.shapes);
+  }
+
+  /**
+   * A request that adds or removes schema tags is the tagged schema, registered as a new version
+   * (`version` -1 unless given, so `confluent:version` is set), as the registry's `toSchemaWithTags`.
+   */
+  private withTags(req: SchemaRequest): SchemaRequest {
+    if (req.schemaTagsToAdd === undefined && req.schemaTagsToRemove === undefined) return req;
+    const { prepared } = this.prepareRequest(req, { lenient: true, normalize: false });
+    if (prepared.parsed.format !== 'avro')
+      throw RegistryErrors.invalidSchema('Schema tags are supported for AVRO schemas only by this registry');
+    const schema = applyAvroTags(prepared.canonical, req.schemaTagsToAdd ?? [], req.schemaTagsToRemove ?? []);
+    const { schemaTagsToAdd: _add, schemaTagsToRemove: _remove, ...rest } = req;
+    return { ...rest, schema, version: req.version ?? LATEST };
+  }
+
+  /** `propagateSchemaTags`: the latest version's tags added to the new schema. */
+  private propagateTags(req: SchemaRequest, latest: SchemaEntry): SchemaRequest {
+    const previous = this.storedSchema(latest).parsed;
+    if (previous.format !== 'avro') return req;
+    const tags = inlineTaggedEntities(previous as AvroSchema);
+    if (tags.length === 0) return req;
+    const { prepared } = this.prepareRequest(req, { lenient: true, normalize: false });
+    return { ...req, schema: applyAvroTags(prepared.canonical, tags, []) };
   }
 
   /**
