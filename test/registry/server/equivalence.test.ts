@@ -178,6 +178,79 @@ describe('lookup and register by equivalence (§4.2, §4.3)', () => {
   });
 });
 
+describe('references over several levels and 8.x shapes', () => {
+  let r: TestRegistry;
+  afterEach(async () => {
+    await r.stop();
+  });
+
+  it('RestApiTest.testSchemaReferencesMultipleLevels: a union of referenced records that share a referenced enum', async () => {
+    r = await startTestRegistry();
+    const currency =
+      '{"type":"enum","name":"Currency","namespace":"myavro.currencies","symbols":["EUR","USD"]}';
+    const budget = (name: string, last: string) =>
+      JSON.stringify({
+        type: 'record',
+        name,
+        namespace: 'myavro',
+        fields: [
+          { name: 'buyerId', type: 'long' },
+          { name: 'currency', type: { type: 'myavro.currencies.Currency' } },
+          { name: last, type: 'double' },
+        ],
+      });
+    const shared = { name: 'myavro.currencies.Currency', subject: 'shared', version: 1 };
+    assert.equal(field(await r.call('POST', '/subjects/shared/versions', { schema: currency }), 'id'), 1);
+    for (const [subject, schema, id] of [
+      ['ref1', budget('BudgetDecreased', 'amount'), 2],
+      ['ref2', budget('BudgetUpdated', 'updatedValue'), 3],
+    ] as const) {
+      const reg = await r.call('POST', `/subjects/${subject}/versions`, { schema, references: [shared] });
+      assert.equal(field(reg, 'id'), id, reg.text);
+    }
+    const root = '["myavro.BudgetDecreased","myavro.BudgetUpdated"]';
+    const refs = [
+      { name: 'myavro.BudgetDecreased', subject: 'ref1', version: 1 },
+      { name: 'myavro.BudgetUpdated', subject: 'ref2', version: 1 },
+    ];
+    const reg = await r.call('POST', '/subjects/root/versions', { schema: root, references: refs });
+    assert.equal(field(reg, 'id'), 4, reg.text);
+    const byId = await r.call('GET', '/schemas/ids/4');
+    assert.deepEqual([field(byId, 'schema'), field(byId, 'references')], [root, refs]);
+    // Normalising keeps the union of names as it is.
+    const normal = await r.call('POST', '/subjects/root/versions?normalize=true', {
+      schema: root,
+      references: refs,
+    });
+    assert.deepEqual([field(normal, 'id'), field(normal, 'version')], [4, 1]);
+
+    assert.equal((await r.call('DELETE', '/subjects/root/versions/1')).status, 200);
+    assert.equal((await r.call('DELETE', '/subjects/ref1/versions/1')).status, 200);
+    assert.equal(code(await r.call('DELETE', '/subjects/ref1/versions/1?permanent=true')), 42206);
+    assert.equal((await r.call('DELETE', '/subjects/root/versions/1?permanent=true')).status, 200);
+    assert.equal((await r.call('DELETE', '/subjects/ref1/versions/1?permanent=true')).status, 200);
+  });
+
+  it("--shapes 8: a register answered by equivalence has the stored version's 8.x fields", async () => {
+    r = await startTestRegistry({ shapes: '8' });
+    const text = '{"type":"record","name":"e","fields":[{"name":"a","type":{"type":"string"}}],"y":1,"x":2}';
+    const first = await r.call('POST', '/subjects/e/versions', { schema: text });
+    const again = await r.call('POST', '/subjects/e/versions?normalize=true', { schema: text });
+    assert.deepEqual(again.body, first.body);
+    assert.deepEqual(Object.keys(again.body as object), [
+      'id',
+      'version',
+      'guid',
+      'schemaType',
+      'schema',
+      'ts',
+      'deleted',
+    ]);
+    const found = await r.call('POST', '/subjects/e?normalize=true', { schema: text });
+    assert.equal(field(found, 'guid'), field(first, 'guid'));
+  });
+});
+
 describe('compatibility endpoint validates the candidate (§4.8)', () => {
   let r: TestRegistry;
   beforeEach(async () => {
