@@ -194,6 +194,40 @@ describe('data contracts (§3.10, §4.10)', () => {
     assert.equal(field(await r.call('POST', '/subjects/test', { schema: SCHEMA }), 'id'), field(rules, 'id'));
   });
 
+  it('RestApiCompatibilityTest.testSchemaMetadata and testSchemaRuleSet: a register with only metadata or rules re-registers the latest schema', async () => {
+    assert.equal(field(await register({}), 'id'), 1);
+    const withMetadata = await r.call('POST', '/subjects/test/versions', {
+      metadata: { properties: { subjectKey: 'subjectValue' } },
+    });
+    assert.equal(field(withMetadata, 'id'), 2, withMetadata.text);
+    const two = await r.call('GET', '/schemas/ids/2?subject=test');
+    assert.deepEqual(
+      [field(two, 'schema'), field(two, 'metadata')],
+      [SCHEMA, { properties: { subjectKey: 'subjectValue' } }],
+    );
+    const rules = { migrationRules: [{ name: 'foo', mode: 'UPGRADE', type: 'IGNORE' }] };
+    const withRules = await r.call('POST', '/subjects/test/versions', { ruleSet: rules });
+    assert.equal(field(withRules, 'id'), 3, withRules.text);
+    const three = await r.call('GET', '/schemas/ids/3');
+    assert.deepEqual(field(three, 'ruleSet'), {
+      migrationRules: [{ name: 'foo', kind: 'TRANSFORM', mode: 'UPGRADE', type: 'IGNORE', disabled: false }],
+    });
+    // The metadata of version 2 was inherited.
+    assert.deepEqual(field(three, 'metadata'), { properties: { subjectKey: 'subjectValue' } });
+  });
+
+  it('RestApiCompatibilityTest.testRegisterBadDefaultWithValidateNewSchemaConfig: the compatibility check follows validateNewSchemas', async () => {
+    const badDefault =
+      '{"type":"record","name":"myrecord","fields":[{"name":"f","type":"int","default":"foo"}]}';
+    const check = () =>
+      r.call('POST', '/compatibility/subjects/fresh/versions/latest', { schema: badDefault });
+    assert.equal((await r.call('PUT', '/config', { validateNewSchemas: false })).status, 200);
+    assert.deepEqual((await check()).body, { is_compatible: true });
+    assert.equal((await r.call('PUT', '/config', { validateNewSchemas: true })).status, 200);
+    assert.equal(code(await check()), 42201);
+    assert.equal(code(await r.call('POST', '/subjects/fresh/versions', { schema: badDefault })), 42201);
+  });
+
   it('RestApiCompatibilityTest.testCompatibilityGroup: only versions with the same group value are checked', async () => {
     assert.equal((await r.call('PUT', '/config', { compatibilityGroup: 'application.version' })).status, 200);
     const group = (v: string) => ({ properties: { 'application.version': v } });
