@@ -350,7 +350,10 @@ export class RegistryService {
     const normalize = normalizeParam || config.normalize === true;
     // Parsed before the subject is looked at: an invalid schema is 42201 wherever it is sent.
     const { prepared, refs } = this.prepareRequest(req, { lenient: true, normalize });
-    if (this.state.versions(subject, deleted).length === 0) throw RegistryErrors.subjectNotFound(subject);
+    const exists = deleted
+      ? (this.state.subjects.get(subject)?.length ?? 0) > 0
+      : this.state.latestLive(subject) !== undefined;
+    if (!exists) throw RegistryErrors.subjectNotFound(subject);
     const candidate = { prepared, refs, metadata: req.metadata, ruleSet: req.ruleSet };
     const found = findInSubject(this, subject, config, candidate, { deleted, latestOnly: false });
     if (found === undefined) throw RegistryErrors.schemaNotFound();
