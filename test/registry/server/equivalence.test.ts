@@ -175,6 +175,15 @@ describe('lookup and register by equivalence (§4.2, §4.3)', () => {
     const found = await r.call('POST', '/subjects/del?normalize=true&deleted=true', { schema: text });
     assert.equal(found.status, 200, found.text);
     assert.equal(field(found, 'version'), 1);
+    // Registered again: version 3 with the same id, which every lookup now answers.
+    const again = await r.call('POST', '/subjects/del/versions', { schema: text });
+    assert.deepEqual([field(again, 'version'), field(again, 'id')], [3, 3]);
+    for (const query of ['?deleted=true', '?deleted=false', '', '?normalize=true&deleted=true'])
+      assert.equal(
+        field(await r.call('POST', `/subjects/del${query}`, { schema: text }), 'version'),
+        3,
+        query,
+      );
   });
 });
 
