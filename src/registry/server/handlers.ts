@@ -1,5 +1,6 @@
 import { parseLevel } from '../../compat/level.js';
-import { canonicalMetadata, canonicalRuleSet, validRuleSet } from './contracts.js';
+import { canonicalMetadata, canonicalRuleSet } from './contracts.js';
+import { validRuleSet } from './rule-validation.js';
 import { SCHEMA_TYPES } from './engine.js';
 import { RegistryErrors } from './errors.js';
 import {

@@ -8,16 +8,12 @@ import {
   type PreviousVersion,
 } from './engine.js';
 import { RegistryErrors } from './errors.js';
-import {
-  compatibilityGroupValue,
-  hasDefaultsOrOverrides,
-  mergeContract,
-  validateRuleSet,
-} from './contracts.js';
+import { compatibilityGroupValue, hasDefaultsOrOverrides, mergeContract } from './contracts.js';
 import { identityKey, keyOf } from './identity.js';
 import { findInSubject, findOnce, type Found } from './lookup.js';
 import { configSuffix } from './messages.js';
 import { reservedFieldMessages } from './reserved.js';
+import { validateRuleSet } from './rule-validation.js';
 import { applyAvroTags, inlineTaggedEntities } from './tags.js';
 import type { AvroSchema } from '../../formats/avro/model.js';
 import { LATEST, type SchemaRequest } from './params.js';

@@ -2,16 +2,15 @@ import {
   canonicalMetadata,
   canonicalRuleSet,
   mergeRuleSets,
-  validateRuleSet,
+  PHASES,
   withConfluentVersion,
 } from './contracts.js';
 import { RegistryErrors } from './errors.js';
+import { validateRuleSet } from './rule-validation.js';
 import { isObject, LATEST, requireObject, type SchemaRequest } from './params.js';
 import type { RegistryService } from './service.js';
 import { applyAvroTags, parseSchemaTagsList } from './tags.js';
 import type { JsonObject } from './types.js';
-
-const PHASES = ['migrationRules', 'domainRules', 'encodingRules'] as const;
 
 function objectField(o: JsonObject, field: string): JsonObject | undefined {
   const v = o[field];
