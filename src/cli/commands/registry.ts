@@ -10,7 +10,7 @@ import type { CliIo, Command } from '../io.js';
 import { resolve } from 'node:path';
 
 const USAGE =
-  'schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N] [--max-schema-bytes N] [--reject-empty-subject] [--reference-versions-strict]';
+  'schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N] [--max-schema-bytes N] [--reject-empty-subject] [--reference-versions-strict] [--rule-sets keep|drop]';
 
 function intOption(
   text: string | undefined,
@@ -43,6 +43,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       'max-schema-bytes': { type: 'string' },
       'reject-empty-subject': { type: 'boolean' },
       'reference-versions-strict': { type: 'boolean' },
+      'rule-sets': { type: 'string' },
     },
     USAGE,
   );
@@ -52,11 +53,18 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       'INVALID_ARGUMENT',
       `--shapes must be 7 or 8, got '${shapes}'\nusage: ${USAGE}`,
     );
+  const ruleSets = values['rule-sets'] ?? 'keep';
+  if (ruleSets !== 'keep' && ruleSets !== 'drop')
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `--rule-sets must be keep or drop, got '${ruleSets}'\nusage: ${USAGE}`,
+    );
   const server = await startRegistryServer({
     host: values.host ?? '127.0.0.1',
     port: intOption(values.port, 'port', 8081, 0, 65535),
     dataDir: resolve(io.cwd, values.data ?? DEFAULT_DATA_DIR),
     shapes,
+    ruleSets,
     maxBodyBytes: intOption(
       values['max-body-bytes'],
       'max-body-bytes',

@@ -6,7 +6,10 @@ import type {
   RegistrySchemaType,
   SchemaReference,
 } from '../../formats/format.js';
+import type { AvroSchema } from '../../formats/avro/model.js';
+import { normalizedAvroKeepingReferences } from '../../formats/avro/normalize-refs.js';
 import { formatByRegistryType } from '../../formats/registry.js';
+import type { JsonObject } from './types.js';
 import { configSuffix, DIFFERENT_TYPE_MESSAGE, findingMessage, versionSuffix } from './messages.js';
 
 export const SCHEMA_TYPES: readonly RegistrySchemaType[] = ['AVRO', 'JSON', 'PROTOBUF'];
@@ -72,14 +75,27 @@ function prepareUncached(
       .join('; ');
     return { ok: false, message: `Invalid schema ${text}, details: ${details}` };
   }
-  const canonical = options.normalize ? handler.normalized(parsed.schema) : handler.canonical(parsed.schema);
+  const canonical = options.normalize
+    ? registryNormalized(handler, parsed.schema)
+    : handler.canonical(parsed.schema);
   return { ok: true, schema: { schemaType, canonical, parsed: parsed.schema, handler } };
+}
+
+/**
+ * The string `normalize=true` stores. Avro keeps the types of its references by name, as the registry
+ * does (inlining them would store a different schema that still lists the references).
+ */
+function registryNormalized(handler: FormatHandler, schema: ParsedSchema): string {
+  if (schema.format === 'avro') return normalizedAvroKeepingReferences(schema as AvroSchema);
+  return handler.normalized(schema);
 }
 
 /** An earlier live version as the compatibility check sees it. */
 export interface PreviousVersion {
   version: number;
   schema: PreparedSchema;
+  /** Its metadata: the config's `compatibilityGroup` picks versions by a property of it. */
+  metadata?: JsonObject | undefined;
 }
 
 export interface CompatOutcome {

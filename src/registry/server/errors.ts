@@ -62,6 +62,7 @@ export const RegistryErrors = {
   invalidSubject: (s: string) => err(42208, `The specified subject '${s}' is not a valid.`),
   schemaTooLarge: () => err(42209, 'Register operation failed because schema is too large'),
   contextNotEmpty: (context: string) => err(42211, `The specified context '${context}' is not empty.`),
+  invalidRuleSet: (message: string) => err(42210, message),
   badRequest: (message: string) => err(400, message),
   notFound: (message = 'HTTP 404 Not Found') => err(404, message),
   methodNotAllowed: () => err(405, 'HTTP 405 Method Not Allowed'),

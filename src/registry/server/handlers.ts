@@ -1,5 +1,7 @@
 import { parseLevel } from '../../compat/level.js';
 import { aliasesByTarget } from './aliases.js';
+import { canonicalMetadata, canonicalRuleSet } from './contracts.js';
+import { validRuleSet } from './rule-validation.js';
 import { SCHEMA_TYPES } from './engine.js';
 import { RegistryErrors } from './errors.js';
 import {
@@ -24,6 +26,8 @@ import {
 } from './qualified.js';
 import { Router } from './router.js';
 import type { RegistryService } from './service.js';
+import { modifySchemaTags } from './tag-requests.js';
+import { findTags, schemaTagsView } from './tags.js';
 import {
   MODES,
   type Mode,
@@ -32,6 +36,7 @@ import {
   type SchemaRef,
   type VersionEntry,
 } from './types.js';
+import type { AvroSchema } from '../../formats/avro/model.js';
 import { idView, versionView } from './views.js';
 
 export interface RequestContext {
@@ -99,8 +104,11 @@ function holdersOf(ctx: RequestContext): VersionEntry[] {
     .sort((a, b) => compareSubjects(a.subject, b.subject) || a.version - b.version);
 }
 
-/** PUT /config body: `compatibility` in requests (§3.7), other fields as given. */
-function configUpdate(body: unknown): RegistryConfig {
+/**
+ * PUT /config body: `compatibility` in requests (§3.7), other fields as given. With rule sets
+ * dropped (the community edition), `defaultRuleSet` and `overrideRuleSet` are ignored.
+ */
+function configUpdate(body: unknown, ruleSets: 'keep' | 'drop' = 'keep'): RegistryConfig {
   const o = requireObject(body);
   const update: RegistryConfig = {};
   const level = o['compatibility'] ?? o['compatibilityLevel'];
@@ -109,7 +117,7 @@ function configUpdate(body: unknown): RegistryConfig {
     if (parsed === undefined) throw RegistryErrors.invalidCompatibility();
     update.compatibilityLevel = parsed;
   }
-  for (const k of ['normalize', 'validateFields'] as const) {
+  for (const k of ['normalize', 'validateFields', 'validateNewSchemas'] as const) {
     const v = o[k];
     if (v === undefined || v === null) continue;
     if (typeof v !== 'boolean')
@@ -125,9 +133,10 @@ function configUpdate(body: unknown): RegistryConfig {
   }
   for (const k of ['defaultMetadata', 'overrideMetadata', 'defaultRuleSet', 'overrideRuleSet'] as const) {
     const v = o[k];
-    if (v === undefined || v === null) continue;
+    if (v === undefined || v === null || (ruleSets === 'drop' && k.endsWith('RuleSet'))) continue;
     if (!isObject(v)) throw RegistryErrors.badRequest(`Cannot deserialize field '${k}': expected an object`);
-    update[k] = v;
+    // In the registry's shape; rule sets are checked as on register (42210).
+    update[k] = k.endsWith('RuleSet') ? validRuleSet(canonicalRuleSet(v)) : canonicalMetadata(v);
   }
   return update;
 }
@@ -211,6 +220,42 @@ function listSchemas(ctx: RequestContext): Record<string, unknown>[] {
   // The registry caps this listing at its search limit (1000).
   q.set('limit', String(!Number.isInteger(limit) || limit < 0 || limit > 1000 ? 1000 : limit));
   return page(out, q);
+}
+
+/** `findTags=T` (repeatable, `*` for all): the tagged entities carrying those tags, as `schemaTags`. */
+function withFoundTags(
+  ctx: RequestContext,
+  entry: SchemaEntry,
+  view: Record<string, unknown>,
+  holder: string,
+): Record<string, unknown> {
+  const wanted = ctx.query.getAll('findTags');
+  if (wanted.length === 0) return view;
+  const parsed = ctx.service.storedSchema(entry, contextOf(holder)).parsed;
+  const found = parsed.format === 'avro' ? findTags(parsed as AvroSchema, wanted) : [];
+  return found.length === 0
+    ? view
+    : insertBefore(view, ['maxId', 'ts', 'deleted'], 'schemaTags', schemaTagsView(found));
+}
+
+/** The registry writes `schemaTags` right after the schema, before `maxId`, `ts` and `deleted`. */
+function insertBefore(
+  view: Record<string, unknown>,
+  later: readonly string[],
+  key: string,
+  value: unknown,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let placed = false;
+  for (const [k, v] of Object.entries(view)) {
+    if (!placed && later.includes(k)) {
+      out[key] = value;
+      placed = true;
+    }
+    out[k] = v;
+  }
+  if (!placed) out[key] = value;
+  return out;
 }
 
 function compatibilityReply(ctx: RequestContext, version: number | undefined): Reply {
@@ -309,17 +354,34 @@ export function buildRouter(): Router<Handler> {
   r.add('POST', '/subjects/:subject/versions', (ctx) => {
     const subject = checkSubject(param(ctx, 'subject'));
     const req = parseSchemaRequest(parseJsonBody(ctx.body));
-    return json(ctx.service.register(subject, req, boolParam(ctx.query, 'normalize')));
+    return json(
+      ctx.service.register(subject, req, boolParam(ctx.query, 'normalize'), boolParam(ctx.query, 'force')),
+    );
   });
   r.add('GET', '/subjects/:subject/versions/:version', (ctx) => {
     const v = readVersion(ctx, boolParam(ctx.query, 'deleted'));
+    const entry = ctx.service.schemaOf(v);
     return json(
-      withReferenceFormat(ctx, versionView(v, ctx.service.schemaOf(v), ctx.service.shapes), v.subject),
+      withReferenceFormat(
+        ctx,
+        withFoundTags(ctx, entry, versionView(v, entry, ctx.service.shapes), v.subject),
+        v.subject,
+      ),
     );
   });
   r.add('GET', '/subjects/:subject/versions/:version/schema', (ctx) => ({
     raw: ctx.service.schemaOf(readVersion(ctx, boolParam(ctx.query, 'deleted'))).schema,
   }));
+  r.add('POST', '/subjects/:subject/versions/:version/tags', (ctx) =>
+    json(
+      modifySchemaTags(
+        ctx.service,
+        checkSubject(param(ctx, 'subject')),
+        parseVersion(param(ctx, 'version')),
+        parseJsonBody(ctx.body),
+      ),
+    ),
+  );
   r.add('GET', '/subjects/:subject/versions/:version/referencedby', (ctx) => {
     const v = readVersion(ctx, true);
     const referrers = ctx.service.state.referrersOf(v.subject, v.version, boolParam(ctx.query, 'deleted'));
@@ -360,7 +422,7 @@ export function buildRouter(): Router<Handler> {
         : {}),
       ...(subject === null ? {} : { subject: holder.subject, version: holder.version }),
     });
-    return json(withReferenceFormat(ctx, view, holder.subject));
+    return json(withReferenceFormat(ctx, withFoundTags(ctx, entry, view, holder.subject), holder.subject));
   });
   r.add('GET', '/schemas/ids/:id/schema', (ctx) => ({ raw: schemaById(ctx).schema }));
   r.add('GET', '/schemas/ids/:id/subjects', (ctx) =>
@@ -384,7 +446,12 @@ export function buildRouter(): Router<Handler> {
     json(ctx.service.settings.getConfig(undefined, boolParam(ctx.query, 'defaultToGlobal'))),
   );
   r.add('PUT', '/config', (ctx) =>
-    json(ctx.service.settings.putConfig(undefined, configUpdate(parseJsonBody(ctx.body)))),
+    json(
+      ctx.service.settings.putConfig(
+        undefined,
+        configUpdate(parseJsonBody(ctx.body), ctx.service.options.ruleSets),
+      ),
+    ),
   );
   r.add('DELETE', '/config', (ctx) => json(ctx.service.settings.deleteConfig(undefined)));
   r.add('GET', '/config/:subject', (ctx) =>
@@ -392,7 +459,12 @@ export function buildRouter(): Router<Handler> {
   );
   r.add('PUT', '/config/:subject', (ctx) => {
     const subject = scopedSubject(ctx);
-    return json(ctx.service.settings.putConfig(subject, configUpdate(parseJsonBody(ctx.body))));
+    return json(
+      ctx.service.settings.putConfig(
+        subject,
+        configUpdate(parseJsonBody(ctx.body), ctx.service.options.ruleSets),
+      ),
+    );
   });
   r.add('DELETE', '/config/:subject', (ctx) => json(ctx.service.settings.deleteConfig(scopedSubject(ctx))));
 

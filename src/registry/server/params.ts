@@ -1,5 +1,7 @@
+import { canonicalMetadata, canonicalRuleSet } from './contracts.js';
 import { RegistryErrors } from './errors.js';
 import { GLOBAL_CONTEXT, normalizeSubject, parseSubject } from './qualified.js';
+import { parseSchemaTagsList, type SchemaTags } from './tags.js';
 import type { JsonObject, SchemaRef } from './types.js';
 
 export const LATEST = -1;
@@ -65,6 +67,9 @@ export interface SchemaRequest {
   ruleSet?: JsonObject;
   id?: number;
   version?: number;
+  schemaTagsToAdd?: SchemaTags[];
+  schemaTagsToRemove?: SchemaTags[];
+  propagateSchemaTags?: boolean;
 }
 
 /** Parses a JSON body: malformed → 400/400, missing → 422/422 (§1). */
@@ -134,15 +139,22 @@ export function parseSchemaRequest(body: unknown): SchemaRequest {
   if (schema !== undefined) out.schema = schema;
   const schemaType = optionalString(body, 'schemaType');
   if (schemaType !== undefined) out.schemaType = schemaType;
+  // Metadata and rules in the registry's own shape (sorted, defaults filled in: §3.10).
   const metadata = optionalObject(body, 'metadata');
-  if (metadata !== undefined) out.metadata = metadata;
+  if (metadata !== undefined) out.metadata = canonicalMetadata(metadata);
   // The registry's JSON creator accepts `ruleset` too (§3.10).
   const ruleSet = optionalObject(body, 'ruleSet') ?? optionalObject(body, 'ruleset');
-  if (ruleSet !== undefined) out.ruleSet = ruleSet;
+  if (ruleSet !== undefined) out.ruleSet = canonicalRuleSet(ruleSet);
+  const tagsToAdd = parseSchemaTagsList(body['schemaTagsToAdd'], 'schemaTagsToAdd');
+  if (tagsToAdd !== undefined && tagsToAdd.length > 0) out.schemaTagsToAdd = tagsToAdd;
+  const tagsToRemove = parseSchemaTagsList(body['schemaTagsToRemove'], 'schemaTagsToRemove');
+  if (tagsToRemove !== undefined && tagsToRemove.length > 0) out.schemaTagsToRemove = tagsToRemove;
+  if (body['propagateSchemaTags'] === true) out.propagateSchemaTags = true;
   const id = optionalInt(body, 'id');
   if (id !== undefined && id >= 0) out.id = id;
   const version = optionalInt(body, 'version');
-  if (version !== undefined && version > 0) out.version = version;
+  // -1 asks for the latest version; 0 and other negatives name none.
+  if (version !== undefined && (version > 0 || version === LATEST)) out.version = version;
   return out;
 }
 

@@ -13,7 +13,7 @@ import { acquireLock } from './lock.js';
 import { EventLog, replayLog } from './log.js';
 import { acceptsRequestType, DEFAULT_RESPONSE_TYPE, negotiateResponseType } from './negotiate.js';
 import { pathSegments, type Router } from './router.js';
-import { RegistryService } from './service.js';
+import { RegistryService, type RuleSetPolicy } from './service.js';
 import { RegistryState } from './state.js';
 import type { Shapes } from './views.js';
 
@@ -39,6 +39,11 @@ export interface RegistryServerOptions {
   rejectEmptySubject?: boolean;
   /** A reference name bound to two versions across the graph is 42201, like `reference.versions.strict`. */
   referenceVersionsStrict?: boolean;
+  /**
+   * `keep` (default) stores rule sets as Confluent Enterprise and Cloud do; `drop` ignores them as
+   * the community edition does (register and config).
+   */
+  ruleSets?: RuleSetPolicy;
 }
 
 export interface RunningRegistry {
@@ -94,6 +99,7 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
       maxSchemaBytes: options.maxSchemaBytes ?? DEFAULT_MAX_SCHEMA_BYTES,
       rejectEmptySubject: options.rejectEmptySubject ?? false,
       referenceVersionsStrict: options.referenceVersionsStrict ?? false,
+      ruleSets: options.ruleSets ?? 'keep',
     },
   );
   const router = buildRouter();

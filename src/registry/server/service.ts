@@ -8,13 +8,32 @@ import {
   type PreviousVersion,
 } from './engine.js';
 import { RegistryErrors } from './errors.js';
+import { compatibilityGroupValue, hasDefaultsOrOverrides, mergeContract } from './contracts.js';
 import { identityKey, keyOf } from './identity.js';
+import { findInSubject, findOnce, type Found } from './lookup.js';
+import { configSuffix } from './messages.js';
+import { reservedFieldMessages } from './reserved.js';
+import { validateRuleSet } from './rule-validation.js';
+import { applyAvroTags, inlineTaggedEntities } from './tags.js';
+import type { AvroSchema } from '../../formats/avro/model.js';
 import { LATEST, type SchemaRequest } from './params.js';
 import { contextOf, DEFAULT_CONTEXT, formatSubject, parseSubject, qualifyWithParent } from './qualified.js';
 import type { RegistryState } from './state.js';
-import type { LogEvent, Mode, SchemaEntry, SchemaRef, StoredSchema, VersionEntry } from './types.js';
+import type {
+  JsonObject,
+  LogEvent,
+  Mode,
+  RegistryConfig,
+  SchemaEntry,
+  SchemaRef,
+  StoredSchema,
+  VersionEntry,
+} from './types.js';
 import { contextInMessage, RegistrySettings } from './settings.js';
 import { registerView, versionView, type Shapes } from './views.js';
+
+/** Whether rule sets are stored (Confluent Enterprise, Cloud) or dropped (community edition). */
+export type RuleSetPolicy = 'keep' | 'drop';
 
 export interface ServiceOptions {
   shapes: Shapes;
@@ -24,6 +43,7 @@ export interface ServiceOptions {
   rejectEmptySubject: boolean;
   /** One reference name bound to two versions across the graph is a 42201 (`reference.versions.strict`). */
   referenceVersionsStrict: boolean;
+  ruleSets?: RuleSetPolicy;
 }
 
 /**
@@ -124,13 +144,14 @@ export class RegistryService {
   ): { prepared: PreparedSchema; refs: SchemaRef[] } {
     const type = this.schemaTypeOf(req);
     const context = contextOf(subject);
-    const refs = req.references.map((r) => (r.version === LATEST ? this.pinLatest(r, context) : r));
+    const pinned = req.references.map((r) => (r.version === LATEST ? this.pinLatest(r, context) : r));
     const result = this.engine.prepare(req.schema ?? '', type, {
-      references: this.resolveReferences(refs, context, { liveOnly: !options.lenient }),
+      references: this.resolveReferences(pinned, context, { liveOnly: !options.lenient }),
       ...options,
     });
     if (!result.ok) throw RegistryErrors.invalidSchema(result.message);
-    return { prepared: result.schema, refs };
+    // Normalising also sorts the references (by subject, then version) and drops repeats (§4.3).
+    return { prepared: result.schema, refs: options.normalize ? sortedReferences(pinned) : pinned };
   }
 
   private pinLatest(r: SchemaRef, context: string): SchemaRef {
@@ -143,9 +164,16 @@ export class RegistryService {
   }
 
   private previousLive(subject: string): PreviousVersion[] {
-    return this.state
-      .versions(subject)
-      .map((v) => ({ version: v.version, schema: this.storedSchema(this.schemaOf(v), contextOf(subject)) }));
+    return this.state.versions(subject).map((v) => this.previousVersion(v));
+  }
+
+  private previousVersion(v: VersionEntry): PreviousVersion {
+    const entry = this.schemaOf(v);
+    return {
+      version: v.version,
+      schema: this.storedSchema(entry, contextOf(v.subject)),
+      metadata: entry.metadata,
+    };
   }
 
   schemaOf(v: VersionEntry): SchemaEntry {
@@ -163,33 +191,42 @@ export class RegistryService {
    * A schema the subject already holds live is answered before any mode check, as the registry's
    * registerOrForward does: auto-registering clients keep working in READONLY and IMPORT mode.
    */
-  private alreadyRegistered(subject: string, req: SchemaRequest, normalizeParam: boolean) {
-    if (req.version !== undefined || (req.schema ?? '') === '') return undefined;
+  private alreadyRegistered(
+    subject: string,
+    sent: SchemaRequest,
+    req: SchemaRequest,
+    normalizeParam: boolean,
+  ): Found | undefined {
+    if ((req.schema ?? '') === '') return undefined;
     const config = this.settings.effectiveConfig(subject);
-    if (
-      config.defaultMetadata !== undefined ||
-      config.overrideMetadata !== undefined ||
-      config.defaultRuleSet !== undefined ||
-      config.overrideRuleSet !== undefined
-    )
-      return undefined;
-    const live = this.state.versions(subject);
-    if (live.length === 0) return undefined;
-    let found;
+    const tagged = sent.schemaTagsToAdd !== undefined || sent.schemaTagsToRemove !== undefined;
+    if (hasDefaultsOrOverrides(config) || tagged || req.propagateSchemaTags === true) return undefined;
+    const mode = this.settings.effectiveMode(subject);
+    const importing = mode === 'IMPORT' || mode === 'FORWARD';
+    const normalize = !importing && (normalizeParam || config.normalize === true);
     try {
-      found = this.findVersion(subject, live, req, normalizeParam);
+      return this.findForRegister(subject, req, normalize, importing);
     } catch {
       return undefined; // register itself reports what is wrong with the request
     }
-    return found !== undefined && (req.id === undefined || req.id === found.schema.id) ? found : undefined;
   }
 
-  register(subject: string, req: SchemaRequest, normalizeParam: boolean): Record<string, unknown> {
+  /** `force` skips the compatibility check, as IMPORT mode does (the registry's `force=true`). */
+  register(
+    subject: string,
+    sent: SchemaRequest,
+    normalizeParam: boolean,
+    force = false,
+  ): Record<string, unknown> {
     const name = parseSubject(subject).name;
     if (this.options.rejectEmptySubject && (name === '' || name === '*'))
       throw RegistryErrors.invalidSubject(subject === '' ? ':.:' : subject);
-    const existing = this.alreadyRegistered(subject, req, normalizeParam);
-    if (existing !== undefined) return registerView(existing.version, existing.schema, this.shapes);
+    const req = this.withTags(
+      this.options.ruleSets === 'drop' ? { ...sent, ruleSet: undefined } : sent,
+      subject,
+    );
+    const existing = this.alreadyRegistered(subject, sent, req, normalizeParam);
+    if (existing !== undefined) return registerView(existing.version, existing.entry, this.shapes);
     const mode = this.requireWritable(subject);
     const importing = mode === 'IMPORT' || mode === 'FORWARD';
     if (req.id !== undefined && !importing)
@@ -198,38 +235,57 @@ export class RegistryService {
       throw RegistryErrors.notPermitted(
         `Subject ${subject} in context ${contextInMessage(subject)} is not in read-write mode`,
       );
+    // The request's rules are checked before anything else (42210), as the registry's resource does.
+    validateRuleSet(req.ruleSet);
     const config = this.settings.effectiveConfig(subject);
     const normalize = !importing && (normalizeParam || config.normalize === true);
+    const versions = this.state.subjects.get(subject) ?? [];
+    const highest = versions[versions.length - 1]?.version ?? 0;
     const latest = this.state.latestLive(subject);
     const latestSchema = latest === undefined ? undefined : this.schemaOf(latest);
 
     let request = req;
     if ((req.schema ?? '') === '') {
       // An empty schema re-registers the latest one with new metadata or rules (§4.10).
-      if (latestSchema === undefined) throw RegistryErrors.invalidSchema('Empty schema');
+      if (latestSchema === undefined || importing) throw RegistryErrors.invalidSchema('Empty schema');
       request = {
         ...req,
         schema: latestSchema.schema,
         schemaType: latestSchema.schemaType,
-        references: req.references.length > 0 ? req.references : latestSchema.references,
+        references: latestSchema.references,
       };
     }
-    const { prepared, refs } = this.prepareRequest(request, subject, { lenient: importing, normalize });
-    // Metadata and rules not given are inherited from the previous version (§4.10).
-    const metadata = request.metadata ?? latestSchema?.metadata;
-    const ruleSet = request.ruleSet ?? latestSchema?.ruleSet;
+    if (req.propagateSchemaTags === true && latestSchema !== undefined && !importing)
+      request = this.propagateTags(request, latestSchema, subject);
+    // Metadata and rules: the request's or the latest version's, under the config's defaults and
+    // overrides, with confluent:version kept up to date (§4.10).
+    const contract = importing
+      ? { metadata: req.metadata, ruleSet: req.ruleSet }
+      : mergeContract(config, { metadata: req.metadata, ruleSet: req.ruleSet }, latestSchema, {
+          version: highest + 1,
+          requested: req.version !== undefined,
+        });
+    // `validateNewSchemas: false` in the config registers what only a stored schema would pass.
+    const lenient = importing || config.validateNewSchemas === false;
+    const { prepared, refs } = this.prepareRequest(request, subject, { lenient, normalize });
+    const { metadata, ruleSet } = contract;
     const key = identityKey(prepared.schemaType, prepared.canonical, refs, metadata, ruleSet);
+    const candidate = { prepared, refs, metadata, ruleSet };
 
-    const versions = this.state.subjects.get(subject) ?? [];
-    for (let i = versions.length - 1; i >= 0; i--) {
-      const v = versions[i] as VersionEntry;
-      if (v.deleted) continue;
-      const s = this.schemaOf(v);
-      // Registering what the subject already holds live answers the existing version and writes nothing (§4.2).
-      if (keyOf(s) === key && (req.id === undefined || req.id === s.id))
-        return registerView(v, s, this.shapes);
+    if (req.version === undefined) {
+      const live = versions.filter((v) => !v.deleted);
+      for (let i = live.length - 1; i >= 0; i--) {
+        const v = live[i] as VersionEntry;
+        const s = this.schemaOf(v);
+        // Registering what the subject already holds live answers that version and writes nothing (§4.2).
+        if (keyOf(s) === key && (req.id === undefined || req.id === s.id))
+          return registerView(v, s, this.shapes);
+      }
+      if (!importing) {
+        const same = findOnce(this, subject, candidate, { deleted: false, latestOnly: false });
+        if (same !== undefined) return registerView(same.version, same.entry, this.shapes);
+      }
     }
-    const highest = versions[versions.length - 1]?.version ?? 0;
     const space = this.state.spaceOf(subject);
     let id: number;
     let version: number;
@@ -242,7 +298,7 @@ export class RegistryService {
           `Overwrite new schema with id ${id} in context ${contextInMessage(subject)} is not permitted.`,
         );
       }
-      version = req.version ?? highest + 1;
+      version = req.version !== undefined && req.version > 0 ? req.version : highest + 1;
       const taken = this.state.version(subject, version);
       if (taken !== undefined && taken.id !== id) {
         throw RegistryErrors.invalidSchema(
@@ -250,12 +306,13 @@ export class RegistryService {
         );
       }
     } else {
-      if (req.version !== undefined && req.version !== highest + 1) {
+      if (!force) {
+        const outcome = this.checkAgainstPrevious(config, candidate, this.previousLive(subject));
+        if (!outcome.compatible) throw RegistryErrors.incompatible(subject, outcome.messages, this.shapes);
+      }
+      if (req.version !== undefined && req.version > 0 && req.version !== highest + 1) {
         throw RegistryErrors.invalidSchema('Version is not one more than previous version');
       }
-      const level = RegistrySettings.levelOf(config);
-      const outcome = checkLevel(level, prepared, this.previousLive(subject), config.validateFields === true);
-      if (!outcome.compatible) throw RegistryErrors.incompatible(subject, outcome.messages, this.shapes);
       // The registry reuses an id only while some version (soft-deleted or not) still holds it.
       const same = space.idOfKey(key);
       id = same !== undefined && space.held(same) !== undefined ? same : space.maxId + 1;
@@ -300,49 +357,99 @@ export class RegistryService {
     return registerView({ subject, version, id, deleted: false, ts }, entry, this.shapes);
   }
 
+  /**
+   * A request that adds or removes schema tags is the tagged schema, registered as a new version
+   * (`version` -1 unless given, so `confluent:version` is set), as the registry's `toSchemaWithTags`.
+   */
+  private withTags(req: SchemaRequest, subject: string): SchemaRequest {
+    if (req.schemaTagsToAdd === undefined && req.schemaTagsToRemove === undefined) return req;
+    const { prepared } = this.prepareRequest(req, subject, { lenient: true, normalize: false });
+    if (prepared.parsed.format !== 'avro')
+      throw RegistryErrors.invalidSchema('Schema tags are supported for AVRO schemas only by this registry');
+    const schema = applyAvroTags(prepared.canonical, req.schemaTagsToAdd ?? [], req.schemaTagsToRemove ?? []);
+    const { schemaTagsToAdd: _add, schemaTagsToRemove: _remove, ...rest } = req;
+    return { ...rest, schema, version: req.version ?? LATEST };
+  }
+
+  /** `propagateSchemaTags`: the latest version's tags added to the new schema. */
+  private propagateTags(req: SchemaRequest, latest: SchemaEntry, subject: string): SchemaRequest {
+    const previous = this.storedSchema(latest, contextOf(subject)).parsed;
+    if (previous.format !== 'avro') return req;
+    const tags = inlineTaggedEntities(previous as AvroSchema);
+    if (tags.length === 0) return req;
+    const { prepared } = this.prepareRequest(req, subject, { lenient: true, normalize: false });
+    return { ...req, schema: applyAvroTags(prepared.canonical, tags, []) };
+  }
+
+  /**
+   * `registerOrForward`'s first look (§4.2): a version of the subject that already is this schema
+   * (by identity, or written differently) answers a register that names no version (or `-1`, which
+   * only the latest can answer) and no other id.
+   */
+  private findForRegister(
+    subject: string,
+    req: SchemaRequest,
+    normalize: boolean,
+    importing: boolean,
+  ): Found | undefined {
+    const latestOnly = req.version === LATEST;
+    const { prepared, refs } = this.prepareRequest(req, subject, { lenient: true, normalize });
+    const candidate = { prepared, refs, metadata: req.metadata, ruleSet: req.ruleSet };
+    const found = findOnce(this, subject, candidate, { deleted: false, latestOnly });
+    if (found === undefined) return undefined;
+    if (req.version === undefined || latestOnly) {
+      if (req.id === undefined || req.id === found.entry.id) return found;
+    } else if (importing && req.id === found.entry.id && req.version === found.version.version) {
+      return found;
+    }
+    return undefined;
+  }
+
   lookup(
     subject: string,
     req: SchemaRequest,
     normalizeParam: boolean,
     deleted: boolean,
   ): Record<string, unknown> {
-    const versions = this.state.versions(subject, deleted);
-    if (versions.length === 0) throw RegistryErrors.subjectNotFound(subject);
-    const found = this.findVersion(subject, versions, req, normalizeParam);
+    const config = this.settings.effectiveConfig(subject);
+    const normalize = normalizeParam || config.normalize === true;
+    // Parsed before the subject is looked at: an invalid schema is 42201 wherever it is sent.
+    const { prepared, refs } = this.prepareRequest(req, subject, { lenient: true, normalize });
+    const exists = deleted
+      ? (this.state.subjects.get(subject)?.length ?? 0) > 0
+      : this.state.latestLive(subject) !== undefined;
+    if (!exists) throw RegistryErrors.subjectNotFound(subject);
+    const candidate = { prepared, refs, metadata: req.metadata, ruleSet: req.ruleSet };
+    const found = findInSubject(this, subject, config, candidate, { deleted, latestOnly: false });
     if (found === undefined) throw RegistryErrors.schemaNotFound();
-    return versionView(found.version, found.schema, this.shapes);
+    return versionView(found.version, found.entry, this.shapes);
   }
 
-  /** The newest of `versions` that holds the request's schema (lookup's matching, §3.3). */
-  private findVersion(
-    subject: string,
-    versions: readonly VersionEntry[],
-    req: SchemaRequest,
-    normalizeParam: boolean,
-  ): { version: VersionEntry; schema: SchemaEntry } | undefined {
-    const normalize = normalizeParam || this.settings.effectiveConfig(subject).normalize === true;
-    const { prepared, refs } = this.prepareRequest(req, subject, { lenient: true, normalize });
-    const key = identityKey(prepared.schemaType, prepared.canonical, refs, req.metadata, req.ruleSet);
-    const match = (test: (s: SchemaEntry) => boolean) => {
-      for (let i = versions.length - 1; i >= 0; i--) {
-        const v = versions[i] as VersionEntry;
-        const s = this.schemaOf(v);
-        if (test(s)) return { version: v, schema: s };
-      }
-      return undefined;
-    };
-    // Exact identity first; then, as the registry's fallback, the same schema whatever its metadata.
-    const found =
-      match((s) => keyOf(s) === key) ??
-      (req.metadata === undefined && req.ruleSet === undefined
-        ? match(
-            (s) =>
-              s.schemaType === prepared.schemaType &&
-              s.schema === prepared.canonical &&
-              sameRefs(s.references, refs),
-          )
-        : undefined);
-    return found;
+  /**
+   * The register check (§4.8): reserved fields when `validateFields` is on, then the level against
+   * the earlier versions in the candidate's `compatibilityGroup` (when the config names one).
+   */
+  private checkAgainstPrevious(
+    config: RegistryConfig,
+    candidate: { prepared: PreparedSchema; metadata: JsonObject | undefined },
+    previous: PreviousVersion[],
+  ): CompatOutcome {
+    const level = RegistrySettings.levelOf(config);
+    const validateFields = config.validateFields === true;
+    const latest = previous[previous.length - 1];
+    const reserved = validateFields
+      ? reservedFieldMessages(candidate.prepared, candidate.metadata, latest?.metadata, latest !== undefined)
+      : [];
+    const group = config.compatibilityGroup;
+    let against = previous;
+    if (group !== undefined) {
+      const value = compatibilityGroupValue(candidate.metadata, group);
+      against = previous.filter((p) => compatibilityGroupValue(p.metadata, group) === value);
+    }
+    const outcome = checkLevel(level, candidate.prepared, against, validateFields);
+    if (reserved.length === 0) return outcome;
+    const rest = outcome.compatible ? [configSuffix(level, validateFields)] : outcome.messages;
+    return { compatible: false, messages: [...reserved, ...rest] };
   }
 
   // ---- compatibility -------------------------------------------------------------------------
@@ -359,35 +466,36 @@ export class RegistryService {
     verbose: boolean,
   ): CompatOutcome {
     const config = this.settings.effectiveConfig(subject);
-    const level = RegistrySettings.levelOf(config);
     let previous: PreviousVersion[];
     if (version === undefined) previous = this.previousLive(subject);
-    else if (version === LATEST) {
-      const latest = this.state.latestLive(subject);
-      if (latest === undefined) return { compatible: true, messages: [] };
-      previous = [
-        { version: latest.version, schema: this.storedSchema(this.schemaOf(latest), contextOf(subject)) },
-      ];
-    } else {
-      const v = this.state.version(subject, version);
-      if (v === undefined || v.deleted) throw RegistryErrors.versionNotFound(version);
-      previous = [{ version: v.version, schema: this.storedSchema(this.schemaOf(v), contextOf(subject)) }];
+    else {
+      const v = version === LATEST ? this.state.latestLive(subject) : this.state.version(subject, version);
+      if (version !== LATEST && (v === undefined || v.deleted)) throw RegistryErrors.versionNotFound(version);
+      previous = v === undefined ? [] : [this.previousVersion(v)];
     }
-    let prepared: PreparedSchema;
+    let candidate;
     try {
-      prepared = this.prepareRequest(req, subject, {
-        lenient: false,
+      // The candidate is validated as on register, even when there is nothing to check it against.
+      candidate = this.prepareRequest(req, subject, {
+        lenient: config.validateNewSchemas === false,
         normalize: normalizeParam || config.normalize === true,
-      }).prepared;
+      });
     } catch (e) {
       if (verbose && e instanceof Error && 'errorCode' in e && e.errorCode === 42201)
         return { compatible: false, messages: [e.message] };
       throw e;
     }
     // Against one given version, a transitive level means its plain form (§3.6).
-    const effective =
-      version === undefined ? level : (level.replace('_TRANSITIVE', '') as CompatibilityLevel);
-    return checkLevel(effective, prepared, previous, config.validateFields === true);
+    const level = RegistrySettings.levelOf(config);
+    const effective: RegistryConfig =
+      version === undefined
+        ? config
+        : { ...config, compatibilityLevel: level.replace('_TRANSITIVE', '') as CompatibilityLevel };
+    return this.checkAgainstPrevious(
+      effective,
+      { prepared: candidate.prepared, metadata: req.metadata },
+      previous,
+    );
   }
 
   // ---- deletes -------------------------------------------------------------------------------
@@ -437,9 +545,13 @@ export class RegistryService {
   }
 }
 
-function sameRefs(a: readonly SchemaRef[], b: readonly SchemaRef[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((r, i) => r.name === b[i]?.name && r.subject === b[i]?.subject && r.version === b[i]?.version)
+/** Confluent's `references.stream().sorted().distinct()`: by subject, then version; equal ones once. */
+function sortedReferences(refs: readonly SchemaRef[]): SchemaRef[] {
+  const sorted = [...refs].sort((a, b) =>
+    a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.version - b.version,
+  );
+  return sorted.filter(
+    (r, i) =>
+      sorted.findIndex((o) => o.name === r.name && o.subject === r.subject && o.version === r.version) === i,
   );
 }

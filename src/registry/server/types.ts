@@ -43,6 +43,8 @@ export interface RegistryConfig {
   compatibilityLevel?: string;
   normalize?: boolean;
   validateFields?: boolean;
+  /** false: new schemas are parsed as leniently as stored ones (invalid defaults accepted). */
+  validateNewSchemas?: boolean;
   compatibilityGroup?: string;
   defaultMetadata?: JsonObject;
   overrideMetadata?: JsonObject;

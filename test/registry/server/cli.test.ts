@@ -31,6 +31,7 @@ describe('schemagate registry serve', () => {
     [['registry', 'run'], /unknown registry subcommand 'run'/],
     [['registry', 'serve', '--port', 'http'], /--port must be an integer between 0 and 65535, got 'http'/],
     [['registry', 'serve', '--shapes', '9'], /--shapes must be 7 or 8/],
+    [['registry', 'serve', '--rule-sets', 'strip'], /--rule-sets must be keep or drop, got 'strip'/],
     [['registry', 'serve', '--colour'], /Unknown option '--colour'/],
   ];
   for (const [args, message] of bad) {

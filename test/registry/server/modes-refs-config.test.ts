@@ -257,7 +257,10 @@ describe('metadata (§3.3, §4.10)', () => {
     assert.equal((found.body as { version: number }).version, 2);
     assert.equal(code((await r.call('GET', '/subjects/m/metadata?key=owner&value=team-z')).body), 40403);
     assert.equal(code((await r.call('GET', '/subjects/none/metadata?key=owner&value=team-a')).body), 40401);
-    // A lookup without metadata still finds the schema (the registry's fallback).
-    assert.equal((await r.call('POST', '/subjects/m', { schema: avroRecord('m', ['x']) })).status, 200);
+    // A lookup without metadata is tried again with the latest version's metadata (the registry's
+    // second pass, as a register would inherit it): that finds version 3, not version 1.
+    const latest = await r.call('POST', '/subjects/m', { schema: avroRecord('m', ['x'], ['y']) });
+    assert.equal((latest.body as { version: number }).version, 3);
+    assert.equal(code((await r.call('POST', '/subjects/m', { schema: avroRecord('m', ['x']) })).body), 40403);
   });
 });
