@@ -15,13 +15,17 @@ const TSX = import.meta.resolve('tsx');
  * `schemagate registry serve --port 0 [--data DIR]` as a child process; resolves once it prints its
  * URL. `dir` null leaves `--data` out (the default directory under `cwd`).
  */
-export function spawnServer(dir: string | null, options: { cwd?: string } = {}): Promise<ServerProcess> {
+export function spawnServer(
+  dir: string | null,
+  options: { cwd?: string; args?: readonly string[]; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
   const data = dir === null ? [] : ['--data', dir];
   const child = spawn(
     process.execPath,
-    ['--import', TSX, CLI_BIN, 'registry', 'serve', '--port', '0', ...data],
+    ['--import', TSX, CLI_BIN, 'registry', 'serve', '--port', '0', ...data, ...(options.args ?? [])],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.env === undefined ? {} : { env: { ...process.env, ...options.env } }),
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     },
   );
@@ -35,7 +39,7 @@ export function spawnServer(dir: string | null, options: { cwd?: string } = {}):
     }, 30_000);
     child.stdout?.setEncoding('utf8').on('data', (d: string) => {
       out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
+      const m = /listening on (https?:\/\/\S+)/.exec(out);
       if (m?.[1] !== undefined) {
         clearTimeout(timer);
         resolve({ child, url: m[1], exited, stderr: () => err });
