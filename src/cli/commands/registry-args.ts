@@ -23,10 +23,7 @@ export function parseRegistryCommandArgs<O extends Options>(
   // `values` is generic in O here; `format` is always a string (it has a default).
   const format = (values as { format: string }).format;
   if (format !== 'text' && format !== 'json') {
-    throw new SchemagateError(
-      'INVALID_ARGUMENT',
-      `--format must be text or json, not '${format}'\nusage: ${usage}`,
-    );
+    throw new SchemagateError('INVALID_ARGUMENT', `--format must be text or json, not '${format}'\nusage: ${usage}`);
   }
   return { values, format };
 }
