@@ -63,7 +63,10 @@ export async function pythonClient(): Promise<ScenarioClient> {
     key,
     async (dir) => {
       const what = 'installing confluent-kafka into a venv';
-      await runTool(python, ['-m', 'venv', '--clear', join(dir, 'venv')], { timeoutMs: INSTALL_TIMEOUT_MS, what });
+      await runTool(python, ['-m', 'venv', '--clear', join(dir, 'venv')], {
+        timeoutMs: INSTALL_TIMEOUT_MS,
+        what,
+      });
       await runTool(
         join(dir, 'venv', 'bin', 'pip'),
         ['install', '--disable-pip-version-check', '--no-input', '-q', '-r', requirements],
