@@ -37,7 +37,8 @@ export function requirementOf(method: string, segments: readonly string[]): Requ
         : { kind: 'none' };
     case 'config':
     case 'mode':
-      return on(second === undefined ? CONFIG_RESOURCE : subjectResource(second));
+      // `:.:` (the default context) names the global setting there.
+      return on(second === undefined || second === ':.:' ? CONFIG_RESOURCE : subjectResource(second));
     case 'schemas':
       if (second === undefined) return { kind: 'filter', list: 'subject-field' };
       if (second === 'ids' && third !== undefined) {

@@ -4,6 +4,8 @@ import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SchemaRegistryClient } from '@confluentinc/schemaregistry';
+import { parseAuthFile } from '../../../src/registry/server/authfile.js';
+import { passwordMatches } from '../../../src/registry/server/password.js';
 import { runCli } from '../../support/cli.js';
 import { spawnServer } from './child.js';
 import { avroRecord, call, startTestRegistry, tempDir, type Reply, type TestRegistry } from './support.js';
@@ -177,6 +179,14 @@ describe('registry serve --auth-file', () => {
       /Write on the global config/,
     );
     assertError(await r.call('PUT', '/mode', { mode: 'READONLY' }, as('writer')), 403, 40301);
+    // `:.:` is the global config under another name: the same permission.
+    assertError(
+      await r.call('PUT', '/config/:.:', { compatibility: 'NONE' }, as('reader')),
+      403,
+      40301,
+      /global config/,
+    );
+    assert.equal((await r.call('GET', '/config/:.:', undefined, as('reader'))).status, 200);
     // writer: Write on exactly orders-value (the `$`), which includes reading it.
     assert.equal((await r.call('POST', '/subjects/orders-value/versions', schema, as('writer'))).status, 200);
     assert.equal(
@@ -242,6 +252,30 @@ describe('auth file compatibility and errors', () => {
     } finally {
       await r.stop();
     }
+  });
+
+  it('passwd on an existing file changes one user’s password and keeps everything else', async () => {
+    const file = join(dir, 'keep.json');
+    const made = await runCli(['registry', 'passwd', file, 'a'], {
+      env: { SCHEMAGATE_REGISTRY_PASSWORD: 'old-a' },
+    });
+    assert.equal(made.code, 0, made.stderr);
+    const before = JSON.parse(readFileSync(file, 'utf8')) as AuthJson & { note?: string };
+    before.permissions = [{ username: 'a', operation: 'Read', resource: 'Config:' }];
+    before.note = 'kept';
+    writeFileSync(file, JSON.stringify(before));
+    const changed = await runCli(['registry', 'passwd', file, 'a'], { input: 'new-a\n' });
+    assert.equal(changed.code, 0, changed.stderr);
+    const after = JSON.parse(readFileSync(file, 'utf8')) as AuthJson & { note?: string };
+    assert.deepEqual([after.note, after.permissions, after.users.length], ['kept', before.permissions, 1]);
+    assert.notEqual(after.users[0]?.salt, before.users[0]?.salt);
+    const parsed = parseAuthFile(readFileSync(file, 'utf8'), file).users.get('a');
+    assert.ok(parsed !== undefined);
+    assert.equal(await passwordMatches(parsed, 'new-a'), true);
+    assert.equal(await passwordMatches(parsed, 'old-a'), false);
+    const empty = await runCli(['registry', 'passwd', file, 'b'], { input: '\n' });
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /no password: set \$SCHEMAGATE_REGISTRY_PASSWORD or write it on stdin/);
   });
 
   it('the server logs no password and no Authorization header', async () => {
