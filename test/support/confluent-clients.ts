@@ -107,8 +107,9 @@ export async function goClient(): Promise<ScenarioClient> {
     GOMODCACHE: join(goCache, 'mod'),
     GOCACHE: join(goCache, 'build'),
     GOPATH: join(goCache, 'path'),
-    // go.sum is committed: nothing is resolved anew, and no other toolchain is fetched.
-    GOFLAGS: '-mod=readonly',
+    // go.sum is committed: nothing is resolved anew, and no other toolchain is fetched; the module
+    // cache stays writable so that `rm -rf .cache` can clear it.
+    GOFLAGS: '-mod=readonly -modcacherw',
     GOTOOLCHAIN: 'local',
     CGO_ENABLED: '1',
   };
