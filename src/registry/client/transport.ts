@@ -1,4 +1,5 @@
 import { RegistryError } from './errors.js';
+import { tlsHint } from './tls-hint.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -108,7 +109,7 @@ export class RegistryTransport {
       const why = timedOut ? `timed out after ${this.timeoutMs} ms` : `${code ?? 'network error'}`;
       return {
         ok: false,
-        error: new RegistryError(`registry unreachable: ${where}: ${why}`, 0, 0, { cause: e }),
+        error: new RegistryError(`registry unreachable: ${where}: ${why}${tlsHint(code)}`, 0, 0, { cause: e }),
         network: true,
         notSent: code !== undefined && NOT_SENT_CODES.has(code),
       };

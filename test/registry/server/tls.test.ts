@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -263,5 +263,68 @@ describe('registry serve over TLS', () => {
         assert.equal(res.stdout, '', 'nothing listened');
       });
     }
+  });
+});
+
+describe('schemagate’s own registry client against TLS and an auth file', () => {
+  let certs: TestCertificates;
+  let r: TestRegistry;
+  const dir = tempDir('sg-own-client-');
+  before(async () => {
+    certs = makeTestCertificates();
+    const authFile = join(dir, 'auth.json');
+    const made = await runCli(['registry', 'passwd', authFile, 'ci'], {
+      env: { SCHEMAGATE_REGISTRY_PASSWORD: 'ci-pass' },
+    });
+    assert.equal(made.code, 0, made.stderr);
+    const file = JSON.parse(readFileSync(authFile, 'utf8')) as Record<string, unknown>;
+    file.permissions = [{ username: 'ci', operation: 'Write', resource: '.*' }];
+    writeFileSync(authFile, JSON.stringify(file));
+    r = await startTestRegistry({ authFile, tls: { certFile: certs.serverCert, keyFile: certs.serverKey } });
+    const reg = await curl([
+      '--cacert',
+      certs.caCert,
+      '-u',
+      'ci:ci-pass',
+      ...registerBody,
+      `${r.url}/subjects/imported-value/versions`,
+    ]);
+    assert.equal(reg.status, 200, reg.stderr + reg.body);
+  });
+  after(async () => {
+    await r.stop();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(certs.dir, { recursive: true, force: true });
+  });
+
+  it('import trusts the CA from NODE_EXTRA_CA_CERTS and sends SCHEMA_REGISTRY_USER_INFO', async () => {
+    const into = join(dir, 'imported');
+    const res = await runCli(['import', '--registry', r.url, '--into', into], {
+      cwd: dir,
+      env: { NODE_EXTRA_CA_CERTS: certs.caCert, SCHEMA_REGISTRY_USER_INFO: 'ci:ci-pass' },
+    });
+    assert.equal(res.code, 0, res.stderr);
+    assert.ok(existsSync(into));
+    assert.match(execFileSync('grep', ['-rl', 'myrecord', into]).toString(), /imported/);
+  });
+
+  it('without the CA, or without credentials, import stops with one message (exit 2)', async () => {
+    const untrusted = await runCli(['import', '--registry', r.url, '--into', join(dir, 'no-ca')], {
+      cwd: dir,
+      env: { SCHEMA_REGISTRY_USER_INFO: 'ci:ci-pass' },
+    });
+    assert.equal(untrusted.code, 2, untrusted.stderr);
+    assert.match(
+      untrusted.stderr,
+      /UNABLE_TO_VERIFY_LEAF_SIGNATURE \(the registry.s TLS certificate is not signed by a trusted CA: name its CA file in NODE_EXTRA_CA_CERTS\)/,
+    );
+    assert.doesNotMatch(untrusted.stderr, /\n\s+at /);
+    const anonymous = await runCli(['import', '--registry', r.url, '--into', join(dir, 'no-auth')], {
+      cwd: dir,
+      env: { NODE_EXTRA_CA_CERTS: certs.caCert, SCHEMA_REGISTRY_USER_INFO: '' },
+    });
+    assert.equal(anonymous.code, 2, anonymous.stderr);
+    assert.match(anonymous.stderr, /401|Unauthorized/);
+    assert.doesNotMatch(anonymous.stderr + anonymous.stdout, /ci-pass/);
   });
 });
