@@ -8,9 +8,12 @@ import {
 import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 import { resolve } from 'node:path';
+import { CLIENT_AUTH_VALUES, type ClientAuth, type TlsFiles } from '../../registry/server/tls.js';
+import { passwd, PASSWD_USAGE } from './registry-passwd.js';
 
-const USAGE =
-  'schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N] [--max-schema-bytes N] [--reject-empty-subject] [--reference-versions-strict] [--rule-sets keep|drop]';
+const SERVE_USAGE =
+  'schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N] [--max-schema-bytes N] [--reject-empty-subject] [--reference-versions-strict] [--rule-sets keep|drop] [--tls-cert FILE --tls-key FILE [--tls-ca FILE] [--tls-client-auth none|optional|required]] [--auth-file FILE]';
+const USAGE = `${SERVE_USAGE}\n       ${PASSWD_USAGE}`;
 
 function intOption(
   text: string | undefined,
@@ -30,6 +33,42 @@ function intOption(
   return n;
 }
 
+function tlsOption(
+  values: Partial<Record<'tls-cert' | 'tls-key' | 'tls-ca' | 'tls-client-auth', string>>,
+  cwd: string,
+): { tls?: TlsFiles } {
+  const cert = values['tls-cert'];
+  const key = values['tls-key'];
+  const ca = values['tls-ca'];
+  const clientAuth = values['tls-client-auth'];
+  if (cert === undefined && key === undefined) {
+    if (ca !== undefined || clientAuth !== undefined)
+      throw new SchemagateError(
+        'INVALID_ARGUMENT',
+        `--tls-ca and --tls-client-auth need --tls-cert and --tls-key\nusage: ${SERVE_USAGE}`,
+      );
+    return {};
+  }
+  if (cert === undefined || key === undefined)
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `--tls-cert and --tls-key go together\nusage: ${SERVE_USAGE}`,
+    );
+  if (clientAuth !== undefined && !(CLIENT_AUTH_VALUES as readonly string[]).includes(clientAuth))
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `--tls-client-auth must be none, optional or required, got '${clientAuth}'\nusage: ${SERVE_USAGE}`,
+    );
+  return {
+    tls: {
+      certFile: resolve(cwd, cert),
+      keyFile: resolve(cwd, key),
+      ...(ca === undefined ? {} : { caFile: resolve(cwd, ca) }),
+      ...(clientAuth === undefined ? {} : { clientAuth: clientAuth as ClientAuth }),
+    },
+  };
+}
+
 /** Runs until SIGINT or SIGTERM, then closes the server (and its data directory lock). */
 async function serve(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(
@@ -44,8 +83,13 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       'reject-empty-subject': { type: 'boolean' },
       'reference-versions-strict': { type: 'boolean' },
       'rule-sets': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-ca': { type: 'string' },
+      'tls-client-auth': { type: 'string' },
+      'auth-file': { type: 'string' },
     },
-    USAGE,
+    SERVE_USAGE,
   );
   const shapes = values.shapes ?? '7';
   if (shapes !== '7' && shapes !== '8')
@@ -65,6 +109,8 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     dataDir: resolve(io.cwd, values.data ?? DEFAULT_DATA_DIR),
     shapes,
     ruleSets,
+    ...tlsOption(values, io.cwd),
+    ...(values['auth-file'] === undefined ? {} : { authFile: resolve(io.cwd, values['auth-file']) }),
     maxBodyBytes: intOption(
       values['max-body-bytes'],
       'max-body-bytes',
@@ -108,6 +154,7 @@ const command: Command = {
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub === 'serve') return serve(rest, io);
+    if (sub === 'passwd') return passwd(rest, io);
     throw new SchemagateError(
       'INVALID_ARGUMENT',
       `unknown registry subcommand '${sub ?? ''}'\nusage: ${USAGE}`,

@@ -1,6 +1,7 @@
 import { ShapeMismatch, type Decoder } from './answers.js';
 import { RegistryAnswerError, RegistryError } from './errors.js';
 import { fetchRawPath, hasDotSegment } from './raw-path-fetch.js';
+import { tlsHint } from './tls-hint.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -159,7 +160,7 @@ export class RegistryTransport {
         : `registry unreachable: ${where}: ${code ?? 'network error'}`;
       return {
         ok: false,
-        error: new RegistryError(message, 0, 0, { cause: e }),
+        error: new RegistryError(timedOut ? message : `${message}${tlsHint(code)}`, 0, 0, { cause: e }),
         network: true,
         notSent: code !== undefined && NOT_SENT_CODES.has(code),
       };

@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { SchemagateError } from '../../errors.js';
 import { makeDirectory } from '../make-directory.js';
+import { AUTH_REALM, Gate, type ReplyFilter } from './auth.js';
+import { readAuthFile } from './authfile.js';
 import { SchemaEngine } from './engine.js';
 import { resolveAliases } from './aliases.js';
 import { rewriteContextPath } from './context-paths.js';
@@ -15,6 +18,7 @@ import { acceptsRequestType, DEFAULT_RESPONSE_TYPE, negotiateResponseType } from
 import { pathSegments, type Router } from './router.js';
 import { RegistryService, type RuleSetPolicy } from './service.js';
 import { RegistryState } from './state.js';
+import { loadTls, refuseBadClientCertificate, type TlsFiles } from './tls.js';
 import type { Shapes } from './views.js';
 
 export const DEFAULT_DATA_DIR = '.schemagate/registry';
@@ -44,10 +48,14 @@ export interface RegistryServerOptions {
    * the community edition does (register and config).
    */
   ruleSets?: RuleSetPolicy;
+  /** Serve https with these PEM files (and ask for client certificates if `clientAuth` says so). */
+  tls?: TlsFiles;
+  /** HTTP basic users and their permissions, in Karapace's authfile format; read once at start. */
+  authFile?: string;
 }
 
 export interface RunningRegistry {
-  /** `http://host:port`, without a trailing slash. */
+  /** `http://host:port` (`https://` with TLS), without a trailing slash. */
   url: string;
   port: number;
   dataDir: string;
@@ -64,6 +72,9 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   const host = options.host ?? '127.0.0.1';
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  // Both are read before anything else, so that a bad file stops the start before the lock is taken.
+  const tls = options.tls === undefined ? undefined : loadTls(options.tls);
+  const authFile = options.authFile === undefined ? undefined : readAuthFile(options.authFile);
   try {
     makeDirectory(dataDir);
   } catch (e) {
@@ -103,9 +114,18 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
     },
   );
   const router = buildRouter();
-  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) =>
-    handle(req, res, router, service, log, maxBody),
-  );
+  const gate =
+    authFile === undefined
+      ? undefined
+      : new Gate(authFile, (id) => state.spaceOf('').holders.get(id)?.map((v) => v.subject) ?? []);
+  const listener = (req: IncomingMessage, res: ServerResponse): void =>
+    handle(req, res, router, service, log, maxBody, gate);
+  const server =
+    tls === undefined
+      ? createServer({ keepAliveTimeout: 30_000 }, listener)
+      : createHttpsServer({ ...tls, keepAliveTimeout: 30_000 }, listener);
+  if (tls?.requestCert === true && tls.rejectUnauthorized === false)
+    server.on('secureConnection', refuseBadClientCertificate);
   const wanted = options.port ?? 8081;
   try {
     await new Promise<void>((ok, fail) => {
@@ -129,7 +149,7 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   const shownHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${tls === undefined ? 'http' : 'https'}://${shownHost}:${port}`,
     port,
     dataDir,
     startup: { events: replay.events, millis, tornBytes: replay.tornBytes },
@@ -158,16 +178,29 @@ function handle(
   service: RegistryService,
   log: EventLog,
   maxBody: number,
+  gate: Gate | undefined,
 ): void {
   const negotiated = negotiateResponseType(req.headers.accept);
   const contentType = negotiated ?? DEFAULT_RESPONSE_TYPE;
   const fail = (e: unknown): void => {
     if (!req.complete) req.resume();
+    if (e instanceof RegistryHttpError && e.status === 401)
+      res.setHeader('WWW-Authenticate', `Basic realm="${AUTH_REALM}"`);
     if (e instanceof RegistryHttpError) sendError(res, contentType, e);
     else sendError(res, contentType, RegistryErrors.internal(e instanceof Error ? e.message : String(e)));
   };
   try {
     if (negotiated === undefined) throw RegistryErrors.notAcceptable();
+    if (gate === undefined) return route(undefined);
+    const who = gate.authenticate(req);
+    if (typeof who === 'string') return route(who);
+    who.then(route).catch(fail);
+  } catch (e) {
+    fail(e);
+  }
+
+  /** `user` is who the gate let in (undefined without an auth file). */
+  function route(user: string | undefined): void {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     let segments = pathSegments(q < 0 ? url : url.slice(0, q));
@@ -179,11 +212,18 @@ function handle(
     const match = segments === undefined ? undefined : router.match(req.method ?? 'GET', segments);
     if (match === undefined) throw RegistryErrors.notFound();
     if (match === 'method-not-allowed') throw RegistryErrors.methodNotAllowed();
+    const filter: ReplyFilter | undefined =
+      user === undefined ? undefined : gate?.authorize(user, req.method ?? 'GET', segments as string[]);
     const run = (body: string): void => {
       if (log.failed !== undefined) throw RegistryErrors.storeError(log.failed.message);
       const reply = match.handler({ params: match.params, query, body, service });
       const status = 'empty' in reply ? 204 : 200;
-      const text = 'raw' in reply ? reply.raw : 'empty' in reply ? '' : JSON.stringify(reply.json);
+      const text =
+        'raw' in reply
+          ? reply.raw
+          : 'empty' in reply
+            ? ''
+            : JSON.stringify(filter === undefined ? reply.json : filter(reply.json));
       // Nothing is answered before what it shows is on disk: a 200 survives a crash (group commit).
       if (log.isDurable(log.head)) sendJson(res, status, contentType, text);
       else {
@@ -203,7 +243,5 @@ function handle(
         fail(e);
       }
     }, fail);
-  } catch (e) {
-    fail(e);
   }
 }

@@ -17,7 +17,7 @@ const TSX = import.meta.resolve('tsx');
  */
 export function spawnServer(
   dir: string | null,
-  options: { cwd?: string; args?: string[] } = {},
+  options: { cwd?: string; args?: readonly string[]; env?: Record<string, string> } = {},
 ): Promise<ServerProcess> {
   const data = dir === null ? [] : ['--data', dir];
   const child = spawn(
@@ -25,6 +25,7 @@ export function spawnServer(
     ['--import', TSX, CLI_BIN, 'registry', 'serve', '--port', '0', ...data, ...(options.args ?? [])],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(options.env === undefined ? {} : { env: { ...process.env, ...options.env } }),
       ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     },
   );
@@ -38,7 +39,7 @@ export function spawnServer(
     }, 30_000);
     child.stdout?.setEncoding('utf8').on('data', (d: string) => {
       out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
+      const m = /listening on (https?:\/\/\S+)/.exec(out);
       if (m?.[1] !== undefined) {
         clearTimeout(timer);
         resolve({ child, url: m[1], exited, stderr: () => err });

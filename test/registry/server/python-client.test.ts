@@ -1,0 +1,11 @@
+import { pythonClient } from '../../support/confluent-clients.js';
+import { describeClientScenario } from './client-scenario.js';
+
+describeClientScenario({
+  title: 'Confluent’s Python client (confluent-kafka) runs our scenario against registry serve',
+  make: pythonClient,
+  todo: {
+    'lookup-equivalent':
+      'needs lookup by equivalence (an Avro schema equal but for the order of its custom properties)',
+  },
+});
