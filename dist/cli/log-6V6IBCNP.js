@@ -1,0 +1,70 @@
+import {
+  subjectLog
+} from "./chunk-KEZ6C6XB.js";
+import "./chunk-HE64FXBV.js";
+import "./chunk-M6NZYUY5.js";
+import "./chunk-WGU762UM.js";
+import "./chunk-UO5ZFLJF.js";
+import "./chunk-5PBGGHHK.js";
+import {
+  parseCommandArgs
+} from "./chunk-DUM46SY7.js";
+import "./chunk-OI3S3FC7.js";
+import "./chunk-5BKTA54Q.js";
+import "./chunk-DKGIIV3F.js";
+import {
+  SchemagateError
+} from "./chunk-6BBU6Q3O.js";
+
+// src/cli/commands/log.ts
+var usage = "schemagate log <subject|file> [--ref <rev>] [--format text|json]";
+var command = {
+  name: "log",
+  summary: "list the versions of a subject from git history, with the verdict of each step",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { ref: { type: "string" }, format: { type: "string", short: "f" } },
+      usage
+    );
+    const [subject, extra] = positionals;
+    if (subject === void 0 || extra !== void 0)
+      throw new SchemagateError("INVALID_ARGUMENT", `give one subject or file
+usage: ${usage}`);
+    const format = values.format ?? "text";
+    if (format !== "text" && format !== "json")
+      throw new SchemagateError("INVALID_ARGUMENT", `unknown --format '${format}' (text or json)`);
+    const log = await subjectLog({
+      cwd: io.cwd,
+      subject,
+      ...values.ref === void 0 ? {} : { ref: values.ref }
+    });
+    if (format === "json") {
+      io.stdout(`${JSON.stringify(log, null, 2)}
+`);
+      return 0;
+    }
+    const lines = [
+      `${log.subject} (${log.file}, ${log.format}, ${log.level}): ${log.steps.length} version${log.steps.length === 1 ? "" : "s"}`
+    ];
+    for (const s of log.steps) {
+      const verdict = s.verdict === "first" ? "first version" : s.verdict === "compatible" ? `compatible (${log.level})` : `INCOMPATIBLE (${log.level})`;
+      lines.push(
+        `v${s.version}  ${s.commit.slice(0, 7)}  ${s.date.slice(0, 10)}  ${s.author}  ${verdict}${s.file === log.file ? "" : `  [${s.file}]`}`
+      );
+      for (const c of s.changes)
+        lines.push(
+          `      ${c.kind === "added" ? "+" : c.kind === "removed" ? "-" : "~"} ${c.summary}${c.breaking ? " (breaking)" : ""}`
+        );
+      for (const f of s.findings) lines.push(`      ${f.rule} against v${f.against}: ${f.message}`);
+    }
+    io.stdout(`${lines.join("\n")}
+`);
+    return 0;
+  }
+};
+var log_default = command;
+export {
+  log_default as default
+};
