@@ -24,7 +24,7 @@ import {
 } from './history.js';
 import { loadSchema, NameIndex, type LoadedSchema } from './schema-file.js';
 import { missingDocs } from './lint.js';
-import { levelOf, subjectSettings } from './subjects.js';
+import { levelOf, sameSubjectIn, subjectSettings } from './subjects.js';
 import { buildVersions, type ParsedVersion } from './versions.js';
 import { candidateFiles, resolveBase, resolveRevision } from './workspace.js';
 
@@ -84,9 +84,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 
   const added = [...candidates.oids.keys()].filter((p) => !baseFiles.has(p));
   const removed = [...baseFiles.keys()].filter((p) => !candidates.oids.has(p));
-  const renamedFrom = pairRenames(added, removed, candidates.oids, baseFiles, config);
+  const renamedFrom = pairRenames(added, removed, config);
   const renamedOld = new Set(renamedFrom.values());
   const deleted = removed.filter((p) => !renamedOld.has(p));
+  // Where a deleted file's content went: the delete gate says so (it is not a rename: the subject changes).
+  const movedTo = movedContent(deleted, added, candidates.oids, baseFiles);
 
   const targets =
     mode === 'all'
@@ -96,13 +98,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // Only the histories the check needs: the whole root for --all, the changed files otherwise.
   const historyPaths = [...new Set([...targets, ...deleted, ...renamedFrom.values()])];
   let history: RepoHistory;
+  const sameSubject = sameSubjectIn(config);
   if (mode === 'all' || historyPaths.length > NARROW_LIMIT)
-    history = await readFileHistories(top, { commit: base.commit, paths: [config.root], ...deepen(options) });
+    history = await readFileHistories(top, {
+      commit: base.commit,
+      paths: [config.root],
+      sameSubject,
+      ...deepen(options),
+    });
   else
     history = await readFewFileHistories(top, {
       commit: base.commit,
       paths: historyPaths,
       root: config.root,
+      sameSubject,
       ...deepen(options),
     });
 
@@ -149,7 +158,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       }),
     );
   }
-  for (const path of deleted) reports.push(deletedSubject(path, history.files.get(path), config));
+  for (const path of deleted)
+    reports.push(deletedSubject(path, history.files.get(path), config, movedTo.get(path)));
 
   // A level that changes in this change: a warning on every subject it affects, checked or not.
   if (baseConfig !== undefined) {
@@ -220,33 +230,37 @@ function baseConfigFrom(bytes: Buffer | undefined, current: SchemagateConfig): S
 }
 
 /**
- * Pairs files that disappeared with files that appeared: same content first, then the same subject.
- * (Not the same file name: with `naming: topic`, every `value.avsc` shares one.) git's own rename
- * detection cannot see untracked files in the working tree.
+ * Pairs files that disappeared with files that appeared under the same subject: a move that keeps the
+ * subject keeps its history. (Not by content: a subject's identity is its name, so the same content under
+ * another subject is that subject's start and the old subject's delete.) git's own rename detection cannot
+ * see untracked files in the working tree.
  */
-function pairRenames(
+function pairRenames(added: string[], removed: string[], config: SchemagateConfig): Map<string, string> {
+  const pairs = new Map<string, string>();
+  const bySubject = new Map(removed.map((p) => [subjectSettings(p, config).subject, p]));
+  for (const a of added) {
+    const match = bySubject.get(subjectSettings(a, config).subject);
+    if (match === undefined) continue;
+    pairs.set(a, match);
+    bySubject.delete(subjectSettings(a, config).subject);
+  }
+  return pairs;
+}
+
+/** Deleted files whose exact content appeared at another path, with that path. */
+function movedContent(
+  deleted: string[],
   added: string[],
-  removed: string[],
   now: Map<string, string>,
   before: Map<string, string>,
-  config: SchemagateConfig,
 ): Map<string, string> {
-  const pairs = new Map<string, string>();
-  const free = new Set(removed);
-  const tryPair = (key: (p: string, side: 'old' | 'new') => string): void => {
-    for (const a of added) {
-      if (pairs.has(a)) continue;
-      const k = key(a, 'new');
-      const match = [...free].find((r) => key(r, 'old') === k);
-      if (match !== undefined) {
-        pairs.set(a, match);
-        free.delete(match);
-      }
-    }
-  };
-  tryPair((p, side) => (side === 'new' ? now.get(p) : before.get(p)) ?? '');
-  tryPair((p) => subjectSettings(p, config).subject);
-  return pairs;
+  const byBlob = new Map(added.map((p) => [now.get(p), p]));
+  const moved = new Map<string, string>();
+  for (const d of deleted) {
+    const to = byBlob.get(before.get(d));
+    if (to !== undefined) moved.set(d, to);
+  }
+  return moved;
 }
 
 interface SubjectContext {
@@ -416,8 +430,17 @@ function deletedSubject(
   path: string,
   history: FileHistory | undefined,
   config: SchemagateConfig,
+  movedTo: string | undefined,
 ): SubjectReport {
   const settings = subjectSettings(path, config);
+  const moved =
+    movedTo === undefined
+      ? ''
+      : `; its content moved to ${movedTo}, which is another subject ('${subjectSettings(movedTo, config).subject}'): a move keeps its history only when the subject stays the same`;
+  const keep =
+    movedTo === undefined
+      ? 'restore the file'
+      : `move it back, or keep the subject with a \`subjects\` rule (match: "${movedTo}", subject: "${settings.subject}")`;
   const last = history?.changes.at(-1);
   const status: SubjectStatus = 'deleted';
   return {
@@ -435,10 +458,10 @@ function deletedSubject(
         line: 1,
         column: 1,
         ...(last === undefined ? {} : { commit: last.commit }),
-        message: `${path} was deleted, but subject '${settings.subject}' has history; consumers may still read its data`,
+        message: `${path} was deleted, but subject '${settings.subject}' has history; consumers may still read its data${moved}`,
         fix: config.allowDelete
           ? 'none needed: allowDelete is true'
-          : 'restore the file, or set `allowDelete: true` in schemagate.yaml if the subject is really retired',
+          : `${keep}, or set \`allowDelete: true\` in schemagate.yaml if the subject is really retired`,
       }),
     ],
   };

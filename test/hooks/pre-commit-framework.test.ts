@@ -44,7 +44,11 @@ test('pre-commit framework: install-hooks from a git clone works, and the hook r
     );
     repo.write('schemas/orders.avsc', record('Order', [{ name: 'id', type: 'string' }])).commit('v1');
     // npm's cache outside the temp repository (its HOME), so that `git add -A` never sees it.
-    const env = { ...repo.env(), PRE_COMMIT_HOME: join(work, 'home'), npm_config_cache: join(work, 'npm') };
+    const env: NodeJS.ProcessEnv = {
+      ...repo.env(),
+      PRE_COMMIT_HOME: join(work, 'home'),
+      npm_config_cache: join(work, 'npm'),
+    };
     delete env['SCHEMAGATE_BIN'];
     const run = (cmd: string, args: string[]): { code: number; out: string } => {
       const r = spawnSync(cmd, args, { cwd: repo.dir, env, encoding: 'utf8', timeout: 300_000 });
