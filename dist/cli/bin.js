@@ -1,14 +1,29 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunk-FYFSRXPY.js";
+} from "./chunk-FUIR4XP5.js";
 import "./chunk-6BBU6Q3O.js";
 
 // src/cli/io.ts
 function processIo() {
+  const open = { stdout: true, stderr: true };
+  for (const name of ["stdout", "stderr"]) {
+    process[name].on("error", (e) => {
+      open[name] = false;
+      if (e.code === "EPIPE") return;
+      if (name === "stdout" && open.stderr)
+        process.stderr.write(`schemagate: cannot write the output: ${e.message}
+`);
+      process.exitCode = 2;
+    });
+  }
   return {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: (t) => {
+      if (open.stdout) process.stdout.write(t);
+    },
+    stderr: (t) => {
+      if (open.stderr) process.stderr.write(t);
+    },
     cwd: process.cwd(),
     env: process.env,
     isTTY: process.stdout.isTTY === true

@@ -76,10 +76,15 @@ function levelOf(path, config) {
   }
   return level;
 }
+function sameSubjectIn(config) {
+  return (from, to) => subjectSettings(from, config).subject === subjectSettings(to, config).subject;
+}
 
 export {
   DEFAULT_ROOT,
   isSchemaPath,
+  isUnderRoot,
   subjectSettings,
-  levelOf
+  levelOf,
+  sameSubjectIn
 };

@@ -4,18 +4,18 @@ import {
 import {
   connectRegistry,
   parseRegistryCommandArgs
-} from "./chunk-MG67YTS6.js";
+} from "./chunk-V7WOMVMH.js";
 import "./chunk-MPVQGFM4.js";
 import {
   CONFIG_FILE
-} from "./chunk-M6NZYUY5.js";
+} from "./chunk-XZ5J6NE5.js";
 import "./chunk-UO5ZFLJF.js";
 import "./chunk-DUM46SY7.js";
 import {
   gitText,
   runGit
-} from "./chunk-5BKTA54Q.js";
-import "./chunk-DKGIIV3F.js";
+} from "./chunk-X223GS44.js";
+import "./chunk-XTDEDTCT.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";

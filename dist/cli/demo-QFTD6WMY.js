@@ -6,19 +6,19 @@ import {
 } from "./chunk-MPVQGFM4.js";
 import {
   main
-} from "./chunk-FYFSRXPY.js";
+} from "./chunk-FUIR4XP5.js";
 import "./chunk-BROX5GRX.js";
 import "./chunk-3E5RETUQ.js";
 import "./chunk-N6LIP5YK.js";
 import {
   CONFIG_FILE
-} from "./chunk-M6NZYUY5.js";
+} from "./chunk-XZ5J6NE5.js";
 import "./chunk-UO5ZFLJF.js";
 import "./chunk-5PBGGHHK.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";
-import "./chunk-DKGIIV3F.js";
+import "./chunk-XTDEDTCT.js";
 import "./chunk-6BBU6Q3O.js";
 
 // src/demo/story.ts

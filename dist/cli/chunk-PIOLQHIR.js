@@ -1,4 +1,8 @@
 import {
+  compareFindings,
+  summarize
+} from "./chunk-4WLI5DVH.js";
+import {
   NameIndex,
   buildVersions,
   loadSchema
@@ -6,8 +10,9 @@ import {
 import {
   CONFIG_FILE,
   loadConfig,
+  loadConfigAt,
   parseConfig
-} from "./chunk-M6NZYUY5.js";
+} from "./chunk-XZ5J6NE5.js";
 import {
   checkCompatibility
 } from "./chunk-WGU762UM.js";
@@ -27,35 +32,26 @@ import {
   readFileHistories,
   resolveBase,
   resolveRevision
-} from "./chunk-OI3S3FC7.js";
+} from "./chunk-5MVSPG7Y.js";
 import {
+  listWorktreeFiles,
   repoRoot,
+  resolveCommit,
   streamBlobs
-} from "./chunk-5BKTA54Q.js";
+} from "./chunk-X223GS44.js";
 import {
+  isSchemaPath,
+  isUnderRoot,
   levelOf,
+  sameSubjectIn,
   subjectSettings
-} from "./chunk-DKGIIV3F.js";
+} from "./chunk-XTDEDTCT.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
 
-// src/report/model.ts
-function summarize(subjects) {
-  const byStatus = {};
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const s of subjects) {
-    byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
-    for (const f of s.findings) {
-      if (f.severity === "error") errors++;
-      else if (f.severity === "warning") warnings++;
-      else infos++;
-    }
-  }
-  return { subjects: subjects.length, errors, warnings, infos, byStatus };
-}
+// src/repo/check.ts
+import { join } from "node:path";
 
 // src/repo/lint.ts
 var isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -108,7 +104,7 @@ function missingDocs(format, value) {
 // src/repo/check.ts
 async function runCheck(options) {
   const top = await repoRoot(options.cwd);
-  const config = options.config ?? loadConfig(top);
+  const config = options.config ?? (options.configPath === void 0 ? loadConfig(top) : loadConfigAt(top, options.configPath, options.cwd));
   const mode = options.mode ?? "worktree";
   let base;
   if (mode === "against") {
@@ -126,21 +122,32 @@ async function runCheck(options) {
     candidateFiles(top, config, candidateSource),
     base.commit === void 0 ? /* @__PURE__ */ new Map() : candidateFiles(top, config, { kind: "commit", commit: base.commit }).then((c) => c.oids)
   ]);
+  if (candidates.conflicted.length > 0) throw await mergeConflict(top, candidates.conflicted);
+  if (candidates.oids.size === 0 && baseFiles.size === 0)
+    throw await noSchemaFiles(top, config, candidateSource.kind, candidates.skipped);
   const added = [...candidates.oids.keys()].filter((p) => !baseFiles.has(p));
   const removed = [...baseFiles.keys()].filter((p) => !candidates.oids.has(p));
-  const renamedFrom = pairRenames(added, removed, candidates.oids, baseFiles, config);
+  const renamedFrom = pairRenames(added, removed, config);
   const renamedOld = new Set(renamedFrom.values());
   const deleted = removed.filter((p) => !renamedOld.has(p));
+  const movedTo = movedContent(deleted, added, candidates.oids, baseFiles);
   const targets = mode === "all" ? [...candidates.oids.keys()] : [...candidates.oids.keys()].filter((p) => baseFiles.get(p) !== candidates.oids.get(p));
   const historyPaths = [.../* @__PURE__ */ new Set([...targets, ...deleted, ...renamedFrom.values()])];
   let history;
+  const sameSubject = sameSubjectIn(config);
   if (mode === "all" || historyPaths.length > NARROW_LIMIT)
-    history = await readFileHistories(top, { commit: base.commit, paths: [config.root], ...deepen(options) });
+    history = await readFileHistories(top, {
+      commit: base.commit,
+      paths: [config.root],
+      sameSubject,
+      ...deepen(options)
+    });
   else
     history = await readFewFileHistories(top, {
       commit: base.commit,
       paths: historyPaths,
       root: config.root,
+      sameSubject,
       ...deepen(options)
     });
   const historyOf = (path) => {
@@ -148,7 +155,8 @@ async function runCheck(options) {
     return history.files.get(from) ?? history.deleted.get(from);
   };
   const blobIds = [];
-  const baseConfigSpec = base.commit === void 0 ? void 0 : `${base.commit}:${CONFIG_FILE}`;
+  const configPath = config.file ?? CONFIG_FILE;
+  const baseConfigSpec = base.commit === void 0 || configPath.startsWith("/") ? void 0 : `${base.commit}:${configPath}`;
   if (baseConfigSpec !== void 0) blobIds.push(baseConfigSpec);
   const fromGit = candidateSource.kind !== "worktree";
   if (fromGit) for (const p of targets) blobIds.push(candidates.oids.get(p));
@@ -179,7 +187,8 @@ async function runCheck(options) {
       })
     );
   }
-  for (const path of deleted) reports.push(deletedSubject(path, history.files.get(path), config));
+  for (const path of deleted)
+    reports.push(deletedSubject(path, history.files.get(path), config, movedTo.get(path)));
   if (baseConfig !== void 0) {
     for (const path of candidates.oids.keys()) {
       const before = levelOf(renamedFrom.get(path) ?? path, baseConfig);
@@ -222,15 +231,44 @@ async function runCheck(options) {
     [...candidates.oids.keys()].map((p) => ({ file: p, subject: subjectSettings(p, config).subject }))
   );
   reports.sort((a, b) => a.file.localeCompare(b.file));
+  for (const r of reports) r.findings.sort(compareFindings);
   const summary = summarize(reports);
   return {
     ok: summary.errors === 0,
     mode,
     base: { ref: base.ref, commit: base.commit ?? null },
     subjects: reports,
-    summary
+    summary,
+    ...candidates.skipped.length === 0 ? {} : { skipped: candidates.skipped }
   };
 }
+async function mergeConflict(top, files) {
+  const merging = await resolveCommit(top, "MERGE_HEAD");
+  const what = merging === void 0 ? "unresolved conflicts" : "a merge in progress with unresolved conflicts";
+  return new SchemagateError(
+    "MERGE_CONFLICT",
+    `${what} in ${files.join(", ")}: the schemas cannot be checked until they are resolved. Edit the files to resolve the conflicts, \`git add\` them, then commit (the hook checks the resolved files)` + (merging === void 0 ? "" : ", or `git merge --abort` to give up the merge")
+  );
+}
+async function noSchemaFiles(top, config, source, skipped) {
+  const where = source === "worktree" ? "the working tree" : source === "index" ? "the index" : "HEAD";
+  const root = config.root === "." ? "the repository" : `'${config.root}/'`;
+  const outside = (await listWorktreeFiles(top, ".")).filter(
+    (p) => isSchemaPath(p, { root: "." }) && !isUnderRoot(p, config.root) && !NOT_SCHEMAS.test(p)
+  );
+  const hints = [
+    ...skipped.length === 0 ? [] : [
+      `it holds ${skipped.length} other file(s), such as ${skipped[0].file} (${skipped[0].reason === "symlink" ? "a symbolic link" : "not .avsc or .json"})`
+    ],
+    ...outside.length === 0 ? [] : [`schema files outside it: ${outside.slice(0, 3).join(", ")}${outside.length > 3 ? ", …" : ""}`]
+  ];
+  return new SchemagateError(
+    "NO_SCHEMA_FILES",
+    `no schema files (.avsc, .json) under ${root} (${join(top, config.root)}) in ${where} nor in the base's history, so nothing was checked` + (hints.length === 0 ? "" : `; ${hints.join("; ")}`) + `. Set \`root:\` in ${config.file ?? CONFIG_FILE} to the folder that holds the schemas (default: schemas)`,
+    config.file === void 0 ? {} : { file: config.file }
+  );
+}
+var NOT_SCHEMAS = /(^|\/)(node_modules\/|\.|package(-lock)?\.json$|tsconfig[^/]*\.json$)/;
 function deepen(options) {
   return options.deepen === void 0 ? {} : { deepen: options.deepen };
 }
@@ -242,23 +280,25 @@ function baseConfigFrom(bytes, current) {
     return void 0;
   }
 }
-function pairRenames(added, removed, now, before, config) {
+function pairRenames(added, removed, config) {
   const pairs = /* @__PURE__ */ new Map();
-  const free = new Set(removed);
-  const tryPair = (key) => {
-    for (const a of added) {
-      if (pairs.has(a)) continue;
-      const k = key(a, "new");
-      const match = [...free].find((r) => key(r, "old") === k);
-      if (match !== void 0) {
-        pairs.set(a, match);
-        free.delete(match);
-      }
-    }
-  };
-  tryPair((p, side) => (side === "new" ? now.get(p) : before.get(p)) ?? "");
-  tryPair((p) => subjectSettings(p, config).subject);
+  const bySubject = new Map(removed.map((p) => [subjectSettings(p, config).subject, p]));
+  for (const a of added) {
+    const match = bySubject.get(subjectSettings(a, config).subject);
+    if (match === void 0) continue;
+    pairs.set(a, match);
+    bySubject.delete(subjectSettings(a, config).subject);
+  }
   return pairs;
+}
+function movedContent(deleted, added, now, before) {
+  const byBlob = new Map(added.map((p) => [now.get(p), p]));
+  const moved = /* @__PURE__ */ new Map();
+  for (const d of deleted) {
+    const to = byBlob.get(before.get(d));
+    if (to !== void 0) moved.set(d, to);
+  }
+  return moved;
 }
 function finding(file, partial) {
   return { version: null, commit: null, ...partial, file };
@@ -391,8 +431,10 @@ function changesOf(loaded, latest, level) {
   const checked = directionsOf(level);
   return loaded.handler.diff(latest.schema, loaded.schema).map((c) => ({ ...c, breaking: c.breaks.some((d) => checked.includes(d)) }));
 }
-function deletedSubject(path, history, config) {
+function deletedSubject(path, history, config, movedTo) {
   const settings = subjectSettings(path, config);
+  const moved = movedTo === void 0 ? "" : `; its content moved to ${movedTo}, which is another subject ('${subjectSettings(movedTo, config).subject}'): a move keeps its history only when the subject stays the same`;
+  const keep = movedTo === void 0 ? "restore the file" : `move it back, or keep the subject with a \`subjects\` rule (match: "${movedTo}", subject: "${settings.subject}")`;
   const last = history?.changes.at(-1);
   const status = "deleted";
   return {
@@ -410,8 +452,8 @@ function deletedSubject(path, history, config) {
         line: 1,
         column: 1,
         ...last === void 0 ? {} : { commit: last.commit },
-        message: `${path} was deleted, but subject '${settings.subject}' has history; consumers may still read its data`,
-        fix: config.allowDelete ? "none needed: allowDelete is true" : "restore the file, or set `allowDelete: true` in schemagate.yaml if the subject is really retired"
+        message: `${path} was deleted, but subject '${settings.subject}' has history; consumers may still read its data${moved}`,
+        fix: config.allowDelete ? "none needed: allowDelete is true" : `${keep}, or set \`allowDelete: true\` in schemagate.yaml if the subject is really retired`
       })
     ]
   };

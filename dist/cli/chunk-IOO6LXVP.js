@@ -5,7 +5,7 @@ import {
 } from "./chunk-HE64FXBV.js";
 import {
   loadConfig
-} from "./chunk-M6NZYUY5.js";
+} from "./chunk-XZ5J6NE5.js";
 import {
   checkCompatibility
 } from "./chunk-WGU762UM.js";
@@ -19,16 +19,17 @@ import {
   readFileHistories,
   resolveBase,
   resolveRevision
-} from "./chunk-OI3S3FC7.js";
+} from "./chunk-5MVSPG7Y.js";
 import {
   readBlobs,
   repoRoot,
   runGit
-} from "./chunk-5BKTA54Q.js";
+} from "./chunk-X223GS44.js";
 import {
   isSchemaPath,
+  sameSubjectIn,
   subjectSettings
-} from "./chunk-DKGIIV3F.js";
+} from "./chunk-XTDEDTCT.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
@@ -48,6 +49,7 @@ async function readSubjects(options) {
   const history = await readFileHistories(top, {
     commit: base.commit,
     paths: [config.root],
+    sameSubject: sameSubjectIn(config),
     ...options.deepen === void 0 ? {} : { deepen: options.deepen }
   });
   const files = [...history.files.values()].filter((h) => isSchemaPath(h.path, config));
@@ -128,13 +130,15 @@ async function changedSubjects(options) {
     if (status.startsWith("R") || status.startsWith("C")) {
       const old = tokens[i + 1] ?? "";
       const file2 = tokens[i + 2] ?? "";
-      if (isSchemaPath(file2, config))
-        changes2.push({
-          subject: subjectSettings(file2, config).subject,
-          file: file2,
-          change: "renamed",
-          previousFile: old
-        });
+      const subject = subjectSettings(file2, config).subject;
+      const oldSubject = subjectSettings(old, config).subject;
+      if (status.startsWith("R") && oldSubject === subject) {
+        if (isSchemaPath(file2, config)) changes2.push({ subject, file: file2, change: "renamed", previousFile: old });
+      } else {
+        if (status.startsWith("R") && isSchemaPath(old, config))
+          changes2.push({ subject: oldSubject, file: old, change: "deleted" });
+        if (isSchemaPath(file2, config)) changes2.push({ subject, file: file2, change: "added" });
+      }
       i += 3;
       continue;
     }

@@ -6,17 +6,17 @@ import {
 } from "./chunk-DUM46SY7.js";
 import {
   startBaseLookupEarly
-} from "./chunk-OI3S3FC7.js";
+} from "./chunk-5MVSPG7Y.js";
 import {
   dropEarlyGit
-} from "./chunk-5BKTA54Q.js";
-import "./chunk-DKGIIV3F.js";
+} from "./chunk-X223GS44.js";
+import "./chunk-XTDEDTCT.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
 
 // src/cli/commands/check.ts
-var usage = "schemagate check [--staged | --against <ref> | --all] [--format text|json|github|junit|sarif|markdown] [--no-fetch]";
+var usage = "schemagate check [--staged | --against <ref> | --all] [--format text|json|github|junit|sarif|markdown] [--config <path>] [--no-fetch]";
 var command = {
   name: "check",
   summary: "check schema changes against their git history with the registry’s compatibility rules",
@@ -29,7 +29,8 @@ var command = {
         against: { type: "string" },
         all: { type: "boolean" },
         format: { type: "string", short: "f" },
-        "no-fetch": { type: "boolean" }
+        "no-fetch": { type: "boolean" },
+        config: { type: "string", short: "c" }
       },
       usage
     );
@@ -54,18 +55,21 @@ usage: ${usage}`
       );
     }
     const mode = values.staged === true ? "staged" : values.all === true ? "all" : values.against !== void 0 ? "against" : "worktree";
-    startBaseLookupEarly(io.cwd, { staged: mode === "staged" });
+    startBaseLookupEarly(io.cwd, { staged: mode === "staged" && values.config === void 0 });
     try {
       const [{ runCheck }, { renderReport }] = await Promise.all([
-        import("./check-UTG6RIE7.js"),
-        import("./render-PZY6IM2C.js")
+        import("./check-SHNIDW2S.js"),
+        import("./render-JV2T3AVD.js")
       ]);
       const report = await runCheck({
         cwd: io.cwd,
         mode,
         ...values.against === void 0 ? {} : { against: values.against },
-        ...values["no-fetch"] === true ? { deepen: false } : {}
+        ...values["no-fetch"] === true ? { deepen: false } : {},
+        ...values.config === void 0 ? {} : { configPath: values.config }
       });
+      for (const note of skippedNotes(report.skipped ?? [])) io.stderr(`schemagate: note: ${note}
+`);
       io.stdout(renderReport(report, format));
       return report.ok ? 0 : 1;
     } finally {
@@ -74,6 +78,19 @@ usage: ${usage}`
   }
 };
 var check_default = command;
+function skippedNotes(skipped) {
+  const list = (files) => `${files.slice(0, 5).join(", ")}${files.length > 5 ? ` and ${files.length - 5} more` : ""}`;
+  const other = skipped.filter((s) => s.reason === "extension").map((s) => s.file);
+  const links = skipped.filter((s) => s.reason === "symlink").map((s) => s.file);
+  const notes = [];
+  if (other.length > 0)
+    notes.push(`skipped ${list(other)}: not .avsc or .json (schemagate checks Avro and JSON Schema files)`);
+  if (links.length > 0)
+    notes.push(
+      `skipped ${list(links)}: symbolic link${links.length === 1 ? "" : "s"} (git holds the link, not a schema; a target under the schema root is checked under its own path)`
+    );
+  return notes;
+}
 export {
   check_default as default
 };

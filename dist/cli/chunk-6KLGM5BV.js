@@ -1,13 +1,13 @@
 import {
   changedSubjects,
   readSubjects
-} from "./chunk-KEZ6C6XB.js";
+} from "./chunk-IOO6LXVP.js";
 import {
   loadConfig
-} from "./chunk-M6NZYUY5.js";
+} from "./chunk-XZ5J6NE5.js";
 import {
   repoRoot
-} from "./chunk-5BKTA54Q.js";
+} from "./chunk-X223GS44.js";
 
 // src/registry/repo-candidates.ts
 async function collectCandidates(cwd, options = {}) {

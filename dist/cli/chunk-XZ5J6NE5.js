@@ -4,14 +4,14 @@ import {
 } from "./chunk-UO5ZFLJF.js";
 import {
   DEFAULT_ROOT
-} from "./chunk-DKGIIV3F.js";
+} from "./chunk-XTDEDTCT.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
 
 // src/repo/config.ts
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import {
   LineCounter,
   parseDocument,
@@ -44,6 +44,23 @@ function loadConfig(repoRoot) {
     });
   }
   return parseConfig(text, CONFIG_FILE);
+}
+function loadConfigAt(repoRoot, path, cwd) {
+  const full = resolve(cwd, path);
+  const fromRoot = relative(repoRoot, full).split("\\").join("/");
+  const shown = fromRoot === "" || fromRoot.startsWith("../") || isAbsolute(fromRoot) ? full : fromRoot;
+  let text;
+  try {
+    text = readFileSync(full, "utf8");
+  } catch (e) {
+    const code = e.code;
+    throw new SchemagateError(
+      "FILE_UNREADABLE",
+      `--config ${path}: cannot read ${full}${code === "ENOENT" ? ": no such file" : `: ${e.message}`}`,
+      { file: shown }
+    );
+  }
+  return parseConfig(text, shown);
 }
 function parseConfig(text, file = CONFIG_FILE) {
   const lines = new LineCounter();
@@ -204,6 +221,7 @@ function resolveRegistryUrl(config, env = process.env) {
 export {
   CONFIG_FILE,
   loadConfig,
+  loadConfigAt,
   parseConfig,
   resolveRegistryUrl
 };

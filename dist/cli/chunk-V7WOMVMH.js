@@ -3,7 +3,7 @@ import {
 } from "./chunk-MPVQGFM4.js";
 import {
   resolveRegistryUrl
-} from "./chunk-M6NZYUY5.js";
+} from "./chunk-XZ5J6NE5.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";

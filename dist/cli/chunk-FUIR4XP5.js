@@ -5,15 +5,15 @@ import {
 // src/cli/main.ts
 var COMMANDS = {
   compat: () => import("./compat-F2H2RRVH.js"),
-  check: () => import("./check-G523R6FC.js"),
-  log: () => import("./log-6V6IBCNP.js"),
-  diff: () => import("./diff-TCRXVQ2A.js"),
-  init: () => import("./init-AMYAVKNO.js"),
+  check: () => import("./check-OBBLY3RW.js"),
+  log: () => import("./log-IDR6WGXS.js"),
+  diff: () => import("./diff-LZFVUUFO.js"),
+  init: () => import("./init-WVYBROEC.js"),
   registry: () => import("./registry-FRAOYYPU.js"),
-  publish: () => import("./publish-K7YSUDXG.js"),
-  status: () => import("./status-4LKU6TWT.js"),
-  import: () => import("./import-TM2T3GL3.js"),
-  demo: () => import("./demo-ER42W63O.js")
+  publish: () => import("./publish-OGLKZ746.js"),
+  status: () => import("./status-XOTIWN5W.js"),
+  import: () => import("./import-BKNNQPLK.js"),
+  demo: () => import("./demo-QFTD6WMY.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

@@ -1,23 +1,26 @@
 import {
+  configAt
+} from "./chunk-KGVPN45X.js";
+import {
   subjectLog
-} from "./chunk-KEZ6C6XB.js";
+} from "./chunk-IOO6LXVP.js";
 import "./chunk-HE64FXBV.js";
-import "./chunk-M6NZYUY5.js";
+import "./chunk-XZ5J6NE5.js";
 import "./chunk-WGU762UM.js";
 import "./chunk-UO5ZFLJF.js";
 import "./chunk-5PBGGHHK.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";
-import "./chunk-OI3S3FC7.js";
-import "./chunk-5BKTA54Q.js";
-import "./chunk-DKGIIV3F.js";
+import "./chunk-5MVSPG7Y.js";
+import "./chunk-X223GS44.js";
+import "./chunk-XTDEDTCT.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
 
 // src/cli/commands/log.ts
-var usage = "schemagate log <subject|file> [--ref <rev>] [--format text|json]";
+var usage = "schemagate log <subject|file> [--ref <rev>] [--format text|json] [--config <path>]";
 var command = {
   name: "log",
   summary: "list the versions of a subject from git history, with the verdict of each step",
@@ -25,7 +28,11 @@ var command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { ref: { type: "string" }, format: { type: "string", short: "f" } },
+      {
+        ref: { type: "string" },
+        format: { type: "string", short: "f" },
+        config: { type: "string", short: "c" }
+      },
       usage
     );
     const [subject, extra] = positionals;
@@ -38,6 +45,7 @@ usage: ${usage}`);
     const log = await subjectLog({
       cwd: io.cwd,
       subject,
+      ...values.config === void 0 ? {} : { config: await configAt(io.cwd, values.config) },
       ...values.ref === void 0 ? {} : { ref: values.ref }
     });
     if (format === "json") {

@@ -4,16 +4,18 @@ import {
   isShallow,
   listFiles,
   listFilesArgs,
+  listWorktreeFiles,
   parseFileList,
   readBlobs,
   resolveCommit,
   runGit,
   startGitEarly
-} from "./chunk-5BKTA54Q.js";
+} from "./chunk-X223GS44.js";
 import {
   DEFAULT_ROOT,
-  isSchemaPath
-} from "./chunk-DKGIIV3F.js";
+  isSchemaPath,
+  isUnderRoot
+} from "./chunk-XTDEDTCT.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
@@ -105,7 +107,7 @@ function parseLog(out, commits) {
     });
   }
 }
-function replay(commits) {
+function replay(commits, sameSubject) {
   const files = /* @__PURE__ */ new Map();
   const deleted = /* @__PURE__ */ new Map();
   const added = [];
@@ -118,15 +120,20 @@ function replay(commits) {
       blob,
       path
     });
+    const remove = (path) => {
+      const h = files.get(path);
+      if (h === void 0) return;
+      files.delete(path);
+      deleted.set(path, { ...h, deletedIn: change(NULL_OID, path) });
+    };
     for (const e of c.entries) {
+      const from = e.status === "R" && e.from !== void 0 && files.has(e.from) ? e.from : void 0;
+      if (from !== void 0 && sameSubject !== void 0 && !sameSubject(from, e.path)) remove(from);
       if (e.status === "D") {
-        const h = files.get(e.path);
-        if (h === void 0) continue;
-        files.delete(e.path);
-        deleted.set(e.path, { ...h, deletedIn: change(NULL_OID, e.path) });
-      } else if (e.status === "R" && e.from !== void 0 && files.has(e.from)) {
-        const h = files.get(e.from);
-        files.delete(e.from);
+        remove(e.path);
+      } else if (from !== void 0 && files.has(from)) {
+        const h = files.get(from);
+        files.delete(from);
         h.path = e.path;
         if (h.changes.at(-1)?.blob !== e.blob) h.changes.push(change(e.blob, e.path));
         files.set(e.path, h);
@@ -162,7 +169,7 @@ async function readFileHistories(cwd, options) {
   if (options.commit === void 0) return { commit: void 0, files: /* @__PURE__ */ new Map(), deleted: /* @__PURE__ */ new Map() };
   await ensureFullHistory(cwd, options.deepen ?? true);
   const commits = await logCommits(cwd, options.commit, options.paths);
-  const { added: _added, ...history } = replay(commits);
+  const { added: _added, ...history } = replay(commits, options.sameSubject);
   history.commit = options.commit;
   return history;
 }
@@ -171,7 +178,7 @@ async function readFewFileHistories(cwd, options) {
   if (options.paths.length === 0) return { commit: options.commit, files: /* @__PURE__ */ new Map(), deleted: /* @__PURE__ */ new Map() };
   await ensureFullHistory(cwd, options.deepen ?? true);
   const commits = await logCommits(cwd, options.commit, options.paths);
-  const { added, ...history } = replay(commits);
+  const { added, ...history } = replay(commits, options.sameSubject);
   history.commit = options.commit;
   const withParent = added.filter((a) => a.commit.parent !== void 0);
   if (withParent.length > 0) {
@@ -187,8 +194,14 @@ async function readFewFileHistories(cwd, options) {
       i = next === i + 1 ? i + 1 : next;
     }
     const addedPaths = new Set(withParent.map((a) => a.path));
-    if (entries.some((e) => e.status === "R" && addedPaths.has(e.path))) {
-      return readFileHistories(cwd, { commit: options.commit, paths: [options.root], deepen: false });
+    const keepsHistory = (e) => options.sameSubject === void 0 || options.sameSubject(e.from ?? "", e.path);
+    if (entries.some((e) => e.status === "R" && addedPaths.has(e.path) && keepsHistory(e))) {
+      return readFileHistories(cwd, {
+        commit: options.commit,
+        paths: [options.root],
+        deepen: false,
+        ...options.sameSubject === void 0 ? {} : { sameSubject: options.sameSubject }
+      });
     }
   }
   return history;
@@ -196,7 +209,7 @@ async function readFewFileHistories(cwd, options) {
 
 // src/repo/workspace.ts
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 var CONFIG_FILE_NAME = "schemagate.yaml";
 var REFS_ARGS = [
@@ -286,43 +299,54 @@ async function resolveRevision(cwd, rev) {
 function blobId(bytes) {
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
-function walk(top, dir, out) {
-  let entries;
-  try {
-    entries = readdirSync(join(top, dir), { withFileTypes: true });
-  } catch (e) {
-    if (e.code === "ENOENT" || e.code === "ENOTDIR")
-      return;
-    throw e;
-  }
-  for (const e of entries) {
-    if (e.name.startsWith(".") || e.name === "node_modules") continue;
-    const rel = dir === "" ? e.name : `${dir}/${e.name}`;
-    if (e.isDirectory()) walk(top, rel, out);
-    else if (e.isFile()) out.push(rel);
-  }
-}
 async function candidateFiles(top, config, source) {
+  const skipped = [];
+  const conflicted = [];
+  const keep = (p) => {
+    if (isSchemaPath(p, config)) return true;
+    if (isUnderRoot(p, config.root)) skipped.push({ file: p, reason: "extension" });
+    return false;
+  };
   if (source.kind === "worktree") {
-    const paths = [];
-    walk(top, config.root === "." ? "" : config.root, paths);
     const contents = /* @__PURE__ */ new Map();
     const oids2 = /* @__PURE__ */ new Map();
-    for (const p of paths) {
-      if (!isSchemaPath(p, config)) continue;
-      const bytes = readFileSync(join(top, p));
+    for (const p of await listWorktreeFiles(top, config.root)) {
+      const full = join(top, p);
+      let stat;
+      try {
+        stat = lstatSync(full);
+      } catch (e) {
+        if (e.code === "ENOENT" || e.code === "ENOTDIR")
+          continue;
+        throw e;
+      }
+      if (stat.isSymbolicLink()) {
+        if (isUnderRoot(p, config.root)) skipped.push({ file: p, reason: "symlink" });
+        continue;
+      }
+      if (!stat.isFile() || !keep(p)) continue;
+      const bytes = readFileSync(full);
       contents.set(p, bytes);
       oids2.set(p, blobId(bytes));
     }
     return {
       oids: oids2,
+      skipped,
+      conflicted,
       read: async (ps) => new Map(ps.flatMap((p) => contents.has(p) ? [[p, contents.get(p)]] : []))
     };
   }
-  const listed = await listFiles(top, config.root, source.kind === "index" ? void 0 : source.commit);
-  const oids = new Map([...listed].filter(([p]) => isSchemaPath(p, config)));
+  const symlinks = [];
+  const listed = await listFiles(top, config.root, source.kind === "index" ? void 0 : source.commit, {
+    symlinks,
+    conflicted
+  });
+  for (const p of symlinks) if (isUnderRoot(p, config.root)) skipped.push({ file: p, reason: "symlink" });
+  const oids = new Map([...listed].filter(([p]) => keep(p)));
   return {
     oids,
+    skipped,
+    conflicted: conflicted.filter((p) => isSchemaPath(p, config)),
     read: async (ps) => {
       const blobs = await readBlobs(
         top,

@@ -1,13 +1,13 @@
 import {
   initProject
-} from "./chunk-HUP4KFEK.js";
-import "./chunk-M6NZYUY5.js";
+} from "./chunk-QVK27P2P.js";
+import "./chunk-XZ5J6NE5.js";
 import "./chunk-UO5ZFLJF.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";
-import "./chunk-5BKTA54Q.js";
-import "./chunk-DKGIIV3F.js";
+import "./chunk-X223GS44.js";
+import "./chunk-XTDEDTCT.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
@@ -43,6 +43,10 @@ usage: ${usage}`
         io.stdout(`updated the pre-commit hook: ${r.hook.path}
 `);
         break;
+      case "added":
+        io.stdout(`added the schema check to the husky hook ${r.hook.path} (its other lines are kept)
+`);
+        break;
       case "unchanged":
         io.stdout(`the pre-commit hook is up to date: ${r.hook.path}
 `);
@@ -55,6 +59,8 @@ Add this line to it to check staged schema changes: npx --no-install schemagate 
         );
         return 1;
     }
+    for (const w of r.warnings) io.stderr(`schemagate: warning: ${w}
+`);
     return 0;
   }
 };

@@ -192,30 +192,43 @@ function listFilesArgs(root, tree) {
   const pathspec = root === "." ? [] : ["--", root];
   return tree === void 0 ? ["ls-files", "-s", "-z", ...pathspec] : ["ls-tree", "-r", "-z", "--full-tree", tree, ...pathspec];
 }
-function parseFileList(out, tree) {
+function parseFileList(out, tree, extras) {
   const files = /* @__PURE__ */ new Map();
-  if (tree === void 0) {
-    for (const entry of out.split("\0")) {
-      const tab = entry.indexOf("	");
-      if (tab < 0) continue;
-      const [mode, oid, stage] = entry.slice(0, tab).split(" ");
-      if (stage !== "0" || mode === "160000" || oid === void 0) continue;
-      files.set(entry.slice(tab + 1), oid);
+  for (const entry of out.split("\0")) {
+    const tab = entry.indexOf("	");
+    if (tab < 0) continue;
+    const [mode, second, third] = entry.slice(0, tab).split(" ");
+    const path = entry.slice(tab + 1);
+    const oid = tree === void 0 ? second : third;
+    if (tree === void 0 ? third !== "0" : second !== "blob") {
+      if (tree === void 0 && third !== void 0 && !extras?.conflicted.includes(path))
+        extras?.conflicted.push(path);
+      continue;
     }
-  } else {
-    for (const entry of out.split("\0")) {
-      const tab = entry.indexOf("	");
-      if (tab < 0) continue;
-      const [, type, oid] = entry.slice(0, tab).split(" ");
-      if (type !== "blob" || oid === void 0) continue;
-      files.set(entry.slice(tab + 1), oid);
+    if (mode === "160000" || oid === void 0) continue;
+    if (mode === "120000") {
+      extras?.symlinks.push(path);
+      continue;
     }
+    files.set(path, oid);
   }
   return files;
 }
-async function listFiles(cwd, root, tree) {
+async function listFiles(cwd, root, tree, extras) {
   const out = (await runGit(listFilesArgs(root, tree), { cwd })).stdout.toString("utf8");
-  return parseFileList(out, tree);
+  return parseFileList(out, tree, extras);
+}
+async function listWorktreeFiles(cwd, root) {
+  const args = [
+    "ls-files",
+    "-z",
+    "--cached",
+    "--others",
+    "--exclude-standard",
+    ...root === "." ? [] : ["--", root]
+  ];
+  const out = (await runGit(args, { cwd })).stdout.toString("utf8");
+  return [...new Set(out.split("\0").filter((p) => p !== ""))];
 }
 
 export {
@@ -232,5 +245,6 @@ export {
   streamBlobs,
   listFilesArgs,
   parseFileList,
-  listFiles
+  listFiles,
+  listWorktreeFiles
 };

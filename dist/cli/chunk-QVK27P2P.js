@@ -1,10 +1,10 @@
 import {
   CONFIG_FILE
-} from "./chunk-M6NZYUY5.js";
+} from "./chunk-XZ5J6NE5.js";
 import {
   repoRoot,
   runGit
-} from "./chunk-5BKTA54Q.js";
+} from "./chunk-X223GS44.js";
 
 // src/repo/init.ts
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -22,18 +22,36 @@ allowDelete: false
 # registry:
 #   url: \${SCHEMA_REGISTRY_URL}
 `;
+var BLOCK_START = "# >>> schemagate: check staged schema changes (added by `schemagate init`)";
+var BLOCK_END = "# <<< schemagate";
+var HUSKY_BLOCK = `${BLOCK_START}
+[ "\${SCHEMAGATE_SKIP:-}" = "1" ] || \${SCHEMAGATE_BIN:-npx --no-install schemagate} check --staged || exit $?
+${BLOCK_END}
+`;
+function withBlock(current) {
+  const start = current.indexOf(BLOCK_START);
+  const end = current.indexOf(BLOCK_END, start);
+  if (start >= 0 && end >= 0) {
+    const after = current.slice(end + BLOCK_END.length).replace(/^\n/, "");
+    return `${current.slice(0, start)}${HUSKY_BLOCK}${after}`;
+  }
+  return `${current}${current === "" || current.endsWith("\n") ? "" : "\n"}
+${HUSKY_BLOCK}`;
+}
 function hookScript() {
   return readFileSync(new URL("../../hooks/pre-commit", import.meta.url), "utf8");
 }
-function usesHusky(top, hooksPath) {
-  if (existsSync(join(top, ".husky"))) return true;
-  if (hooksPath !== void 0 && /(^|\/)\.husky(\/|$)/.test(hooksPath)) return true;
+var huskyHooksPath = (hooksPath) => hooksPath !== void 0 && /(^|\/)\.husky(\/|$)/.test(hooksPath);
+function declaresHusky(top) {
   try {
     const pkg = JSON.parse(readFileSync(join(top, "package.json"), "utf8"));
     return pkg["devDependencies"]?.["husky"] !== void 0 || pkg["dependencies"]?.["husky"] !== void 0;
   } catch {
     return false;
   }
+}
+function usesHusky(top, hooksPath) {
+  return existsSync(join(top, ".husky")) || huskyHooksPath(hooksPath) || declaresHusky(top);
 }
 async function initProject(cwd) {
   const top = await repoRoot(cwd);
@@ -55,22 +73,30 @@ async function initProject(cwd) {
     hookFile = join(isAbsolute(dir) ? dir : join(top, dir), "pre-commit");
     manager = "git";
   }
-  const script = hookScript();
+  let script = hookScript();
   let status;
   if (existsSync(hookFile)) {
     const current = readFileSync(hookFile, "utf8");
-    if (!current.includes(HOOK_MARKER)) status = "foreign";
-    else if (current === script) status = "unchanged";
-    else status = "updated";
+    if (current.includes(HOOK_MARKER)) status = current === script ? "unchanged" : "updated";
+    else if (manager === "husky") {
+      script = withBlock(current);
+      status = script === current ? "unchanged" : current.includes(BLOCK_START) ? "updated" : "added";
+    } else status = "foreign";
   } else status = "installed";
-  if (status === "installed" || status === "updated") {
+  if (status === "installed" || status === "updated" || status === "added") {
     mkdirSync(join(hookFile, ".."), { recursive: true });
     writeFileSync(hookFile, script);
     chmodSync(hookFile, 493);
   }
+  const warnings = [];
+  if (manager === "husky" && !huskyHooksPath(hooksPath))
+    warnings.push(
+      "husky is not installed in this clone (git does not run the hooks in .husky/ yet: core.hooksPath is not set); run `npm install` (husky's `prepare` script installs it) or `npx husky`"
+    );
   return {
     config: { path: relative(top, configPath), status: configStatus },
-    hook: { path: relative(top, hookFile), status, manager }
+    hook: { path: relative(top, hookFile), status, manager },
+    warnings
   };
 }
 

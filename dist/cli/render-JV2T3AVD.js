@@ -1,6 +1,10 @@
 import {
   renderMarkdown
-} from "./chunk-UKQHKWMP.js";
+} from "./chunk-YMDCIFJM.js";
+import {
+  compareFindings,
+  sortedFindings
+} from "./chunk-4WLI5DVH.js";
 import {
   REPORT_FORMATS
 } from "./chunk-2Y665M2Q.js";
@@ -70,11 +74,9 @@ function summaryLine(report) {
 }
 function renderText(report) {
   const lines = [];
-  for (const subject of report.subjects) {
-    for (const f of groupFindings(subject.findings)) {
-      lines.push(formatFindingLine(f));
-      if (f.fix !== void 0 && f.severity !== "info") lines.push(`  fix: ${f.fix}`);
-    }
+  for (const f of groupFindings(sortedFindings(report))) {
+    lines.push(formatFindingLine(f));
+    if (f.fix !== void 0 && f.severity !== "info") lines.push(`  fix: ${f.fix}`);
   }
   lines.push(summaryLine(report));
   return `${lines.join("\n")}
@@ -92,7 +94,7 @@ fix: ${f.fix}`;
   return `::${COMMAND[f.severity]} ${props}::${escapeData(text)}`;
 }
 function renderGithub(report) {
-  const lines = report.subjects.flatMap((s) => groupFindings(s.findings).map(githubAnnotation));
+  const lines = groupFindings(sortedFindings(report)).map(githubAnnotation);
   lines.push(summaryLine(report));
   return `${lines.join("\n")}
 `;
@@ -117,8 +119,9 @@ function renderJunit(report) {
   );
   for (const s of report.subjects) {
     const name = xml(`${s.subject} (${s.file})`);
-    const errors = s.findings.filter((f) => f.severity === "error");
-    const others = s.findings.filter((f) => f.severity !== "error");
+    const findings = [...s.findings].sort(compareFindings);
+    const errors = findings.filter((f) => f.severity === "error");
+    const others = findings.filter((f) => f.severity !== "error");
     lines.push(`    <testcase classname="schemagate.${xml(s.level)}" name="${name}">`);
     if (errors.length > 0) {
       const body = errors.map((f) => `${formatFindingLine(f)}${f.fix === void 0 ? "" : `
@@ -137,13 +140,16 @@ function renderJunit(report) {
 }
 
 // src/report/sarif.ts
+function fileUri(path) {
+  return path.split("/").map((segment) => encodeURIComponent(segment)).join("/");
+}
 var LEVEL = {
   error: "error",
   warning: "warning",
   info: "note"
 };
 function renderSarif(report, options = {}) {
-  const findings = report.subjects.flatMap((s) => s.findings.map((f) => ({ f, subject: s.subject })));
+  const findings = sortedFindings(report).map(({ subject, ...f }) => ({ f, subject }));
   const ruleIds = [...new Set(findings.map((x) => x.f.rule))].sort();
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -170,7 +176,7 @@ function renderSarif(report, options = {}) {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file },
+                artifactLocation: { uri: fileUri(f.file) },
                 region: { startLine: f.line, startColumn: f.column }
               }
             }

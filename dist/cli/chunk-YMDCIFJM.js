@@ -1,3 +1,7 @@
+import {
+  compareFindings
+} from "./chunk-4WLI5DVH.js";
+
 // src/report/markdown.ts
 var ICON = {
   ok: "✅",
@@ -28,7 +32,7 @@ function subjectSection(s) {
   if (s.changes !== void 0) parts.push(renderChangesTable(s.changes, s.level));
   if (s.findings.length > 0) {
     parts.push("| | Rule | Where | Message | Fix |", "|---|---|---|---|---|");
-    for (const f of s.findings) {
+    for (const f of [...s.findings].sort(compareFindings)) {
       const icon = f.severity === "error" ? "❌" : f.severity === "warning" ? "⚠️" : "ℹ️";
       parts.push(
         `| ${icon} | \`${f.rule}\` | \`${cell(f.file)}:${f.line}:${f.column}\` | ${cell(f.message)} | ${cell(f.fix ?? "")} |`

@@ -1,26 +1,30 @@
 import {
   renderChangesTable
-} from "./chunk-UKQHKWMP.js";
+} from "./chunk-YMDCIFJM.js";
+import "./chunk-4WLI5DVH.js";
+import {
+  configAt
+} from "./chunk-KGVPN45X.js";
 import {
   subjectDiff
-} from "./chunk-KEZ6C6XB.js";
+} from "./chunk-IOO6LXVP.js";
 import "./chunk-HE64FXBV.js";
-import "./chunk-M6NZYUY5.js";
+import "./chunk-XZ5J6NE5.js";
 import "./chunk-WGU762UM.js";
 import "./chunk-UO5ZFLJF.js";
 import "./chunk-5PBGGHHK.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";
-import "./chunk-OI3S3FC7.js";
-import "./chunk-5BKTA54Q.js";
-import "./chunk-DKGIIV3F.js";
+import "./chunk-5MVSPG7Y.js";
+import "./chunk-X223GS44.js";
+import "./chunk-XTDEDTCT.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
 
 // src/cli/commands/diff.ts
-var usage = "schemagate diff <subject|file> [--from <rev>] [--to <rev>] [--format text|json|markdown]";
+var usage = "schemagate diff <subject|file> [--from <rev>] [--to <rev>] [--format text|json|markdown] [--config <path>]";
 var command = {
   name: "diff",
   summary: "semantic diff of a subject between two revisions, with the compatibility effect of each change",
@@ -28,7 +32,12 @@ var command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { from: { type: "string" }, to: { type: "string" }, format: { type: "string", short: "f" } },
+      {
+        from: { type: "string" },
+        to: { type: "string" },
+        format: { type: "string", short: "f" },
+        config: { type: "string", short: "c" }
+      },
       usage
     );
     const [subject, extra] = positionals;
@@ -41,6 +50,7 @@ usage: ${usage}`);
     const d = await subjectDiff({
       cwd: io.cwd,
       subject,
+      ...values.config === void 0 ? {} : { config: await configAt(io.cwd, values.config) },
       ...values.from === void 0 ? {} : { from: values.from },
       ...values.to === void 0 ? {} : { to: values.to }
     });

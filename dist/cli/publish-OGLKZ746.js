@@ -1,29 +1,30 @@
 import {
   collectCandidates,
   orderByReferences
-} from "./chunk-IJNUJVMM.js";
-import "./chunk-HUP4KFEK.js";
+} from "./chunk-6KLGM5BV.js";
+import "./chunk-QVK27P2P.js";
 import {
   progressBar
 } from "./chunk-577WL7UY.js";
 import {
   connectRegistry,
   parseRegistryCommandArgs
-} from "./chunk-MG67YTS6.js";
+} from "./chunk-V7WOMVMH.js";
 import {
   isRegistryError
 } from "./chunk-MPVQGFM4.js";
-import "./chunk-25PZC6QO.js";
-import "./chunk-KEZ6C6XB.js";
+import "./chunk-PIOLQHIR.js";
+import "./chunk-4WLI5DVH.js";
+import "./chunk-IOO6LXVP.js";
 import "./chunk-HE64FXBV.js";
-import "./chunk-M6NZYUY5.js";
+import "./chunk-XZ5J6NE5.js";
 import "./chunk-WGU762UM.js";
 import "./chunk-UO5ZFLJF.js";
 import "./chunk-5PBGGHHK.js";
 import "./chunk-DUM46SY7.js";
-import "./chunk-OI3S3FC7.js";
-import "./chunk-5BKTA54Q.js";
-import "./chunk-DKGIIV3F.js";
+import "./chunk-5MVSPG7Y.js";
+import "./chunk-X223GS44.js";
+import "./chunk-XTDEDTCT.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
