@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunk-FUIR4XP5.js";
+} from "./chunk-A4SYDMRK.js";
 import "./chunk-6BBU6Q3O.js";
 
 // src/cli/io.ts

@@ -6,6 +6,7 @@ import type { RegistryReference, SchemaInput } from './client/types.js';
 import { orderByReferences } from './plan/order.js';
 import { planSubject, summarize } from './plan/decide.js';
 import type { PlanStep, PublishCandidate, PublishReport, PublishResult, SubjectObservation } from './plan/types.js';
+import { describeCycle, REFERENCE_CYCLE_FIX } from '../compat/reference-cycle.js';
 
 export interface PublishOptions {
   /** Read only: observe the registry and return the plan; write nothing. */
@@ -46,7 +47,7 @@ export async function publish(
 ): Promise<PublishOutcome> {
   const ordered = orderByReferences(candidates);
   if (!ordered.ok) {
-    throw new SchemagateError('REFERENCE_UNRESOLVED', `schema references form a cycle: ${ordered.cycle.join(' → ')}`);
+    throw new SchemagateError('REFERENCE_CYCLE', `REFERENCE_CYCLE: schema references form a cycle: ${describeCycle(ordered.cycle)}; fix: ${REFERENCE_CYCLE_FIX}`);
   }
   const attempts = Math.max(1, options.registerAttempts ?? 3);
   const total = ordered.order.length;

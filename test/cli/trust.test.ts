@@ -288,3 +288,42 @@ test('sarif through the CLI: a schema path with a space and % is a valid, percen
     repo.cleanup();
   }
 });
+
+test('schemas that reference each other are one REFERENCE_CYCLE finding naming the cycle, JSON Schema and Avro', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write('schemas/keep.avsc', record('Keep', [ID])).commit('v1');
+    repo.write(
+      'schemas/a.json',
+      JSON.stringify({ type: 'object', properties: { b: { $ref: 'b.json' } } }, null, 2),
+    );
+    repo.write(
+      'schemas/b.json',
+      JSON.stringify({ type: 'object', properties: { a: { $ref: 'a.json' } } }, null, 2),
+    );
+    repo.write(
+      'schemas/x.avsc',
+      record('X', [ID, { name: 'y', type: ['null', 'demo.Y'], default: null }], { namespace: 'demo' }),
+    );
+    repo.write(
+      'schemas/y.avsc',
+      record('Y', [ID, { name: 'x', type: ['null', 'demo.X'], default: null }], { namespace: 'demo' }),
+    );
+    const r = await schemagate(['check'], repo.dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.doesNotMatch(r.stdout, /unknown type|INVALID_SCHEMA/i);
+    const cycles = r.stdout.split('\n').filter((l) => l.includes('REFERENCE_CYCLE'));
+    assert.equal(cycles.length, 4, r.stdout);
+    assert.match(
+      r.stdout,
+      /^schemas\/a\.json:5:15: REFERENCE_CYCLE schema references form a cycle: schemas\/a\.json → schemas\/b\.json → schemas\/a\.json;/m,
+    );
+    assert.match(
+      r.stdout,
+      /^schemas\/x\.avsc:\d+:\d+: REFERENCE_CYCLE schema references form a cycle: schemas\/x\.avsc → schemas\/y\.avsc → schemas\/x\.avsc;/m,
+    );
+    assert.match(r.stdout, /fix: move the definitions both need into a third schema/);
+  } finally {
+    repo.cleanup();
+  }
+});

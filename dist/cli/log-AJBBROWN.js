@@ -3,8 +3,8 @@ import {
 } from "./chunk-KGVPN45X.js";
 import {
   subjectLog
-} from "./chunk-IOO6LXVP.js";
-import "./chunk-HE64FXBV.js";
+} from "./chunk-KOHFQRFG.js";
+import "./chunk-Z3PVPCAU.js";
 import "./chunk-XZ5J6NE5.js";
 import "./chunk-WGU762UM.js";
 import "./chunk-UO5ZFLJF.js";

@@ -1,8 +1,8 @@
 import {
   runCheck
-} from "./chunk-PIOLQHIR.js";
+} from "./chunk-V66QAB3W.js";
 import "./chunk-4WLI5DVH.js";
-import "./chunk-HE64FXBV.js";
+import "./chunk-Z3PVPCAU.js";
 import "./chunk-XZ5J6NE5.js";
 import "./chunk-WGU762UM.js";
 import "./chunk-UO5ZFLJF.js";

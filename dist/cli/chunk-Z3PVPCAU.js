@@ -79,6 +79,32 @@ function avroNames(value) {
   return { defined, external };
 }
 
+// src/compat/reference-cycle.ts
+var REFERENCE_CYCLE_FIX = "move the definitions both need into a third schema that each references, or define one inside the other: the registry needs each referenced schema registered before the schema that uses it";
+function describeCycle(names) {
+  return names.join(" → ");
+}
+function findCycle(start, edges) {
+  const state = /* @__PURE__ */ new Map();
+  const stack = [];
+  const visit = (node) => {
+    const s = state.get(node);
+    if (s === "done") return void 0;
+    if (s === "visiting") return [...stack.slice(stack.indexOf(node)), node];
+    state.set(node, "visiting");
+    stack.push(node);
+    for (const next of edges(node)) {
+      if (next === node) continue;
+      const cycle = visit(next);
+      if (cycle !== void 0) return cycle;
+    }
+    stack.pop();
+    state.set(node, "done");
+    return void 0;
+  };
+  return visit(start);
+}
+
 // src/repo/text.ts
 var decoder = new TextDecoder("utf-8", { fatal: true });
 function decodeSchemaText(bytes) {
@@ -175,10 +201,12 @@ async function resolveAvroReferences(file, value, text, index) {
     top: true
   }));
   const seenFiles = /* @__PURE__ */ new Set([file]);
+  const graph = new ReferenceGraph();
   while (queue.length > 0) {
     const { use, from, top } = queue.shift();
     const name = use.candidates.find((c) => index.fileOf(c) !== void 0);
     const defining = name === void 0 ? void 0 : index.fileOf(name);
+    if (defining !== void 0) graph.add(from, defining, top ? use.pointer : void 0);
     if (name === void 0 || defining === void 0) {
       if (top) {
         const pos = positionOf(parseJson(text, file), use.pointer);
@@ -213,6 +241,8 @@ async function resolveAvroReferences(file, value, text, index) {
       }
     }
   }
+  const cycle = graph.cycleProblem(file, text);
+  if (cycle !== void 0) problems.push(cycle);
   return { references: [...found.values()].reverse(), problems };
 }
 function externalRefs(value, pointer = "", out = []) {
@@ -235,10 +265,12 @@ async function resolveJsonReferences(file, value, text, index) {
   const found = /* @__PURE__ */ new Map();
   const problems = [];
   const queue = first.map((r) => ({ ...r, from: file, top: true }));
+  const graph = new ReferenceGraph();
   while (queue.length > 0) {
     const r = queue.shift();
-    if (found.has(r.uri)) continue;
     const target = index.jsonFileOf(r.uri, r.from);
+    if (target !== void 0) graph.add(r.from, target, r.top ? r.pointer : void 0);
+    if (found.has(r.uri)) continue;
     if (target === void 0) {
       if (r.top && !/^[a-z][a-z0-9+.-]*:/i.test(r.uri)) {
         const pos = positionOf(parseJson(text, file), r.pointer);
@@ -262,7 +294,56 @@ async function resolveJsonReferences(file, value, text, index) {
     } catch {
     }
   }
+  const cycle = graph.cycleProblem(file, text);
+  if (cycle !== void 0) problems.push(cycle);
   return { references: [...found.values()], problems };
+}
+var ReferenceGraph = class {
+  edges = /* @__PURE__ */ new Map();
+  /** The position of the first use in the checked file of each file it references. */
+  firstUse = /* @__PURE__ */ new Map();
+  add(from, to, pointer) {
+    let out = this.edges.get(from);
+    if (out === void 0) this.edges.set(from, out = /* @__PURE__ */ new Set());
+    out.add(to);
+    if (pointer !== void 0 && !this.firstUse.has(to)) this.firstUse.set(to, pointer);
+  }
+  /** A cycle reachable from `file`, as one problem at the use in `file` that leads into it. */
+  cycleProblem(file, text) {
+    const cycle = findCycle(file, (node) => [...this.edges.get(node) ?? []]);
+    if (cycle === void 0) return void 0;
+    const path = findPath(file, cycle[0], (node) => [...this.edges.get(node) ?? []]);
+    const entry = cycle[0] === file ? cycle[1] : path?.[1] ?? cycle[0];
+    const pointer = this.firstUse.get(entry) ?? "";
+    const pos = positionOf(parseJson(text, file), pointer);
+    const through = cycle[0] === file ? "" : ` (this schema references ${cycle[0]}, which is on it)`;
+    return {
+      rule: "REFERENCE_CYCLE",
+      message: `schema references form a cycle: ${describeCycle(cycle)}${through}; the registry cannot register schemas that reference each other`,
+      pointer,
+      line: pos.line,
+      column: pos.column,
+      fix: REFERENCE_CYCLE_FIX
+    };
+  }
+};
+function findPath(from, to, edges) {
+  const parent = /* @__PURE__ */ new Map([[from, from]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const node = queue.shift();
+    if (node === to) {
+      const path = [to];
+      while (path[0] !== from) path.unshift(parent.get(path[0]));
+      return path;
+    }
+    for (const next of edges(node))
+      if (!parent.has(next)) {
+        parent.set(next, node);
+        queue.push(next);
+      }
+  }
+  return void 0;
 }
 async function loadSchema(file, bytes, options) {
   const decoded = decodeSchemaText(bytes);
@@ -409,6 +490,8 @@ async function buildVersions(history, blobs, options) {
 }
 
 export {
+  REFERENCE_CYCLE_FIX,
+  describeCycle,
   NameIndex,
   loadSchema,
   buildVersions

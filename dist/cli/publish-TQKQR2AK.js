@@ -1,7 +1,7 @@
 import {
   collectCandidates,
   orderByReferences
-} from "./chunk-6KLGM5BV.js";
+} from "./chunk-PWFRBMOS.js";
 import "./chunk-QVK27P2P.js";
 import {
   progressBar
@@ -13,10 +13,13 @@ import {
 import {
   isRegistryError
 } from "./chunk-MPVQGFM4.js";
-import "./chunk-PIOLQHIR.js";
+import "./chunk-V66QAB3W.js";
 import "./chunk-4WLI5DVH.js";
-import "./chunk-IOO6LXVP.js";
-import "./chunk-HE64FXBV.js";
+import "./chunk-KOHFQRFG.js";
+import {
+  REFERENCE_CYCLE_FIX,
+  describeCycle
+} from "./chunk-Z3PVPCAU.js";
 import "./chunk-XZ5J6NE5.js";
 import "./chunk-WGU762UM.js";
 import "./chunk-UO5ZFLJF.js";
@@ -72,7 +75,7 @@ function reportToJson(report) {
 async function publish(client, candidates, options = {}) {
   const ordered = orderByReferences(candidates);
   if (!ordered.ok) {
-    throw new SchemagateError("REFERENCE_UNRESOLVED", `schema references form a cycle: ${ordered.cycle.join(" → ")}`);
+    throw new SchemagateError("REFERENCE_CYCLE", `REFERENCE_CYCLE: schema references form a cycle: ${describeCycle(ordered.cycle)}; fix: ${REFERENCE_CYCLE_FIX}`);
   }
   const attempts = Math.max(1, options.registerAttempts ?? 3);
   const total = ordered.order.length;

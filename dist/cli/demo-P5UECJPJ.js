@@ -6,7 +6,7 @@ import {
 } from "./chunk-MPVQGFM4.js";
 import {
   main
-} from "./chunk-FUIR4XP5.js";
+} from "./chunk-A4SYDMRK.js";
 import "./chunk-BROX5GRX.js";
 import "./chunk-3E5RETUQ.js";
 import "./chunk-N6LIP5YK.js";

@@ -58,7 +58,7 @@ usage: ${usage}`
     startBaseLookupEarly(io.cwd, { staged: mode === "staged" && values.config === void 0 });
     try {
       const [{ runCheck }, { renderReport }] = await Promise.all([
-        import("./check-SHNIDW2S.js"),
+        import("./check-A7M6B5KI.js"),
         import("./render-JV2T3AVD.js")
       ]);
       const report = await runCheck({

@@ -1,7 +1,7 @@
 import {
   changedSubjects,
   readSubjects
-} from "./chunk-IOO6LXVP.js";
+} from "./chunk-KOHFQRFG.js";
 import {
   loadConfig
 } from "./chunk-XZ5J6NE5.js";

@@ -6,7 +6,7 @@ import {
   NameIndex,
   buildVersions,
   loadSchema
-} from "./chunk-HE64FXBV.js";
+} from "./chunk-Z3PVPCAU.js";
 import {
   CONFIG_FILE,
   loadConfig,

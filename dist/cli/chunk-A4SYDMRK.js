@@ -5,15 +5,15 @@ import {
 // src/cli/main.ts
 var COMMANDS = {
   compat: () => import("./compat-F2H2RRVH.js"),
-  check: () => import("./check-OBBLY3RW.js"),
-  log: () => import("./log-IDR6WGXS.js"),
-  diff: () => import("./diff-LZFVUUFO.js"),
+  check: () => import("./check-2G4CDI57.js"),
+  log: () => import("./log-AJBBROWN.js"),
+  diff: () => import("./diff-AV5QV5DQ.js"),
   init: () => import("./init-WVYBROEC.js"),
   registry: () => import("./registry-FRAOYYPU.js"),
-  publish: () => import("./publish-OGLKZ746.js"),
-  status: () => import("./status-XOTIWN5W.js"),
+  publish: () => import("./publish-TQKQR2AK.js"),
+  status: () => import("./status-TWGRWJYO.js"),
   import: () => import("./import-BKNNQPLK.js"),
-  demo: () => import("./demo-QFTD6WMY.js")
+  demo: () => import("./demo-P5UECJPJ.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

@@ -1,7 +1,7 @@
 import {
   collectCandidates,
   orderByReferences
-} from "./chunk-6KLGM5BV.js";
+} from "./chunk-PWFRBMOS.js";
 import "./chunk-QVK27P2P.js";
 import {
   connectRegistry,
@@ -10,10 +10,10 @@ import {
 import {
   isRegistryError
 } from "./chunk-MPVQGFM4.js";
-import "./chunk-PIOLQHIR.js";
+import "./chunk-V66QAB3W.js";
 import "./chunk-4WLI5DVH.js";
-import "./chunk-IOO6LXVP.js";
-import "./chunk-HE64FXBV.js";
+import "./chunk-KOHFQRFG.js";
+import "./chunk-Z3PVPCAU.js";
 import "./chunk-XZ5J6NE5.js";
 import "./chunk-WGU762UM.js";
 import "./chunk-UO5ZFLJF.js";

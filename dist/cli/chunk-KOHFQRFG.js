@@ -2,7 +2,7 @@ import {
   NameIndex,
   buildVersions,
   loadSchema
-} from "./chunk-HE64FXBV.js";
+} from "./chunk-Z3PVPCAU.js";
 import {
   loadConfig
 } from "./chunk-XZ5J6NE5.js";
