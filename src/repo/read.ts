@@ -52,13 +52,17 @@ export async function readSubjects(
       : { ref: options.ref, commit: await resolveRevision(top, options.ref) };
   if (base.commit === undefined) return { commit: undefined, ref: base.ref, subjects: [] };
   prefetchFirstParentChain(top, base.commit);
-  const history = await readFileHistories(top, {
-    commit: base.commit,
-    paths: [config.root],
-    sameSubject: sameSubjectIn(config),
-    ...(options.deepen === undefined ? {} : { deepen: options.deepen }),
-  });
-  const files = [...history.files.values()].filter((h) => isSchemaPath(h.path, config));
+  const [history, atCommit] = await Promise.all([
+    readFileHistories(top, {
+      commit: base.commit,
+      paths: [config.root],
+      sameSubject: sameSubjectIn(config),
+      ...(options.deepen === undefined ? {} : { deepen: options.deepen }),
+    }),
+    candidateFiles(top, config, { kind: 'commit', commit: base.commit }),
+  ]);
+  // The schema files at the commit (a symbolic link is none: its history is the link's text).
+  const files = [...history.files.values()].filter((h) => atCommit.oids.has(h.path));
   const wanted =
     options.only === undefined
       ? files
@@ -70,7 +74,6 @@ export async function readSubjects(
     top,
     wanted.flatMap((h) => h.changes.map((c) => c.blob)),
   );
-  const atCommit = await candidateFiles(top, config, { kind: 'commit', commit: base.commit });
   const index = new NameIndex(() => atCommit.read([...atCommit.oids.keys()]));
   const subjects: SubjectInfo[] = [];
   for (const h of wanted) subjects.push(await subjectInfo(h, blobs, config, index));

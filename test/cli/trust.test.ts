@@ -179,6 +179,11 @@ test('symbolic links are never schema files: skipped with a note, the same in th
       assert.deepEqual(report.skipped, [{ file: 'schemas/alias.avsc', reason: 'symlink' }]);
       assert.match(r.stderr, /note: skipped schemas\/alias\.avsc: symbolic link/);
     }
+    // Nor in the history that log and publish read.
+    repo.commit('link');
+    const log = await schemagate(['log', 'alias'], repo.dir);
+    assert.equal(log.code, 2, log.stdout);
+    assert.match(log.stderr, /no subject or schema file 'alias'/);
   } finally {
     repo.cleanup();
   }

@@ -1,7 +1,7 @@
 import {
   collectCandidates,
   orderByReferences
-} from "./chunk-PWFRBMOS.js";
+} from "./chunk-RKDBR7FW.js";
 import "./chunk-QVK27P2P.js";
 import {
   progressBar
@@ -15,7 +15,7 @@ import {
 } from "./chunk-MPVQGFM4.js";
 import "./chunk-V66QAB3W.js";
 import "./chunk-4WLI5DVH.js";
-import "./chunk-KOHFQRFG.js";
+import "./chunk-SGTYCA2R.js";
 import {
   REFERENCE_CYCLE_FIX,
   describeCycle

@@ -6,14 +6,14 @@ import {
 var COMMANDS = {
   compat: () => import("./compat-F2H2RRVH.js"),
   check: () => import("./check-2G4CDI57.js"),
-  log: () => import("./log-AJBBROWN.js"),
-  diff: () => import("./diff-AV5QV5DQ.js"),
+  log: () => import("./log-PFPLANM7.js"),
+  diff: () => import("./diff-EZCMTB4M.js"),
   init: () => import("./init-WVYBROEC.js"),
   registry: () => import("./registry-FRAOYYPU.js"),
-  publish: () => import("./publish-TQKQR2AK.js"),
-  status: () => import("./status-TWGRWJYO.js"),
+  publish: () => import("./publish-GIQ4Z3EH.js"),
+  status: () => import("./status-DCRBVNT2.js"),
   import: () => import("./import-BKNNQPLK.js"),
-  demo: () => import("./demo-P5UECJPJ.js")
+  demo: () => import("./demo-H6GGQDJI.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

@@ -6,7 +6,7 @@ import {
 } from "./chunk-MPVQGFM4.js";
 import {
   main
-} from "./chunk-A4SYDMRK.js";
+} from "./chunk-WW3MJF6I.js";
 import "./chunk-BROX5GRX.js";
 import "./chunk-3E5RETUQ.js";
 import "./chunk-N6LIP5YK.js";

@@ -46,13 +46,16 @@ async function readSubjects(options) {
   const base = options.ref === void 0 ? await resolveBase(top, config) : { ref: options.ref, commit: await resolveRevision(top, options.ref) };
   if (base.commit === void 0) return { commit: void 0, ref: base.ref, subjects: [] };
   prefetchFirstParentChain(top, base.commit);
-  const history = await readFileHistories(top, {
-    commit: base.commit,
-    paths: [config.root],
-    sameSubject: sameSubjectIn(config),
-    ...options.deepen === void 0 ? {} : { deepen: options.deepen }
-  });
-  const files = [...history.files.values()].filter((h) => isSchemaPath(h.path, config));
+  const [history, atCommit] = await Promise.all([
+    readFileHistories(top, {
+      commit: base.commit,
+      paths: [config.root],
+      sameSubject: sameSubjectIn(config),
+      ...options.deepen === void 0 ? {} : { deepen: options.deepen }
+    }),
+    candidateFiles(top, config, { kind: "commit", commit: base.commit })
+  ]);
+  const files = [...history.files.values()].filter((h) => atCommit.oids.has(h.path));
   const wanted = options.only === void 0 ? files : files.filter(
     (h) => options.only.includes(h.path) || options.only.includes(subjectSettings(h.path, config).subject)
   );
@@ -60,7 +63,6 @@ async function readSubjects(options) {
     top,
     wanted.flatMap((h) => h.changes.map((c) => c.blob))
   );
-  const atCommit = await candidateFiles(top, config, { kind: "commit", commit: base.commit });
   const index = new NameIndex(() => atCommit.read([...atCommit.oids.keys()]));
   const subjects = [];
   for (const h of wanted) subjects.push(await subjectInfo(h, blobs, config, index));

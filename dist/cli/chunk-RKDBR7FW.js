@@ -1,7 +1,7 @@
 import {
   changedSubjects,
   readSubjects
-} from "./chunk-KOHFQRFG.js";
+} from "./chunk-SGTYCA2R.js";
 import {
   loadConfig
 } from "./chunk-XZ5J6NE5.js";

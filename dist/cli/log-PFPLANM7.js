@@ -3,7 +3,7 @@ import {
 } from "./chunk-KGVPN45X.js";
 import {
   subjectLog
-} from "./chunk-KOHFQRFG.js";
+} from "./chunk-SGTYCA2R.js";
 import "./chunk-Z3PVPCAU.js";
 import "./chunk-XZ5J6NE5.js";
 import "./chunk-WGU762UM.js";
