@@ -12,6 +12,7 @@ import type {
   PublishResult,
   SubjectObservation,
 } from './plan/types.js';
+import { describeCycle, REFERENCE_CYCLE_FIX } from '../compat/reference-cycle.js';
 
 export interface PublishOptions {
   /** Read only: observe the registry and return the plan; write nothing. */
@@ -53,8 +54,8 @@ export async function publish(
   const ordered = orderByReferences(candidates);
   if (!ordered.ok) {
     throw new SchemagateError(
-      'REFERENCE_UNRESOLVED',
-      `schema references form a cycle: ${ordered.cycle.join(' → ')}`,
+      'REFERENCE_CYCLE',
+      `REFERENCE_CYCLE: schema references form a cycle: ${describeCycle(ordered.cycle)}; fix: ${REFERENCE_CYCLE_FIX}`,
     );
   }
   const attempts = Math.max(1, options.registerAttempts ?? 3);

@@ -2,8 +2,10 @@ import { checkCompatibility } from '../compat/check.js';
 import { directionsOf, type CompatibilityLevel } from '../compat/level.js';
 import { SchemagateError } from '../errors.js';
 import { positionOf } from '../formats/json/parse.js';
+import { join } from 'node:path';
 import { detectFormat } from '../formats/detect.js';
 import {
+  compareFindings,
   summarize,
   type CheckMode,
   type CheckReport,
@@ -12,8 +14,8 @@ import {
   type SubjectReport,
   type SubjectStatus,
 } from '../report/model.js';
-import { CONFIG_FILE, loadConfig, parseConfig, type SchemagateConfig } from './config.js';
-import { repoRoot, streamBlobs, type BlobSource } from './git.js';
+import { CONFIG_FILE, loadConfig, loadConfigAt, parseConfig, type SchemagateConfig } from './config.js';
+import { listWorktreeFiles, repoRoot, resolveCommit, streamBlobs, type BlobSource } from './git.js';
 import {
   NARROW_LIMIT,
   prefetchFirstParentChain,
@@ -24,9 +26,15 @@ import {
 } from './history.js';
 import { loadSchema, NameIndex, type LoadedSchema } from './schema-file.js';
 import { missingDocs } from './lint.js';
-import { levelOf, subjectSettings } from './subjects.js';
+import { isSchemaPath, isUnderRoot, levelOf, sameSubjectIn, subjectSettings } from './subjects.js';
 import { buildVersions, type ParsedVersion } from './versions.js';
-import { candidateFiles, resolveBase, resolveRevision } from './workspace.js';
+import {
+  candidateFiles,
+  resolveBase,
+  resolveRevision,
+  type CandidateSource,
+  type SkippedFile,
+} from './workspace.js';
 
 export interface CheckOptions {
   /** Any folder inside the repository. */
@@ -41,6 +49,8 @@ export interface CheckOptions {
   against?: string;
   /** Use this configuration instead of reading schemagate.yaml. */
   config?: SchemagateConfig;
+  /** Read the configuration from this file (relative to `cwd`) instead of schemagate.yaml at the root. */
+  configPath?: string;
   /** On a shallow clone, fetch the whole history (default true). */
   deepen?: boolean;
 }
@@ -52,7 +62,9 @@ export interface CheckOptions {
  */
 export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const top = await repoRoot(options.cwd);
-  const config = options.config ?? loadConfig(top);
+  const config =
+    options.config ??
+    (options.configPath === undefined ? loadConfig(top) : loadConfigAt(top, options.configPath, options.cwd));
   const mode = options.mode ?? 'worktree';
 
   let base: { ref: string | null; commit: string | undefined };
@@ -82,11 +94,17 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       : candidateFiles(top, config, { kind: 'commit', commit: base.commit }).then((c) => c.oids),
   ]);
 
+  if (candidates.conflicted.length > 0) throw await mergeConflict(top, candidates.conflicted);
+  if (candidates.oids.size === 0 && baseFiles.size === 0)
+    throw await noSchemaFiles(top, config, candidateSource.kind, candidates.skipped);
+
   const added = [...candidates.oids.keys()].filter((p) => !baseFiles.has(p));
   const removed = [...baseFiles.keys()].filter((p) => !candidates.oids.has(p));
-  const renamedFrom = pairRenames(added, removed, candidates.oids, baseFiles, config);
+  const renamedFrom = pairRenames(added, removed, config);
   const renamedOld = new Set(renamedFrom.values());
   const deleted = removed.filter((p) => !renamedOld.has(p));
+  // Where a deleted file's content went: the delete gate says so (it is not a rename: the subject changes).
+  const movedTo = movedContent(deleted, added, candidates.oids, baseFiles);
 
   const targets =
     mode === 'all'
@@ -96,13 +114,20 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // Only the histories the check needs: the whole root for --all, the changed files otherwise.
   const historyPaths = [...new Set([...targets, ...deleted, ...renamedFrom.values()])];
   let history: RepoHistory;
+  const sameSubject = sameSubjectIn(config);
   if (mode === 'all' || historyPaths.length > NARROW_LIMIT)
-    history = await readFileHistories(top, { commit: base.commit, paths: [config.root], ...deepen(options) });
+    history = await readFileHistories(top, {
+      commit: base.commit,
+      paths: [config.root],
+      sameSubject,
+      ...deepen(options),
+    });
   else
     history = await readFewFileHistories(top, {
       commit: base.commit,
       paths: historyPaths,
       root: config.root,
+      sameSubject,
       ...deepen(options),
     });
 
@@ -116,7 +141,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // The blobs stream in the order the subjects are checked below, so the first subjects are checked while
   // git still reads the later ones.
   const blobIds: string[] = [];
-  const baseConfigSpec = base.commit === undefined ? undefined : `${base.commit}:${CONFIG_FILE}`;
+  // The configuration at the base, from the same path (none when `--config` names a file outside the repository).
+  const configPath = config.file ?? CONFIG_FILE;
+  const baseConfigSpec =
+    base.commit === undefined || configPath.startsWith('/') ? undefined : `${base.commit}:${configPath}`;
   if (baseConfigSpec !== undefined) blobIds.push(baseConfigSpec);
   const fromGit = candidateSource.kind !== 'worktree';
   if (fromGit) for (const p of targets) blobIds.push(candidates.oids.get(p)!);
@@ -149,7 +177,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       }),
     );
   }
-  for (const path of deleted) reports.push(deletedSubject(path, history.files.get(path), config));
+  for (const path of deleted)
+    reports.push(deletedSubject(path, history.files.get(path), config, movedTo.get(path)));
 
   // A level that changes in this change: a warning on every subject it affects, checked or not.
   if (baseConfig !== undefined) {
@@ -195,6 +224,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     [...candidates.oids.keys()].map((p) => ({ file: p, subject: subjectSettings(p, config).subject })),
   );
   reports.sort((a, b) => a.file.localeCompare(b.file));
+  for (const r of reports) r.findings.sort(compareFindings);
   const summary = summarize(reports);
   return {
     ok: summary.errors === 0,
@@ -202,8 +232,56 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     base: { ref: base.ref, commit: base.commit ?? null },
     subjects: reports,
     summary,
+    ...(candidates.skipped.length === 0 ? {} : { skipped: candidates.skipped }),
   };
 }
+
+/** The check of a conflicted index would call the conflicted files deleted: say what is going on instead. */
+async function mergeConflict(top: string, files: string[]): Promise<SchemagateError> {
+  const merging = await resolveCommit(top, 'MERGE_HEAD');
+  const what =
+    merging === undefined ? 'unresolved conflicts' : 'a merge in progress with unresolved conflicts';
+  return new SchemagateError(
+    'MERGE_CONFLICT',
+    `${what} in ${files.join(', ')}: the schemas cannot be checked until they are resolved. ` +
+      'Edit the files to resolve the conflicts, `git add` them, then commit (the hook checks the resolved files)' +
+      (merging === undefined ? '' : ', or `git merge --abort` to give up the merge'),
+  );
+}
+
+/** A check that found nothing to check is a mistake (a root that points nowhere), not a success. */
+async function noSchemaFiles(
+  top: string,
+  config: SchemagateConfig,
+  source: CandidateSource['kind'],
+  skipped: SkippedFile[],
+): Promise<SchemagateError> {
+  const where = source === 'worktree' ? 'the working tree' : source === 'index' ? 'the index' : 'HEAD';
+  const root = config.root === '.' ? 'the repository' : `'${config.root}/'`;
+  const outside = (await listWorktreeFiles(top, '.')).filter(
+    (p) => isSchemaPath(p, { root: '.' }) && !isUnderRoot(p, config.root) && !NOT_SCHEMAS.test(p),
+  );
+  const hints = [
+    ...(skipped.length === 0
+      ? []
+      : [
+          `it holds ${skipped.length} other file(s), such as ${skipped[0]!.file} (${skipped[0]!.reason === 'symlink' ? 'a symbolic link' : 'not .avsc or .json'})`,
+        ]),
+    ...(outside.length === 0
+      ? []
+      : [`schema files outside it: ${outside.slice(0, 3).join(', ')}${outside.length > 3 ? ', …' : ''}`]),
+  ];
+  return new SchemagateError(
+    'NO_SCHEMA_FILES',
+    `no schema files (.avsc, .json) under ${root} (${join(top, config.root)}) in ${where} nor in the base's history, so nothing was checked` +
+      (hints.length === 0 ? '' : `; ${hints.join('; ')}`) +
+      `. Set \`root:\` in ${config.file ?? CONFIG_FILE} to the folder that holds the schemas (default: schemas)`,
+    config.file === undefined ? {} : { file: config.file },
+  );
+}
+
+/** JSON files of tools, never schemas: left out of the hint about schema files outside the root. */
+const NOT_SCHEMAS = /(^|\/)(node_modules\/|\.|package(-lock)?\.json$|tsconfig[^/]*\.json$)/;
 
 function deepen(options: CheckOptions): { deepen?: boolean } {
   return options.deepen === undefined ? {} : { deepen: options.deepen };
@@ -220,33 +298,37 @@ function baseConfigFrom(bytes: Buffer | undefined, current: SchemagateConfig): S
 }
 
 /**
- * Pairs files that disappeared with files that appeared: same content first, then the same subject.
- * (Not the same file name: with `naming: topic`, every `value.avsc` shares one.) git's own rename
- * detection cannot see untracked files in the working tree.
+ * Pairs files that disappeared with files that appeared under the same subject: a move that keeps the
+ * subject keeps its history. (Not by content: a subject's identity is its name, so the same content under
+ * another subject is that subject's start and the old subject's delete.) git's own rename detection cannot
+ * see untracked files in the working tree.
  */
-function pairRenames(
+function pairRenames(added: string[], removed: string[], config: SchemagateConfig): Map<string, string> {
+  const pairs = new Map<string, string>();
+  const bySubject = new Map(removed.map((p) => [subjectSettings(p, config).subject, p]));
+  for (const a of added) {
+    const match = bySubject.get(subjectSettings(a, config).subject);
+    if (match === undefined) continue;
+    pairs.set(a, match);
+    bySubject.delete(subjectSettings(a, config).subject);
+  }
+  return pairs;
+}
+
+/** Deleted files whose exact content appeared at another path, with that path. */
+function movedContent(
+  deleted: string[],
   added: string[],
-  removed: string[],
   now: Map<string, string>,
   before: Map<string, string>,
-  config: SchemagateConfig,
 ): Map<string, string> {
-  const pairs = new Map<string, string>();
-  const free = new Set(removed);
-  const tryPair = (key: (p: string, side: 'old' | 'new') => string): void => {
-    for (const a of added) {
-      if (pairs.has(a)) continue;
-      const k = key(a, 'new');
-      const match = [...free].find((r) => key(r, 'old') === k);
-      if (match !== undefined) {
-        pairs.set(a, match);
-        free.delete(match);
-      }
-    }
-  };
-  tryPair((p, side) => (side === 'new' ? now.get(p) : before.get(p)) ?? '');
-  tryPair((p) => subjectSettings(p, config).subject);
-  return pairs;
+  const byBlob = new Map(added.map((p) => [now.get(p), p]));
+  const moved = new Map<string, string>();
+  for (const d of deleted) {
+    const to = byBlob.get(before.get(d));
+    if (to !== undefined) moved.set(d, to);
+  }
+  return moved;
 }
 
 interface SubjectContext {
@@ -416,8 +498,17 @@ function deletedSubject(
   path: string,
   history: FileHistory | undefined,
   config: SchemagateConfig,
+  movedTo: string | undefined,
 ): SubjectReport {
   const settings = subjectSettings(path, config);
+  const moved =
+    movedTo === undefined
+      ? ''
+      : `; its content moved to ${movedTo}, which is another subject ('${subjectSettings(movedTo, config).subject}'): a move keeps its history only when the subject stays the same`;
+  const keep =
+    movedTo === undefined
+      ? 'restore the file'
+      : `move it back, or keep the subject with a \`subjects\` rule (match: "${movedTo}", subject: "${settings.subject}")`;
   const last = history?.changes.at(-1);
   const status: SubjectStatus = 'deleted';
   return {
@@ -435,10 +526,10 @@ function deletedSubject(
         line: 1,
         column: 1,
         ...(last === undefined ? {} : { commit: last.commit }),
-        message: `${path} was deleted, but subject '${settings.subject}' has history; consumers may still read its data`,
+        message: `${path} was deleted, but subject '${settings.subject}' has history; consumers may still read its data${moved}`,
         fix: config.allowDelete
           ? 'none needed: allowDelete is true'
-          : 'restore the file, or set `allowDelete: true` in schemagate.yaml if the subject is really retired',
+          : `${keep}, or set \`allowDelete: true\` in schemagate.yaml if the subject is really retired`,
       }),
     ],
   };

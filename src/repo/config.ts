@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import {
   LineCounter,
   parseDocument,
@@ -77,6 +77,30 @@ export function loadConfig(repoRoot: string): SchemagateConfig {
     });
   }
   return parseConfig(text, CONFIG_FILE);
+}
+
+/**
+ * Reads the configuration at `path` (`--config`; relative to `cwd`) instead of schemagate.yaml at the
+ * root. Its `file` is the path from the repository root (absolute when it lies outside the repository).
+ * A missing or unreadable file is FILE_UNREADABLE (exit 2): a configuration named is never replaced by
+ * the defaults.
+ */
+export function loadConfigAt(repoRoot: string, path: string, cwd: string): SchemagateConfig {
+  const full = resolve(cwd, path);
+  const fromRoot = relative(repoRoot, full).split('\\').join('/');
+  const shown = fromRoot === '' || fromRoot.startsWith('../') || isAbsolute(fromRoot) ? full : fromRoot;
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new SchemagateError(
+      'FILE_UNREADABLE',
+      `--config ${path}: cannot read ${full}${code === 'ENOENT' ? ': no such file' : `: ${(e as Error).message}`}`,
+      { file: shown },
+    );
+  }
+  return parseConfig(text, shown);
 }
 
 /** Parses the text of a configuration file. `file` is only used in messages. */

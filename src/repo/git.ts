@@ -263,27 +263,39 @@ export function listFilesArgs(root: string, tree: string | undefined): string[] 
     : ['ls-tree', '-r', '-z', '--full-tree', tree, ...pathspec];
 }
 
-/** `path → blob id` from the output of `listFilesArgs(root, tree)`. */
-export function parseFileList(out: string, tree: string | undefined): Map<string, string> {
+/** Entries of a file listing that are not schema contents, for the caller to report. */
+export interface ListingExtras {
+  /** Symbolic links: git holds the link's text, not a schema (never checked, in any mode). */
+  symlinks: string[];
+  /** Paths with unresolved merge conflicts in the index (stages 1–3). */
+  conflicted: string[];
+}
+
+/** `path → blob id` from the output of `listFilesArgs(root, tree)`; symlinks and conflicts go to `extras`. */
+export function parseFileList(
+  out: string,
+  tree: string | undefined,
+  extras?: ListingExtras,
+): Map<string, string> {
   const files = new Map<string, string>();
-  if (tree === undefined) {
-    for (const entry of out.split('\0')) {
-      // "<mode> <oid> <stage>\t<path>"; conflicted entries (stage > 0) are left to git to report.
-      const tab = entry.indexOf('\t');
-      if (tab < 0) continue;
-      const [mode, oid, stage] = entry.slice(0, tab).split(' ');
-      if (stage !== '0' || mode === '160000' || oid === undefined) continue;
-      files.set(entry.slice(tab + 1), oid);
+  for (const entry of out.split('\0')) {
+    // Index: "<mode> <oid> <stage>\t<path>"; tree: "<mode> blob <oid>\t<path>".
+    const tab = entry.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, second, third] = entry.slice(0, tab).split(' ');
+    const path = entry.slice(tab + 1);
+    const oid = tree === undefined ? second : third;
+    if (tree === undefined ? third !== '0' : second !== 'blob') {
+      if (tree === undefined && third !== undefined && !extras?.conflicted.includes(path))
+        extras?.conflicted.push(path);
+      continue;
     }
-  } else {
-    for (const entry of out.split('\0')) {
-      // "<mode> blob <oid>\t<path>"
-      const tab = entry.indexOf('\t');
-      if (tab < 0) continue;
-      const [, type, oid] = entry.slice(0, tab).split(' ');
-      if (type !== 'blob' || oid === undefined) continue;
-      files.set(entry.slice(tab + 1), oid);
+    if (mode === '160000' || oid === undefined) continue;
+    if (mode === '120000') {
+      extras?.symlinks.push(path);
+      continue;
     }
+    files.set(path, oid);
   }
   return files;
 }
@@ -293,7 +305,25 @@ export async function listFiles(
   cwd: string,
   root: string,
   tree: string | undefined,
+  extras?: ListingExtras,
 ): Promise<Map<string, string>> {
   const out = (await runGit(listFilesArgs(root, tree), { cwd })).stdout.toString('utf8');
-  return parseFileList(out, tree);
+  return parseFileList(out, tree, extras);
+}
+
+/**
+ * The files of the working tree under `root` as git sees them: tracked ones and untracked ones that no
+ * `.gitignore` (or `.git/info/exclude`, or core.excludesFile) ignores.
+ */
+export async function listWorktreeFiles(cwd: string, root: string): Promise<string[]> {
+  const args = [
+    'ls-files',
+    '-z',
+    '--cached',
+    '--others',
+    '--exclude-standard',
+    ...(root === '.' ? [] : ['--', root]),
+  ];
+  const out = (await runGit(args, { cwd })).stdout.toString('utf8');
+  return [...new Set(out.split('\0').filter((p) => p !== ''))];
 }

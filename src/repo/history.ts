@@ -40,6 +40,12 @@ export interface ReadHistoryOptions {
    * with a message that says how to fetch it.
    */
   deepen?: boolean;
+  /**
+   * Whether a file moved from `from` to `to` is still the same subject. A subject's identity is its
+   * name: a move that changes it ends the old file's history (a delete) and starts a new one. Default:
+   * every move keeps its history.
+   */
+  sameSubject?: (from: string, to: string) => boolean;
 }
 
 const NULL_OID = '0000000000000000000000000000000000000000';
@@ -178,7 +184,10 @@ function parseLog(out: string, commits: RawCommit[]): void {
   }
 }
 
-function replay(commits: RawCommit[]): RepoHistory & { added: Array<{ path: string; commit: RawCommit }> } {
+function replay(
+  commits: RawCommit[],
+  sameSubject: ReadHistoryOptions['sameSubject'],
+): RepoHistory & { added: Array<{ path: string; commit: RawCommit }> } {
   const files = new Map<string, FileHistory>();
   const deleted = new Map<string, FileHistory & { deletedIn: FileChange }>();
   const added: Array<{ path: string; commit: RawCommit }> = [];
@@ -191,15 +200,20 @@ function replay(commits: RawCommit[]): RepoHistory & { added: Array<{ path: stri
       blob,
       path,
     });
+    const remove = (path: string): void => {
+      const h = files.get(path);
+      if (h === undefined) return;
+      files.delete(path);
+      deleted.set(path, { ...h, deletedIn: change(NULL_OID, path) });
+    };
     for (const e of c.entries) {
+      const from = e.status === 'R' && e.from !== undefined && files.has(e.from) ? e.from : undefined;
+      if (from !== undefined && sameSubject !== undefined && !sameSubject(from, e.path)) remove(from);
       if (e.status === 'D') {
-        const h = files.get(e.path);
-        if (h === undefined) continue;
-        files.delete(e.path);
-        deleted.set(e.path, { ...h, deletedIn: change(NULL_OID, e.path) });
-      } else if (e.status === 'R' && e.from !== undefined && files.has(e.from)) {
-        const h = files.get(e.from)!;
-        files.delete(e.from);
+        remove(e.path);
+      } else if (from !== undefined && files.has(from)) {
+        const h = files.get(from)!;
+        files.delete(from);
         h.path = e.path;
         if (h.changes.at(-1)?.blob !== e.blob) h.changes.push(change(e.blob, e.path));
         files.set(e.path, h);
@@ -250,7 +264,7 @@ export async function readFileHistories(cwd: string, options: ReadHistoryOptions
   if (options.commit === undefined) return { commit: undefined, files: new Map(), deleted: new Map() };
   await ensureFullHistory(cwd, options.deepen ?? true);
   const commits = await logCommits(cwd, options.commit, options.paths);
-  const { added: _added, ...history } = replay(commits);
+  const { added: _added, ...history } = replay(commits, options.sameSubject);
   history.commit = options.commit;
   return history;
 }
@@ -268,7 +282,7 @@ export async function readFewFileHistories(
   if (options.paths.length === 0) return { commit: options.commit, files: new Map(), deleted: new Map() };
   await ensureFullHistory(cwd, options.deepen ?? true);
   const commits = await logCommits(cwd, options.commit, options.paths);
-  const { added, ...history } = replay(commits);
+  const { added, ...history } = replay(commits, options.sameSubject);
   history.commit = options.commit;
   const withParent = added.filter((a) => a.commit.parent !== undefined);
   if (withParent.length > 0) {
@@ -287,8 +301,15 @@ export async function readFewFileHistories(
       i = next === i + 1 ? i + 1 : next;
     }
     const addedPaths = new Set(withParent.map((a) => a.path));
-    if (entries.some((e) => e.status === 'R' && addedPaths.has(e.path))) {
-      return readFileHistories(cwd, { commit: options.commit, paths: [options.root], deepen: false });
+    const keepsHistory = (e: RawEntry): boolean =>
+      options.sameSubject === undefined || options.sameSubject(e.from ?? '', e.path);
+    if (entries.some((e) => e.status === 'R' && addedPaths.has(e.path) && keepsHistory(e))) {
+      return readFileHistories(cwd, {
+        commit: options.commit,
+        paths: [options.root],
+        deepen: false,
+        ...(options.sameSubject === undefined ? {} : { sameSubject: options.sameSubject }),
+      });
     }
   }
   return history;

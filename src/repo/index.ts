@@ -1,6 +1,7 @@
 // The git-native validator's library surface: configuration, subjects, history and the check.
 export {
   loadConfig,
+  loadConfigAt,
   parseConfig,
   resolveRegistryUrl,
   CONFIG_FILE,

@@ -21,7 +21,33 @@ allowDelete: false
 
 export interface InitResult {
   config: { path: string; status: 'written' | 'exists' };
-  hook: { path: string; status: 'installed' | 'updated' | 'unchanged' | 'foreign'; manager: 'husky' | 'git' };
+  /** `added`: the check was added to a husky hook schemagate did not write, keeping its lines. */
+  hook: {
+    path: string;
+    status: 'installed' | 'updated' | 'unchanged' | 'added' | 'foreign';
+    manager: 'husky' | 'git';
+  };
+  /** Things the user should know (husky declared but not installed in this clone). */
+  warnings: string[];
+}
+
+/** The block `init` adds to a husky hook it did not write; it rewrites only what is between the markers. */
+const BLOCK_START = '# >>> schemagate: check staged schema changes (added by `schemagate init`)';
+const BLOCK_END = '# <<< schemagate';
+export const HUSKY_BLOCK = `${BLOCK_START}
+[ "\${SCHEMAGATE_SKIP:-}" = "1" ] || \${SCHEMAGATE_BIN:-npx --no-install schemagate} check --staged || exit $?
+${BLOCK_END}
+`;
+
+/** A hook of the user's with the schemagate block added at its end (or brought up to date in place). */
+function withBlock(current: string): string {
+  const start = current.indexOf(BLOCK_START);
+  const end = current.indexOf(BLOCK_END, start);
+  if (start >= 0 && end >= 0) {
+    const after = current.slice(end + BLOCK_END.length).replace(/^\n/, '');
+    return `${current.slice(0, start)}${HUSKY_BLOCK}${after}`;
+  }
+  return `${current}${current === '' || current.endsWith('\n') ? '' : '\n'}\n${HUSKY_BLOCK}`;
 }
 
 /** The hook script shipped in the package's `hooks/` folder. */
@@ -29,9 +55,10 @@ export function hookScript(): string {
   return readFileSync(new URL('../../hooks/pre-commit', import.meta.url), 'utf8');
 }
 
-function usesHusky(top: string, hooksPath: string | undefined): boolean {
-  if (existsSync(join(top, '.husky'))) return true;
-  if (hooksPath !== undefined && /(^|\/)\.husky(\/|$)/.test(hooksPath)) return true;
+const huskyHooksPath = (hooksPath: string | undefined): boolean =>
+  hooksPath !== undefined && /(^|\/)\.husky(\/|$)/.test(hooksPath);
+
+function declaresHusky(top: string): boolean {
   try {
     const pkg = JSON.parse(readFileSync(join(top, 'package.json'), 'utf8')) as Record<
       string,
@@ -41,6 +68,10 @@ function usesHusky(top: string, hooksPath: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+function usesHusky(top: string, hooksPath: string | undefined): boolean {
+  return existsSync(join(top, '.husky')) || huskyHooksPath(hooksPath) || declaresHusky(top);
 }
 
 /**
@@ -70,21 +101,31 @@ export async function initProject(cwd: string): Promise<InitResult> {
     hookFile = join(isAbsolute(dir) ? dir : join(top, dir), 'pre-commit');
     manager = 'git';
   }
-  const script = hookScript();
+  let script = hookScript();
   let status: InitResult['hook']['status'];
   if (existsSync(hookFile)) {
     const current = readFileSync(hookFile, 'utf8');
-    if (!current.includes(HOOK_MARKER)) status = 'foreign';
-    else if (current === script) status = 'unchanged';
-    else status = 'updated';
+    if (current.includes(HOOK_MARKER)) status = current === script ? 'unchanged' : 'updated';
+    else if (manager === 'husky') {
+      // A husky hook is a list of commands (`npx husky init` writes one): the check joins them.
+      script = withBlock(current);
+      status = script === current ? 'unchanged' : current.includes(BLOCK_START) ? 'updated' : 'added';
+    } else status = 'foreign';
   } else status = 'installed';
-  if (status === 'installed' || status === 'updated') {
+  if (status === 'installed' || status === 'updated' || status === 'added') {
     mkdirSync(join(hookFile, '..'), { recursive: true });
     writeFileSync(hookFile, script);
     chmodSync(hookFile, 0o755);
   }
+  const warnings: string[] = [];
+  if (manager === 'husky' && !huskyHooksPath(hooksPath))
+    warnings.push(
+      'husky is not installed in this clone (git does not run the hooks in .husky/ yet: core.hooksPath is not set); ' +
+        "run `npm install` (husky's `prepare` script installs it) or `npx husky`",
+    );
   return {
     config: { path: relative(top, configPath), status: configStatus },
     hook: { path: relative(top, hookFile), status, manager },
+    warnings,
   };
 }

@@ -7,7 +7,7 @@ import { loadConfig, type SchemagateConfig } from './config.js';
 import { readBlobs, repoRoot, runGit } from './git.js';
 import { prefetchFirstParentChain, readFileHistories, type FileHistory } from './history.js';
 import { loadSchema, NameIndex, type ResolvedReference } from './schema-file.js';
-import { isSchemaPath, subjectSettings } from './subjects.js';
+import { isSchemaPath, sameSubjectIn, subjectSettings } from './subjects.js';
 import { buildVersions, type SchemaVersion } from './versions.js';
 import { candidateFiles, resolveBase, resolveRevision } from './workspace.js';
 
@@ -52,12 +52,17 @@ export async function readSubjects(
       : { ref: options.ref, commit: await resolveRevision(top, options.ref) };
   if (base.commit === undefined) return { commit: undefined, ref: base.ref, subjects: [] };
   prefetchFirstParentChain(top, base.commit);
-  const history = await readFileHistories(top, {
-    commit: base.commit,
-    paths: [config.root],
-    ...(options.deepen === undefined ? {} : { deepen: options.deepen }),
-  });
-  const files = [...history.files.values()].filter((h) => isSchemaPath(h.path, config));
+  const [history, atCommit] = await Promise.all([
+    readFileHistories(top, {
+      commit: base.commit,
+      paths: [config.root],
+      sameSubject: sameSubjectIn(config),
+      ...(options.deepen === undefined ? {} : { deepen: options.deepen }),
+    }),
+    candidateFiles(top, config, { kind: 'commit', commit: base.commit }),
+  ]);
+  // The schema files at the commit (a symbolic link is none: its history is the link's text).
+  const files = [...history.files.values()].filter((h) => atCommit.oids.has(h.path));
   const wanted =
     options.only === undefined
       ? files
@@ -69,7 +74,6 @@ export async function readSubjects(
     top,
     wanted.flatMap((h) => h.changes.map((c) => c.blob)),
   );
-  const atCommit = await candidateFiles(top, config, { kind: 'commit', commit: base.commit });
   const index = new NameIndex(() => atCommit.read([...atCommit.oids.keys()]));
   const subjects: SubjectInfo[] = [];
   for (const h of wanted) subjects.push(await subjectInfo(h, blobs, config, index));
@@ -148,7 +152,11 @@ export function findSubject<T extends { subject: string; file: string }>(
     subjects.find((s) => s.subject === wanted || s.file === fromCwd || s.file === asWritten) ??
     subjects.find((s) => s.file.endsWith(`/${asWritten}`));
   if (hit === undefined) {
-    const known = subjects.map((s) => s.subject).slice(0, 10).join(', ') || 'none';
+    const known =
+      subjects
+        .map((s) => s.subject)
+        .slice(0, 10)
+        .join(', ') || 'none';
     throw new SchemagateError(
       'INVALID_ARGUMENT',
       `no subject or schema file '${wanted}' under '${where.root}' in the history (known: ${known})`,
@@ -194,13 +202,16 @@ export async function changedSubjects(options: {
     if (status.startsWith('R') || status.startsWith('C')) {
       const old = tokens[i + 1] ?? '';
       const file = tokens[i + 2] ?? '';
-      if (isSchemaPath(file, config))
-        changes.push({
-          subject: subjectSettings(file, config).subject,
-          file,
-          change: 'renamed',
-          previousFile: old,
-        });
+      const subject = subjectSettings(file, config).subject;
+      const oldSubject = subjectSettings(old, config).subject;
+      if (status.startsWith('R') && oldSubject === subject) {
+        if (isSchemaPath(file, config)) changes.push({ subject, file, change: 'renamed', previousFile: old });
+      } else {
+        // A move to another subject is the old subject's delete and a new subject; a copy adds one.
+        if (status.startsWith('R') && isSchemaPath(old, config))
+          changes.push({ subject: oldSubject, file: old, change: 'deleted' });
+        if (isSchemaPath(file, config)) changes.push({ subject, file, change: 'added' });
+      }
       i += 3;
       continue;
     }

@@ -5,11 +5,12 @@ import { parseJson, positionOf, type JsonDocument, type JsonValue } from '../for
 import { detectFormat } from '../formats/detect.js';
 import { loadFormat, type JsonSchemaPolicy } from '../formats/load.js';
 import { avroNames } from './avro-names.js';
+import { REFERENCE_CYCLE_FIX, describeCycle, findCycle } from '../compat/reference-cycle.js';
 import { decodeSchemaText } from './text.js';
 
 /** A problem that makes a file unusable as a schema, with its position. */
 export interface FileProblem {
-  rule: 'INVALID_SCHEMA' | 'REFERENCE_UNRESOLVED';
+  rule: 'INVALID_SCHEMA' | 'REFERENCE_UNRESOLVED' | 'REFERENCE_CYCLE';
   message: string;
   pointer: string;
   line: number;
@@ -110,10 +111,12 @@ export async function resolveAvroReferences(
     top: true,
   }));
   const seenFiles = new Set([file]);
+  const graph = new ReferenceGraph();
   while (queue.length > 0) {
     const { use, from, top } = queue.shift()!;
     const name = use.candidates.find((c) => index.fileOf(c) !== undefined);
     const defining = name === undefined ? undefined : index.fileOf(name);
+    if (defining !== undefined) graph.add(from, defining, top ? use.pointer : undefined);
     if (name === undefined || defining === undefined) {
       if (top) {
         const pos = positionOf(parseJson(text, file), use.pointer);
@@ -149,6 +152,8 @@ export async function resolveAvroReferences(
       }
     }
   }
+  const cycle = graph.cycleProblem(file, text);
+  if (cycle !== undefined) problems.push(cycle);
   // Dependencies first, so that a parser reading references in order finds each name defined.
   return { references: [...found.values()].reverse(), problems };
 }
@@ -189,10 +194,12 @@ export async function resolveJsonReferences(
   const found = new Map<string, SchemaReference & { file: string }>();
   const problems: FileProblem[] = [];
   const queue = first.map((r) => ({ ...r, from: file, top: true }));
+  const graph = new ReferenceGraph();
   while (queue.length > 0) {
     const r = queue.shift()!;
-    if (found.has(r.uri)) continue;
     const target = index.jsonFileOf(r.uri, r.from);
+    if (target !== undefined) graph.add(r.from, target, r.top ? r.pointer : undefined);
+    if (found.has(r.uri)) continue;
     if (target === undefined) {
       if (r.top && !/^[a-z][a-z0-9+.-]*:/i.test(r.uri)) {
         const pos = positionOf(parseJson(text, file), r.pointer);
@@ -217,7 +224,63 @@ export async function resolveJsonReferences(
       // Reported on that file.
     }
   }
+  const cycle = graph.cycleProblem(file, text);
+  if (cycle !== undefined) problems.push(cycle);
   return { references: [...found.values()], problems };
+}
+
+/** Which file references which, as reference resolution finds them; for REFERENCE_CYCLE. */
+class ReferenceGraph {
+  private readonly edges = new Map<string, Set<string>>();
+  /** The position of the first use in the checked file of each file it references. */
+  private readonly firstUse = new Map<string, string>();
+
+  add(from: string, to: string, pointer: string | undefined): void {
+    let out = this.edges.get(from);
+    if (out === undefined) this.edges.set(from, (out = new Set()));
+    out.add(to);
+    if (pointer !== undefined && !this.firstUse.has(to)) this.firstUse.set(to, pointer);
+  }
+
+  /** A cycle reachable from `file`, as one problem at the use in `file` that leads into it. */
+  cycleProblem(file: string, text: string): FileProblem | undefined {
+    const cycle = findCycle(file, (node) => [...(this.edges.get(node) ?? [])]);
+    if (cycle === undefined) return undefined;
+    // The reference of this file that starts the way into the cycle (the cycle itself when it passes here).
+    const path = findPath(file, cycle[0]!, (node) => [...(this.edges.get(node) ?? [])]);
+    const entry = cycle[0] === file ? cycle[1]! : (path?.[1] ?? cycle[0]!);
+    const pointer = this.firstUse.get(entry) ?? '';
+    const pos = positionOf(parseJson(text, file), pointer);
+    const through = cycle[0] === file ? '' : ` (this schema references ${cycle[0]}, which is on it)`;
+    return {
+      rule: 'REFERENCE_CYCLE',
+      message: `schema references form a cycle: ${describeCycle(cycle)}${through}; the registry cannot register schemas that reference each other`,
+      pointer,
+      line: pos.line,
+      column: pos.column,
+      fix: REFERENCE_CYCLE_FIX,
+    };
+  }
+}
+
+/** A shortest path from `from` to `to` (both included), or undefined. */
+function findPath(from: string, to: string, edges: (node: string) => string[]): string[] | undefined {
+  const parent = new Map<string, string>([[from, from]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    if (node === to) {
+      const path = [to];
+      while (path[0] !== from) path.unshift(parent.get(path[0]!)!);
+      return path;
+    }
+    for (const next of edges(node))
+      if (!parent.has(next)) {
+        parent.set(next, node);
+        queue.push(next);
+      }
+  }
+  return undefined;
 }
 
 /** Decodes, parses and validates one schema file; every problem with its line and column. */

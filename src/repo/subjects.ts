@@ -73,3 +73,11 @@ export function levelOf(path: string, config: SchemagateConfig): CompatibilityLe
   }
   return level;
 }
+
+/**
+ * Whether a file moved from `from` to `to` stays the same subject, and so keeps its history. A subject's
+ * identity is its name: a move to another subject is the old subject's delete and a new subject.
+ */
+export function sameSubjectIn(config: SchemagateConfig): (from: string, to: string) => boolean {
+  return (from, to) => subjectSettings(from, config).subject === subjectSettings(to, config).subject;
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SchemagateError } from '../errors.js';
 import type { SchemagateConfig } from './config.js';
@@ -7,6 +7,7 @@ import {
   firstParentChainArgs,
   listFiles,
   listFilesArgs,
+  listWorktreeFiles,
   parseFileList,
   readBlobs,
   resolveCommit,
@@ -15,7 +16,7 @@ import {
   startGitEarly,
 } from './git.js';
 import { historyLogArgs, NARROW_LIMIT } from './history.js';
-import { DEFAULT_ROOT, isSchemaPath } from './subjects.js';
+import { DEFAULT_ROOT, isSchemaPath, isUnderRoot } from './subjects.js';
 
 /** `CONFIG_FILE` of config.ts, which this module does not import (it loads the YAML parser). */
 const CONFIG_FILE_NAME = 'schemagate.yaml';
@@ -150,10 +151,20 @@ export async function resolveRevision(cwd: string, rev: string): Promise<string>
 /** Where the candidate schemas come from. */
 export type CandidateSource = { kind: 'worktree' } | { kind: 'index' } | { kind: 'commit'; commit: string };
 
+/** A file under the schema root that is not checked, and why. */
+export interface SkippedFile {
+  file: string;
+  reason: 'extension' | 'symlink';
+}
+
 /** The schema files of a candidate: blob ids for all, contents loaded in one batch on demand. */
 export interface CandidateFiles {
   oids: Map<string, string>;
   read(paths: readonly string[]): Promise<Map<string, Buffer>>;
+  /** Files under the root that are not schema files (another extension, a symbolic link). */
+  skipped: SkippedFile[];
+  /** Index entries with unresolved merge conflicts (staged mode only). */
+  conflicted: string[];
 }
 
 /** Git's blob id of some bytes, so that worktree files compare with history without a git process each. */
@@ -161,49 +172,65 @@ export function blobId(bytes: Buffer): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
-function walk(top: string, dir: string, out: string[]): void {
-  let entries;
-  try {
-    entries = readdirSync(join(top, dir), { withFileTypes: true });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR')
-      return;
-    throw e;
-  }
-  for (const e of entries) {
-    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-    const rel = dir === '' ? e.name : `${dir}/${e.name}`;
-    if (e.isDirectory()) walk(top, rel, out);
-    else if (e.isFile()) out.push(rel);
-  }
-}
-
+/**
+ * The candidate schema files. In the working tree these are the files git would see (tracked, or
+ * untracked and not ignored by `.gitignore`); a symbolic link is never a schema file, in any mode: git
+ * holds the link's text, and the file it points to is checked under its own path when it is under the root.
+ */
 export async function candidateFiles(
   top: string,
   config: SchemagateConfig,
   source: CandidateSource,
 ): Promise<CandidateFiles> {
+  const skipped: SkippedFile[] = [];
+  const conflicted: string[] = [];
+  const keep = (p: string): boolean => {
+    if (isSchemaPath(p, config)) return true;
+    if (isUnderRoot(p, config.root)) skipped.push({ file: p, reason: 'extension' });
+    return false;
+  };
   if (source.kind === 'worktree') {
-    const paths: string[] = [];
-    walk(top, config.root === '.' ? '' : config.root, paths);
     const contents = new Map<string, Buffer>();
     const oids = new Map<string, string>();
-    for (const p of paths) {
-      if (!isSchemaPath(p, config)) continue;
-      const bytes = readFileSync(join(top, p));
+    for (const p of await listWorktreeFiles(top, config.root)) {
+      const full = join(top, p);
+      let stat;
+      try {
+        stat = lstatSync(full);
+      } catch (e) {
+        // Deleted in the working tree but still in the index: not a candidate.
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR')
+          continue;
+        throw e;
+      }
+      if (stat.isSymbolicLink()) {
+        if (isUnderRoot(p, config.root)) skipped.push({ file: p, reason: 'symlink' });
+        continue;
+      }
+      if (!stat.isFile() || !keep(p)) continue;
+      const bytes = readFileSync(full);
       contents.set(p, bytes);
       oids.set(p, blobId(bytes));
     }
     return {
       oids,
+      skipped,
+      conflicted,
       read: async (ps) =>
         new Map(ps.flatMap((p) => (contents.has(p) ? [[p, contents.get(p)!] as const] : []))),
     };
   }
-  const listed = await listFiles(top, config.root, source.kind === 'index' ? undefined : source.commit);
-  const oids = new Map([...listed].filter(([p]) => isSchemaPath(p, config)));
+  const symlinks: string[] = [];
+  const listed = await listFiles(top, config.root, source.kind === 'index' ? undefined : source.commit, {
+    symlinks,
+    conflicted,
+  });
+  for (const p of symlinks) if (isUnderRoot(p, config.root)) skipped.push({ file: p, reason: 'symlink' });
+  const oids = new Map([...listed].filter(([p]) => keep(p)));
   return {
     oids,
+    skipped,
+    conflicted: conflicted.filter((p) => isSchemaPath(p, config)),
     read: async (ps) => {
       const blobs = await readBlobs(
         top,

@@ -1,5 +1,5 @@
 import { groupFindings } from './group.js';
-import type { CheckReport, Finding } from './model.js';
+import { sortedFindings, type CheckReport, type Finding } from './model.js';
 import { summaryLine } from './text.js';
 
 // Workflow command escaping, as @actions/core does it (data and property values differ).
@@ -16,7 +16,7 @@ export function githubAnnotation(f: Finding): string {
 }
 
 export function renderGithub(report: CheckReport): string {
-  const lines = report.subjects.flatMap((s) => groupFindings(s.findings).map(githubAnnotation));
+  const lines = groupFindings(sortedFindings(report)).map(githubAnnotation);
   lines.push(summaryLine(report));
   return `${lines.join('\n')}\n`;
 }

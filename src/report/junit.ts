@@ -1,4 +1,4 @@
-import type { CheckReport } from './model.js';
+import { compareFindings, type CheckReport } from './model.js';
 import { formatFindingLine } from './text.js';
 
 const xml = (s: string): string =>
@@ -21,8 +21,9 @@ export function renderJunit(report: CheckReport): string {
   );
   for (const s of report.subjects) {
     const name = xml(`${s.subject} (${s.file})`);
-    const errors = s.findings.filter((f) => f.severity === 'error');
-    const others = s.findings.filter((f) => f.severity !== 'error');
+    const findings = [...s.findings].sort(compareFindings);
+    const errors = findings.filter((f) => f.severity === 'error');
+    const others = findings.filter((f) => f.severity !== 'error');
     lines.push(`    <testcase classname="schemagate.${xml(s.level)}" name="${name}">`);
     if (errors.length > 0) {
       const body = errors

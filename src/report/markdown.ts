@@ -1,4 +1,10 @@
-import type { CheckReport, ReportedChange, SubjectReport, SubjectStatus } from './model.js';
+import {
+  compareFindings,
+  type CheckReport,
+  type ReportedChange,
+  type SubjectReport,
+  type SubjectStatus,
+} from './model.js';
 
 const ICON: Record<SubjectStatus, string> = {
   ok: '✅',
@@ -35,7 +41,7 @@ function subjectSection(s: SubjectReport): string {
   if (s.changes !== undefined) parts.push(renderChangesTable(s.changes, s.level));
   if (s.findings.length > 0) {
     parts.push('| | Rule | Where | Message | Fix |', '|---|---|---|---|---|');
-    for (const f of s.findings) {
+    for (const f of [...s.findings].sort(compareFindings)) {
       const icon = f.severity === 'error' ? '❌' : f.severity === 'warning' ? '⚠️' : 'ℹ️';
       parts.push(
         `| ${icon} | \`${f.rule}\` | \`${cell(f.file)}:${f.line}:${f.column}\` | ${cell(f.message)} | ${cell(f.fix ?? '')} |`,

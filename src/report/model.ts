@@ -7,6 +7,7 @@ export type RepoRule =
   | 'SUBJECT_RENAMED'
   | 'INVALID_SCHEMA'
   | 'REFERENCE_UNRESOLVED'
+  | 'REFERENCE_CYCLE'
   | 'LEVEL_CHANGED'
   | 'SCHEMA_TYPE_CHANGED'
   | 'DUPLICATE_SUBJECT'
@@ -67,6 +68,8 @@ export interface CheckReport {
   /** The history the candidates were checked against. */
   base: { ref: string | null; commit: string | null };
   subjects: SubjectReport[];
+  /** Files under the schema root that were not checked (another extension, a symbolic link), and why. */
+  skipped?: Array<{ file: string; reason: 'extension' | 'symlink' }>;
   summary: {
     subjects: number;
     errors: number;
@@ -74,6 +77,18 @@ export interface CheckReport {
     infos: number;
     byStatus: Partial<Record<SubjectStatus, number>>;
   };
+}
+
+/** The order findings are shown in, in every output: by file, line and column (stable otherwise). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+/** Every finding of a report, in the order of `compareFindings`, with its subject. */
+export function sortedFindings(report: CheckReport): Array<Finding & { subject: string }> {
+  return report.subjects
+    .flatMap((s) => s.findings.map((f) => ({ ...f, subject: s.subject })))
+    .sort(compareFindings);
 }
 
 export function summarize(subjects: SubjectReport[]): CheckReport['summary'] {

@@ -1,4 +1,15 @@
-import type { CheckReport, Finding } from './model.js';
+import { sortedFindings, type CheckReport, type Finding } from './model.js';
+
+/**
+ * A repository path as a SARIF `artifactLocation.uri`: a relative URI reference, each segment
+ * percent-encoded (spaces, `%`, `#`, `?` and non-ASCII characters), `/` kept as the separator.
+ */
+export function fileUri(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
 
 const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = {
   error: 'error',
@@ -8,7 +19,7 @@ const LEVEL: Record<Finding['severity'], 'error' | 'warning' | 'note'> = {
 
 /** SARIF 2.1.0 for code scanning: one rule per finding id, one result per finding. */
 export function renderSarif(report: CheckReport, options: { version?: string } = {}): string {
-  const findings = report.subjects.flatMap((s) => s.findings.map((f) => ({ f, subject: s.subject })));
+  const findings = sortedFindings(report).map(({ subject, ...f }) => ({ f, subject }));
   const ruleIds = [...new Set(findings.map((x) => x.f.rule))].sort();
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -35,7 +46,7 @@ export function renderSarif(report: CheckReport, options: { version?: string } =
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: f.file },
+                artifactLocation: { uri: fileUri(f.file) },
                 region: { startLine: f.line, startColumn: f.column },
               },
             },

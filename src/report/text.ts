@@ -1,5 +1,5 @@
 import { groupFindings } from './group.js';
-import type { CheckReport, Finding, SubjectStatus } from './model.js';
+import { sortedFindings, type CheckReport, type Finding, type SubjectStatus } from './model.js';
 
 /** `path:line:col: RULE message` (a warning or information says so), its fix indented below. */
 export function formatFindingLine(f: Finding): string {
@@ -28,11 +28,9 @@ export function summaryLine(report: CheckReport): string {
 
 export function renderText(report: CheckReport): string {
   const lines: string[] = [];
-  for (const subject of report.subjects) {
-    for (const f of groupFindings(subject.findings)) {
-      lines.push(formatFindingLine(f));
-      if (f.fix !== undefined && f.severity !== 'info') lines.push(`  fix: ${f.fix}`);
-    }
+  for (const f of groupFindings(sortedFindings(report))) {
+    lines.push(formatFindingLine(f));
+    if (f.fix !== undefined && f.severity !== 'info') lines.push(`  fix: ${f.fix}`);
   }
   lines.push(summaryLine(report));
   return `${lines.join('\n')}\n`;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TempRepo, record } from '../repo/git-fixture.js';
 import { schemagate } from '../repo/run-cli.js';
+import { sarifErrors } from '../support/sarif-schema.js';
 
 const ID = { name: 'id', type: 'string' };
 
@@ -51,7 +52,9 @@ test('check --format github, sarif, junit, json, markdown', async () => {
       /^::error file=schemas\/orders\.avsc,line=9,col=5,title=schemagate READER_FIELD_MISSING_DEFAULT_VALUE::The field 'qty'.*%0Afix: /m,
     );
 
-    const sarif = JSON.parse((await schemagate(['check', '--format', 'sarif'], repo.dir)).stdout) as {
+    const sarifText = (await schemagate(['check', '--format', 'sarif'], repo.dir)).stdout;
+    assert.deepEqual(sarifErrors(JSON.parse(sarifText)), []);
+    const sarif = JSON.parse(sarifText) as {
       version: string;
       runs: Array<{
         tool: { driver: { name: string; rules: Array<{ id: string }> } };

@@ -154,3 +154,65 @@ test('the hook finds schemagate in node_modules/.bin when it is installed as a d
     repo.cleanup();
   }
 });
+
+test('init after `npx husky init`: the check joins the husky hook it did not write, keeping its lines', async () => {
+  const repo = new TempRepo();
+  const w = wrapper();
+  try {
+    repo.write(
+      'package.json',
+      JSON.stringify({ name: 'app', private: true, devDependencies: { husky: '^9' } }),
+    );
+    repo.write('schemas/orders.avsc', record('Order', [ID])).commit('v1');
+    const husky = join(dirname(createRequire(import.meta.url).resolve('husky')), 'bin.js');
+    const init = spawnSync(process.execPath, [husky, 'init'], {
+      cwd: repo.dir,
+      env: repo.env(),
+      encoding: 'utf8',
+    });
+    assert.equal(init.status, 0, init.stderr);
+    assert.ok(existsSync(join(repo.dir, '.husky/pre-commit')));
+    // The user's own line (husky init writes `npm test`; this one shows that it still runs).
+    writeFileSync(join(repo.dir, '.husky/pre-commit'), 'echo user-line-ran\n');
+    const r = await schemagate(['init'], repo.dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /added the schema check to the husky hook \.husky\/pre-commit/);
+    assert.equal(r.stderr, '');
+    const hook = readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8');
+    assert.ok(hook.startsWith('echo user-line-ran\n'), hook);
+    assert.match(hook, /check --staged/);
+    // Running init again changes nothing.
+    const again = await schemagate(['init'], repo.dir);
+    assert.match(again.stdout, /up to date/);
+    assert.equal(readFileSync(join(repo.dir, '.husky/pre-commit'), 'utf8'), hook);
+    // The hook refuses a bad commit after the user's line ran, and passes a good one.
+    repo.write('schemas/orders.avsc', record('Order', [ID, { name: 'qty', type: 'int' }]));
+    repo.git('add', '-A');
+    const refused = commit(repo, { SCHEMAGATE_BIN: w.bin });
+    assert.notEqual(refused.code, 0, refused.out);
+    assert.match(refused.out, /user-line-ran/);
+    assert.match(refused.out, /READER_FIELD_MISSING_DEFAULT_VALUE/);
+    repo.write('schemas/orders.avsc', record('Order', [ID, { name: 'qty', type: 'int', default: 0 }]));
+    repo.git('add', '-A');
+    assert.equal(commit(repo, { SCHEMAGATE_BIN: w.bin }).code, 0);
+  } finally {
+    w.dispose();
+    repo.cleanup();
+  }
+});
+
+test('init warns when husky is declared but not installed in the clone', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write(
+      'package.json',
+      JSON.stringify({ name: 'app', private: true, devDependencies: { husky: '^9' } }),
+    );
+    const r = await schemagate(['init'], repo.dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\.husky\/pre-commit \(husky\)/);
+    assert.match(r.stderr, /warning: husky is not installed in this clone .*`npm install`/);
+  } finally {
+    repo.cleanup();
+  }
+});

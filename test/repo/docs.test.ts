@@ -100,3 +100,8 @@ test('docs: the pre-commit framework example names the hook that .pre-commit-hoo
   assert.equal(defined[0]!.entry, 'schemagate check --staged');
   assert.equal(defined[0]!.pass_filenames, false);
 });
+
+test('docs: the block init adds to a husky hook is the one the docs show', async () => {
+  const { HUSKY_BLOCK } = await import('../../src/repo/init.js');
+  assert.ok(blocks('sh', '## The pre-commit hook').includes(HUSKY_BLOCK), HUSKY_BLOCK);
+});

@@ -6,6 +6,7 @@ import { renderMarkdown, cell } from '../../src/report/markdown.js';
 import { summarize, type CheckReport, type Finding, type SubjectReport } from '../../src/report/model.js';
 import { renderReport, REPORT_FORMATS } from '../../src/report/render.js';
 import { renderSarif } from '../../src/report/sarif.js';
+import { sarifErrors } from '../support/sarif-schema.js';
 import { renderText } from '../../src/report/text.js';
 
 const tricky: Finding = {
@@ -106,7 +107,9 @@ test('junit: well-formed, escaped, one failure per failing subject', () => {
 });
 
 test('sarif: levels, rules and locations', () => {
-  const sarif = JSON.parse(renderSarif(report([bad, renamed]))) as {
+  const text = renderSarif(report([bad, renamed]));
+  assert.deepEqual(sarifErrors(JSON.parse(text)), []);
+  const sarif = JSON.parse(text) as {
     runs: Array<{
       tool: { driver: { rules: Array<{ id: string }> } };
       results: Array<{ ruleId: string; ruleIndex: number; level: string }>;
@@ -170,5 +173,48 @@ test('text and github show a problem found against many versions once, naming th
       .split('\n')
       .filter((l) => l.startsWith('::error')).length,
     1,
+  );
+});
+
+test('sarif: paths with spaces, % and non-ASCII are percent-encoded URIs, valid against the SARIF 2.1.0 schema', () => {
+  const odd: SubjectReport = {
+    ...bad,
+    file: 'schemas/my orders%1/ü#?.avsc',
+    findings: bad.findings.map((f) => ({ ...f, file: 'schemas/my orders%1/ü#?.avsc' })),
+  };
+  const log = JSON.parse(renderSarif(report([odd]))) as {
+    runs: Array<{
+      results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }>;
+    }>;
+  };
+  assert.deepEqual(sarifErrors(log), []);
+  const uri = log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
+  assert.equal(uri, 'schemas/my%20orders%251/%C3%BC%23%3F.avsc');
+  assert.equal(decodeURIComponent(uri), 'schemas/my orders%1/ü#?.avsc');
+});
+
+test('findings are sorted by file, line and column in every output', () => {
+  const at = (line: number, column: number, rule: string): SubjectReport['findings'][number] => ({
+    ...bad.findings[0]!,
+    rule,
+    line,
+    column,
+    message: 'here',
+  });
+  const unsorted: SubjectReport = {
+    ...bad,
+    findings: [at(9, 5, 'B_LATE'), at(2, 3, 'A_EARLY'), at(9, 1, 'C_MID')],
+  };
+  const order = (text: string): string[] => [...text.matchAll(/(A_EARLY|C_MID|B_LATE)/g)].map((m) => m[1]!);
+  const expected = ['A_EARLY', 'C_MID', 'B_LATE'];
+  const r = report([unsorted]);
+  assert.deepEqual(order(renderText(r)), expected);
+  assert.deepEqual(order(renderGithub(r)), expected);
+  assert.deepEqual(order(renderJunit(r).split('<failure')[1]!.split('>').slice(1).join('>')), expected);
+  assert.deepEqual(order(renderMarkdown(r).split('| Rule |')[1]!), expected);
+  const sarif = JSON.parse(renderSarif(r)) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+  assert.deepEqual(
+    sarif.runs[0]!.results.map((x) => x.ruleId),
+    expected,
   );
 });

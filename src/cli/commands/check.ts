@@ -7,7 +7,7 @@ import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 
 const usage =
-  'schemagate check [--staged | --against <ref> | --all] [--format text|json|github|junit|sarif|markdown] [--no-fetch]';
+  'schemagate check [--staged | --against <ref> | --all] [--format text|json|github|junit|sarif|markdown] [--config <path>] [--no-fetch]';
 
 const command: Command = {
   name: 'check',
@@ -22,6 +22,7 @@ const command: Command = {
         all: { type: 'boolean' },
         format: { type: 'string', short: 'f' },
         'no-fetch': { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
       },
       usage,
     );
@@ -52,7 +53,7 @@ const command: Command = {
             ? 'against'
             : 'worktree';
     // git finds the repository and its branches while the checker's modules load (a hook's latency).
-    startBaseLookupEarly(io.cwd, { staged: mode === 'staged' });
+    startBaseLookupEarly(io.cwd, { staged: mode === 'staged' && values.config === undefined });
     try {
       const [{ runCheck }, { renderReport }] = await Promise.all([
         import('../../repo/check.js'),
@@ -63,7 +64,10 @@ const command: Command = {
         mode,
         ...(values.against === undefined ? {} : { against: values.against }),
         ...(values['no-fetch'] === true ? { deepen: false } : {}),
+        ...(values.config === undefined ? {} : { configPath: values.config }),
       });
+      // Notes go to stderr, so that every format's output stays what it is.
+      for (const note of skippedNotes(report.skipped ?? [])) io.stderr(`schemagate: note: ${note}\n`);
       io.stdout(renderReport(report, format));
       return report.ok ? 0 : 1;
     } finally {
@@ -72,3 +76,19 @@ const command: Command = {
   },
 };
 export default command;
+
+/** One line per reason for the files under the root that were not checked. */
+function skippedNotes(skipped: ReadonlyArray<{ file: string; reason: 'extension' | 'symlink' }>): string[] {
+  const list = (files: string[]): string =>
+    `${files.slice(0, 5).join(', ')}${files.length > 5 ? ` and ${files.length - 5} more` : ''}`;
+  const other = skipped.filter((s) => s.reason === 'extension').map((s) => s.file);
+  const links = skipped.filter((s) => s.reason === 'symlink').map((s) => s.file);
+  const notes: string[] = [];
+  if (other.length > 0)
+    notes.push(`skipped ${list(other)}: not .avsc or .json (schemagate checks Avro and JSON Schema files)`);
+  if (links.length > 0)
+    notes.push(
+      `skipped ${list(links)}: symbolic link${links.length === 1 ? '' : 's'} (git holds the link, not a schema; a target under the schema root is checked under its own path)`,
+    );
+  return notes;
+}

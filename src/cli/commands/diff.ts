@@ -3,8 +3,10 @@ import { renderChangesTable } from '../../report/markdown.js';
 import { subjectDiff } from '../../repo/inspect.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
+import { configAt } from '../config-arg.js';
 
-const usage = 'schemagate diff <subject|file> [--from <rev>] [--to <rev>] [--format text|json|markdown]';
+const usage =
+  'schemagate diff <subject|file> [--from <rev>] [--to <rev>] [--format text|json|markdown] [--config <path>]';
 
 const command: Command = {
   name: 'diff',
@@ -13,7 +15,12 @@ const command: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', short: 'f' } },
+      {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+      },
       usage,
     );
     const [subject, extra] = positionals;
@@ -25,6 +32,7 @@ const command: Command = {
     const d = await subjectDiff({
       cwd: io.cwd,
       subject,
+      ...(values.config === undefined ? {} : { config: await configAt(io.cwd, values.config) }),
       ...(values.from === undefined ? {} : { from: values.from }),
       ...(values.to === undefined ? {} : { to: values.to }),
     });

@@ -29,6 +29,9 @@ const command: Command = {
       case 'updated':
         io.stdout(`updated the pre-commit hook: ${r.hook.path}\n`);
         break;
+      case 'added':
+        io.stdout(`added the schema check to the husky hook ${r.hook.path} (its other lines are kept)\n`);
+        break;
       case 'unchanged':
         io.stdout(`the pre-commit hook is up to date: ${r.hook.path}\n`);
         break;
@@ -39,6 +42,7 @@ const command: Command = {
         );
         return 1;
     }
+    for (const w of r.warnings) io.stderr(`schemagate: warning: ${w}\n`);
     return 0;
   },
 };

@@ -2,8 +2,9 @@ import { SchemagateError } from '../../errors.js';
 import { subjectLog } from '../../repo/inspect.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
+import { configAt } from '../config-arg.js';
 
-const usage = 'schemagate log <subject|file> [--ref <rev>] [--format text|json]';
+const usage = 'schemagate log <subject|file> [--ref <rev>] [--format text|json] [--config <path>]';
 
 const command: Command = {
   name: 'log',
@@ -12,7 +13,11 @@ const command: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { ref: { type: 'string' }, format: { type: 'string', short: 'f' } },
+      {
+        ref: { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+      },
       usage,
     );
     const [subject, extra] = positionals;
@@ -24,6 +29,7 @@ const command: Command = {
     const log = await subjectLog({
       cwd: io.cwd,
       subject,
+      ...(values.config === undefined ? {} : { config: await configAt(io.cwd, values.config) }),
       ...(values.ref === undefined ? {} : { ref: values.ref }),
     });
     if (format === 'json') {

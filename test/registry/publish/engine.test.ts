@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { SchemaRegistryClient } from '../../../src/registry/client/index.js';
 import type { PublishCandidate } from '../../../src/registry/plan/index.js';
 import { publish } from '../../../src/registry/publish.js';
+import { SchemagateError } from '../../../src/errors.js';
 import { startRegistryServer, type RunningRegistry } from '../../../src/registry/server/index.js';
 
 let server: RunningRegistry;
@@ -74,7 +75,10 @@ describe('publish engine', () => {
     await assert.rejects(client.listVersions('broken'));
     await assert.rejects(
       publish(client, [cand('a', '"int"', [['x.A', 'b']]), cand('b', '"int"', [['x.B', 'a']])]),
-      /references form a cycle: a → b → a/,
+      (e: unknown) =>
+        e instanceof SchemagateError &&
+        e.code === 'REFERENCE_CYCLE' &&
+        /^REFERENCE_CYCLE: schema references form a cycle: a → b → a; fix: move the definitions/.test(e.message),
     );
   });
 });

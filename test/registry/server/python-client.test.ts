@@ -4,8 +4,4 @@ import { describeClientScenario } from './client-scenario.js';
 describeClientScenario({
   title: 'Confluent’s Python client (confluent-kafka) runs our scenario against registry serve',
   make: pythonClient,
-  todo: {
-    'lookup-equivalent':
-      'needs lookup by equivalence (an Avro schema equal but for the order of its custom properties)',
-  },
 });
