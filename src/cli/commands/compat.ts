@@ -5,14 +5,14 @@ import type { CompatFinding } from '../../compat/finding.js';
 import { LEVELS, parseLevel, type CompatibilityLevel } from '../../compat/level.js';
 import { isSchemagateError, SchemagateError, type ErrorCode } from '../../errors.js';
 import type { FormatHandler, FormatId, ParsedSchema, SchemaIssue } from '../../formats/format.js';
-import { parseJson, positionOf, type JsonValue } from '../../formats/json/parse.js';
+import { parseJson, type JsonValue } from '../../formats/json/parse.js';
 import { detectFormat, formatById, parseFormatId } from '../../formats/registry.js';
 import { jsonSchemaFormatWith, parsePolicy } from '../../formats/jsonschema/index.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 
 const usage =
-  'schemagate compat [--level <LEVEL>] [--type avro|json] [--policy strict|lenient] [--json] <file>...  (files oldest first; the last is the candidate; level defaults to BACKWARD)';
+  'schemagate compat [--level <LEVEL>] [--type avro|json|protobuf] [--policy strict|lenient] [--json] <file>...  (files oldest first; the last is the candidate; level defaults to BACKWARD)';
 
 /** A problem that ends the command with exit 2: in `--json` mode it becomes the `{"error": …}` object. */
 class CompatInputError extends Error {
@@ -52,9 +52,10 @@ async function readSchemaFile(file: string, cwd: string): Promise<string> {
   }
 }
 
-/** The format of a file: `--type`, else detected from its name and content (Avro or JSON Schema). */
+/** The format of a file: `--type`, else detected from its name and content (Avro, JSON Schema, Protobuf). */
 function formatOf(file: string, text: string, forced: FormatId | undefined): FormatId {
   if (forced !== undefined) return forced;
+  if (file.toLowerCase().endsWith('.proto')) return 'protobuf';
   let value: JsonValue | undefined;
   try {
     value = parseJson(text, file).value;
@@ -111,7 +112,7 @@ async function runCompat(args: string[], io: CliIo): Promise<number> {
   if (values.type !== undefined && forced === undefined)
     throw new SchemagateError(
       'INVALID_ARGUMENT',
-      `unknown --type '${values.type}' (avro or json)\nusage: ${usage}`,
+      `unknown --type '${values.type}' (avro, json or protobuf)\nusage: ${usage}`,
     );
   // JSON Schema's allow-list (registry `compatibilityPolicy`); Avro has none.
   const policy = values.policy === undefined ? undefined : parsePolicy(values.policy);
@@ -148,7 +149,7 @@ async function runCompat(args: string[], io: CliIo): Promise<number> {
     handler.check(r, w, c),
   );
   const findings: LocatedFinding[] = result.findings.map((f) => {
-    const at = positionOf(candidate.doc, f.candidatePointer ?? (f.path === '/' ? '' : f.path));
+    const at = handler.locate(candidate, f.candidatePointer ?? f.path);
     return { ...f, file: candidateFile, line: at.line, column: at.column };
   });
   if (values.json === true) {

@@ -1,0 +1,91 @@
+import type { ParsedSchema, ParseOptions, ParseResult, SchemaIssue } from '../format.js';
+import { KNOWN_FILES } from './known-types.js';
+import type { ProtoFile } from './model.js';
+import { ProtoSyntaxError } from './reader.js';
+import { parseProtoText } from './syntax.js';
+import { TypeIndex, type ProtoFileSet } from './types.js';
+import { validateProto } from './validate.js';
+
+export interface ProtobufSchema extends ParsedSchema {
+  format: 'protobuf';
+  proto: ProtoFile;
+  files: ProtoFileSet;
+  index: TypeIndex;
+}
+
+/** Rule ids of the problems a `.proto` text can have. */
+export const PROTOBUF_RULES = {
+  syntax: 'PROTOBUF_SYNTAX',
+  reference: 'PROTOBUF_REFERENCE_INVALID',
+  importMissing: 'PROTOBUF_IMPORT_MISSING',
+  unknownType: 'PROTOBUF_UNKNOWN_TYPE',
+  duplicateNumber: 'PROTOBUF_DUPLICATE_NUMBER',
+  duplicateName: 'PROTOBUF_DUPLICATE_NAME',
+  numberRange: 'PROTOBUF_NUMBER_OUT_OF_RANGE',
+  enumFirstValue: 'PROTOBUF_ENUM_FIRST_VALUE',
+} as const;
+
+const knownParsed = new Map<string, ProtoFile>();
+
+function known(name: string): ProtoFile | undefined {
+  let file = knownParsed.get(name);
+  if (file === undefined) {
+    const text = KNOWN_FILES.get(name);
+    if (text === undefined) return undefined;
+    file = parseProtoText(text);
+    knownParsed.set(name, file);
+  }
+  return file;
+}
+
+function syntaxIssue(e: ProtoSyntaxError, prefix = ''): SchemaIssue {
+  return {
+    rule: PROTOBUF_RULES.syntax,
+    message: `${prefix}${e.message}`,
+    pointer: '',
+    line: e.pos.line,
+    column: e.pos.column,
+  };
+}
+
+/**
+ * Parses a `.proto` schema with its references (import name → text) and the known files built in.
+ * A new schema (not `lenient`) is also validated as the registry does before registering: every
+ * import found, every type resolved, numbers and names unique.
+ */
+export function parseProtobuf(text: string, options: ParseOptions = {}): ParseResult<ProtobufSchema> {
+  let proto: ProtoFile;
+  try {
+    proto = parseProtoText(text);
+  } catch (e) {
+    if (e instanceof ProtoSyntaxError) return { ok: false, issues: [syntaxIssue(e)] };
+    throw e;
+  }
+  const dependencies = new Map<string, ProtoFile>();
+  const issues: SchemaIssue[] = [];
+  for (const r of options.references ?? []) {
+    try {
+      dependencies.set(r.name, parseProtoText(r.text));
+    } catch (e) {
+      if (!(e instanceof ProtoSyntaxError)) throw e;
+      issues.push({
+        ...syntaxIssue(e),
+        rule: PROTOBUF_RULES.reference,
+        message: `the referenced schema '${r.name}' is not valid Protobuf: ${e.message} (line ${e.pos.line}, column ${e.pos.column})`,
+        line: 1,
+        column: 1,
+      });
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  for (const name of KNOWN_FILES.keys()) {
+    if (!dependencies.has(name)) dependencies.set(name, known(name) as ProtoFile);
+  }
+  const files: ProtoFileSet = { main: proto, dependencies };
+  const index = new TypeIndex(files);
+  if (options.lenient !== true) issues.push(...validateProto(files, index));
+  if (issues.length > 0) return { ok: false, issues };
+  const schema: ProtobufSchema = { format: 'protobuf', text, proto, files, index };
+  if (options.file !== undefined) schema.file = options.file;
+  return { ok: true, schema };
+}
