@@ -94,13 +94,13 @@ class Printer {
 
   private lookup(name: string): ReturnType<TypeIndex['types']['get']> {
     const full = this.resolve(name);
-    return full === undefined ? undefined : this.index?.types.get(full);
+    return full === undefined ? undefined : this.index?.type(full);
   }
 
   private resolve(name: string): string | undefined {
     const index = this.index;
     if (index === undefined) return undefined;
-    return resolveName((n) => index.types.get(n), index.packageName, this.scope, name);
+    return resolveName((n) => index.type(n), index.packageName, this.scope, name);
   }
 
   private service(svc: ServiceElement): string {
@@ -255,7 +255,7 @@ class Printer {
       let map = mapTypes(type);
       if (!SCALAR_TYPES.has(type) && map === undefined) {
         const full = this.resolve(type);
-        const info = full === undefined ? undefined : this.index?.types.get(full);
+        const info = full === undefined ? undefined : this.index?.type(full);
         if (info?.mapType !== undefined) map = mapTypes(info.mapType);
         else type = full === undefined ? type : `.${full}`;
       }
@@ -333,7 +333,7 @@ class Printer {
       .map((o) => {
         if (!o.parenthesized || this.index === undefined) return o;
         const index = this.index;
-        const resolved = resolveName((n) => index.extendFields.get(n), index.packageName, this.scope, o.name);
+        const resolved = resolveName((n) => index.extendField(n), index.packageName, this.scope, o.name);
         return resolved === undefined ? o : { ...o, name: resolved };
       })
       .sort((a, b) => javaCompare(a.name, b.name));

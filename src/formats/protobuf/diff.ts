@@ -175,12 +175,12 @@ class DiffContext {
   resolve(name: string, isOriginal: boolean): string | undefined {
     const index = isOriginal ? this.original : this.update;
     const pkg = isOriginal ? this.packages.original : this.packages.update;
-    return resolveName((n) => index.types.get(n), pkg, this.scope, name);
+    return resolveName((n) => index.type(n), pkg, this.scope, name);
   }
 
   typeOf(name: string, isOriginal: boolean): TypeInfo | undefined {
     const full = this.resolve(name, isOriginal);
-    return full === undefined ? undefined : (isOriginal ? this.original : this.update).types.get(full);
+    return full === undefined ? undefined : (isOriginal ? this.original : this.update).type(full);
   }
 }
 
@@ -366,6 +366,12 @@ function compareFields(ctx: DiffContext, original: FieldElement, update: FieldEl
   compareLabelsAndTypes(ctx, original.label, update.label, original.type, update.type);
 }
 
+/** The `map<K, V>` a named synthetic map-entry message stands for (descriptor-derived schemas only). */
+function namedMapType(ctx: DiffContext, type: string, isOriginal: boolean): string | undefined {
+  if (SCALAR_TYPES.has(type) || type.startsWith('map<')) return undefined;
+  return ctx.typeOf(type, isOriginal)?.mapType;
+}
+
 function kindOf(ctx: DiffContext, type: string, isOriginal: boolean): Kind {
   if (SCALAR_TYPES.has(type)) return 'SCALAR';
   if (mapTypes(type) !== undefined) return 'MAP';
@@ -373,10 +379,10 @@ function kindOf(ctx: DiffContext, type: string, isOriginal: boolean): Kind {
 }
 
 function scalarKindOf(ctx: DiffContext, type: string, isOriginal: boolean): ScalarKind {
-  if (ctx.typeOf(type, isOriginal)?.type.kind === 'enum') return 'GENERAL_NUMBER';
   const k = SCALAR_KINDS[type];
-  if (k === undefined) throw new Error(`Unknown type ${type}`);
-  return k;
+  if (k !== undefined) return k;
+  if (ctx.typeOf(type, isOriginal)?.type.kind === 'enum') return 'GENERAL_NUMBER';
+  throw new Error(`Unknown type ${type}`);
 }
 
 function compareLabelsAndTypes(
@@ -386,8 +392,8 @@ function compareLabelsAndTypes(
   originalType: string,
   updateType: string,
 ): void {
-  const oType = ctx.typeOf(originalType, true)?.mapType ?? originalType;
-  const uType = ctx.typeOf(updateType, false)?.mapType ?? updateType;
+  const oType = namedMapType(ctx, originalType, true) ?? originalType;
+  const uType = namedMapType(ctx, updateType, false) ?? updateType;
   const oKind = kindOf(ctx, oType, true);
   const uKind = kindOf(ctx, uType, false);
   if (oKind !== uKind) {
@@ -422,8 +428,8 @@ function compareMessageTypes(ctx: DiffContext, original: string, update: string)
     if (original !== update) ctx.add('FIELD_NAMED_TYPE_CHANGED');
     return;
   }
-  const oInfo = ctx.original.types.get(oFull) as TypeInfo;
-  const uInfo = ctx.update.types.get(uFull) as TypeInfo;
+  const oInfo = ctx.original.type(oFull) as TypeInfo;
+  const uInfo = ctx.update.type(uFull) as TypeInfo;
   const oLocal = localName(oFull, oInfo.packageName);
   const uLocal = localName(uFull, uInfo.packageName);
   if (oLocal !== uLocal) {

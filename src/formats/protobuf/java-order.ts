@@ -21,12 +21,15 @@ function tableSizeFor(cap: number): number {
   return n;
 }
 
-/** A Java HashSet's order after adding `keys` in order; `initialCapacity` as given to its constructor. */
+/**
+ * A Java HashSet's iteration order after adding keys in order. Within one bucket Java keeps insertion
+ * order (a resize splits buckets without reordering), so the order is the insertion order stably
+ * sorted by bucket index in the final table; only that table's size needs simulating.
+ */
 export class JavaHashSet<K extends string | number> {
-  private table: K[][] | undefined;
-  private capacity: number;
-  private size = 0;
+  private readonly keys: K[] = [];
   private readonly members = new Set<K>();
+  private capacity: number;
 
   constructor(initialCapacity?: number) {
     this.capacity = initialCapacity === undefined ? 16 : tableSizeFor(initialCapacity);
@@ -45,25 +48,20 @@ export class JavaHashSet<K extends string | number> {
   add(key: K): void {
     if (this.members.has(key)) return;
     this.members.add(key);
-    this.table ??= Array.from({ length: this.capacity }, () => []);
-    (this.table[spread(key) & (this.capacity - 1)] as K[]).push(key);
-    if (++this.size > this.capacity * 0.75) this.resize();
-  }
-
-  private resize(): void {
-    const old = this.table ?? [];
-    this.capacity *= 2;
-    const next: K[][] = Array.from({ length: this.capacity }, () => []);
-    for (const bucket of old) for (const k of bucket) (next[spread(k) & (this.capacity - 1)] as K[]).push(k);
-    this.table = next;
+    this.keys.push(key);
+    if (this.keys.length > this.capacity * 0.75) this.capacity *= 2;
   }
 
   has(key: K): boolean {
     return this.members.has(key);
   }
 
-  *[Symbol.iterator](): IterableIterator<K> {
-    for (const bucket of this.table ?? []) yield* bucket;
+  [Symbol.iterator](): IterableIterator<K> {
+    if (this.keys.length < 2) return this.keys[Symbol.iterator]();
+    const mask = this.capacity - 1;
+    const buckets = this.keys.map((k, i) => ({ k, b: spread(k) & mask, i }));
+    buckets.sort((x, y) => x.b - y.b || x.i - y.i);
+    return buckets.map((x) => x.k)[Symbol.iterator]();
   }
 }
 

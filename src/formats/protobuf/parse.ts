@@ -38,6 +38,31 @@ function known(name: string): ProtoFile | undefined {
   return file;
 }
 
+let knownIndex: TypeIndex | undefined;
+
+/** The types of every known file, indexed once and shared by every schema that does not override one. */
+function knownTypes(): TypeIndex {
+  if (knownIndex === undefined) {
+    const dependencies = new Map([...KNOWN_FILES.keys()].map((n) => [n, known(n) as ProtoFile]));
+    knownIndex = new TypeIndex({ main: { ...EMPTY_FILE }, dependencies });
+  }
+  return knownIndex;
+}
+
+const EMPTY_FILE: ProtoFile = {
+  imports: [],
+  publicImports: [],
+  weakImports: [],
+  options: [],
+  types: [],
+  extendDeclarations: [],
+  services: [],
+};
+
+function userDependencies(all: ReadonlyMap<string, ProtoFile>): Map<string, ProtoFile> {
+  return new Map([...all].filter(([name]) => !KNOWN_FILES.has(name)));
+}
+
 function syntaxIssue(e: ProtoSyntaxError, prefix = ''): SchemaIssue {
   return {
     rule: PROTOBUF_RULES.syntax,
@@ -78,11 +103,15 @@ export function parseProtobuf(text: string, options: ParseOptions = {}): ParseRe
     }
   }
   if (issues.length > 0) return { ok: false, issues };
+  const overridesKnown = [...dependencies.keys()].some((n) => KNOWN_FILES.has(n));
   for (const name of KNOWN_FILES.keys()) {
     if (!dependencies.has(name)) dependencies.set(name, known(name) as ProtoFile);
   }
   const files: ProtoFileSet = { main: proto, dependencies };
-  const index = new TypeIndex(files);
+  // A reference that replaces a known file must hide it, so only then is everything indexed afresh.
+  const index = overridesKnown
+    ? new TypeIndex(files)
+    : new TypeIndex({ main: proto, dependencies: userDependencies(dependencies) }, knownTypes());
   if (options.lenient !== true) issues.push(...validateProto(files, index));
   if (issues.length > 0) return { ok: false, issues };
   const schema: ProtobufSchema = { format: 'protobuf', text, proto, files, index };

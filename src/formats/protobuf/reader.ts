@@ -10,8 +10,16 @@ export class ProtoSyntaxError extends Error {
   }
 }
 
-function isWordChar(c: string): boolean {
-  return /[A-Za-z0-9_.-]/.test(c);
+/** Letters, digits, `_`, `-` and `.` make a word (Wire's rule). */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || // a-z
+    (code >= 65 && code <= 90) || // A-Z
+    (code >= 48 && code <= 57) || // 0-9
+    code === 95 || // _
+    code === 45 || // -
+    code === 46 // .
+  );
 }
 
 /**
@@ -84,7 +92,7 @@ export class SyntaxReader {
   readWord(allowLeadingDigit = true): string {
     this.skipWhitespace();
     const start = this.pos;
-    while (this.pos < this.data.length && isWordChar(this.data[this.pos] as string)) this.pos++;
+    while (this.pos < this.data.length && isWordChar(this.data.charCodeAt(this.pos))) this.pos++;
     if (start === this.pos) this.fail('expected a word');
     const word = this.data.slice(start, this.pos);
     if (!allowLeadingDigit && /^[0-9]/.test(word)) {

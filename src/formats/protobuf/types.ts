@@ -28,16 +28,30 @@ function isMapEntry(options: OptionElement[]): boolean {
   );
 }
 
-/** Every type and extension field of a file set by full name (no leading dot). */
+/**
+ * Every type and extension field of a file set by full name (no leading dot). The known files are
+ * the same for every schema, so their entries sit in a shared base index, looked at second.
+ */
 export class TypeIndex {
-  readonly types = new Map<string, TypeInfo>();
-  readonly extendFields = new Map<string, ExtendFieldInfo>();
+  private readonly types = new Map<string, TypeInfo>();
+  private readonly extendFields = new Map<string, ExtendFieldInfo>();
   readonly packageName: string;
 
-  constructor(files: ProtoFileSet) {
+  constructor(
+    files: ProtoFileSet,
+    private readonly base?: TypeIndex,
+  ) {
     for (const [name, file] of files.dependencies) this.collect(file, name);
     this.collect(files.main, '');
     this.packageName = files.main.packageName ?? '';
+  }
+
+  type(fullName: string): TypeInfo | undefined {
+    return this.types.get(fullName) ?? this.base?.type(fullName);
+  }
+
+  extendField(fullName: string): ExtendFieldInfo | undefined {
+    return this.extendFields.get(fullName) ?? this.base?.extendField(fullName);
   }
 
   private collect(file: ProtoFile, source: string): void {

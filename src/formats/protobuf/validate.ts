@@ -48,7 +48,7 @@ export function validateProto(files: ProtoFileSet, index: TypeIndex): SchemaIssu
     const parts = mapTypes(type) ?? [type];
     for (const t of parts) {
       if (SCALAR_TYPES.has(t)) continue;
-      if (resolveName((n) => index.types.get(n), pkg, scope, t) === undefined)
+      if (resolveName((n) => index.type(n), pkg, scope, t) === undefined)
         issues.push(issue(RULES.unknownType, `the type '${t}' is not defined (nor imported)`, path, at));
     }
   };
