@@ -327,16 +327,69 @@ class Printer {
     };\n`;
   }
 
+  /**
+   * Normalized: custom option names resolved to full names, `(opt).a.b = v` turned into
+   * `(opt) = { a: { b: v } }`, sorted by name, and the settings of one non-repeated option merged.
+   */
   private options(options: OptionElement[]): OptionElement[] {
-    if (!this.normalize || options.length === 0) return options;
-    return options
-      .map((o) => {
-        if (!o.parenthesized || this.index === undefined) return o;
-        const index = this.index;
-        const resolved = resolveName((n) => index.extendField(n), index.packageName, this.scope, o.name);
-        return resolved === undefined ? o : { ...o, name: resolved };
-      })
-      .sort((a, b) => javaCompare(a.name, b.name));
+    const index = this.index;
+    if (!this.normalize || options.length === 0 || index === undefined) return options;
+    const resolved = options.map((o) => {
+      if (!o.parenthesized) return o;
+      const name = resolveName((n) => index.extendField(n), index.packageName, this.scope, o.name);
+      return name === undefined ? o : asMap({ ...o, name });
+    });
+    const groups = new Map<string, OptionElement[]>();
+    for (const o of [...resolved].sort((a, b) => javaCompare(a.name, b.name)))
+      groups.set(o.name, [...(groups.get(o.name) ?? []), o]);
+    return [...groups].flatMap(([name, list]) => {
+      const info = index.extendField(name);
+      if (info === undefined || info.field.label === 'repeated') return list;
+      return [list.reduce((a, b) => this.mergeOption(info.field, a, b))];
+    });
+  }
+
+  private mergeOption(
+    field: FieldElement,
+    existing: OptionElement,
+    replacement: OptionElement,
+  ): OptionElement {
+    const next = asMap(replacement);
+    if (existing.kind !== 'MAP' || next.kind !== 'MAP') return next;
+    const merged = this.mergeMaps(field, existing.value as MapValue, next.value as MapValue);
+    return { ...next, value: merged };
+  }
+
+  private mergeMaps(container: FieldElement | undefined, a: MapValue, b: MapValue): MapValue {
+    const type = this.messageTypeOf(container);
+    const entries: MapValue['entries'] = a.entries.map(([k, v]) => [k, v]);
+    for (const [key, value] of b.entries) {
+      const at = entries.findIndex(([k]) => k === key);
+      if (at < 0) entries.push([key, value]);
+      else {
+        const nested = type === undefined ? undefined : fieldNamed(type, key);
+        entries[at] = [key, this.mergeValues(nested, (entries[at] as MapValue['entries'][number])[1], value)];
+      }
+    }
+    return { kind: 'MAP', entries };
+  }
+
+  /** A singular field: messages merge, anything else is replaced; repeated (or unknown): a list of both. */
+  private mergeValues(field: FieldElement | undefined, a: MapEntryValue, b: MapEntryValue): MapEntryValue {
+    const singular = field !== undefined && field.label !== 'repeated';
+    if (singular && isMap(a) && isMap(b) && this.messageTypeOf(field) !== undefined)
+      return this.mergeMaps(field, a, b);
+    if (singular) return b;
+    const out: OptionValue[] = [];
+    for (const v of [...asList(a), ...asList(b)])
+      if (!out.some((o) => JSON.stringify(o) === JSON.stringify(v))) out.push(v);
+    return out;
+  }
+
+  private messageTypeOf(field: FieldElement | undefined): MessageElement | undefined {
+    if (field === undefined) return undefined;
+    const info = this.lookup(field.type);
+    return info?.type.kind === 'message' ? info.type : undefined;
   }
 
   private optionStatement(o: OptionElement): string {
@@ -350,7 +403,7 @@ class Printer {
     if (v.kind === 'STRING') return `${name} = "${escapeChars(v.value)}"`;
     if (v.kind === 'MAP') return `${name} = {\n${this.mapEntries(v)}}`;
     if (v.kind === 'LIST') return `${name} = ${this.valueList(v.items)}`;
-    return `${name} = ${v.value}`;
+    return `${name} = ${this.scalar(v)}`;
   }
 
   /** `[a]` on one line, or one item a line when there are several (the registry's layout). */
@@ -367,12 +420,20 @@ class Printer {
     return `[\n${items.map((s, i) => indent(`${s}${i < items.length - 1 ? ',' : ''}`)).join('')}]`;
   }
 
-  private mapEntries(v: OptionValue & { kind: 'MAP' }): string {
+  private mapEntries(v: MapValue): string {
     let entries = v.entries;
-    if (this.normalize)
+    if (this.normalize) {
+      const seen = new Set<string>();
       entries = entries
-        .filter(([, value]) => !Array.isArray(value) || value.length > 0)
-        .sort(([a], [b]) => javaCompare(a, b));
+        .filter(([, value]) => !isListLike(value) || asList(value).length > 0)
+        .map(([key, value]): MapValue['entries'][number] => [this.extensionKey(key), value])
+        .sort(([x], [y]) => javaCompare(x, y))
+        .filter(([key]) => {
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+    }
     return entries
       .map(([key, value], i) =>
         indent(
@@ -382,20 +443,86 @@ class Printer {
       .join('');
   }
 
+  /** `[ext]` keys name extension fields: normalized to their full names when they resolve. */
+  private extensionKey(key: string): string {
+    const index = this.index;
+    if (index === undefined || !key.startsWith('[') || !key.endsWith(']')) return key;
+    const name = resolveName((n) => index.extendField(n), index.packageName, this.scope, key.slice(1, -1));
+    return name === undefined ? key : `[${name}]`;
+  }
+
   private listValue(items: OptionValue[]): string {
     if (this.normalize && items.length === 1) return this.value(items[0] as OptionValue);
     return `[\n${items.map((s, i) => indent(`${this.value(s)}${i < items.length - 1 ? ',' : ''}`)).join('')}]`;
   }
 
   private value(v: OptionValue): string {
+    if (v.kind === 'LIST' && this.normalize && v.items.length === 1)
+      return this.value(v.items[0] as OptionValue);
     if (v.kind === 'STRING') return `"${escapeChars(v.value)}"`;
     if (v.kind === 'MAP') return `{\n${this.mapEntries(v)}}`;
     if (v.kind === 'LIST') return this.listValue(v.items);
-    return v.value;
+    return this.scalar(v);
+  }
+
+  private scalar(v: OptionValue & { value: string }): string {
+    return this.normalize && v.kind === 'NUMBER' ? javaDecimalFormat(v.value) : v.value;
   }
 }
 
 /** How the registry prints a `default`: quoted for strings, bare otherwise (bytes included). */
+/**
+ * A number as the registry normalizes it (commons-lang `createNumber`, then a `DecimalFormat` without
+ * grouping): suffixes and trailing zeros dropped, at most three decimals, hex as decimal; what does
+ * not parse (`inf`, `nan`) stays as written.
+ */
+export function javaDecimalFormat(raw: string): string {
+  const hex = /^([+-]?)0[xX]([0-9a-fA-F]+)[lL]?$/.exec(raw);
+  if (hex !== null) return `${hex[1] === '-' ? '-' : ''}${BigInt(`0x${hex[2] as string}`).toString()}`;
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[fFdDlL]?$/.exec(raw);
+  if (m === null) return raw;
+  const text = m[1] as string;
+  if (/^[+-]?\d+$/.test(text)) return BigInt(text).toString();
+  const n = Number(text);
+  if (!Number.isFinite(n)) return raw;
+  if (Object.is(n, -0)) return '-0';
+  return n.toFixed(3).replace(/\.?0+$/, '');
+}
+
+type MapValue = OptionValue & { kind: 'MAP' };
+type MapEntryValue = MapValue['entries'][number][1];
+
+function isMap(v: MapEntryValue): v is MapValue {
+  return !Array.isArray(v) && v.kind === 'MAP';
+}
+
+function isListLike(v: MapEntryValue): boolean {
+  return Array.isArray(v) || v.kind === 'LIST';
+}
+
+function asList(v: MapEntryValue): OptionValue[] {
+  if (Array.isArray(v)) return v;
+  return v.kind === 'LIST' ? v.items : [v];
+}
+
+/** `(opt).a.b = v` as the map `(opt) = { a: { b: v } }` (the registry's `transform`). */
+function asMap(o: OptionElement): OptionElement {
+  if (o.kind !== 'OPTION') return o;
+  return { ...o, kind: 'MAP', value: nestedMap(o.value as OptionElement) };
+}
+
+function nestedMap(inner: OptionElement): MapValue {
+  const value: OptionValue =
+    inner.kind === 'OPTION' ? nestedMap(inner.value as OptionElement) : (inner.value as OptionValue);
+  return { kind: 'MAP', entries: [[inner.name, value]] };
+}
+
+function fieldNamed(m: MessageElement, name: string): FieldElement | undefined {
+  return (
+    m.fields.find((f) => f.name === name) ?? m.oneOfs.flatMap((o) => o.fields).find((f) => f.name === name)
+  );
+}
+
 function defaultKind(type: string): 'STRING' | 'BOOLEAN' | 'NUMBER' | 'ENUM' {
   if (type === 'bool') return 'BOOLEAN';
   if (type === 'string') return 'STRING';
