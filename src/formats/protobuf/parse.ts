@@ -2,9 +2,12 @@ import type { ParsedSchema, ParseOptions, ParseResult, SchemaIssue } from '../fo
 import { KNOWN_FILES } from './known-types.js';
 import type { ProtoFile } from './model.js';
 import { ProtoSyntaxError } from './reader.js';
+import { PROTOBUF_RULES } from './rules.js';
 import { parseProtoText } from './syntax.js';
 import { TypeIndex, type ProtoFileSet } from './types.js';
 import { validateProto } from './validate.js';
+
+export { PROTOBUF_RULES } from './rules.js';
 
 export interface ProtobufSchema extends ParsedSchema {
   format: 'protobuf';
@@ -12,18 +15,6 @@ export interface ProtobufSchema extends ParsedSchema {
   files: ProtoFileSet;
   index: TypeIndex;
 }
-
-/** Rule ids of the problems a `.proto` text can have. */
-export const PROTOBUF_RULES = {
-  syntax: 'PROTOBUF_SYNTAX',
-  reference: 'PROTOBUF_REFERENCE_INVALID',
-  importMissing: 'PROTOBUF_IMPORT_MISSING',
-  unknownType: 'PROTOBUF_UNKNOWN_TYPE',
-  duplicateNumber: 'PROTOBUF_DUPLICATE_NUMBER',
-  duplicateName: 'PROTOBUF_DUPLICATE_NAME',
-  numberRange: 'PROTOBUF_NUMBER_OUT_OF_RANGE',
-  enumFirstValue: 'PROTOBUF_ENUM_FIRST_VALUE',
-} as const;
 
 const knownParsed = new Map<string, ProtoFile>();
 

@@ -9,16 +9,8 @@ import {
   type SourcePos,
   type TypeElement,
 } from './model.js';
+import { PROTOBUF_RULES as RULES } from './rules.js';
 import { resolveName, type ProtoFileSet, type TypeIndex } from './types.js';
-
-const RULES = {
-  importMissing: 'PROTOBUF_IMPORT_MISSING',
-  unknownType: 'PROTOBUF_UNKNOWN_TYPE',
-  duplicateNumber: 'PROTOBUF_DUPLICATE_NUMBER',
-  duplicateName: 'PROTOBUF_DUPLICATE_NAME',
-  numberRange: 'PROTOBUF_NUMBER_OUT_OF_RANGE',
-  enumFirstValue: 'PROTOBUF_ENUM_FIRST_VALUE',
-} as const;
 
 function issue(rule: string, message: string, path: string[], at: SourcePos): SchemaIssue {
   return { rule, message, pointer: `/${path.join('/')}`, line: at.line, column: at.column };
