@@ -136,6 +136,8 @@ export interface ProtoFile {
   imports: string[];
   publicImports: string[];
   weakImports: string[];
+  /** Where each import is written. */
+  importPositions: Map<string, SourcePos>;
   options: OptionElement[];
   types: TypeElement[];
   extendDeclarations: ExtendElement[];

@@ -44,6 +44,7 @@ const EMPTY_FILE: ProtoFile = {
   imports: [],
   publicImports: [],
   weakImports: [],
+  importPositions: new Map(),
   options: [],
   types: [],
   extendDeclarations: [],

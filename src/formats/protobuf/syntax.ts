@@ -62,6 +62,7 @@ class ProtoParser {
     imports: [],
     publicImports: [],
     weakImports: [],
+    importPositions: new Map(),
     options: [],
     types: [],
     extendDeclarations: [],
@@ -115,13 +116,10 @@ class ProtoParser {
     }
     if (label === 'import' && context === 'file') {
       const peeked = r.peekChar();
-      if (peeked === '"' || peeked === "'") this.file.imports.push(r.readQuotedString());
-      else {
-        const kind = r.readWord();
-        if (kind === 'weak') this.file.weakImports.push(r.readQuotedString());
-        else if (kind === 'public') this.file.publicImports.push(r.readQuotedString());
-        else r.fail('expected quoted string', at);
-      }
+      const list = peeked === '"' || peeked === "'" ? this.file.imports : this.importKind(r.readWord(), at);
+      const name = r.readQuotedString();
+      list.push(name);
+      if (!this.file.importPositions.has(name)) this.file.importPositions.set(name, at);
       r.require(';');
       return undefined;
     }
@@ -156,6 +154,12 @@ class ProtoParser {
     // The registry's parser (Wire 6) refuses editions outright; so does the registry.
     if (label === 'edition' && context === 'file') r.fail('edition is not currently supported', at);
     return r.fail(`unexpected label: ${label}`, at);
+  }
+
+  private importKind(word: string, at: SourcePos): string[] {
+    if (word === 'weak') return this.file.weakImports;
+    if (word === 'public') return this.file.publicImports;
+    return this.reader.fail('expected quoted string', at);
   }
 
   private readBlock(context: Context, take: (d: NonNullable<Declaration>) => void): void {

@@ -31,7 +31,7 @@ export function validateProto(files: ProtoFileSet, index: TypeIndex): SchemaIssu
           RULES.importMissing,
           `the import '${name}' is neither a reference given with the schema nor a well-known type`,
           [],
-          { line: 1, column: 1 },
+          main.importPositions.get(name) ?? { line: 1, column: 1 },
         ),
       );
   }

@@ -106,7 +106,7 @@ const INVALID: [string, string, string, number, number, RegExp][] = [
     'import not given',
     'syntax = "proto3";\nimport "other/thing.proto";\nmessage A {}\n',
     'PROTOBUF_IMPORT_MISSING',
-    1,
+    2,
     1,
     /'other\/thing.proto'/,
   ],
