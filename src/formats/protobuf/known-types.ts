@@ -243,6 +243,13 @@ message Meta {
   string doc = 1;
   map<string, string> params = 2;
   repeated string tags = 3;
+  repeated Rule rules = 4;
+}
+message Rule {
+  string name = 1;
+  string doc = 2;
+  string expr = 3;
+  string sql = 4;
 }
 extend google.protobuf.FileOptions {
   Meta file_meta = 1088;
@@ -258,6 +265,79 @@ extend google.protobuf.EnumOptions {
 }
 extend google.protobuf.EnumValueOptions {
   Meta enum_value_meta = 1088;
+}
+`,
+  ],
+  [
+    'confluent/type/variant.proto',
+    `${P3}package confluent.type;\nmessage Variant {\n  bytes metadata = 1;\n  bytes value = 2;\n}\n`,
+  ],
+  [
+    'google/type/color.proto',
+    `${P3}package google.type;
+import "google/protobuf/wrappers.proto";
+message Color {
+  float red = 1;
+  float green = 2;
+  float blue = 3;
+  google.protobuf.FloatValue alpha = 4;
+}
+`,
+  ],
+  [
+    'google/type/datetime.proto',
+    `${P3}package google.type;
+import "google/protobuf/duration.proto";
+message DateTime {
+  int32 year = 1;
+  int32 month = 2;
+  int32 day = 3;
+  int32 hours = 4;
+  int32 minutes = 5;
+  int32 seconds = 6;
+  int32 nanos = 7;
+  oneof time_offset {
+    google.protobuf.Duration utc_offset = 8;
+    TimeZone time_zone = 9;
+  }
+}
+message TimeZone {
+  string id = 1;
+  string version = 2;
+}
+`,
+  ],
+  [
+    'google/type/phone_number.proto',
+    `${P3}package google.type;
+message PhoneNumber {
+  message ShortCode {
+    string region_code = 1;
+    string number = 2;
+  }
+  oneof kind {
+    string e164_number = 1;
+    ShortCode short_code = 2;
+  }
+  string extension = 3;
+}
+`,
+  ],
+  [
+    'google/type/postal_address.proto',
+    `${P3}package google.type;
+message PostalAddress {
+  int32 revision = 1;
+  string region_code = 2;
+  string language_code = 3;
+  string postal_code = 4;
+  string sorting_code = 5;
+  string administrative_area = 6;
+  string locality = 7;
+  string sublocality = 8;
+  repeated string address_lines = 9;
+  repeated string recipients = 10;
+  string organization = 11;
 }
 `,
   ],

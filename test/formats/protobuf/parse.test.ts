@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseProtobuf, protobufFormat } from '../../../src/formats/protobuf/index.js';
+import { KNOWN_FILES } from '../../../src/formats/protobuf/known-types.js';
 import { detectFormat, parseFormatId } from '../../../src/formats/registry.js';
 
 /** [description, text, rule, line, column, message fragment] */
@@ -315,6 +316,13 @@ describe('valid .proto text', () => {
       'message A {\n  google.protobuf.Any any = 1;\n  google.protobuf.Struct s = 2;\n  google.protobuf.StringValue w = 3;\n  google.protobuf.Duration d = 4;\n  google.type.Money m = 5 [(confluent.field_meta).doc = "price"];\n}\n';
     const r = parseProtobuf(text);
     assert.equal(r.ok, true, r.ok ? '' : JSON.stringify(r.issues));
+  });
+
+  test('every built-in file is itself a valid schema whose types all resolve', () => {
+    for (const [name, text] of KNOWN_FILES) {
+      const r = parseProtobuf(text, { file: name });
+      assert.equal(r.ok, true, `${name}: ${r.ok ? '' : JSON.stringify(r.issues)}`);
+    }
   });
 
   test('.proto files are Protobuf; --type accepts protobuf and proto', () => {
