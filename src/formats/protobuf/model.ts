@@ -167,6 +167,7 @@ export const SCALAR_TYPES: ReadonlySet<string> = new Set([
 
 /** `map<K, V>` → [K, V]; undefined for any other type. */
 export function mapTypes(type: string): [string, string] | undefined {
+  if (!type.startsWith('map<')) return undefined;
   const m = /^map<\s*([^,\s]+)\s*,\s*([^>\s]+)\s*>$/.exec(type);
   return m === null ? undefined : [m[1] as string, m[2] as string];
 }

@@ -51,8 +51,10 @@ const EMPTY_FILE: ProtoFile = {
   services: [],
 };
 
-function userDependencies(all: ReadonlyMap<string, ProtoFile>): Map<string, ProtoFile> {
-  return new Map([...all].filter(([name]) => !KNOWN_FILES.has(name)));
+function withKnownFiles(references: ReadonlyMap<string, ProtoFile>): Map<string, ProtoFile> {
+  const all = new Map(references);
+  for (const name of KNOWN_FILES.keys()) if (!all.has(name)) all.set(name, known(name) as ProtoFile);
+  return all;
 }
 
 function syntaxIssue(e: ProtoSyntaxError, prefix = ''): SchemaIssue {
@@ -95,15 +97,13 @@ export function parseProtobuf(text: string, options: ParseOptions = {}): ParseRe
     }
   }
   if (issues.length > 0) return { ok: false, issues };
+  // The known files are indexed once and shared; a reference that replaces one must hide it, so only
+  // then is everything indexed afresh.
   const overridesKnown = [...dependencies.keys()].some((n) => KNOWN_FILES.has(n));
-  for (const name of KNOWN_FILES.keys()) {
-    if (!dependencies.has(name)) dependencies.set(name, known(name) as ProtoFile);
-  }
   const files: ProtoFileSet = { main: proto, dependencies };
-  // A reference that replaces a known file must hide it, so only then is everything indexed afresh.
   const index = overridesKnown
-    ? new TypeIndex(files)
-    : new TypeIndex({ main: proto, dependencies: userDependencies(dependencies) }, knownTypes());
+    ? new TypeIndex({ main: proto, dependencies: withKnownFiles(dependencies) })
+    : new TypeIndex(files, knownTypes());
   if (options.lenient !== true) issues.push(...validateProto(files, index));
   if (issues.length > 0) return { ok: false, issues };
   const schema: ProtobufSchema = { format: 'protobuf', text, proto, files, index };

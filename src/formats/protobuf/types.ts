@@ -15,10 +15,10 @@ export interface ExtendFieldInfo {
   field: FieldElement;
 }
 
-/** The files one schema sees: its own text and its dependencies, parsed. */
+/** The files one schema sees: its own text and its references, parsed (the known files aside). */
 export interface ProtoFileSet {
   main: ProtoFile;
-  /** Reference name → parsed file; includes the known files not overridden by a reference. */
+  /** Reference name → parsed file. */
   dependencies: ReadonlyMap<string, ProtoFile>;
 }
 

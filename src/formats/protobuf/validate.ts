@@ -9,6 +9,7 @@ import {
   type SourcePos,
   type TypeElement,
 } from './model.js';
+import { KNOWN_FILES } from './known-types.js';
 import { PROTOBUF_RULES as RULES } from './rules.js';
 import { resolveName, type ProtoFileSet, type TypeIndex } from './types.js';
 
@@ -25,7 +26,7 @@ export function validateProto(files: ProtoFileSet, index: TypeIndex): SchemaIssu
   const issues: SchemaIssue[] = [];
   const { main } = files;
   for (const name of [...main.imports, ...main.publicImports, ...main.weakImports]) {
-    if (!files.dependencies.has(name))
+    if (!files.dependencies.has(name) && !KNOWN_FILES.has(name))
       issues.push(
         issue(
           RULES.importMissing,
