@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -36,6 +36,24 @@ before(() => {
     'syntax = "proto3";\nmessage Order {\n  Money total = 1;\n}\n',
   );
   writeFileSync(join(dir, 'v1.avsc'), '{"type":"record","name":"Order","fields":[]}');
+  mkdirSync(join(dir, 'common'));
+  writeFileSync(
+    join(dir, 'common', 'money.proto'),
+    'syntax = "proto3";\npackage common;\nimport "common/currency.proto";\nmessage Money {\n  int64 units = 1;\n  Currency currency = 2;\n}\n',
+  );
+  writeFileSync(
+    join(dir, 'common', 'currency.proto'),
+    'syntax = "proto3";\npackage common;\nenum Currency {\n  EUR = 0;\n}\n',
+  );
+  const withImport = (money: string): string =>
+    `syntax = "proto3";\npackage shop;\n\nimport "common/money.proto";\n\nmessage Invoice {\n  ${money} total = 1;\n}\n`;
+  writeFileSync(join(dir, 'invoice-v1.proto'), withImport('common.Money'));
+  writeFileSync(join(dir, 'invoice-v2.proto'), withImport('.common.Money'));
+  writeFileSync(join(dir, 'invoice-v3.proto'), withImport('string'));
+  writeFileSync(
+    join(dir, 'lost-import.proto'),
+    withImport('common.Money').replace('common/money.proto', 'common/gone.proto'),
+  );
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -130,6 +148,23 @@ describe('schemagate compat on .proto files', () => {
     assert.match(r.stderr, /unknown-type\.proto:3:3: PROTOBUF_UNKNOWN_TYPE the type 'Money' is not defined/);
     const old = await run(['unknown-type.proto', 'v1.proto']);
     assert.notEqual(old.code, 2, old.stderr);
+  });
+
+  test('imports are read from the files next to it (and their imports in turn)', async () => {
+    const same = await run(['invoice-v1.proto', 'invoice-v2.proto']);
+    assert.equal(same.code, 0, same.stderr + same.stdout);
+    const changed = await run(['invoice-v1.proto', 'invoice-v3.proto']);
+    assert.equal(changed.code, 1);
+    assert.match(changed.stdout, /invoice-v3\.proto:7:3: FIELD_KIND_CHANGED/);
+  });
+
+  test('an import that is nowhere: exit 2 at the import line', async () => {
+    const r = await run(['invoice-v1.proto', 'lost-import.proto']);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.stderr,
+      /^schemagate: lost-import\.proto:4:1: PROTOBUF_IMPORT_MISSING the import 'common\/gone\.proto'/m,
+    );
   });
 
   test('a .proto file next to an Avro one: exit 2, asks for --type', async () => {

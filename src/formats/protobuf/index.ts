@@ -4,13 +4,30 @@ import type { FormatHandler, SchemaChange, SchemaReference } from '../format.js'
 import { canonicalProto, normalizedProto } from './canonical.js';
 import { COMPATIBLE_CHANGES, compareFiles, type Difference } from './diff.js';
 import { locatePath } from './locate.js';
+import { KNOWN_FILES } from './known-types.js';
 import { describe, fixFor, registryMessage } from './messages.js';
 import { parseProtobuf, type ProtobufSchema } from './parse.js';
+import { ProtoSyntaxError } from './reader.js';
+import { parseProtoText } from './syntax.js';
 
 export { parseProtobuf, PROTOBUF_RULES, type ProtobufSchema } from './parse.js';
 export { DIFFERENCE_TYPES, COMPATIBLE_CHANGES, type Difference, type DifferenceType } from './diff.js';
 export { canonicalProto, normalizedProto } from './canonical.js';
 export { registryMessage } from './messages.js';
+
+/**
+ * The files a `.proto` text imports that are not built in: what a caller must supply as references.
+ * A text that does not parse imports nothing (its parse reports the error).
+ */
+export function protoImports(text: string): string[] {
+  try {
+    const file = parseProtoText(text);
+    return [...file.imports, ...file.publicImports, ...file.weakImports].filter((i) => !KNOWN_FILES.has(i));
+  } catch (e) {
+    if (e instanceof ProtoSyntaxError) return [];
+    throw e;
+  }
+}
 
 /** The registry's `SchemaDiff.compare(original, update)` of two parsed schemas. */
 export function differences(original: ProtobufSchema, update: ProtobufSchema): Difference[] {
