@@ -9,13 +9,13 @@ export type RegistrySchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
 export interface SchemaIssue {
   rule: string;
   message: string;
-  /** JSON pointer into the schema text. */
+  /** Where in the schema: a JSON pointer for the JSON formats, a registry path (`/Order/3`) for Protobuf. */
   pointer: string;
   line: number;
   column: number;
 }
 
-/** Another schema this one may use by name (Avro named type) or by `$ref` URL (JSON Schema). */
+/** Another schema this one may use by name (Avro named type), `$ref` URL (JSON Schema) or import path (Protobuf). */
 export interface SchemaReference {
   name: string;
   text: string;
