@@ -2,7 +2,8 @@ import type { PairContext, PairFinding } from '../../compat/finding.js';
 import type { Direction } from '../../compat/level.js';
 import type { FormatHandler, SchemaChange, SchemaReference } from '../format.js';
 import { canonicalProto, normalizedProto } from './canonical.js';
-import { COMPATIBLE_CHANGES, compareFiles, type Difference } from './diff.js';
+import { compareFiles } from './diff.js';
+import { COMPATIBLE_CHANGES, type Difference } from './differences.js';
 import { locatePath } from './locate.js';
 import { KNOWN_FILES } from './known-types.js';
 import { describe, fixFor, registryMessage } from './messages.js';
@@ -11,7 +12,7 @@ import { ProtoSyntaxError } from './reader.js';
 import { parseProtoText } from './syntax.js';
 
 export { parseProtobuf, PROTOBUF_RULES, type ProtobufSchema } from './parse.js';
-export { DIFFERENCE_TYPES, COMPATIBLE_CHANGES, type Difference, type DifferenceType } from './diff.js';
+export { DIFFERENCE_TYPES, COMPATIBLE_CHANGES, type Difference, type DifferenceType } from './differences.js';
 export { canonicalProto, normalizedProto } from './canonical.js';
 export { registryMessage } from './messages.js';
 

@@ -1,5 +1,5 @@
 import type { PairContext } from '../../compat/finding.js';
-import type { DifferenceType } from './diff.js';
+import type { DifferenceType } from './differences.js';
 
 /**
  * The registry's description of each incompatible difference (`Difference.error()`), with `%s` the
