@@ -13,10 +13,18 @@ export function formatById(id: FormatId): FormatHandler<ParsedSchema> {
   return FORMATS[id];
 }
 
+/**
+ * The schema types the registry server and publishing serve. Protobuf is checked by `compat` but not
+ * served yet (issue 12 wires it into the server, publish and serde next): until then the server keeps
+ * answering PROTOBUF with "Invalid schema type".
+ */
+const SERVED_TYPES: ReadonlySet<RegistrySchemaType> = new Set<RegistrySchemaType>(['AVRO', 'JSON']);
+
 export function formatByRegistryType(
   type: RegistrySchemaType | undefined,
 ): FormatHandler<ParsedSchema> | undefined {
   const t = type ?? 'AVRO';
+  if (!SERVED_TYPES.has(t)) return undefined;
   return Object.values(FORMATS).find((f) => f.registryType === t);
 }
 
