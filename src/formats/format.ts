@@ -2,20 +2,20 @@ import type { PairContext, PairFinding } from '../compat/finding.js';
 import type { Direction } from '../compat/level.js';
 import type { JsonDocument } from './json/parse.js';
 
-export type FormatId = 'avro' | 'json';
+export type FormatId = 'avro' | 'json' | 'protobuf';
 export type RegistrySchemaType = 'AVRO' | 'JSON' | 'PROTOBUF';
 
 /** A problem in a schema as written: a stable rule id, where it is, and what is wrong. */
 export interface SchemaIssue {
   rule: string;
   message: string;
-  /** JSON pointer into the schema text. */
+  /** Where in the schema: a JSON pointer for the JSON formats, a registry path (`/Order/3`) for Protobuf. */
   pointer: string;
   line: number;
   column: number;
 }
 
-/** Another schema this one may use by name (Avro named type) or by `$ref` URL (JSON Schema). */
+/** Another schema this one may use by name (Avro named type), `$ref` URL (JSON Schema) or import path (Protobuf). */
 export interface SchemaReference {
   name: string;
   text: string;
@@ -36,8 +36,22 @@ export interface ParsedSchema {
   format: FormatId;
   /** The text as written. */
   text: string;
-  doc: JsonDocument;
   file?: string;
+}
+
+/** A schema written as JSON (Avro, JSON Schema): its document, with the position of every value. */
+export interface JsonBackedSchema extends ParsedSchema {
+  doc: JsonDocument;
+}
+
+/** The JSON document of a JSON-based schema; undefined for a format written otherwise (Protobuf). */
+export function jsonDocumentOf(schema: ParsedSchema): JsonDocument | undefined {
+  return 'doc' in schema ? (schema as JsonBackedSchema).doc : undefined;
+}
+
+export interface SourcePosition {
+  line: number;
+  column: number;
 }
 
 /** One semantic difference between two versions (a field added, a type changed, …). */
@@ -51,7 +65,8 @@ export interface SchemaChange {
   breaks: Direction[];
 }
 
-export type ParseResult<P extends ParsedSchema> = { ok: true; schema: P } | { ok: false; issues: SchemaIssue[] };
+export type ParseResult<P extends ParsedSchema> =
+  { ok: true; schema: P } | { ok: false; issues: SchemaIssue[] };
 
 /** Everything schemagate needs from one schema format; the pure core of each format implements it. */
 export interface FormatHandler<P extends ParsedSchema = ParsedSchema> {
@@ -67,4 +82,6 @@ export interface FormatHandler<P extends ParsedSchema = ParsedSchema> {
   check(reader: P, writer: P, context: PairContext): PairFinding[];
   /** The semantic changes from `from` to `to`, for `schemagate diff`, PR comments and docs. */
   diff(from: P, to: P): SchemaChange[];
+  /** Where a finding's `candidatePointer` (or a change's `pointer`) is in the schema's text. */
+  locate(schema: P, pointer: string): SourcePosition;
 }

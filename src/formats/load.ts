@@ -21,9 +21,14 @@ export function loadFormat(
     handler =
       id === 'avro'
         ? import('./avro/index.js').then((m) => m.avroFormat as FormatHandler<ParsedSchema>)
-        : import('./jsonschema/index.js').then(
-            (m) => (policy === 'strict' ? m.jsonSchemaFormat : m.jsonSchemaFormatWith({ policy })) as FormatHandler<ParsedSchema>,
-          );
+        : id === 'protobuf'
+          ? import('./protobuf/index.js').then((m) => m.protobufFormat as FormatHandler<ParsedSchema>)
+          : import('./jsonschema/index.js').then(
+              (m) =>
+                (policy === 'strict'
+                  ? m.jsonSchemaFormat
+                  : m.jsonSchemaFormatWith({ policy })) as FormatHandler<ParsedSchema>,
+            );
     loaded.set(key, handler);
   }
   return handler;

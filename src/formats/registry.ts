@@ -1,18 +1,30 @@
 import { avroFormat } from './avro/index.js';
 import { jsonSchemaFormat } from './jsonschema/index.js';
+import { protobufFormat } from './protobuf/index.js';
 import type { FormatHandler, FormatId, ParsedSchema, RegistrySchemaType } from './format.js';
 
 const FORMATS: Record<FormatId, FormatHandler<ParsedSchema>> = {
   avro: avroFormat,
   json: jsonSchemaFormat,
+  protobuf: protobufFormat,
 };
 
 export function formatById(id: FormatId): FormatHandler<ParsedSchema> {
   return FORMATS[id];
 }
 
-export function formatByRegistryType(type: RegistrySchemaType | undefined): FormatHandler<ParsedSchema> | undefined {
+/**
+ * The schema types the registry server and publishing serve. Protobuf is checked by `compat` but not
+ * served yet (issue 12 wires it into the server, publish and serde next): until then the server keeps
+ * answering PROTOBUF with "Invalid schema type".
+ */
+const SERVED_TYPES: ReadonlySet<RegistrySchemaType> = new Set<RegistrySchemaType>(['AVRO', 'JSON']);
+
+export function formatByRegistryType(
+  type: RegistrySchemaType | undefined,
+): FormatHandler<ParsedSchema> | undefined {
   const t = type ?? 'AVRO';
+  if (!SERVED_TYPES.has(t)) return undefined;
   return Object.values(FORMATS).find((f) => f.registryType === t);
 }
 

@@ -1,6 +1,12 @@
 import { posix } from 'node:path';
 import { isSchemagateError } from '../errors.js';
-import type { FormatHandler, FormatId, ParsedSchema, SchemaReference } from '../formats/format.js';
+import {
+  jsonDocumentOf,
+  type FormatHandler,
+  type FormatId,
+  type ParsedSchema,
+  type SchemaReference,
+} from '../formats/format.js';
 import { parseJson, positionOf, type JsonDocument, type JsonValue } from '../formats/json/parse.js';
 import { detectFormat } from '../formats/detect.js';
 import { loadFormat, type JsonSchemaPolicy } from '../formats/load.js';
@@ -322,16 +328,9 @@ export async function loadSchema(
   if (options.fast === true && options.format === 'avro') {
     const handler = await loadFormat(options.format);
     const direct = handler.parse(text, { file, ...(options.lenient === true ? { lenient: true } : {}) });
-    if (direct.ok)
-      return {
-        ok: true,
-        format: options.format,
-        handler,
-        schema: direct.schema,
-        text,
-        doc: direct.schema.doc,
-        references: [],
-      };
+    const doc = direct.ok ? jsonDocumentOf(direct.schema) : undefined;
+    if (direct.ok && doc !== undefined)
+      return { ok: true, format: options.format, handler, schema: direct.schema, text, doc, references: [] };
   }
   // JSON.parse is several times faster than the position-recording parser, which runs only to place an error.
   let value: JsonValue;
@@ -397,13 +396,16 @@ export async function loadSchema(
       })),
     };
   }
+  // Only JSON-based schemas reach here (the text was parsed as JSON above); the repository validator
+  // does not read Protobuf files yet.
+  const doc = jsonDocumentOf(result.schema) ?? parseJson(text, file);
   return {
     ok: true,
     format,
     handler,
     schema: result.schema,
     text,
-    doc: result.schema.doc,
+    doc,
     references: references.flatMap((r) => (r.file === undefined ? [] : [{ name: r.name, file: r.file }])),
   };
 }

@@ -196,7 +196,7 @@ describe('schemagate compat: invalid schemas and arguments exit 2', () => {
     ['no files', ['--level', 'BACKWARD'], /at least one schema file/],
     ['unknown level', ['--level', 'SIDEWAYS', 'S1.avsc'], /unknown level 'SIDEWAYS'/],
     ['unknown option', ['--frobnicate', 'S1.avsc'], /frobnicate/],
-    ['unknown type', ['--type', 'protobuf', 'S1.avsc'], /unknown --type/],
+    ['unknown type', ['--type', 'thrift', 'S1.avsc'], /unknown --type 'thrift' \(avro, json or protobuf\)/],
     ['missing file', ['S1.avsc', 'nope.avsc'], /no such file/],
     ['a directory', ['.'], /is a directory/],
   ];

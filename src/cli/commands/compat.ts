@@ -1,18 +1,25 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { checkCompatibility } from '../../compat/check.js';
 import type { CompatFinding } from '../../compat/finding.js';
 import { LEVELS, parseLevel, type CompatibilityLevel } from '../../compat/level.js';
 import { isSchemagateError, SchemagateError, type ErrorCode } from '../../errors.js';
-import type { FormatHandler, FormatId, ParsedSchema, SchemaIssue } from '../../formats/format.js';
-import { parseJson, positionOf, type JsonValue } from '../../formats/json/parse.js';
+import type {
+  FormatHandler,
+  FormatId,
+  ParsedSchema,
+  SchemaIssue,
+  SchemaReference,
+} from '../../formats/format.js';
+import { protoImports } from '../../formats/protobuf/index.js';
+import { parseJson, type JsonValue } from '../../formats/json/parse.js';
 import { detectFormat, formatById, parseFormatId } from '../../formats/registry.js';
 import { jsonSchemaFormatWith, parsePolicy } from '../../formats/jsonschema/index.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliIo, Command } from '../io.js';
 
 const usage =
-  'schemagate compat [--level <LEVEL>] [--type avro|json] [--policy strict|lenient] [--json] <file>...  (files oldest first; the last is the candidate; level defaults to BACKWARD)';
+  'schemagate compat [--level <LEVEL>] [--type avro|json|protobuf] [--policy strict|lenient] [--json] <file>...  (files oldest first; the last is the candidate; level defaults to BACKWARD)';
 
 /** A problem that ends the command with exit 2: in `--json` mode it becomes the `{"error": …}` object. */
 class CompatInputError extends Error {
@@ -52,9 +59,10 @@ async function readSchemaFile(file: string, cwd: string): Promise<string> {
   }
 }
 
-/** The format of a file: `--type`, else detected from its name and content (Avro or JSON Schema). */
+/** The format of a file: `--type`, else detected from its name and content (Avro, JSON Schema, Protobuf). */
 function formatOf(file: string, text: string, forced: FormatId | undefined): FormatId {
   if (forced !== undefined) return forced;
+  if (file.toLowerCase().endsWith('.proto')) return 'protobuf';
   let value: JsonValue | undefined;
   try {
     value = parseJson(text, file).value;
@@ -64,13 +72,35 @@ function formatOf(file: string, text: string, forced: FormatId | undefined): For
   return detectFormat(file, value);
 }
 
+/**
+ * The files a `.proto` schema imports, read as protoc would with `-I <its folder> -I <cwd>`, and
+ * theirs in turn. An import found nowhere is left out: the parse then reports it at its line.
+ */
+async function protoReferences(file: string, text: string, cwd: string): Promise<SchemaReference[]> {
+  const found = new Map<string, string>();
+  const pending = protoImports(text);
+  while (pending.length > 0) {
+    const name = pending.shift() as string;
+    if (found.has(name)) continue;
+    for (const candidate of [resolve(cwd, dirname(file), name), resolve(cwd, name)]) {
+      const imported = await readFile(candidate, 'utf8').catch(() => undefined);
+      if (imported === undefined) continue;
+      found.set(name, imported);
+      pending.push(...protoImports(imported));
+      break;
+    }
+  }
+  return [...found].map(([name, importedText]) => ({ name, text: importedText }));
+}
+
 function parseOne(
   handler: FormatHandler<ParsedSchema>,
   file: string,
   text: string,
   lenient: boolean,
+  references: SchemaReference[] = [],
 ): ParsedSchema {
-  const result = handler.parse(text, { file, lenient });
+  const result = handler.parse(text, { file, lenient, ...(references.length > 0 ? { references } : {}) });
   if (result.ok) return result.schema;
   const first = result.issues[0];
   throw new CompatInputError(
@@ -111,7 +141,7 @@ async function runCompat(args: string[], io: CliIo): Promise<number> {
   if (values.type !== undefined && forced === undefined)
     throw new SchemagateError(
       'INVALID_ARGUMENT',
-      `unknown --type '${values.type}' (avro or json)\nusage: ${usage}`,
+      `unknown --type '${values.type}' (avro, json or protobuf)\nusage: ${usage}`,
     );
   // JSON Schema's allow-list (registry `compatibilityPolicy`); Avro has none.
   const policy = values.policy === undefined ? undefined : parsePolicy(values.policy);
@@ -139,8 +169,13 @@ async function runCompat(args: string[], io: CliIo): Promise<number> {
       ? jsonSchemaFormatWith({ policy })
       : formatById(candidateFormat);
   // The registry parses stored versions leniently and validates only the new schema (§4.4).
+  const references = await Promise.all(
+    positionals.map((f, i) =>
+      candidateFormat === 'protobuf' ? protoReferences(f, texts[i] as string, io.cwd) : [],
+    ),
+  );
   const schemas = positionals.map((f, i) =>
-    parseOne(handler, f, texts[i] as string, i < positionals.length - 1),
+    parseOne(handler, f, texts[i] as string, i < positionals.length - 1, references[i]),
   );
   const candidate = schemas[schemas.length - 1] as ParsedSchema;
   const candidateFile = positionals[positionals.length - 1] as string;
@@ -148,7 +183,7 @@ async function runCompat(args: string[], io: CliIo): Promise<number> {
     handler.check(r, w, c),
   );
   const findings: LocatedFinding[] = result.findings.map((f) => {
-    const at = positionOf(candidate.doc, f.candidatePointer ?? (f.path === '/' ? '' : f.path));
+    const at = handler.locate(candidate, f.candidatePointer ?? f.path);
     return { ...f, file: candidateFile, line: at.line, column: at.column };
   });
   if (values.json === true) {

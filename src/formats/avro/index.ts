@@ -1,4 +1,5 @@
 import type { FormatHandler } from '../format.js';
+import { positionOf } from '../json/parse.js';
 import { canonicalAvro, normalizedAvro } from './canonical.js';
 import { checkAvro } from './compat.js';
 import { diffAvro } from './diff.js';
@@ -38,4 +39,5 @@ export const avroFormat: FormatHandler<AvroSchema> = {
   normalized: normalizedAvro,
   check: checkAvro,
   diff: diffAvro,
+  locate: (schema, pointer) => positionOf(schema.doc, pointer === '/' ? '' : pointer),
 };

@@ -1,4 +1,4 @@
-import type { ParsedSchema } from '../format.js';
+import type { JsonBackedSchema } from '../format.js';
 import type { JsonValue } from '../json/parse.js';
 
 export const PRIMITIVES = ['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string'] as const;
@@ -96,7 +96,7 @@ export interface AvroUnion extends AvroBase {
 export type AvroNamed = AvroRecord | AvroEnum | AvroFixed;
 export type AvroType = AvroPrimitive | AvroNamed | AvroArray | AvroMap | AvroUnion;
 
-export interface AvroSchema extends ParsedSchema {
+export interface AvroSchema extends JsonBackedSchema {
   format: 'avro';
   root: AvroType;
   /** Every named type by full name: this schema's and those of its references. */

@@ -3,7 +3,7 @@ import type { Direction } from '../../compat/level.js';
 import { SchemagateError } from '../../errors.js';
 import type {
   FormatHandler,
-  ParsedSchema,
+  JsonBackedSchema,
   ParseOptions,
   ParseResult,
   SchemaChange,
@@ -30,7 +30,7 @@ export { compareSchemaNodes, type JsonSchemaChange, type DiffOutcome } from './d
 export { explainChange, explainForwardChange, type ChangeExplanation } from './messages.js';
 export type { JsonSchemaDraft } from './model.js';
 
-export interface JsonSchemaParsed extends ParsedSchema {
+export interface JsonSchemaParsed extends JsonBackedSchema {
   format: 'json';
   draft: JsonSchemaDraft;
   /** The loaded model the diff works on, with `$ref`s resolved. */
@@ -204,6 +204,9 @@ export function jsonSchemaFormatWith(options: JsonSchemaFormatOptions = {}): For
             fix: e.fix,
           };
         });
+    },
+    locate(schema, pointer) {
+      return positionOf(schema.doc, pointer === '/' ? '' : pointer);
     },
     diff(from: JsonSchemaParsed, to: JsonSchemaParsed): SchemaChange[] {
       const forward = compareSchemaNodes(from.root, to.root, policy);
