@@ -1,3 +1,4 @@
+import { jsonDocumentOf } from '../../formats/format.js';
 import type { AvroSchema } from '../../formats/avro/model.js';
 import type { PreparedSchema } from './engine.js';
 import type { JsonObject } from './types.js';
@@ -26,7 +27,7 @@ function hasTopLevelField(schema: PreparedSchema, name: string): boolean {
     const root = (schema.parsed as AvroSchema).root;
     return root.kind === 'record' && root.fields.some((f) => f.name === name);
   }
-  const value = schema.parsed.doc.value;
+  const value = jsonDocumentOf(schema.parsed)?.value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const properties = value['properties'];
   return (
