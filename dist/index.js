@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4195,10 +4195,10 @@ var require_util2 = __commonJS({
     function TAOCheck() {
       return "success";
     }
-    function appendFetchMetadata(httpRequest) {
+    function appendFetchMetadata(httpRequest2) {
       let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      header = httpRequest2.mode;
+      httpRequest2.headersList.set("sec-fetch-mode", header, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4868,8 +4868,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -11807,16 +11807,16 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record of addresses) {
-          record.timestamp = timestamp;
-          if (typeof record.ttl === "number") {
-            record.ttl = Math.min(record.ttl, this.#maxTTL);
+        for (const record2 of addresses) {
+          record2.timestamp = timestamp;
+          if (typeof record2.ttl === "number") {
+            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
           } else {
-            record.ttl = this.#maxTTL;
+            record2.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record.family] ?? { ips: [] };
-          familyRecords.ips.push(record);
-          records.records[record.family] = familyRecords;
+          const familyRecords = records.records[record2.family] ?? { ips: [] };
+          familyRecords.ips.push(record2);
+          records.records[record2.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
@@ -12177,7 +12177,7 @@ var require_headers = __commonJS({
         }
       }
     };
-    var Headers2 = class _Headers {
+    var Headers3 = class _Headers {
       #guard;
       #headersList;
       constructor(init = void 0) {
@@ -12281,9 +12281,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -12323,17 +12323,17 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
-    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
-    Reflect.deleteProperty(Headers2, "getHeadersGuard");
-    Reflect.deleteProperty(Headers2, "setHeadersGuard");
-    Reflect.deleteProperty(Headers2, "getHeadersList");
-    Reflect.deleteProperty(Headers2, "setHeadersList");
-    iteratorMixin("Headers", Headers2, kHeadersSortedMap, 0, 1);
-    Object.defineProperties(Headers2.prototype, {
+    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
+    Reflect.deleteProperty(Headers3, "getHeadersGuard");
+    Reflect.deleteProperty(Headers3, "setHeadersGuard");
+    Reflect.deleteProperty(Headers3, "getHeadersList");
+    Reflect.deleteProperty(Headers3, "setHeadersList");
+    iteratorMixin("Headers", Headers3, kHeadersSortedMap, 0, 1);
+    Object.defineProperties(Headers3.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -12351,7 +12351,7 @@ var require_headers = __commonJS({
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator2 = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator2 === Headers2.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator2 === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -12372,7 +12372,7 @@ var require_headers = __commonJS({
       fill,
       // for test.
       compareHeaderName,
-      Headers: Headers2,
+      Headers: Headers3,
       HeadersList,
       getHeadersGuard,
       setHeadersGuard,
@@ -12386,7 +12386,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12413,7 +12413,7 @@ var require_response = __commonJS({
     var assert = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12464,7 +12464,7 @@ var require_response = __commonJS({
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
@@ -12556,8 +12556,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12573,7 +12573,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12706,9 +12706,9 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
-      response[kHeaders] = new Headers2(kConstruct);
+      response[kHeaders] = new Headers3(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
       setHeadersGuard(response[kHeaders], guard);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
@@ -12774,7 +12774,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -12828,7 +12828,7 @@ var require_request2 = __commonJS({
   "node_modules/undici/lib/web/fetch/request.js"(exports, module) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
+    var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -13008,20 +13008,20 @@ var require_request2 = __commonJS({
         if (init.referrerPolicy !== void 0) {
           request2.referrerPolicy = init.referrerPolicy;
         }
-        let mode;
+        let mode2;
         if (init.mode !== void 0) {
-          mode = init.mode;
+          mode2 = init.mode;
         } else {
-          mode = fallbackMode;
+          mode2 = fallbackMode;
         }
-        if (mode === "navigate") {
+        if (mode2 === "navigate") {
           throw webidl.errors.exception({
             header: "Request constructor",
             message: "invalid request mode navigate."
           });
         }
-        if (mode != null) {
-          request2.mode = mode;
+        if (mode2 != null) {
+          request2.mode = mode2;
         }
         if (init.credentials !== void 0) {
           request2.credentials = init.credentials;
@@ -13096,10 +13096,10 @@ var require_request2 = __commonJS({
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersList(this[kHeaders], request2.headersList);
         setHeadersGuard(this[kHeaders], "request");
-        if (mode === "no-cors") {
+        if (mode2 === "no-cors") {
           if (!corsSafeListedMethodsSet.has(request2.method)) {
             throw new TypeError(
               `'${request2.method} is unsupported in no-cors mode.`
@@ -13292,13 +13292,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -13385,7 +13385,7 @@ var require_request2 = __commonJS({
       const request2 = new Request(kConstruct);
       request2[kState] = innerRequest;
       request2[kSignal] = signal;
-      request2[kHeaders] = new Headers2(kConstruct);
+      request2[kHeaders] = new Headers3(kConstruct);
       setHeadersList(request2[kHeaders], innerRequest.headersList);
       setHeadersGuard(request2[kHeaders], guard);
       return request2;
@@ -14157,74 +14157,74 @@ var require_fetch = __commonJS({
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
       const request2 = fetchParams.request;
       let httpFetchParams = null;
-      let httpRequest = null;
+      let httpRequest2 = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
       if (request2.window === "no-window" && request2.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request2;
+        httpRequest2 = request2;
       } else {
-        httpRequest = cloneRequest(request2);
+        httpRequest2 = cloneRequest(request2);
         httpFetchParams = { ...fetchParams };
-        httpFetchParams.request = httpRequest;
+        httpFetchParams.request = httpRequest2;
       }
       const includeCredentials = request2.credentials === "include" || request2.credentials === "same-origin" && request2.responseTainting === "basic";
-      const contentLength = httpRequest.body ? httpRequest.body.length : null;
+      const contentLength = httpRequest2.body ? httpRequest2.body.length : null;
       let contentLengthHeaderValue = null;
-      if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
+      if (httpRequest2.body == null && ["POST", "PUT"].includes(httpRequest2.method)) {
         contentLengthHeaderValue = "0";
       }
       if (contentLength != null) {
         contentLengthHeaderValue = isomorphicEncode(`${contentLength}`);
       }
       if (contentLengthHeaderValue != null) {
-        httpRequest.headersList.append("content-length", contentLengthHeaderValue, true);
+        httpRequest2.headersList.append("content-length", contentLengthHeaderValue, true);
       }
-      if (contentLength != null && httpRequest.keepalive) {
+      if (contentLength != null && httpRequest2.keepalive) {
       }
-      if (httpRequest.referrer instanceof URL) {
-        httpRequest.headersList.append("referer", isomorphicEncode(httpRequest.referrer.href), true);
+      if (httpRequest2.referrer instanceof URL) {
+        httpRequest2.headersList.append("referer", isomorphicEncode(httpRequest2.referrer.href), true);
       }
-      appendRequestOriginHeader(httpRequest);
-      appendFetchMetadata(httpRequest);
-      if (!httpRequest.headersList.contains("user-agent", true)) {
-        httpRequest.headersList.append("user-agent", defaultUserAgent);
+      appendRequestOriginHeader(httpRequest2);
+      appendFetchMetadata(httpRequest2);
+      if (!httpRequest2.headersList.contains("user-agent", true)) {
+        httpRequest2.headersList.append("user-agent", defaultUserAgent);
       }
-      if (httpRequest.cache === "default" && (httpRequest.headersList.contains("if-modified-since", true) || httpRequest.headersList.contains("if-none-match", true) || httpRequest.headersList.contains("if-unmodified-since", true) || httpRequest.headersList.contains("if-match", true) || httpRequest.headersList.contains("if-range", true))) {
-        httpRequest.cache = "no-store";
+      if (httpRequest2.cache === "default" && (httpRequest2.headersList.contains("if-modified-since", true) || httpRequest2.headersList.contains("if-none-match", true) || httpRequest2.headersList.contains("if-unmodified-since", true) || httpRequest2.headersList.contains("if-match", true) || httpRequest2.headersList.contains("if-range", true))) {
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache === "no-cache" && !httpRequest.preventNoCacheCacheControlHeaderModification && !httpRequest.headersList.contains("cache-control", true)) {
-        httpRequest.headersList.append("cache-control", "max-age=0", true);
+      if (httpRequest2.cache === "no-cache" && !httpRequest2.preventNoCacheCacheControlHeaderModification && !httpRequest2.headersList.contains("cache-control", true)) {
+        httpRequest2.headersList.append("cache-control", "max-age=0", true);
       }
-      if (httpRequest.cache === "no-store" || httpRequest.cache === "reload") {
-        if (!httpRequest.headersList.contains("pragma", true)) {
-          httpRequest.headersList.append("pragma", "no-cache", true);
+      if (httpRequest2.cache === "no-store" || httpRequest2.cache === "reload") {
+        if (!httpRequest2.headersList.contains("pragma", true)) {
+          httpRequest2.headersList.append("pragma", "no-cache", true);
         }
-        if (!httpRequest.headersList.contains("cache-control", true)) {
-          httpRequest.headersList.append("cache-control", "no-cache", true);
+        if (!httpRequest2.headersList.contains("cache-control", true)) {
+          httpRequest2.headersList.append("cache-control", "no-cache", true);
         }
       }
-      if (httpRequest.headersList.contains("range", true)) {
-        httpRequest.headersList.append("accept-encoding", "identity", true);
+      if (httpRequest2.headersList.contains("range", true)) {
+        httpRequest2.headersList.append("accept-encoding", "identity", true);
       }
-      if (!httpRequest.headersList.contains("accept-encoding", true)) {
-        if (urlHasHttpsScheme(requestCurrentURL(httpRequest))) {
-          httpRequest.headersList.append("accept-encoding", "br, gzip, deflate", true);
+      if (!httpRequest2.headersList.contains("accept-encoding", true)) {
+        if (urlHasHttpsScheme(requestCurrentURL(httpRequest2))) {
+          httpRequest2.headersList.append("accept-encoding", "br, gzip, deflate", true);
         } else {
-          httpRequest.headersList.append("accept-encoding", "gzip, deflate", true);
+          httpRequest2.headersList.append("accept-encoding", "gzip, deflate", true);
         }
       }
-      httpRequest.headersList.delete("host", true);
+      httpRequest2.headersList.delete("host", true);
       if (includeCredentials) {
       }
       if (httpCache == null) {
-        httpRequest.cache = "no-store";
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache !== "no-store" && httpRequest.cache !== "reload") {
+      if (httpRequest2.cache !== "no-store" && httpRequest2.cache !== "reload") {
       }
       if (response == null) {
-        if (httpRequest.cache === "only-if-cached") {
+        if (httpRequest2.cache === "only-if-cached") {
           return makeNetworkError("only if cached");
         }
         const forwardResponse = await httpNetworkFetch(
@@ -14232,7 +14232,7 @@ var require_fetch = __commonJS({
           includeCredentials,
           isNewConnectionFetch
         );
-        if (!safeMethodsSet.has(httpRequest.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
+        if (!safeMethodsSet.has(httpRequest2.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
         }
         if (revalidatingFlag && forwardResponse.status === 304) {
         }
@@ -14240,8 +14240,8 @@ var require_fetch = __commonJS({
           response = forwardResponse;
         }
       }
-      response.urlList = [...httpRequest.urlList];
-      if (httpRequest.headersList.contains("range", true)) {
+      response.urlList = [...httpRequest2.urlList];
+      if (httpRequest2.headersList.contains("range", true)) {
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15444,7 +15444,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15971,7 +15971,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -16455,10 +16455,10 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse();
     var { stringify } = require_util6();
     var { webidl } = require_webidl();
-    var { Headers: Headers2 } = require_headers();
+    var { Headers: Headers3 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookie = headers.get("cookie");
       const out = {};
       if (!cookie) {
@@ -16471,7 +16471,7 @@ var require_cookies = __commonJS({
       return out;
     }
     function deleteCookie(headers, name, attributes) {
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name = webidl.converters.DOMString(name, prefix, "name");
@@ -16485,7 +16485,7 @@ var require_cookies = __commonJS({
     }
     function getSetCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookies = headers.getSetCookie();
       if (!cookies) {
         return [];
@@ -16494,7 +16494,7 @@ var require_cookies = __commonJS({
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str2 = stringify(cookie);
       if (str2) {
@@ -17184,7 +17184,7 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers2, getHeadersList } = require_headers();
+    var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
     var crypto2;
@@ -17206,7 +17206,7 @@ var require_connection = __commonJS({
         redirect: "error"
       });
       if (options.headers) {
-        const headersList = getHeadersList(new Headers2(options.headers));
+        const headersList = getHeadersList(new Headers3(options.headers));
         request2.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -19319,11 +19319,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter4 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19339,7 +19339,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19383,11 +19383,11 @@ var require_lib = __commonJS({
       HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
       HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
     })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
-    var Headers2;
-    (function(Headers3) {
-      Headers3["Accept"] = "accept";
-      Headers3["ContentType"] = "content-type";
-    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var Headers3;
+    (function(Headers4) {
+      Headers4["Accept"] = "accept";
+      Headers4["ContentType"] = "content-type";
+    })(Headers3 || (exports.Headers = Headers3 = {}));
     var MediaTypes2;
     (function(MediaTypes3) {
       MediaTypes3["ApplicationJson"] = "application/json";
@@ -19426,26 +19426,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter4(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter4(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -19540,7 +19540,7 @@ var require_lib = __commonJS({
        */
       getJson(requestUrl_1) {
         return __awaiter4(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
           const res = yield this.get(requestUrl, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -19548,8 +19548,8 @@ var require_lib = __commonJS({
       postJson(requestUrl_1, obj_1) {
         return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.post(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -19557,8 +19557,8 @@ var require_lib = __commonJS({
       putJson(requestUrl_1, obj_1) {
         return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.put(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -19566,8 +19566,8 @@ var require_lib = __commonJS({
       patchJson(requestUrl_1, obj_1) {
         return __awaiter4(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
           const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.patch(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -19653,14 +19653,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19797,7 +19797,7 @@ var require_lib = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers3.ContentType];
           if (headerValue) {
             if (typeof headerValue === "number") {
               clientHeader = String(headerValue);
@@ -19808,7 +19808,7 @@ var require_lib = __commonJS({
             }
           }
         }
-        const additionalValue = additionalHeaders[Headers2.ContentType];
+        const additionalValue = additionalHeaders[Headers3.ContentType];
         if (additionalValue !== void 0) {
           if (typeof additionalValue === "number") {
             return String(additionalValue);
@@ -19904,12 +19904,12 @@ var require_lib = __commonJS({
         return __awaiter4(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter4(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19917,7 +19917,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve3(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19956,7 +19956,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve3(response);
+              resolve4(response);
             }
           }));
         });
@@ -19980,7 +19980,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -20016,7 +20016,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar2;
@@ -20188,7 +20188,7 @@ var require_directives = __commonJS({
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
-    var escapeChars = {
+    var escapeChars2 = {
       "!": "%21",
       ",": "%2C",
       "[": "%5B",
@@ -20196,7 +20196,7 @@ var require_directives = __commonJS({
       "{": "%7B",
       "}": "%7D"
     };
-    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars2[ch]);
     var Directives = class _Directives {
       constructor(yaml, tags) {
         this.docStart = null;
@@ -20915,12 +20915,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
+    function indentComment(comment, indent2) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+      return indent2 ? comment.replace(/^(?! *$)/gm, indent2) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent2, comment) => str2.endsWith("\n") ? indentComment(comment, indent2) : comment.includes("\n") ? "\n" + indentComment(comment, indent2) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -20934,17 +20934,17 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent2, mode2 = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
-      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end = lineWidth - indent2.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
@@ -20957,15 +20957,15 @@ var require_foldFlowLines = __commonJS({
       let i = -1;
       let escStart = -1;
       let escEnd = -1;
-      if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+      if (mode2 === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text2, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
-        if (mode === FOLD_QUOTED && ch === "\\") {
+      for (let ch; ch = text2[i += 1]; ) {
+        if (mode2 === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -20981,13 +20981,13 @@ var require_foldFlowLines = __commonJS({
           escEnd = i;
         }
         if (ch === "\n") {
-          if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
-          end = i + indent.length + endStep;
+          if (mode2 === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text2, i, indent2.length);
+          end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -20996,15 +20996,15 @@ var require_foldFlowLines = __commonJS({
               folds.push(split);
               end = split + endStep;
               split = void 0;
-            } else if (mode === FOLD_QUOTED) {
+            } else if (mode2 === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -21019,39 +21019,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent2}${text2.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+          if (mode2 === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent2}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent) {
-          ch = text[++i];
+        if (i < start + indent2) {
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -21099,7 +21099,7 @@ var require_stringifyString = __commonJS({
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -21159,7 +21159,7 @@ var require_stringifyString = __commonJS({
                   str2 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str2 += indent2;
                 if (json[i + 2] === " ")
                   str2 += "\\";
                 i += 1;
@@ -21171,15 +21171,15 @@ var require_stringifyString = __commonJS({
           }
       }
       str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
         return doubleQuotedString(value, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const indent2 = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
-${indent}`) + "'";
-      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+${indent2}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
@@ -21209,8 +21209,8 @@ ${indent}`) + "'";
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -21235,7 +21235,7 @@ ${indent}`) + "'";
         value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+        end = end.replace(blockEndNewlines, `$&${indent2}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -21252,9 +21252,9 @@ ${indent}`) + "'";
       let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
         value = value.substring(start.length);
-        start = start.replace(/\n+/g, `$&${indent}`);
+        start = start.replace(/\n+/g, `$&${indent2}`);
       }
-      const indentSize = indent ? "2" : "1";
+      const indentSize = indent2 ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
         header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
@@ -21262,7 +21262,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal) {
-        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -21270,18 +21270,18 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent2, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent2}${body}`;
       }
-      value = value.replace(/\n+/g, `$&${indent}`);
+      value = value.replace(/\n+/g, `$&${indent2}`);
       return `|${header}
-${indent}${start}${value}${end}`;
+${indent2}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent: indent2, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -21292,22 +21292,22 @@ ${indent}${start}${value}${end}`;
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
-        if (indent === "") {
+        if (indent2 === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent2 === indentStep) {
           return quotedString(value, ctx);
         }
       }
       const str2 = value.replace(/\n+/g, `$&
-${indent}`);
+${indent2}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent2, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -21479,7 +21479,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -21494,7 +21494,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent2 + indentStep
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -21524,7 +21524,7 @@ var require_stringifyPair = __commonJS({
         if (keyComment)
           str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         str2 = `? ${str2}
-${indent}:`;
+${indent2}:`;
       } else {
         str2 = `${str2}:`;
         if (keyComment)
@@ -21802,7 +21802,7 @@ var require_stringifyCollection = __commonJS({
       return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-      const { indent, options: { commentString } } = ctx;
+      const { indent: indent2, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
@@ -21839,11 +21839,11 @@ var require_stringifyCollection = __commonJS({
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
           str2 += line ? `
-${indent}${line}` : "\n";
+${indent2}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent2);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -21851,7 +21851,7 @@ ${indent}${line}` : "\n";
       return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      const { indent: indent2, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
@@ -21920,19 +21920,19 @@ ${indent}${line}` : "\n";
           let str2 = start;
           for (const line of lines)
             str2 += line ? `
-${indentStep}${indent}${line}` : "\n";
+${indentStep}${indent2}${line}` : "\n";
           return `${str2}
-${indent}${end}`;
+${indent2}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent: indent2, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        const ic = stringifyComment.indentComment(commentString(comment), indent2);
         lines.push(ic.trimStart());
       }
     }
@@ -23882,10 +23882,10 @@ var require_util_flow_indent_check = __commonJS({
   "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
-    function flowIndentCheck(indent, fc, onError) {
+    function flowIndentCheck(indent2, fc, onError) {
       if (fc?.type === "flow-collection") {
         const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        if (end.indent === indent2 && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
           onError(end, "BAD_INDENT", msg, true);
         }
@@ -24128,9 +24128,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -24166,7 +24166,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props2.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -24206,7 +24206,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props2.found) {
+        if (!isMap3 && !sep3 && !props2.found) {
           const valueNode = value ? composeNode(ctx, value, props2, onError) : composeEmptyNode(ctx, props2.end, sep3, null, props2, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -24229,7 +24229,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props2.found && ctx.options.strict) {
+            if (!isMap3 && !props2.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -24261,7 +24261,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -24277,7 +24277,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -24403,17 +24403,17 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent2, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
-            trimIndent = indent.length;
+          if (header.indent === 0 && indent2.length > trimIndent)
+            trimIndent = indent2.length;
         } else {
-          if (indent.length < trimIndent) {
+          if (indent2.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            onError(offset + indent2.length, "MISSING_CHAR", message);
           }
           if (header.indent === 0)
-            trimIndent = indent.length;
+            trimIndent = indent2.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
@@ -24421,7 +24421,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           break;
         }
-        offset += indent.length + content.length + 1;
+        offset += indent2.length + content.length + 1;
       }
       for (let i = lines.length - 1; i >= chompStart; --i) {
         if (lines[i][0].length > trimIndent)
@@ -24433,26 +24433,26 @@ var require_resolve_block_scalar = __commonJS({
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
-        offset += indent.length + content.length + 1;
+        let [indent2, content] = lines[i];
+        offset += indent2.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
           content = content.slice(0, -1);
-        if (content && indent.length < trimIndent) {
+        if (content && indent2.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
-          indent = "";
+          indent2 = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
+          value += sep3 + indent2.slice(trimIndent) + content;
           sep3 = "\n";
-        } else if (indent.length > trimIndent || content[0] === "	") {
+        } else if (indent2.length > trimIndent || content[0] === "	") {
           if (sep3 === " ")
             sep3 = "\n";
           else if (!prevMoreIndented && sep3 === "\n")
             sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
+          value += sep3 + indent2.slice(trimIndent) + content;
           sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
@@ -24487,8 +24487,8 @@ var require_resolve_block_scalar = __commonJS({
         return null;
       }
       const { source } = props2[0];
-      const mode = source[0];
-      let indent = 0;
+      const mode2 = source[0];
+      let indent2 = 0;
       let chomp = "";
       let error2 = -1;
       for (let i = 1; i < source.length; ++i) {
@@ -24497,8 +24497,8 @@ var require_resolve_block_scalar = __commonJS({
           chomp = ch;
         else {
           const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          if (!indent2 && n)
+            indent2 = n;
           else if (error2 === -1)
             error2 = offset + i;
         }
@@ -24539,7 +24539,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode: mode2, indent: indent2, chomp, comment, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -25273,15 +25273,15 @@ var require_cst_scalar = __commonJS({
       return null;
     }
     function createScalarToken(value, context3) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context3;
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context3;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
-        indent: indent > 0 ? " ".repeat(indent) : "",
+        indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
       const end = context3.end ?? [
-        { type: "newline", offset: -1, indent, source: "\n" }
+        { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
         case "|":
@@ -25290,25 +25290,25 @@ var require_cst_scalar = __commonJS({
           const head = source.substring(0, he);
           const body = source.substring(he + 1) + "\n";
           const props2 = [
-            { type: "block-scalar-header", offset, indent, source: head }
+            { type: "block-scalar-header", offset, indent: indent2, source: head }
           ];
           if (!addEndtoBlockProps(props2, end))
-            props2.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props: props2, source: body };
+            props2.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
+          return { type: "block-scalar", offset, indent: indent2, props: props2, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent: indent2, source, end };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent: indent2, source, end };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
     function setScalarValue(token, value, context3 = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
-      let indent = "indent" in token ? token.indent : null;
-      if (afterKey && typeof indent === "number")
-        indent += 2;
+      let indent2 = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent2 === "number")
+        indent2 += 2;
       if (!type)
         switch (token.type) {
           case "single-quoted-scalar":
@@ -25328,8 +25328,8 @@ var require_cst_scalar = __commonJS({
             type = "PLAIN";
         }
       const source = stringifyString.stringifyString({ type, value }, {
-        implicitKey: implicitKey || indent === null,
-        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        implicitKey: implicitKey || indent2 === null,
+        indent: indent2 !== null && indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
@@ -25360,16 +25360,16 @@ var require_cst_scalar = __commonJS({
         token.source = body;
       } else {
         const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const indent2 = "indent" in token ? token.indent : -1;
         const props2 = [
-          { type: "block-scalar-header", offset, indent, source: head }
+          { type: "block-scalar-header", offset, indent: indent2, source: head }
         ];
         if (!addEndtoBlockProps(props2, "end" in token ? token.end : void 0))
-          props2.push({ type: "newline", offset: -1, indent, source: "\n" });
+          props2.push({ type: "newline", offset: -1, indent: indent2, source: "\n" });
         for (const key of Object.keys(token))
           if (key !== "type" && key !== "offset")
             delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props: props2, source: body });
+        Object.assign(token, { type: "block-scalar", indent: indent2, props: props2, source: body });
       }
     }
     function addEndtoBlockProps(props2, end) {
@@ -25414,12 +25414,12 @@ var require_cst_scalar = __commonJS({
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
+          const indent2 = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent: indent2, source, end });
         }
       }
     }
@@ -25725,15 +25725,15 @@ var require_lexer = __commonJS({
       continueScalar(offset) {
         let ch = this.buffer[offset];
         if (this.indentNext > 0) {
-          let indent = 0;
+          let indent2 = 0;
           while (ch === " ")
-            ch = this.buffer[++indent + offset];
+            ch = this.buffer[++indent2 + offset];
           if (ch === "\r") {
-            const next = this.buffer[indent + offset + 1];
+            const next = this.buffer[indent2 + offset + 1];
             if (next === "\n" || !next && !this.atEnd)
-              return offset + indent + 1;
+              return offset + indent2 + 1;
           }
-          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+          return ch === "\n" || indent2 >= this.indentNext || !ch && !this.atEnd ? offset + indent2 : -1;
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
@@ -25902,12 +25902,12 @@ var require_lexer = __commonJS({
       }
       *parseFlowCollection() {
         let nl, sp;
-        let indent = -1;
+        let indent2 = -1;
         do {
           nl = yield* this.pushNewline();
           if (nl > 0) {
             sp = yield* this.pushSpaces(false);
-            this.indentValue = indent = sp;
+            this.indentValue = indent2 = sp;
           } else {
             sp = 0;
           }
@@ -25916,8 +25916,8 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent2 !== -1 && indent2 < this.indentNext && line[0] !== "#" || indent2 === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent2 === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -26025,16 +26025,16 @@ var require_lexer = __commonJS({
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
-        let indent = 0;
+        let indent2 = 0;
         let ch;
         loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
           switch (ch) {
             case " ":
-              indent += 1;
+              indent2 += 1;
               break;
             case "\n":
               nl = i2;
-              indent = 0;
+              indent2 = 0;
               break;
             case "\r": {
               const next = this.buffer[i2 + 1];
@@ -26050,9 +26050,9 @@ var require_lexer = __commonJS({
         }
         if (!ch && !this.atEnd)
           return this.setNext("block-scalar");
-        if (indent >= this.indentNext) {
+        if (indent2 >= this.indentNext) {
           if (this.blockScalarIndent === -1)
-            this.indentNext = indent;
+            this.indentNext = indent2;
           else {
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
@@ -26085,7 +26085,7 @@ var require_lexer = __commonJS({
             const lastChar = i2;
             while (ch2 === " ")
               ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
               nl = i2;
             else
               break;
@@ -26281,15 +26281,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -27101,10 +27101,10 @@ var require_parser = __commonJS({
         }
         return null;
       }
-      atIndentedComment(start, indent) {
+      atIndentedComment(start, indent2) {
         if (this.type !== "comment")
           return false;
-        if (this.indent <= indent)
+        if (this.indent <= indent2)
           return false;
         return start.every((st) => st.type === "newline" || st.type === "space");
       }
@@ -27226,8 +27226,8 @@ var require_public_api = __commonJS({
       if (typeof options === "string")
         options = options.length;
       if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+        const indent2 = Math.round(options);
+        options = indent2 < 1 ? void 0 : indent2 > 8 ? { indent: 8 } : { indent: indent2 };
       }
       if (value === void 0) {
         const { keepUndefined } = options ?? replacer ?? {};
@@ -27313,14 +27313,14 @@ function positionOf(doc, pointer, preferKey = false) {
     p = p.slice(0, p.lastIndexOf("/"));
   }
 }
-function parseJson(text, file) {
+function parseJson(text2, file) {
   let value;
   try {
-    value = JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+    value = JSON.parse(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2);
   } catch {
-    return new Parser(text, file).parseDocument();
+    return new Parser(text2, file).parseDocument();
   }
-  return new LazyPositions(text, file, value);
+  return new LazyPositions(text2, file, value);
 }
 var LazyPositions, Parser;
 var init_parse = __esm({
@@ -27328,8 +27328,8 @@ var init_parse = __esm({
     "use strict";
     init_errors();
     LazyPositions = class {
-      constructor(text, file, value) {
-        this.text = text;
+      constructor(text2, file, value) {
+        this.text = text2;
         this.file = file;
         this.value = value;
       }
@@ -27349,10 +27349,10 @@ var init_parse = __esm({
       }
     };
     Parser = class {
-      constructor(text, file) {
-        this.text = text;
+      constructor(text2, file) {
+        this.text = text2;
         this.file = file;
-        if (text.charCodeAt(0) === 65279) {
+        if (text2.charCodeAt(0) === 65279) {
           this.pos = 1;
           this.lineStart = 1;
         }
@@ -27603,9 +27603,9 @@ function javaDouble(d) {
   const [mantissa = "", exponent = "0"] = d.toExponential().split("e");
   return `${mantissa.includes(".") ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
 }
-function jacksonNumber(value, text) {
-  if (text !== void 0 && /^-?\d+$/.test(text)) return BigInt(text).toString();
-  return javaDouble(text === void 0 ? value : Number(text));
+function jacksonNumber(value, text2) {
+  if (text2 !== void 0 && /^-?\d+$/.test(text2)) return BigInt(text2).toString();
+  return javaDouble(text2 === void 0 ? value : Number(text2));
 }
 function jacksonTree(attr, sortKeys = false) {
   return write(attr.value, attr.pointer, attr, sortKeys);
@@ -27717,34 +27717,34 @@ function namespaceOf(fullName2) {
   const dot = fullName2.lastIndexOf(".");
   return dot < 0 ? void 0 : fullName2.slice(0, dot);
 }
-function props(list, sorted) {
-  if (list.length === 0) return "";
-  const items = sorted ? [...list].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) : list;
+function props(list2, sorted) {
+  if (list2.length === 0) return "";
+  const items = sorted ? [...list2].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0) : list2;
   return items.map(([k, v]) => `,${q(k)}:${jacksonTree(v, sorted)}`).join("");
 }
 function canonicalAvro(schema) {
-  const known = new Set(schema.referenceRoots);
-  return javaJson(schema.root, known, void 0);
+  const known2 = new Set(schema.referenceRoots);
+  return javaJson(schema.root, known2, void 0);
 }
-function javaJson(t, known, space) {
+function javaJson(t, known2, space) {
   switch (t.kind) {
     case "array":
-      return `{"type":"array","items":${javaJson(t.items, known, space)}${props(t.props, false)}}`;
+      return `{"type":"array","items":${javaJson(t.items, known2, space)}${props(t.props, false)}}`;
     case "map":
-      return `{"type":"map","values":${javaJson(t.values, known, space)}${props(t.props, false)}}`;
+      return `{"type":"map","values":${javaJson(t.values, known2, space)}${props(t.props, false)}}`;
     case "union":
-      return `[${t.branches.map((b) => javaJson(b, known, space)).join(",")}]`;
+      return `[${t.branches.map((b) => javaJson(b, known2, space)).join(",")}]`;
     case "record":
     case "enum":
     case "fixed":
-      return javaNamed(t, known, space);
+      return javaNamed(t, known2, space);
     default:
       return t.props.length === 0 ? q(t.kind) : `{"type":${q(t.kind)}${props(t.props, false)}}`;
   }
 }
-function javaNamed(t, known, space) {
-  if (known.has(t)) return q(qualifiedRelativeTo(t.fullName, t.namespace, space));
-  known.add(t);
+function javaNamed(t, known2, space) {
+  if (known2.has(t)) return q(qualifiedRelativeTo(t.fullName, t.namespace, space));
+  known2.add(t);
   let out = `{"type":${q(t.kind === "record" && t.error ? "error" : t.kind)},"name":${q(t.name)}`;
   if (t.namespace !== void 0) {
     if (t.namespace !== space) out += `,"namespace":${q(t.namespace)}`;
@@ -27753,7 +27753,7 @@ function javaNamed(t, known, space) {
   }
   if (t.doc !== void 0) out += `,"doc":${q(t.doc)}`;
   if (t.kind === "record")
-    out += `,"fields":[${t.fields.map((f) => javaField(f, known, t.namespace)).join(",")}]`;
+    out += `,"fields":[${t.fields.map((f) => javaField(f, known2, t.namespace)).join(",")}]`;
   else if (t.kind === "enum")
     out += `,"symbols":[${t.symbols.map(q).join(",")}]${t.default === void 0 ? "" : `,"default":${q(t.default)}`}`;
   else out += `,"size":${t.size}`;
@@ -27762,8 +27762,8 @@ function javaNamed(t, known, space) {
     out += `,"aliases":[${t.aliases.map((a) => q(qualifiedRelativeTo(a, namespaceOf(a), t.namespace))).join(",")}]`;
   return `${out}}`;
 }
-function javaField(f, known, space) {
-  let out = `{"name":${q(f.name)},"type":${javaJson(f.type, known, space)}`;
+function javaField(f, known2, space) {
+  let out = `{"name":${q(f.name)},"type":${javaJson(f.type, known2, space)}`;
   if (f.doc !== void 0) out += `,"doc":${q(f.doc)}`;
   if (f.default !== void 0) out += `,"default":${jacksonTree(f.default)}`;
   if (f.order !== void 0) out += `,"order":${q(f.order)}`;
@@ -27892,11 +27892,11 @@ function explain(f, c, path) {
     }
     case AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS: {
       const missing = f.detail.split("\0");
-      const list = missing.map((m) => `'${m}'`).join(", ");
+      const list2 = missing.map((m) => `'${m}'`).join(", ");
       const plural2 = missing.length > 1;
       return {
         message: `The ${c.reader} schema is missing enum symbols '[${missing.join(", ")}]' at path '${path}' in the ${c.writer} schema`,
-        fix: c.reader === "new" ? `add symbol${plural2 ? "s" : ""} ${list} or an enum default` : `remove symbol${plural2 ? "s" : ""} ${list} from the new enum: the old enum has no default to read ${plural2 ? "them" : "it"} as`
+        fix: c.reader === "new" ? `add symbol${plural2 ? "s" : ""} ${list2} or an enum default` : `remove symbol${plural2 ? "s" : ""} ${list2} from the new enum: the old enum has no default to read ${plural2 ? "them" : "it"} as`
       };
     }
     case AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE:
@@ -28166,10 +28166,10 @@ var init_compat = __esm({
       records(r, w) {
         let forReader = this.memo.get(r);
         if (forReader === void 0) this.memo.set(r, forReader = /* @__PURE__ */ new Map());
-        const known = forReader.get(w);
-        if (known === "busy") return;
-        if (known !== void 0) {
-          for (const f of known) this.emit({ ...f }, f.loc);
+        const known2 = forReader.get(w);
+        if (known2 === "busy") return;
+        if (known2 !== void 0) {
+          for (const f of known2) this.emit({ ...f }, f.loc);
           return;
         }
         forReader.set(w, "busy");
@@ -28249,8 +28249,8 @@ function breaksOf(oldT, newT) {
 function attrText(a) {
   return a === void 0 ? void 0 : jacksonTree(a);
 }
-function propsText(list) {
-  return list.map(([k, v]) => `${k}=${jacksonTree(v)}`).join(", ");
+function propsText(list2) {
+  return list2.map(([k, v]) => `${k}=${jacksonTree(v)}`).join(", ");
 }
 function fieldSummary(f) {
   const d = attrText(f.default);
@@ -28462,8 +28462,8 @@ var init_diff = __esm({
 });
 
 // src/formats/avro/defaults.ts
-function integralText(text) {
-  return text !== void 0 && /^-?\d+$/.test(text) ? BigInt(text) : void 0;
+function integralText(text2) {
+  return text2 !== void 0 && /^-?\d+$/.test(text2) ? BigInt(text2) : void 0;
 }
 function defaultProblem(type, attr) {
   return check(type, attr.value, attr.pointer, attr, 0);
@@ -28546,20 +28546,20 @@ function joinPointer2(base, token) {
   if (typeof token === "number") return `${base}/${token}`;
   return token.includes("~") || token.includes("/") ? `${base}/${escapePointerToken(token)}` : `${base}/${token}`;
 }
-function numberTextLookup(text, doc) {
+function numberTextLookup(text2, doc) {
   let starts;
-  const plainIntegers = !/[0-9][.eE]|-0(?![0-9])/.test(text);
+  const plainIntegers = !/[0-9][.eE]|-0(?![0-9])/.test(text2);
   return (pointer, value) => {
     if (plainIntegers && Number.isSafeInteger(value)) return String(value);
     const at2 = doc.positions.get(pointer);
     if (at2 === void 0) return void 0;
     if (starts === void 0) {
-      starts = [text.charCodeAt(0) === 65279 ? 1 : 0];
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
+      starts = [text2.charCodeAt(0) === 65279 ? 1 : 0];
+      for (let i = 0; i < text2.length; i++) {
+        const c = text2.charCodeAt(i);
         if (c === 10) starts.push(i + 1);
         else if (c === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
+          if (text2.charCodeAt(i + 1) === 10) i++;
           starts.push(i + 1);
         }
       }
@@ -28567,12 +28567,12 @@ function numberTextLookup(text, doc) {
     const offset = (starts[at2.line - 1] ?? 0) + at2.column - 1;
     const re = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
     re.lastIndex = offset;
-    return re.exec(text)?.[0];
+    return re.exec(text2)?.[0];
   };
 }
-function parseDocument2(text, file, issues, prefix) {
+function parseDocument2(text2, file, issues, prefix) {
   try {
-    return parseJson(text, file);
+    return parseJson(text2, file);
   } catch (e) {
     if (!isSchemagateError(e)) throw e;
     issues.push({
@@ -28585,7 +28585,7 @@ function parseDocument2(text, file, issues, prefix) {
     return void 0;
   }
 }
-function parseAvro(text, options = {}) {
+function parseAvro(text2, options = {}) {
   const issues = [];
   const named = /* @__PURE__ */ new Map();
   const referenceRoots = /* @__PURE__ */ new Set();
@@ -28595,10 +28595,10 @@ function parseAvro(text, options = {}) {
     if (doc2 === void 0) return;
     const p = new Parser2(ref.text, doc2, i + 1, named, true, ref.name);
     const root2 = p.parseType(doc2.value, "", void 0);
-    for (const issue2 of p.issues) {
+    for (const issue3 of p.issues) {
       issues.push({
         rule: AVRO_RULES.REFERENCE,
-        message: `${issue2.message} (${issue2.rule} at line ${issue2.line}, column ${issue2.column} of the reference)`,
+        message: `${issue3.message} (${issue3.rule} at line ${issue3.line}, column ${issue3.column} of the reference)`,
         pointer: "",
         line: 1,
         column: 1
@@ -28607,9 +28607,9 @@ function parseAvro(text, options = {}) {
     if (root2 !== void 0 && (root2.kind === "record" || root2.kind === "enum" || root2.kind === "fixed"))
       referenceRoots.add(root2);
   });
-  const doc = parseDocument2(text, options.file, issues, "");
+  const doc = parseDocument2(text2, options.file, issues, "");
   if (doc === void 0) return { ok: false, issues };
-  const parser = new Parser2(text, doc, 0, named, options.lenient === true, void 0);
+  const parser = new Parser2(text2, doc, 0, named, options.lenient === true, void 0);
   const root = parser.parseType(doc.value, "", void 0);
   parser.finish();
   issues.push(...parser.issues);
@@ -28627,7 +28627,7 @@ function parseAvro(text, options = {}) {
       ]
     };
   }
-  const schema = { format: "avro", text, doc, root, named, referenceRoots };
+  const schema = { format: "avro", text: text2, doc, root, named, referenceRoots };
   if (options.file !== void 0) schema.file = options.file;
   return { ok: true, schema };
 }
@@ -28677,14 +28677,14 @@ var init_parse2 = __esm({
     isObject2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
     has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
     Parser2 = class {
-      constructor(text, doc, source, named, lenient, label) {
-        this.text = text;
+      constructor(text2, doc, source, named, lenient, label) {
+        this.text = text2;
         this.doc = doc;
         this.source = source;
         this.named = named;
         this.lenient = lenient;
         this.label = label;
-        this.numberText = numberTextLookup(text, doc);
+        this.numberText = numberTextLookup(text2, doc);
       }
       text;
       doc;
@@ -28800,10 +28800,10 @@ var init_parse2 = __esm({
         if (isPrimitiveName(name)) return { kind: name, pointer, props: [], source: this.source };
         const found = this.named.get(qualify(name, space).fullName) ?? this.named.get(qualify(name, void 0).fullName);
         if (found !== void 0) return found;
-        const known = ["record", "enum", "fixed", "array", "map", "error"].includes(name);
+        const known2 = ["record", "enum", "fixed", "array", "map", "error"].includes(name);
         this.issue(
           AVRO_RULES.UNKNOWN_TYPE,
-          known ? `'${name}' must be written as an object, e.g. {"type": "${name}", …}` : `unknown type '${name}': not a primitive type and no named type '${qualify(name, space).fullName}' is defined before this point or given as a reference`,
+          known2 ? `'${name}' must be written as an object, e.g. {"type": "${name}", …}` : `unknown type '${name}': not a primitive type and no named type '${qualify(name, space).fullName}' is defined before this point or given as a reference`,
           pointer
         );
         return void 0;
@@ -28930,15 +28930,15 @@ var init_parse2 = __esm({
       }
       parseRecord(o, pointer, space, error2) {
         const fields = [];
-        const record = this.defineNamed(o, pointer, space, (b) => {
+        const record2 = this.defineNamed(o, pointer, space, (b) => {
           const r = b;
           r.kind = "record";
           r.error = error2;
           r.fields = fields;
           return r;
         });
-        if (record === void 0) return void 0;
-        record.props = this.props(o, pointer, SCHEMA_RESERVED);
+        if (record2 === void 0) return void 0;
+        record2.props = this.props(o, pointer, SCHEMA_RESERVED);
         const fieldsValue = o["fields"];
         if (!Array.isArray(fieldsValue)) {
           this.issue(
@@ -28946,9 +28946,9 @@ var init_parse2 = __esm({
             "a record needs 'fields' (an array)",
             has(o, "fields") ? joinPointer2(pointer, "fields") : pointer
           );
-          return record;
+          return record2;
         }
-        const inner = record.namespace ?? space;
+        const inner = record2.namespace ?? space;
         const seen = /* @__PURE__ */ new Map();
         const fieldsPointer = joinPointer2(pointer, "fields");
         fieldsValue.forEach((f, i) => {
@@ -28959,18 +28959,18 @@ var init_parse2 = __esm({
             if (first !== void 0) {
               this.issue(
                 AVRO_RULES.DUPLICATE_FIELD,
-                `the field '${name}' is defined twice in record '${record.fullName}' (fields ${first} and ${i})`,
+                `the field '${name}' is defined twice in record '${record2.fullName}' (fields ${first} and ${i})`,
                 joinPointer2(fp, "name")
               );
               return;
             }
             seen.set(name, i);
           }
-          const field2 = this.parseField(f, fp, inner, record.fullName);
+          const field2 = this.parseField(f, fp, inner, record2.fullName);
           if (field2 !== void 0) fields.push(field2);
         });
-        if (!this.lenient) this.checkFieldAliases(fields, record.fullName);
-        return record;
+        if (!this.lenient) this.checkFieldAliases(fields, record2.fullName);
+        return record2;
       }
       /**
        * A field alias that names another field of the same record makes Avro Java's reader lookup find two
@@ -29123,8 +29123,8 @@ var init_parse2 = __esm({
         t.props = this.props(o, pointer, SCHEMA_RESERVED);
         const size = o["size"];
         const sp = joinPointer2(pointer, "size");
-        const text = typeof size === "number" ? this.numberText(sp, size) : void 0;
-        if (typeof size !== "number" || text === void 0 || !/^\d+$/.test(text) || size > 2 ** 31 - 1) {
+        const text2 = typeof size === "number" ? this.numberText(sp, size) : void 0;
+        if (typeof size !== "number" || text2 === void 0 || !/^\d+$/.test(text2) || size > 2 ** 31 - 1) {
           this.issue(
             has(o, "size") ? AVRO_RULES.INVALID_FIXED_SIZE : AVRO_RULES.MISSING_ATTRIBUTE,
             "a fixed needs a 'size': a non-negative integer number of bytes",
@@ -29183,9 +29183,9 @@ function fpTable() {
   }
   return table;
 }
-function utf8(text) {
+function utf8(text2) {
   const out = [];
-  for (const ch of text) {
+  for (const ch of text2) {
     const c = ch.codePointAt(0);
     if (c < 128) out.push(c);
     else if (c < 2048) out.push(192 | c >> 6, 128 | c & 63);
@@ -29194,14 +29194,14 @@ function utf8(text) {
   }
   return out;
 }
-function fingerprint64(text) {
+function fingerprint64(text2) {
   const t = fpTable();
   let fp = EMPTY;
-  for (const b of utf8(text)) fp = fp >> 8n ^ t[Number((fp ^ BigInt(b)) & 0xffn)];
+  for (const b of utf8(text2)) fp = fp >> 8n ^ t[Number((fp ^ BigInt(b)) & 0xffn)];
   return fp;
 }
-function fingerprint64Hex(text) {
-  let fp = fingerprint64(text);
+function fingerprint64Hex(text2) {
+  let fp = fingerprint64(text2);
   let out = "";
   for (let i = 0; i < 8; i++) {
     out += Number(fp & 0xffn).toString(16).padStart(2, "0");
@@ -29243,6 +29243,7 @@ var avroFormat;
 var init_avro = __esm({
   "src/formats/avro/index.ts"() {
     "use strict";
+    init_parse();
     init_canonical();
     init_compat();
     init_diff();
@@ -29259,7 +29260,2602 @@ var init_avro = __esm({
       canonical: canonicalAvro,
       normalized: normalizedAvro,
       check: checkAvro,
-      diff: diffAvro
+      diff: diffAvro,
+      locate: (schema, pointer) => positionOf(schema.doc, pointer === "/" ? "" : pointer)
+    };
+  }
+});
+
+// src/formats/protobuf/model.ts
+function mapTypes(type) {
+  if (!type.startsWith("map<")) return void 0;
+  const m = /^map<\s*([^,\s]+)\s*,\s*([^>\s]+)\s*>$/.exec(type);
+  return m === null ? void 0 : [m[1], m[2]];
+}
+var MAX_TAG_VALUE, SCALAR_TYPES;
+var init_model2 = __esm({
+  "src/formats/protobuf/model.ts"() {
+    "use strict";
+    MAX_TAG_VALUE = 536870911;
+    SCALAR_TYPES = /* @__PURE__ */ new Set([
+      "double",
+      "float",
+      "int32",
+      "int64",
+      "uint32",
+      "uint64",
+      "sint32",
+      "sint64",
+      "fixed32",
+      "fixed64",
+      "sfixed32",
+      "sfixed64",
+      "bool",
+      "string",
+      "bytes"
+    ]);
+  }
+});
+
+// src/formats/protobuf/types.ts
+function isMapEntry(options) {
+  return options.some(
+    (o) => o.name === "map_entry" && !o.parenthesized && "value" in o.value && o.value.value === "true"
+  );
+}
+function resolveName(lookup, packageName, scope, name) {
+  if (name.startsWith(".")) {
+    const n = name.slice(1);
+    return lookup(n) === void 0 ? void 0 : n;
+  }
+  const prefix = [...packageName === "" ? [] : packageName.split("."), ...scope];
+  while (prefix.length > 0) {
+    const n = `${prefix.join(".")}.${name}`;
+    if (lookup(n) !== void 0) return n;
+    prefix.pop();
+  }
+  return lookup(name) === void 0 ? void 0 : name;
+}
+var TypeIndex;
+var init_types = __esm({
+  "src/formats/protobuf/types.ts"() {
+    "use strict";
+    init_model2();
+    TypeIndex = class {
+      constructor(files, base) {
+        this.base = base;
+        for (const [name, file] of files.dependencies) this.collect(file, name);
+        this.collect(files.main, "");
+        this.packageName = files.main.packageName ?? "";
+      }
+      base;
+      types = /* @__PURE__ */ new Map();
+      extendFields = /* @__PURE__ */ new Map();
+      packageName;
+      type(fullName2) {
+        return this.types.get(fullName2) ?? this.base?.type(fullName2);
+      }
+      extendField(fullName2) {
+        return this.extendFields.get(fullName2) ?? this.base?.extendField(fullName2);
+      }
+      collect(file, source) {
+        const pkg = file.packageName ?? "";
+        const prefix = (path) => pkg === "" ? path.join(".") : `${pkg}.${path.join(".")}`;
+        const extend2 = (path, fields) => {
+          for (const x of fields)
+            for (const f of x.fields)
+              this.extendFields.set(prefix([...path, f.name]), { packageName: pkg, field: f });
+        };
+        const walk = (types, path) => {
+          for (const t of types) {
+            const here = [...path, t.name];
+            const info2 = { packageName: pkg, source, type: t };
+            if (t.kind === "message") {
+              extend2(here, t.extendDeclarations);
+              if (isMapEntry(t.options)) {
+                const key = t.fields.find((f) => f.name === "key");
+                const value = t.fields.find((f) => f.name === "value");
+                if (key !== void 0 && value !== void 0) info2.mapType = `map<${key.type}, ${value.type}>`;
+              }
+            }
+            this.types.set(prefix(here), info2);
+            if (t.kind === "message") walk(t.nestedTypes, here);
+          }
+        };
+        extend2([], file.extendDeclarations);
+        walk(file.types, []);
+      }
+    };
+  }
+});
+
+// src/formats/protobuf/canonical.ts
+function javaDecimalFormat(raw) {
+  const hex = /^([+-]?)0[xX]([0-9a-fA-F]+)[lL]?$/.exec(raw);
+  if (hex !== null) return `${hex[1] === "-" ? "-" : ""}${BigInt(`0x${hex[2]}`).toString()}`;
+  const m = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)[fFdDlL]?$/.exec(raw);
+  if (m === null) return raw;
+  const text2 = m[1];
+  if (/^[+-]?\d+$/.test(text2)) return BigInt(text2).toString();
+  const n = Number(text2);
+  if (!Number.isFinite(n)) return raw;
+  if (Object.is(n, -0)) return "-0";
+  return n.toFixed(3).replace(/\.?0+$/, "");
+}
+function isMap2(v) {
+  return !Array.isArray(v) && v.kind === "MAP";
+}
+function isListLike(v) {
+  return Array.isArray(v) || v.kind === "LIST";
+}
+function asList(v) {
+  if (Array.isArray(v)) return v;
+  return v.kind === "LIST" ? v.items : [v];
+}
+function asMap(o) {
+  if (o.kind !== "OPTION") return o;
+  return { ...o, kind: "MAP", value: nestedMap(o.value) };
+}
+function nestedMap(inner) {
+  const value = inner.kind === "OPTION" ? nestedMap(inner.value) : inner.value;
+  return { kind: "MAP", entries: [[inner.name, value]] };
+}
+function fieldNamed(m, name) {
+  return m.fields.find((f) => f.name === name) ?? m.oneOfs.flatMap((o) => o.fields).find((f) => f.name === name);
+}
+function defaultKind(type) {
+  if (type === "bool") return "BOOLEAN";
+  if (type === "string") return "STRING";
+  return SCALAR_TYPES.has(type) ? "NUMBER" : "ENUM";
+}
+function rangeKey(v) {
+  if (typeof v === "number") return v;
+  if (typeof v === "object") return v.start;
+  return 2147483647;
+}
+function rangeText(v) {
+  if (typeof v === "object") return `${v.start}..${v.end}`;
+  return String(v);
+}
+function javaCompare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function indent(text2) {
+  const lines = text2.split("\n");
+  while (lines.length > 1 && lines[lines.length - 1] === "") lines.pop();
+  return lines.map((l) => `  ${l}
+`).join("");
+}
+function escapeChars(s) {
+  let out = "";
+  for (const c of s) out += ESCAPES[c] ?? c;
+  return out;
+}
+function canonicalProto(file) {
+  return new Printer(false, void 0).file(file);
+}
+function normalizedProto(file, index) {
+  return new Printer(true, index).file(file);
+}
+var Printer, ESCAPES;
+var init_canonical2 = __esm({
+  "src/formats/protobuf/canonical.ts"() {
+    "use strict";
+    init_model2();
+    init_types();
+    Printer = class {
+      constructor(normalize, index) {
+        this.normalize = normalize;
+        this.index = index;
+      }
+      normalize;
+      index;
+      scope = [];
+      file(f) {
+        let s = "";
+        if (f.syntax !== void 0 && (!this.normalize || f.syntax === "proto3"))
+          s += `syntax = "${f.syntax}";
+`;
+        if (f.packageName !== void 0) s += `package ${f.packageName};
+`;
+        if (f.imports.length > 0 || f.publicImports.length > 0) {
+          s += "\n";
+          for (const i of this.sorted(f.imports)) s += `import "${i}";
+`;
+          for (const i of this.sorted(f.publicImports)) s += `import public "${i}";
+`;
+        }
+        const options = this.options(f.options);
+        if (options.length > 0) {
+          s += "\n";
+          for (const o of options) s += this.optionStatement(o);
+        }
+        const types = this.types(f.types);
+        if (types.length > 0) {
+          s += "\n";
+          s += this.typeBlocks(types, (t) => t);
+        }
+        if (f.extendDeclarations.length > 0) {
+          s += "\n";
+          for (const x of this.extends(f.extendDeclarations)) s += this.extend(x);
+        }
+        if (f.services.length > 0) {
+          s += "\n";
+          for (const svc of f.services) s += this.service(svc);
+        }
+        return s;
+      }
+      sorted(list2) {
+        return this.normalize ? [...new Set(list2)].sort() : list2;
+      }
+      /** Messages first, then enums, each in written order (message order gives the message indexes). */
+      typeBlocks(types, wrap) {
+        let s = "";
+        for (const t of types) if (t.kind === "message") s += this.named(t.name, () => wrap(this.message(t)));
+        for (const t of types) if (t.kind === "enum") s += this.named(t.name, () => wrap(this.enumType(t)));
+        return s;
+      }
+      named(name, run2) {
+        this.scope.push(name);
+        try {
+          return run2();
+        } finally {
+          this.scope.pop();
+        }
+      }
+      types(types) {
+        if (!this.normalize) return types;
+        return types.filter((t) => t.kind !== "message" || this.lookup(t.name)?.mapType === void 0);
+      }
+      lookup(name) {
+        const full = this.resolve(name);
+        return full === void 0 ? void 0 : this.index?.type(full);
+      }
+      resolve(name) {
+        const index = this.index;
+        if (index === void 0) return void 0;
+        return resolveName((n) => index.type(n), index.packageName, this.scope, name);
+      }
+      service(svc) {
+        let s = `service ${svc.name} {`;
+        const options = this.options(svc.options);
+        if (options.length > 0) {
+          s += "\n";
+          for (const o of options) s += indent(this.optionStatement(o));
+        }
+        if (svc.rpcs.length > 0) {
+          s += "\n";
+          for (const r of svc.rpcs) s += indent(this.rpc(r));
+        }
+        return `${s}}
+`;
+      }
+      rpc(r) {
+        const type = (t) => this.normalize ? `.${this.resolve(t) ?? t}` : t;
+        let s = `rpc ${r.name} (${r.requestStreaming ? "stream " : ""}${type(r.requestType)}) returns (${r.responseStreaming ? "stream " : ""}${type(r.responseType)})`;
+        const options = this.options(r.options);
+        if (options.length > 0) {
+          s += " {\n";
+          for (const o of options) s += indent(this.optionStatement(o));
+          s += "}";
+        }
+        return `${s};
+`;
+      }
+      enumType(e) {
+        let s = `enum ${e.name} {`;
+        if (e.reserveds.length > 0) {
+          s += "\n";
+          for (const r of this.reserveds(e.reserveds)) s += indent(this.reserved(r));
+        }
+        if (e.reserveds.length === 0 && (e.options.length > 0 || e.constants.length > 0)) s += "\n";
+        for (const o of this.options(e.options)) s += indent(this.optionStatement(o));
+        const constants3 = this.normalize ? [...e.constants].sort((a, b) => a.tag - b.tag || javaCompare(a.name, b.name)) : e.constants;
+        for (const c of constants3) s += indent(this.constant(c));
+        return `${s}}
+`;
+      }
+      constant(c) {
+        const options = this.options(c.options);
+        return `${c.name} = ${c.tag}${options.length > 0 ? ` ${this.optionList(options)}` : ""};
+`;
+      }
+      message(m) {
+        let s = `message ${m.name} {`;
+        if (m.reserveds.length > 0) {
+          s += "\n";
+          for (const r of this.reserveds(m.reserveds)) s += indent(this.reserved(r));
+        }
+        const options = this.options(m.options);
+        if (options.length > 0) {
+          s += "\n";
+          for (const o of options) s += indent(this.optionStatement(o));
+        }
+        if (m.fields.length > 0) {
+          s += "\n";
+          for (const f of this.byTag(m.fields)) s += indent(this.field(f));
+        }
+        if (m.oneOfs.length > 0) {
+          s += "\n";
+          for (const o of this.oneOfs(m.oneOfs)) s += indent(this.oneOf(o));
+        }
+        if (m.groups.length > 0) {
+          s += "\n";
+          for (const g of this.byTag(m.groups)) s += indent(this.group(g));
+        }
+        if (m.extensions.length > 0) {
+          s += "\n";
+          for (const x of this.extensionRanges(m.extensions)) s += indent(this.extensions(x));
+        }
+        if (m.extendDeclarations.length > 0) {
+          s += "\n";
+          for (const x of this.extends(m.extendDeclarations)) s += indent(this.extend(x));
+        }
+        const types = this.types(m.nestedTypes);
+        if (types.length > 0) {
+          s += "\n";
+          s += this.typeBlocks(types, indent);
+        }
+        return `${s}}
+`;
+      }
+      byTag(list2) {
+        return this.normalize ? [...list2].sort((a, b) => a.tag - b.tag) : list2;
+      }
+      oneOfs(list2) {
+        if (!this.normalize) return list2;
+        return list2.filter((o) => o.fields.length > 0).map((o) => ({ ...o, fields: this.byTag(o.fields) })).sort((a, b) => a.fields[0].tag - b.fields[0].tag);
+      }
+      oneOf(o) {
+        let s = `oneof ${o.name} {`;
+        const options = this.options(o.options);
+        if (options.length > 0) {
+          s += "\n";
+          for (const opt of options) s += indent(this.optionStatement(opt));
+        }
+        if (o.fields.length > 0) {
+          s += "\n";
+          for (const f of o.fields) s += indent(this.field(f));
+        }
+        if (o.groups.length > 0) {
+          s += "\n";
+          for (const g of this.byTag(o.groups)) s += indent(this.group(g));
+        }
+        return `${s}}
+`;
+      }
+      group(g) {
+        let s = `${g.label === void 0 ? "" : `${g.label} `}group ${g.name} = ${g.tag} {`;
+        if (g.fields.length > 0) {
+          s += "\n";
+          for (const f of this.byTag(g.fields)) s += indent(this.field(f));
+        }
+        return `${s}}
+`;
+      }
+      extends(list2) {
+        if (!this.normalize) return list2;
+        const grouped = /* @__PURE__ */ new Map();
+        for (const x of list2) {
+          const name = `.${this.resolve(x.name) ?? x.name}`;
+          grouped.set(name, [...grouped.get(name) ?? [], ...x.fields]);
+        }
+        return [...grouped].map(([name, fields]) => ({ name, fields, pos: { line: 1, column: 1 } }));
+      }
+      extend(x) {
+        let s = `extend ${x.name} {`;
+        if (x.fields.length > 0) {
+          s += "\n";
+          for (const f of this.byTag(x.fields)) s += indent(this.field(f));
+        }
+        return `${s}}
+`;
+      }
+      field(f) {
+        let label = f.label;
+        let type = f.type;
+        if (this.normalize) {
+          let map = mapTypes(type);
+          if (!SCALAR_TYPES.has(type) && map === void 0) {
+            const full = this.resolve(type);
+            const info2 = full === void 0 ? void 0 : this.index?.type(full);
+            if (info2?.mapType !== void 0) map = mapTypes(info2.mapType);
+            else type = full === void 0 ? type : `.${full}`;
+          }
+          if (map !== void 0) {
+            const value = SCALAR_TYPES.has(map[1]) ? void 0 : this.resolve(map[1]);
+            type = `map<${map[0]}, ${value === void 0 ? map[1] : `.${value}`}>`;
+            label = void 0;
+          }
+        }
+        let s = `${label === void 0 ? "" : `${label} `}${type} ${f.name} = ${f.tag}`;
+        const special = [...f.options];
+        const pos = f.pos;
+        if (f.defaultValue !== void 0) {
+          const kind = defaultKind(type);
+          special.push({
+            name: "default",
+            parenthesized: false,
+            kind,
+            value: { kind, value: f.defaultValue },
+            pos
+          });
+        }
+        if (f.jsonName !== void 0)
+          special.push({
+            name: "json_name",
+            parenthesized: false,
+            kind: "STRING",
+            value: { kind: "STRING", value: f.jsonName },
+            pos
+          });
+        const options = this.options(special);
+        if (options.length > 0) s += ` ${this.optionList(options)}`;
+        return `${s};
+`;
+      }
+      reserveds(list2) {
+        if (!this.normalize) return list2;
+        return list2.flatMap((r) => r.values.map((v) => ({ values: [v], pos: r.pos }))).sort(
+          (a, b) => rangeKey(a.values[0]) - rangeKey(b.values[0]) || javaCompare(rangeText(a.values[0]), rangeText(b.values[0]))
+        );
+      }
+      extensionRanges(list2) {
+        if (!this.normalize) return list2;
+        return list2.flatMap((r) => r.values.map((v) => ({ values: [v], options: r.options, pos: r.pos }))).sort((a, b) => rangeKey(a.values[0]) - rangeKey(b.values[0]));
+      }
+      range(v) {
+        if (typeof v === "string") return `"${v}"`;
+        if (typeof v === "number") return String(v);
+        if (this.normalize && v.start === v.end) return String(v.start);
+        return `${v.start} to ${v.end < MAX_TAG_VALUE ? v.end : "max"}`;
+      }
+      reserved(r) {
+        return `reserved ${r.values.map((v) => this.range(v)).join(", ")};
+`;
+      }
+      extensions(x) {
+        const options = this.options(x.options);
+        return `extensions ${x.values.map((v) => this.range(v)).join(", ")}${options.length > 0 ? ` ${this.optionList(options)}` : ""};
+`;
+      }
+      /**
+       * Normalized: custom option names resolved to full names, `(opt).a.b = v` turned into
+       * `(opt) = { a: { b: v } }`, sorted by name, and the settings of one non-repeated option merged.
+       */
+      options(options) {
+        const index = this.index;
+        if (!this.normalize || options.length === 0 || index === void 0) return options;
+        const resolved = options.map((o) => {
+          if (!o.parenthesized) return o;
+          const name = resolveName((n) => index.extendField(n), index.packageName, this.scope, o.name);
+          return name === void 0 ? o : asMap({ ...o, name });
+        });
+        const groups = /* @__PURE__ */ new Map();
+        for (const o of [...resolved].sort((a, b) => javaCompare(a.name, b.name)))
+          groups.set(o.name, [...groups.get(o.name) ?? [], o]);
+        return [...groups].flatMap(([name, list2]) => {
+          const info2 = index.extendField(name);
+          if (info2 === void 0 || info2.field.label === "repeated") return list2;
+          return [list2.reduce((a, b) => this.mergeOption(info2.field, a, b))];
+        });
+      }
+      mergeOption(field2, existing, replacement) {
+        const next = asMap(replacement);
+        if (existing.kind !== "MAP" || next.kind !== "MAP") return next;
+        const merged = this.mergeMaps(field2, existing.value, next.value);
+        return { ...next, value: merged };
+      }
+      mergeMaps(container, a, b) {
+        const type = this.messageTypeOf(container);
+        const entries = a.entries.map(([k, v]) => [k, v]);
+        for (const [key, value] of b.entries) {
+          const at2 = entries.findIndex(([k]) => k === key);
+          if (at2 < 0) entries.push([key, value]);
+          else {
+            const nested = type === void 0 ? void 0 : fieldNamed(type, key);
+            entries[at2] = [key, this.mergeValues(nested, entries[at2][1], value)];
+          }
+        }
+        return { kind: "MAP", entries };
+      }
+      /** A singular field: messages merge, anything else is replaced; repeated (or unknown): a list of both. */
+      mergeValues(field2, a, b) {
+        const singular = field2 !== void 0 && field2.label !== "repeated";
+        if (singular && isMap2(a) && isMap2(b) && this.messageTypeOf(field2) !== void 0)
+          return this.mergeMaps(field2, a, b);
+        if (singular) return b;
+        const out = [];
+        for (const v of [...asList(a), ...asList(b)])
+          if (!out.some((o) => JSON.stringify(o) === JSON.stringify(v))) out.push(v);
+        return out;
+      }
+      messageTypeOf(field2) {
+        if (field2 === void 0) return void 0;
+        const info2 = this.lookup(field2.type);
+        return info2?.type.kind === "message" ? info2.type : void 0;
+      }
+      optionStatement(o) {
+        return `option ${this.option(o)};
+`;
+      }
+      option(o) {
+        const name = o.parenthesized ? `(${o.name})` : o.name;
+        if (o.kind === "OPTION") return `${name}.${this.option(o.value)}`;
+        const v = o.value;
+        if (v.kind === "STRING") return `${name} = "${escapeChars(v.value)}"`;
+        if (v.kind === "MAP") return `${name} = {
+${this.mapEntries(v)}}`;
+        if (v.kind === "LIST") return `${name} = ${this.valueList(v.items)}`;
+        return `${name} = ${this.scalar(v)}`;
+      }
+      /** `[a]` on one line, or one item a line when there are several (the registry's layout). */
+      optionList(options) {
+        return this.bracketed(options.map((o) => this.option(o)));
+      }
+      valueList(items) {
+        return this.bracketed(items.map((i) => this.value(i)));
+      }
+      bracketed(items) {
+        if (items.length === 1) return `[${items[0]}]`;
+        return `[
+${items.map((s, i) => indent(`${s}${i < items.length - 1 ? "," : ""}`)).join("")}]`;
+      }
+      mapEntries(v) {
+        let entries = v.entries;
+        if (this.normalize) {
+          const seen = /* @__PURE__ */ new Set();
+          entries = entries.filter(([, value]) => !isListLike(value) || asList(value).length > 0).map(([key, value]) => [this.extensionKey(key), value]).sort(([x], [y]) => javaCompare(x, y)).filter(([key]) => {
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          });
+        }
+        return entries.map(
+          ([key, value], i) => indent(
+            `${key}: ${Array.isArray(value) ? this.listValue(value) : this.value(value)}${i < entries.length - 1 ? "," : ""}`
+          )
+        ).join("");
+      }
+      /** `[ext]` keys name extension fields: normalized to their full names when they resolve. */
+      extensionKey(key) {
+        const index = this.index;
+        if (index === void 0 || !key.startsWith("[") || !key.endsWith("]")) return key;
+        const name = resolveName((n) => index.extendField(n), index.packageName, this.scope, key.slice(1, -1));
+        return name === void 0 ? key : `[${name}]`;
+      }
+      listValue(items) {
+        if (this.normalize && items.length === 1) return this.value(items[0]);
+        return `[
+${items.map((s, i) => indent(`${this.value(s)}${i < items.length - 1 ? "," : ""}`)).join("")}]`;
+      }
+      value(v) {
+        if (v.kind === "LIST" && this.normalize && v.items.length === 1)
+          return this.value(v.items[0]);
+        if (v.kind === "STRING") return `"${escapeChars(v.value)}"`;
+        if (v.kind === "MAP") return `{
+${this.mapEntries(v)}}`;
+        if (v.kind === "LIST") return this.listValue(v.items);
+        return this.scalar(v);
+      }
+      scalar(v) {
+        return this.normalize && v.kind === "NUMBER" ? javaDecimalFormat(v.value) : v.value;
+      }
+    };
+    ESCAPES = {
+      "\x07": "\\a",
+      "\b": "\\b",
+      "\f": "\\f",
+      "\n": "\\n",
+      "\r": "\\r",
+      "	": "\\t",
+      "\v": "\\v",
+      "\\": "\\\\",
+      "'": "\\'",
+      '"': '\\"'
+    };
+  }
+});
+
+// src/formats/protobuf/differences.ts
+var DIFFERENCE_TYPES, COMPATIBLE_CHANGES;
+var init_differences = __esm({
+  "src/formats/protobuf/differences.ts"() {
+    "use strict";
+    DIFFERENCE_TYPES = [
+      "PACKAGE_CHANGED",
+      "MESSAGE_ADDED",
+      "MESSAGE_REMOVED",
+      "MESSAGE_MOVED",
+      "ENUM_ADDED",
+      "ENUM_REMOVED",
+      "ENUM_CONST_ADDED",
+      "ENUM_CONST_CHANGED",
+      "ENUM_CONST_REMOVED",
+      "FIELD_ADDED",
+      "FIELD_REMOVED",
+      "FIELD_NAME_CHANGED",
+      "FIELD_KIND_CHANGED",
+      "FIELD_SCALAR_KIND_CHANGED",
+      "FIELD_NAMED_TYPE_CHANGED",
+      "FIELD_NUMERIC_LABEL_CHANGED",
+      "FIELD_STRING_OR_BYTES_LABEL_CHANGED",
+      "REQUIRED_FIELD_ADDED",
+      "REQUIRED_FIELD_REMOVED",
+      "ONEOF_ADDED",
+      "ONEOF_REMOVED",
+      "ONEOF_FIELD_ADDED",
+      "ONEOF_FIELD_REMOVED",
+      "ONEOF_FIELD_MOVED_TO_TOP_LEVEL",
+      "MULTIPLE_FIELDS_MOVED_TO_ONEOF",
+      "FIELD_MOVED_TO_EXISTING_ONEOF"
+    ];
+    COMPATIBLE_CHANGES = /* @__PURE__ */ new Set([
+      "MESSAGE_ADDED",
+      "MESSAGE_MOVED",
+      "ENUM_ADDED",
+      "ENUM_REMOVED",
+      "ENUM_CONST_ADDED",
+      "ENUM_CONST_CHANGED",
+      "ENUM_CONST_REMOVED",
+      "FIELD_ADDED",
+      "FIELD_REMOVED",
+      "FIELD_NAME_CHANGED",
+      "FIELD_STRING_OR_BYTES_LABEL_CHANGED",
+      "ONEOF_ADDED",
+      "ONEOF_REMOVED",
+      "ONEOF_FIELD_ADDED",
+      "ONEOF_FIELD_MOVED_TO_TOP_LEVEL"
+    ]);
+  }
+});
+
+// src/formats/protobuf/java-order.ts
+function stringHash(s) {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(31, h) + s.charCodeAt(i) | 0;
+  return h;
+}
+function spread(key) {
+  const h = typeof key === "number" ? key | 0 : stringHash(key);
+  return h ^ h >>> 16;
+}
+function tableSizeFor(cap) {
+  let n = 1;
+  while (n < cap) n *= 2;
+  return n;
+}
+function javaHashOrder(keys) {
+  const set = new JavaHashSet();
+  for (const k of keys) set.add(k);
+  return [...set];
+}
+var JavaHashSet;
+var init_java_order = __esm({
+  "src/formats/protobuf/java-order.ts"() {
+    "use strict";
+    JavaHashSet = class _JavaHashSet {
+      keys = [];
+      members = /* @__PURE__ */ new Set();
+      capacity;
+      constructor(initialCapacity) {
+        this.capacity = initialCapacity === void 0 ? 16 : tableSizeFor(initialCapacity);
+      }
+      /** `new HashSet<>(collection)`: sized for the collection, then filled in its order. */
+      static of(keys) {
+        const list2 = [...keys];
+        const set = new _JavaHashSet(
+          Math.max(Math.floor(Math.fround(list2.length / Math.fround(0.75))) + 1, 16)
+        );
+        for (const k of list2) set.add(k);
+        return set;
+      }
+      add(key) {
+        if (this.members.has(key)) return;
+        this.members.add(key);
+        this.keys.push(key);
+        if (this.keys.length > this.capacity * 0.75) this.capacity *= 2;
+      }
+      has(key) {
+        return this.members.has(key);
+      }
+      [Symbol.iterator]() {
+        if (this.keys.length < 2) return this.keys[Symbol.iterator]();
+        const mask = this.capacity - 1;
+        const buckets = this.keys.map((k, i) => ({ k, b: spread(k) & mask, i }));
+        buckets.sort((x, y) => x.b - y.b || x.i - y.i);
+        return buckets.map((x) => x.k)[Symbol.iterator]();
+      }
+    };
+  }
+});
+
+// src/formats/protobuf/diff.ts
+function compareFiles(original, update) {
+  const ctx = new DiffContext(
+    original.index,
+    update.index,
+    { original: original.index.packageName, update: update.index.packageName },
+    /* @__PURE__ */ new Set(),
+    void 0
+  );
+  if ((original.packageName ?? null) !== (update.packageName ?? null)) ctx.add("PACKAGE_CHANGED");
+  compareTypes(ctx, original.types, update.types);
+  return ctx.diffs;
+}
+function splitTypes(types) {
+  const messages = /* @__PURE__ */ new Map();
+  const indexes = /* @__PURE__ */ new Map();
+  const enums = /* @__PURE__ */ new Map();
+  let i = 0;
+  for (const t of types) {
+    if (t.kind === "message") {
+      messages.set(t.name, t);
+      indexes.set(t.name, i++);
+    } else enums.set(t.name, t);
+  }
+  return { messages, indexes, enums };
+}
+function compareTypes(ctx, original, update) {
+  const a = splitTypes(original);
+  const b = splitTypes(update);
+  const messageNames = JavaHashSet.of(javaHashOrder(a.messages.keys()));
+  for (const n of javaHashOrder(b.messages.keys())) messageNames.add(n);
+  const enumNames = JavaHashSet.of(javaHashOrder(a.enums.keys()));
+  for (const n of javaHashOrder(b.enums.keys())) enumNames.add(n);
+  for (const name of messageNames) {
+    const o = a.messages.get(name);
+    const u = b.messages.get(name);
+    ctx.inName(name, () => {
+      if (u === void 0) {
+        if (ctx.typeOf(name, true)?.mapType === void 0) ctx.add("MESSAGE_REMOVED");
+      } else if (o === void 0) {
+        if (ctx.typeOf(name, false)?.mapType === void 0) ctx.add("MESSAGE_ADDED");
+      } else {
+        compareMessages(ctx, o, u);
+        if (a.indexes.get(name) !== b.indexes.get(name)) ctx.add("MESSAGE_MOVED");
+      }
+    });
+  }
+  for (const name of enumNames) {
+    const o = a.enums.get(name);
+    const u = b.enums.get(name);
+    ctx.inName(name, () => {
+      if (u === void 0) ctx.add("ENUM_REMOVED");
+      else if (o === void 0) ctx.add("ENUM_ADDED");
+      else compareEnums(ctx, o, u);
+    });
+  }
+}
+function compareEnums(ctx, original, update) {
+  const a = new Map(original.constants.map((c) => [c.tag, c]));
+  const b = new Map(update.constants.map((c) => [c.tag, c]));
+  const tags = JavaHashSet.of(javaHashOrder(a.keys()));
+  for (const t of javaHashOrder(b.keys())) tags.add(t);
+  for (const tag of tags) {
+    const o = a.get(tag);
+    const u = b.get(tag);
+    ctx.inPath(String(tag), () => {
+      if (u === void 0) ctx.add("ENUM_CONST_REMOVED");
+      else if (o === void 0) ctx.add("ENUM_CONST_ADDED");
+      else if (o.name !== u.name) ctx.add("ENUM_CONST_CHANGED");
+    });
+  }
+}
+function fieldTable(m) {
+  const t = { byTag: /* @__PURE__ */ new Map(), oneOfOf: /* @__PURE__ */ new Map(), oneOfs: /* @__PURE__ */ new Map() };
+  for (const f of m.fields) t.byTag.set(f.tag, f);
+  for (const o of m.oneOfs) {
+    t.oneOfs.set(o.name, o);
+    for (const f of o.fields) {
+      t.byTag.set(f.tag, f);
+      t.oneOfOf.set(f.tag, o.name);
+    }
+  }
+  return t;
+}
+function compareMessages(ctx, original, update) {
+  if (ctx.enterSchema(original)) {
+    try {
+      compareMessageFields(ctx, original, update);
+    } finally {
+      ctx.leaveSchema(original);
+    }
+  }
+  compareTypes(ctx, original.nestedTypes, update.nestedTypes);
+}
+function compareMessageFields(ctx, original, update) {
+  const a = fieldTable(original);
+  const b = fieldTable(update);
+  const goneOneOfs = /* @__PURE__ */ new Set();
+  for (const [name, oneOf3] of a.oneOfs) {
+    if (!b.oneOfs.has(name) && !oneOf3.fields.some((f) => b.byTag.has(f.tag))) goneOneOfs.add(name);
+  }
+  for (const oneOf3 of update.oneOfs) {
+    ctx.inPath(oneOf3.name, () => {
+      const origins = /* @__PURE__ */ new Set();
+      let movedIn = 0;
+      for (const f of oneOf3.fields) {
+        const from = a.oneOfOf.get(f.tag);
+        if (from !== void 0) origins.add(`oneof:${from}`);
+        else if (a.byTag.has(f.tag)) {
+          origins.add(`field:${f.tag}`);
+          movedIn++;
+        }
+      }
+      if (origins.size > 1)
+        ctx.add(movedIn > 1 ? "MULTIPLE_FIELDS_MOVED_TO_ONEOF" : "FIELD_MOVED_TO_EXISTING_ONEOF");
+    });
+  }
+  const oneOfNames = [.../* @__PURE__ */ new Set([...a.oneOfs.keys(), ...b.oneOfs.keys()])].sort(javaStringCompare);
+  for (const name of oneOfNames) {
+    ctx.inPath(name, () => {
+      if (!b.oneOfs.has(name)) ctx.add("ONEOF_REMOVED");
+      else if (!a.oneOfs.has(name)) ctx.add("ONEOF_ADDED");
+    });
+  }
+  const tags = [.../* @__PURE__ */ new Set([...a.byTag.keys(), ...b.byTag.keys()])].sort((x, y) => x - y);
+  for (const tag of tags) compareTag(ctx, a, b, tag, goneOneOfs);
+}
+function compareTag(ctx, a, b, tag, goneOneOfs) {
+  const o = a.byTag.get(tag);
+  const u = b.byTag.get(tag);
+  const oOneOf = a.oneOfOf.get(tag);
+  const uOneOf = b.oneOfOf.get(tag);
+  const t = String(tag);
+  if (u === void 0 && o !== void 0) {
+    if (oOneOf !== void 0) {
+      if (!goneOneOfs.has(oOneOf))
+        ctx.inPath(oOneOf, () => ctx.inPath(t, () => ctx.add("ONEOF_FIELD_REMOVED")));
+    } else ctx.inPath(t, () => ctx.add(o.label === "required" ? "REQUIRED_FIELD_REMOVED" : "FIELD_REMOVED"));
+  } else if (o === void 0 && u !== void 0) {
+    if (uOneOf !== void 0) ctx.inPath(uOneOf, () => ctx.inPath(t, () => ctx.add("ONEOF_FIELD_ADDED")));
+    else ctx.inPath(t, () => ctx.add(u.label === "required" ? "REQUIRED_FIELD_ADDED" : "FIELD_ADDED"));
+  } else if (o !== void 0 && u !== void 0) {
+    if (oOneOf !== void 0 && uOneOf === void 0)
+      ctx.inPath(t, () => ctx.add("ONEOF_FIELD_MOVED_TO_TOP_LEVEL"));
+    const compare2 = () => compareFields(ctx, o, u);
+    if (uOneOf !== void 0) ctx.inPath(uOneOf, () => ctx.inPath(t, compare2));
+    else ctx.inPath(t, compare2);
+  }
+}
+function compareFields(ctx, original, update) {
+  if (original.name !== update.name) ctx.add("FIELD_NAME_CHANGED");
+  compareLabelsAndTypes(ctx, original.label, update.label, original.type, update.type);
+}
+function namedMapType(ctx, type, isOriginal) {
+  if (SCALAR_TYPES.has(type) || type.startsWith("map<")) return void 0;
+  return ctx.typeOf(type, isOriginal)?.mapType;
+}
+function kindOf(ctx, type, isOriginal) {
+  if (SCALAR_TYPES.has(type)) return "SCALAR";
+  if (mapTypes(type) !== void 0) return "MAP";
+  return ctx.typeOf(type, isOriginal)?.type.kind === "enum" ? "SCALAR" : "MESSAGE";
+}
+function scalarKindOf(ctx, type, isOriginal) {
+  const k = SCALAR_KINDS[type];
+  if (k !== void 0) return k;
+  if (ctx.typeOf(type, isOriginal)?.type.kind === "enum") return "GENERAL_NUMBER";
+  throw new Error(`Unknown type ${type}`);
+}
+function compareLabelsAndTypes(ctx, originalLabel, updateLabel, originalType, updateType) {
+  const oType = namedMapType(ctx, originalType, true) ?? originalType;
+  const uType = namedMapType(ctx, updateType, false) ?? updateType;
+  const oKind = kindOf(ctx, oType, true);
+  const uKind = kindOf(ctx, uType, false);
+  if (oKind !== uKind) {
+    ctx.add("FIELD_KIND_CHANGED");
+    return;
+  }
+  if (oKind === "SCALAR") {
+    const a = scalarKindOf(ctx, oType, true);
+    const b = scalarKindOf(ctx, uType, false);
+    if (a !== b) ctx.add("FIELD_SCALAR_KIND_CHANGED");
+    else if (originalLabel !== void 0 && updateLabel !== void 0 && originalLabel !== updateLabel) {
+      if (a === "STRING_OR_BYTES") ctx.add("FIELD_STRING_OR_BYTES_LABEL_CHANGED");
+      else ctx.add("FIELD_NUMERIC_LABEL_CHANGED");
+    }
+  } else if (oKind === "MESSAGE") compareMessageTypes(ctx, oType, uType);
+  else {
+    const [ok, ov] = mapTypes(oType);
+    const [uk, uv] = mapTypes(uType);
+    compareLabelsAndTypes(ctx, void 0, void 0, ok, uk);
+    compareLabelsAndTypes(ctx, void 0, void 0, ov, uv);
+  }
+}
+function localName(fullName2, packageName) {
+  return fullName2.startsWith(`${packageName}.`) ? fullName2.slice(packageName.length + 1) : fullName2;
+}
+function compareMessageTypes(ctx, original, update) {
+  const oFull = ctx.resolve(original, true);
+  const uFull = ctx.resolve(update, false);
+  if (oFull === void 0 || uFull === void 0) {
+    if (original !== update) ctx.add("FIELD_NAMED_TYPE_CHANGED");
+    return;
+  }
+  const oInfo = ctx.original.type(oFull);
+  const uInfo = ctx.update.type(uFull);
+  const oLocal = localName(oFull, oInfo.packageName);
+  const uLocal = localName(uFull, uInfo.packageName);
+  if (oLocal !== uLocal) {
+    ctx.add("FIELD_NAMED_TYPE_CHANGED");
+    return;
+  }
+  if (oInfo.source === "" && uInfo.source === "") return;
+  if (oInfo.type.kind !== "message" || uInfo.type.kind !== "message") return;
+  const sub = ctx.sub(oInfo.packageName, uInfo.packageName, oLocal);
+  compareMessages(sub, oInfo.type, uInfo.type);
+  for (const d of sub.diffs) ctx.diffs.push(d);
+  if (!sub.isCompatible()) ctx.add("FIELD_NAMED_TYPE_CHANGED");
+}
+function javaStringCompare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+var SCALAR_KINDS, DiffContext;
+var init_diff2 = __esm({
+  "src/formats/protobuf/diff.ts"() {
+    "use strict";
+    init_differences();
+    init_java_order();
+    init_model2();
+    init_types();
+    SCALAR_KINDS = {
+      int32: "GENERAL_NUMBER",
+      int64: "GENERAL_NUMBER",
+      uint32: "GENERAL_NUMBER",
+      uint64: "GENERAL_NUMBER",
+      bool: "GENERAL_NUMBER",
+      sint32: "SIGNED_NUMBER",
+      sint64: "SIGNED_NUMBER",
+      string: "STRING_OR_BYTES",
+      bytes: "STRING_OR_BYTES",
+      fixed32: "FIXED32",
+      sfixed32: "FIXED32",
+      fixed64: "FIXED64",
+      sfixed64: "FIXED64",
+      float: "FLOAT",
+      double: "DOUBLE"
+    };
+    DiffContext = class _DiffContext {
+      constructor(original, update, packages, onStack, origin) {
+        this.original = original;
+        this.update = update;
+        this.packages = packages;
+        this.onStack = onStack;
+        this.origin = origin;
+      }
+      original;
+      update;
+      packages;
+      onStack;
+      origin;
+      diffs = [];
+      path = [];
+      /** The enclosing message names, for resolving relative type names. */
+      scope = [];
+      sub(originalPackage, updatePackage, localName2) {
+        const ctx = new _DiffContext(
+          this.original,
+          this.update,
+          { original: originalPackage, update: updatePackage },
+          new Set(this.onStack),
+          this.origin ?? this.pathString()
+        );
+        ctx.path.push(...localName2.split("."));
+        ctx.scope.push(...localName2.split("."));
+        return ctx;
+      }
+      pathString() {
+        return `#/${this.path.join("/")}`;
+      }
+      add(type) {
+        const path = this.pathString();
+        this.diffs.push({ type, path, at: this.origin ?? path });
+      }
+      inPath(segment, run2) {
+        this.path.push(segment);
+        try {
+          return run2();
+        } finally {
+          this.path.pop();
+        }
+      }
+      inName(name, run2) {
+        this.path.push(name);
+        this.scope.push(name);
+        try {
+          return run2();
+        } finally {
+          this.scope.pop();
+          this.path.pop();
+        }
+      }
+      isCompatible() {
+        return this.diffs.every((d) => COMPATIBLE_CHANGES.has(d.type));
+      }
+      enterSchema(message) {
+        if (this.onStack.has(message)) return false;
+        this.onStack.add(message);
+        return true;
+      }
+      leaveSchema(message) {
+        this.onStack.delete(message);
+      }
+      resolve(name, isOriginal) {
+        const index = isOriginal ? this.original : this.update;
+        const pkg = isOriginal ? this.packages.original : this.packages.update;
+        return resolveName((n) => index.type(n), pkg, this.scope, name);
+      }
+      typeOf(name, isOriginal) {
+        const full = this.resolve(name, isOriginal);
+        return full === void 0 ? void 0 : (isOriginal ? this.original : this.update).type(full);
+      }
+    };
+  }
+});
+
+// src/formats/protobuf/locate.ts
+function locatePath(file, path) {
+  const segments = path.replace(/^#?\/?/, "").split("/").filter((s) => s !== "");
+  let best = file.packagePos ?? { line: 1, column: 1 };
+  let types = file.types;
+  let current;
+  for (const segment of segments) {
+    const nested = types.find((t) => t.name === segment);
+    if (nested !== void 0) {
+      current = nested;
+      best = nested.pos;
+      types = nested.kind === "message" ? nested.nestedTypes : [];
+      continue;
+    }
+    if (current === void 0) return best;
+    const tag = /^-?\d+$/.test(segment) ? Number(segment) : void 0;
+    if (current.kind === "enum") {
+      const c = tag === void 0 ? void 0 : current.constants.find((x) => x.tag === tag);
+      return c?.pos ?? best;
+    }
+    const oneOf3 = current.oneOfs.find((o) => o.name === segment);
+    if (oneOf3 !== void 0) {
+      best = oneOf3.pos;
+      continue;
+    }
+    const field2 = tag === void 0 ? void 0 : [...current.fields, ...current.oneOfs.flatMap((o) => o.fields)].find((f) => f.tag === tag);
+    return field2?.pos ?? best;
+  }
+  return best;
+}
+var init_locate = __esm({
+  "src/formats/protobuf/locate.ts"() {
+    "use strict";
+  }
+});
+
+// src/formats/protobuf/known-types.ts
+var DESCRIPTOR_OPTIONS, WRAPPERS, P3, KNOWN_FILES;
+var init_known_types = __esm({
+  "src/formats/protobuf/known-types.ts"() {
+    "use strict";
+    DESCRIPTOR_OPTIONS = [
+      "FileOptions",
+      "MessageOptions",
+      "FieldOptions",
+      "OneofOptions",
+      "EnumOptions",
+      "EnumValueOptions",
+      "ServiceOptions",
+      "MethodOptions",
+      "ExtensionRangeOptions"
+    ].map((m) => `message ${m} {
+  extensions 1000 to max;
+}
+`).join("");
+    WRAPPERS = [
+      ["DoubleValue", "double"],
+      ["FloatValue", "float"],
+      ["Int64Value", "int64"],
+      ["UInt64Value", "uint64"],
+      ["Int32Value", "int32"],
+      ["UInt32Value", "uint32"],
+      ["BoolValue", "bool"],
+      ["StringValue", "string"],
+      ["BytesValue", "bytes"]
+    ].map(([m, t]) => `message ${m} {
+  ${t} value = 1;
+}
+`).join("");
+    P3 = 'syntax = "proto3";\n';
+    KNOWN_FILES = /* @__PURE__ */ new Map([
+      [
+        "google/protobuf/any.proto",
+        `${P3}package google.protobuf;
+message Any {
+  string type_url = 1;
+  bytes value = 2;
+}
+`
+      ],
+      [
+        "google/protobuf/duration.proto",
+        `${P3}package google.protobuf;
+message Duration {
+  int64 seconds = 1;
+  int32 nanos = 2;
+}
+`
+      ],
+      ["google/protobuf/empty.proto", `${P3}package google.protobuf;
+message Empty {
+}
+`],
+      [
+        "google/protobuf/field_mask.proto",
+        `${P3}package google.protobuf;
+message FieldMask {
+  repeated string paths = 1;
+}
+`
+      ],
+      [
+        "google/protobuf/source_context.proto",
+        `${P3}package google.protobuf;
+message SourceContext {
+  string file_name = 1;
+}
+`
+      ],
+      [
+        "google/protobuf/struct.proto",
+        `${P3}package google.protobuf;
+message Struct {
+  map<string, Value> fields = 1;
+}
+message Value {
+  oneof kind {
+    NullValue null_value = 1;
+    double number_value = 2;
+    string string_value = 3;
+    bool bool_value = 4;
+    Struct struct_value = 5;
+    ListValue list_value = 6;
+  }
+}
+message ListValue {
+  repeated Value values = 1;
+}
+enum NullValue {
+  NULL_VALUE = 0;
+}
+`
+      ],
+      [
+        "google/protobuf/timestamp.proto",
+        `${P3}package google.protobuf;
+message Timestamp {
+  int64 seconds = 1;
+  int32 nanos = 2;
+}
+`
+      ],
+      ["google/protobuf/wrappers.proto", `${P3}package google.protobuf;
+${WRAPPERS}`],
+      [
+        "google/protobuf/type.proto",
+        `${P3}package google.protobuf;
+import "google/protobuf/any.proto";
+import "google/protobuf/source_context.proto";
+message Type {
+  string name = 1;
+  repeated Field fields = 2;
+  repeated string oneofs = 3;
+  repeated Option options = 4;
+  SourceContext source_context = 5;
+  Syntax syntax = 6;
+  string edition = 7;
+}
+message Field {
+  enum Kind {
+    TYPE_UNKNOWN = 0;
+    TYPE_DOUBLE = 1;
+    TYPE_FLOAT = 2;
+    TYPE_INT64 = 3;
+    TYPE_UINT64 = 4;
+    TYPE_INT32 = 5;
+    TYPE_FIXED64 = 6;
+    TYPE_FIXED32 = 7;
+    TYPE_BOOL = 8;
+    TYPE_STRING = 9;
+    TYPE_GROUP = 10;
+    TYPE_MESSAGE = 11;
+    TYPE_BYTES = 12;
+    TYPE_UINT32 = 13;
+    TYPE_ENUM = 14;
+    TYPE_SFIXED32 = 15;
+    TYPE_SFIXED64 = 16;
+    TYPE_SINT32 = 17;
+    TYPE_SINT64 = 18;
+  }
+  enum Cardinality {
+    CARDINALITY_UNKNOWN = 0;
+    CARDINALITY_OPTIONAL = 1;
+    CARDINALITY_REQUIRED = 2;
+    CARDINALITY_REPEATED = 3;
+  }
+  Kind kind = 1;
+  Cardinality cardinality = 2;
+  int32 number = 3;
+  string name = 4;
+  string type_url = 6;
+  int32 oneof_index = 7;
+  bool packed = 8;
+  repeated Option options = 9;
+  string json_name = 10;
+  string default_value = 11;
+}
+message Enum {
+  string name = 1;
+  repeated EnumValue enumvalue = 2;
+  repeated Option options = 3;
+  SourceContext source_context = 4;
+  Syntax syntax = 5;
+  string edition = 6;
+}
+message EnumValue {
+  string name = 1;
+  int32 number = 2;
+  repeated Option options = 3;
+}
+message Option {
+  string name = 1;
+  Any value = 2;
+}
+enum Syntax {
+  SYNTAX_PROTO2 = 0;
+  SYNTAX_PROTO3 = 1;
+  SYNTAX_EDITIONS = 2;
+}
+`
+      ],
+      [
+        "google/protobuf/api.proto",
+        `${P3}package google.protobuf;
+import "google/protobuf/source_context.proto";
+import "google/protobuf/type.proto";
+message Api {
+  string name = 1;
+  repeated Method methods = 2;
+  repeated Option options = 3;
+  string version = 4;
+  SourceContext source_context = 5;
+  repeated Mixin mixins = 6;
+  Syntax syntax = 7;
+}
+message Method {
+  string name = 1;
+  string request_type_url = 2;
+  bool request_streaming = 3;
+  string response_type_url = 4;
+  bool response_streaming = 5;
+  repeated Option options = 6;
+  Syntax syntax = 7;
+}
+message Mixin {
+  string name = 1;
+  string root = 2;
+}
+`
+      ],
+      ["google/protobuf/descriptor.proto", `syntax = "proto2";
+package google.protobuf;
+${DESCRIPTOR_OPTIONS}`],
+      [
+        "google/type/date.proto",
+        `${P3}package google.type;
+message Date {
+  int32 year = 1;
+  int32 month = 2;
+  int32 day = 3;
+}
+`
+      ],
+      [
+        "google/type/timeofday.proto",
+        `${P3}package google.type;
+message TimeOfDay {
+  int32 hours = 1;
+  int32 minutes = 2;
+  int32 seconds = 3;
+  int32 nanos = 4;
+}
+`
+      ],
+      [
+        "google/type/money.proto",
+        `${P3}package google.type;
+message Money {
+  string currency_code = 1;
+  int64 units = 2;
+  int32 nanos = 3;
+}
+`
+      ],
+      [
+        "google/type/latlng.proto",
+        `${P3}package google.type;
+message LatLng {
+  double latitude = 1;
+  double longitude = 2;
+}
+`
+      ],
+      ["google/type/decimal.proto", `${P3}package google.type;
+message Decimal {
+  string value = 1;
+}
+`],
+      [
+        "google/type/fraction.proto",
+        `${P3}package google.type;
+message Fraction {
+  int64 numerator = 1;
+  int64 denominator = 2;
+}
+`
+      ],
+      [
+        "google/type/quaternion.proto",
+        `${P3}package google.type;
+message Quaternion {
+  double x = 1;
+  double y = 2;
+  double z = 3;
+  double w = 4;
+}
+`
+      ],
+      [
+        "google/type/expr.proto",
+        `${P3}package google.type;
+message Expr {
+  string expression = 1;
+  string title = 2;
+  string description = 3;
+  string location = 4;
+}
+`
+      ],
+      [
+        "google/type/interval.proto",
+        `${P3}package google.type;
+import "google/protobuf/timestamp.proto";
+message Interval {
+  google.protobuf.Timestamp start_time = 1;
+  google.protobuf.Timestamp end_time = 2;
+}
+`
+      ],
+      [
+        "google/type/dayofweek.proto",
+        `${P3}package google.type;
+enum DayOfWeek {
+  DAY_OF_WEEK_UNSPECIFIED = 0;
+  MONDAY = 1;
+  TUESDAY = 2;
+  WEDNESDAY = 3;
+  THURSDAY = 4;
+  FRIDAY = 5;
+  SATURDAY = 6;
+  SUNDAY = 7;
+}
+`
+      ],
+      [
+        "google/type/month.proto",
+        `${P3}package google.type;
+enum Month {
+  MONTH_UNSPECIFIED = 0;
+  JANUARY = 1;
+  FEBRUARY = 2;
+  MARCH = 3;
+  APRIL = 4;
+  MAY = 5;
+  JUNE = 6;
+  JULY = 7;
+  AUGUST = 8;
+  SEPTEMBER = 9;
+  OCTOBER = 10;
+  NOVEMBER = 11;
+  DECEMBER = 12;
+}
+`
+      ],
+      [
+        "google/type/calendar_period.proto",
+        `${P3}package google.type;
+enum CalendarPeriod {
+  CALENDAR_PERIOD_UNSPECIFIED = 0;
+  DAY = 1;
+  WEEK = 2;
+  FORTNIGHT = 3;
+  MONTH = 4;
+  QUARTER = 5;
+  HALF = 6;
+  YEAR = 7;
+}
+`
+      ],
+      [
+        "confluent/meta.proto",
+        `${P3}package confluent;
+import "google/protobuf/descriptor.proto";
+message Meta {
+  string doc = 1;
+  map<string, string> params = 2;
+  repeated string tags = 3;
+  repeated Rule rules = 4;
+}
+message Rule {
+  string name = 1;
+  string doc = 2;
+  string expr = 3;
+  string sql = 4;
+}
+extend google.protobuf.FileOptions {
+  Meta file_meta = 1088;
+}
+extend google.protobuf.MessageOptions {
+  Meta message_meta = 1088;
+}
+extend google.protobuf.FieldOptions {
+  Meta field_meta = 1088;
+}
+extend google.protobuf.EnumOptions {
+  Meta enum_meta = 1088;
+}
+extend google.protobuf.EnumValueOptions {
+  Meta enum_value_meta = 1088;
+}
+`
+      ],
+      [
+        "confluent/type/variant.proto",
+        `${P3}package confluent.type;
+message Variant {
+  bytes metadata = 1;
+  bytes value = 2;
+}
+`
+      ],
+      [
+        "google/type/color.proto",
+        `${P3}package google.type;
+import "google/protobuf/wrappers.proto";
+message Color {
+  float red = 1;
+  float green = 2;
+  float blue = 3;
+  google.protobuf.FloatValue alpha = 4;
+}
+`
+      ],
+      [
+        "google/type/datetime.proto",
+        `${P3}package google.type;
+import "google/protobuf/duration.proto";
+message DateTime {
+  int32 year = 1;
+  int32 month = 2;
+  int32 day = 3;
+  int32 hours = 4;
+  int32 minutes = 5;
+  int32 seconds = 6;
+  int32 nanos = 7;
+  oneof time_offset {
+    google.protobuf.Duration utc_offset = 8;
+    TimeZone time_zone = 9;
+  }
+}
+message TimeZone {
+  string id = 1;
+  string version = 2;
+}
+`
+      ],
+      [
+        "google/type/phone_number.proto",
+        `${P3}package google.type;
+message PhoneNumber {
+  message ShortCode {
+    string region_code = 1;
+    string number = 2;
+  }
+  oneof kind {
+    string e164_number = 1;
+    ShortCode short_code = 2;
+  }
+  string extension = 3;
+}
+`
+      ],
+      [
+        "google/type/postal_address.proto",
+        `${P3}package google.type;
+message PostalAddress {
+  int32 revision = 1;
+  string region_code = 2;
+  string language_code = 3;
+  string postal_code = 4;
+  string sorting_code = 5;
+  string administrative_area = 6;
+  string locality = 7;
+  string sublocality = 8;
+  repeated string address_lines = 9;
+  repeated string recipients = 10;
+  string organization = 11;
+}
+`
+      ],
+      [
+        "confluent/type/decimal.proto",
+        `${P3}package confluent.type;
+message Decimal {
+  bytes value = 1;
+  uint32 precision = 2;
+  int32 scale = 3;
+}
+`
+      ]
+    ]);
+  }
+});
+
+// src/formats/protobuf/messages.ts
+function registryMessage(type, path, context3) {
+  const d = DESCRIPTIONS[type]?.(path) ?? "";
+  const filled = d.replace("%s", context3.reader).replace("%s", context3.writer);
+  return `{errorType:"${type}", description:"${filled}"}`;
+}
+function describe3(type, path, context3) {
+  const d = DESCRIPTIONS[type]?.(path) ?? `${type} at '${path}'`;
+  return d.replace("%s", context3.reader).replace("%s", context3.writer);
+}
+function fixFor(type) {
+  return FIXES[type] ?? "no fix needed: the registry allows this change";
+}
+var DESCRIPTIONS, FIXES;
+var init_messages = __esm({
+  "src/formats/protobuf/messages.ts"() {
+    "use strict";
+    DESCRIPTIONS = {
+      PACKAGE_CHANGED: (p) => `The package at '${p}' in the %s schema does not match the package in the %s schema`,
+      MESSAGE_REMOVED: (p) => `The %s schema is missing a MESSAGE type at path '${p}' in the %s schema`,
+      FIELD_KIND_CHANGED: (p) => `The type of a field at path '${p}' in the %s schema does not match the %s schema`,
+      FIELD_SCALAR_KIND_CHANGED: (p) => `The kind of a SCALAR field at path '${p}' in the %s schema does not match its kind in the %s schema`,
+      FIELD_NAMED_TYPE_CHANGED: (p) => `The type of a MESSAGE field at path '${p}' in the %s schema does not match its type in the %s schema`,
+      FIELD_NUMERIC_LABEL_CHANGED: (p) => `The label for a NUMERIC field at path '${p}' in the %s schema does not match its label in the %s schema`,
+      REQUIRED_FIELD_ADDED: (p) => `A required field  at path '${p}' in the %s schema is missing in the %s schema`,
+      REQUIRED_FIELD_REMOVED: (p) => `The %s schema is missing a required field at path: '${p}' in the %s schema`,
+      ONEOF_FIELD_REMOVED: (p) => `The %s schema is missing a oneof field at path '${p}' in the %s schema`,
+      ONEOF_FIELD_MOVED_TO_TOP_LEVEL: (p) => `The oneof field at path '${p}' in the %s schema was moved out of its oneof to a top-level field in the %s schema`,
+      MULTIPLE_FIELDS_MOVED_TO_ONEOF: (p) => `Multiple fields in the oneof at path '${p}' in the %s schema are outside a oneof in the %s schema`,
+      FIELD_MOVED_TO_EXISTING_ONEOF: (p) => `A field in the oneof at path '${p}' in the %s schema is outside an existing oneof in the %s schema`
+    };
+    FIXES = {
+      PACKAGE_CHANGED: "keep the package as it was; a new package is a new schema (a new subject)",
+      MESSAGE_REMOVED: "keep the message (mark it deprecated instead of deleting it)",
+      FIELD_KIND_CHANGED: "keep the field type; to change it, add a new field with a new number and reserve the old number",
+      FIELD_SCALAR_KIND_CHANGED: "use a type of the same wire kind (int32/int64/uint32/uint64/bool/enum, sint32/sint64, string/bytes, fixed32/sfixed32, fixed64/sfixed64), or add a new field with a new number",
+      FIELD_NAMED_TYPE_CHANGED: "keep the field on the same message type, or make the change to that type compatible; otherwise add a new field with a new number",
+      FIELD_NUMERIC_LABEL_CHANGED: "keep the label (repeated or not) of a numeric field; add a new field with a new number instead",
+      REQUIRED_FIELD_ADDED: "make the new field optional (required fields cannot be added)",
+      REQUIRED_FIELD_REMOVED: "keep the required field (required fields cannot be removed)",
+      ONEOF_FIELD_REMOVED: "keep the field in its oneof: unlike a plain field, a oneof member cannot be removed",
+      MULTIPLE_FIELDS_MOVED_TO_ONEOF: "move at most one existing field into a new oneof; leave the others outside",
+      FIELD_MOVED_TO_EXISTING_ONEOF: "do not move an existing field into a oneof that already has members; add a new field to the oneof instead"
+    };
+  }
+});
+
+// src/formats/protobuf/reader.ts
+function isWordChar(code) {
+  return code >= 97 && code <= 122 || // a-z
+  code >= 65 && code <= 90 || // A-Z
+  code >= 48 && code <= 57 || // 0-9
+  code === 95 || // _
+  code === 45 || // -
+  code === 46;
+}
+var ProtoSyntaxError, SyntaxReader;
+var init_reader = __esm({
+  "src/formats/protobuf/reader.ts"() {
+    "use strict";
+    ProtoSyntaxError = class extends Error {
+      constructor(message, pos) {
+        super(message);
+        this.pos = pos;
+      }
+      pos;
+    };
+    SyntaxReader = class {
+      constructor(data) {
+        this.data = data;
+        if (data.charCodeAt(0) === 65279) this.pos = 1;
+      }
+      data;
+      pos = 0;
+      line = 0;
+      lineStart = 0;
+      location() {
+        return { line: this.line + 1, column: this.pos - this.lineStart + 1 };
+      }
+      fail(message, at2 = this.location()) {
+        throw new ProtoSyntaxError(message, at2);
+      }
+      expect(condition, message, at2) {
+        if (!condition) this.fail(message, at2);
+      }
+      exhausted() {
+        this.skipWhitespace();
+        return this.pos >= this.data.length;
+      }
+      /** The next non-blank character, not consumed. */
+      peekChar() {
+        this.skipWhitespace();
+        this.expect(this.pos < this.data.length, "unexpected end of file");
+        return this.data[this.pos];
+      }
+      /** Consumes `c` if it is next. */
+      peekIs(c) {
+        if (this.peekChar() !== c) return false;
+        this.pos++;
+        return true;
+      }
+      /** Steps back over the character just read. */
+      unread() {
+        this.pos--;
+      }
+      readChar() {
+        const c = this.peekChar();
+        this.pos++;
+        return c;
+      }
+      require(c) {
+        const at2 = this.location();
+        this.skipWhitespace();
+        const got = this.pos < this.data.length ? this.data[this.pos] : "end of file";
+        this.expect(
+          got === c,
+          `expected '${c}' but was '${got}'`,
+          this.pos < this.data.length ? this.location() : at2
+        );
+        this.pos++;
+      }
+      readWord(allowLeadingDigit = true) {
+        this.skipWhitespace();
+        const start = this.pos;
+        while (this.pos < this.data.length && isWordChar(this.data.charCodeAt(this.pos))) this.pos++;
+        if (start === this.pos) this.fail("expected a word");
+        const word = this.data.slice(start, this.pos);
+        if (!allowLeadingDigit && /^[0-9]/.test(word)) {
+          this.fail("field and constant names cannot start with a digit", {
+            line: this.line + 1,
+            column: start - this.lineStart + 1
+          });
+        }
+        return word;
+      }
+      /** A name, possibly wrapped in parentheses or brackets (returned without them). */
+      readName(allowLeadingDigit = true) {
+        const c = this.peekChar();
+        if (c === "(" || c === "[") {
+          this.pos++;
+          const word = this.readWord(allowLeadingDigit);
+          this.require(c === "(" ? ")" : "]");
+          return word;
+        }
+        return this.readWord(allowLeadingDigit);
+      }
+      /** A scalar, message or `map<K, V>` type, with `first` already read when given. */
+      readDataType(first) {
+        const name = first ?? this.readWord();
+        if (name !== "map" || this.peekChar() !== "<") return name;
+        this.require("<");
+        const key = this.readDataType();
+        this.require(",");
+        const value = this.readDataType();
+        this.require(">");
+        return `map<${key}, ${value}>`;
+      }
+      readInt() {
+        const at2 = this.location();
+        const word = this.readWord();
+        const negative = word.startsWith("-");
+        const digits = negative ? word.slice(1) : word;
+        const hex = /^0[xX][0-9a-fA-F]+$/.test(digits);
+        const valid = hex || /^[0-9]+$/.test(digits);
+        const n = valid ? (hex ? parseInt(digits.slice(2), 16) : Number(digits)) * (negative ? -1 : 1) : NaN;
+        if (!Number.isSafeInteger(n) || n > 2147483647 || n < -2147483648)
+          this.fail(`expected an integer but was ${word}`, at2);
+        return n;
+      }
+      readQuotedString() {
+        let quote = this.readChar();
+        this.expect(quote === '"' || quote === "'", "expected a quoted string");
+        let result = "";
+        while (this.pos < this.data.length) {
+          let c = this.data[this.pos++];
+          if (c === quote) {
+            const next = this.peekCharOrEnd();
+            if (next === '"' || next === "'") {
+              quote = this.readChar();
+              continue;
+            }
+            return result;
+          }
+          if (c === "\\") {
+            this.expect(this.pos < this.data.length, "unexpected end of file");
+            c = this.data[this.pos++];
+            c = this.escape(c);
+          }
+          result += c;
+          if (c === "\n") this.newline();
+        }
+        return this.fail("unterminated string");
+      }
+      peekCharOrEnd() {
+        this.skipWhitespace();
+        return this.data[this.pos];
+      }
+      escape(c) {
+        const simple = {
+          a: "\x07",
+          b: "\b",
+          f: "\f",
+          n: "\n",
+          r: "\r",
+          t: "	",
+          v: "\v"
+        };
+        const s = simple[c];
+        if (s !== void 0) return s;
+        if (c === "x" || c === "X") return this.numericEscape(16, 2);
+        if (/[0-7]/.test(c)) {
+          this.pos--;
+          return this.numericEscape(8, 3);
+        }
+        return c;
+      }
+      numericEscape(radix, len) {
+        let value = -1;
+        const end = Math.min(this.pos + len, this.data.length);
+        while (this.pos < end) {
+          const digit = parseInt(this.data[this.pos], 16);
+          if (Number.isNaN(digit) || digit >= radix) break;
+          value = value < 0 ? digit : value * radix + digit;
+          this.pos++;
+        }
+        this.expect(value >= 0, "expected a digit after \\x or \\X");
+        return String.fromCharCode(value);
+      }
+      newline() {
+        this.line++;
+        this.lineStart = this.pos;
+      }
+      skipWhitespace() {
+        const d = this.data;
+        while (this.pos < d.length) {
+          const c = d[this.pos];
+          if (c === " " || c === "	" || c === "\r" || c === "\n") {
+            this.pos++;
+            if (c === "\n") this.newline();
+          } else if (c === "/") {
+            this.skipComment();
+          } else {
+            return;
+          }
+        }
+      }
+      skipComment() {
+        const at2 = this.location();
+        const next = this.data[this.pos + 1];
+        if (next === "/") {
+          while (this.pos < this.data.length && this.data[this.pos] !== "\n") this.pos++;
+        } else if (next === "*") {
+          const end = this.data.indexOf("*/", this.pos + 2);
+          if (end < 0) this.fail("unterminated comment", at2);
+          for (let i = this.pos; i < end; i++) {
+            if (this.data[i] === "\n") {
+              this.pos = i + 1;
+              this.newline();
+            }
+          }
+          this.pos = end + 2;
+        } else {
+          this.fail("unexpected '/'", at2);
+        }
+      }
+    };
+  }
+});
+
+// src/formats/protobuf/rules.ts
+var PROTOBUF_RULES;
+var init_rules = __esm({
+  "src/formats/protobuf/rules.ts"() {
+    "use strict";
+    PROTOBUF_RULES = {
+      syntax: "PROTOBUF_SYNTAX",
+      reference: "PROTOBUF_REFERENCE_INVALID",
+      importMissing: "PROTOBUF_IMPORT_MISSING",
+      unknownType: "PROTOBUF_UNKNOWN_TYPE",
+      duplicateNumber: "PROTOBUF_DUPLICATE_NUMBER",
+      duplicateName: "PROTOBUF_DUPLICATE_NAME",
+      numberRange: "PROTOBUF_NUMBER_OUT_OF_RANGE",
+      enumFirstValue: "PROTOBUF_ENUM_FIRST_VALUE"
+    };
+  }
+});
+
+// src/formats/protobuf/options.ts
+function stripValue(name, options) {
+  let result;
+  for (let i = options.length - 1; i >= 0; i--) {
+    const o = options[i];
+    if (o.name === name && !o.parenthesized) {
+      if (result === void 0) result = optionValueText(o.value);
+      options.splice(i, 1);
+    }
+  }
+  return result;
+}
+function optionValueText(v) {
+  if ("name" in v) return v.name;
+  return "value" in v ? v.value : "";
+}
+function readOptions(r) {
+  if (!r.peekIs("[")) return [];
+  const out = [];
+  for (; ; ) {
+    out.push(readOption(r, "=", r.location()));
+    const c = r.readChar();
+    if (c === "]") return out;
+    if (c !== ",") r.fail("expected ',' or ']'");
+  }
+}
+function readOption(r, separator, pos) {
+  const first = r.peekChar();
+  const parenthesized = first === "(";
+  let name = r.readName();
+  if (first === "[") name = `[${name}]`;
+  const subNames = [];
+  let c = r.readChar();
+  if (c === ".") {
+    subNames.push(...r.readName().split("."));
+    c = r.readChar();
+  }
+  if (!(separator === ":" && c === "{")) {
+    r.expect(c === separator, `expected '${separator}' in option`);
+  } else r.unread();
+  const [innerKind, innerValue] = readKindAndValue(r);
+  let kind = innerKind;
+  let value = innerValue;
+  for (const sub of subNames.reverse()) {
+    value = { name: sub, parenthesized: false, kind, value, pos };
+    kind = "OPTION";
+  }
+  return { name, parenthesized, kind, value, pos };
+}
+function readKindAndValue(r) {
+  const c = r.peekChar();
+  if (c === "{") {
+    r.readChar();
+    return ["MAP", readMap(r, "}")];
+  }
+  if (c === "[") {
+    r.readChar();
+    return ["LIST", readList(r)];
+  }
+  if (c === '"' || c === "'") return ["STRING", { kind: "STRING", value: r.readQuotedString() }];
+  const word = r.readWord();
+  if (word === "true" || word === "false") return ["BOOLEAN", { kind: "BOOLEAN", value: word }];
+  if (/^[-0-9.]/.test(word) || /^-?(inf|nan)$/i.test(word))
+    return ["NUMBER", { kind: "NUMBER", value: word }];
+  return ["ENUM", { kind: "ENUM", value: word }];
+}
+function readMap(r, close) {
+  const entries = [];
+  for (; ; ) {
+    if (r.peekIs(close)) return { kind: "MAP", entries };
+    const first = r.peekChar();
+    let key = r.readName();
+    if (first === "[") key = `[${key}]`;
+    let value;
+    if (r.peekChar() === "{" || r.peekChar() === "<") {
+      const open2 = r.readChar();
+      value = readMap(r, open2 === "{" ? "}" : ">");
+    } else {
+      r.require(":");
+      const [, v] = readKindAndValue(r);
+      value = v;
+    }
+    const existing = entries.find((e) => e[0] === key);
+    if (existing === void 0) entries.push([key, value]);
+    else existing[1] = Array.isArray(existing[1]) ? [...existing[1], value] : [existing[1], value];
+    const next = r.peekChar();
+    if (next === "," || next === ";") r.readChar();
+  }
+}
+function readList(r) {
+  const items = [];
+  for (; ; ) {
+    if (r.peekIs("]")) return { kind: "LIST", items };
+    if (r.peekChar() === "{") {
+      r.readChar();
+      items.push(readMap(r, "}"));
+    } else items.push(readKindAndValue(r)[1]);
+    const next = r.peekChar();
+    if (next === ",") r.readChar();
+    else r.expect(next === "]", "expected ',' or ']'");
+  }
+}
+var init_options = __esm({
+  "src/formats/protobuf/options.ts"() {
+    "use strict";
+  }
+});
+
+// src/formats/protobuf/syntax.ts
+function decl(k, v) {
+  return { k, v };
+}
+function parseProtoText(text2) {
+  return new ProtoParser(text2).readProtoFile();
+}
+var ProtoParser;
+var init_syntax = __esm({
+  "src/formats/protobuf/syntax.ts"() {
+    "use strict";
+    init_model2();
+    init_options();
+    init_reader();
+    ProtoParser = class {
+      reader;
+      declarationCount = 0;
+      syntax;
+      file = {
+        imports: [],
+        publicImports: [],
+        weakImports: [],
+        importPositions: /* @__PURE__ */ new Map(),
+        options: [],
+        types: [],
+        extendDeclarations: [],
+        services: []
+      };
+      constructor(text2) {
+        this.reader = new SyntaxReader(text2);
+      }
+      readProtoFile() {
+        while (!this.reader.exhausted()) {
+          const d = this.readDeclaration("file");
+          if (d === void 0) continue;
+          if (d.k === "type") {
+            const t = d.v;
+            const dup = this.file.types.find((x) => x.name === t.name);
+            if (dup !== void 0)
+              this.reader.fail(
+                `${t.name} is already defined at line ${dup.pos.line}, column ${dup.pos.column}`,
+                t.pos
+              );
+            this.file.types.push(t);
+          } else if (d.k === "service") {
+            const s = d.v;
+            const dup = this.file.services.find((x) => x.name === s.name);
+            if (dup !== void 0)
+              this.reader.fail(
+                `${s.name} is already defined at line ${dup.pos.line}, column ${dup.pos.column}`,
+                s.pos
+              );
+            this.file.services.push(s);
+          } else if (d.k === "option") this.file.options.push(d.v);
+          else if (d.k === "extend") this.file.extendDeclarations.push(d.v);
+        }
+        if (this.syntax !== void 0) this.file.syntax = this.syntax;
+        return this.file;
+      }
+      readDeclaration(context3) {
+        const r = this.reader;
+        const index = this.declarationCount++;
+        if (r.peekIs(";")) return void 0;
+        const at2 = r.location();
+        const label = r.readWord(context3 !== "enum");
+        if (label === "package" && context3 === "file") {
+          this.file.packageName = r.readName();
+          this.file.packagePos = at2;
+          r.require(";");
+          return void 0;
+        }
+        if (label === "import" && context3 === "file") {
+          const peeked = r.peekChar();
+          const list2 = peeked === '"' || peeked === "'" ? this.file.imports : this.importKind(r.readWord(), at2);
+          const name = r.readQuotedString();
+          list2.push(name);
+          if (!this.file.importPositions.has(name)) this.file.importPositions.set(name, at2);
+          r.require(";");
+          return void 0;
+        }
+        if (label === "syntax" && context3 === "file") {
+          r.expect(this.syntax === void 0, "too many syntax definitions", at2);
+          r.require("=");
+          r.expect(index === 0, "'syntax' element must be the first declaration in a file", at2);
+          const s = r.readQuotedString();
+          if (s !== "proto2" && s !== "proto3") return r.fail(`unexpected syntax: ${s}`, at2);
+          this.syntax = s;
+          r.require(";");
+          return void 0;
+        }
+        if (label === "option") {
+          const o = readOption(r, "=", at2);
+          r.require(";");
+          return decl("option", o);
+        }
+        if (label === "reserved") return decl("reserved", this.readReserved(at2));
+        if (label === "message" && (context3 === "file" || context3 === "message"))
+          return decl("type", this.readMessage(at2));
+        if (label === "enum" && (context3 === "file" || context3 === "message"))
+          return decl("type", this.readEnum(at2));
+        if (label === "service" && context3 === "file") return decl("service", this.readService(at2));
+        if (label === "extend" && (context3 === "file" || context3 === "message"))
+          return decl("extend", this.readExtend(at2));
+        if (label === "rpc" && context3 === "service") return decl("rpc", this.readRpc(at2));
+        if (label === "oneof" && context3 === "message") return decl("oneof", this.readOneOf(at2));
+        if (label === "extensions" && context3 === "message") return decl("extensions", this.readExtensions(at2));
+        if (context3 === "message" || context3 === "extend") return this.readFieldOrGroup(at2, label);
+        if (context3 === "enum") return decl("constant", this.readEnumConstant(at2, label));
+        if (label === "edition" && context3 === "file") r.fail("edition is not currently supported", at2);
+        return r.fail(`unexpected label: ${label}`, at2);
+      }
+      importKind(word, at2) {
+        if (word === "weak") return this.file.weakImports;
+        if (word === "public") return this.file.publicImports;
+        return this.reader.fail("expected quoted string", at2);
+      }
+      readBlock(context3, take) {
+        this.reader.require("{");
+        while (!this.reader.peekIs("}")) {
+          const d = this.readDeclaration(context3);
+          if (d !== void 0) take(d);
+        }
+      }
+      readMessage(pos) {
+        const name = this.reader.readName();
+        const m = {
+          kind: "message",
+          name,
+          fields: [],
+          oneOfs: [],
+          groups: [],
+          nestedTypes: [],
+          options: [],
+          reserveds: [],
+          extensions: [],
+          extendDeclarations: [],
+          pos
+        };
+        this.readBlock("message", (d) => {
+          if (d.k === "field") m.fields.push(d.v);
+          else if (d.k === "oneof") m.oneOfs.push(d.v);
+          else if (d.k === "group") m.groups.push(d.v);
+          else if (d.k === "type") m.nestedTypes.push(d.v);
+          else if (d.k === "extensions") m.extensions.push(d.v);
+          else if (d.k === "option") m.options.push(d.v);
+          else if (d.k === "extend") m.extendDeclarations.push(d.v);
+          else if (d.k === "reserved") m.reserveds.push(d.v);
+        });
+        return m;
+      }
+      readEnum(pos) {
+        const name = this.reader.readName();
+        const e = { kind: "enum", name, constants: [], options: [], reserveds: [], pos };
+        this.readBlock("enum", (d) => {
+          if (d.k === "constant") e.constants.push(d.v);
+          else if (d.k === "option") e.options.push(d.v);
+          else if (d.k === "reserved") e.reserveds.push(d.v);
+        });
+        return e;
+      }
+      readExtend(pos) {
+        const name = this.reader.readName();
+        const x = { name, fields: [], pos };
+        this.readBlock("extend", (d) => {
+          if (d.k === "field") x.fields.push(d.v);
+        });
+        return x;
+      }
+      readService(pos) {
+        const name = this.reader.readName();
+        const s = { name, rpcs: [], options: [], pos };
+        this.readBlock("service", (d) => {
+          if (d.k === "rpc") s.rpcs.push(d.v);
+          else if (d.k === "option") s.options.push(d.v);
+        });
+        return s;
+      }
+      readFieldOrGroup(pos, word) {
+        const r = this.reader;
+        let label;
+        let type;
+        const typePos = r.location();
+        if (word === "required") {
+          r.expect(this.syntax !== "proto3", "'required' label forbidden in proto3 field declarations", pos);
+          label = "required";
+          type = r.readDataType();
+        } else if (word === "optional" || word === "repeated") {
+          label = word;
+          type = r.readDataType();
+        } else {
+          r.expect(
+            this.syntax === "proto3" || word === "map" && r.peekChar() === "<",
+            `unexpected label: ${word}`,
+            pos
+          );
+          type = r.readDataType(word);
+        }
+        r.expect(!type.startsWith("map<") || label === void 0, "'map' type cannot have label", pos);
+        if (type === "group") return decl("group", this.readGroup(pos, label));
+        return decl("field", this.readField(pos, label === void 0 ? pos : typePos, label, type));
+      }
+      readField(pos, typePos, label, type) {
+        const r = this.reader;
+        const name = r.readName(false);
+        r.require("=");
+        const tag = r.readInt();
+        const options = readOptions(r);
+        const field2 = { name, tag, type, options, pos, typePos };
+        if (label !== void 0) field2.label = label;
+        const defaultValue = stripValue("default", options);
+        if (defaultValue !== void 0) field2.defaultValue = defaultValue;
+        const jsonName = stripValue("json_name", options);
+        if (jsonName !== void 0) field2.jsonName = jsonName;
+        r.require(";");
+        return field2;
+      }
+      readOneOf(pos) {
+        const r = this.reader;
+        const name = r.readName();
+        const o = { name, fields: [], groups: [], options: [], pos };
+        r.require("{");
+        while (!r.peekIs("}")) {
+          const at2 = r.location();
+          const type = r.readDataType();
+          if (type === "group") o.groups.push(this.readGroup(at2, void 0));
+          else if (type === "option") {
+            o.options.push(readOption(r, "=", at2));
+            r.require(";");
+          } else o.fields.push(this.readField(at2, at2, void 0, type));
+        }
+        return o;
+      }
+      readGroup(pos, label) {
+        const r = this.reader;
+        const name = r.readWord();
+        r.require("=");
+        const tag = r.readInt();
+        const g = { name, tag, fields: [], pos };
+        if (label !== void 0) g.label = label;
+        r.require("{");
+        while (!r.peekIs("}")) {
+          const at2 = r.location();
+          const d = this.readFieldOrGroup(at2, r.readWord());
+          if (d?.k !== "field") return r.fail("expected field declaration", at2);
+          g.fields.push(d.v);
+        }
+        return g;
+      }
+      readRange(pos, allowNames) {
+        const r = this.reader;
+        const values = [];
+        for (; ; ) {
+          const c = r.peekChar();
+          if (allowNames && (c === '"' || c === "'")) values.push(r.readQuotedString());
+          else {
+            const start = r.readInt();
+            const next = r.peekChar();
+            if (next === "," || next === ";" || !allowNames && next === "[") values.push(start);
+            else {
+              r.expect(
+                r.readWord() === "to",
+                allowNames ? "expected ',', ';', or 'to'" : "expected ',', ';', '[' or 'to'",
+                pos
+              );
+              const endAt = r.location();
+              const end = r.readWord();
+              const endValue = end === "max" ? MAX_TAG_VALUE : Number(end);
+              if (!Number.isInteger(endValue)) r.fail(`expected an integer but was ${end}`, endAt);
+              values.push({ start, end: endValue });
+            }
+          }
+          if (!allowNames && r.peekChar() === "[") return { values, sawOptions: true };
+          const sep3 = r.readChar();
+          if (sep3 === ";") return { values, sawOptions: false };
+          if (sep3 !== ",") r.fail("expected ',' or ';'");
+        }
+      }
+      readReserved(pos) {
+        const { values } = this.readRange(pos, true);
+        this.reader.expect(values.length > 0, "'reserved' must have at least one field name or tag", pos);
+        return { values, pos };
+      }
+      readExtensions(pos) {
+        const { values, sawOptions } = this.readRange(pos, false);
+        const options = sawOptions ? readOptions(this.reader) : [];
+        if (sawOptions) this.reader.require(";");
+        return { values, options, pos };
+      }
+      readEnumConstant(pos, name) {
+        const r = this.reader;
+        r.require("=");
+        const tag = r.readInt();
+        const options = readOptions(r);
+        r.require(";");
+        return { name, tag, options, pos };
+      }
+      readRpc(pos) {
+        const r = this.reader;
+        const name = r.readName();
+        const side = () => {
+          r.require("(");
+          const word = r.readWord();
+          const streaming = word === "stream";
+          const type = streaming ? r.readDataType() : r.readDataType(word);
+          r.require(")");
+          return [type, streaming];
+        };
+        const [requestType, requestStreaming] = side();
+        r.expect(r.readWord() === "returns", "expected 'returns'", pos);
+        const [responseType, responseStreaming] = side();
+        const rpc = {
+          name,
+          requestType,
+          responseType,
+          requestStreaming,
+          responseStreaming,
+          options: [],
+          pos
+        };
+        if (r.peekIs("{")) {
+          while (!r.peekIs("}")) {
+            const d = this.readDeclaration("rpc");
+            if (d?.k === "option") rpc.options.push(d.v);
+          }
+        } else r.require(";");
+        return rpc;
+      }
+    };
+  }
+});
+
+// src/formats/protobuf/validate.ts
+function issue2(rule, message, path, at2) {
+  return { rule, message, pointer: `/${path.join("/")}`, line: at2.line, column: at2.column };
+}
+function validateProto(files, index) {
+  const issues = [];
+  const { main: main2 } = files;
+  for (const name of [...main2.imports, ...main2.publicImports, ...main2.weakImports]) {
+    if (!files.dependencies.has(name) && !KNOWN_FILES.has(name))
+      issues.push(
+        issue2(
+          PROTOBUF_RULES.importMissing,
+          `the import '${name}' is neither a reference given with the schema nor a well-known type`,
+          [],
+          main2.importPositions.get(name) ?? { line: 1, column: 1 }
+        )
+      );
+  }
+  const pkg = main2.packageName ?? "";
+  const checkType = (type, scope, path, at2) => {
+    const parts = mapTypes(type) ?? [type];
+    for (const t of parts) {
+      if (SCALAR_TYPES.has(t)) continue;
+      if (resolveName((n) => index.type(n), pkg, scope, t) === void 0)
+        issues.push(issue2(PROTOBUF_RULES.unknownType, `the type '${t}' is not defined (nor imported)`, path, at2));
+    }
+  };
+  const checkFields = (fields, scope, path) => {
+    const byNumber = /* @__PURE__ */ new Map();
+    const byName = /* @__PURE__ */ new Map();
+    for (const f of fields) {
+      const here = [...path, String(f.tag)];
+      checkType(f.type, scope, here, f.typePos);
+      if (f.tag < 1 || f.tag > MAX_TAG_VALUE || f.tag >= 19e3 && f.tag <= 19999)
+        issues.push(
+          issue2(
+            PROTOBUF_RULES.numberRange,
+            `field '${f.name}' has number ${f.tag}: numbers run from 1 to ${MAX_TAG_VALUE}, without 19000 to 19999`,
+            here,
+            f.pos
+          )
+        );
+      const sameNumber = byNumber.get(f.tag);
+      if (sameNumber !== void 0)
+        issues.push(
+          issue2(
+            PROTOBUF_RULES.duplicateNumber,
+            `field '${f.name}' uses number ${f.tag}, already used by '${sameNumber.name}' (line ${sameNumber.pos.line})`,
+            here,
+            f.pos
+          )
+        );
+      else byNumber.set(f.tag, f);
+      const sameName = byName.get(f.name);
+      if (sameName !== void 0)
+        issues.push(
+          issue2(
+            PROTOBUF_RULES.duplicateName,
+            `field name '${f.name}' is already used (line ${sameName.pos.line})`,
+            here,
+            f.pos
+          )
+        );
+      else byName.set(f.name, f);
+    }
+  };
+  const checkEnum = (e, path) => {
+    const first = e.constants[0];
+    if (main2.syntax === "proto3" && first !== void 0 && first.tag !== 0)
+      issues.push(
+        issue2(
+          PROTOBUF_RULES.enumFirstValue,
+          `the first value of enum '${e.name}' must be 0 in proto3`,
+          path,
+          first.pos
+        )
+      );
+    const aliases = e.options.some(
+      (o) => o.name === "allow_alias" && "value" in o.value && o.value.value === "true"
+    );
+    const seen = /* @__PURE__ */ new Map();
+    const names = /* @__PURE__ */ new Set();
+    for (const c of e.constants) {
+      const prior = seen.get(c.tag);
+      if (prior !== void 0 && !aliases)
+        issues.push(
+          issue2(
+            PROTOBUF_RULES.duplicateNumber,
+            `enum value '${c.name}' uses number ${c.tag}, already used by '${prior}' (set option allow_alias = true to alias)`,
+            [...path, String(c.tag)],
+            c.pos
+          )
+        );
+      if (!seen.has(c.tag)) seen.set(c.tag, c.name);
+      if (names.has(c.name))
+        issues.push(issue2(PROTOBUF_RULES.duplicateName, `enum value name '${c.name}' is already used`, path, c.pos));
+      names.add(c.name);
+    }
+  };
+  const walk = (types, scope) => {
+    for (const t of types) {
+      const here = [...scope, t.name];
+      if (t.kind === "enum") {
+        checkEnum(t, here);
+        continue;
+      }
+      const m = t;
+      checkFields([...m.fields, ...m.oneOfs.flatMap((o) => o.fields)], here, here);
+      for (const x of m.extendDeclarations) {
+        checkType(x.name, here, here, x.pos);
+        for (const f of x.fields) checkType(f.type, here, here, f.typePos);
+      }
+      walk(m.nestedTypes, here);
+    }
+  };
+  walk(main2.types, []);
+  for (const x of main2.extendDeclarations) {
+    checkType(x.name, [], [], x.pos);
+    for (const f of x.fields) checkType(f.type, [], [], f.typePos);
+  }
+  for (const s of main2.services)
+    for (const r of s.rpcs) {
+      checkType(r.requestType, [], [s.name, r.name], r.pos);
+      checkType(r.responseType, [], [s.name, r.name], r.pos);
+    }
+  return issues;
+}
+var init_validate = __esm({
+  "src/formats/protobuf/validate.ts"() {
+    "use strict";
+    init_model2();
+    init_known_types();
+    init_rules();
+    init_types();
+  }
+});
+
+// src/formats/protobuf/parse.ts
+function known(name) {
+  let file = knownParsed.get(name);
+  if (file === void 0) {
+    const text2 = KNOWN_FILES.get(name);
+    if (text2 === void 0) return void 0;
+    file = parseProtoText(text2);
+    knownParsed.set(name, file);
+  }
+  return file;
+}
+function knownTypes() {
+  if (knownIndex === void 0) {
+    const dependencies = new Map([...KNOWN_FILES.keys()].map((n) => [n, known(n)]));
+    knownIndex = new TypeIndex({ main: { ...EMPTY_FILE }, dependencies });
+  }
+  return knownIndex;
+}
+function withKnownFiles(references) {
+  const all = new Map(references);
+  for (const name of KNOWN_FILES.keys()) if (!all.has(name)) all.set(name, known(name));
+  return all;
+}
+function syntaxIssue(e, prefix = "") {
+  return {
+    rule: PROTOBUF_RULES.syntax,
+    message: `${prefix}${e.message}`,
+    pointer: "",
+    line: e.pos.line,
+    column: e.pos.column
+  };
+}
+function parseProtobuf(text2, options = {}) {
+  let proto;
+  try {
+    proto = parseProtoText(text2);
+  } catch (e) {
+    if (e instanceof ProtoSyntaxError) return { ok: false, issues: [syntaxIssue(e)] };
+    throw e;
+  }
+  const dependencies = /* @__PURE__ */ new Map();
+  const issues = [];
+  for (const r of options.references ?? []) {
+    try {
+      dependencies.set(r.name, parseProtoText(r.text));
+    } catch (e) {
+      if (!(e instanceof ProtoSyntaxError)) throw e;
+      issues.push({
+        ...syntaxIssue(e),
+        rule: PROTOBUF_RULES.reference,
+        message: `the referenced schema '${r.name}' is not valid Protobuf: ${e.message} (line ${e.pos.line}, column ${e.pos.column})`,
+        line: 1,
+        column: 1
+      });
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  const overridesKnown = [...dependencies.keys()].some((n) => KNOWN_FILES.has(n));
+  const files = { main: proto, dependencies };
+  const index = overridesKnown ? new TypeIndex({ main: proto, dependencies: withKnownFiles(dependencies) }) : new TypeIndex(files, knownTypes());
+  if (options.lenient !== true) issues.push(...validateProto(files, index));
+  if (issues.length > 0) return { ok: false, issues };
+  const schema = { format: "protobuf", text: text2, proto, files, index };
+  if (options.file !== void 0) schema.file = options.file;
+  return { ok: true, schema };
+}
+var knownParsed, knownIndex, EMPTY_FILE;
+var init_parse3 = __esm({
+  "src/formats/protobuf/parse.ts"() {
+    "use strict";
+    init_known_types();
+    init_reader();
+    init_rules();
+    init_syntax();
+    init_types();
+    init_validate();
+    init_rules();
+    knownParsed = /* @__PURE__ */ new Map();
+    EMPTY_FILE = {
+      imports: [],
+      publicImports: [],
+      weakImports: [],
+      importPositions: /* @__PURE__ */ new Map(),
+      options: [],
+      types: [],
+      extendDeclarations: [],
+      services: []
+    };
+  }
+});
+
+// src/formats/protobuf/index.ts
+var protobuf_exports = {};
+__export(protobuf_exports, {
+  COMPATIBLE_CHANGES: () => COMPATIBLE_CHANGES,
+  DIFFERENCE_TYPES: () => DIFFERENCE_TYPES,
+  PROTOBUF_RULES: () => PROTOBUF_RULES,
+  canonicalProto: () => canonicalProto,
+  compareProtobuf: () => compareProtobuf,
+  differences: () => differences,
+  normalizedProto: () => normalizedProto,
+  parseProtobuf: () => parseProtobuf,
+  protoImports: () => protoImports,
+  protobufFormat: () => protobufFormat,
+  registryMessage: () => registryMessage
+});
+function protoImports(text2) {
+  try {
+    const file = parseProtoText(text2);
+    return [...file.imports, ...file.publicImports, ...file.weakImports].filter((i) => !KNOWN_FILES.has(i));
+  } catch (e) {
+    if (e instanceof ProtoSyntaxError) return [];
+    throw e;
+  }
+}
+function differences(original, update) {
+  return compareFiles({ index: original.index, ...original.proto }, { index: update.index, ...update.proto });
+}
+function compareProtobuf(original, update) {
+  const parse3 = (s) => {
+    const r = parseProtobuf(s.text, { lenient: true, references: s.references ?? [] });
+    if (!r.ok) throw new Error(r.issues.map((i) => `${i.line}:${i.column}: ${i.message}`).join("; "));
+    return r.schema;
+  };
+  const diffs = differences(parse3(original), parse3(update));
+  return { differences: diffs, compatible: diffs.every((d) => COMPATIBLE_CHANGES.has(d.type)) };
+}
+function checkProtobuf(reader, writer, context3) {
+  return differences(writer, reader).filter((d) => !COMPATIBLE_CHANGES.has(d.type)).map((d) => ({
+    errorType: d.type,
+    path: d.path,
+    candidatePointer: d.at.slice(1),
+    message: describe3(d.type, d.path, context3),
+    fix: fixFor(d.type),
+    additionalInfo: registryMessage(d.type, d.path, context3)
+  }));
+}
+function kindOf2(type) {
+  if (type.endsWith("_ADDED")) return "added";
+  if (type.endsWith("_REMOVED")) return "removed";
+  return "changed";
+}
+function diffProtobuf(from, to) {
+  const reverse = new Set(
+    differences(to, from).filter((d) => !COMPATIBLE_CHANGES.has(d.type)).map((d) => d.path)
+  );
+  return differences(from, to).map((d) => {
+    const breaks = [];
+    if (!COMPATIBLE_CHANGES.has(d.type)) breaks.push("new-reads-old");
+    if (reverse.has(d.path)) breaks.push("old-reads-new");
+    return {
+      kind: kindOf2(d.type),
+      pointer: d.at.slice(1),
+      summary: `${d.type} ${d.path}${COMPATIBLE_CHANGES.has(d.type) ? "" : `: ${describe3(d.type, d.path, NEW_READS_OLD)}`}`,
+      breaks
+    };
+  });
+}
+var NEW_READS_OLD, protobufFormat;
+var init_protobuf = __esm({
+  "src/formats/protobuf/index.ts"() {
+    "use strict";
+    init_canonical2();
+    init_diff2();
+    init_differences();
+    init_locate();
+    init_known_types();
+    init_messages();
+    init_parse3();
+    init_reader();
+    init_syntax();
+    init_parse3();
+    init_differences();
+    init_canonical2();
+    init_messages();
+    NEW_READS_OLD = { reader: "new", writer: "old" };
+    protobufFormat = {
+      id: "protobuf",
+      registryType: "PROTOBUF",
+      parse: parseProtobuf,
+      canonical: (schema) => canonicalProto(schema.proto),
+      normalized: (schema) => normalizedProto(schema.proto, schema.index),
+      check: checkProtobuf,
+      diff: diffProtobuf,
+      locate: (schema, pointer) => locatePath(schema.proto, pointer)
     };
   }
 });
@@ -29268,8 +31864,8 @@ var init_avro = __esm({
 function allowedChanges(policy) {
   return policy === "lenient" ? LENIENT_ALLOWED : STRICT_ALLOWED;
 }
-function parsePolicy(text) {
-  const t = text.trim().toLowerCase();
+function parsePolicy(text2) {
+  const t = text2.trim().toLowerCase();
   return t === "strict" || t === "lenient" ? t : void 0;
 }
 var CHANGE_TYPES, STRICT_ALLOWED, LENIENT_ALLOWED, ANNOTATION_CHANGES;
@@ -29504,8 +32100,16 @@ function deref(node) {
   }
   return n;
 }
+function opensEverything(n) {
+  return n === void 0 || deref(n).kind === "empty";
+}
+function unevaluatedSchema(n) {
+  if (n === void 0) return void 0;
+  const kind = deref(n).kind;
+  return kind === "empty" || kind === "false" ? void 0 : n;
+}
 function isOpenObject(o) {
-  return o.patternProperties.length === 0 && o.additional.permits && o.additional.schema === void 0 && o.unevaluated.permits && o.unevaluated.schema === void 0;
+  return o.patternProperties.length === 0 && o.additional.permits && o.additional.schema === void 0 && opensEverything(o.unevaluated);
 }
 function schemaForExtraProperty(o, name) {
   for (const p of o.patternProperties) {
@@ -29513,17 +32117,17 @@ function schemaForExtraProperty(o, name) {
   }
   if (o.additional.schema !== void 0) return o.additional.schema;
   if (!o.additional.permits) return void 0;
-  return o.unevaluated.schema;
+  return unevaluatedSchema(o.unevaluated);
 }
 function isOpenArray(a) {
-  return a.rest.permits && a.rest.schema === void 0 && a.unevaluated.permits && a.unevaluated.schema === void 0;
+  return a.additional.permits && a.additional.schema === void 0 && opensEverything(a.unevaluated);
 }
 function schemaForExtraItem(a) {
-  if (a.rest.schema !== void 0) return a.rest.schema;
-  if (!a.rest.permits) return void 0;
-  return a.unevaluated.schema;
+  if (a.additional.schema !== void 0) return a.additional.schema;
+  if (!a.additional.permits) return void 0;
+  return unevaluatedSchema(a.unevaluated);
 }
-var init_model2 = __esm({
+var init_model3 = __esm({
   "src/formats/jsonschema/model.ts"() {
     "use strict";
   }
@@ -29536,11 +32140,16 @@ function push(sink, changes) {
     sink.push(c);
   }
 }
-function extend(scope, segs) {
-  if (segs.length === 0) return scope;
-  const tail = segs.map((s) => `/${escapePointerToken(s)}`).join("");
+function pointerTail(segs) {
+  let tail = "";
+  for (const s of segs) tail += `/${escapePointerToken(s)}`;
+  return tail;
+}
+function extend(scope, segs, pathSegs = segs) {
+  if (segs.length === 0 && pathSegs.length === 0) return scope;
+  const tail = pointerTail(segs);
   return {
-    path: scope.path + tail,
+    path: scope.path + (pathSegs === segs ? tail : pointerTail(pathSegs)),
     o: scope.oForeign ? scope.o : scope.o + tail,
     u: scope.uForeign ? scope.u : scope.u + tail,
     oForeign: scope.oForeign,
@@ -29589,14 +32198,29 @@ function isCompatible(env, changes) {
 }
 function compareMeta(sink, scope, o, u) {
   if (o.meta.id !== u.meta.id)
-    add(sink, scope, "ID_CHANGED", [u.meta.idKeyword ?? o.meta.idKeyword ?? "$id"], o.meta.id, u.meta.id);
-  if (o.meta.title !== u.meta.title) add(sink, scope, "TITLE_CHANGED", ["title"], o.meta.title, u.meta.title);
+    add(
+      sink,
+      extend(scope, [u.meta.idKeyword ?? o.meta.idKeyword ?? "$id"], []),
+      "ID_CHANGED",
+      [],
+      o.meta.id,
+      u.meta.id
+    );
+  if (o.meta.title !== u.meta.title)
+    add(sink, extend(scope, ["title"], []), "TITLE_CHANGED", [], o.meta.title, u.meta.title);
   if (o.meta.description !== u.meta.description)
-    add(sink, scope, "DESCRIPTION_CHANGED", ["description"], o.meta.description, u.meta.description);
+    add(
+      sink,
+      extend(scope, ["description"], []),
+      "DESCRIPTION_CHANGED",
+      [],
+      o.meta.description,
+      u.meta.description
+    );
   const od = o.meta.default;
   const ud = u.meta.default;
   if (od === void 0 !== (ud === void 0) || od !== void 0 && ud !== void 0 && stableJson(od.value) !== stableJson(ud.value))
-    add(sink, scope, "DEFAULT_CHANGED", ["default"], od?.value, ud?.value);
+    add(sink, extend(scope, ["default"], []), "DEFAULT_CHANGED", [], od?.value, ud?.value);
 }
 function kindName(n) {
   if (n.kind === "number") return n.integer ? "integer" : "number";
@@ -29604,9 +32228,9 @@ function kindName(n) {
   if (n.kind === "enum") return n.keyword;
   return n.kind;
 }
-function trial(env, scope, o, u, skipMeta) {
+function trial(env, scope, o, u) {
   const sink = [];
-  compare(env, sink, scope, o, u, skipMeta);
+  compare(env, sink, scope, o, u);
   return sink;
 }
 function trialOutcome(env, scope, o, u) {
@@ -29618,7 +32242,7 @@ function trialOutcome(env, scope, o, u) {
   sink.stopUnless = env.allowed;
   let outcome;
   try {
-    compare(env, sink, scope, o, u, false);
+    compare(env, sink, scope, o, u);
     outcome = sink.length === 0 ? 0 : 1;
   } catch (e) {
     if (!(e instanceof Verdict)) throw e;
@@ -29627,7 +32251,7 @@ function trialOutcome(env, scope, o, u) {
   if (env.cuts === cutsBefore || env.steps > TRIAL_BUDGET) env.trials.set(key, outcome);
   return outcome;
 }
-function compare(env, sink, outer, original, update, skipMeta = false) {
+function compare(env, sink, outer, original, update) {
   if (original === void 0 && update === void 0) return;
   if (original === void 0) {
     add(sink, at(outer, void 0, update), "SCHEMA_ADDED");
@@ -29648,70 +32272,53 @@ function compare(env, sink, outer, original, update, skipMeta = false) {
   }
   env.inProgress.add(key);
   try {
-    const scope = at(outer, o, u);
-    if (!skipMeta) compareMeta(sink, scope, o, u);
-    compareSchemas(env, sink, scope, o, u);
+    compareSchemas(env, sink, at(outer, o, u), o, u);
   } finally {
     env.inProgress.delete(key);
   }
 }
-function compareSchemas(env, sink, scope, o, u) {
-  if ((u.kind === "empty" || o.kind === "false") && o.kind !== u.kind) return;
+function sameKind(o, u) {
+  return o.kind === u.kind && (o.kind !== "enum" || o.keyword === u.keyword);
+}
+function compareAcrossCombination(env, sink, scope, o, u) {
   if (o.kind !== "combined" && u.kind === "combined") {
-    if (u.subschemas.length === 1) {
-      const t = trial(env, scope, o, u.subschemas[0], true);
-      if (isCompatible(env, t)) {
-        push(sink, t);
-        return;
+    const single = u.subschemas.length === 1;
+    if (!single && u.criterion === "allOf") return false;
+    for (const sub of u.subschemas) {
+      const t = trial(env, scope, o, sub);
+      if (!isCompatible(env, t)) {
+        if (single) return false;
+        continue;
       }
-    } else if (u.criterion !== "allOf") {
-      for (const sub of u.subschemas) {
-        const t = trial(env, scope, o, sub, true);
-        if (isCompatible(env, t)) {
-          push(sink, t);
-          add(sink, scope, "SUM_TYPE_EXTENDED");
-          return;
-        }
-      }
-    } else {
-      const same = u.subschemas.find((s) => deref(s).kind === o.kind);
-      if (same !== void 0 && o.kind !== "empty") {
-        push(sink, trial(env, scope, o, same, true));
-        add(sink, scope, "PRODUCT_TYPE_EXTENDED");
-        return;
-      }
+      push(sink, t);
+      if (!single) add(sink, scope, "SUM_TYPE_EXTENDED");
+      return true;
     }
   } else if (o.kind === "combined" && u.kind !== "combined") {
-    if (o.subschemas.length === 1) {
-      const t = trial(env, scope, o.subschemas[0], u, true);
-      if (isCompatible(env, t)) {
-        push(sink, t);
-        return;
+    const single = o.subschemas.length === 1;
+    if (!single && o.criterion !== "allOf") return false;
+    for (const sub of o.subschemas) {
+      const t = trial(env, scope, sub, u);
+      if (!isCompatible(env, t)) {
+        if (single) return false;
+        continue;
       }
-    } else if (o.criterion === "allOf") {
-      for (const sub of o.subschemas) {
-        const t = trial(env, scope, sub, u, true);
-        if (isCompatible(env, t)) {
-          push(sink, t);
-          add(sink, scope, "PRODUCT_TYPE_NARROWED");
-          return;
-        }
-      }
-    } else {
-      for (const sub of o.subschemas) {
-        const t = trial(env, scope, sub, u, true);
-        if (isCompatible(env, t)) {
-          push(sink, t);
-          add(sink, scope, "SUM_TYPE_NARROWED");
-          return;
-        }
-      }
+      push(sink, t);
+      if (!single) add(sink, scope, "PRODUCT_TYPE_NARROWED");
+      return true;
     }
   }
-  if (o.kind !== u.kind) {
+  return false;
+}
+function compareSchemas(env, sink, scope, o, u) {
+  if (compareAcrossCombination(env, sink, scope, o, u)) return;
+  if (!sameKind(o, u)) {
+    if (o.kind === "false" || u.kind === "empty") return;
+    if (o.meta.connectType === "bytes" && u.meta.connectType === "bytes") return;
     add(sink, scope, "TYPE_CHANGED", [], kindName(o), kindName(u));
     return;
   }
+  compareMeta(sink, scope, o, u);
   switch (o.kind) {
     case "string":
       return compareString(sink, scope, o, u);
@@ -29770,33 +32377,45 @@ function compareNumber(sink, scope, o, u) {
   if (o.integer !== u.integer)
     add(sink, scope, o.integer ? "TYPE_EXTENDED" : "TYPE_NARROWED", [], kindName(o), kindName(u));
 }
-function additionalNode(a) {
-  return a.schema ?? (a.permits ? EMPTY2 : FALSE);
+function compareAdditional(env, sink, outer, [keyword, pathKeyword], prefix, o, u) {
+  if (o.permits === u.permits && o.schema === void 0 && u.schema === void 0) return;
+  const scope = extend(outer, [keyword], [pathKeyword]);
+  if (o.permits !== u.permits) add(sink, scope, `${prefix}_${o.permits ? "REMOVED" : "ADDED"}`);
+  else if (o.schema === void 0 && u.schema !== void 0) add(sink, scope, `${prefix}_NARROWED`);
+  else if (o.schema !== void 0 && u.schema === void 0) add(sink, scope, `${prefix}_EXTENDED`);
+  else if (o.schema !== void 0 && u.schema !== void 0) compare(env, sink, scope, o.schema, u.schema);
 }
-function compareAdditional(env, sink, scope, keyword, prefix, o, u) {
-  if (o.permits !== u.permits)
-    add(sink, scope, `${prefix}_${o.permits ? "REMOVED" : "ADDED"}`, [keyword]);
-  else if (o.schema === void 0 && u.schema !== void 0)
-    add(sink, scope, `${prefix}_NARROWED`, [keyword]);
-  else if (o.schema !== void 0 && u.schema === void 0)
-    add(sink, scope, `${prefix}_EXTENDED`, [keyword]);
-  else if (o.schema !== void 0 && u.schema !== void 0)
-    compare(env, sink, extend(scope, [keyword]), o.schema, u.schema);
+function compareUnevaluated(env, sink, outer, keyword, prefix, original, update) {
+  if (original === void 0 && update === void 0) return;
+  const scope = extend(outer, [keyword]);
+  const o = original === void 0 ? void 0 : deref(original).kind;
+  const u = update === void 0 ? void 0 : deref(update).kind;
+  if (o === void 0) add(sink, scope, `${prefix}_${u === "false" ? "REMOVED" : "NARROWED"}`);
+  else if (u === void 0) add(sink, scope, `${prefix}_${o === "false" ? "ADDED" : "EXTENDED"}`);
+  else if (o === "false" && u !== "false") add(sink, scope, `${prefix}_ADDED`);
+  else if (o !== "false" && u === "false") add(sink, scope, `${prefix}_REMOVED`);
+  else if (o === "empty" && u !== "empty") add(sink, scope, `${prefix}_NARROWED`);
+  else if (o !== "empty" && u === "empty") add(sink, scope, `${prefix}_EXTENDED`);
+  else compare(env, sink, scope, original, update);
 }
 function hasDefault(n) {
   return n !== void 0 && (n.meta.default !== void 0 || deref(n).meta.default !== void 0);
 }
 function compareObject(env, sink, scope, o, u) {
+  compareRequired(sink, scope, o, u);
+  compareProperties(env, sink, scope, o, u);
+  compareDependencies(env, sink, scope, o, u);
+  const additional = "additionalProperties";
   compareAdditional(
     env,
     sink,
     scope,
-    "additionalProperties",
+    [additional, additional],
     "ADDITIONAL_PROPERTIES",
     o.additional,
     u.additional
   );
-  compareAdditional(
+  compareUnevaluated(
     env,
     sink,
     scope,
@@ -29805,11 +32424,17 @@ function compareObject(env, sink, scope, o, u) {
     o.unevaluated,
     u.unevaluated
   );
+  compareBound(sink, scope, "maxProperties", "MAX_PROPERTIES", o.maxProperties, u.maxProperties);
+  compareBound(sink, scope, "minProperties", "MIN_PROPERTIES", o.minProperties, u.minProperties);
+}
+function compareRequired(sink, scope, o, u) {
+  const declaredInBoth = (name) => o.properties.has(name) && u.properties.has(name);
   for (const name of o.required) {
-    if (!u.required.includes(name)) add(sink, scope, "REQUIRED_ATTRIBUTE_REMOVED", ["required", name]);
+    if (!u.required.includes(name) && declaredInBoth(name))
+      add(sink, scope, "REQUIRED_ATTRIBUTE_REMOVED", ["required", name]);
   }
   for (const name of u.required) {
-    if (o.required.includes(name)) continue;
+    if (o.required.includes(name) || !declaredInBoth(name)) continue;
     add(
       sink,
       scope,
@@ -29817,28 +32442,28 @@ function compareObject(env, sink, scope, o, u) {
       ["required", name]
     );
   }
-  compareBound(sink, scope, "maxProperties", "MAX_PROPERTIES", o.maxProperties, u.maxProperties);
-  compareBound(sink, scope, "minProperties", "MIN_PROPERTIES", o.minProperties, u.minProperties);
-  compareDependencies(env, sink, scope, o, u);
-  compareProperties(env, sink, scope, o, u);
 }
 function compareDependencies(env, sink, scope, o, u) {
   const arrayKeys = /* @__PURE__ */ new Set([...o.dependencyArrays.keys(), ...u.dependencyArrays.keys()]);
   for (const k of arrayKeys) {
     const a = o.dependencyArrays.get(k);
     const b = u.dependencyArrays.get(k);
-    const segs = [a === void 0 ? u.dependencyArrayKeyword : o.dependencyArrayKeyword, k];
-    if (a === void 0) add(sink, scope, "DEPENDENCY_ARRAY_ADDED", segs, void 0, b);
-    else if (b === void 0) add(sink, scope, "DEPENDENCY_ARRAY_REMOVED", segs, a, void 0);
+    const here = extend(
+      scope,
+      [a === void 0 ? u.dependencyArrayKeyword : o.dependencyArrayKeyword, k],
+      ["dependencies", k]
+    );
+    if (a === void 0) add(sink, here, "DEPENDENCY_ARRAY_ADDED", [], void 0, b);
+    else if (b === void 0) add(sink, here, "DEPENDENCY_ARRAY_REMOVED", [], a, void 0);
     else {
       const aInB = a.every((x) => b.includes(x));
       const bInA = b.every((x) => a.includes(x));
       if (aInB && bInA) continue;
       add(
         sink,
-        scope,
+        here,
         aInB ? "DEPENDENCY_ARRAY_EXTENDED" : bInA ? "DEPENDENCY_ARRAY_NARROWED" : "DEPENDENCY_ARRAY_CHANGED",
-        segs,
+        [],
         a,
         b
       );
@@ -29848,10 +32473,14 @@ function compareDependencies(env, sink, scope, o, u) {
   for (const k of schemaKeys) {
     const a = o.dependencySchemas.get(k);
     const b = u.dependencySchemas.get(k);
-    const segs = [a === void 0 ? u.dependencySchemaKeyword : o.dependencySchemaKeyword, k];
-    if (a === void 0) add(sink, scope, "DEPENDENCY_SCHEMA_ADDED", segs);
-    else if (b === void 0) add(sink, scope, "DEPENDENCY_SCHEMA_REMOVED", segs);
-    else compare(env, sink, extend(scope, segs), a, b);
+    const here = extend(
+      scope,
+      [a === void 0 ? u.dependencySchemaKeyword : o.dependencySchemaKeyword, k],
+      ["dependencies", k]
+    );
+    if (a === void 0) add(sink, here, "DEPENDENCY_SCHEMA_ADDED");
+    else if (b === void 0) add(sink, here, "DEPENDENCY_SCHEMA_REMOVED");
+    else compare(env, sink, here, a, b);
   }
 }
 function isEmptySchema(n) {
@@ -29873,7 +32502,7 @@ function compareProperties(env, sink, scope, o, u) {
       else {
         const cover = schemaForExtraProperty(u, name);
         if (cover !== void 0) {
-          const t = trial(env, s, a, cover, false);
+          const t = trial(env, s, a, cover);
           push(sink, t);
           add(
             sink,
@@ -29904,7 +32533,7 @@ function compareProperties(env, sink, scope, o, u) {
       } else {
         const cover = schemaForExtraProperty(o, name);
         if (cover !== void 0) {
-          const t = trial(env, s, cover, b, false);
+          const t = trial(env, s, cover, b);
           push(sink, t);
           add(
             sink,
@@ -29924,36 +32553,28 @@ function compareProperties(env, sink, scope, o, u) {
   }
 }
 function compareArray(env, sink, scope, o, u) {
+  if (o.allItems !== void 0 || u.allItems !== void 0)
+    compare(env, sink, extend(scope, ["items"]), o.allItems, u.allItems);
+  compareTuple(env, sink, scope, o, u);
+  const keywords = [u.additionalKeyword, "additionalItems"];
+  compareAdditional(env, sink, scope, keywords, "ADDITIONAL_ITEMS", o.additional, u.additional);
+  compareUnevaluated(env, sink, scope, "unevaluatedItems", "UNEVALUATED_ITEMS", o.unevaluated, u.unevaluated);
   compareBound(sink, scope, "maxItems", "MAX_ITEMS", o.maxItems, u.maxItems);
   compareBound(sink, scope, "minItems", "MIN_ITEMS", o.minItems, u.minItems);
   if (o.uniqueItems !== u.uniqueItems)
     add(sink, scope, o.uniqueItems ? "UNIQUE_ITEMS_REMOVED" : "UNIQUE_ITEMS_ADDED", ["uniqueItems"]);
-  if (o.contains !== void 0 || u.contains !== void 0)
-    compare(env, sink, extend(scope, ["contains"]), o.contains, u.contains);
   compareBound(sink, scope, "maxContains", "MAX_CONTAINS", o.maxContains, u.maxContains);
   compareBound(sink, scope, "minContains", "MIN_CONTAINS", o.minContains, u.minContains);
-  compareAdditional(env, sink, scope, "unevaluatedItems", "UNEVALUATED_ITEMS", o.unevaluated, u.unevaluated);
-  if (o.tuple === void 0 && u.tuple === void 0) {
-    if (!o.restDeclared && !u.restDeclared) return;
-    const here = extend(scope, ["items"]);
-    compare(
-      env,
-      sink,
-      here,
-      o.restDeclared ? additionalNode(o.rest) : void 0,
-      u.restDeclared ? additionalNode(u.rest) : void 0
-    );
-    return;
-  }
-  const restKeyword = o.tuple !== void 0 ? o.restKeyword : u.restKeyword;
+}
+function compareTuple(env, sink, scope, o, u) {
+  if (o.tuple === void 0 && u.tuple === void 0) return;
   const tupleKeyword = o.tuple !== void 0 ? o.tupleKeyword : u.tupleKeyword;
-  compareAdditional(env, sink, scope, restKeyword, "ADDITIONAL_ITEMS", o.rest, u.rest);
   const a = o.tuple ?? [];
   const b = u.tuple ?? [];
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const x = a[i];
     const y = b[i];
-    const here = extend(scope, [tupleKeyword, String(i)]);
+    const here = extend(scope, [tupleKeyword, String(i)], ["items", String(i)]);
     if (x !== void 0 && y !== void 0) compare(env, sink, here, x, y);
     else if (x !== void 0) {
       const s = at(here, x, void 0);
@@ -29961,7 +32582,7 @@ function compareArray(env, sink, scope, o, u) {
       else {
         const cover = schemaForExtraItem(u);
         if (cover !== void 0) {
-          const t = trial(env, s, x, cover, false);
+          const t = trial(env, s, x, cover);
           push(sink, t);
           add(
             sink,
@@ -29986,7 +32607,7 @@ function compareArray(env, sink, scope, o, u) {
       else {
         const cover = schemaForExtraItem(o);
         if (cover !== void 0) {
-          const t = trial(env, s, cover, y, false);
+          const t = trial(env, s, cover, y);
           push(sink, t);
           add(
             sink,
@@ -30050,57 +32671,52 @@ function maximumMatching(n, m, outcome) {
   });
   return matchOfOriginal;
 }
+function criterionChange(o, u) {
+  if (o.criterion === u.criterion) return void 0;
+  const oneOld = o.subschemas.length === 1;
+  const oneNew = u.subschemas.length === 1;
+  if (u.criterion === "anyOf" || oneOld && oneNew || oneOld && u.criterion === "oneOf" || oneNew && o.criterion === "allOf")
+    return "COMBINED_TYPE_EXTENDED";
+  return "COMBINED_TYPE_CHANGED";
+}
+function distinct(subschemas) {
+  const seen = /* @__PURE__ */ new Set();
+  return subschemas.filter((s) => {
+    const key = s.shape ?? `#${s.uid}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 function compareCombined(env, sink, scope, o, u) {
-  if (o.criterion !== u.criterion) {
-    if (u.criterion === "anyOf") add(sink, scope, "COMBINED_TYPE_EXTENDED", [], o.criterion, u.criterion);
-    else {
-      add(sink, scope, "COMBINED_TYPE_CHANGED", [], o.criterion, u.criterion);
-      return;
-    }
-  }
-  const n = o.subschemas.length;
-  const m = u.subschemas.length;
-  const product = u.criterion === "allOf";
-  if (n < m) add(sink, scope, product ? "PRODUCT_TYPE_EXTENDED" : "SUM_TYPE_EXTENDED");
-  else if (n > m) add(sink, scope, product ? "PRODUCT_TYPE_NARROWED" : "SUM_TYPE_NARROWED");
-  const matching = maximumMatching(
-    n,
-    m,
-    (i, j) => trialOutcome(env, scope, o.subschemas[i], u.subschemas[j])
-  );
-  const matched = matching.filter((j) => j !== void 0).length;
-  if (matched < Math.min(n, m)) {
-    const freeUpdates = /* @__PURE__ */ new Set();
-    for (let j = 0; j < m; j++) if (!matching.includes(j)) freeUpdates.add(j);
-    for (let i = 0; i < n; i++) {
-      if (matching[i] !== void 0) continue;
-      const kind = deref(o.subschemas[i]).kind;
-      const candidates = [...freeUpdates].filter((j) => deref(u.subschemas[j]).kind === kind);
-      if (candidates.length !== 1) continue;
-      matching[i] = candidates[0];
-      freeUpdates.delete(candidates[0]);
-    }
-    if (matching.filter((j) => j !== void 0).length < Math.min(n, m)) {
-      add(sink, scope, "COMBINED_TYPE_SUBSCHEMAS_CHANGED");
-      return;
-    }
-  }
+  const criterion = criterionChange(o, u);
+  if (criterion !== void 0) add(sink, scope, criterion, [], o.criterion, u.criterion);
+  if (criterion === "COMBINED_TYPE_CHANGED") return;
+  const a = distinct(o.subschemas);
+  const b = distinct(u.subschemas);
+  const n = a.length;
+  const m = b.length;
+  if (n < m) add(sink, scope, u.criterion === "allOf" ? "PRODUCT_TYPE_EXTENDED" : "SUM_TYPE_EXTENDED");
+  else if (n > m) add(sink, scope, o.criterion === "allOf" ? "PRODUCT_TYPE_NARROWED" : "SUM_TYPE_NARROWED");
+  const matching = maximumMatching(n, m, (i, j) => trialOutcome(env, scope, a[i], b[j]));
   matching.forEach((j, i) => {
     if (j === void 0) return;
     const here = o.synthetic ? scope : extend(scope, [o.criterion, String(i)]);
-    compare(env, sink, here, o.subschemas[i], u.subschemas[j]);
+    compare(env, sink, here, a[i], b[j]);
   });
+  if (matching.filter((j) => j !== void 0).length < Math.min(n, m)) {
+    const unpaired = [];
+    matching.forEach((j, i) => {
+      if (j === void 0) unpaired.push(o.synthetic ? kindName(deref(a[i])) : `${o.criterion}/${i}`);
+    });
+    add(sink, scope, "COMBINED_TYPE_SUBSCHEMAS_CHANGED", [], unpaired);
+  }
 }
 function compareNot(env, sink, scope, o, u) {
   const here = extend(scope, ["not"]);
-  const forward = trial(env, here, o.schema, u.schema, false).filter((c) => !ANNOTATION_CHANGES.has(c.type));
-  if (forward.length === 0) return;
-  const reverse = trial(env, here, u.schema, o.schema, false).filter((c) => !ANNOTATION_CHANGES.has(c.type));
-  add(
-    sink,
-    here,
-    !isCompatible(env, forward) && isCompatible(env, reverse) ? "NOT_TYPE_NARROWED" : "NOT_TYPE_EXTENDED"
-  );
+  const reverse = trial(env, here, u.schema, o.schema);
+  if (reverse.length === 0 && trial(env, here, o.schema, u.schema).length === 0) return;
+  add(sink, here, isCompatible(env, reverse) ? "NOT_TYPE_NARROWED" : "NOT_TYPE_EXTENDED");
 }
 function compareSchemaNodes(original, update, policy = "strict") {
   const env = {
@@ -30114,17 +32730,15 @@ function compareSchemaNodes(original, update, policy = "strict") {
   compare(env, sink, { path: "", o: "", u: "", oForeign: false, uForeign: false }, original, update);
   return { changes: sink, compatible: isCompatible(env, sink) };
 }
-var Verdict, EMPTY2, FALSE, TRIAL_BUDGET;
-var init_diff2 = __esm({
+var Verdict, TRIAL_BUDGET;
+var init_diff3 = __esm({
   "src/formats/jsonschema/diff.ts"() {
     "use strict";
     init_parse();
     init_changes();
-    init_model2();
+    init_model3();
     Verdict = class {
     };
-    EMPTY2 = { kind: "empty", uid: -1, src: void 0, meta: {} };
-    FALSE = { kind: "false", uid: -2, src: void 0, meta: {} };
     TRIAL_BUDGET = 2e4;
   }
 });
@@ -30173,10 +32787,10 @@ function draftOf(value) {
 }
 function indexDoc(doc) {
   const idKey = doc.draft === "draft-04" ? "id" : "$id";
-  const walk2 = (v, ptr, depth) => {
+  const walk = (v, ptr, depth) => {
     if (depth > 600) return;
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk2(x, `${ptr}/${i}`, depth + 1));
+      v.forEach((x, i) => walk(x, `${ptr}/${i}`, depth + 1));
       return;
     }
     if (!isObject3(v)) return;
@@ -30193,15 +32807,15 @@ function indexDoc(doc) {
       const a = v[k];
       if (typeof a === "string" && !doc.anchors.has(a)) doc.anchors.set(a, ptr);
     }
-    for (const [k, x] of Object.entries(v)) walk2(x, joinPointer(ptr, k), depth + 1);
+    for (const [k, x] of Object.entries(v)) walk(x, joinPointer(ptr, k), depth + 1);
   };
-  walk2(doc.value, "", 0);
+  walk(doc.value, "", 0);
 }
-function hashText(text) {
+function hashText(text2) {
   let h1 = 2166136261;
   let h2 = 2538058380;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 16777619);
     h2 = Math.imul(h2 ^ c, 1540483477);
     h2 ^= h2 >>> 15;
@@ -30215,9 +32829,9 @@ function fingerprinter() {
     const hit = seen.get(v);
     if (hit !== void 0) return hit;
     let hasRef = false;
-    let text;
+    let text2;
     if (Array.isArray(v)) {
-      text = "[" + v.map((x) => {
+      text2 = "[" + v.map((x) => {
         const f = fp(x);
         hasRef ||= f.hasRef;
         return f.hash;
@@ -30226,17 +32840,25 @@ function fingerprinter() {
       const keys = Object.keys(v).sort();
       if (keys.includes("$ref") || keys.includes("$recursiveRef") || keys.includes("$dynamicRef"))
         hasRef = true;
-      text = "{" + keys.map((k) => {
+      text2 = "{" + keys.map((k) => {
         const f = fp(v[k]);
         hasRef ||= f.hasRef;
         return `${JSON.stringify(k)}:${f.hash}`;
       }).join(",") + "}";
     }
-    const out = { hash: text.length > 24 ? hashText(text) : text, hasRef };
+    const out = { hash: text2.length > 24 ? hashText(text2) : text2, hasRef };
     seen.set(v, out);
     return out;
   };
   return fp;
+}
+function modernLoader(draft) {
+  return draft === "2019-09" || draft === "2020-12";
+}
+function saysNothing(draft, keyword, value) {
+  if (!modernLoader(draft))
+    return keyword.startsWith("unevaluated") || keyword === "minContains" || keyword === "maxContains";
+  return (keyword === "properties" || keyword === "patternProperties") && isObject3(value) && Object.keys(value).length === 0;
 }
 function basename(path) {
   const i = path.lastIndexOf("/");
@@ -30264,7 +32886,7 @@ function loadSchema(value, references = []) {
   const pending = [];
   const issues = [];
   let size = 0;
-  const issue2 = (doc, rule, message, pointer) => {
+  const issue3 = (doc, rule, message, pointer) => {
     if (doc.main) issues.push({ rule, message, pointer });
     else issues.push({ rule, message: `${message} (in the referenced schema '${doc.name}')`, pointer: "" });
   };
@@ -30282,7 +32904,7 @@ function loadSchema(value, references = []) {
     }
     return void 0;
   };
-  const resolve3 = (from, ref) => {
+  const resolve4 = (from, ref) => {
     for (const d of refDocs) if (d.name === ref) return { doc: d, pointer: "" };
     const hash = ref.indexOf("#");
     const base = hash < 0 ? ref : ref.slice(0, hash);
@@ -30307,7 +32929,7 @@ function loadSchema(value, references = []) {
       try {
         return new RegExp(pattern);
       } catch {
-        issue2(doc, "INVALID_PATTERN", `'${pattern}' is not a valid regular expression`, at2);
+        issue3(doc, "INVALID_PATTERN", `'${pattern}' is not a valid regular expression`, at2);
         return void 0;
       }
     }
@@ -30316,13 +32938,14 @@ function loadSchema(value, references = []) {
     const m = {};
     const idKey = doc.draft === "draft-04" ? "id" : "$id";
     const id = o[idKey];
-    if (typeof id === "string") {
+    if (typeof id === "string" && !modernLoader(doc.draft)) {
       m.id = id;
       m.idKeyword = idKey;
     }
     if (typeof o["title"] === "string") m.title = o["title"];
     if (typeof o["description"] === "string") m.description = o["description"];
     if (has2(o, "default")) m.default = { value: o["default"] };
+    if (typeof o["connect.type"] === "string") m.connectType = o["connect.type"];
     return m;
   };
   const src = (doc, ptr) => doc.main ? ptr : void 0;
@@ -30337,6 +32960,7 @@ function loadSchema(value, references = []) {
     if (isObject3(v)) return { permits: true, schema: build(doc, joinPointer(ptr, key), v) };
     return { permits: true };
   };
+  const unevaluatedOf = (doc, o, key, ptr) => modernLoader(doc.draft) && has2(o, key) ? build(doc, joinPointer(ptr, key), o[key]) : void 0;
   const buildString = (doc, o, ptr) => {
     const n = { kind: "string", uid: nextUid(), src: src(doc, ptr), meta: {} };
     const minLength = num(o["minLength"]);
@@ -30349,14 +32973,12 @@ function loadSchema(value, references = []) {
     }
     return n;
   };
-  const buildNumber = (doc, o, ptr, integer) => {
-    const n = { kind: "number", integer, uid: nextUid(), src: src(doc, ptr), meta: {} };
+  const buildNumber = (doc, o, ptr, integer2) => {
+    const n = { kind: "number", integer: integer2, uid: nextUid(), src: src(doc, ptr), meta: {} };
     const minimum = num(o["minimum"]);
     const maximum = num(o["maximum"]);
-    if (o["exclusiveMinimum"] === true && minimum !== void 0) n.exclusiveMinimum = minimum;
-    else if (minimum !== void 0) n.minimum = minimum;
-    if (o["exclusiveMaximum"] === true && maximum !== void 0) n.exclusiveMaximum = maximum;
-    else if (maximum !== void 0) n.maximum = maximum;
+    if (minimum !== void 0) n.minimum = minimum;
+    if (maximum !== void 0) n.maximum = maximum;
     const exMin = num(o["exclusiveMinimum"]);
     const exMax = num(o["exclusiveMaximum"]);
     if (exMin !== void 0) n.exclusiveMinimum = exMin;
@@ -30374,7 +32996,6 @@ function loadSchema(value, references = []) {
       properties: /* @__PURE__ */ new Map(),
       required: [],
       additional: { permits: true },
-      unevaluated: { permits: true },
       patternProperties: [],
       dependencyArrays: /* @__PURE__ */ new Map(),
       dependencySchemas: /* @__PURE__ */ new Map(),
@@ -30391,7 +33012,8 @@ function loadSchema(value, references = []) {
       for (const r of req) if (typeof r === "string" && !n.required.includes(r)) n.required.push(r);
     }
     n.additional = additional(doc, o, "additionalProperties", ptr);
-    n.unevaluated = additional(doc, o, "unevaluatedProperties", ptr);
+    const unevaluated = unevaluatedOf(doc, o, "unevaluatedProperties", ptr);
+    if (unevaluated !== void 0) n.unevaluated = unevaluated;
     const pp = o["patternProperties"];
     if (isObject3(pp)) {
       const base = joinPointer(ptr, "patternProperties");
@@ -30428,31 +33050,34 @@ function loadSchema(value, references = []) {
       src: src(doc, ptr),
       meta: {},
       tupleKeyword: modern ? "prefixItems" : "items",
-      rest: { permits: true },
-      restKeyword: "items",
-      restDeclared: false,
-      unevaluated: additional(doc, o, "unevaluatedItems", ptr),
+      additional: { permits: true },
+      additionalKeyword: modern ? "items" : "additionalItems",
       uniqueItems: o["uniqueItems"] === true
     };
-    const tupleValue = modern ? o["prefixItems"] : o["items"];
+    const unevaluated = unevaluatedOf(doc, o, "unevaluatedItems", ptr);
+    if (unevaluated !== void 0) n.unevaluated = unevaluated;
+    const tupleValue = o[n.tupleKeyword];
     if (Array.isArray(tupleValue)) {
       const base = joinPointer(ptr, n.tupleKeyword);
       n.tuple = tupleValue.map((v, i) => build(doc, `${base}/${i}`, v));
-      n.restKeyword = modern ? "items" : "additionalItems";
     }
-    const restValue = o[n.restKeyword];
-    if (restValue !== void 0 && !Array.isArray(restValue)) {
-      n.restDeclared = true;
-      n.rest = additional(doc, o, n.restKeyword, ptr);
-    }
+    const items = o["items"];
+    if (!modern) {
+      if (items !== void 0 && !Array.isArray(items))
+        n.allItems = build(doc, joinPointer(ptr, "items"), items);
+      n.additional = additional(doc, o, "additionalItems", ptr);
+    } else if (items === false || n.tuple !== void 0 && isObject3(items)) {
+      n.additional = additional(doc, o, "items", ptr);
+    } else if (isObject3(items)) n.allItems = build(doc, joinPointer(ptr, "items"), items);
     const minI = num(o["minItems"]);
     const maxI = num(o["maxItems"]);
     if (minI !== void 0) n.minItems = minI;
     if (maxI !== void 0) n.maxItems = maxI;
-    if (has2(o, "contains")) n.contains = build(doc, joinPointer(ptr, "contains"), o["contains"]);
+    if (has2(o, "contains")) build(doc, joinPointer(ptr, "contains"), o["contains"]);
     const minC = num(o["minContains"]);
     const maxC = num(o["maxContains"]);
     if (minC !== void 0) n.minContains = minC;
+    else if (modern && has2(o, "contains")) n.minContains = 1;
     if (maxC !== void 0) n.maxContains = maxC;
     return n;
   };
@@ -30519,8 +33144,10 @@ function loadSchema(value, references = []) {
     } else {
       if (STRING_KEYWORDS.some((k) => has2(v, k))) parts.push(buildString(doc, v, ptr));
       if (NUMBER_KEYWORDS.some((k) => has2(v, k))) parts.push(buildNumber(doc, v, ptr, false));
-      if (OBJECT_KEYWORDS.some((k) => has2(v, k))) parts.push(buildObject(doc, v, ptr));
-      if (ARRAY_KEYWORDS.some((k) => has2(v, k))) parts.push(buildArray(doc, v, ptr));
+      if (OBJECT_KEYWORDS.some((k) => has2(v, k) && !saysNothing(doc.draft, k, v[k])))
+        parts.push(buildObject(doc, v, ptr));
+      if (ARRAY_KEYWORDS.some((k) => has2(v, k) && !saysNothing(doc.draft, k, v[k])))
+        parts.push(buildArray(doc, v, ptr));
     }
     if (Array.isArray(v["enum"]))
       parts.push({
@@ -30549,14 +33176,14 @@ function loadSchema(value, references = []) {
         meta: {}
       });
     for (const c of CRITERIA) {
-      const list = v[c];
-      if (!Array.isArray(list)) continue;
+      const list2 = v[c];
+      if (!Array.isArray(list2)) continue;
       const base = joinPointer(ptr, c);
       parts.push(
         combined(
           doc,
           c,
-          list.map((x, i) => build(doc, `${base}/${i}`, x)),
+          list2.map((x, i) => build(doc, `${base}/${i}`, x)),
           ptr,
           false
         )
@@ -30580,6 +33207,7 @@ function loadSchema(value, references = []) {
     if (hit !== void 0) return hit;
     const node = buildUncached(doc, ptr, v);
     const f = fingerprint(v);
+    node.shape = f.hash;
     if (!f.hasRef) node.hash = `${doc.draft}:${f.hash}`;
     else if (doc.main && ptr === "")
       node.hash = `${doc.draft}:${f.hash}:${refDocs.map((d) => `${d.name}=${d.draft}:${fingerprint(d.value).hash}`).join(";")}`;
@@ -30589,9 +33217,9 @@ function loadSchema(value, references = []) {
   const root = build(mainDoc, "", value);
   while (pending.length > 0) {
     const { node, doc, at: at2 } = pending.pop();
-    const target = resolve3(doc, node.ref);
+    const target = resolve4(doc, node.ref);
     if (target === void 0) {
-      issue2(
+      issue3(
         doc,
         "UNRESOLVED_REF",
         `$ref '${node.ref}' cannot be resolved${doc.main && !node.ref.startsWith("#") ? ": pass the referenced schema as a reference" : ""}`,
@@ -30669,6 +33297,7 @@ function boundsFor(prefix, what, looser) {
 }
 function keywordDepth(type) {
   if (type.startsWith("REQUIRED_ATTRIBUTE") || type.startsWith("DEPENDENCY_")) return 2;
+  if (ANNOTATION_CHANGES.has(type)) return 0;
   if (type.includes("TYPE") && !type.startsWith("NOT_")) return 0;
   if (type.includes("PROPERTY_") || type.startsWith("ITEM_")) return 0;
   return 1;
@@ -30694,9 +33323,10 @@ function explainForwardChange(c) {
   };
 }
 var fmt, bound, fixNewSubject, EXPLAIN, FORWARD;
-var init_messages = __esm({
+var init_messages2 = __esm({
   "src/formats/jsonschema/messages.ts"() {
     "use strict";
+    init_changes();
     fmt = (v) => v === void 0 ? "none" : JsonStringify(v);
     bound = (what, looser, tighter) => {
       const make = (verb, fixText) => (c, owner, last) => ({
@@ -31014,8 +33644,8 @@ var init_messages = __esm({
         message: `an alternative was removed from ${o} (oneOf/anyOf shrank): data matching it is rejected`,
         fix: "keep every alternative, and only add new ones"
       }),
-      COMBINED_TYPE_SUBSCHEMAS_CHANGED: (_c, o) => ({
-        message: `the subschemas of ${o} changed so that some old subschema has no compatible counterpart`,
+      COMBINED_TYPE_SUBSCHEMAS_CHANGED: (c, o) => ({
+        message: `the subschemas of ${o} changed so that some old subschema has no compatible counterpart${Array.isArray(c.from) && c.from.length > 0 ? ` (${c.from.join(", ")})` : ""}`,
         fix: "keep each old subschema (reordering is fine) and only loosen them"
       }),
       NOT_TYPE_EXTENDED: (_c, o) => ({
@@ -32254,11 +34884,11 @@ var require_util9 = __commonJS({
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
     }
     exports.getErrorPath = getErrorPath;
-    function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
-      if (!mode)
+    function checkStrictMode(it, msg, mode2 = it.opts.strictSchema) {
+      if (!mode2)
         return;
       msg = `strict mode: ${msg}`;
-      if (mode === true)
+      if (mode2 === true)
         throw new Error(msg);
       it.self.logger.warn(msg);
     }
@@ -32318,7 +34948,7 @@ var require_errors3 = __commonJS({
       message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
     };
     exports.keyword$DataError = {
-      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
+      message: ({ keyword, schemaType: schemaType2 }) => schemaType2 ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType2} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
     };
     function reportError(cxt, error2 = exports.keywordError, errorPaths, overrideAllErrors) {
       const { it } = cxt;
@@ -32977,8 +35607,8 @@ var require_keyword = __commonJS({
         throw new Error(`keyword "${keyword}" failed to compile`);
       return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
     }
-    function validSchemaType(schema, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
+    function validSchemaType(schema, schemaType2, allowUndefined = false) {
+      return !schemaType2.length || schemaType2.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
     exports.validSchemaType = validSchemaType;
     function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
@@ -33756,11 +36386,11 @@ var require_validate = __commonJS({
       check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
         if (!this.$data)
           return;
-        const { gen, schemaCode, schemaType, def } = this;
+        const { gen, schemaCode, schemaType: schemaType2, def } = this;
         gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
         if (valid !== codegen_1.nil)
           gen.assign(valid, true);
-        if (schemaType.length || def.validateSchema) {
+        if (schemaType2.length || def.validateSchema) {
           gen.elseIf(this.invalid$data());
           this.$dataError();
           if (valid !== codegen_1.nil)
@@ -33769,13 +36399,13 @@ var require_validate = __commonJS({
         gen.else();
       }
       invalid$data() {
-        const { gen, schemaCode, schemaType, def, it } = this;
+        const { gen, schemaCode, schemaType: schemaType2, def, it } = this;
         return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
         function wrong$DataType() {
-          if (schemaType.length) {
+          if (schemaType2.length) {
             if (!(schemaCode instanceof codegen_1.Name))
               throw new Error("ajv implementation error");
-            const st = Array.isArray(schemaType) ? schemaType : [schemaType];
+            const st = Array.isArray(schemaType2) ? schemaType2 : [schemaType2];
             return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
           }
           return codegen_1.nil;
@@ -34031,7 +36661,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -34058,7 +36688,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -34922,7 +37552,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options) {
+    function resolve4(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -34958,50 +37588,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative2 = parse3(serialize(relative2, options), options);
+        relative3 = parse3(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -35009,7 +37639,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -35313,7 +37943,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve3,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
@@ -35728,7 +38358,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -37674,7 +40304,7 @@ var require_discriminator = __commonJS({
       error: error2,
       code(cxt) {
         const { gen, data, schema, parentSchema, it } = cxt;
-        const { oneOf: oneOf2 } = parentSchema;
+        const { oneOf: oneOf3 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
@@ -37683,7 +40313,7 @@ var require_discriminator = __commonJS({
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf2)
+        if (!oneOf3)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -37711,8 +40341,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf2.length; i++) {
-            let sch = oneOf2[i];
+          for (let i = 0; i < oneOf3.length; i++) {
+            let sch = oneOf3[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -39426,7 +42056,7 @@ function validatorFor(draft) {
   }
   return v;
 }
-function describe2(e) {
+function describe4(e) {
   const params = e.params;
   if (e.keyword === "enum" && Array.isArray(params["allowedValues"]))
     return `must be one of ${params["allowedValues"].map((x) => JSON.stringify(x)).join(", ")}`;
@@ -39455,22 +42085,22 @@ function validateAgainstDraft(schema, draft) {
   for (const e of errors) {
     if (draft === "draft-04" && (e.instancePath.endsWith("/exclusiveMinimum") || e.instancePath.endsWith("/exclusiveMaximum")))
       continue;
-    const list = byPointer.get(e.instancePath) ?? [];
-    list.push(e);
-    byPointer.set(e.instancePath, list);
+    const list2 = byPointer.get(e.instancePath) ?? [];
+    list2.push(e);
+    byPointer.set(e.instancePath, list2);
   }
-  for (const [pointer, list] of byPointer) {
-    const specific = list.filter((e) => e.keyword !== "anyOf" && e.keyword !== "oneOf" && e.keyword !== "if");
-    const branched = list.some((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
+  for (const [pointer, list2] of byPointer) {
+    const specific = list2.filter((e) => e.keyword !== "anyOf" && e.keyword !== "oneOf" && e.keyword !== "if");
+    const branched = list2.some((e) => e.keyword === "anyOf" || e.keyword === "oneOf");
     const firstBranches = branched ? specific.slice(0, 1) : specific;
-    const chosen = firstBranches.length > 0 ? firstBranches : list;
-    const messages = [...new Set(chosen.map(describe2))];
+    const chosen = firstBranches.length > 0 ? firstBranches : list2;
+    const messages = [...new Set(chosen.map(describe4))];
     out.push({ pointer, message: messages.join(" or ") });
   }
   return out;
 }
 var import_ajv, import__, import__2, validators;
-var init_validate = __esm({
+var init_validate2 = __esm({
   "src/formats/jsonschema/validate.ts"() {
     "use strict";
     import_ajv = __toESM(require_ajv(), 1);
@@ -39520,10 +42150,10 @@ function parseReferences(references) {
   }
   return { docs, issues };
 }
-function parseJsonSchema(text, options = {}) {
+function parseJsonSchema(text2, options = {}) {
   let doc;
   try {
-    doc = parseJson(text, options.file);
+    doc = parseJson(text2, options.file);
   } catch (e) {
     if (!(e instanceof SchemagateError)) throw e;
     return {
@@ -39562,7 +42192,7 @@ function parseJsonSchema(text, options = {}) {
   if (!lenient) for (const i of loaded2.issues) issues.push(issueAt(doc, i.rule, i.message, i.pointer));
   if (issues.length > 0)
     return { ok: false, issues: issues.sort((x, y) => x.line - y.line || x.column - y.column) };
-  const schema = { format: "json", text, doc, draft, root: loaded2.root };
+  const schema = { format: "json", text: text2, doc, draft, root: loaded2.root };
   if (options.file !== void 0) schema.file = options.file;
   return { ok: true, schema };
 }
@@ -39572,8 +42202,8 @@ function existingPointer(doc, pointer) {
   return p;
 }
 function toSchema(input, references) {
-  const text = typeof input === "string" ? input : JSON.stringify(input);
-  const r = parseJsonSchema(text, references === void 0 ? {} : { references });
+  const text2 = typeof input === "string" ? input : JSON.stringify(input);
+  const r = parseJsonSchema(text2, references === void 0 ? {} : { references });
   if (!r.ok) {
     const first = r.issues[0];
     throw new SchemagateError("INVALID_SCHEMA", first.message, {
@@ -39593,7 +42223,7 @@ function diffJsonSchemas(original, update, options = {}) {
     compatible: outcome.compatible
   };
 }
-function kindOf(type) {
+function kindOf3(type) {
   if (type.endsWith("_ADDED") || type.includes("_ADDED_")) return "added";
   if (type.endsWith("_REMOVED") || type.includes("_REMOVED_")) return "removed";
   return "changed";
@@ -39629,12 +42259,15 @@ function jsonSchemaFormatWith(options = {}) {
         };
       });
     },
+    locate(schema, pointer) {
+      return positionOf(schema.doc, pointer === "/" ? "" : pointer);
+    },
     diff(from, to) {
       const forward = compareSchemaNodes(from.root, to.root, policy);
       const reverse = compareSchemaNodes(to.root, from.root, policy);
       const reverseBreaks = new Set(reverse.changes.filter((c) => !allowed.has(c.type)).map((c) => c.path));
       return forward.changes.map((c) => {
-        const kind = kindOf(c.type);
+        const kind = kindOf3(c.type);
         const breaks = [];
         if (!allowed.has(c.type)) breaks.push("new-reads-old");
         if (reverseBreaks.has(c.path)) breaks.push("old-reads-new");
@@ -39655,13 +42288,13 @@ var init_jsonschema = __esm({
     init_errors();
     init_parse();
     init_changes();
-    init_diff2();
+    init_diff3();
     init_load();
-    init_messages();
-    init_validate();
+    init_messages2();
+    init_validate2();
     init_changes();
-    init_diff2();
-    init_messages();
+    init_diff3();
+    init_messages2();
     jsonSchemaFormat = jsonSchemaFormatWith({ policy: "strict" });
   }
 });
@@ -39804,11 +42437,11 @@ var HttpCodes;
   HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
   HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+var Headers2;
+(function(Headers3) {
+  Headers3["Accept"] = "accept";
+  Headers3["ContentType"] = "content-type";
+})(Headers2 || (Headers2 = {}));
 var MediaTypes;
 (function(MediaTypes2) {
   MediaTypes2["ApplicationJson"] = "application/json";
@@ -39831,11 +42464,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39851,7 +42484,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39961,8 +42594,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -40058,10 +42691,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -40090,9 +42723,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -40103,8 +42736,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -40130,11 +42763,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40150,7 +42783,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40300,14 +42933,14 @@ function maskSecrets(values) {
   }
 }
 var masked = /* @__PURE__ */ new Set();
-function redact(text) {
-  let out = text;
+function redact(text2) {
+  let out = text2;
   for (const secret of [...masked].sort((a, b) => b.length - a.length)) out = out.split(secret).join("***");
   return out;
 }
 
 // action/main.ts
-import { resolve as resolve2, sep as sep2 } from "node:path";
+import { resolve as resolve3, sep as sep2 } from "node:path";
 
 // action/annotations.ts
 var ANNOTATIONS_PER_LEVEL = 10;
@@ -40343,6 +42976,26 @@ function emitAnnotations(findings, fileOf) {
     else if (level === "warning") warning(f.message, props2);
     else notice(f.message, props2);
   }
+}
+
+// src/report/model.ts
+function compareFindings(a, b) {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+function summarize(subjects) {
+  const byStatus = {};
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const s of subjects) {
+    byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
+    for (const f of s.findings) {
+      if (f.severity === "error") errors++;
+      else if (f.severity === "warning") warnings++;
+      else infos++;
+    }
+  }
+  return { subjects: subjects.length, errors, warnings, infos, byStatus };
 }
 
 // src/report/text.ts
@@ -40589,8 +43242,8 @@ var ICON = {
   deleted: "🗑️",
   renamed: "🔀"
 };
-function cell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+function cell(text2) {
+  return text2.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 function renderChangesTable(changes, level) {
   if (changes.length === 0) return "_No semantic changes (formatting only)._\n";
@@ -40609,7 +43262,7 @@ function subjectSection(s) {
   if (s.changes !== void 0) parts.push(renderChangesTable(s.changes, s.level));
   if (s.findings.length > 0) {
     parts.push("| | Rule | Where | Message | Fix |", "|---|---|---|---|---|");
-    for (const f of s.findings) {
+    for (const f of [...s.findings].sort(compareFindings)) {
       const icon = f.severity === "error" ? "❌" : f.severity === "warning" ? "⚠️" : "ℹ️";
       parts.push(
         `| ${icon} | \`${f.rule}\` | \`${cell(f.file)}:${f.line}:${f.column}\` | ${cell(f.message)} | ${cell(f.fix ?? "")} |`
@@ -40715,9 +43368,9 @@ function renderResolvedComment(view, marker) {
     `The schema problems reported earlier in this pull request are fixed: ${plural(view.report.subjects.length, "subject")} checked, no errors or warnings.`
   ].join("\n") + footer(view);
 }
-function truncate(text, limit, note) {
-  if (text.length <= limit) return text;
-  let cut = text.slice(0, Math.max(0, limit - note.length));
+function truncate(text2, limit, note) {
+  if (text2.length <= limit) return text2;
+  let cut = text2.slice(0, Math.max(0, limit - note.length));
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return cut + note;
 }
@@ -40862,11 +43515,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40882,7 +43535,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40955,8 +43608,8 @@ function register(state, name, method, options) {
     if (!state.registry[name]) {
       return method(options);
     }
-    return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options);
+    return state.registry[name].reduce((method2, registered2) => {
+      return registered2.hook.bind(null, method2, options);
     }, method)();
   });
 }
@@ -41001,8 +43654,8 @@ function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
   }
-  const index = state.registry[name].map((registered) => {
-    return registered.orig;
+  const index = state.registry[name].map((registered2) => {
+    return registered2.orig;
   }).indexOf(method);
   if (index === -1) {
     return;
@@ -41783,8 +44436,8 @@ var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context3);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context3) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -41842,8 +44495,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -41857,18 +44510,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -42036,12 +44689,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -45011,7 +47664,7 @@ function githubCommentsApi(token, repository, baseUrl2) {
 // action/library.ts
 init_errors();
 import { readFileSync as readFileSync5 } from "node:fs";
-import { relative, resolve } from "node:path";
+import { relative as relative2, resolve as resolve2 } from "node:path";
 
 // src/registry/connect.ts
 init_errors();
@@ -45019,7 +47672,7 @@ init_errors();
 // src/repo/config.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync3 } from "node:fs";
-import { join as join2 } from "node:path";
+import { isAbsolute, join as join2, relative, resolve } from "node:path";
 
 // src/compat/level.ts
 var LEVELS = [
@@ -45031,8 +47684,8 @@ var LEVELS = [
   "FULL",
   "FULL_TRANSITIVE"
 ];
-function parseLevel(text) {
-  const upper = text.trim().toUpperCase();
+function parseLevel(text2) {
+  const upper = text2.trim().toUpperCase();
   return LEVELS.includes(upper) ? upper : void 0;
 }
 function isTransitive(level) {
@@ -45049,25 +47702,60 @@ function directionsOf(level) {
 init_errors();
 
 // src/formats/detect.ts
-function parseFormatId(text) {
-  const t = text.trim().toLowerCase();
+function parseFormatId(text2) {
+  const t = text2.trim().toLowerCase();
   if (t === "avro" || t === "avsc") return "avro";
   if (t === "json" || t === "jsonschema" || t === "json-schema") return "json";
+  if (t === "protobuf" || t === "proto") return "protobuf";
   return void 0;
 }
-var JSON_SCHEMA_KEYS = ["$schema", "$id", "$ref", "properties", "items", "allOf", "anyOf", "oneOf", "definitions", "$defs", "required", "additionalProperties", "not", "enum", "const", "patternProperties"];
-var AVRO_TYPES = ["record", "enum", "fixed", "array", "map", "null", "boolean", "int", "long", "float", "double", "bytes", "string"];
+var JSON_SCHEMA_KEYS = [
+  "$schema",
+  "$id",
+  "$ref",
+  "properties",
+  "items",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "definitions",
+  "$defs",
+  "required",
+  "additionalProperties",
+  "not",
+  "enum",
+  "const",
+  "patternProperties"
+];
+var AVRO_TYPES = [
+  "record",
+  "enum",
+  "fixed",
+  "array",
+  "map",
+  "null",
+  "boolean",
+  "int",
+  "long",
+  "float",
+  "double",
+  "bytes",
+  "string"
+];
 function detectFormat(file, value) {
   const lower = file.toLowerCase();
   if (lower.endsWith(".avsc")) return "avro";
+  if (lower.endsWith(".proto")) return "protobuf";
   if (value !== void 0) {
     if (Array.isArray(value)) return "avro";
     if (typeof value === "string") return "avro";
     if (value !== null && typeof value === "object") {
       const t = value["type"];
-      if (typeof t === "string" && (t === "record" || t === "enum" || t === "fixed") && typeof value["name"] === "string") return "avro";
+      if (typeof t === "string" && (t === "record" || t === "enum" || t === "fixed") && typeof value["name"] === "string")
+        return "avro";
       const items = value["items"];
-      if (t === "array" && (typeof items === "string" || Array.isArray(items) && items.some((i) => typeof i === "string"))) return "avro";
+      if (t === "array" && (typeof items === "string" || Array.isArray(items) && items.some((i) => typeof i === "string")))
+        return "avro";
       if (t === "map" && "values" in value) return "avro";
       if (JSON_SCHEMA_KEYS.some((k) => k in value)) return "json";
       if (typeof t === "string" && AVRO_TYPES.includes(t) && (t === "array" ? "items" in value && typeof value["items"] !== "object" : true) && !["object", "integer", "number"].includes(t)) {
@@ -45116,24 +47804,24 @@ function matchesGlob(path, glob) {
 // src/repo/subjects.ts
 var DEFAULT_ROOT = "schemas";
 var SCHEMA_EXTENSIONS = [".avsc", ".json"];
-function isSchemaPath(path, config) {
+function isSchemaPath(path, config2) {
   const lower = path.toLowerCase();
-  return SCHEMA_EXTENSIONS.some((e) => lower.endsWith(e)) && isUnderRoot(path, config.root);
+  return SCHEMA_EXTENSIONS.some((e) => lower.endsWith(e)) && isUnderRoot(path, config2.root);
 }
 function isUnderRoot(path, root) {
   return root === "." || path === root || path.startsWith(`${root}/`);
 }
-function subjectSettings(path, config) {
-  const inRoot = config.root === "." ? path : path.slice(config.root.length + 1);
+function subjectSettings(path, config2) {
+  const inRoot = config2.root === "." ? path : path.slice(config2.root.length + 1);
   const ext = posix.extname(inRoot);
   const withoutExt = inRoot.slice(0, inRoot.length - ext.length);
   const name = posix.basename(withoutExt);
   const dir = posix.dirname(withoutExt) === "." ? "" : posix.dirname(withoutExt);
   const topic = dir.split("/").filter((s) => s !== "").join(".");
-  let subject = config.naming === "topic" && topic !== "" ? `${topic}-${name}` : name;
-  let level = config.compatibility;
+  let subject = config2.naming === "topic" && topic !== "" ? `${topic}-${name}` : name;
+  let level = config2.compatibility;
   let format;
-  for (const rule of config.subjects) {
+  for (const rule of config2.subjects) {
     if (!matchesGlob(path, rule.match) && !matchesGlob(inRoot, rule.match)) continue;
     if (rule.compatibility !== void 0) level = rule.compatibility;
     if (rule.format !== void 0) format = rule.format;
@@ -45146,15 +47834,18 @@ function subjectSettings(path, config) {
   }
   return { subject, level, format };
 }
-function levelOf2(path, config) {
-  let level = config.compatibility;
+function levelOf2(path, config2) {
+  let level = config2.compatibility;
   let inRoot;
-  for (const rule of config.subjects) {
+  for (const rule of config2.subjects) {
     if (rule.compatibility === void 0) continue;
-    inRoot ??= config.root === "." ? path : path.slice(config.root.length + 1);
+    inRoot ??= config2.root === "." ? path : path.slice(config2.root.length + 1);
     if (matchesGlob(path, rule.match) || matchesGlob(inRoot, rule.match)) level = rule.compatibility;
   }
   return level;
+}
+function sameSubjectIn(config2) {
+  return (from, to) => subjectSettings(from, config2).subject === subjectSettings(to, config2).subject;
 }
 
 // src/repo/config.ts
@@ -45173,20 +47864,37 @@ var DEFAULT_CONFIG = {
 };
 function loadConfig(repoRoot2) {
   const path = join2(repoRoot2, CONFIG_FILE);
-  let text;
+  let text2;
   try {
-    text = readFileSync3(path, "utf8");
+    text2 = readFileSync3(path, "utf8");
   } catch (e) {
     if (e.code === "ENOENT") return { ...DEFAULT_CONFIG };
     throw new SchemagateError("FILE_UNREADABLE", `cannot read ${CONFIG_FILE}: ${e.message}`, {
       file: CONFIG_FILE
     });
   }
-  return parseConfig(text, CONFIG_FILE);
+  return parseConfig(text2, CONFIG_FILE);
 }
-function parseConfig(text, file = CONFIG_FILE) {
+function loadConfigAt(repoRoot2, path, cwd) {
+  const full = resolve(cwd, path);
+  const fromRoot = relative(repoRoot2, full).split("\\").join("/");
+  const shown = fromRoot === "" || fromRoot.startsWith("../") || isAbsolute(fromRoot) ? full : fromRoot;
+  let text2;
+  try {
+    text2 = readFileSync3(full, "utf8");
+  } catch (e) {
+    const code = e.code;
+    throw new SchemagateError(
+      "FILE_UNREADABLE",
+      `--config ${path}: cannot read ${full}${code === "ENOENT" ? ": no such file" : `: ${e.message}`}`,
+      { file: shown }
+    );
+  }
+  return parseConfig(text2, shown);
+}
+function parseConfig(text2, file = CONFIG_FILE) {
   const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const fail = (message, node, offset) => {
     const at2 = offset ?? node?.range?.[0];
     const pos = at2 === void 0 ? void 0 : lines.linePos(at2);
@@ -45200,14 +47908,14 @@ function parseConfig(text, file = CONFIG_FILE) {
     const message = firstError.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
     fail(`invalid YAML: ${message}`, void 0, firstError.pos[0]);
   }
-  const config = {
+  const config2 = {
     ...DEFAULT_CONFIG,
     subjects: [],
     lint: { ...DEFAULT_CONFIG.lint },
     file
   };
   const contents = doc.contents;
-  if (contents === null || (0, import_yaml.isScalar)(contents) && contents.value === null) return config;
+  if (contents === null || (0, import_yaml.isScalar)(contents) && contents.value === null) return config2;
   if (!(0, import_yaml.isMap)(contents))
     fail("the configuration must be a mapping of keys (root, compatibility, subjects, …)", contents);
   const map = contents;
@@ -45240,30 +47948,30 @@ function parseConfig(text, file = CONFIG_FILE) {
         const root = str2(value, "root").replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
         if (root.startsWith("/") || root.split("/").includes(".."))
           fail(`'root' must be a folder inside the repository, such as 'schemas'`, value);
-        config.root = root === "" ? "." : root;
+        config2.root = root === "" ? "." : root;
         break;
       }
       case "baseBranch":
-        config.baseBranch = str2(value, "baseBranch");
+        config2.baseBranch = str2(value, "baseBranch");
         break;
       case "compatibility":
-        config.compatibility = level(value, "compatibility");
+        config2.compatibility = level(value, "compatibility");
         break;
       case "naming": {
         const n = str2(value, "naming");
         if (n !== "file" && n !== "topic")
           fail(`'naming' must be 'file' or 'topic', not '${n}'`, value);
-        config.naming = n;
+        config2.naming = n;
         break;
       }
       case "allowDelete":
-        config.allowDelete = bool2(value, "allowDelete");
+        config2.allowDelete = bool2(value, "allowDelete");
         break;
       case "jsonSchemaPolicy": {
         const policy = str2(value, "jsonSchemaPolicy");
         if (policy !== "strict" && policy !== "lenient")
           fail(`'jsonSchemaPolicy' must be 'strict' or 'lenient', not '${policy}'`, value);
-        config.jsonSchemaPolicy = policy;
+        config2.jsonSchemaPolicy = policy;
         break;
       }
       case "subjects": {
@@ -45292,7 +48000,7 @@ function parseConfig(text, file = CONFIG_FILE) {
               `a 'subjects' rule needs 'match' (a glob such as "schemas/orders/*.avsc")`,
               item
             );
-          config.subjects.push(rule);
+          config2.subjects.push(rule);
         }
         break;
       }
@@ -45304,14 +48012,14 @@ function parseConfig(text, file = CONFIG_FILE) {
           if (k === "url") registry.url = str2(p.value, "registry.url");
           else fail(`unknown key '${k}' in 'registry' (url)`, p.key);
         }
-        config.registry = registry;
+        config2.registry = registry;
         break;
       }
       case "lint": {
         if (!(0, import_yaml.isMap)(value)) fail(`'lint' must be a mapping (requireDoc: true)`, value);
         for (const p of value.items) {
           const k = (0, import_yaml.isScalar)(p.key) ? String(p.key.value) : "";
-          if (k === "requireDoc") config.lint.requireDoc = bool2(p.value, "lint.requireDoc");
+          if (k === "requireDoc") config2.lint.requireDoc = bool2(p.value, "lint.requireDoc");
           else fail(`unknown key '${k}' in 'lint' (requireDoc)`, p.key);
         }
         break;
@@ -45323,10 +48031,10 @@ function parseConfig(text, file = CONFIG_FILE) {
         );
     }
   }
-  return config;
+  return config2;
 }
-function resolveRegistryUrl(config, env = process.env) {
-  const url = config.registry?.url;
+function resolveRegistryUrl(config2, env = process.env) {
+  const url = config2.registry?.url;
   if (url === void 0) return void 0;
   return url.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name) => {
     const v = env[name];
@@ -45334,7 +48042,7 @@ function resolveRegistryUrl(config, env = process.env) {
       throw new SchemagateError(
         "INVALID_CONFIG",
         `environment variable ${name} is not set (used in registry.url)`,
-        { file: config.file ?? CONFIG_FILE }
+        { file: config2.file ?? CONFIG_FILE }
       );
     return v;
   });
@@ -45343,13 +48051,127 @@ function resolveRegistryUrl(config, env = process.env) {
 // src/registry/client/index.ts
 init_errors();
 
+// src/registry/client/answers.ts
+var ShapeMismatch = class extends Error {
+  constructor(at2, expected, value) {
+    super(
+      value === void 0 ? `${at2} is missing (should be ${expected})` : `${at2} should be ${expected}, not ${describe(value)}`
+    );
+    this.name = "ShapeMismatch";
+  }
+};
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string")
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === "object") return "an object";
+  return `${typeof value} ${String(value)}`;
+}
+function record(value, at2) {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ShapeMismatch(at2, "an object", value);
+  return value;
+}
+function integer(value, at2) {
+  if (typeof value !== "number" || !Number.isSafeInteger(value))
+    throw new ShapeMismatch(at2, "an integer", value);
+  return value;
+}
+function text(value, at2) {
+  if (typeof value !== "string") throw new ShapeMismatch(at2, "a string", value);
+  return value;
+}
+function list(value, at2, item) {
+  if (!Array.isArray(value)) throw new ShapeMismatch(at2, "an array", value);
+  return value.map((v, i) => item(v, `${at2}[${i}]`));
+}
+function optional2(value, at2, read) {
+  return value === void 0 || value === null ? void 0 : read(value, at2);
+}
+function oneOf2(values) {
+  return (v, at2) => {
+    if (typeof v !== "string" || !values.includes(v)) {
+      throw new ShapeMismatch(at2, `one of ${values.join(", ")}`, v);
+    }
+    return v;
+  };
+}
+var schemaType = oneOf2(["AVRO", "JSON", "PROTOBUF"]);
+var mode = oneOf2(["READWRITE", "READONLY", "READONLY_OVERRIDE", "IMPORT", "FORWARD"]);
+function reference(v, at2) {
+  const r = record(v, at2);
+  return {
+    name: text(r.name, `${at2}.name`),
+    subject: text(r.subject, `${at2}.subject`),
+    version: integer(r.version, `${at2}.version`)
+  };
+}
+function stored(v, at2 = "the answer") {
+  const body = record(v, at2);
+  const out = {
+    schema: text(body.schema, "schema"),
+    schemaType: optional2(body.schemaType, "schemaType", schemaType) ?? "AVRO"
+  };
+  const references = optional2(body.references, "references", (r, a) => list(r, a, reference));
+  if (references !== void 0 && references.length > 0) out.references = references;
+  return out;
+}
+var storedSchema = (v) => stored(v);
+var subjectVersion = (v) => {
+  const body = record(v, "the answer");
+  return {
+    subject: text(body.subject, "subject"),
+    id: integer(body.id, "id"),
+    version: integer(body.version, "version"),
+    ...stored(body)
+  };
+};
+var registered = (v) => {
+  const body = record(v, "the answer");
+  const version = optional2(body.version, "version", integer);
+  return version === void 0 ? { id: integer(body.id, "id") } : { id: integer(body.id, "id"), version };
+};
+var strings = (v) => list(v, "the answer", text);
+var integers = (v) => list(v, "the answer", integer);
+var oneInteger = (v) => integer(v, "the answer");
+var compatibility = (v) => {
+  const body = record(v, "the answer");
+  if (typeof body.is_compatible !== "boolean")
+    throw new ShapeMismatch("is_compatible", "true or false", body.is_compatible);
+  const messages = optional2(
+    body.messages,
+    "messages",
+    (m, at2) => list(m, at2, (x) => typeof x === "string" ? x : JSON.stringify(x))
+  );
+  return { isCompatible: body.is_compatible, messages: messages ?? [] };
+};
+var config = (v) => {
+  const body = record(v, "the answer");
+  const level = optional2(body.compatibilityLevel ?? body.compatibility, "compatibilityLevel", (l, at2) => {
+    const known2 = parseLevel(text(l, at2));
+    if (known2 === void 0) throw new ShapeMismatch(at2, "a compatibility level", l);
+    return known2;
+  });
+  const normalize = body.normalize;
+  if (normalize !== void 0 && normalize !== null && typeof normalize !== "boolean")
+    throw new ShapeMismatch("normalize", "true or false", normalize);
+  return { level, normalize: normalize ?? void 0 };
+};
+var modeAnswer = (v) => mode(record(v, "the answer").mode, "mode");
+var anObject = (v) => record(v, "the answer");
+var subjectVersions = (v) => list(v, "the answer", (item, at2) => {
+  const r = record(item, at2);
+  return { subject: text(r.subject, `${at2}.subject`), version: integer(r.version, `${at2}.version`) };
+});
+
 // src/registry/client/errors.ts
 init_errors();
 var RegistryError = class extends SchemagateError {
   status;
   errorCode;
   constructor(message, status, errorCode, options) {
-    super(status === 0 ? "REGISTRY_UNREACHABLE" : "REGISTRY_ERROR", message, {}, options);
+    super(options?.code ?? (status === 0 ? "REGISTRY_UNREACHABLE" : "REGISTRY_ERROR"), message, {}, options);
     this.name = "RegistryError";
     this.status = status;
     this.errorCode = errorCode;
@@ -45360,6 +48182,25 @@ var RegistryError = class extends SchemagateError {
   }
   get isNotFound() {
     return this.status === 404;
+  }
+};
+var RegistryAnswerError = class extends RegistryError {
+  /** The URL asked, without credentials or query. */
+  url;
+  /** The answer's `Content-Type`, `''` when it had none. */
+  contentType;
+  constructor(message, status, url, contentType) {
+    super(message, status, REGISTRY_ERROR_CODES.UNPARSEABLE_ERROR_RESPONSE, { code: "REGISTRY_BAD_ANSWER" });
+    this.name = "RegistryAnswerError";
+    this.url = url;
+    this.contentType = contentType;
+  }
+  /** Whatever its status, this answer did not come from the registry: it says nothing about the schema. */
+  get isIncompatible() {
+    return false;
+  }
+  get isNotFound() {
+    return false;
   }
 };
 function isRegistryError(e) {
@@ -45382,10 +48223,101 @@ var REGISTRY_ERROR_CODES = {
   UNPARSEABLE_ERROR_RESPONSE: 50005
 };
 
+// src/registry/client/timeout.ts
+init_errors();
+var MAX_MS = 24 * 60 * 60 * 1e3;
+function parseTimeout(text2, source) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s)?\s*$/.exec(text2);
+  const ms = m === null ? NaN : Math.round(Number(m[1]) * (m[2] === "ms" ? 1 : 1e3));
+  if (!Number.isFinite(ms) || ms < 1 || ms > MAX_MS) {
+    throw new SchemagateError(
+      "INVALID_ARGUMENT",
+      `${source} must be a duration in seconds (30, 2.5, 30s) or milliseconds (500ms), between 1 ms and 24 h; got '${text2}'`
+    );
+  }
+  return ms;
+}
+
+// src/registry/client/raw-path-fetch.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+function hasDotSegment(path) {
+  return path.split(/[/?]/).some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+}
+function fetchRawPath(baseUrl2, pathAndQuery, init) {
+  const base = new URL(baseUrl2);
+  const send = base.protocol === "https:" ? httpsRequest : httpRequest;
+  return new Promise((resolve4, reject) => {
+    const req = send(
+      {
+        protocol: base.protocol,
+        hostname: base.hostname.replace(/^\[|\]$/g, ""),
+        port: base.port,
+        method: init.method ?? "GET",
+        path: `${base.pathname.replace(/\/+$/, "")}${pathAndQuery}`,
+        headers: init.headers,
+        ...init.signal === null || init.signal === void 0 ? {} : { signal: init.signal }
+      },
+      (res) => {
+        const chunks = [];
+        res.on("data", (c) => chunks.push(c));
+        res.on("error", reject);
+        res.on("close", () => {
+          if (!res.complete)
+            reject(init.signal?.aborted === true ? init.signal.reason : new Error("ECONNRESET"));
+        });
+        res.on("end", () => {
+          const body = Buffer.concat(chunks);
+          const status = res.statusCode ?? 0;
+          const nullBody = status === 204 || status === 205 || status === 304 || body.length === 0;
+          resolve4(new Response(nullBody ? null : body, { status, headers: toHeaders(res.headers) }));
+        });
+      }
+    );
+    req.on("error", reject);
+    req.end(typeof init.body === "string" ? init.body : void 0);
+  });
+}
+function toHeaders(headers) {
+  const out = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === void 0) continue;
+    for (const v of Array.isArray(value) ? value : [value]) out.append(name, v);
+  }
+  return out;
+}
+
+// src/registry/client/tls-hint.ts
+var UNTRUSTED = /* @__PURE__ */ new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT"
+]);
+function tlsHint(code) {
+  if (code === void 0) return "";
+  if (UNTRUSTED.has(code))
+    return " (the registry's TLS certificate is not signed by a trusted CA: name its CA file in NODE_EXTRA_CA_CERTS)";
+  if (code === "ERR_TLS_CERT_ALTNAME_INVALID")
+    return " (the registry's TLS certificate is not for this host name)";
+  if (code === "CERT_HAS_EXPIRED") return " (the registry's TLS certificate has expired)";
+  if (/CERTIFICATE_REQUIRED|HANDSHAKE_FAILURE/.test(code))
+    return " (the registry refused the TLS handshake; it may require a client certificate, which this client does not send)";
+  return "";
+}
+
 // src/registry/client/transport.ts
 var CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 var ACCEPT = "application/vnd.schemaregistry.v1+json, application/vnd.schemaregistry+json; qs=0.9, application/json; qs=0.5";
-var NOT_SENT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+var NOT_SENT_CODES = /* @__PURE__ */ new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT"
+]);
 var RegistryTransport = class {
   /** The URL without credentials, safe to print. */
   baseUrl;
@@ -45409,20 +48341,54 @@ var RegistryTransport = class {
     parsed.password = "";
     this.baseUrl = parsed.toString().replace(/\/+$/, "");
     if (options.token !== void 0 && options.token !== "") this.authorization = `Bearer ${options.token}`;
-    else if (userInfo !== void 0 && userInfo !== "") this.authorization = `Basic ${Buffer.from(userInfo, "utf8").toString("base64")}`;
+    else if (userInfo !== void 0 && userInfo !== "")
+      this.authorization = `Basic ${Buffer.from(userInfo, "utf8").toString("base64")}`;
     this.timeoutMs = options.timeoutMs ?? 3e4;
     this.retries = Math.max(0, options.retries ?? 3);
     this.retryDelayMs = options.retryDelayMs ?? 100;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   }
-  async request(spec) {
+  /** One call: retried as its policy allows, all within `timeoutMs`; a success is decoded or refused. */
+  async request(spec, decode) {
     const url = this.urlFor(spec);
+    const deadline = Date.now() + this.timeoutMs;
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.attempt(spec, url);
-      if (outcome.ok) return outcome.value;
+      const outcome = await this.attempt(spec, url, deadline);
+      if (outcome.ok) return this.decodeAnswer(spec, outcome, decode);
       const error2 = outcome.error;
-      if (attempt >= this.retries || !this.mayRetry(spec.retry, outcome)) throw error2;
-      await sleep(this.backoff(attempt, outcome.retryAfterMs));
+      const left = deadline - Date.now();
+      if (attempt >= this.retries || left <= 0 || !this.mayRetry(spec.retry, outcome)) throw error2;
+      await sleep(Math.min(left, this.backoff(attempt, outcome.retryAfterMs)));
+    }
+  }
+  /**
+   * A 2xx is the registry's JSON, of the endpoint's shape, or a RegistryAnswerError naming the URL and the
+   * content type: a login page or a proxy answering 200 must not pass for "nothing there".
+   */
+  decodeAnswer(spec, answer, decode) {
+    const where = `${spec.method} ${this.baseUrl}${spec.path}`;
+    const refuse = (what) => {
+      throw new RegistryAnswerError(
+        notRegistryMessage(where, answer.status, answer.contentType, what),
+        answer.status,
+        `${this.baseUrl}${spec.path}`,
+        answer.contentType
+      );
+    };
+    if (answer.contentType !== "" && !isJsonType(answer.contentType))
+      refuse(`not JSON; the body begins ${snippet(answer.text)}`);
+    let value;
+    try {
+      value = JSON.parse(answer.text);
+    } catch {
+      return refuse(`and a body that is not JSON: ${snippet(answer.text)}`);
+    }
+    try {
+      return decode(value);
+    } catch (e) {
+      if (e instanceof ShapeMismatch)
+        return refuse(`and JSON of the wrong shape for this call: ${e.message}`);
+      throw e;
     }
   }
   urlFor(spec) {
@@ -45431,45 +48397,68 @@ var RegistryTransport = class {
     const q2 = params.toString();
     return `${this.baseUrl}${spec.path}${q2 === "" ? "" : `?${q2}`}`;
   }
-  async attempt(spec, url) {
+  async attempt(spec, url, deadline) {
     const headers = { Accept: ACCEPT };
     if (spec.body !== void 0) headers["Content-Type"] = CONTENT_TYPE;
     if (this.authorization !== void 0) headers.Authorization = this.authorization;
     const where = `${spec.method} ${this.baseUrl}${spec.path}`;
     let response;
-    let text;
+    let text2;
     try {
-      response = await this.fetchImpl(url, {
+      const init = {
         method: spec.method,
         headers,
         ...spec.body === void 0 ? {} : { body: JSON.stringify(spec.body) },
-        signal: AbortSignal.timeout(this.timeoutMs)
-      });
-      text = await response.text();
+        signal: AbortSignal.timeout(Math.max(1, deadline - Date.now()))
+      };
+      response = hasDotSegment(spec.path) ? await fetchRawPath(this.baseUrl, url.slice(this.baseUrl.length), init) : await this.fetchImpl(url, init);
+      text2 = await response.text();
     } catch (e) {
       const code = networkCode(e);
       const timedOut = code === "TIMEOUT";
-      const why = timedOut ? `timed out after ${this.timeoutMs} ms` : `${code ?? "network error"}`;
+      const message2 = timedOut ? `registry timed out: ${where}: no answer within ${duration(this.timeoutMs)} (the time allowed per request, retries included)` : `registry unreachable: ${where}: ${code ?? "network error"}`;
       return {
         ok: false,
-        error: new RegistryError(`registry unreachable: ${where}: ${why}`, 0, 0, { cause: e }),
+        error: new RegistryError(timedOut ? message2 : `${message2}${tlsHint(code)}`, 0, 0, { cause: e }),
         network: true,
         notSent: code !== void 0 && NOT_SENT_CODES.has(code)
       };
     }
-    if (response.ok) {
-      if (text === "") return { ok: true, value: void 0 };
-      try {
-        return { ok: true, value: JSON.parse(text) };
-      } catch {
-        return { ok: true, value: text };
-      }
+    if (response.ok)
+      return {
+        ok: true,
+        status: response.status,
+        contentType: response.headers.get("content-type") ?? "",
+        text: text2
+      };
+    const contentType = response.headers.get("content-type") ?? "";
+    const envelope = parseErrorEnvelope(text2);
+    if (envelope === void 0 && response.status < 500 && response.status !== 429) {
+      const error2 = new RegistryAnswerError(
+        notRegistryMessage(
+          where,
+          response.status,
+          contentType,
+          `not the registry's error JSON; the body begins ${snippet(text2)}`
+        ),
+        response.status,
+        `${this.baseUrl}${spec.path}`,
+        contentType
+      );
+      return { ok: false, error: error2, status: response.status };
     }
-    const { errorCode, message } = parseErrorBody(response.status, text);
+    const { errorCode, message } = envelope ?? {
+      errorCode: 50005,
+      message: `${contentType === "" ? "an answer without content type" : `a ${contentType} answer`}, not the registry's error JSON: ${snippet(text2)}`
+    };
     const retryAfter = Number(response.headers.get("retry-after"));
     return {
       ok: false,
-      error: new RegistryError(`registry ${response.status} (${errorCode}) on ${where}: ${message}`, response.status, errorCode),
+      error: new RegistryError(
+        `registry ${response.status} (${errorCode}) on ${where}: ${message}`,
+        response.status,
+        errorCode
+      ),
       status: response.status,
       ...Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1e3 } : {}
     };
@@ -45486,15 +48475,19 @@ var RegistryTransport = class {
     return Math.max(jittered, Math.min(retryAfterMs ?? 0, 5e3));
   }
 };
-function parseErrorBody(status, text) {
+function parseErrorEnvelope(text2) {
   try {
-    const body = JSON.parse(text);
-    if (typeof body.error_code === "number") {
-      return { errorCode: body.error_code, message: typeof body.message === "string" ? body.message : text };
+    const body = JSON.parse(text2);
+    if (typeof body?.error_code === "number") {
+      return { errorCode: body.error_code, message: typeof body.message === "string" ? body.message : text2 };
     }
   } catch {
   }
-  return { errorCode: 50005, message: text.length > 200 ? `${text.slice(0, 200)}…` : text || `HTTP ${status}` };
+  return void 0;
+}
+function notRegistryMessage(where, status, contentType, what) {
+  const shown = contentType === "" ? "no content type" : `content type ${contentType}`;
+  return `not a schema registry answer: ${where} answered ${status} with ${shown}, ${what} (is the URL a schema registry, not a login page or a proxy?)`;
 }
 function networkCode(e) {
   if (e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError")) return "TIMEOUT";
@@ -45506,11 +48499,23 @@ function networkCode(e) {
   }
   return void 0;
 }
+function isJsonType(contentType) {
+  const mime = (contentType.split(";")[0] ?? "").trim().toLowerCase();
+  return mime === "application/json" || mime.endsWith("+json");
+}
+function snippet(text2) {
+  if (text2 === "") return "(empty)";
+  const flat = text2.replace(/\s+/g, " ").trim();
+  return JSON.stringify(flat.length > 60 ? `${flat.slice(0, 60)}…` : flat);
+}
+function duration(ms) {
+  return ms < 1e3 ? `${ms} ms` : `${Number((ms / 1e3).toFixed(3))} s`;
+}
 function maskUrl(url) {
   return url.replace(/\/\/[^/@]*@/, "//***@");
 }
 function sleep(ms) {
-  return new Promise((resolve3) => setTimeout(resolve3, ms));
+  return new Promise((resolve4) => setTimeout(resolve4, ms));
 }
 
 // src/registry/client/index.ts
@@ -45520,16 +48525,25 @@ var SchemaRegistryClient = class _SchemaRegistryClient {
   constructor(options) {
     this.http = new RegistryTransport(options);
   }
-  /** From `SCHEMA_REGISTRY_URL`, `SCHEMA_REGISTRY_USER_INFO` (user:password) and `SCHEMA_REGISTRY_TOKEN`. */
+  /**
+   * From `SCHEMA_REGISTRY_URL`, `SCHEMA_REGISTRY_USER_INFO` (user:password), `SCHEMA_REGISTRY_TOKEN` and
+   * `SCHEMA_REGISTRY_TIMEOUT` (seconds, or with an `ms`/`s` unit); `overrides` win.
+   */
   static fromEnv(env, overrides = {}) {
     const url = overrides.url ?? env.SCHEMA_REGISTRY_URL;
     if (url === void 0 || url === "") {
-      throw new SchemagateError("INVALID_ARGUMENT", "no registry URL: set SCHEMA_REGISTRY_URL or pass --registry");
+      throw new SchemagateError(
+        "INVALID_ARGUMENT",
+        "no registry URL: set SCHEMA_REGISTRY_URL or pass --registry"
+      );
     }
     const userInfo = overrides.userInfo ?? nonEmpty2(env.SCHEMA_REGISTRY_USER_INFO);
     const token = overrides.token ?? nonEmpty2(env.SCHEMA_REGISTRY_TOKEN);
+    const timeout = nonEmpty2(env.SCHEMA_REGISTRY_TIMEOUT);
+    const timeoutMs = overrides.timeoutMs ?? (timeout === void 0 ? void 0 : parseTimeout(timeout, "SCHEMA_REGISTRY_TIMEOUT"));
     return new _SchemaRegistryClient({
       ...overrides,
+      ...timeoutMs === void 0 ? {} : { timeoutMs },
       url,
       ...userInfo === void 0 ? {} : { userInfo },
       ...token === void 0 ? {} : { token }
@@ -45540,75 +48554,97 @@ var SchemaRegistryClient = class _SchemaRegistryClient {
     return this.http.baseUrl;
   }
   async register(subject, input, options = {}) {
-    const body = await this.http.request({
-      method: "POST",
-      path: `/subjects/${enc(subject)}/versions`,
-      query: { normalize: options.normalize },
-      body: wireInput(input),
-      retry: "write"
-    });
-    return body.version === void 0 ? { id: body.id } : { id: body.id, version: body.version };
+    return this.http.request(
+      {
+        method: "POST",
+        path: `/subjects/${enc(subject)}/versions`,
+        query: { normalize: options.normalize },
+        body: wireInput(input),
+        retry: "write"
+      },
+      registered
+    );
   }
   async lookup(subject, input, options = {}) {
-    const body = await this.http.request({
-      method: "POST",
-      path: `/subjects/${enc(subject)}`,
-      query: { normalize: options.normalize, deleted: options.deleted },
-      body: wireInput(input),
-      retry: "idempotent"
-    });
-    return subjectVersion(body);
+    return this.http.request(
+      {
+        method: "POST",
+        path: `/subjects/${enc(subject)}`,
+        query: { normalize: options.normalize, deleted: options.deleted },
+        body: wireInput(input),
+        retry: "idempotent"
+      },
+      subjectVersion
+    );
   }
   /** Cached per id (and subject): a schema id never changes its schema. Failures are not cached. */
   getSchemaById(id, options = {}) {
     const key = `${id}\0${options.subject ?? ""}`;
     let pending = this.byId.get(key);
     if (pending === void 0) {
-      pending = this.http.request({ method: "GET", path: `/schemas/ids/${id}`, query: { subject: options.subject }, retry: "idempotent" }).then(storedSchema);
+      pending = this.http.request(
+        {
+          method: "GET",
+          path: `/schemas/ids/${id}`,
+          query: { subject: options.subject },
+          retry: "idempotent"
+        },
+        storedSchema
+      );
       pending.catch(() => this.byId.delete(key));
       this.byId.set(key, pending);
     }
     return pending;
   }
   async getVersion(subject, version, options = {}) {
-    const body = await this.http.request({
-      method: "GET",
-      path: `/subjects/${enc(subject)}/versions/${version}`,
-      query: { deleted: options.deleted },
-      retry: "idempotent"
-    });
-    return subjectVersion(body);
+    return this.http.request(
+      {
+        method: "GET",
+        path: `/subjects/${enc(subject)}/versions/${version}`,
+        query: { deleted: options.deleted },
+        retry: "idempotent"
+      },
+      subjectVersion
+    );
   }
   getLatest(subject) {
     return this.getVersion(subject, "latest");
   }
   listSubjects(options = {}) {
-    return this.http.request({
-      method: "GET",
-      path: "/subjects",
-      query: { deleted: options.deleted, subjectPrefix: options.subjectPrefix },
-      retry: "idempotent"
-    });
+    return this.http.request(
+      {
+        method: "GET",
+        path: "/subjects",
+        query: { deleted: options.deleted, subjectPrefix: options.subjectPrefix },
+        retry: "idempotent"
+      },
+      strings
+    );
   }
   listVersions(subject, options = {}) {
-    return this.http.request({
-      method: "GET",
-      path: `/subjects/${enc(subject)}/versions`,
-      query: { deleted: options.deleted },
-      retry: "idempotent"
-    });
+    return this.http.request(
+      {
+        method: "GET",
+        path: `/subjects/${enc(subject)}/versions`,
+        query: { deleted: options.deleted },
+        retry: "idempotent"
+      },
+      integers
+    );
   }
   /** Against one version, or (no `version`) against every version the level selects, as register would. */
   async testCompatibility(subject, input, options = {}) {
     const versionPath = options.version === void 0 ? "" : `/${options.version}`;
-    const body = await this.http.request({
-      method: "POST",
-      path: `/compatibility/subjects/${enc(subject)}/versions${versionPath}`,
-      query: { verbose: options.verbose ?? true, normalize: options.normalize },
-      body: wireInput(input),
-      retry: "idempotent"
-    });
-    return { isCompatible: body.is_compatible, messages: body.messages ?? [] };
+    return this.http.request(
+      {
+        method: "POST",
+        path: `/compatibility/subjects/${enc(subject)}/versions${versionPath}`,
+        query: { verbose: options.verbose ?? true, normalize: options.normalize },
+        body: wireInput(input),
+        retry: "idempotent"
+      },
+      compatibility
+    );
   }
   /**
    * The global config, or the subject's own config. `undefined` when the subject has no config of its
@@ -45616,15 +48652,17 @@ var SchemaRegistryClient = class _SchemaRegistryClient {
    */
   async getConfig(subject, options = {}) {
     try {
-      const body = await this.http.request({
-        method: "GET",
-        path: subject === void 0 ? "/config" : `/config/${enc(subject)}`,
-        query: { defaultToGlobal: options.defaultToGlobal },
-        retry: "idempotent"
-      });
-      const level = parseLevel(body.compatibilityLevel ?? body.compatibility ?? "");
+      const { level, normalize } = await this.http.request(
+        {
+          method: "GET",
+          path: subject === void 0 ? "/config" : `/config/${enc(subject)}`,
+          query: { defaultToGlobal: options.defaultToGlobal },
+          retry: "idempotent"
+        },
+        config
+      );
       if (level === void 0) return void 0;
-      return body.normalize === void 0 ? { compatibilityLevel: level } : { compatibilityLevel: level, normalize: body.normalize };
+      return normalize === void 0 ? { compatibilityLevel: level } : { compatibilityLevel: level, normalize };
     } catch (e) {
       if (subject !== void 0 && isRegistryError(e) && (e.errorCode === REGISTRY_ERROR_CODES.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED || e.errorCode === REGISTRY_ERROR_CODES.SUBJECT_NOT_FOUND)) {
         return void 0;
@@ -45633,34 +48671,37 @@ var SchemaRegistryClient = class _SchemaRegistryClient {
     }
   }
   async setConfig(level, subject) {
-    await this.request({
-      method: "PUT",
-      path: subject === void 0 ? "/config" : `/config/${enc(subject)}`,
-      body: { compatibility: level },
-      // Setting a level is idempotent (PUT): a retry after a lost answer changes nothing more.
-      retry: "idempotent"
-    });
+    await this.http.request(
+      {
+        method: "PUT",
+        path: subject === void 0 ? "/config" : `/config/${enc(subject)}`,
+        body: { compatibility: level },
+        // Setting a level is idempotent (PUT): a retry after a lost answer changes nothing more.
+        retry: "idempotent"
+      },
+      anObject
+    );
     return { compatibility: level };
   }
   /** Removes the subject's own level (it then follows the global one); answers the level it had. */
   async deleteConfig(subject) {
-    const body = await this.http.request({
-      method: "DELETE",
-      path: `/config/${enc(subject)}`,
-      retry: "write"
-    });
-    const level = parseLevel(body.compatibilityLevel ?? "");
+    const { level } = await this.http.request(
+      { method: "DELETE", path: `/config/${enc(subject)}`, retry: "write" },
+      config
+    );
     return level === void 0 ? void 0 : { compatibilityLevel: level };
   }
   /** The global mode, or the subject's own mode; `undefined` when the subject has none of its own. */
   async getMode(subject) {
     try {
-      const body = await this.http.request({
-        method: "GET",
-        path: subject === void 0 ? "/mode" : `/mode/${enc(subject)}`,
-        retry: "idempotent"
-      });
-      return body.mode;
+      return await this.http.request(
+        {
+          method: "GET",
+          path: subject === void 0 ? "/mode" : `/mode/${enc(subject)}`,
+          retry: "idempotent"
+        },
+        modeAnswer
+      );
     } catch (e) {
       if (subject !== void 0 && isRegistryError(e) && (e.errorCode === REGISTRY_ERROR_CODES.SUBJECT_LEVEL_MODE_NOT_CONFIGURED || e.errorCode === REGISTRY_ERROR_CODES.SUBJECT_NOT_FOUND)) {
         return void 0;
@@ -45668,55 +48709,63 @@ var SchemaRegistryClient = class _SchemaRegistryClient {
       throw e;
     }
   }
-  async setMode(mode, subject, options = {}) {
-    await this.request({
-      method: "PUT",
-      path: subject === void 0 ? "/mode" : `/mode/${enc(subject)}`,
-      query: { force: options.force },
-      body: { mode },
-      retry: "idempotent"
-    });
-    return { mode };
+  async setMode(mode2, subject, options = {}) {
+    await this.http.request(
+      {
+        method: "PUT",
+        path: subject === void 0 ? "/mode" : `/mode/${enc(subject)}`,
+        query: { force: options.force },
+        body: { mode: mode2 },
+        retry: "idempotent"
+      },
+      anObject
+    );
+    return { mode: mode2 };
   }
   /** Soft delete by default; `permanent` hard-deletes (the registry wants a soft delete first). Answers the versions deleted. */
   deleteSubject(subject, options = {}) {
-    return this.http.request({
-      method: "DELETE",
-      path: `/subjects/${enc(subject)}`,
-      query: { permanent: options.permanent },
-      retry: "write"
-    });
+    return this.http.request(
+      {
+        method: "DELETE",
+        path: `/subjects/${enc(subject)}`,
+        query: { permanent: options.permanent },
+        retry: "write"
+      },
+      integers
+    );
   }
   deleteVersion(subject, version, options = {}) {
-    return this.http.request({
-      method: "DELETE",
-      path: `/subjects/${enc(subject)}/versions/${version}`,
-      query: { permanent: options.permanent },
-      retry: "write"
-    });
+    return this.http.request(
+      {
+        method: "DELETE",
+        path: `/subjects/${enc(subject)}/versions/${version}`,
+        query: { permanent: options.permanent },
+        retry: "write"
+      },
+      oneInteger
+    );
   }
   /** Ids of the schemas whose references point at this subject-version. */
   referencedBy(subject, version) {
-    return this.http.request({
-      method: "GET",
-      path: `/subjects/${enc(subject)}/versions/${version}/referencedby`,
-      retry: "idempotent"
-    });
+    return this.http.request(
+      {
+        method: "GET",
+        path: `/subjects/${enc(subject)}/versions/${version}/referencedby`,
+        retry: "idempotent"
+      },
+      integers
+    );
   }
   /** Subjects and versions that hold a schema id. */
   getVersionsById(id) {
-    return this.http.request({
-      method: "GET",
-      path: `/schemas/ids/${id}/versions`,
-      retry: "idempotent"
-    });
-  }
-  request(spec) {
-    return this.http.request(spec);
+    return this.http.request(
+      { method: "GET", path: `/schemas/ids/${id}/versions`, retry: "idempotent" },
+      subjectVersions
+    );
   }
 };
 function enc(subject) {
-  return encodeURIComponent(subject);
+  return subject === "." || subject === ".." ? subject.replace(/\./g, "%2E") : encodeURIComponent(subject);
 }
 function nonEmpty2(v) {
   return v === void 0 || v === "" ? void 0 : v;
@@ -45727,18 +48776,10 @@ function wireInput(input) {
   if (input.references !== void 0 && input.references.length > 0) body.references = input.references;
   return body;
 }
-function storedSchema(body) {
-  const out = { schema: body.schema, schemaType: body.schemaType ?? "AVRO" };
-  if (body.references !== void 0 && body.references.length > 0) out.references = body.references;
-  return out;
-}
-function subjectVersion(body) {
-  return { subject: body.subject, id: body.id, version: body.version, ...storedSchema(body) };
-}
 
 // src/registry/connect.ts
-function connectRegistry(flag, config, env, extra = {}) {
-  const url = flag ?? (config === void 0 ? void 0 : resolveRegistryUrl(config, env)) ?? env.SCHEMA_REGISTRY_URL;
+function connectRegistry(flag, config2, env, extra = {}) {
+  const url = flag ?? (config2 === void 0 ? void 0 : resolveRegistryUrl(config2, env)) ?? env.SCHEMA_REGISTRY_URL;
   if (url === void 0 || url === "") {
     throw new SchemagateError("INVALID_ARGUMENT", "no registry: pass --registry <url>, set registry.url in schemagate.yaml, or set SCHEMA_REGISTRY_URL");
   }
@@ -45792,7 +48833,7 @@ function planSubject(candidate, observation, changedDependencies = []) {
   }
   return step;
 }
-function summarize(results) {
+function summarize2(results) {
   return { ok: results.every((r) => r.action === "unchanged" || r.action === "registered"), results: [...results] };
 }
 function reportToJson(report) {
@@ -45811,10 +48852,41 @@ function reportToJson(report) {
 
 // src/registry/publish.ts
 init_errors();
+
+// src/compat/reference-cycle.ts
+var REFERENCE_CYCLE_FIX = "move the definitions both need into a third schema that each references, or define one inside the other: the registry needs each referenced schema registered before the schema that uses it";
+function describeCycle(names) {
+  return names.join(" → ");
+}
+function findCycle(start, edges) {
+  const state = /* @__PURE__ */ new Map();
+  const stack = [];
+  const visit = (node) => {
+    const s = state.get(node);
+    if (s === "done") return void 0;
+    if (s === "visiting") return [...stack.slice(stack.indexOf(node)), node];
+    state.set(node, "visiting");
+    stack.push(node);
+    for (const next of edges(node)) {
+      if (next === node) continue;
+      const cycle = visit(next);
+      if (cycle !== void 0) return cycle;
+    }
+    stack.pop();
+    state.set(node, "done");
+    return void 0;
+  };
+  return visit(start);
+}
+
+// src/registry/publish.ts
 async function publish(client, candidates, options = {}) {
   const ordered = orderByReferences(candidates);
   if (!ordered.ok) {
-    throw new SchemagateError("REFERENCE_UNRESOLVED", `schema references form a cycle: ${ordered.cycle.join(" → ")}`);
+    throw new SchemagateError(
+      "REFERENCE_CYCLE",
+      `REFERENCE_CYCLE: schema references form a cycle: ${describeCycle(ordered.cycle)}; fix: ${REFERENCE_CYCLE_FIX}`
+    );
   }
   const attempts = Math.max(1, options.registerAttempts ?? 3);
   const total = ordered.order.length;
@@ -45825,6 +48897,7 @@ async function publish(client, candidates, options = {}) {
   const levelInForce = async (subject) => (await client.getConfig(subject))?.compatibilityLevel ?? globalLevel;
   const slots = new Semaphore(Math.max(1, options.concurrency ?? 8));
   let done = 0;
+  let notARegistry;
   const one = async (candidate, index) => {
     const result = { subject: candidate.subject, action: "failed", messages: [] };
     if (candidate.file !== void 0) result.file = candidate.file;
@@ -45838,10 +48911,20 @@ async function publish(client, candidates, options = {}) {
       const broken = [...depOutcomes.values()].filter((r) => !isGood(r));
       if (candidate.problems !== void 0 && candidate.problems.length > 0) {
         result.messages.push(...candidate.problems);
-        steps[index] = { subject: candidate.subject, action: "register", reason: "the file is not a valid schema" };
+        steps[index] = {
+          subject: candidate.subject,
+          action: "register",
+          reason: "the file is not a valid schema"
+        };
       } else if (broken.length > 0) {
-        result.messages.push(`not published: referenced subject ${broken.map((r) => r.subject).join(", ")} was not published`);
-        steps[index] = { subject: candidate.subject, action: "register", reason: "a referenced subject failed" };
+        result.messages.push(
+          `not published: referenced subject ${broken.map((r) => r.subject).join(", ")} was not published`
+        );
+        steps[index] = {
+          subject: candidate.subject,
+          action: "register",
+          reason: "a referenced subject failed"
+        };
       } else {
         const changedDeps = [...depOutcomes.values()].filter((r) => r.action === "registered").map((r) => r.subject);
         const references = options.dryRun === true && changedDeps.length > 0 ? void 0 : await resolveReferences(client, candidate, depOutcomes);
@@ -45851,7 +48934,9 @@ async function publish(client, candidates, options = {}) {
           existing: changedDeps.length > 0 ? void 0 : await findExisting(client, candidate.subject, input)
         };
         if (options.dryRun === true && observation.existing === void 0 && references !== void 0) {
-          observation.compatibility = await client.testCompatibility(candidate.subject, input, { verbose: true });
+          observation.compatibility = await client.testCompatibility(candidate.subject, input, {
+            verbose: true
+          });
         }
         const step = planSubject(candidate, observation, changedDeps);
         steps[index] = step;
@@ -45870,8 +48955,9 @@ async function publish(client, candidates, options = {}) {
         }
       }
     } catch (e) {
+      if (e instanceof RegistryAnswerError) notARegistry ??= e;
       result.action = "failed";
-      result.messages = [describe(e)];
+      result.messages = [describe2(e)];
     } finally {
       slots.release();
     }
@@ -45879,9 +48965,14 @@ async function publish(client, candidates, options = {}) {
     options.onProgress?.(++done, total, candidate.subject);
     return result;
   };
-  for (const [index, candidate] of ordered.order.entries()) outcomes.set(candidate.subject, one(candidate, index));
+  for (const [index, candidate] of ordered.order.entries())
+    outcomes.set(candidate.subject, one(candidate, index));
   await Promise.all(outcomes.values());
-  return { steps: steps.map((s, i) => s ?? { subject: results[i]?.subject ?? "", action: "register" }), report: summarize(results) };
+  if (notARegistry !== void 0) throw notARegistry;
+  return {
+    steps: steps.map((s, i) => s ?? { subject: results[i]?.subject ?? "", action: "register" }),
+    report: summarize2(results)
+  };
 }
 var Semaphore = class {
   free;
@@ -45894,7 +48985,7 @@ var Semaphore = class {
       this.free--;
       return;
     }
-    await new Promise((resolve3) => this.waiting.push(resolve3));
+    await new Promise((resolve4) => this.waiting.push(resolve4));
   }
   release() {
     const next = this.waiting.shift();
@@ -45907,7 +48998,8 @@ function isGood(r) {
 }
 function predicted(step) {
   if (step.action === "unchanged") return { action: "unchanged", id: step.id, version: step.version };
-  if (step.predictedIncompatible !== void 0) return { action: "incompatible", messages: step.predictedIncompatible };
+  if (step.predictedIncompatible !== void 0)
+    return { action: "incompatible", messages: step.predictedIncompatible };
   return { action: "registered" };
 }
 async function resolveReferences(client, candidate, inBatch) {
@@ -45918,7 +49010,7 @@ async function resolveReferences(client, candidate, inBatch) {
       try {
         version = (await client.getLatest(ref.subject)).version;
       } catch (e) {
-        if (!isRegistryError(e) || e.status !== 404) throw e;
+        if (!isRegistryError(e) || !e.isNotFound) throw e;
         throw new SchemagateError(
           "REFERENCE_UNRESOLVED",
           `references ${ref.name} from subject '${ref.subject}', which the registry does not have: publish it first (publish --all)`
@@ -45930,14 +49022,18 @@ async function resolveReferences(client, candidate, inBatch) {
   return out;
 }
 function inputOf(candidate, references) {
-  return { schema: candidate.schema, schemaType: candidate.schemaType, ...references.length > 0 ? { references } : {} };
+  return {
+    schema: candidate.schema,
+    schemaType: candidate.schemaType,
+    ...references.length > 0 ? { references } : {}
+  };
 }
 async function findExisting(client, subject, input) {
   try {
     const found = await client.lookup(subject, input);
     return { id: found.id, version: found.version };
   } catch (e) {
-    if (isRegistryError(e) && e.status === 404) return void 0;
+    if (isRegistryError(e) && e.isNotFound) return void 0;
     throw e;
   }
 }
@@ -45950,11 +49046,13 @@ async function registerSafely(client, subject, input, attempts) {
       return { action: "registered", id: r.id, version, messages: [] };
     } catch (e) {
       if (!isRegistryError(e)) throw e;
-      if (e.isIncompatible) return { action: "incompatible", messages: await incompatibilityMessages(client, subject, input, e) };
+      if (e.isIncompatible)
+        return { action: "incompatible", messages: await incompatibilityMessages(client, subject, input, e) };
       if (!answerWasLost(e)) throw e;
       lastError = e;
       const existing = await findExisting(client, subject, input);
-      if (existing !== void 0) return { action: "registered", id: existing.id, version: existing.version, messages: [] };
+      if (existing !== void 0)
+        return { action: "registered", id: existing.id, version: existing.version, messages: [] };
     }
   }
   throw lastError;
@@ -45970,7 +49068,7 @@ async function incompatibilityMessages(client, subject, input, error2) {
   }
   return [error2.message.replace(/^registry 409 \(\d+\) on [^:]+:\d*[^:]*: /, "")];
 }
-function describe(e) {
+function describe2(e) {
   if (e instanceof SchemagateError) return e.message;
   return e instanceof Error ? e.message : String(e);
 }
@@ -46003,7 +49101,7 @@ function takeStarted(args, options) {
   return early;
 }
 function spawnGit(args, options) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     let child;
     try {
       child = spawn("git", args, {
@@ -46023,7 +49121,7 @@ function spawnGit(args, options) {
     child.on("error", (e) => reject(new SchemagateError("GIT_ERROR", `cannot run git: ${e.message}`)));
     child.on(
       "close",
-      (code) => resolve3({
+      (code) => resolve4({
         code: code ?? 1,
         stdout: Buffer.concat(out),
         stderr: Buffer.concat(err).toString("utf8")
@@ -46061,8 +49159,8 @@ async function resolveCommit(cwd, rev) {
   return r.code === 0 ? r.stdout.toString("utf8").trim() : void 0;
 }
 async function isShallow2(cwd, fresh = false) {
-  const known = shallowByTop.get(cwd);
-  if (known !== void 0 && !fresh) return known;
+  const known2 = shallowByTop.get(cwd);
+  if (known2 !== void 0 && !fresh) return known2;
   const shallow = (await gitText(["rev-parse", "--is-shallow-repository"], cwd)).trim() === "true";
   shallowByTop.set(cwd, shallow);
   return shallow;
@@ -46090,14 +49188,14 @@ function streamBlobs(cwd, oids) {
   const unique = [...new Set(oids)];
   const waiting = /* @__PURE__ */ new Map();
   for (const oid of unique) {
-    let resolve3;
+    let resolve4;
     let reject;
     const promise = new Promise((res, rej) => {
-      resolve3 = res;
+      resolve4 = res;
       reject = rej;
     });
     promise.catch(() => void 0);
-    waiting.set(oid, { promise, resolve: resolve3, reject });
+    waiting.set(oid, { promise, resolve: resolve4, reject });
   }
   const source = {
     get: (oid) => waiting.get(oid)?.promise
@@ -46156,30 +49254,43 @@ function listFilesArgs(root, tree) {
   const pathspec = root === "." ? [] : ["--", root];
   return tree === void 0 ? ["ls-files", "-s", "-z", ...pathspec] : ["ls-tree", "-r", "-z", "--full-tree", tree, ...pathspec];
 }
-function parseFileList(out, tree) {
+function parseFileList(out, tree, extras) {
   const files = /* @__PURE__ */ new Map();
-  if (tree === void 0) {
-    for (const entry of out.split("\0")) {
-      const tab = entry.indexOf("	");
-      if (tab < 0) continue;
-      const [mode, oid, stage] = entry.slice(0, tab).split(" ");
-      if (stage !== "0" || mode === "160000" || oid === void 0) continue;
-      files.set(entry.slice(tab + 1), oid);
+  for (const entry of out.split("\0")) {
+    const tab = entry.indexOf("	");
+    if (tab < 0) continue;
+    const [mode2, second, third] = entry.slice(0, tab).split(" ");
+    const path = entry.slice(tab + 1);
+    const oid = tree === void 0 ? second : third;
+    if (tree === void 0 ? third !== "0" : second !== "blob") {
+      if (tree === void 0 && third !== void 0 && !extras?.conflicted.includes(path))
+        extras?.conflicted.push(path);
+      continue;
     }
-  } else {
-    for (const entry of out.split("\0")) {
-      const tab = entry.indexOf("	");
-      if (tab < 0) continue;
-      const [, type, oid] = entry.slice(0, tab).split(" ");
-      if (type !== "blob" || oid === void 0) continue;
-      files.set(entry.slice(tab + 1), oid);
+    if (mode2 === "160000" || oid === void 0) continue;
+    if (mode2 === "120000") {
+      extras?.symlinks.push(path);
+      continue;
     }
+    files.set(path, oid);
   }
   return files;
 }
-async function listFiles(cwd, root, tree) {
+async function listFiles(cwd, root, tree, extras) {
   const out = (await runGit(listFilesArgs(root, tree), { cwd })).stdout.toString("utf8");
-  return parseFileList(out, tree);
+  return parseFileList(out, tree, extras);
+}
+async function listWorktreeFiles(cwd, root) {
+  const args = [
+    "ls-files",
+    "-z",
+    "--cached",
+    "--others",
+    "--exclude-standard",
+    ...root === "." ? [] : ["--", root]
+  ];
+  const out = (await runGit(args, { cwd })).stdout.toString("utf8");
+  return [...new Set(out.split("\0").filter((p) => p !== ""))];
 }
 
 // src/repo/history.ts
@@ -46269,7 +49380,7 @@ function parseLog(out, commits) {
     });
   }
 }
-function replay(commits) {
+function replay(commits, sameSubject) {
   const files = /* @__PURE__ */ new Map();
   const deleted = /* @__PURE__ */ new Map();
   const added = [];
@@ -46282,15 +49393,20 @@ function replay(commits) {
       blob,
       path
     });
+    const remove = (path) => {
+      const h = files.get(path);
+      if (h === void 0) return;
+      files.delete(path);
+      deleted.set(path, { ...h, deletedIn: change(NULL_OID, path) });
+    };
     for (const e of c.entries) {
+      const from = e.status === "R" && e.from !== void 0 && files.has(e.from) ? e.from : void 0;
+      if (from !== void 0 && sameSubject !== void 0 && !sameSubject(from, e.path)) remove(from);
       if (e.status === "D") {
-        const h = files.get(e.path);
-        if (h === void 0) continue;
-        files.delete(e.path);
-        deleted.set(e.path, { ...h, deletedIn: change(NULL_OID, e.path) });
-      } else if (e.status === "R" && e.from !== void 0 && files.has(e.from)) {
-        const h = files.get(e.from);
-        files.delete(e.from);
+        remove(e.path);
+      } else if (from !== void 0 && files.has(from)) {
+        const h = files.get(from);
+        files.delete(from);
         h.path = e.path;
         if (h.changes.at(-1)?.blob !== e.blob) h.changes.push(change(e.blob, e.path));
         files.set(e.path, h);
@@ -46326,7 +49442,7 @@ async function readFileHistories(cwd, options) {
   if (options.commit === void 0) return { commit: void 0, files: /* @__PURE__ */ new Map(), deleted: /* @__PURE__ */ new Map() };
   await ensureFullHistory(cwd, options.deepen ?? true);
   const commits = await logCommits(cwd, options.commit, options.paths);
-  const { added: _added, ...history } = replay(commits);
+  const { added: _added, ...history } = replay(commits, options.sameSubject);
   history.commit = options.commit;
   return history;
 }
@@ -46335,7 +49451,7 @@ async function readFewFileHistories(cwd, options) {
   if (options.paths.length === 0) return { commit: options.commit, files: /* @__PURE__ */ new Map(), deleted: /* @__PURE__ */ new Map() };
   await ensureFullHistory(cwd, options.deepen ?? true);
   const commits = await logCommits(cwd, options.commit, options.paths);
-  const { added, ...history } = replay(commits);
+  const { added, ...history } = replay(commits, options.sameSubject);
   history.commit = options.commit;
   const withParent = added.filter((a) => a.commit.parent !== void 0);
   if (withParent.length > 0) {
@@ -46351,8 +49467,14 @@ async function readFewFileHistories(cwd, options) {
       i = next === i + 1 ? i + 1 : next;
     }
     const addedPaths = new Set(withParent.map((a) => a.path));
-    if (entries.some((e) => e.status === "R" && addedPaths.has(e.path))) {
-      return readFileHistories(cwd, { commit: options.commit, paths: [options.root], deepen: false });
+    const keepsHistory = (e) => options.sameSubject === void 0 || options.sameSubject(e.from ?? "", e.path);
+    if (entries.some((e) => e.status === "R" && addedPaths.has(e.path) && keepsHistory(e))) {
+      return readFileHistories(cwd, {
+        commit: options.commit,
+        paths: [options.root],
+        deepen: false,
+        ...options.sameSubject === void 0 ? {} : { sameSubject: options.sameSubject }
+      });
     }
   }
   return history;
@@ -46361,7 +49483,7 @@ async function readFewFileHistories(cwd, options) {
 // src/repo/workspace.ts
 init_errors();
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync as readFileSync4 } from "node:fs";
+import { lstatSync, readFileSync as readFileSync4 } from "node:fs";
 import { join as join3 } from "node:path";
 var REFS_ARGS = [
   "for-each-ref",
@@ -46369,13 +49491,13 @@ var REFS_ARGS = [
   "refs/heads",
   "refs/remotes"
 ];
-async function resolveBase(cwd, config) {
+async function resolveBase(cwd, config2) {
   const out = (await runGit(REFS_ARGS, { cwd })).stdout.toString("utf8");
-  const hit = pickBaseBranch(out, config.baseBranch);
+  const hit = pickBaseBranch(out, config2.baseBranch);
   if (hit !== void 0) return hit;
-  if (config.baseBranch !== void 0) {
-    const commit = await resolveCommit(cwd, config.baseBranch);
-    if (commit !== void 0) return { ref: config.baseBranch, commit };
+  if (config2.baseBranch !== void 0) {
+    const commit = await resolveCommit(cwd, config2.baseBranch);
+    if (commit !== void 0) return { ref: config2.baseBranch, commit };
   }
   const head = await resolveCommit(cwd, "HEAD");
   return { ref: head === void 0 ? null : "HEAD", commit: head };
@@ -46414,43 +49536,54 @@ async function resolveRevision(cwd, rev) {
 function blobId(bytes) {
   return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
-function walk(top, dir, out) {
-  let entries;
-  try {
-    entries = readdirSync(join3(top, dir), { withFileTypes: true });
-  } catch (e) {
-    if (e.code === "ENOENT" || e.code === "ENOTDIR")
-      return;
-    throw e;
-  }
-  for (const e of entries) {
-    if (e.name.startsWith(".") || e.name === "node_modules") continue;
-    const rel = dir === "" ? e.name : `${dir}/${e.name}`;
-    if (e.isDirectory()) walk(top, rel, out);
-    else if (e.isFile()) out.push(rel);
-  }
-}
-async function candidateFiles(top, config, source) {
+async function candidateFiles(top, config2, source) {
+  const skipped = [];
+  const conflicted = [];
+  const keep = (p) => {
+    if (isSchemaPath(p, config2)) return true;
+    if (isUnderRoot(p, config2.root)) skipped.push({ file: p, reason: "extension" });
+    return false;
+  };
   if (source.kind === "worktree") {
-    const paths = [];
-    walk(top, config.root === "." ? "" : config.root, paths);
     const contents = /* @__PURE__ */ new Map();
     const oids2 = /* @__PURE__ */ new Map();
-    for (const p of paths) {
-      if (!isSchemaPath(p, config)) continue;
-      const bytes = readFileSync4(join3(top, p));
+    for (const p of await listWorktreeFiles(top, config2.root)) {
+      const full = join3(top, p);
+      let stat2;
+      try {
+        stat2 = lstatSync(full);
+      } catch (e) {
+        if (e.code === "ENOENT" || e.code === "ENOTDIR")
+          continue;
+        throw e;
+      }
+      if (stat2.isSymbolicLink()) {
+        if (isUnderRoot(p, config2.root)) skipped.push({ file: p, reason: "symlink" });
+        continue;
+      }
+      if (!stat2.isFile() || !keep(p)) continue;
+      const bytes = readFileSync4(full);
       contents.set(p, bytes);
       oids2.set(p, blobId(bytes));
     }
     return {
       oids: oids2,
+      skipped,
+      conflicted,
       read: async (ps) => new Map(ps.flatMap((p) => contents.has(p) ? [[p, contents.get(p)]] : []))
     };
   }
-  const listed = await listFiles(top, config.root, source.kind === "index" ? void 0 : source.commit);
-  const oids = new Map([...listed].filter(([p]) => isSchemaPath(p, config)));
+  const symlinks = [];
+  const listed = await listFiles(top, config2.root, source.kind === "index" ? void 0 : source.commit, {
+    symlinks,
+    conflicted
+  });
+  for (const p of symlinks) if (isUnderRoot(p, config2.root)) skipped.push({ file: p, reason: "symlink" });
+  const oids = new Map([...listed].filter(([p]) => keep(p)));
   return {
     oids,
+    skipped,
+    conflicted: conflicted.filter((p) => isSchemaPath(p, config2)),
     read: async (ps) => {
       const blobs = await readBlobs(
         top,
@@ -46468,8 +49601,15 @@ init_errors();
 
 // src/repo/schema-file.ts
 init_errors();
-init_parse();
 import { posix as posix2 } from "node:path";
+
+// src/formats/format.ts
+function jsonDocumentOf(schema) {
+  return "doc" in schema ? schema.doc : void 0;
+}
+
+// src/repo/schema-file.ts
+init_parse();
 
 // src/formats/load.ts
 var loaded = /* @__PURE__ */ new Map();
@@ -46478,7 +49618,7 @@ function loadFormat(id, options = {}) {
   const key = `${id}:${policy}`;
   let handler2 = loaded.get(key);
   if (handler2 === void 0) {
-    handler2 = id === "avro" ? Promise.resolve().then(() => (init_avro(), avro_exports)).then((m) => m.avroFormat) : Promise.resolve().then(() => (init_jsonschema(), jsonschema_exports)).then(
+    handler2 = id === "avro" ? Promise.resolve().then(() => (init_avro(), avro_exports)).then((m) => m.avroFormat) : id === "protobuf" ? Promise.resolve().then(() => (init_protobuf(), protobuf_exports)).then((m) => m.protobufFormat) : Promise.resolve().then(() => (init_jsonschema(), jsonschema_exports)).then(
       (m) => policy === "strict" ? m.jsonSchemaFormat : m.jsonSchemaFormatWith({ policy })
     );
     loaded.set(key, handler2);
@@ -46500,7 +49640,7 @@ var esc = (t) => String(t).replace(/~/g, "~0").replace(/\//g, "~1");
 function avroNames(value) {
   const defined = /* @__PURE__ */ new Set();
   const uses = [];
-  const walk2 = (v, pointer, ns) => {
+  const walk = (v, pointer, ns) => {
     if (typeof v === "string") {
       if (PRIMITIVES2.has(v)) return;
       const candidates = v.includes(".") || ns === void 0 ? [v] : [`${ns}.${v}`, v];
@@ -46508,7 +49648,7 @@ function avroNames(value) {
       return;
     }
     if (Array.isArray(v)) {
-      v.forEach((b, i) => walk2(b, `${pointer}/${i}`, ns));
+      v.forEach((b, i) => walk(b, `${pointer}/${i}`, ns));
       return;
     }
     if (v === null || typeof v !== "object") return;
@@ -46522,18 +49662,18 @@ function avroNames(value) {
       if (Array.isArray(fields)) {
         fields.forEach((f, i) => {
           if (f !== null && typeof f === "object" && !Array.isArray(f) && f["type"] !== void 0)
-            walk2(f["type"], `${pointer}/fields/${i}/type`, inner);
+            walk(f["type"], `${pointer}/fields/${i}/type`, inner);
         });
       }
       return;
     }
-    if (type === "array" && v["items"] !== void 0) walk2(v["items"], `${pointer}/items`, ns);
-    else if (type === "map" && v["values"] !== void 0) walk2(v["values"], `${pointer}/values`, ns);
-    else if (type !== void 0 && typeof type !== "string") walk2(type, `${pointer}/type`, ns);
+    if (type === "array" && v["items"] !== void 0) walk(v["items"], `${pointer}/items`, ns);
+    else if (type === "map" && v["values"] !== void 0) walk(v["values"], `${pointer}/values`, ns);
+    else if (type !== void 0 && typeof type !== "string") walk(type, `${pointer}/type`, ns);
     else if (typeof type === "string" && !PRIMITIVES2.has(type) && type !== "array" && type !== "map" && !NAMED.has(type))
-      walk2(type, `${pointer}/${esc("type")}`, ns);
+      walk(type, `${pointer}/${esc("type")}`, ns);
   };
-  walk2(value, "", void 0);
+  walk(value, "", void 0);
   const external = uses.filter((u) => !u.candidates.some((c) => defined.has(c)));
   return { defined, external };
 }
@@ -46542,8 +49682,8 @@ function avroNames(value) {
 var decoder = new TextDecoder("utf-8", { fatal: true });
 function decodeSchemaText(bytes) {
   try {
-    const text = decoder.decode(bytes);
-    return { ok: true, text: text.charCodeAt(0) === 65279 ? text.slice(1) : text };
+    const text2 = decoder.decode(bytes);
+    return { ok: true, text: text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2 };
   } catch {
     const at2 = firstInvalidUtf8(bytes);
     let line = 1;
@@ -46622,7 +49762,7 @@ var NameIndex = class {
     return this.texts.get(file);
   }
 };
-async function resolveAvroReferences(file, value, text, index) {
+async function resolveAvroReferences(file, value, text2, index) {
   const first = avroNames(value).external;
   if (first.length === 0) return { references: [], problems: [] };
   await index.ensure();
@@ -46634,13 +49774,15 @@ async function resolveAvroReferences(file, value, text, index) {
     top: true
   }));
   const seenFiles = /* @__PURE__ */ new Set([file]);
+  const graph = new ReferenceGraph();
   while (queue.length > 0) {
     const { use, from, top } = queue.shift();
     const name = use.candidates.find((c) => index.fileOf(c) !== void 0);
     const defining = name === void 0 ? void 0 : index.fileOf(name);
+    if (defining !== void 0) graph.add(from, defining, top ? use.pointer : void 0);
     if (name === void 0 || defining === void 0) {
       if (top) {
-        const pos = positionOf(parseJson(text, file), use.pointer);
+        const pos = positionOf(parseJson(text2, file), use.pointer);
         problems.push({
           rule: "REFERENCE_UNRESOLVED",
           message: `type '${use.written}' is not defined in this file nor in any other schema file under the root`,
@@ -46672,6 +49814,8 @@ async function resolveAvroReferences(file, value, text, index) {
       }
     }
   }
+  const cycle = graph.cycleProblem(file, text2);
+  if (cycle !== void 0) problems.push(cycle);
   return { references: [...found.values()].reverse(), problems };
 }
 function externalRefs(value, pointer = "", out = []) {
@@ -46687,20 +49831,22 @@ function externalRefs(value, pointer = "", out = []) {
   }
   return out;
 }
-async function resolveJsonReferences(file, value, text, index) {
+async function resolveJsonReferences(file, value, text2, index) {
   const first = externalRefs(value);
   if (first.length === 0) return { references: [], problems: [] };
   await index.ensure();
   const found = /* @__PURE__ */ new Map();
   const problems = [];
   const queue = first.map((r) => ({ ...r, from: file, top: true }));
+  const graph = new ReferenceGraph();
   while (queue.length > 0) {
     const r = queue.shift();
-    if (found.has(r.uri)) continue;
     const target = index.jsonFileOf(r.uri, r.from);
+    if (target !== void 0) graph.add(r.from, target, r.top ? r.pointer : void 0);
+    if (found.has(r.uri)) continue;
     if (target === void 0) {
       if (r.top && !/^[a-z][a-z0-9+.-]*:/i.test(r.uri)) {
-        const pos = positionOf(parseJson(text, file), r.pointer);
+        const pos = positionOf(parseJson(text2, file), r.pointer);
         problems.push({
           rule: "REFERENCE_UNRESOLVED",
           message: `$ref '${r.uri}' names no schema file under the root`,
@@ -46721,7 +49867,56 @@ async function resolveJsonReferences(file, value, text, index) {
     } catch {
     }
   }
+  const cycle = graph.cycleProblem(file, text2);
+  if (cycle !== void 0) problems.push(cycle);
   return { references: [...found.values()], problems };
+}
+var ReferenceGraph = class {
+  edges = /* @__PURE__ */ new Map();
+  /** The position of the first use in the checked file of each file it references. */
+  firstUse = /* @__PURE__ */ new Map();
+  add(from, to, pointer) {
+    let out = this.edges.get(from);
+    if (out === void 0) this.edges.set(from, out = /* @__PURE__ */ new Set());
+    out.add(to);
+    if (pointer !== void 0 && !this.firstUse.has(to)) this.firstUse.set(to, pointer);
+  }
+  /** A cycle reachable from `file`, as one problem at the use in `file` that leads into it. */
+  cycleProblem(file, text2) {
+    const cycle = findCycle(file, (node) => [...this.edges.get(node) ?? []]);
+    if (cycle === void 0) return void 0;
+    const path = findPath(file, cycle[0], (node) => [...this.edges.get(node) ?? []]);
+    const entry = cycle[0] === file ? cycle[1] : path?.[1] ?? cycle[0];
+    const pointer = this.firstUse.get(entry) ?? "";
+    const pos = positionOf(parseJson(text2, file), pointer);
+    const through = cycle[0] === file ? "" : ` (this schema references ${cycle[0]}, which is on it)`;
+    return {
+      rule: "REFERENCE_CYCLE",
+      message: `schema references form a cycle: ${describeCycle(cycle)}${through}; the registry cannot register schemas that reference each other`,
+      pointer,
+      line: pos.line,
+      column: pos.column,
+      fix: REFERENCE_CYCLE_FIX
+    };
+  }
+};
+function findPath(from, to, edges) {
+  const parent = /* @__PURE__ */ new Map([[from, from]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const node = queue.shift();
+    if (node === to) {
+      const path = [to];
+      while (path[0] !== from) path.unshift(parent.get(path[0]));
+      return path;
+    }
+    for (const next of edges(node))
+      if (!parent.has(next)) {
+        parent.set(next, node);
+        queue.push(next);
+      }
+  }
+  return void 0;
 }
 async function loadSchema2(file, bytes, options) {
   const decoded = decodeSchemaText(bytes);
@@ -46742,33 +49937,26 @@ async function loadSchema2(file, bytes, options) {
       ]
     };
   }
-  const text = decoded.text;
+  const text2 = decoded.text;
   if (options.fast === true && options.format === "avro") {
     const handler3 = await loadFormat(options.format);
-    const direct = handler3.parse(text, { file, ...options.lenient === true ? { lenient: true } : {} });
-    if (direct.ok)
-      return {
-        ok: true,
-        format: options.format,
-        handler: handler3,
-        schema: direct.schema,
-        text,
-        doc: direct.schema.doc,
-        references: []
-      };
+    const direct = handler3.parse(text2, { file, ...options.lenient === true ? { lenient: true } : {} });
+    const doc2 = direct.ok ? jsonDocumentOf(direct.schema) : void 0;
+    if (direct.ok && doc2 !== void 0)
+      return { ok: true, format: options.format, handler: handler3, schema: direct.schema, text: text2, doc: doc2, references: [] };
   }
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch {
     try {
-      parseJson(text, file);
+      parseJson(text2, file);
     } catch (e) {
       if (!isSchemagateError(e)) throw e;
       return {
         ok: false,
         format: fallbackFormat,
-        text,
+        text: text2,
         problems: [
           {
             rule: "INVALID_SCHEMA",
@@ -46784,24 +49972,24 @@ async function loadSchema2(file, bytes, options) {
     return {
       ok: false,
       format: fallbackFormat,
-      text,
+      text: text2,
       problems: [{ rule: "INVALID_SCHEMA", message: "invalid JSON", pointer: "", line: 1, column: 1 }]
     };
   }
   const format = options.format ?? detectFormat(file, value);
   let references = [...options.references ?? []];
   if (format === "avro" && options.index !== void 0 && options.references === void 0) {
-    const resolved = await resolveAvroReferences(file, value, text, options.index);
-    if (resolved.problems.length > 0) return { ok: false, format, text, problems: resolved.problems };
+    const resolved = await resolveAvroReferences(file, value, text2, options.index);
+    if (resolved.problems.length > 0) return { ok: false, format, text: text2, problems: resolved.problems };
     references = resolved.references;
   }
   if (format === "json" && options.index !== void 0 && options.references === void 0) {
-    const resolved = await resolveJsonReferences(file, value, text, options.index);
-    if (resolved.problems.length > 0) return { ok: false, format, text, problems: resolved.problems };
+    const resolved = await resolveJsonReferences(file, value, text2, options.index);
+    if (resolved.problems.length > 0) return { ok: false, format, text: text2, problems: resolved.problems };
     references = resolved.references;
   }
   const handler2 = await loadFormat(format, options.policy === void 0 ? {} : { policy: options.policy });
-  const result = handler2.parse(text, {
+  const result = handler2.parse(text2, {
     file,
     references,
     ...options.lenient === true ? { lenient: true } : {}
@@ -46810,7 +49998,7 @@ async function loadSchema2(file, bytes, options) {
     return {
       ok: false,
       format,
-      text,
+      text: text2,
       problems: result.issues.map((i) => ({
         rule: "INVALID_SCHEMA",
         message: `${i.message} (${i.rule})`,
@@ -46820,13 +50008,14 @@ async function loadSchema2(file, bytes, options) {
       }))
     };
   }
+  const doc = jsonDocumentOf(result.schema) ?? parseJson(text2, file);
   return {
     ok: true,
     format,
     handler: handler2,
     schema: result.schema,
-    text,
-    doc: result.schema.doc,
+    text: text2,
+    doc,
     references: references.flatMap((r) => r.file === void 0 ? [] : [{ name: r.name, file: r.file }])
   };
 }
@@ -46870,32 +50059,35 @@ async function buildVersions(history, blobs, options) {
 // src/repo/read.ts
 async function readSubjects(options) {
   const top = await repoRoot(options.cwd);
-  const config = options.config ?? loadConfig(top);
-  const base = options.ref === void 0 ? await resolveBase(top, config) : { ref: options.ref, commit: await resolveRevision(top, options.ref) };
+  const config2 = options.config ?? loadConfig(top);
+  const base = options.ref === void 0 ? await resolveBase(top, config2) : { ref: options.ref, commit: await resolveRevision(top, options.ref) };
   if (base.commit === void 0) return { commit: void 0, ref: base.ref, subjects: [] };
   prefetchFirstParentChain(top, base.commit);
-  const history = await readFileHistories(top, {
-    commit: base.commit,
-    paths: [config.root],
-    ...options.deepen === void 0 ? {} : { deepen: options.deepen }
-  });
-  const files = [...history.files.values()].filter((h) => isSchemaPath(h.path, config));
+  const [history, atCommit] = await Promise.all([
+    readFileHistories(top, {
+      commit: base.commit,
+      paths: [config2.root],
+      sameSubject: sameSubjectIn(config2),
+      ...options.deepen === void 0 ? {} : { deepen: options.deepen }
+    }),
+    candidateFiles(top, config2, { kind: "commit", commit: base.commit })
+  ]);
+  const files = [...history.files.values()].filter((h) => atCommit.oids.has(h.path));
   const wanted = options.only === void 0 ? files : files.filter(
-    (h) => options.only.includes(h.path) || options.only.includes(subjectSettings(h.path, config).subject)
+    (h) => options.only.includes(h.path) || options.only.includes(subjectSettings(h.path, config2).subject)
   );
   const blobs = await readBlobs(
     top,
     wanted.flatMap((h) => h.changes.map((c) => c.blob))
   );
-  const atCommit = await candidateFiles(top, config, { kind: "commit", commit: base.commit });
   const index = new NameIndex(() => atCommit.read([...atCommit.oids.keys()]));
   const subjects = [];
-  for (const h of wanted) subjects.push(await subjectInfo(h, blobs, config, index));
+  for (const h of wanted) subjects.push(await subjectInfo(h, blobs, config2, index));
   subjects.sort((a, b) => a.subject.localeCompare(b.subject));
   return { commit: base.commit, ref: base.ref, subjects };
 }
-async function subjectInfo(h, blobs, config, index) {
-  const settings = subjectSettings(h.path, config);
+async function subjectInfo(h, blobs, config2, index) {
+  const settings = subjectSettings(h.path, config2);
   const last = h.changes.at(-1);
   const bytes = last === void 0 ? void 0 : blobs.get(last.blob);
   const problems = [];
@@ -46910,7 +50102,7 @@ async function subjectInfo(h, blobs, config, index) {
     format = loaded2.format;
     content = loaded2.text ?? bytes.toString("utf8");
     if (loaded2.ok)
-      references = loaded2.references.map((r) => ({ ...r, subject: subjectSettings(r.file, config).subject }));
+      references = loaded2.references.map((r) => ({ ...r, subject: subjectSettings(r.file, config2).subject }));
     else problems.push(...loaded2.problems.map((p) => `${h.path}:${p.line}:${p.column}: ${p.message}`));
   }
   const versions = (await buildVersions(h, blobs, { format, index })).map(
@@ -46929,10 +50121,10 @@ async function subjectInfo(h, blobs, config, index) {
 }
 async function changedSubjects(options) {
   const top = await repoRoot(options.cwd);
-  const config = options.config ?? loadConfig(top);
+  const config2 = options.config ?? loadConfig(top);
   const from = await resolveRevision(top, options.from);
   const to = await resolveRevision(top, options.to ?? "HEAD");
-  const out = (await runGit(["diff", "--name-status", "-M", "-z", from, to, "--", config.root], { cwd: top })).stdout.toString("utf8");
+  const out = (await runGit(["diff", "--name-status", "-M", "-z", from, to, "--", config2.root], { cwd: top })).stdout.toString("utf8");
   const tokens2 = out.split("\0");
   const changes = [];
   for (let i = 0; i < tokens2.length; ) {
@@ -46944,20 +50136,22 @@ async function changedSubjects(options) {
     if (status.startsWith("R") || status.startsWith("C")) {
       const old = tokens2[i + 1] ?? "";
       const file2 = tokens2[i + 2] ?? "";
-      if (isSchemaPath(file2, config))
-        changes.push({
-          subject: subjectSettings(file2, config).subject,
-          file: file2,
-          change: "renamed",
-          previousFile: old
-        });
+      const subject = subjectSettings(file2, config2).subject;
+      const oldSubject = subjectSettings(old, config2).subject;
+      if (status.startsWith("R") && oldSubject === subject) {
+        if (isSchemaPath(file2, config2)) changes.push({ subject, file: file2, change: "renamed", previousFile: old });
+      } else {
+        if (status.startsWith("R") && isSchemaPath(old, config2))
+          changes.push({ subject: oldSubject, file: old, change: "deleted" });
+        if (isSchemaPath(file2, config2)) changes.push({ subject, file: file2, change: "added" });
+      }
       i += 3;
       continue;
     }
     const file = tokens2[i + 1] ?? "";
     const kind = status === "A" ? "added" : status === "D" ? "deleted" : "modified";
-    if (isSchemaPath(file, config))
-      changes.push({ subject: subjectSettings(file, config).subject, file, change: kind });
+    if (isSchemaPath(file, config2))
+      changes.push({ subject: subjectSettings(file, config2).subject, file, change: kind });
     i += 2;
   }
   return changes.sort((a, b) => a.subject.localeCompare(b.subject));
@@ -46983,23 +50177,7 @@ function checkCompatibility(level, candidate, previous, check2) {
 // src/repo/check.ts
 init_errors();
 init_parse();
-
-// src/report/model.ts
-function summarize2(subjects) {
-  const byStatus = {};
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const s of subjects) {
-    byStatus[s.status] = (byStatus[s.status] ?? 0) + 1;
-    for (const f of s.findings) {
-      if (f.severity === "error") errors++;
-      else if (f.severity === "warning") warnings++;
-      else infos++;
-    }
-  }
-  return { subjects: subjects.length, errors, warnings, infos, byStatus };
-}
+import { join as join4 } from "node:path";
 
 // src/repo/lint.ts
 init_parse();
@@ -47007,8 +50185,8 @@ var isObject4 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function missingDocs(format, value) {
   const out = [];
   if (format === "avro") {
-    const walk2 = (v, pointer) => {
-      if (Array.isArray(v)) return v.forEach((b, i) => walk2(b, `${pointer}/${i}`));
+    const walk = (v, pointer) => {
+      if (Array.isArray(v)) return v.forEach((b, i) => walk(b, `${pointer}/${i}`));
       if (!isObject4(v)) return;
       const t = v["type"];
       if ((t === "record" || t === "error" || t === "enum" || t === "fixed") && typeof v["name"] === "string") {
@@ -47019,21 +50197,21 @@ function missingDocs(format, value) {
             if (!isObject4(f)) return;
             const fp = `${pointer}/fields/${i}`;
             if (typeof f["doc"] !== "string") out.push({ pointer: fp, what: `field '${String(f["name"])}'` });
-            if (f["type"] !== void 0) walk2(f["type"], `${fp}/type`);
+            if (f["type"] !== void 0) walk(f["type"], `${fp}/type`);
           });
         }
         return;
       }
-      if (t === "array" && v["items"] !== void 0) walk2(v["items"], `${pointer}/items`);
-      else if (t === "map" && v["values"] !== void 0) walk2(v["values"], `${pointer}/values`);
-      else if (t !== void 0 && typeof t !== "string") walk2(t, `${pointer}/type`);
+      if (t === "array" && v["items"] !== void 0) walk(v["items"], `${pointer}/items`);
+      else if (t === "map" && v["values"] !== void 0) walk(v["values"], `${pointer}/values`);
+      else if (t !== void 0 && typeof t !== "string") walk(t, `${pointer}/type`);
     };
-    walk2(value, "");
+    walk(value, "");
   } else {
     if (isObject4(value) && typeof value["description"] !== "string")
       out.push({ pointer: "", what: "the schema" });
-    const walk2 = (v, pointer) => {
-      if (Array.isArray(v)) return v.forEach((b, i) => walk2(b, `${pointer}/${i}`));
+    const walk = (v, pointer) => {
+      if (Array.isArray(v)) return v.forEach((b, i) => walk(b, `${pointer}/${i}`));
       if (!isObject4(v)) return;
       const props2 = v["properties"];
       if (isObject4(props2)) {
@@ -47043,9 +50221,9 @@ function missingDocs(format, value) {
             out.push({ pointer: pp, what: `property '${name}'` });
         }
       }
-      for (const [k, c] of Object.entries(v)) walk2(c, joinPointer(pointer, k));
+      for (const [k, c] of Object.entries(v)) walk(c, joinPointer(pointer, k));
     };
-    walk2(value, "");
+    walk(value, "");
   }
   return out;
 }
@@ -47053,39 +50231,50 @@ function missingDocs(format, value) {
 // src/repo/check.ts
 async function runCheck(options) {
   const top = await repoRoot(options.cwd);
-  const config = options.config ?? loadConfig(top);
-  const mode = options.mode ?? "worktree";
+  const config2 = options.config ?? (options.configPath === void 0 ? loadConfig(top) : loadConfigAt(top, options.configPath, options.cwd));
+  const mode2 = options.mode ?? "worktree";
   let base;
-  if (mode === "against") {
+  if (mode2 === "against") {
     if (options.against === void 0)
       throw new SchemagateError("INVALID_ARGUMENT", "--against needs a ref, such as origin/main");
     base = { ref: options.against, commit: await resolveRevision(top, options.against) };
   } else if (options.against !== void 0) {
     base = { ref: options.against, commit: await resolveRevision(top, options.against) };
   } else {
-    base = await resolveBase(top, config);
+    base = await resolveBase(top, config2);
   }
   if (base.commit !== void 0) prefetchFirstParentChain(top, base.commit);
-  const candidateSource = mode === "staged" ? { kind: "index" } : mode === "against" ? { kind: "commit", commit: await resolveRevision(top, "HEAD") } : { kind: "worktree" };
+  const candidateSource = mode2 === "staged" ? { kind: "index" } : mode2 === "against" ? { kind: "commit", commit: await resolveRevision(top, "HEAD") } : { kind: "worktree" };
   const [candidates, baseFiles] = await Promise.all([
-    candidateFiles(top, config, candidateSource),
-    base.commit === void 0 ? /* @__PURE__ */ new Map() : candidateFiles(top, config, { kind: "commit", commit: base.commit }).then((c) => c.oids)
+    candidateFiles(top, config2, candidateSource),
+    base.commit === void 0 ? /* @__PURE__ */ new Map() : candidateFiles(top, config2, { kind: "commit", commit: base.commit }).then((c) => c.oids)
   ]);
+  if (candidates.conflicted.length > 0) throw await mergeConflict(top, candidates.conflicted);
+  if (candidates.oids.size === 0 && baseFiles.size === 0)
+    throw await noSchemaFiles(top, config2, candidateSource.kind, candidates.skipped);
   const added = [...candidates.oids.keys()].filter((p) => !baseFiles.has(p));
   const removed = [...baseFiles.keys()].filter((p) => !candidates.oids.has(p));
-  const renamedFrom = pairRenames(added, removed, candidates.oids, baseFiles, config);
+  const renamedFrom = pairRenames(added, removed, config2);
   const renamedOld = new Set(renamedFrom.values());
   const deleted = removed.filter((p) => !renamedOld.has(p));
-  const targets = mode === "all" ? [...candidates.oids.keys()] : [...candidates.oids.keys()].filter((p) => baseFiles.get(p) !== candidates.oids.get(p));
+  const movedTo = movedContent(deleted, added, candidates.oids, baseFiles);
+  const targets = mode2 === "all" ? [...candidates.oids.keys()] : [...candidates.oids.keys()].filter((p) => baseFiles.get(p) !== candidates.oids.get(p));
   const historyPaths = [.../* @__PURE__ */ new Set([...targets, ...deleted, ...renamedFrom.values()])];
   let history;
-  if (mode === "all" || historyPaths.length > NARROW_LIMIT)
-    history = await readFileHistories(top, { commit: base.commit, paths: [config.root], ...deepen(options) });
+  const sameSubject = sameSubjectIn(config2);
+  if (mode2 === "all" || historyPaths.length > NARROW_LIMIT)
+    history = await readFileHistories(top, {
+      commit: base.commit,
+      paths: [config2.root],
+      sameSubject,
+      ...deepen(options)
+    });
   else
     history = await readFewFileHistories(top, {
       commit: base.commit,
       paths: historyPaths,
-      root: config.root,
+      root: config2.root,
+      sameSubject,
       ...deepen(options)
     });
   const historyOf = (path) => {
@@ -47093,7 +50282,8 @@ async function runCheck(options) {
     return history.files.get(from) ?? history.deleted.get(from);
   };
   const blobIds = [];
-  const baseConfigSpec = base.commit === void 0 ? void 0 : `${base.commit}:${CONFIG_FILE}`;
+  const configPath = config2.file ?? CONFIG_FILE;
+  const baseConfigSpec = base.commit === void 0 || configPath.startsWith("/") ? void 0 : `${base.commit}:${configPath}`;
   if (baseConfigSpec !== void 0) blobIds.push(baseConfigSpec);
   const fromGit = candidateSource.kind !== "worktree";
   if (fromGit) for (const p of targets) blobIds.push(candidates.oids.get(p));
@@ -47111,25 +50301,26 @@ async function runCheck(options) {
     baseConfigSpec === void 0 ? void 0 : blobs.get(baseConfigSpec),
     fromGit ? readTargets() : candidates.read(targets)
   ]);
-  const baseConfig = baseConfigFrom(baseConfigBytes, config);
+  const baseConfig = baseConfigFrom(baseConfigBytes, config2);
   const index = new NameIndex(() => candidates.read([...candidates.oids.keys()]));
   const reports = [];
   for (const path of targets) {
     reports.push(
       await checkSubject(path, candidateBytes.get(path), historyOf(path), renamedFrom.get(path), {
-        config,
-        mode,
+        config: config2,
+        mode: mode2,
         blobs,
         index
       })
     );
   }
-  for (const path of deleted) reports.push(deletedSubject(path, history.files.get(path), config));
+  for (const path of deleted)
+    reports.push(deletedSubject(path, history.files.get(path), config2, movedTo.get(path)));
   if (baseConfig !== void 0) {
     for (const path of candidates.oids.keys()) {
       const before = levelOf2(renamedFrom.get(path) ?? path, baseConfig);
-      if (before === levelOf2(path, config) || !baseFiles.has(renamedFrom.get(path) ?? path)) continue;
-      const now = subjectSettings(path, config);
+      if (before === levelOf2(path, config2) || !baseFiles.has(renamedFrom.get(path) ?? path)) continue;
+      const now = subjectSettings(path, config2);
       let report = reports.find((r) => r.file === path);
       if (report === void 0) {
         report = {
@@ -47152,7 +50343,7 @@ async function runCheck(options) {
         rule: "LEVEL_CHANGED",
         severity: "warning",
         path: "",
-        file: config.file ?? CONFIG_FILE,
+        file: config2.file ?? CONFIG_FILE,
         line: 1,
         column: 1,
         version: null,
@@ -47164,18 +50355,47 @@ async function runCheck(options) {
   }
   markDuplicateSubjects(
     reports,
-    [...candidates.oids.keys()].map((p) => ({ file: p, subject: subjectSettings(p, config).subject }))
+    [...candidates.oids.keys()].map((p) => ({ file: p, subject: subjectSettings(p, config2).subject }))
   );
   reports.sort((a, b) => a.file.localeCompare(b.file));
-  const summary2 = summarize2(reports);
+  for (const r of reports) r.findings.sort(compareFindings);
+  const summary2 = summarize(reports);
   return {
     ok: summary2.errors === 0,
-    mode,
+    mode: mode2,
     base: { ref: base.ref, commit: base.commit ?? null },
     subjects: reports,
-    summary: summary2
+    summary: summary2,
+    ...candidates.skipped.length === 0 ? {} : { skipped: candidates.skipped }
   };
 }
+async function mergeConflict(top, files) {
+  const merging = await resolveCommit(top, "MERGE_HEAD");
+  const what = merging === void 0 ? "unresolved conflicts" : "a merge in progress with unresolved conflicts";
+  return new SchemagateError(
+    "MERGE_CONFLICT",
+    `${what} in ${files.join(", ")}: the schemas cannot be checked until they are resolved. Edit the files to resolve the conflicts, \`git add\` them, then commit (the hook checks the resolved files)` + (merging === void 0 ? "" : ", or `git merge --abort` to give up the merge")
+  );
+}
+async function noSchemaFiles(top, config2, source, skipped) {
+  const where = source === "worktree" ? "the working tree" : source === "index" ? "the index" : "HEAD";
+  const root = config2.root === "." ? "the repository" : `'${config2.root}/'`;
+  const outside = (await listWorktreeFiles(top, ".")).filter(
+    (p) => isSchemaPath(p, { root: "." }) && !isUnderRoot(p, config2.root) && !NOT_SCHEMAS.test(p)
+  );
+  const hints = [
+    ...skipped.length === 0 ? [] : [
+      `it holds ${skipped.length} other file(s), such as ${skipped[0].file} (${skipped[0].reason === "symlink" ? "a symbolic link" : "not .avsc or .json"})`
+    ],
+    ...outside.length === 0 ? [] : [`schema files outside it: ${outside.slice(0, 3).join(", ")}${outside.length > 3 ? ", …" : ""}`]
+  ];
+  return new SchemagateError(
+    "NO_SCHEMA_FILES",
+    `no schema files (.avsc, .json) under ${root} (${join4(top, config2.root)}) in ${where} nor in the base's history, so nothing was checked` + (hints.length === 0 ? "" : `; ${hints.join("; ")}`) + `. Set \`root:\` in ${config2.file ?? CONFIG_FILE} to the folder that holds the schemas (default: schemas)`,
+    config2.file === void 0 ? {} : { file: config2.file }
+  );
+}
+var NOT_SCHEMAS = /(^|\/)(node_modules\/|\.|package(-lock)?\.json$|tsconfig[^/]*\.json$)/;
 function deepen(options) {
   return options.deepen === void 0 ? {} : { deepen: options.deepen };
 }
@@ -47187,23 +50407,25 @@ function baseConfigFrom(bytes, current) {
     return void 0;
   }
 }
-function pairRenames(added, removed, now, before, config) {
+function pairRenames(added, removed, config2) {
   const pairs = /* @__PURE__ */ new Map();
-  const free = new Set(removed);
-  const tryPair = (key) => {
-    for (const a of added) {
-      if (pairs.has(a)) continue;
-      const k = key(a, "new");
-      const match = [...free].find((r) => key(r, "old") === k);
-      if (match !== void 0) {
-        pairs.set(a, match);
-        free.delete(match);
-      }
-    }
-  };
-  tryPair((p, side) => (side === "new" ? now.get(p) : before.get(p)) ?? "");
-  tryPair((p) => subjectSettings(p, config).subject);
+  const bySubject = new Map(removed.map((p) => [subjectSettings(p, config2).subject, p]));
+  for (const a of added) {
+    const match = bySubject.get(subjectSettings(a, config2).subject);
+    if (match === void 0) continue;
+    pairs.set(a, match);
+    bySubject.delete(subjectSettings(a, config2).subject);
+  }
   return pairs;
+}
+function movedContent(deleted, added, now, before) {
+  const byBlob = new Map(added.map((p) => [now.get(p), p]));
+  const moved = /* @__PURE__ */ new Map();
+  for (const d of deleted) {
+    const to = byBlob.get(before.get(d));
+    if (to !== void 0) moved.set(d, to);
+  }
+  return moved;
 }
 function finding(file, partial) {
   return { version: null, commit: null, ...partial, file };
@@ -47291,12 +50513,12 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
   }
   return report;
 }
-function compareWithHistory(report, loaded2, versions, mode) {
+function compareWithHistory(report, loaded2, versions, mode2) {
   const normalized = loaded2.handler.normalized(loaded2.schema);
   const latest = versions.at(-1);
   const sameAsLatest = latest !== void 0 && latest.normalized === normalized;
   const renamed = report.previousFile !== void 0;
-  if (sameAsLatest && mode !== "all") {
+  if (sameAsLatest && mode2 !== "all") {
     report.status = renamed ? "renamed" : "unchanged";
     return;
   }
@@ -47336,8 +50558,10 @@ function changesOf(loaded2, latest, level) {
   const checked2 = directionsOf(level);
   return loaded2.handler.diff(latest.schema, loaded2.schema).map((c) => ({ ...c, breaking: c.breaks.some((d) => checked2.includes(d)) }));
 }
-function deletedSubject(path, history, config) {
-  const settings = subjectSettings(path, config);
+function deletedSubject(path, history, config2, movedTo) {
+  const settings = subjectSettings(path, config2);
+  const moved = movedTo === void 0 ? "" : `; its content moved to ${movedTo}, which is another subject ('${subjectSettings(movedTo, config2).subject}'): a move keeps its history only when the subject stays the same`;
+  const keep = movedTo === void 0 ? "restore the file" : `move it back, or keep the subject with a \`subjects\` rule (match: "${movedTo}", subject: "${settings.subject}")`;
   const last = history?.changes.at(-1);
   const status = "deleted";
   return {
@@ -47350,13 +50574,13 @@ function deletedSubject(path, history, config) {
     findings: [
       finding(path, {
         rule: "SUBJECT_DELETED",
-        severity: config.allowDelete ? "info" : "error",
+        severity: config2.allowDelete ? "info" : "error",
         path: "",
         line: 1,
         column: 1,
         ...last === void 0 ? {} : { commit: last.commit },
-        message: `${path} was deleted, but subject '${settings.subject}' has history; consumers may still read its data`,
-        fix: config.allowDelete ? "none needed: allowDelete is true" : "restore the file, or set `allowDelete: true` in schemagate.yaml if the subject is really retired"
+        message: `${path} was deleted, but subject '${settings.subject}' has history; consumers may still read its data${moved}`,
+        fix: config2.allowDelete ? "none needed: allowDelete is true" : `${keep}, or set \`allowDelete: true\` in schemagate.yaml if the subject is really retired`
       })
     ]
   };
@@ -47386,19 +50610,27 @@ function markDuplicateSubjects(reports, all) {
 // src/repo/inspect.ts
 init_errors();
 
+// src/repo/init.ts
+var BLOCK_START = "# >>> schemagate: check staged schema changes (added by `schemagate init`)";
+var BLOCK_END = "# <<< schemagate";
+var HUSKY_BLOCK = `${BLOCK_START}
+[ "\${SCHEMAGATE_SKIP:-}" = "1" ] || \${SCHEMAGATE_BIN:-npx --no-install schemagate} check --staged || exit $?
+${BLOCK_END}
+`;
+
 // src/registry/repo-candidates.ts
 async function collectCandidates(cwd, options = {}) {
   const root = await repoRoot(cwd);
-  const config = loadConfig(root);
+  const config2 = loadConfig(root);
   const head = options.head ?? "HEAD";
   let only;
   if (options.since !== void 0) {
-    const changes = await changedSubjects({ cwd: root, from: options.since, to: head, config });
+    const changes = await changedSubjects({ cwd: root, from: options.since, to: head, config: config2 });
     only = changes.filter((c) => c.change !== "deleted").map((c) => c.file);
-    if (only.length === 0) return { root, config, candidates: [] };
+    if (only.length === 0) return { root, config: config2, candidates: [] };
   }
-  const { subjects } = await readSubjects({ cwd: root, ref: head, config, ...only === void 0 ? {} : { only } });
-  return { root, config, candidates: subjects.map(toCandidate) };
+  const { subjects } = await readSubjects({ cwd: root, ref: head, config: config2, ...only === void 0 ? {} : { only } });
+  return { root, config: config2, candidates: subjects.map(toCandidate) };
 }
 function toCandidate(s) {
   const c = {
@@ -47414,14 +50646,14 @@ function toCandidate(s) {
 }
 
 // action/library.ts
-async function configFromInput(cwd, config) {
-  if (config === void 0) return void 0;
+async function configFromInput(cwd, config2) {
+  if (config2 === void 0) return void 0;
   const root = await repoRoot(cwd);
-  const path = resolve(cwd, config);
-  const shown = relative(root, path) || config;
-  let text;
+  const path = resolve2(cwd, config2);
+  const shown = relative2(root, path) || config2;
+  let text2;
   try {
-    text = readFileSync5(path, "utf8");
+    text2 = readFileSync5(path, "utf8");
   } catch (e) {
     throw new SchemagateError(
       "FILE_UNREADABLE",
@@ -47429,15 +50661,15 @@ async function configFromInput(cwd, config) {
       { file: shown }
     );
   }
-  return parseConfig(text, shown);
+  return parseConfig(text2, shown);
 }
-async function configuredBaseBranch(cwd, config) {
-  const parsed = await configFromInput(cwd, config) ?? loadConfig(await repoRoot(cwd));
+async function configuredBaseBranch(cwd, config2) {
+  const parsed = await configFromInput(cwd, config2) ?? loadConfig(await repoRoot(cwd));
   return parsed.baseBranch;
 }
 var checkLibrary = {
-  async check({ cwd, config, against }) {
-    const parsed = await configFromInput(cwd, config);
+  async check({ cwd, config: config2, against }) {
+    const parsed = await configFromInput(cwd, config2);
     return runCheck({
       cwd,
       ...against === void 0 ? {} : { mode: "against", against },
@@ -47445,25 +50677,25 @@ var checkLibrary = {
     });
   }
 };
-async function collect(cwd, since, config) {
-  if (config === void 0) return collectCandidates(cwd, since === void 0 ? {} : { since });
+async function collect(cwd, since, config2) {
+  if (config2 === void 0) return collectCandidates(cwd, since === void 0 ? {} : { since });
   const root = await repoRoot(cwd);
   let only;
   if (since !== void 0) {
-    only = (await changedSubjects({ cwd: root, from: since, to: "HEAD", config })).filter((c) => c.change !== "deleted").map((c) => c.file);
-    if (only.length === 0) return { root, config, candidates: [] };
+    only = (await changedSubjects({ cwd: root, from: since, to: "HEAD", config: config2 })).filter((c) => c.change !== "deleted").map((c) => c.file);
+    if (only.length === 0) return { root, config: config2, candidates: [] };
   }
   const { subjects } = await readSubjects({
     cwd: root,
     ref: "HEAD",
-    config,
+    config: config2,
     ...only === void 0 ? {} : { only }
   });
-  return { root, config, candidates: subjects.map(toCandidate) };
+  return { root, config: config2, candidates: subjects.map(toCandidate) };
 }
 var publishLibrary = {
-  async publish({ cwd, config, since, registry }) {
-    const repo = await collect(cwd, since, await configFromInput(cwd, config));
+  async publish({ cwd, config: config2, since, registry }) {
+    const repo = await collect(cwd, since, await configFromInput(cwd, config2));
     const credentials = {
       ...registry.userInfo === void 0 ? {} : { userInfo: registry.userInfo },
       ...registry.token === void 0 ? {} : { token: registry.token }
@@ -47486,9 +50718,9 @@ var publishLibrary = {
 };
 
 // action/mode.ts
-function resolveMode(mode, event, baseBranch) {
-  if (mode === "check") return { mode: "check" };
-  if (mode === "publish") {
+function resolveMode(mode2, event, baseBranch) {
+  if (mode2 === "check") return { mode: "check" };
+  if (mode2 === "publish") {
     if (event.kind === "pull_request") {
       throw new Error(
         `mode publish runs on a push to the base branch (after the merge), not on a '${event.eventName}' event; use mode check (or auto) for pull requests`
@@ -47511,16 +50743,16 @@ function resolveMode(mode, event, baseBranch) {
 }
 
 // action/publish-mode.ts
-function cell2(text) {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+function cell2(text2) {
+  return text2.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 var ICON2 = { registered: "🆕", unchanged: "✅", incompatible: "❌", failed: "❌" };
 function renderPublishSummary(report, range) {
   const out = [];
   const failed = report.results.filter((r) => r.action === "failed" || r.action === "incompatible").length;
-  const registered = report.results.filter((r) => r.action === "registered").length;
+  const registered2 = report.results.filter((r) => r.action === "registered").length;
   out.push(
-    `### ${report.ok ? "✅" : "❌"} schemagate publish: ${registered} registered, ${report.results.length - registered - failed} unchanged, ${failed} failed`,
+    `### ${report.ok ? "✅" : "❌"} schemagate publish: ${registered2} registered, ${report.results.length - registered2 - failed} unchanged, ${failed} failed`,
     "",
     `Range: ${range}`,
     ""
@@ -47583,17 +50815,17 @@ async function main(env = process.env) {
   const inputs = readInputs();
   const event = readEvent(env);
   const workspace = env.GITHUB_WORKSPACE !== void 0 && env.GITHUB_WORKSPACE !== "" ? env.GITHUB_WORKSPACE : process.cwd();
-  const cwd = resolve2(workspace, inputs.workingDirectory);
+  const cwd = resolve3(workspace, inputs.workingDirectory);
   const fileOf = (file) => file.split(sep2).join("/");
   const baseBranch = inputs.mode === "auto" && event.kind === "push" ? await configuredBaseBranch(cwd, inputs.config) ?? event.defaultBranch : void 0;
-  const mode = resolveMode(inputs.mode, event, baseBranch);
-  info(`schemagate: mode ${mode.mode} for a ${event.eventName} event in ${cwd}`);
-  if (mode.mode === "skip") {
-    notice(mode.reason);
-    setOutputs({ ok: true, findings: 0, published: [], report: { ok: true, skipped: mode.reason } });
+  const mode2 = resolveMode(inputs.mode, event, baseBranch);
+  info(`schemagate: mode ${mode2.mode} for a ${event.eventName} event in ${cwd}`);
+  if (mode2.mode === "skip") {
+    notice(mode2.reason);
+    setOutputs({ ok: true, findings: 0, published: [], report: { ok: true, skipped: mode2.reason } });
     return;
   }
-  if (mode.mode === "publish") {
+  if (mode2.mode === "publish") {
     const { passed: passed2 } = await runPublishMode({ inputs, event, cwd, library: publishLibrary });
     if (!passed2) setFailed("schemagate publish: some subjects were not published (see the job summary)");
     return;

@@ -1,0 +1,30 @@
+import {
+  protobufFormat
+} from "./chunk-HTE5IJ3E.js";
+import {
+  avroFormat
+} from "./chunk-Z2WIBXJW.js";
+import {
+  jsonSchemaFormat
+} from "./chunk-52IIEVUC.js";
+
+// src/formats/registry.ts
+var FORMATS = {
+  avro: avroFormat,
+  json: jsonSchemaFormat,
+  protobuf: protobufFormat
+};
+function formatById(id) {
+  return FORMATS[id];
+}
+var SERVED_TYPES = /* @__PURE__ */ new Set(["AVRO", "JSON"]);
+function formatByRegistryType(type) {
+  const t = type ?? "AVRO";
+  if (!SERVED_TYPES.has(t)) return void 0;
+  return Object.values(FORMATS).find((f) => f.registryType === t);
+}
+
+export {
+  formatById,
+  formatByRegistryType
+};

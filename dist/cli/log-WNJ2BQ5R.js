@@ -1,0 +1,80 @@
+import {
+  configAt
+} from "./chunk-7HWII5OH.js";
+import {
+  subjectLog
+} from "./chunk-BD3PLF5N.js";
+import "./chunk-TDS2JYQF.js";
+import "./chunk-OOMT5PNS.js";
+import "./chunk-AWG2GO57.js";
+import "./chunk-4JLVD5MI.js";
+import "./chunk-KVYAH4SS.js";
+import "./chunk-5PBGGHHK.js";
+import {
+  parseCommandArgs
+} from "./chunk-DUM46SY7.js";
+import "./chunk-J3ECWBL7.js";
+import "./chunk-AACIVGT5.js";
+import "./chunk-X223GS44.js";
+import "./chunk-XTDEDTCT.js";
+import {
+  SchemagateError
+} from "./chunk-6BBU6Q3O.js";
+
+// src/cli/commands/log.ts
+var usage = "schemagate log <subject|file> [--ref <rev>] [--format text|json] [--config <path>]";
+var command = {
+  name: "log",
+  summary: "list the versions of a subject from git history, with the verdict of each step",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        ref: { type: "string" },
+        format: { type: "string", short: "f" },
+        config: { type: "string", short: "c" }
+      },
+      usage
+    );
+    const [subject, extra] = positionals;
+    if (subject === void 0 || extra !== void 0)
+      throw new SchemagateError("INVALID_ARGUMENT", `give one subject or file
+usage: ${usage}`);
+    const format = values.format ?? "text";
+    if (format !== "text" && format !== "json")
+      throw new SchemagateError("INVALID_ARGUMENT", `unknown --format '${format}' (text or json)`);
+    const log = await subjectLog({
+      cwd: io.cwd,
+      subject,
+      ...values.config === void 0 ? {} : { config: await configAt(io.cwd, values.config) },
+      ...values.ref === void 0 ? {} : { ref: values.ref }
+    });
+    if (format === "json") {
+      io.stdout(`${JSON.stringify(log, null, 2)}
+`);
+      return 0;
+    }
+    const lines = [
+      `${log.subject} (${log.file}, ${log.format}, ${log.level}): ${log.steps.length} version${log.steps.length === 1 ? "" : "s"}`
+    ];
+    for (const s of log.steps) {
+      const verdict = s.verdict === "first" ? "first version" : s.verdict === "compatible" ? `compatible (${log.level})` : `INCOMPATIBLE (${log.level})`;
+      lines.push(
+        `v${s.version}  ${s.commit.slice(0, 7)}  ${s.date.slice(0, 10)}  ${s.author}  ${verdict}${s.file === log.file ? "" : `  [${s.file}]`}`
+      );
+      for (const c of s.changes)
+        lines.push(
+          `      ${c.kind === "added" ? "+" : c.kind === "removed" ? "-" : "~"} ${c.summary}${c.breaking ? " (breaking)" : ""}`
+        );
+      for (const f of s.findings) lines.push(`      ${f.rule} against v${f.against}: ${f.message}`);
+    }
+    io.stdout(`${lines.join("\n")}
+`);
+    return 0;
+  }
+};
+var log_default = command;
+export {
+  log_default as default
+};
