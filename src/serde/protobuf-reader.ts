@@ -10,6 +10,7 @@ export class CheckedBufferReader extends protobuf.BufferReader {
     const end = start + length;
     if (end > this.len) throw new RangeError(`index out of range: ${start} + ${length} > ${this.len}`);
     this.pos = end;
-    return (this.buf as Buffer).toString('utf8', start, end);
+    const buf = this.buf as Buffer & { utf8Slice?: (start: number, end: number) => string };
+    return buf.utf8Slice === undefined ? buf.toString('utf8', start, end) : buf.utf8Slice(start, end);
   }
 }

@@ -1,10 +1,10 @@
 // Protobuf serializer and deserializer in the Confluent wire format: the header, the message-index list
 // (which message of the schema file follows; protobuf-indexes.ts), then the protobuf binary. Payloads are
 // encoded and decoded with protobufjs, from the schema text parsed by protobufjs (protobuf-schema.ts).
-import type protobuf from 'protobufjs';
+import protobuf from 'protobufjs';
 import { PayloadMismatchError, SerdeError, type MessageContext, type SerdeRole } from './errors.js';
 import { CheckedBufferReader } from './protobuf-reader.js';
-import { decodeMessageIndexes, encodeMessageIndexes } from './protobuf-indexes.js';
+import { decodeMessageIndexes } from './protobuf-indexes.js';
 import { compileProtobuf, messagePaths, type ProtobufFile } from './protobuf-schema.js';
 import type { SerdeRegistry, SerdeSchema } from './registry.js';
 import { HEADER_SIZE } from './wire.js';
@@ -26,10 +26,10 @@ export interface ProtobufSerializerOptions extends SerializerOptions {
   validate?: boolean;
 }
 
-/** The message type to write and its index list, ready to frame. */
+/** The message type to write and its index list as written: `[0]`, or the count then the path. */
 export interface ProtobufWriter {
   type: protobuf.Type;
-  indexes: Buffer;
+  indexes: readonly number[];
 }
 
 export class ProtobufSerializer<T = object> extends WireSerializer<T, ProtobufWriter> {
@@ -49,8 +49,8 @@ export class ProtobufSerializer<T = object> extends WireSerializer<T, ProtobufWr
     this.validate = options.validate ?? true;
   }
 
-  protected override encode(schemaId: number, writer: ProtobufWriter, value: T, topic: string): Buffer {
-    const { type, indexes } = writer;
+  protected override encode(schemaId: number, target: ProtobufWriter, value: T, topic: string): Buffer {
+    const { type, indexes } = target;
     if (this.validate) {
       const problem = type.verify(value as Record<string, unknown>);
       if (problem !== null) {
@@ -61,13 +61,14 @@ export class ProtobufSerializer<T = object> extends WireSerializer<T, ProtobufWr
         );
       }
     }
-    const body = type.encode(value as Record<string, unknown>).finish();
-    const out = Buffer.allocUnsafe(HEADER_SIZE + indexes.length + body.length);
-    out[0] = 0;
-    out.writeInt32BE(schemaId, 1);
-    indexes.copy(out, HEADER_SIZE);
-    out.set(body, HEADER_SIZE + indexes.length);
-    return out;
+    // One writer for the whole message: no second buffer and copy for the header. The header's bytes as
+    // protobufjs writes them: the magic byte is the varint 0, the big-endian id a byte-swapped fixed32,
+    // and the message indexes are zig-zag varints (sint32).
+    const writer = protobuf.Writer.create();
+    writer.uint32(0).fixed32(byteSwapped(schemaId));
+    for (const index of indexes) writer.sint32(index);
+    const out = type.encode(value as Record<string, unknown>, writer).finish();
+    return Buffer.isBuffer(out) ? out : Buffer.from(out.buffer, out.byteOffset, out.length);
   }
 }
 
@@ -148,7 +149,7 @@ function writerFor(file: ProtobufFile, messageType: string | undefined): Protobu
         : `the Protobuf schema declares no message ${messageType}`,
     );
   }
-  return { type, indexes: encodeMessageIndexes(path) };
+  return { type, indexes: path.length === 1 && path[0] === 0 ? [0] : [path.length, ...path] };
 }
 
 function firstName(file: ProtobufFile): string {
@@ -160,4 +161,9 @@ function recordNameOf(text: string, messageType: string | undefined): string | u
   if (messageType !== undefined) return messageType;
   for (const name of messagePaths(text).keys()) return name;
   return undefined;
+}
+
+/** `id` with its bytes reversed: written little-endian (fixed32), it lands big-endian as the header wants. */
+function byteSwapped(id: number): number {
+  return (((id & 0xff) << 24) | ((id & 0xff00) << 8) | ((id >>> 8) & 0xff00) | (id >>> 24)) >>> 0;
 }

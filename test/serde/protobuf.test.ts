@@ -243,6 +243,26 @@ test('useLatestVersion and useSchemaId write with the stored schema', async () =
   );
 });
 
+test('the schema id is written big-endian in the 4 header bytes', async () => {
+  const anyId: SerdeRegistry = {
+    register: () => Promise.reject(new Error('not used')),
+    lookup: () => Promise.reject(new Error('not used')),
+    getVersion: () => Promise.reject(new Error('not used')),
+    getSchemaById: () => Promise.resolve({ schema: ORDER, schemaType: 'PROTOBUF' }),
+  };
+  for (const [id, hex] of [
+    [0x7f020304, '7f020304'],
+    [0x00ff0180, '00ff0180'],
+    [256, '00000100'],
+  ] as const) {
+    const serializer = new ProtobufSerializer(anyId, { useSchemaId: id, messageType: 'acme.Refund' });
+    const bytes = await serializer.serialize('t', { order_id: 'r' });
+    assert.equal(bytes.toString('hex'), `00${hex}0202${raw('acme.Refund', { order_id: 'r' })}`);
+    const read = await new ProtobufDeserializer(anyId, { toObject: {} }).deserialize('t', bytes);
+    assert.deepEqual(read, { order_id: 'r' });
+  }
+});
+
 // Against the real registry server, once it stores PROTOBUF schemas (another branch adds it).
 let server: TestRegistry | undefined;
 before(async () => {
