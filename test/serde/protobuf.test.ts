@@ -180,6 +180,24 @@ test('imports resolve through references, fetched from the registry', async () =
   );
 });
 
+test('imports the registry knows without a reference: google/type and confluent files', async () => {
+  const registry = new MemoryRegistry();
+  const schema = `syntax = "proto3";
+package acme;
+import "google/type/date.proto";
+import "confluent/meta.proto";
+message Birthday {
+  google.type.Date date = 1 [(confluent.field_meta).doc = "when"];
+}
+`;
+  const bytes = await new ProtobufSerializer(registry, { schema }).serialize('b', {
+    date: { year: 2020, month: 2, day: 29 },
+  });
+  assert.equal(bytes.subarray(5).toString('hex'), '000a0708e40f1002181d');
+  const read = await new ProtobufDeserializer(registry, { toObject: {} }).deserialize('b', bytes);
+  assert.deepEqual(read, { date: { year: 2020, month: 2, day: 29 } });
+});
+
 test('typed errors: bad value, unknown message type, unknown index, bad payload, wrong schema type', async () => {
   const registry = new MemoryRegistry();
   const serializer = new ProtobufSerializer(registry, { schema: ORDER });
