@@ -32,7 +32,9 @@ export function messagePaths(text: string): Map<string, number[]> {
 function collect(scope: protobuf.NamespaceBase, prefix: number[], paths: Map<string, number[]>): void {
   let index = 0;
   for (const nested of scope.nestedArray) {
-    if (!(nested instanceof protobuf.Type)) continue;
+    // Groups are types to protobufjs but not messages of the file to the registry (Wire keeps them apart),
+    // and the registry's index paths count only messages; map entries protobufjs does not make types.
+    if (!(nested instanceof protobuf.Type) || (nested as { group?: boolean }).group === true) continue;
     const path = [...prefix, index++];
     paths.set(nested.fullName.slice(1), path);
     collect(nested, path, paths);

@@ -134,6 +134,23 @@ test('messageType picks a nested or a later message; its index path is written a
   }
 });
 
+test('index paths count messages as the registry does: not groups, not map entries', async () => {
+  const schema = `syntax = "proto2";
+package acme;
+message Outer {
+  optional group Legacy = 1 { optional int32 x = 2; }
+  map<string, int32> counts = 3;
+  message Inner { optional string s = 1; }
+}
+`;
+  const registry = new MemoryRegistry();
+  const serializer = new ProtobufSerializer(registry, { schema, messageType: 'acme.Outer.Inner' });
+  const bytes = await serializer.serialize('t', { s: 'v' });
+  assert.equal(bytes.subarray(5).toString('hex'), '040000' + '0a0176');
+  const read = await new ProtobufDeserializer(registry, { toObject: {} }).deserialize('t', bytes);
+  assert.deepEqual(read, { s: 'v' });
+});
+
 test('record strategies name the subject after the written message', async () => {
   const registry = new MemoryRegistry();
   await new ProtobufSerializer(registry, { schema: ORDER, subjectNameStrategy: 'record' }).serialize('t', {
