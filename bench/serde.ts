@@ -5,6 +5,8 @@
 //   ours/async  the same through the async serialize()/deserialize()
 //   confluent   @confluentinc/schemaregistry AvroSerializer/AvroDeserializer
 //   kafkajs-sr  @kafkajs/confluent-schema-registry encode/decode
+// Protobuf (the same 10 fields as a proto3 message): floor = protobufjs encode/decode plus the header and the
+// [0] message index, against ProtobufSerializer/ProtobufDeserializer with and without `validate` (verify).
 // Run: node --import tsx bench/serde.ts  (SERDE_BENCH_SCALE=0.3 for shorter rounds)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,7 +21,15 @@ import {
 import avro from 'avsc';
 import { SchemaRegistryClient } from '../src/registry/client/index.js';
 import { startRegistryServer } from '../src/registry/server/index.js';
-import { AvroDeserializer, AvroSerializer } from '../src/serde/index.js';
+import protobuf from 'protobufjs';
+import {
+  AvroDeserializer,
+  AvroSerializer,
+  ProtobufDeserializer,
+  ProtobufSerializer,
+  type SerdeRegistry,
+  type SerdeSchema,
+} from '../src/serde/index.js';
 
 const scale = Number(process.env.SERDE_BENCH_SCALE ?? '1');
 
@@ -248,4 +258,99 @@ function fmt(ns: number): string {
   return ns >= 10_000 ? `${(ns / 1000).toFixed(1)} µs` : `${Math.round(ns)}`;
 }
 
-await main();
+const FLAT_PROTO = `syntax = "proto3";
+package bench;
+enum Kind { A = 0; B = 1; C = 2; }
+message Flat10 {
+  string id = 1;
+  int64 seq = 2;
+  int32 count = 3;
+  double price = 4;
+  bool active = 5;
+  Kind kind = 6;
+  optional string note = 7;
+  repeated string tags = 8;
+  float ratio = 9;
+  string country = 10;
+}
+`;
+
+/**
+ * The registry server does not store PROTOBUF schemas yet; the serdes call the registry once per id, so a
+ * registry held in memory changes nothing on the measured path.
+ */
+function oneSchemaRegistry(schema: SerdeSchema): SerdeRegistry {
+  return {
+    register: () => Promise.resolve({ id: 1, version: 1 }),
+    lookup: () => Promise.resolve({ id: 1, version: 1 }),
+    getSchemaById: () => Promise.resolve(schema),
+    getVersion: () => Promise.resolve({ ...schema, id: 1, version: 1 }),
+  };
+}
+
+async function protobufMain(): Promise<void> {
+  const registry = oneSchemaRegistry({ schema: FLAT_PROTO, schemaType: 'PROTOBUF' });
+  const type = protobuf.parse(FLAT_PROTO, { keepCase: true }).root.lookupType('bench.Flat10');
+  const value = { ...flatValue(), kind: 1, ratio: 0.5 };
+  const topic = 'bench-proto';
+  const ours = new ProtobufSerializer(registry, { schema: FLAT_PROTO });
+  const unchecked = new ProtobufSerializer(registry, { schema: FLAT_PROTO, validate: false });
+  const framed = await ours.serialize(topic, value);
+  await unchecked.serialize(topic, value);
+  const reader = new ProtobufDeserializer(registry);
+  await reader.deserialize(topic, framed);
+  const contestants: Contestant[] = [
+    {
+      name: 'floor (protobufjs + header + [0])',
+      encode: () => {
+        const body = type.encode(value).finish();
+        const out = Buffer.allocUnsafe(6 + body.length);
+        out[0] = 0;
+        out.writeInt32BE(1, 1);
+        out[5] = 0;
+        out.set(body, 6);
+        return out;
+      },
+      decode: () => {
+        if (framed[0] !== 0 || framed[5] !== 0) throw new Error('magic');
+        framed.readInt32BE(1);
+        return type.decode(framed.subarray(6));
+      },
+    },
+    {
+      name: 'schemagate (sync)',
+      encode: () => ours.serializeSync(topic, value),
+      decode: () => reader.deserializeSync(topic, framed),
+    },
+    {
+      name: 'schemagate (sync, validate: false)',
+      encode: () => unchecked.serializeSync(topic, value),
+      decode: () => reader.deserializeSync(topic, framed),
+    },
+    {
+      name: 'schemagate (async)',
+      encode: () => ours.serialize(topic, value),
+      decode: () => reader.deserialize(topic, framed),
+    },
+  ];
+  for (const c of contestants) {
+    const bytes = (await c.encode()) as Buffer;
+    if (!bytes.equals(framed)) throw new Error(`${c.name} wrote different bytes`);
+    const decoded = type.toObject((await c.decode()) as protobuf.Message, { longs: Number });
+    if (JSON.stringify(decoded) !== JSON.stringify(value))
+      throw new Error(`${c.name} read a different value`);
+  }
+  const enc = await measureAll(contestants.map((c) => c.encode));
+  const dec = await measureAll(contestants.map((c) => c.decode));
+  console.log('');
+  console.log('| Protobuf message | serde | encode ns/msg | vs floor | decode ns/msg | vs floor |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  contestants.forEach((c, k) =>
+    console.log(
+      `| 10-field message | ${c.name} | ${fmt(enc[k]!)} | ${(enc[k]! / enc[0]!).toFixed(2)}× | ${fmt(dec[k]!)} | ${(dec[k]! / dec[0]!).toFixed(2)}× |`,
+    ),
+  );
+}
+
+if (process.env.SERDE_BENCH_ONLY !== 'protobuf') await main();
+await protobufMain();

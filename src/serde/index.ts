@@ -18,3 +18,11 @@ export {
   type JsonSchemaSerializerOptions,
   type JsonSchemaDeserializerOptions,
 } from './json.js';
+export {
+  ProtobufSerializer,
+  ProtobufDeserializer,
+  type ProtobufSerializerOptions,
+  type ProtobufDeserializerOptions,
+  type ProtobufConversionOptions,
+} from './protobuf.js';
+export { encodeMessageIndexes, decodeMessageIndexes } from './protobuf-indexes.js';
