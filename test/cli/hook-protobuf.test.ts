@@ -42,3 +42,20 @@ test('pre-commit hook: a breaking .proto change is refused at its line, a compat
     repo.cleanup();
   }
 });
+
+test('pull-request check: a breaking .proto commit is annotated at its line for GitHub', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write('schemas/orders.proto', proto('int32')).commit('v1');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write('schemas/orders.proto', proto('bytes')).commit('qty as bytes');
+    const r = await schemagate(['check', '--against', 'main', '--format', 'github'], repo.dir);
+    assert.equal(r.code, 1, `${r.stdout}${r.stderr}`);
+    assert.match(
+      r.stdout,
+      /^::error file=schemas\/orders\.proto,line=6,col=3,title=schemagate FIELD_SCALAR_KIND_CHANGED::.*%0Afix: /m,
+    );
+  } finally {
+    repo.cleanup();
+  }
+});
