@@ -161,7 +161,8 @@ export async function subjectDiff(options: {
   const toLoaded = await loadSchema(file, to.text, {
     ...(settings.format === undefined ? {} : { format: settings.format }),
     policy: config.jsonSchemaPolicy,
-    index: options.to === undefined ? new NameIndex(async () => readWorktree(top, config), config.root) : toIndex,
+    index:
+      options.to === undefined ? new NameIndex(async () => readWorktree(top, config), config.root) : toIndex,
   });
   if (!toLoaded.ok)
     throw new SchemagateError(
