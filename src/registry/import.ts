@@ -10,6 +10,7 @@ import type { SchemaRegistryClient } from './client/index.js';
 import type { SubjectVersion } from './client/types.js';
 import { matchHistory, readHeldSubjects } from './import-history.js';
 import { makeDirectory } from './make-directory.js';
+import { protoImportPaths } from './proto-import-paths.js';
 import { subjectFileName } from './subject-file-name.js';
 
 export interface ImportOptions {
@@ -171,7 +172,10 @@ async function readRegistry(
   return { globalLevel, subjects };
 }
 
-/** Each subject's file: the one the repository has for it, else a new safe name (see subjectFileName). */
+/**
+ * Each subject's file: the one the repository has for it, else the path other Protobuf subjects import it
+ * by, else a new safe name (see subjectFileName).
+ */
 function assignFiles(
   subjects: readonly RegistrySubject[],
   held: ReadonlyMap<string, { file: string }>,
@@ -179,10 +183,18 @@ function assignFiles(
 ): Map<string, string> {
   const files = new Map<string, string>();
   const taken = new Set([...held.values()].map((h) => h.file.toLowerCase()));
+  const imported = protoImportPaths(subjects);
   for (const s of subjects) {
     const own = held.get(s.subject)?.file;
     if (own !== undefined) {
       files.set(s.subject, own);
+      continue;
+    }
+    // A Protobuf subject others import goes where their `import` statements look for it.
+    const importPath = imported.get(s.subject);
+    if (importPath !== undefined && !taken.has(`${root}/${importPath}`.toLowerCase())) {
+      files.set(s.subject, `${root}/${importPath}`);
+      taken.add(`${root}/${importPath}`.toLowerCase());
       continue;
     }
     const type = s.versions[0]?.schemaType;

@@ -1,5 +1,15 @@
-import { readSubjects, changedSubjects, loadConfig, repoRoot, type SchemagateConfig, type SubjectInfo } from '../repo/index.js';
-import type { PublishCandidate } from './plan/types.js';
+import {
+  readSubjects,
+  changedSubjects,
+  loadConfig,
+  repoRoot,
+  type SchemagateConfig,
+  type SubjectInfo,
+} from '../repo/index.js';
+import type { FormatId } from '../formats/format.js';
+import type { PublishCandidate, SchemaTypeName } from './plan/types.js';
+
+const SCHEMA_TYPES: Record<FormatId, SchemaTypeName> = { avro: 'AVRO', json: 'JSON', protobuf: 'PROTOBUF' };
 
 export interface CollectOptions {
   /** Only subjects whose file changed between this ref and `head` (deleted files are not published). */
@@ -16,8 +26,8 @@ export interface CollectedRepo {
 
 /**
  * The repository's subjects at `head` as publish candidates, read with the git validator's library: the
- * newest content of each file, the level the configuration gives it, and the subjects of the Avro named
- * types it takes from other files (as references, registered first).
+ * newest content of each file, the level the configuration gives it, and the subjects of the files it takes
+ * types from (Avro named types, JSON Schema `$ref`s, Protobuf imports: references, registered first).
  */
 export async function collectCandidates(cwd: string, options: CollectOptions = {}): Promise<CollectedRepo> {
   const root = await repoRoot(cwd);
@@ -29,7 +39,12 @@ export async function collectCandidates(cwd: string, options: CollectOptions = {
     only = changes.filter((c) => c.change !== 'deleted').map((c) => c.file);
     if (only.length === 0) return { root, config, candidates: [] };
   }
-  const { subjects } = await readSubjects({ cwd: root, ref: head, config, ...(only === undefined ? {} : { only }) });
+  const { subjects } = await readSubjects({
+    cwd: root,
+    ref: head,
+    config,
+    ...(only === undefined ? {} : { only }),
+  });
   return { root, config, candidates: subjects.map(toCandidate) };
 }
 
@@ -38,7 +53,7 @@ export function toCandidate(s: SubjectInfo): PublishCandidate {
     subject: s.subject,
     file: s.file,
     schema: s.content,
-    schemaType: s.format === 'avro' ? 'AVRO' : 'JSON',
+    schemaType: SCHEMA_TYPES[s.format],
     references: s.references.map((r) => ({ name: r.name, subject: r.subject })),
     level: s.level,
   };

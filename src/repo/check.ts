@@ -1,7 +1,6 @@
 import { checkCompatibility } from '../compat/check.js';
 import { directionsOf, type CompatibilityLevel } from '../compat/level.js';
 import { SchemagateError } from '../errors.js';
-import { positionOf } from '../formats/json/parse.js';
 import { join } from 'node:path';
 import { detectFormat } from '../formats/detect.js';
 import {
@@ -164,7 +163,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   ]);
 
   const baseConfig = baseConfigFrom(baseConfigBytes, config);
-  const index = new NameIndex(() => candidates.read([...candidates.oids.keys()]));
+  const index = new NameIndex(() => candidates.read([...candidates.oids.keys()]), config.root);
 
   const reports: SubjectReport[] = [];
   for (const path of targets) {
@@ -265,7 +264,7 @@ async function noSchemaFiles(
     ...(skipped.length === 0
       ? []
       : [
-          `it holds ${skipped.length} other file(s), such as ${skipped[0]!.file} (${skipped[0]!.reason === 'symlink' ? 'a symbolic link' : 'not .avsc or .json'})`,
+          `it holds ${skipped.length} other file(s), such as ${skipped[0]!.file} (${skipped[0]!.reason === 'symlink' ? 'a symbolic link' : 'not .avsc, .json or .proto'})`,
         ]),
     ...(outside.length === 0
       ? []
@@ -273,7 +272,7 @@ async function noSchemaFiles(
   ];
   return new SchemagateError(
     'NO_SCHEMA_FILES',
-    `no schema files (.avsc, .json) under ${root} (${join(top, config.root)}) in ${where} nor in the base's history, so nothing was checked` +
+    `no schema files (.avsc, .json, .proto) under ${root} (${join(top, config.root)}) in ${where} nor in the base's history, so nothing was checked` +
       (hints.length === 0 ? '' : `; ${hints.join('; ')}`) +
       `. Set \`root:\` in ${config.file ?? CONFIG_FILE} to the folder that holds the schemas (default: schemas)`,
     config.file === undefined ? {} : { file: config.file },
@@ -403,9 +402,9 @@ async function checkSubject(
       return report;
     }
     compareWithHistory(report, loaded, versions, ctx.mode);
-    if (ctx.config.lint.requireDoc) {
+    if (ctx.config.lint.requireDoc && loaded.doc !== undefined) {
       for (const m of missingDocs(loaded.format, loaded.doc.value)) {
-        const pos = positionOf(loaded.doc, m.pointer);
+        const pos = loaded.handler.locate(loaded.schema, m.pointer);
         report.findings.push(
           finding(path, {
             rule: 'DOC_MISSING',
@@ -465,7 +464,7 @@ function compareWithHistory(
   for (const f of result.findings) {
     const against = previous[f.version - 1]!;
     const pointer = f.candidatePointer ?? (f.direction === 'new-reads-old' ? f.path : '');
-    const pos = positionOf(loaded.doc, pointer === '/' ? '' : pointer);
+    const pos = loaded.handler.locate(loaded.schema, pointer === '/' ? '' : pointer);
     report.findings.push({
       rule: f.errorType,
       severity: 'error',

@@ -204,7 +204,8 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
             else if (k === 'subject') rule.subject = str(p.value, 'subjects[].subject');
             else if (k === 'format') {
               const f = parseFormatId(str(p.value, 'subjects[].format'));
-              if (f === undefined) fail(`'subjects[].format' must be 'avro' or 'json'`, p.value as YamlNode);
+              if (f === undefined)
+                fail(`'subjects[].format' must be 'avro', 'json' or 'protobuf'`, p.value as YamlNode);
               rule.format = f as FormatId;
             } else
               fail(

@@ -35,7 +35,7 @@ async function treeIndex(
 ): Promise<NameIndex> {
   if (commit === undefined) return new NameIndex(async () => new Map());
   const files = await candidateFiles(top, config, { kind: 'commit', commit });
-  return new NameIndex(() => files.read([...files.oids.keys()]));
+  return new NameIndex(() => files.read([...files.oids.keys()]), config.root);
 }
 
 function changes(
@@ -161,7 +161,8 @@ export async function subjectDiff(options: {
   const toLoaded = await loadSchema(file, to.text, {
     ...(settings.format === undefined ? {} : { format: settings.format }),
     policy: config.jsonSchemaPolicy,
-    index: options.to === undefined ? new NameIndex(async () => readWorktree(top, config)) : toIndex,
+    index:
+      options.to === undefined ? new NameIndex(async () => readWorktree(top, config), config.root) : toIndex,
   });
   if (!toLoaded.ok)
     throw new SchemagateError(

@@ -74,7 +74,7 @@ export async function readSubjects(
     top,
     wanted.flatMap((h) => h.changes.map((c) => c.blob)),
   );
-  const index = new NameIndex(() => atCommit.read([...atCommit.oids.keys()]));
+  const index = new NameIndex(() => atCommit.read([...atCommit.oids.keys()]), config.root);
   const subjects: SubjectInfo[] = [];
   for (const h of wanted) subjects.push(await subjectInfo(h, blobs, config, index));
   subjects.sort((a, b) => a.subject.localeCompare(b.subject));

@@ -13,6 +13,7 @@ import { loadFormat, type JsonSchemaPolicy } from '../formats/load.js';
 import { avroNames } from './avro-names.js';
 import { REFERENCE_CYCLE_FIX, describeCycle, findCycle } from '../compat/reference-cycle.js';
 import { decodeSchemaText } from './text.js';
+import { protoImportsAt } from './proto-imports.js';
 
 /** A problem that makes a file unusable as a schema, with its position. */
 export interface FileProblem {
@@ -37,7 +38,8 @@ export type LoadedSchema =
       handler: FormatHandler;
       schema: ParsedSchema;
       text: string;
-      doc: JsonDocument;
+      /** The JSON document of a JSON-based schema; undefined for Protobuf (place findings with `handler.locate`). */
+      doc: JsonDocument | undefined;
       references: ResolvedReference[];
     }
   | { ok: false; format: FormatId; problems: FileProblem[]; text?: string };
@@ -52,8 +54,14 @@ export class NameIndex {
   /** JSON Schema files by `$id` (without fragment) and by path. */
   private readonly jsonById = new Map<string, string>();
   private readonly jsonPaths = new Set<string>();
+  /** `.proto` files by their path relative to the schema root (the name an `import` uses, as with `protoc -I <root>`). */
+  private readonly protoByImport = new Map<string, string>();
 
-  constructor(private readonly load: () => Promise<Map<string, Buffer>>) {}
+  /** `root`: the schema root, which `.proto` imports are relative to. */
+  constructor(
+    private readonly load: () => Promise<Map<string, Buffer>>,
+    private readonly root = '.',
+  ) {}
 
   async ensure(): Promise<void> {
     if (this.byName !== undefined) return;
@@ -61,6 +69,11 @@ export class NameIndex {
     for (const [path, bytes] of await this.load()) {
       const decoded = decodeSchemaText(bytes);
       if (!decoded.ok) continue;
+      if (path.toLowerCase().endsWith('.proto')) {
+        this.texts.set(path, decoded.text);
+        this.protoByImport.set(this.root === '.' ? path : path.slice(this.root.length + 1), path);
+        continue;
+      }
       let value;
       try {
         value = JSON.parse(decoded.text) as Parameters<typeof avroNames>[0];
@@ -85,6 +98,11 @@ export class NameIndex {
     if (byId !== undefined) return byId;
     const rel = posix.normalize(posix.join(posix.dirname(from), uri));
     return this.jsonPaths.has(rel) ? rel : undefined;
+  }
+
+  /** The `.proto` file an `import "<name>";` names: `<root>/<name>`. */
+  protoFileOf(name: string): string | undefined {
+    return this.protoByImport.get(posix.normalize(name));
   }
 
   fileOf(name: string): string | undefined {
@@ -249,14 +267,19 @@ class ReferenceGraph {
   }
 
   /** A cycle reachable from `file`, as one problem at the use in `file` that leads into it. */
-  cycleProblem(file: string, text: string): FileProblem | undefined {
+  cycleProblem(
+    file: string,
+    text: string,
+    place: (pointer: string) => { line: number; column: number } = (pointer) =>
+      positionOf(parseJson(text, file), pointer),
+  ): FileProblem | undefined {
     const cycle = findCycle(file, (node) => [...(this.edges.get(node) ?? [])]);
     if (cycle === undefined) return undefined;
     // The reference of this file that starts the way into the cycle (the cycle itself when it passes here).
     const path = findPath(file, cycle[0]!, (node) => [...(this.edges.get(node) ?? [])]);
     const entry = cycle[0] === file ? cycle[1]! : (path?.[1] ?? cycle[0]!);
     const pointer = this.firstUse.get(entry) ?? '';
-    const pos = positionOf(parseJson(text, file), pointer);
+    const pos = place(pointer);
     const through = cycle[0] === file ? '' : ` (this schema references ${cycle[0]}, which is on it)`;
     return {
       rule: 'REFERENCE_CYCLE',
@@ -287,6 +310,39 @@ function findPath(from: string, to: string, edges: (node: string) => string[]): 
       }
   }
   return undefined;
+}
+
+/**
+ * The `.proto` files a Protobuf schema imports, transitively, found under the schema root as `protoc -I <root>`
+ * would (the well-known `google/protobuf/*.proto` are built in). Each reference is named by its import
+ * path, as the registry names Protobuf references. An import found nowhere is left to the parser, which
+ * reports it at its line; `loadSchema` turns that into REFERENCE_UNRESOLVED.
+ */
+export async function resolveProtoReferences(
+  file: string,
+  text: string,
+  index: NameIndex,
+): Promise<{ references: Array<SchemaReference & { file: string }>; problems: FileProblem[] }> {
+  const first = protoImportsAt(text);
+  if (first.length === 0) return { references: [], problems: [] };
+  await index.ensure();
+  const found = new Map<string, SchemaReference & { file: string }>();
+  const graph = new ReferenceGraph();
+  const positions = new Map(first.map((i) => [i.name, i]));
+  const queue = first.map((i) => ({ name: i.name, from: file, top: true }));
+  while (queue.length > 0) {
+    const { name, from, top } = queue.shift()!;
+    const target = index.protoFileOf(name);
+    if (target === undefined) continue;
+    graph.add(from, target, top ? name : undefined);
+    if (found.has(name) || target === file) continue;
+    const refText = index.textOf(target) ?? '';
+    found.set(name, { name, text: refText, file: target });
+    for (const next of protoImportsAt(refText)) queue.push({ name: next.name, from: target, top: false });
+  }
+  const cycle = graph.cycleProblem(file, text, (name) => positions.get(name) ?? { line: 1, column: 1 });
+  // Dependencies first, as the registry's clients list them.
+  return { references: [...found.values()].reverse(), problems: cycle === undefined ? [] : [cycle] };
 }
 
 /** Decodes, parses and validates one schema file; every problem with its line and column. */
@@ -322,6 +378,7 @@ export async function loadSchema(
     };
   }
   const text = decoded.text;
+  if (fallbackFormat === 'protobuf') return loadProto(file, text, options);
   // Avro history versions: try the engine directly, and only on failure take the full path (JSON syntax
   // position, reference resolution): an unknown named type fails the parse, so nothing is missed. Not for
   // JSON Schema, whose engine reads an unresolved `$ref` as an empty schema instead of failing.
@@ -396,8 +453,7 @@ export async function loadSchema(
       })),
     };
   }
-  // Only JSON-based schemas reach here (the text was parsed as JSON above); the repository validator
-  // does not read Protobuf files yet.
+  // Only JSON-based schemas reach here (the text was parsed as JSON above).
   const doc = jsonDocumentOf(result.schema) ?? parseJson(text, file);
   return {
     ok: true,
@@ -406,6 +462,61 @@ export async function loadSchema(
     schema: result.schema,
     text,
     doc,
+    references: references.flatMap((r) => (r.file === undefined ? [] : [{ name: r.name, file: r.file }])),
+  };
+}
+
+/** `loadSchema` for a `.proto` file: imports resolved under the root, problems at their line and column. */
+async function loadProto(
+  file: string,
+  text: string,
+  options: { index?: NameIndex; lenient?: boolean; references?: readonly SchemaReference[] },
+): Promise<LoadedSchema> {
+  let references: Array<SchemaReference & { file?: string }> = [...(options.references ?? [])];
+  if (options.index !== undefined && options.references === undefined) {
+    const resolved = await resolveProtoReferences(file, text, options.index);
+    if (resolved.problems.length > 0)
+      return { ok: false, format: 'protobuf', text, problems: resolved.problems };
+    references = resolved.references;
+  }
+  const handler = await loadFormat('protobuf');
+  const result = handler.parse(text, {
+    file,
+    references,
+    ...(options.lenient === true ? { lenient: true } : {}),
+  });
+  if (!result.ok) {
+    return {
+      ok: false,
+      format: 'protobuf',
+      text,
+      problems: result.issues.map((i) =>
+        i.rule === 'PROTOBUF_IMPORT_MISSING'
+          ? {
+              rule: 'REFERENCE_UNRESOLVED' as const,
+              message: `${i.message}, and no .proto file under the schema root has that path`,
+              pointer: i.pointer,
+              line: i.line,
+              column: i.column,
+              fix: 'fix the import path (relative to the schema root, as with protoc -I <root>) or add the imported file under the root',
+            }
+          : {
+              rule: 'INVALID_SCHEMA' as const,
+              message: `${i.message} (${i.rule})`,
+              pointer: i.pointer,
+              line: i.line,
+              column: i.column,
+            },
+      ),
+    };
+  }
+  return {
+    ok: true,
+    format: 'protobuf',
+    handler,
+    schema: result.schema,
+    text,
+    doc: undefined,
     references: references.flatMap((r) => (r.file === undefined ? [] : [{ name: r.name, file: r.file }])),
   };
 }

@@ -8,7 +8,7 @@ import { matchesGlob } from './glob.js';
 export const DEFAULT_ROOT = 'schemas';
 
 /** The extensions schemagate reads under the schema root. */
-export const SCHEMA_EXTENSIONS = ['.avsc', '.json'] as const;
+export const SCHEMA_EXTENSIONS = ['.avsc', '.json', '.proto'] as const;
 
 export function isSchemaPath(path: string, config: Pick<SchemagateConfig, 'root'>): boolean {
   const lower = path.toLowerCase();

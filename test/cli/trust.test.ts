@@ -97,7 +97,7 @@ test('a check that finds no schema files fails (exit 2) and says where it looked
       const r = await schemagate(['check', ...args], repo.dir);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
       assert.equal(r.stdout, '');
-      assert.match(r.stderr, /no schema files \(\.avsc, \.json\) under 'schemas\/' \(.*schemas\)/);
+      assert.match(r.stderr, /no schema files \(\.avsc, \.json, \.proto\) under 'schemas\/' \(.*schemas\)/);
       assert.match(r.stderr, /schema files outside it: avro\/orders\.avsc/);
       assert.match(r.stderr, /Set `root:` in schemagate\.yaml/);
       assert.doesNotMatch(r.stderr, /\n\s+at /);
@@ -197,12 +197,15 @@ test('worktree mode leaves out files .gitignore ignores; other extensions are no
       .write('schemas/orders.avsc', record('Order', [ID]))
       .commit('v1');
     repo.write('schemas/generated/broken.avsc', '{ not json');
-    repo.write('schemas/orders.proto', 'syntax = "proto3";\n').write('schemas/README.md', '# schemas\n');
+    repo.write('schemas/orders.txt', 'syntax = "proto3";\n').write('schemas/README.md', '# schemas\n');
     const r = await schemagate(['check', '--format', 'json'], repo.dir);
     assert.equal(r.code, 0, `${r.stdout}${r.stderr}`);
     const report = JSON.parse(r.stdout) as CheckReport;
     assert.equal(report.subjects.length, 0);
-    assert.match(r.stderr, /note: skipped schemas\/README\.md, schemas\/orders\.proto: not \.avsc or \.json/);
+    assert.match(
+      r.stderr,
+      /note: skipped schemas\/README\.md, schemas\/orders\.txt: not \.avsc, \.json or \.proto/,
+    );
     assert.doesNotMatch(r.stderr, /broken/);
   } finally {
     repo.cleanup();

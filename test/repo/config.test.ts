@@ -114,3 +114,12 @@ test('globs', () => {
   assert.ok(!matchesGlob('x.jsonx', '*.{avsc,json}'));
   assert.ok(matchesGlob('a.b', 'a.b') && !matchesGlob('aXb', 'a.b'));
 });
+
+test('a subjects rule may force Protobuf; an unknown format names the three', () => {
+  const c = parseConfig('subjects:\n  - match: "legacy/*.json"\n    format: proto\n');
+  assert.deepEqual(c.subjects, [{ match: 'legacy/*.json', format: 'protobuf' }]);
+  assert.throws(
+    () => parseConfig('subjects:\n  - match: "x"\n    format: thrift\n'),
+    /'avro', 'json' or 'protobuf'/,
+  );
+});

@@ -85,7 +85,9 @@ function skippedNotes(skipped: ReadonlyArray<{ file: string; reason: 'extension'
   const links = skipped.filter((s) => s.reason === 'symlink').map((s) => s.file);
   const notes: string[] = [];
   if (other.length > 0)
-    notes.push(`skipped ${list(other)}: not .avsc or .json (schemagate checks Avro and JSON Schema files)`);
+    notes.push(
+      `skipped ${list(other)}: not .avsc, .json or .proto (schemagate checks Avro, JSON Schema and Protobuf files)`,
+    );
   if (links.length > 0)
     notes.push(
       `skipped ${list(links)}: symbolic link${links.length === 1 ? '' : 's'} (git holds the link, not a schema; a target under the schema root is checked under its own path)`,
