@@ -4,6 +4,7 @@ import type {
   FormatHandler,
   ParsedSchema,
   RegistrySchemaType,
+  SchemaIssue,
   SchemaReference,
 } from '../../formats/format.js';
 import type { AvroSchema } from '../../formats/avro/model.js';
@@ -69,6 +70,7 @@ function prepareUncached(
       message: `Invalid schema ${text}, details: ${e instanceof Error ? e.message : String(e)}`,
     };
   }
+  if (!parsed.ok && schemaType === 'PROTOBUF') return { ok: false, message: protobufInvalid(parsed.issues) };
   if (!parsed.ok) {
     const details = parsed.issues
       .map((i) => (i.pointer === '' ? i.message : `${i.message} (at ${i.pointer})`))
@@ -79,6 +81,16 @@ function prepareUncached(
     ? registryNormalized(handler, parsed.schema)
     : handler.canonical(parsed.schema);
   return { ok: true, schema: { schemaType, canonical, parsed: parsed.schema, handler } };
+}
+
+/**
+ * The registry wraps the Protobuf parser's message twice (its provider, then its schema loader); the
+ * details are the parser's, each with the line and column it points at.
+ */
+function protobufInvalid(issues: readonly SchemaIssue[]): string {
+  const details = issues.map((i) => `${i.line}:${i.column}: ${i.message}`).join('; ');
+  const wrap = (m: string): string => `Invalid schema of type PROTOBUF, details: ${m}`;
+  return wrap(wrap(details));
 }
 
 /**
