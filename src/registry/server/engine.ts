@@ -10,6 +10,7 @@ import type {
 import type { AvroSchema } from '../../formats/avro/model.js';
 import { normalizedAvroKeepingReferences } from '../../formats/avro/normalize-refs.js';
 import { formatByRegistryType } from '../../formats/registry.js';
+import { PROTOBUF_RULES } from '../../formats/protobuf/rules.js';
 import type { JsonObject } from './types.js';
 import { configSuffix, DIFFERENT_TYPE_MESSAGE, findingMessage, versionSuffix } from './messages.js';
 
@@ -30,6 +31,11 @@ export interface PrepareOptions {
   /** Stored schemas are parsed leniently; new ones are validated (§4.4). */
   lenient: boolean;
   normalize: boolean;
+  /**
+   * The config's `validateFields`. Without it the registry registers a Protobuf schema whose field
+   * types do not resolve (its non-strict validation only normalizes); with it, such a schema is 42201.
+   */
+  validateFields?: boolean;
 }
 
 const CACHE_LIMIT = 20_000;
@@ -43,7 +49,8 @@ export class SchemaEngine {
 
   prepare(text: string, schemaType: RegistrySchemaType, options: PrepareOptions): PrepareResult {
     const refKey = options.references.map((r) => `${r.name}\u0001${r.text}`).join('\u0002');
-    const key = `${schemaType}\u0000${options.lenient ? 1 : 0}${options.normalize ? 1 : 0}\u0000${refKey}\u0000${text}`;
+    const flags = `${options.lenient ? 1 : 0}${options.normalize ? 1 : 0}${options.validateFields === true ? 1 : 0}`;
+    const key = `${schemaType}\u0000${flags}\u0000${refKey}\u0000${text}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const result = prepareUncached(text, schemaType, options);
@@ -69,6 +76,10 @@ function prepareUncached(
       ok: false,
       message: `Invalid schema ${text}, details: ${e instanceof Error ? e.message : String(e)}`,
     };
+  }
+  if (!parsed.ok && schemaType === 'PROTOBUF' && !options.lenient && options.validateFields !== true) {
+    if (parsed.issues.every((i) => i.rule === PROTOBUF_RULES.unknownType))
+      parsed = handler.parse(text, { references: options.references, lenient: true });
   }
   if (!parsed.ok && schemaType === 'PROTOBUF') return { ok: false, message: protobufInvalid(parsed.issues) };
   if (!parsed.ok) {
