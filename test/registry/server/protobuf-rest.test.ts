@@ -269,4 +269,14 @@ describe('Protobuf over REST', () => {
     assert.equal(code(reply), 42201, reply.text);
     assert.deepEqual((await r.call('GET', '/subjects/tagged/versions')).body, [1]);
   });
+
+  it('protobuf RestApiContextTest (references): an import resolves in the holder context, not the default one', async () => {
+    assert.equal(field(await register(':.team:customer', { schema: CUSTOMER }), 'id'), 1);
+    const reg = await register(':.team:order', { schema: ORDER, references: [CUSTOMER_REF] });
+    assert.equal(field(reg, 'id'), 2, reg.text);
+    const byId = await r.call('GET', `/schemas/ids/2?subject=${encodeURIComponent(':.team:order')}`);
+    assert.equal(field(byId, 'schema'), ORDER, byId.text);
+    // The default context has no subject customer: the same reference is 42201 there.
+    assert.equal(code(await register('order', { schema: ORDER, references: [CUSTOMER_REF] })), 42201);
+  });
 });
