@@ -13,12 +13,12 @@ export function formatById(id: FormatId): FormatHandler<ParsedSchema> {
   return FORMATS[id];
 }
 
-/**
- * The schema types the registry server and publishing serve. Protobuf is checked by `compat` but not
- * served yet (issue 12 wires it into the server, publish and serde next): until then the server keeps
- * answering PROTOBUF with "Invalid schema type".
- */
-const SERVED_TYPES: ReadonlySet<RegistrySchemaType> = new Set<RegistrySchemaType>(['AVRO', 'JSON']);
+/** The schema types the registry server and publishing serve: all three, as the registry does. */
+const SERVED_TYPES: ReadonlySet<RegistrySchemaType> = new Set<RegistrySchemaType>([
+  'AVRO',
+  'JSON',
+  'PROTOBUF',
+]);
 
 export function formatByRegistryType(
   type: RegistrySchemaType | undefined,

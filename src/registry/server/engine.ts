@@ -4,11 +4,13 @@ import type {
   FormatHandler,
   ParsedSchema,
   RegistrySchemaType,
+  SchemaIssue,
   SchemaReference,
 } from '../../formats/format.js';
 import type { AvroSchema } from '../../formats/avro/model.js';
 import { normalizedAvroKeepingReferences } from '../../formats/avro/normalize-refs.js';
 import { formatByRegistryType } from '../../formats/registry.js';
+import { PROTOBUF_RULES } from '../../formats/protobuf/rules.js';
 import type { JsonObject } from './types.js';
 import { configSuffix, DIFFERENT_TYPE_MESSAGE, findingMessage, versionSuffix } from './messages.js';
 
@@ -29,6 +31,11 @@ export interface PrepareOptions {
   /** Stored schemas are parsed leniently; new ones are validated (§4.4). */
   lenient: boolean;
   normalize: boolean;
+  /**
+   * The config's `validateFields`. Without it the registry registers a Protobuf schema whose field
+   * types do not resolve (its non-strict validation only normalizes); with it, such a schema is 42201.
+   */
+  validateFields?: boolean;
 }
 
 const CACHE_LIMIT = 20_000;
@@ -42,7 +49,8 @@ export class SchemaEngine {
 
   prepare(text: string, schemaType: RegistrySchemaType, options: PrepareOptions): PrepareResult {
     const refKey = options.references.map((r) => `${r.name}\u0001${r.text}`).join('\u0002');
-    const key = `${schemaType}\u0000${options.lenient ? 1 : 0}${options.normalize ? 1 : 0}\u0000${refKey}\u0000${text}`;
+    const flags = `${options.lenient ? 1 : 0}${options.normalize ? 1 : 0}${options.validateFields === true ? 1 : 0}`;
+    const key = `${schemaType}\u0000${flags}\u0000${refKey}\u0000${text}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit;
     const result = prepareUncached(text, schemaType, options);
@@ -69,6 +77,11 @@ function prepareUncached(
       message: `Invalid schema ${text}, details: ${e instanceof Error ? e.message : String(e)}`,
     };
   }
+  if (!parsed.ok && schemaType === 'PROTOBUF' && !options.lenient && options.validateFields !== true) {
+    if (parsed.issues.every((i) => i.rule === PROTOBUF_RULES.unknownType))
+      parsed = handler.parse(text, { references: options.references, lenient: true });
+  }
+  if (!parsed.ok && schemaType === 'PROTOBUF') return { ok: false, message: protobufInvalid(parsed.issues) };
   if (!parsed.ok) {
     const details = parsed.issues
       .map((i) => (i.pointer === '' ? i.message : `${i.message} (at ${i.pointer})`))
@@ -79,6 +92,16 @@ function prepareUncached(
     ? registryNormalized(handler, parsed.schema)
     : handler.canonical(parsed.schema);
   return { ok: true, schema: { schemaType, canonical, parsed: parsed.schema, handler } };
+}
+
+/**
+ * The registry wraps the Protobuf parser's message twice (its provider, then its schema loader); the
+ * details are the parser's, each with the line and column it points at.
+ */
+function protobufInvalid(issues: readonly SchemaIssue[]): string {
+  const details = issues.map((i) => `${i.line}:${i.column}: ${i.message}`).join('; ');
+  const wrap = (m: string): string => `Invalid schema of type PROTOBUF, details: ${m}`;
+  return wrap(wrap(details));
 }
 
 /**

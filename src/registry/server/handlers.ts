@@ -295,7 +295,7 @@ export function buildRouter(): Router<Handler> {
   );
   // No deployment attributes are configured (7.9.x and 8.x answer the same).
   r.add('GET', '/v1/metadata/deployment', () => json({ attributes: [] }));
-  r.add('GET', '/schemas/types', () => json(SCHEMA_TYPES.filter((t) => t !== 'PROTOBUF')));
+  r.add('GET', '/schemas/types', () => json(SCHEMA_TYPES));
   r.add('GET', '/contexts', (ctx) => json(page(contexts(ctx), ctx.query)));
   // 8.x: an empty context (no subject, soft-deleted ones included) is no longer listed.
   r.add('DELETE', '/contexts/:context', (ctx) => {

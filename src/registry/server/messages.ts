@@ -4,13 +4,17 @@ import type { RegistrySchemaType } from '../../formats/format.js';
 /**
  * The registry's verbose compatibility messages (§4.8, §6.3, §7.4), built from our engines' findings.
  * Avro descriptions follow Confluent's Avro `Difference` templates; JSON Schema ones carry our engine's
- * sentence in the JSON `Difference` envelope (whose closing quote is mismatched in the registry, sic).
+ * sentence in the JSON `Difference` envelope (whose closing quote is mismatched in the registry, sic);
+ * Protobuf ones are the registry's own `Difference` strings, which the Protobuf core builds.
  */
 export function findingMessage(type: RegistrySchemaType, f: PairFinding, ctx: PairContext): string {
   if (type === 'AVRO') {
     const info = f.additionalInfo ?? '';
     return `{errorType:'${f.errorType}', description:'${avroDescription(f, ctx)}', additionalInfo:'${info}'}`;
   }
+  // The Protobuf core's additionalInfo is the registry's `Difference.toString()` already.
+  if (type === 'PROTOBUF')
+    return f.additionalInfo ?? `{errorType:"${f.errorType}", description:"${f.message}"}`;
   return `{errorType:"${f.errorType}", description:"${f.message}'}`;
 }
 

@@ -140,7 +140,7 @@ export class RegistryService {
   prepareRequest(
     req: SchemaRequest,
     subject: string,
-    options: { lenient: boolean; normalize: boolean },
+    options: { lenient: boolean; normalize: boolean; validateFields?: boolean },
   ): { prepared: PreparedSchema; refs: SchemaRef[] } {
     const type = this.schemaTypeOf(req);
     const context = contextOf(subject);
@@ -267,7 +267,11 @@ export class RegistryService {
         });
     // `validateNewSchemas: false` in the config registers what only a stored schema would pass.
     const lenient = importing || config.validateNewSchemas === false;
-    const { prepared, refs } = this.prepareRequest(request, subject, { lenient, normalize });
+    const { prepared, refs } = this.prepareRequest(request, subject, {
+      lenient,
+      normalize,
+      validateFields: config.validateFields === true,
+    });
     const { metadata, ruleSet } = contract;
     const key = identityKey(prepared.schemaType, prepared.canonical, refs, metadata, ruleSet);
     const candidate = { prepared, refs, metadata, ruleSet };
@@ -479,6 +483,7 @@ export class RegistryService {
       candidate = this.prepareRequest(req, subject, {
         lenient: config.validateNewSchemas === false,
         normalize: normalizeParam || config.normalize === true,
+        validateFields: config.validateFields === true,
       });
     } catch (e) {
       if (verbose && e instanceof Error && 'errorCode' in e && e.errorCode === 42201)

@@ -44,7 +44,11 @@ describe('protocol: routes, negotiation, bad input (§1, §2, §3)', () => {
     assert.deepEqual(meta.scope.path, []);
     assert.equal(meta.scope.clusters['schema-registry-cluster'], 'schema-registry');
     assert.equal(typeof meta.scope.clusters['kafka-cluster'], 'string');
-    assert.deepEqual(((await r.call('GET', '/schemas/types')).body as string[]).sort(), ['AVRO', 'JSON']);
+    assert.deepEqual(((await r.call('GET', '/schemas/types')).body as string[]).sort(), [
+      'AVRO',
+      'JSON',
+      'PROTOBUF',
+    ]);
     assert.deepEqual((await r.call('GET', '/contexts')).body, ['.']);
   });
 
@@ -156,10 +160,10 @@ describe('protocol: routes, negotiation, bad input (§1, §2, §3)', () => {
       42201,
     ],
     [
-      'PROTOBUF (not served here)',
+      'PROTOBUF that does not parse',
       'POST',
       '/subjects/x/versions',
-      { schema: 'syntax = "proto3";', schemaType: 'PROTOBUF' },
+      { schema: 'syntax = "proto3";\nmessage {', schemaType: 'PROTOBUF' },
       422,
       42201,
     ],

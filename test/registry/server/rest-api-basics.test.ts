@@ -53,7 +53,7 @@ describe('RestApiTest basics', () => {
   });
 
   it('RestApiTest.testGetSchemaTypes: the types this server serves', async () => {
-    assert.deepEqual((await r.call('GET', '/schemas/types')).body, ['AVRO', 'JSON']);
+    assert.deepEqual((await r.call('GET', '/schemas/types')).body, ['AVRO', 'JSON', 'PROTOBUF']);
   });
 
   it('RestApiTest.testBadFormat: an unknown format is ignored', async () => {
