@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectCandidates } from '../../../src/registry/repo-candidates.js';
 import { protoImportPaths } from '../../../src/registry/proto-import-paths.js';
 import { orderByReferences } from '../../../src/registry/plan/order.js';
+import { startRegistryServer } from '../../../src/registry/server/index.js';
 import { runCli } from '../../support/cli.js';
 import { TempRepo } from './repo.js';
 
@@ -71,13 +70,11 @@ describe('publish: Protobuf subjects', () => {
     );
   });
 
-  // STAND-IN: the real `registry serve` does not accept PROTOBUF yet (another helper is adding it in
-  // parallel). Until it does, this test runs the real CLI against a recording node:http stand-in that
-  // answers only the calls publish makes and checks the requests it sends. After the merge, switch it to
-  // startRegistryServer (see publish-cli.test.ts) and read the subjects back from the server.
   it('publish --all sends PROTOBUF registrations, the imported subject first, the import as a versioned reference', async () => {
-    const registry = await startRecordingRegistry();
+    const dataDir = mkdtempSync(join(tmpdir(), 'sg-publish-proto-'));
+    const registry = await startRegistryServer({ port: 0, dataDir });
     const env = { TEST_REGISTRY_URL: registry.url };
+    const read = async (path: string): Promise<unknown> => (await fetch(`${registry.url}${path}`)).json();
     try {
       const r = await runCli(['publish', '--all', '--format', 'json'], {
         cwd: repo.dir,
@@ -92,25 +89,19 @@ describe('publish: Protobuf subjects', () => {
           ['orders', 'registered'],
         ],
       );
-      const registrations = registry.requests.filter(
-        (q) => q.method === 'POST' && q.path.endsWith('/versions'),
-      );
+      // What the registry now holds: each file as a PROTOBUF schema, the import as a versioned reference.
+      const money = (await read('/subjects/money/versions/latest')) as Record<string, unknown>;
       assert.deepEqual(
-        registrations.map((q) => [q.path, q.body]),
-        [
-          ['/subjects/money/versions', { schema: MONEY, schemaType: 'PROTOBUF' }],
-          [
-            '/subjects/orders/versions',
-            {
-              schema: ORDER,
-              schemaType: 'PROTOBUF',
-              references: [{ name: 'common/money.proto', subject: 'money', version: 1 }],
-            },
-          ],
-        ],
+        [money['schemaType'], money['schema'], money['references']],
+        ['PROTOBUF', MONEY, undefined],
+      );
+      const orders = (await read('/subjects/orders/versions/latest')) as Record<string, unknown>;
+      assert.deepEqual(
+        [orders['schemaType'], orders['schema'], orders['references']],
+        ['PROTOBUF', ORDER, [{ name: 'common/money.proto', subject: 'money', version: 1 }]],
       );
 
-      // status: the repository and the stand-in hold the same schemas (looked up as PROTOBUF).
+      // status: the repository and the registry hold the same schemas (looked up as PROTOBUF).
       const status = await runCli(['status', '--format', 'json'], { cwd: repo.dir, env });
       assert.equal(status.code, 0, `${status.stdout}${status.stderr}`);
       const drift = JSON.parse(status.stdout) as { subjects: Array<{ subject: string; kinds: string[] }> };
@@ -121,11 +112,6 @@ describe('publish: Protobuf subjects', () => {
           ['orders', ['in-sync']],
         ],
       );
-      const lookups = registry.requests.filter(
-        (q) => q.method === 'POST' && /^\/subjects\/[^/]+$/.test(q.path),
-      );
-      assert.ok(lookups.every((q) => (q.body as { schemaType?: string }).schemaType === 'PROTOBUF'));
-
       // import: the imported subject is written where the importer's `import` looks for it, and the
       // imported repository checks clean (its import resolves).
       const into = mkdtempSync(join(tmpdir(), 'sg-import-proto-'));
@@ -149,87 +135,7 @@ describe('publish: Protobuf subjects', () => {
       }
     } finally {
       await registry.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
-
-interface Recorded {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
-/**
- * A registry stand-in (see above): keeps registered schemas in memory and answers the config, lookup,
- * register, list and version calls the way the registry does, recording every request.
- */
-async function startRecordingRegistry(): Promise<{
-  url: string;
-  requests: Recorded[];
-  close: () => Promise<void>;
-}> {
-  const requests: Recorded[] = [];
-  const subjects = new Map<string, Array<{ id: number; body: { schema: string } }>>();
-  let nextId = 1;
-  const server = createServer((req, res) => {
-    let text = '';
-    req.setEncoding('utf8').on('data', (d: string) => (text += d));
-    req.on('end', () => {
-      const path = (req.url ?? '/').split('?')[0]!;
-      const body: unknown = text === '' ? undefined : JSON.parse(text);
-      requests.push({ method: req.method ?? '', path, body });
-      const send = (status: number, value: unknown): void => {
-        res.writeHead(status, { 'content-type': 'application/vnd.schemaregistry.v1+json' });
-        res.end(JSON.stringify(value));
-      };
-      const m = /^\/subjects\/([^/]+)(\/versions(?:\/(?:latest|\d+))?)?$/.exec(path);
-      const subject = m === null ? '' : decodeURIComponent(m[1]!);
-      const versions = subjects.get(subject) ?? [];
-      if (req.method === 'GET' && path === '/config') return send(200, { compatibilityLevel: 'BACKWARD' });
-      if (req.method === 'GET' && path.startsWith('/config/'))
-        return send(404, {
-          error_code: 40408,
-          message: `Subject '${subject}' does not have subject-level compatibility configured`,
-        });
-      if (req.method === 'PUT' && path.startsWith('/config/')) return send(200, body);
-      if (m !== null && req.method === 'POST' && m[2] === undefined) {
-        const schema = (body as { schema: string }).schema;
-        const i = versions.findIndex((v) => v.body.schema === schema);
-        if (i < 0)
-          return send(404, { error_code: versions.length === 0 ? 40401 : 40403, message: 'not found' });
-        return send(200, { subject, id: versions[i]!.id, version: i + 1, schema });
-      }
-      if (m !== null && req.method === 'POST' && m[2] === '/versions') {
-        const entry = { id: nextId++, body: body as { schema: string } };
-        subjects.set(subject, [...versions, entry]);
-        return send(200, { id: entry.id });
-      }
-      if (req.method === 'GET' && path === '/subjects') return send(200, [...subjects.keys()]);
-      if (m !== null && req.method === 'GET' && m[2] === '/versions')
-        return send(
-          200,
-          versions.map((_, i) => i + 1),
-        );
-      if (m !== null && req.method === 'GET' && m[2]?.startsWith('/versions/') === true) {
-        const n = m[2] === '/versions/latest' ? versions.length : Number(m[2].slice('/versions/'.length));
-        const v = versions[n - 1];
-        if (v === undefined)
-          return send(
-            404,
-            versions.length === 0
-              ? { error_code: 40401, message: 'Subject not found.' }
-              : { error_code: 40402, message: 'Version not found.' },
-          );
-        return send(200, { subject, id: v.id, version: n, ...v.body });
-      }
-      send(404, { error_code: 404, message: `stand-in does not answer ${req.method ?? ''} ${path}` });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
