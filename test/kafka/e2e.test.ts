@@ -19,7 +19,13 @@ import {
 } from '../../src/kafka/index.js';
 import { SchemaRegistryClient } from '../../src/registry/client/index.js';
 import { startRegistryServer } from '../../src/registry/server/index.js';
-import { AvroDeserializer, AvroSerializer, frame } from '../../src/serde/index.js';
+import {
+  AvroDeserializer,
+  AvroSerializer,
+  frame,
+  ProtobufDeserializer,
+  ProtobufSerializer,
+} from '../../src/serde/index.js';
 import { startKafkaBroker, type KafkaBroker } from '../support/kafka-broker.js';
 import { plain, startTestRegistry, type TestRegistry } from '../serde/support.js';
 
@@ -153,6 +159,67 @@ test('produce with v1, evolve to v2, consume old and new with the v2 reader', as
   );
   assert.equal(seen[0]!.headers.source?.toString(), 'v1');
   assert.equal(await committedOffset('orders-reader', 'orders'), '5');
+});
+
+const ORDER_PROTO_V1 = `syntax = "proto3";
+package shop;
+
+message Order {
+  string id = 1;
+  int64 cents = 2;
+}
+`;
+const ORDER_PROTO_V2 = `syntax = "proto3";
+package shop;
+
+message Order {
+  string id = 1;
+  int64 cents = 2;
+  string currency = 3;
+}
+`;
+
+test('Protobuf: produce with v1, evolve to v2 (a compatible new field), consume both with one deserializer', async () => {
+  await createTopics('shop-orders');
+  const v1 = new SchemaRegistryKafkaService<object>({
+    client,
+    valueSerializer: new ProtobufSerializer(registry.client, { schema: ORDER_PROTO_V1 }),
+  });
+  await v1.produce('shop-orders', { id: 'p1', cents: 100 }, { key: 'p1' });
+  const v2 = new SchemaRegistryKafkaService<object>({
+    client,
+    valueSerializer: new ProtobufSerializer(registry.client, { schema: ORDER_PROTO_V2 }),
+  });
+  await v2.produce('shop-orders', { id: 'p2', cents: 200, currency: 'CHF' }, { key: 'p2' });
+  const latest = await registry.client.getVersion('shop-orders-value', 'latest');
+  assert.equal(latest.version, 2, 'the compatible v2 was registered as version 2');
+  assert.equal(latest.schemaType, 'PROTOBUF');
+
+  const reader = new SchemaRegistryKafkaService<object>({
+    client,
+    valueDeserializer: new ProtobufDeserializer(registry.client, { toObject: { longs: String } }),
+  });
+  const seen: Array<ConsumedMessage<object, string>> = [];
+  const handle = await reader.consume({
+    topics: ['shop-orders'],
+    groupId: 'shop-orders-reader',
+    maxWaitTimeMs: 200,
+    fromBeginning: true,
+    handler: (m) => void seen.push(m),
+  });
+  await waitFor('2 orders', () => seen.length >= 2);
+  await handle.stop();
+  await handle.done;
+  await Promise.all([v1.close(), v2.close(), reader.close()]);
+  // Each message is read with the schema it was written with (proto3 leaves defaults out).
+  assert.deepEqual(
+    seen.map((m) => m.value),
+    [
+      { id: 'p1', cents: '100' },
+      { id: 'p2', cents: '200', currency: 'CHF' },
+    ],
+  );
+  assert.equal(await committedOffset('shop-orders-reader', 'shop-orders'), '2');
 });
 
 test('poison messages and a handler that keeps failing go to {topic}.dlq with error headers; the consumer moves on', async () => {
