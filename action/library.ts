@@ -2,8 +2,6 @@
  * The one place the Action calls into the schemagate library: check and publish are the same calls the
  * CLI makes, so the Action adds presentation only.
  */
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import { SchemagateError } from '../src/errors.js';
 import { connectRegistry } from '../src/registry/connect.js';
 import { reportToJson } from '../src/registry/plan/index.js';
@@ -12,7 +10,7 @@ import { collectCandidates, toCandidate, type CollectedRepo } from '../src/regis
 import {
   changedSubjects,
   loadConfig,
-  parseConfig,
+  loadConfigAt,
   readSubjects,
   repoRoot,
   runCheck,
@@ -26,21 +24,7 @@ async function configFromInput(
   cwd: string,
   config: string | undefined,
 ): Promise<SchemagateConfig | undefined> {
-  if (config === undefined) return undefined;
-  const root = await repoRoot(cwd);
-  const path = resolve(cwd, config);
-  const shown = relative(root, path) || config;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new SchemagateError(
-      'FILE_UNREADABLE',
-      `config input: cannot read ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-      { file: shown },
-    );
-  }
-  return parseConfig(text, shown);
+  return config === undefined ? undefined : loadConfigAt(await repoRoot(cwd), config, cwd, 'config input');
 }
 
 /** The configured base branch (`baseBranch`), which `auto` publishes from; undefined when not configured. */

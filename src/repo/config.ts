@@ -83,9 +83,14 @@ export function loadConfig(repoRoot: string): SchemagateConfig {
  * Reads the configuration at `path` (`--config`; relative to `cwd`) instead of schemagate.yaml at the
  * root. Its `file` is the path from the repository root (absolute when it lies outside the repository).
  * A missing or unreadable file is FILE_UNREADABLE (exit 2): a configuration named is never replaced by
- * the defaults.
+ * the defaults. The Action's `config` input comes here too; `source` names the path's origin in messages.
  */
-export function loadConfigAt(repoRoot: string, path: string, cwd: string): SchemagateConfig {
+export function loadConfigAt(
+  repoRoot: string,
+  path: string,
+  cwd: string,
+  source = '--config',
+): SchemagateConfig {
   const full = resolve(cwd, path);
   const fromRoot = relative(repoRoot, full).split('\\').join('/');
   const shown = fromRoot === '' || fromRoot.startsWith('../') || isAbsolute(fromRoot) ? full : fromRoot;
@@ -96,7 +101,7 @@ export function loadConfigAt(repoRoot: string, path: string, cwd: string): Schem
     const code = (e as NodeJS.ErrnoException).code;
     throw new SchemagateError(
       'FILE_UNREADABLE',
-      `--config ${path}: cannot read ${full}${code === 'ENOENT' ? ': no such file' : `: ${(e as Error).message}`}`,
+      `${source} ${path}: cannot read ${full}${code === 'ENOENT' ? ': no such file' : `: ${(e as Error).message}`}`,
       { file: shown },
     );
   }
