@@ -145,15 +145,18 @@ class Checker {
     return { compatible: false, findings: [{ ...f, javaLoc: loc.slice() }] };
   }
 
-  /** Java's `mergedWith`, with the child's own locations moved under `tokens`. */
-  private merge(into: Result, child: Result, tokens: readonly string[]): Result {
+  /**
+   * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
+   * call owns (never a memoised one), so it grows in place: a record with many findings stays linear.
+   */
+  private merge(into: Result | undefined, child: Result, tokens: readonly string[]): Result | undefined {
     if (child.compatible) return into;
-    const findings = into.compatible ? [] : into.findings.slice();
+    const out = into ?? { compatible: false, findings: [] };
     for (const f of child.findings) {
-      if (findings.length >= MAX_FINDINGS) break;
-      findings.push(tokens.length === 0 ? f : { ...f, rel: [...tokens, ...f.rel] });
+      if (out.findings.length >= MAX_FINDINGS) break;
+      out.findings.push(tokens.length === 0 ? f : { ...f, rel: [...tokens, ...f.rel] });
     }
-    return { compatible: false, findings };
+    return out;
   }
 
   private calculate(r: AvroType, w: AvroType, rUse: string, wUse: string, loc: string[]): Result {
@@ -162,24 +165,20 @@ class Checker {
         case 'record':
           return this.records(r, w as AvroRecord, loc);
         case 'enum':
-          return this.merge(this.names(r, w as AvroNamed, loc), this.enums(r, w as AvroEnum, loc), []);
+          return this.both(this.names(r, w as AvroNamed, loc), this.enums(r, w as AvroEnum, loc));
         case 'fixed':
-          return this.merge(this.names(r, w as AvroNamed, loc), this.fixeds(r, w as AvroFixed, loc), []);
+          return this.both(this.names(r, w as AvroNamed, loc), this.fixeds(r, w as AvroFixed, loc));
         case 'array': {
           const wa = w as typeof r;
-          return this.merge(
-            COMPATIBLE,
-            this.pair('items', r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc),
-            ['items'],
-          );
+          return this.only(this.pair('items', r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc), [
+            'items',
+          ]);
         }
         case 'map': {
           const wm = w as typeof r;
-          return this.merge(
-            COMPATIBLE,
-            this.pair('values', r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc),
-            ['values'],
-          );
+          return this.only(this.pair('values', r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc), [
+            'values',
+          ]);
         }
         case 'union':
           return this.unionFromUnion(r, w as AvroUnion, loc);
@@ -190,11 +189,11 @@ class Checker {
     if (w.kind === 'union') {
       // Every branch the writer may have written must be readable. Java adds the branch index to its
       // location; ours stays where the union is used (the reader is not a union: no branch to point at).
-      let result = COMPATIBLE;
+      let result: Result | undefined;
       w.branches.forEach((b, i) => {
         result = this.merge(result, this.pair(String(i), r, b, rUse, w.branchPointers[i] ?? wUse, loc), []);
       });
-      return result;
+      return result ?? COMPATIBLE;
     }
     if (r.kind === 'union') {
       const failed: Result[] = [];
@@ -245,7 +244,7 @@ class Checker {
   }
 
   private unionFromUnion(r: AvroUnion, w: AvroUnion, loc: string[]): Result {
-    let result = COMPATIBLE;
+    let result: Result | undefined;
     w.branches.forEach((b, i) => {
       const wUse = w.branchPointers[i] ?? w.pointer;
       loc.push(String(i));
@@ -274,7 +273,7 @@ class Checker {
       }
       loc.pop();
     });
-    return result;
+    return result ?? COMPATIBLE;
   }
 
   private names(r: AvroNamed, w: AvroNamed, loc: string[]): Result {
@@ -341,7 +340,7 @@ class Checker {
   }
 
   private records(r: AvroRecord, w: AvroRecord, loc: string[]): Result {
-    let result = this.names(r, w, loc);
+    let result = this.merge(undefined, this.names(r, w, loc), []);
     loc.push('fields');
     const byName = fieldsByName(w);
     for (let i = 0; i < r.fields.length; i++) {
@@ -365,7 +364,17 @@ class Checker {
       loc.pop();
     }
     loc.pop();
-    return result;
+    return result ?? COMPATIBLE;
+  }
+
+  /** A result of one child (moved under `tokens`). */
+  private only(child: Result, tokens: readonly string[]): Result {
+    return this.merge(undefined, child, tokens) ?? COMPATIBLE;
+  }
+
+  /** Two results of this level, in order. */
+  private both(a: Result, b: Result): Result {
+    return this.merge(this.merge(undefined, a, []), b, []) ?? COMPATIBLE;
   }
 
   private missingDefault(rf: AvroField, w: AvroRecord, loc: string[]): Result {

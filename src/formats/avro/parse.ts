@@ -41,12 +41,9 @@ export const AVRO_RULES = {
   INVALID_ENUM_DEFAULT: 'AVRO_INVALID_ENUM_DEFAULT',
   INVALID_FIXED_SIZE: 'AVRO_INVALID_FIXED_SIZE',
   INVALID_ORDER: 'AVRO_INVALID_ORDER',
-  INVALID_DECIMAL: 'AVRO_INVALID_DECIMAL',
-  FIELD_ALIAS_CONFLICT: 'AVRO_FIELD_ALIAS_CONFLICT',
   REFERENCE: 'AVRO_INVALID_REFERENCE',
   /** A record default that Avro Java cannot check: it needs a record whose fields are not set yet. */
   RECURSIVE_DEFAULT: 'AVRO_RECURSIVE_DEFAULT',
-  NESTING_TOO_DEEP: 'AVRO_NESTING_TOO_DEEP',
 } as const;
 
 /** Rule ids of warnings: schemas the registry accepts, but that are likely mistakes. */
@@ -58,9 +55,6 @@ export const AVRO_WARNINGS = {
   /** A field alias naming another field of the same record: readers see two matching writer fields. */
   FIELD_ALIAS_NAMES_SIBLING: 'AVRO_FIELD_ALIAS_NAMES_SIBLING',
 } as const;
-
-/** Deeper than this, a schema is refused with a clear message instead of exhausting the stack. */
-export const MAX_AVRO_DEPTH = 512;
 
 // Attributes Avro Java interprets; every other key is kept as a custom property (Schema.SCHEMA_RESERVED…).
 const SCHEMA_RESERVED = new Set([
@@ -143,8 +137,6 @@ class Parser {
   >();
   /** Named types in the order Java's parser completes them (a record after its fields). */
   readonly completionOrder: AvroNamed[] = [];
-  private depth = 0;
-  private tooDeep = false;
 
   constructor(
     private readonly text: string,
@@ -355,25 +347,6 @@ class Parser {
   }
 
   parseType(value: JsonValue, pointer: string, space: string | undefined): AvroType | undefined {
-    if (this.depth >= MAX_AVRO_DEPTH) {
-      if (!this.tooDeep)
-        this.issue(
-          AVRO_RULES.NESTING_TOO_DEEP,
-          `the schema nests types more than ${MAX_AVRO_DEPTH} levels deep; schemagate does not read deeper schemas`,
-          pointer,
-        );
-      this.tooDeep = true;
-      return undefined;
-    }
-    this.depth++;
-    try {
-      return this.parseTypeAt(value, pointer, space);
-    } finally {
-      this.depth--;
-    }
-  }
-
-  private parseTypeAt(value: JsonValue, pointer: string, space: string | undefined): AvroType | undefined {
     if (typeof value === 'string') return this.resolveName(value, pointer, space);
     if (Array.isArray(value)) return this.parseUnion(value, pointer, space);
     if (!isObject(value)) {
