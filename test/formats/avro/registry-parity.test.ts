@@ -3,6 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import { avroFormat, AVRO_RULES, AVRO_WARNINGS } from '../../../src/formats/avro/index.js';
 import { askAvroJava, type OracleAnswer } from '../../support/avro-java.js';
 import { startTestRegistry, type TestRegistry } from '../../registry/server/support.js';
+import { runCli } from '../../support/cli.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // One test per family where the registry (Avro Java 1.12) and a reading of the Avro specification part:
 // each case states our answer, and the same case goes through Avro Java, which must agree.
@@ -327,6 +331,34 @@ describe('registry serve', () => {
     assert.match(
       refused.text,
       /Unexpected exception during compatibility check: Reader record field a type:INT pos:0 matches multiple fields/,
+    );
+  });
+});
+
+describe('schemagate compat', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sg-parity-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  test('a warning is printed and is no refusal; --json carries it and the registry path', async () => {
+    const old = write('v1.avsc', pairs[0]?.writer ?? '');
+    const sibling = validity[11] as ValidityCase;
+    const plain = await runCli(['compat', '--level', 'NONE', write('v2.avsc', sibling.text)]);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.match(
+      plain.stderr,
+      /v2\.avsc:1:\d+: warning AVRO_FIELD_ALIAS_NAMES_SIBLING the alias 'd' of field 'c'/,
+    );
+    const json = await runCli(['compat', '--json', old, write('v3.avsc', pairs[0]?.reader ?? '')]);
+    assert.equal(json.code, 1);
+    const out = JSON.parse(json.stdout) as { findings: { path: string; registryPath: string }[] };
+    assert.deepEqual(
+      out.findings.map((f) => [f.path, f.registryPath]),
+      [['/fields/0/type', '/fields/0/type/1']],
     );
   });
 });
