@@ -52,6 +52,8 @@ export const AVRO_WARNINGS = {
   INVALID_DECIMAL: 'AVRO_INVALID_DECIMAL',
   /** A fixed decimal whose precision needs more bytes than the fixed has. */
   DECIMAL_PRECISION_EXCEEDS_FIXED: 'AVRO_DECIMAL_PRECISION_EXCEEDS_FIXED',
+  /** A `namespace` or `doc` that is not a string: Avro Java reads it as absent. */
+  IGNORED_ATTRIBUTE: 'AVRO_IGNORED_ATTRIBUTE',
   /** A field alias naming another field of the same record: readers see two matching writer fields. */
   FIELD_ALIAS_NAMES_SIBLING: 'AVRO_FIELD_ALIAS_NAMES_SIBLING',
 } as const;
@@ -525,9 +527,9 @@ class Parser {
     if (has(o, 'namespace')) {
       const nsValue = o['namespace'];
       if (typeof nsValue !== 'string' && nsValue !== null) {
-        this.issue(
-          AVRO_RULES.INVALID_ATTRIBUTE,
-          "'namespace' must be a string",
+        this.warn(
+          AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+          "'namespace' is not a string, so Avro ignores it (the enclosing namespace applies)",
           joinPointer(pointer, 'namespace'),
         );
       } else if (typeof nsValue === 'string') {
@@ -581,7 +583,11 @@ class Parser {
     if (typeof doc === 'string') base.doc = doc;
     // `"doc": null` means no doc, as in Java.
     if (doc !== undefined && doc !== null && typeof doc !== 'string')
-      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
+      this.warn(
+        AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+        "'doc' is not a string, so Avro ignores it",
+        joinPointer(pointer, 'doc'),
+      );
     const t = make(base);
     if (this.named.has(q.fullName)) {
       this.issue(
@@ -621,7 +627,8 @@ class Parser {
       );
       return record;
     }
-    const inner = record.namespace ?? space;
+    // The record's own namespace, which an explicit "" resets to the null namespace (not the enclosing one).
+    const inner = record.namespace;
     const seen = new Map<string, number>();
     const fieldsPointer = joinPointer(pointer, 'fields');
     fieldsValue.forEach((f, i) => {
@@ -711,7 +718,11 @@ class Parser {
     const doc = f['doc'];
     if (typeof doc === 'string') field.doc = doc;
     else if (doc !== undefined && doc !== null)
-      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
+      this.warn(
+        AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+        "'doc' is not a string, so Avro ignores it",
+        joinPointer(pointer, 'doc'),
+      );
     if (has(f, 'default')) {
       const dp = joinPointer(pointer, 'default');
       const d = f['default'] as JsonValue;

@@ -131,7 +131,8 @@ export class SchemaGenerator {
     const rec: Obj = { type: r.chance(0.03) ? 'error' : 'record', name };
     if (ns !== undefined) rec['namespace'] = ns;
     if (r.chance(0.1)) rec['aliases'] = [r.pick(['Old', `R${path}x`, 'ns.Other'])];
-    if (r.chance(0.1)) rec['doc'] = 'a record';
+    if (r.chance(0.1)) rec['doc'] = r.chance(0.8) ? 'a record' : 7;
+    if (ns === undefined && r.chance(0.03)) rec['namespace'] = r.pick<GenJson>([5, null, '']);
     rec['fields'] = fields;
     scope.names.push({ ...own, enclosing: false });
     return rec;

@@ -157,6 +157,32 @@ const validity: ValidityCase[] = [
     storedValid: true,
     warnings: [AVRO_WARNINGS.INVALID_DECIMAL],
   },
+  {
+    name: 'a namespace or doc that is not a string is ignored, as Avro ignores it',
+    text: rec([{ name: 'a', type: 'int', doc: ['x'] }], { namespace: 5, doc: 7 }),
+    asNew: [],
+    storedValid: true,
+    warnings: [
+      AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+      AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+      AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+    ],
+  },
+  {
+    name: 'an empty namespace resets to the null namespace: a short name no longer finds the enclosing one',
+    text: rec(
+      [
+        { name: 'a', type: { type: 'fixed', name: 'F', size: 1 } },
+        {
+          name: 'b',
+          type: { type: 'record', name: 'In', namespace: '', fields: [{ name: 'f', type: 'F' }] },
+        },
+      ],
+      { namespace: 'ns' },
+    ),
+    asNew: [AVRO_RULES.UNKNOWN_TYPE],
+    storedValid: false,
+  },
 ];
 
 interface PairCase {
