@@ -42,13 +42,33 @@ interface RawFinding {
   rel: readonly string[];
   readerPointer: string;
   writerPointer: string;
-  info: string;
+  /** Avro's own message; derived when the finding is reported (most findings are only probes). */
+  info?: string;
   r: AvroType;
   w: AvroType;
   /** Extra words: the missing symbols, the reason a union branch fails, the field name. */
   detail: string;
   /** For MISSING_UNION_BRANCH: whether the writer is itself a union (the failing type is one of its branches). */
   branch?: boolean;
+}
+
+/** Avro's own message for a finding (Java's `Incompatibility.getMessage()`). */
+function infoOf(f: RawFinding): string {
+  if (f.info !== undefined) return f.info;
+  switch (f.errorType) {
+    case AVRO_ERROR_TYPES.TYPE_MISMATCH:
+      return `reader type: ${typeLabel(f.r)} not compatible with writer type: ${typeLabel(f.w)}`;
+    case AVRO_ERROR_TYPES.MISSING_UNION_BRANCH:
+      return `reader union lacking writer type: ${typeLabel(f.w)}`;
+    case AVRO_ERROR_TYPES.NAME_MISMATCH:
+      return `expected: ${(f.w as AvroNamed).fullName}`;
+    case AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH:
+      return `expected: ${(f.w as AvroFixed).size}, found: ${(f.r as AvroFixed).size}`;
+    case AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS:
+      return `[${f.detail.split('\u0000').join(', ')}]`;
+    default:
+      return f.detail;
+  }
 }
 
 /** Java's `SchemaCompatibilityResult`: a verdict and the incompatibilities, in order. */
@@ -63,7 +83,7 @@ const IN_PROGRESS: Result = { compatible: true, findings: [] };
 /** Java throws when a reader field matches two writer fields; the registry then answers incompatible. */
 class AmbiguousField extends Error {
   constructor(readonly finding: RawFinding) {
-    super(finding.info);
+    super(infoOf(finding));
   }
 }
 
@@ -142,7 +162,9 @@ class Checker {
   }
 
   private leaf(f: Omit<RawFinding, 'javaLoc'>, loc: readonly string[]): Result {
-    return { compatible: false, findings: [{ ...f, javaLoc: loc.slice() }] };
+    // Assigned, not spread: probes of wide unions make thousands of these.
+    (f as RawFinding).javaLoc = loc.slice();
+    return { compatible: false, findings: [f as RawFinding] };
   }
 
   /**
@@ -209,7 +231,6 @@ class Checker {
           rel: [],
           readerPointer: rUse,
           writerPointer: wUse,
-          info: `reader union lacking writer type: ${typeLabel(w)}`,
           r,
           w,
           detail: this.closestReason(r, w, failed),
@@ -224,7 +245,6 @@ class Checker {
         rel: [],
         readerPointer: rUse,
         writerPointer: wUse,
-        info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`,
         r,
         w,
         detail: '',
@@ -240,7 +260,7 @@ class Checker {
     );
     const first = i < 0 ? undefined : probes[i]?.findings[0];
     if (first === undefined) return '';
-    return ` (closest branch ${describeType(r.branches[i] as AvroType)}: ${first.errorType} at ${locationPath(first.rel)}: ${first.info})`;
+    return ` (closest branch ${describeType(r.branches[i] as AvroType)}: ${first.errorType} at ${locationPath(first.rel)}: ${infoOf(first)})`;
   }
 
   private unionFromUnion(r: AvroUnion, w: AvroUnion, loc: string[]): Result {
@@ -260,7 +280,6 @@ class Checker {
               rel: [String(i)],
               readerPointer: r.pointer,
               writerPointer: wUse,
-              info: `reader union lacking writer type: ${typeLabel(b)}`,
               r,
               w: b,
               detail: failing?.errorType === AVRO_ERROR_TYPES.MISSING_UNION_BRANCH ? failing.detail : '',
@@ -285,7 +304,6 @@ class Checker {
         rel: ['name'],
         readerPointer: `${r.pointer}/name`,
         writerPointer: `${w.pointer}/name`,
-        info: `expected: ${w.fullName}`,
         r,
         w,
         detail: '',
@@ -305,7 +323,6 @@ class Checker {
         rel: ['size'],
         readerPointer: `${r.pointer}/size`,
         writerPointer: `${w.pointer}/size`,
-        info: `expected: ${w.size}, found: ${r.size}`,
         r,
         w,
         detail: '',
@@ -328,7 +345,6 @@ class Checker {
         rel: ['symbols'],
         readerPointer: `${r.pointer}/symbols`,
         writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
-        info: `[${missing.join(', ')}]`,
         r,
         w,
         detail: missing.join('\u0000'),
@@ -384,7 +400,6 @@ class Checker {
         rel: [],
         readerPointer: rf.pointer,
         writerPointer: `${w.pointer}/fields`,
-        info: rf.name,
         r: rf.type,
         w,
         detail: rf.name,
@@ -538,7 +553,7 @@ export function checkAvro(reader: AvroSchema, writer: AvroSchema, context: PairC
       candidatePointer: context.reader === 'new' ? f.readerPointer : f.writerPointer,
       message,
       fix,
-      additionalInfo: f.info,
+      additionalInfo: infoOf(f),
     };
   });
 }
