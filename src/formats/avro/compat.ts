@@ -79,6 +79,20 @@ interface Result {
 
 const COMPATIBLE: Result = { compatible: true, findings: [] };
 const IN_PROGRESS: Result = { compatible: true, findings: [] };
+/** A probe whose result is certain (incompatible) and computed only if the pair is met again. */
+const DEFERRED: Result = { compatible: false, findings: [] };
+
+const flatRecords = new WeakMap<AvroRecord, boolean>();
+
+/** Every field primitive and no field alias: comparing such records touches no other pair and cannot throw. */
+function isFlat(r: AvroRecord): boolean {
+  let flat = flatRecords.get(r);
+  if (flat === undefined) {
+    flat = r.fields.every((f) => isPrimitive(f.type) && f.aliases.length === 0);
+    flatRecords.set(r, flat);
+  }
+  return flat;
+}
 
 /** Java throws when a reader field matches two writer fields; the registry then answers incompatible. */
 class AmbiguousField extends Error {
@@ -148,7 +162,11 @@ class Checker {
       let forReader = this.memo.get(r);
       if (forReader === undefined) this.memo.set(r, (forReader = new Map()));
       const known = forReader.get(w);
-      if (known !== undefined) {
+      if (known === DEFERRED) {
+        // Java computed this pair when it probed a union branch: in that fresh context, as here.
+        result = this.calculate(r, w, rUse, wUse, ['']);
+        forReader.set(w, result);
+      } else if (known !== undefined) {
         // Recursion: compatible unless proven otherwise, as in Java.
         result = known === IN_PROGRESS ? COMPATIBLE : known;
       } else {
@@ -221,6 +239,10 @@ class Checker {
       const failed: Result[] = [];
       for (let i = 0; i < r.branches.length; i++) {
         const b = r.branches[i] as AvroType;
+        if (this.deferrable(b, w)) {
+          failed.push(DEFERRED);
+          continue;
+        }
         const probe = this.pair('', b, w, r.branchPointers[i] ?? '', wUse, []);
         if (probe.compatible) return COMPATIBLE;
         failed.push(probe);
@@ -251,6 +273,21 @@ class Checker {
       },
       loc,
     );
+  }
+
+  /**
+   * Java probes union branches in order, and every probe is memoised with its fresh-context locations.
+   * Two flat records of different names are certainly incompatible, and computing their findings touches
+   * nothing else, so that work waits until (if ever) the pair is met again: the answer is the same.
+   */
+  private deferrable(b: AvroType, w: AvroType): boolean {
+    if (b.kind !== 'record' || w.kind !== 'record' || namesMatch(b, w) || !isFlat(b) || !isFlat(w))
+      return false;
+    let forReader = this.memo.get(b);
+    if (forReader === undefined) this.memo.set(b, (forReader = new Map()));
+    if (forReader.has(w)) return false;
+    forReader.set(w, DEFERRED);
+    return true;
   }
 
   /** Why the reader branch most like `w` (same kind and name) cannot read it, from the probes already made. */

@@ -233,6 +233,29 @@ const pairs: PairCase[] = [
     ],
   },
   {
+    name: 'a pair first met as a union probe keeps that fresh context when met again',
+    reader: rec([
+      {
+        name: 'a',
+        type: [
+          'null',
+          { type: 'record', name: 'A', fields: [{ name: 'x', type: 'int' }] },
+          { type: 'record', name: 'B', fields: [{ name: 'x', type: 'long' }] },
+        ],
+      },
+      { name: 'b', type: 'A' },
+    ]),
+    writer: rec([
+      { name: 'a', type: { type: 'record', name: 'B', fields: [{ name: 'x', type: 'string' }] } },
+      { name: 'b', type: 'B' },
+    ]),
+    findings: [
+      'MISSING_UNION_BRANCH /fields/0/type /fields/0/type',
+      'NAME_MISMATCH /fields/1/type/name /name',
+      'TYPE_MISMATCH /fields/1/type/fields/0/type /fields/0/type',
+    ],
+  },
+  {
     name: 'a reader field whose alias is its own name matches its writer field twice',
     reader: rec([{ name: 'a', type: 'int', aliases: ['a'] }]),
     writer: rec([{ name: 'a', type: 'int' }]),
@@ -347,7 +370,7 @@ describe('registry serve', () => {
     assert.equal(conflict.status, 200);
     const messages = (conflict.body as { messages: string[] }).messages;
     assert.match(messages[0] ?? '', /path '\/fields\/0\/type\/1'/);
-    const amb = pairs[3] as PairCase;
+    const amb = pairs[4] as PairCase;
     assert.equal(
       (await registry.call('POST', '/subjects/amb-value/versions', { schema: amb.writer })).status,
       200,
