@@ -277,15 +277,25 @@ class Checker {
 
   /**
    * Java probes union branches in order, and every probe is memoised with its fresh-context locations.
-   * Two flat records of different names are certainly incompatible, and computing their findings touches
-   * nothing else, so that work waits until (if ever) the pair is met again: the answer is the same.
+   * Some pairs are certainly incompatible and computing their findings touches no other pair (different
+   * kinds; enums, fixed or flat records of different names), so that work waits until (if ever) the pair
+   * is met again, in the same fresh context: the answer is the same.
    */
   private deferrable(b: AvroType, w: AvroType): boolean {
-    if (b.kind !== 'record' || w.kind !== 'record' || namesMatch(b, w) || !isFlat(b) || !isFlat(w))
-      return false;
+    if (b.kind === 'union' || w.kind === 'union') return false;
+    let certain: boolean;
+    if (b.kind !== w.kind)
+      certain = !readsPrimitive(b.kind, w.kind); // a TYPE_MISMATCH, nothing else
+    else if (b.kind === 'enum' || b.kind === 'fixed') certain = !namesMatch(b, w as AvroNamed);
+    else if (b.kind === 'record')
+      certain = !namesMatch(b, w as AvroRecord) && isFlat(b) && isFlat(w as AvroRecord);
+    else certain = false;
+    if (!certain) return false;
+    // Primitive pairs have no memo entry: their result is recomputed wherever they are met.
+    if (isPrimitive(b) && isPrimitive(w)) return true;
     let forReader = this.memo.get(b);
     if (forReader === undefined) this.memo.set(b, (forReader = new Map()));
-    if (forReader.has(w)) return false;
+    if (forReader.has(w)) return forReader.get(w) !== IN_PROGRESS;
     forReader.set(w, DEFERRED);
     return true;
   }
@@ -398,10 +408,21 @@ class Checker {
     const byName = fieldsByName(w);
     for (let i = 0; i < r.fields.length; i++) {
       const rf = r.fields[i] as AvroField;
+      // Without aliases a field finds at most one writer field (no list to build).
+      const matches = rf.aliases.length === 0 ? undefined : writerFieldsFor(rf, byName);
+      const wf = matches === undefined ? byName.get(rf.name) : matches[0];
+      // The common case, two primitives one reads: nothing to record (primitive pairs have no memo entry).
+      if (
+        wf !== undefined &&
+        isPrimitive(rf.type) &&
+        isPrimitive(wf.type) &&
+        readsPrimitive(rf.type.kind, wf.type.kind)
+      ) {
+        if (matches === undefined || matches.length === 1) continue;
+      }
       loc.push(String(i));
-      const matches = writerFieldsFor(rf, byName);
-      if (matches.length > 1) throw new AmbiguousField(this.ambiguous(rf, w, matches, loc));
-      const wf = matches[0];
+      if (matches !== undefined && matches.length > 1)
+        throw new AmbiguousField(this.ambiguous(rf, w, matches, loc));
       if (wf !== undefined) {
         const child = this.pair('type', rf.type, wf.type, rf.typePointer, wf.typePointer, loc);
         result = this.merge(result, child, ['fields', String(i), 'type']);

@@ -200,7 +200,9 @@ class Parser {
       }
     }
     // …and again when it rebuilds the resolved schema, record by record.
-    if (clean && failed.size === 0) this.checkDefaultsAsResolved(resolved);
+    // Without a name used before its type was complete there are no placeholders and no cycles: the
+    // second pass would see exactly what the first saw.
+    if (clean && failed.size === 0 && this.placeholderUses.size > 0) this.checkDefaultsAsResolved(resolved);
     return resolved;
   }
 
