@@ -155,8 +155,9 @@ class Checker {
   private pair(token: string, r: AvroType, w: AvroType, rUse: string, wUse: string, loc: string[]): Result {
     loc.push(token);
     let result: Result;
-    if (isPrimitive(r) && isPrimitive(w)) {
-      // A pair of primitive nodes is met once (its parents are memoised), so it needs no memo entry.
+    if (!isNamed(r) && !isNamed(w) && r.kind !== 'union' && w.kind !== 'union') {
+      // Primitives, arrays and maps belong to one parent each: such a pair is met again only through its
+      // parents, whose pair is memoised (a named type or a union), so it needs no memo entry of its own.
       result = this.calculate(r, w, rUse, wUse, loc);
     } else {
       let forReader = this.memo.get(r);
@@ -291,8 +292,8 @@ class Checker {
       certain = !namesMatch(b, w as AvroRecord) && isFlat(b) && isFlat(w as AvroRecord);
     else certain = false;
     if (!certain) return false;
-    // Primitive pairs have no memo entry: their result is recomputed wherever they are met.
-    if (isPrimitive(b) && isPrimitive(w)) return true;
+    // Pairs without a named type or a union have no memo entry (see pair): nothing to defer.
+    if (!isNamed(b) && !isNamed(w)) return true;
     let forReader = this.memo.get(b);
     if (forReader === undefined) this.memo.set(b, (forReader = new Map()));
     if (forReader.has(w)) return forReader.get(w) !== IN_PROGRESS;

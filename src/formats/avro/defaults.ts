@@ -74,11 +74,13 @@ class Validation {
 
   check(type: AvroType, use: string, value: JsonValue, pointer: string, depth: number): string | undefined {
     if (depth > 64) return undefined;
-    const found =
-      typeof value === 'number'
-        ? (this.attr.numberText(pointer, value) ?? String(value))
-        : (JSON.stringify(value)?.slice(0, 60) ?? 'nothing');
-    const want = (what: string): string => `expected ${what}, found ${found}`;
+    // The text of the value only when it is wrong (most defaults are right).
+    const want = (what: string): string =>
+      `expected ${what}, found ${
+        typeof value === 'number'
+          ? (this.attr.numberText(pointer, value) ?? String(value))
+          : (JSON.stringify(value)?.slice(0, 60) ?? 'nothing')
+      }`;
     const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
     if (this.view.placeholder?.(use) === true) {
       // Java checks against an empty record: any object passes.
