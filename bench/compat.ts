@@ -217,3 +217,43 @@ for (const c of cases) {
     `| ${c.name} | ${fmt(ours)} | ${findings.length} | ${fmt(theirs)} | ${(ours / theirs).toFixed(2)}× | ${fmt(oursFull)} | ${fmt(theirsFull)} | ${(oursFull / theirsFull).toFixed(2)}× |`,
   );
 }
+
+// Scaling: one field changed in a very wide record, end to end from the texts (parse both, check both
+// ways, semantic diff), as `schemagate compat`, `check` and `diff` do. Linear work takes ~10× as long for
+// 10× the fields; the quadratic field lookup of the semantic diff once made 100,000 fields take minutes.
+function oneFieldChanged(n: number): [string, string] {
+  const fields = Array.from({ length: n }, (_, i) => ({
+    name: `f${i}`,
+    type: i % 5 === 0 ? 'int' : 'string',
+    ...(i % 3 === 0 ? { default: i % 5 === 0 ? 0 : '' } : {}),
+  }));
+  const old = JSON.stringify({ type: 'record', name: 'Huge', namespace: 'bench', fields }, null, 2);
+  fields[Math.floor(n / 2)] = { name: `f${Math.floor(n / 2)}`, type: 'long' };
+  return [old, JSON.stringify({ type: 'record', name: 'Huge', namespace: 'bench', fields }, null, 2)];
+}
+
+function endToEnd([oldText, newText]: [string, string]): number {
+  const start = performance.now();
+  const oldSchema = avroFormat.parse(oldText, { lenient: true });
+  const newSchema = avroFormat.parse(newText);
+  if (!oldSchema.ok || !newSchema.ok) throw new Error('wide schema did not parse');
+  avroFormat.check(newSchema.schema, oldSchema.schema, ctx);
+  avroFormat.check(oldSchema.schema, newSchema.schema, { reader: 'old', writer: 'new' });
+  if (avroFormat.diff(oldSchema.schema, newSchema.schema).length !== 1)
+    throw new Error('expected one change');
+  return performance.now() - start;
+}
+
+console.log(
+  '\n| one field changed, parse + check both ways + diff | ms (best of 3) | × the 10,000-field time |',
+);
+console.log('|---|---:|---:|');
+let base = 0;
+for (const n of [10_000, 100_000]) {
+  const texts = oneFieldChanged(n);
+  const ms = Math.min(endToEnd(texts), endToEnd(texts), endToEnd(texts));
+  if (n === 10_000) base = ms;
+  console.log(
+    `| record ${n.toLocaleString('en-US')} fields | ${Math.round(ms)} | ${(ms / base).toFixed(1)}× |`,
+  );
+}

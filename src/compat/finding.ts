@@ -6,6 +6,12 @@ export interface PairFinding {
   errorType: string;
   /** The registry's location: a JSON pointer (Avro: into the reader; JSON Schema: `#/…` change path). */
   path: string;
+  /**
+   * Where the registry itself says the finding is, when that differs from `path` (Avro: the location
+   * Avro Java reports, which repeats a named type's first location and adds a writer union's branch index).
+   * Registry-shaped messages use it; our own text uses `path`.
+   */
+  registryPath?: string;
   /** A pointer into the candidate (new) schema, where an editor should jump; defaults to `path`. */
   candidatePointer?: string;
   /** What is wrong, in a sentence. */

@@ -186,9 +186,19 @@ async function runCompat(args: string[], io: CliIo): Promise<number> {
     const at = handler.locate(candidate, f.candidatePointer ?? f.path);
     return { ...f, file: candidateFile, line: at.line, column: at.column };
   });
+  // Lint the registry accepts (an Avro field alias naming a sibling, a decimal Avro ignores): never a refusal.
+  const warnings = (candidate as { warnings?: SchemaIssue[] }).warnings ?? [];
   if (values.json === true) {
-    io.stdout(`${JSON.stringify({ compatible: result.compatible, level, findings })}\n`);
+    const out = {
+      compatible: result.compatible,
+      level,
+      findings,
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
+    io.stdout(`${JSON.stringify(out)}\n`);
   } else {
+    for (const w of warnings)
+      io.stderr(`schemagate: ${candidateFile}:${w.line}:${w.column}: warning ${w.rule} ${w.message}\n`);
     const lines = findings.map(
       (f) =>
         `${f.file}:${f.line}:${f.column}: ${f.errorType} ${f.message} [version ${f.version}, ${f.direction}]\n  fix: ${f.fix}`,

@@ -1,4 +1,4 @@
-import { jacksonString, jacksonTree } from './json-text.js';
+import { jacksonString, jacksonTree, javaDouble } from './json-text.js';
 import { type AvroField, type AvroNamed, type AvroSchema, type AvroType, type JsonAttr } from './model.js';
 import { qualifiedRelativeTo } from './names.js';
 
@@ -25,6 +25,11 @@ function props(list: readonly [string, JsonAttr][], sorted: boolean): string {
 export function canonicalAvro(schema: AvroSchema): string {
   const known = new Set<AvroNamed>(schema.referenceRoots);
   return javaJson(schema.root, known, undefined);
+}
+
+/** Java's `Schema.toString()` of one type on its own, as Avro's messages print a schema. */
+export function javaTypeString(t: AvroType): string {
+  return javaJson(t, new Set(), undefined);
 }
 
 function javaJson(t: AvroType, known: Set<AvroNamed>, space: string | undefined): string {
@@ -65,10 +70,21 @@ function javaNamed(t: AvroNamed, known: Set<AvroNamed>, space: string | undefine
   return `${out}}`;
 }
 
+/** A float/double field's string default is a number once Java has read it (Double.parseDouble). */
+function fieldDefault(f: AvroField): string {
+  const d = f.default as JsonAttr;
+  if ((f.type.kind === 'float' || f.type.kind === 'double') && typeof d.value === 'string') {
+    const n = Number(d.value.trim().replace(/[fFdD]$/, ''));
+    if (Number.isFinite(n)) return javaDouble(n);
+    return q(Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity');
+  }
+  return jacksonTree(d);
+}
+
 function javaField(f: AvroField, known: Set<AvroNamed>, space: string | undefined): string {
   let out = `{"name":${q(f.name)},"type":${javaJson(f.type, known, space)}`;
   if (f.doc !== undefined) out += `,"doc":${q(f.doc)}`;
-  if (f.default !== undefined) out += `,"default":${jacksonTree(f.default)}`;
+  if (f.default !== undefined) out += `,"default":${fieldDefault(f)}`;
   if (f.order !== undefined) out += `,"order":${q(f.order)}`;
   if (f.aliases.length > 0) out += `,"aliases":[${f.aliases.map(q).join(',')}]`;
   return `${out}${props(f.props, false)}}`;

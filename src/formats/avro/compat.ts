@@ -1,10 +1,10 @@
 import type { PairContext, PairFinding } from '../../compat/finding.js';
 import { escapePointerToken } from '../json/parse.js';
+import { javaTypeString } from './canonical.js';
 import {
   describeType,
   isNamed,
   typeLabel,
-  unionBranchKey,
   type AvroEnum,
   type AvroField,
   type AvroFixed,
@@ -31,16 +31,19 @@ export const AVRO_ERROR_TYPES = {
 const MAX_FINDINGS = 1000;
 
 /**
- * A finding as the walk records it: plain data, so that an incompatible pair with hundreds of findings
- * stays cheap; messages are written once at the end, when the reader/writer labels are known.
+ * An incompatibility as the walk records it: plain data, so that an incompatible pair with hundreds of
+ * findings stays cheap; messages are written once at the end, when the reader/writer labels are known.
  */
 interface RawFinding {
   errorType: string;
-  /** Avro location tokens below the root. */
-  loc: string[];
+  /** Avro Java's location tokens (root token first), frozen where Java computed them. */
+  javaLoc: readonly string[];
+  /** Our location tokens, relative to the pair whose result holds this finding. */
+  rel: readonly string[];
   readerPointer: string;
   writerPointer: string;
-  info: string;
+  /** Avro's own message; derived when the finding is reported (most findings are only probes). */
+  info?: string;
   r: AvroType;
   w: AvroType;
   /** Extra words: the missing symbols, the reason a union branch fails, the field name. */
@@ -49,7 +52,54 @@ interface RawFinding {
   branch?: boolean;
 }
 
-type Memo = Map<AvroRecord, Map<AvroRecord, RawFinding[] | 'busy'>>;
+/** Avro's own message for a finding (Java's `Incompatibility.getMessage()`). */
+function infoOf(f: RawFinding): string {
+  if (f.info !== undefined) return f.info;
+  switch (f.errorType) {
+    case AVRO_ERROR_TYPES.TYPE_MISMATCH:
+      return `reader type: ${typeLabel(f.r)} not compatible with writer type: ${typeLabel(f.w)}`;
+    case AVRO_ERROR_TYPES.MISSING_UNION_BRANCH:
+      return `reader union lacking writer type: ${typeLabel(f.w)}`;
+    case AVRO_ERROR_TYPES.NAME_MISMATCH:
+      return `expected: ${(f.w as AvroNamed).fullName}`;
+    case AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH:
+      return `expected: ${(f.w as AvroFixed).size}, found: ${(f.r as AvroFixed).size}`;
+    case AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS:
+      return `[${f.detail.split('\u0000').join(', ')}]`;
+    default:
+      return f.detail;
+  }
+}
+
+/** Java's `SchemaCompatibilityResult`: a verdict and the incompatibilities, in order. */
+interface Result {
+  compatible: boolean;
+  findings: RawFinding[];
+}
+
+const COMPATIBLE: Result = { compatible: true, findings: [] };
+const IN_PROGRESS: Result = { compatible: true, findings: [] };
+/** A probe whose result is certain (incompatible) and computed only if the pair is met again. */
+const DEFERRED: Result = { compatible: false, findings: [] };
+
+const flatRecords = new WeakMap<AvroRecord, boolean>();
+
+/** Every field primitive and no field alias: comparing such records touches no other pair and cannot throw. */
+function isFlat(r: AvroRecord): boolean {
+  let flat = flatRecords.get(r);
+  if (flat === undefined) {
+    flat = r.fields.every((f) => isPrimitive(f.type) && f.aliases.length === 0);
+    flatRecords.set(r, flat);
+  }
+  return flat;
+}
+
+/** Java throws when a reader field matches two writer fields; the registry then answers incompatible. */
+class AmbiguousField extends Error {
+  constructor(readonly finding: RawFinding) {
+    super(infoOf(finding));
+  }
+}
 
 // Java's "reader ← writer" promotions, keyed by reader type.
 const PROMOTIONS: Record<string, readonly string[]> = {
@@ -69,297 +119,380 @@ function namesMatch(r: AvroNamed, w: AvroNamed): boolean {
   return r.name === w.name || r.aliases.includes(w.fullName);
 }
 
+function escapeToken(token: string): string {
+  return token.includes('~') || token.includes('/') ? escapePointerToken(token) : token;
+}
+
 export function locationPath(loc: readonly string[]): string {
   if (loc.length === 0) return '/';
   let out = '';
-  for (const token of loc)
-    out += `/${token.includes('~') || token.includes('/') ? escapePointerToken(token) : token}`;
+  for (const token of loc) out += `/${escapeToken(token)}`;
   return out;
 }
 
+/** Java's `Incompatibility.getLocation()`: the tokens after the root one, as a JSON pointer ("/" at the root). */
+function javaLocation(loc: readonly string[]): string {
+  return `/${loc.slice(1).map(escapeToken).join('/')}`;
+}
+
+const isPrimitive = (t: AvroType): boolean =>
+  !isNamed(t) && t.kind !== 'union' && t.kind !== 'array' && t.kind !== 'map';
+
+/**
+ * Avro Java's `ReaderWriterCompatibilityChecker`, step for step, because the registry's locations depend on
+ * its details: every pair of schema nodes is memoised, so a named type met a second time repeats the
+ * locations of the first meeting; union branches are probed in a fresh context (their own root); a writer
+ * union against a non-union reader adds the branch index. Beside Java's location each finding keeps ours.
+ */
 class Checker {
-  private readonly memo: Memo = new Map();
-  private readonly loc: string[] = [];
-  private sink: RawFinding[] = [];
-  private total = 0;
+  private readonly memo = new Map<AvroType, Map<AvroType, Result>>();
 
-  run(reader: AvroType, writer: AvroType, rUse: string, wUse: string): RawFinding[] {
-    this.visit(reader, writer, rUse, wUse);
-    return this.sink;
+  run(reader: AvroType, writer: AvroType): Result {
+    return this.pair('', reader, writer, '', '', []);
   }
 
-  private emit(f: RawFinding, tail?: readonly string[] | string): void {
-    if (this.total >= MAX_FINDINGS) return;
-    this.total++;
-    f.loc =
-      tail === undefined
-        ? this.loc.slice()
-        : typeof tail === 'string'
-          ? [...this.loc, tail]
-          : [...this.loc, ...tail];
-    this.sink.push(f);
+  /** Java's `getCompatibility(token, reader, writer, location)`; `loc` is Java's location stack. */
+  private pair(token: string, r: AvroType, w: AvroType, rUse: string, wUse: string, loc: string[]): Result {
+    loc.push(token);
+    let result: Result;
+    if (!isNamed(r) && !isNamed(w) && r.kind !== 'union' && w.kind !== 'union') {
+      // Primitives, arrays and maps belong to one parent each: such a pair is met again only through its
+      // parents, whose pair is memoised (a named type or a union), so it needs no memo entry of its own.
+      result = this.calculate(r, w, rUse, wUse, loc);
+    } else {
+      let forReader = this.memo.get(r);
+      if (forReader === undefined) this.memo.set(r, (forReader = new Map()));
+      const known = forReader.get(w);
+      if (known === DEFERRED) {
+        // Java computed this pair when it probed a union branch: in that fresh context, as here.
+        result = this.calculate(r, w, rUse, wUse, ['']);
+        forReader.set(w, result);
+      } else if (known !== undefined) {
+        // Recursion: compatible unless proven otherwise, as in Java.
+        result = known === IN_PROGRESS ? COMPATIBLE : known;
+      } else {
+        forReader.set(w, IN_PROGRESS);
+        result = this.calculate(r, w, rUse, wUse, loc);
+        forReader.set(w, result);
+      }
+    }
+    loc.pop();
+    return result;
   }
 
-  /** Can `r` read `w`? Checked without reporting (the union rules need only the answer). */
-  private probe(r: AvroType, w: AvroType, rUse: string, wUse: string): RawFinding[] {
-    const saved = this.sink;
-    const savedTotal = this.total;
-    const savedLoc = this.loc.splice(0, this.loc.length);
-    this.sink = [];
-    this.total = 0;
-    this.visit(r, w, rUse, wUse);
-    const found = this.sink;
-    this.sink = saved;
-    this.total = savedTotal;
-    this.loc.push(...savedLoc);
-    return found;
+  private leaf(f: Omit<RawFinding, 'javaLoc'>, loc: readonly string[]): Result {
+    // Assigned, not spread: probes of wide unions make thousands of these.
+    (f as RawFinding).javaLoc = loc.slice();
+    return { compatible: false, findings: [f as RawFinding] };
   }
 
-  private visit(r: AvroType, w: AvroType, rUse: string, wUse: string): void {
+  /**
+   * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
+   * call owns (never a memoised one), so it grows in place: a record with many findings stays linear.
+   */
+  private merge(into: Result | undefined, child: Result, tokens: readonly string[]): Result | undefined {
+    if (child.compatible) return into;
+    const out = into ?? { compatible: false, findings: [] };
+    for (const f of child.findings) {
+      if (out.findings.length >= MAX_FINDINGS) break;
+      out.findings.push(tokens.length === 0 ? f : { ...f, rel: [...tokens, ...f.rel] });
+    }
+    return out;
+  }
+
+  private calculate(r: AvroType, w: AvroType, rUse: string, wUse: string, loc: string[]): Result {
     if (r.kind === w.kind) {
       switch (r.kind) {
         case 'record':
-          return this.records(r, w as AvroRecord);
+          return this.records(r, w as AvroRecord, loc);
         case 'enum':
-          return this.enums(r, w as AvroEnum);
+          return this.both(this.names(r, w as AvroNamed, loc), this.enums(r, w as AvroEnum, loc));
         case 'fixed':
-          return this.fixeds(r, w as AvroFixed);
-        case 'array':
-          this.loc.push('items');
-          this.visit(r.items, (w as typeof r).items, r.itemsPointer, (w as typeof r).itemsPointer);
-          this.loc.pop();
-          return;
-        case 'map':
-          this.loc.push('values');
-          this.visit(r.values, (w as typeof r).values, r.valuesPointer, (w as typeof r).valuesPointer);
-          this.loc.pop();
-          return;
+          return this.both(this.names(r, w as AvroNamed, loc), this.fixeds(r, w as AvroFixed, loc));
+        case 'array': {
+          const wa = w as typeof r;
+          return this.only(this.pair('items', r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc), [
+            'items',
+          ]);
+        }
+        case 'map': {
+          const wm = w as typeof r;
+          return this.only(this.pair('values', r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc), [
+            'values',
+          ]);
+        }
         case 'union':
-          return this.unionFromUnion(r, w as AvroUnion);
+          return this.unionFromUnion(r, w as AvroUnion, loc);
         default:
-          return;
+          return COMPATIBLE;
       }
     }
     if (w.kind === 'union') {
-      // Every branch the writer may have written must be readable. Java checks each branch in a fresh
-      // context (location "/"); here each finding keeps the location where the union is used.
-      w.branches.forEach((b, i) => this.visit(r, b, rUse, w.branchPointers[i] ?? wUse));
-      return;
+      // Every branch the writer may have written must be readable. Java adds the branch index to its
+      // location; ours stays where the union is used (the reader is not a union: no branch to point at).
+      let result: Result | undefined;
+      w.branches.forEach((b, i) => {
+        result = this.merge(result, this.pair(String(i), r, b, rUse, w.branchPointers[i] ?? wUse, loc), []);
+      });
+      return result ?? COMPATIBLE;
     }
     if (r.kind === 'union') {
-      if (this.unionReads(r, w, wUse) >= 0) return;
-      const closest = this.closestBranch(r, w);
-      const detail = closest === undefined ? '' : this.firstReason(closest.branch, w, closest.pointer, wUse);
-      this.emit({
-        errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-        loc: [],
+      const failed: Result[] = [];
+      for (let i = 0; i < r.branches.length; i++) {
+        const b = r.branches[i] as AvroType;
+        if (this.deferrable(b, w)) {
+          failed.push(DEFERRED);
+          continue;
+        }
+        const probe = this.pair('', b, w, r.branchPointers[i] ?? '', wUse, []);
+        if (probe.compatible) return COMPATIBLE;
+        failed.push(probe);
+      }
+      return this.leaf(
+        {
+          errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+          rel: [],
+          readerPointer: rUse,
+          writerPointer: wUse,
+          r,
+          w,
+          detail: this.closestReason(r, w, failed),
+        },
+        loc,
+      );
+    }
+    if (readsPrimitive(r.kind, w.kind)) return COMPATIBLE;
+    return this.leaf(
+      {
+        errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
+        rel: [],
         readerPointer: rUse,
         writerPointer: wUse,
-        info: `reader union lacking writer type: ${typeLabel(w)}`,
         r,
         w,
-        detail,
-      });
-      return;
-    }
-    if (readsPrimitive(r.kind, w.kind)) return;
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
-      loc: [],
-      readerPointer: rUse,
-      writerPointer: wUse,
-      info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`,
-      r,
-      w,
-      detail: '',
-    });
-  }
-
-  /** Index of the first reader branch that reads `w`, trying the likeliest branch first; -1 when none. */
-  private unionReads(r: AvroUnion, w: AvroType, wUse: string): number {
-    const key = unionBranchKey(w);
-    const likely = r.branches.findIndex(
-      (b) =>
-        unionBranchKey(b) === key || (isNamed(b) && isNamed(w) && b.kind === w.kind && b.name === w.name),
+        detail: '',
+      },
+      loc,
     );
-    if (
-      likely >= 0 &&
-      this.probe(r.branches[likely] as AvroType, w, r.branchPointers[likely] ?? '', wUse).length === 0
-    )
-      return likely;
-    for (let i = 0; i < r.branches.length; i++) {
-      if (i === likely) continue;
-      const b = r.branches[i] as AvroType;
-      if (this.probe(b, w, r.branchPointers[i] ?? '', wUse).length === 0) return i;
-    }
-    return -1;
   }
 
-  private closestBranch(r: AvroUnion, w: AvroType): { branch: AvroType; pointer: string } | undefined {
+  /**
+   * Java probes union branches in order, and every probe is memoised with its fresh-context locations.
+   * Some pairs are certainly incompatible and computing their findings touches no other pair (different
+   * kinds; enums, fixed or flat records of different names), so that work waits until (if ever) the pair
+   * is met again, in the same fresh context: the answer is the same.
+   */
+  private deferrable(b: AvroType, w: AvroType): boolean {
+    if (b.kind === 'union' || w.kind === 'union') return false;
+    let certain: boolean;
+    if (b.kind !== w.kind)
+      certain = !readsPrimitive(b.kind, w.kind); // a TYPE_MISMATCH, nothing else
+    else if (b.kind === 'enum' || b.kind === 'fixed') certain = !namesMatch(b, w as AvroNamed);
+    else if (b.kind === 'record')
+      certain = !namesMatch(b, w as AvroRecord) && isFlat(b) && isFlat(w as AvroRecord);
+    else certain = false;
+    if (!certain) return false;
+    // Pairs without a named type or a union have no memo entry (see pair): nothing to defer.
+    if (!isNamed(b) && !isNamed(w)) return true;
+    let forReader = this.memo.get(b);
+    if (forReader === undefined) this.memo.set(b, (forReader = new Map()));
+    if (forReader.has(w)) return forReader.get(w) !== IN_PROGRESS;
+    forReader.set(w, DEFERRED);
+    return true;
+  }
+
+  /** Why the reader branch most like `w` (same kind and name) cannot read it, from the probes already made. */
+  private closestReason(r: AvroUnion, w: AvroType, probes: Result[]): string {
     const i = r.branches.findIndex(
       (b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w)),
     );
-    return i < 0 ? undefined : { branch: r.branches[i] as AvroType, pointer: r.branchPointers[i] ?? '' };
-  }
-
-  private firstReason(r: AvroType, w: AvroType, rUse: string, wUse: string): string {
-    const first = this.probe(r, w, rUse, wUse)[0];
+    const first = i < 0 ? undefined : probes[i]?.findings[0];
     if (first === undefined) return '';
-    return ` (closest branch ${describeType(r)}: ${first.errorType} at ${locationPath(first.loc)}: ${first.info})`;
+    return ` (closest branch ${describeType(r.branches[i] as AvroType)}: ${first.errorType} at ${locationPath(first.rel)}: ${infoOf(first)})`;
   }
 
-  private unionFromUnion(r: AvroUnion, w: AvroUnion): void {
+  private unionFromUnion(r: AvroUnion, w: AvroUnion, loc: string[]): Result {
+    let result: Result | undefined;
     w.branches.forEach((b, i) => {
       const wUse = w.branchPointers[i] ?? w.pointer;
-      if (this.unionReads(r, b, wUse) >= 0) return;
-      const closest = this.closestBranch(r, b);
-      const detail = closest === undefined ? '' : this.firstReason(closest.branch, b, closest.pointer, wUse);
-      this.emit(
-        {
-          errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-          loc: [],
-          readerPointer: r.pointer,
-          writerPointer: wUse,
-          info: `reader union lacking writer type: ${typeLabel(b)}`,
-          r,
-          w: b,
-          detail,
-          branch: true,
-        },
-        String(i),
-      );
+      loc.push(String(i));
+      // Java probes the whole reader union against this branch in a fresh context.
+      const probe = this.pair('', r, b, r.pointer, wUse, []);
+      if (!probe.compatible) {
+        const failing = probe.findings[0];
+        result = this.merge(
+          result,
+          this.leaf(
+            {
+              errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+              rel: [String(i)],
+              readerPointer: r.pointer,
+              writerPointer: wUse,
+              r,
+              w: b,
+              detail: failing?.errorType === AVRO_ERROR_TYPES.MISSING_UNION_BRANCH ? failing.detail : '',
+              branch: true,
+            },
+            loc,
+          ),
+          [],
+        );
+      }
+      loc.pop();
     });
+    return result ?? COMPATIBLE;
   }
 
-  private names(r: AvroNamed, w: AvroNamed): void {
-    if (namesMatch(r, w)) return;
-    this.emit(
+  private names(r: AvroNamed, w: AvroNamed, loc: string[]): Result {
+    if (namesMatch(r, w)) return COMPATIBLE;
+    loc.push('name');
+    const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
-        loc: [],
+        rel: ['name'],
         readerPointer: `${r.pointer}/name`,
         writerPointer: `${w.pointer}/name`,
-        info: `expected: ${w.fullName}`,
         r,
         w,
         detail: '',
       },
-      'name',
+      loc,
     );
+    loc.pop();
+    return result;
   }
 
-  private fixeds(r: AvroFixed, w: AvroFixed): void {
-    this.names(r, w);
-    if (r.size === w.size) return;
-    this.emit(
+  private fixeds(r: AvroFixed, w: AvroFixed, loc: string[]): Result {
+    if (r.size === w.size) return COMPATIBLE;
+    loc.push('size');
+    const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
-        loc: [],
+        rel: ['size'],
         readerPointer: `${r.pointer}/size`,
         writerPointer: `${w.pointer}/size`,
-        info: `expected: ${w.size}, found: ${r.size}`,
         r,
         w,
         detail: '',
       },
-      'size',
+      loc,
     );
+    loc.pop();
+    return result;
   }
 
-  private enums(r: AvroEnum, w: AvroEnum): void {
-    this.names(r, w);
+  private enums(r: AvroEnum, w: AvroEnum, loc: string[]): Result {
     const missing = w.symbols.filter((s) => !r.symbols.includes(s));
-    if (missing.length === 0 || (r.default !== undefined && r.symbols.includes(r.default))) return;
+    if (missing.length === 0 || (r.default !== undefined && r.symbols.includes(r.default))) return COMPATIBLE;
     missing.sort();
     const symbolIndex = w.symbols.indexOf(missing[0] as string);
-    this.emit(
+    loc.push('symbols');
+    const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
-        loc: [],
+        rel: ['symbols'],
         readerPointer: `${r.pointer}/symbols`,
         writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
-        info: `[${missing.join(', ')}]`,
         r,
         w,
         detail: missing.join('\u0000'),
       },
-      'symbols',
+      loc,
     );
+    loc.pop();
+    return result;
   }
 
-  private records(r: AvroRecord, w: AvroRecord): void {
-    let forReader = this.memo.get(r);
-    if (forReader === undefined) this.memo.set(r, (forReader = new Map()));
-    const known = forReader.get(w);
-    if (known === 'busy') return; // recursion: compatible unless proven otherwise, as in Java
-    if (known !== undefined) {
-      for (const f of known) this.emit({ ...f }, f.loc);
-      return;
-    }
-    forReader.set(w, 'busy');
-    const base = this.loc.length;
-    const start = this.sink.length;
-    this.names(r, w);
-    this.fields(r, w);
-    forReader.set(
-      w,
-      this.sink.slice(start).map((f) => ({ ...f, loc: f.loc.slice(base) })),
-    );
-  }
-
-  private fields(r: AvroRecord, w: AvroRecord): void {
-    this.loc.push('fields');
+  private records(r: AvroRecord, w: AvroRecord, loc: string[]): Result {
+    let result = this.merge(undefined, this.names(r, w, loc), []);
+    loc.push('fields');
     const byName = fieldsByName(w);
-    r.fields.forEach((rf, i) => {
-      this.loc.push(String(i));
-      const matches = writerFieldsFor(rf, byName);
-      const wf = matches[0];
-      if (matches.length > 1) {
-        this.ambiguous(rf, w, matches);
-      } else if (wf !== undefined) {
-        this.loc.push('type');
-        this.visit(rf.type, wf.type, rf.typePointer, wf.typePointer);
-        this.loc.pop();
+    for (let i = 0; i < r.fields.length; i++) {
+      const rf = r.fields[i] as AvroField;
+      // Without aliases a field finds at most one writer field (no list to build).
+      const matches = rf.aliases.length === 0 ? undefined : writerFieldsFor(rf, byName);
+      const wf = matches === undefined ? byName.get(rf.name) : matches[0];
+      // The common case, two primitives one reads: nothing to record (primitive pairs have no memo entry).
+      if (
+        wf !== undefined &&
+        isPrimitive(rf.type) &&
+        isPrimitive(wf.type) &&
+        readsPrimitive(rf.type.kind, wf.type.kind)
+      ) {
+        if (matches === undefined || matches.length === 1) continue;
+      }
+      loc.push(String(i));
+      if (matches !== undefined && matches.length > 1)
+        throw new AmbiguousField(this.ambiguous(rf, w, matches, loc));
+      if (wf !== undefined) {
+        const child = this.pair('type', rf.type, wf.type, rf.typePointer, wf.typePointer, loc);
+        result = this.merge(result, child, ['fields', String(i), 'type']);
       } else if (rf.default === undefined) {
         if (rf.type.kind === 'enum' && rf.type.default !== undefined) {
           // Java's quirk: an enum with an enum default is compared with the writer record itself.
-          this.loc.push('type');
-          this.visit(rf.type, w, rf.typePointer, w.pointer);
-          this.loc.pop();
+          const child = this.pair('type', rf.type, w, rf.typePointer, w.pointer, loc);
+          result = this.merge(result, child, ['fields', String(i), 'type']);
         } else {
-          this.missingDefault(rf, w);
+          result = this.merge(result, this.missingDefault(rf, w, loc), ['fields', String(i)]);
         }
       }
-      this.loc.pop();
-    });
-    this.loc.pop();
+      loc.pop();
+    }
+    loc.pop();
+    return result ?? COMPATIBLE;
   }
 
-  private missingDefault(rf: AvroField, w: AvroRecord): void {
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
-      loc: [],
-      readerPointer: rf.pointer,
-      writerPointer: `${w.pointer}/fields`,
-      info: rf.name,
-      r: rf.type,
-      w,
-      detail: rf.name,
-    });
+  /** A result of one child (moved under `tokens`). */
+  private only(child: Result, tokens: readonly string[]): Result {
+    return this.merge(undefined, child, tokens) ?? COMPATIBLE;
   }
 
-  private ambiguous(rf: AvroField, w: AvroRecord, matches: AvroField[]): void {
-    const detail = `${rf.name}\u0000${matches.map((m) => `'${m.name}'`).join(' and ')}`;
-    this.emit({
+  /** Two results of this level, in order. */
+  private both(a: Result, b: Result): Result {
+    return this.merge(this.merge(undefined, a, []), b, []) ?? COMPATIBLE;
+  }
+
+  private missingDefault(rf: AvroField, w: AvroRecord, loc: string[]): Result {
+    return this.leaf(
+      {
+        errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
+        rel: [],
+        readerPointer: rf.pointer,
+        writerPointer: `${w.pointer}/fields`,
+        r: rf.type,
+        w,
+        detail: rf.name,
+      },
+      loc,
+    );
+  }
+
+  private ambiguous(rf: AvroField, w: AvroRecord, matches: AvroField[], loc: string[]): RawFinding {
+    const names = matches.map((m) => `'${m.name}'`);
+    const detail = `${rf.name}\u0000${matches.every((m) => m === matches[0]) ? `${names[0]} (through its name and again through its alias)` : names.join(' and ')}`;
+    return {
       errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
-      loc: [],
+      javaLoc: loc.slice(),
+      rel: [],
       readerPointer: rf.pointer,
       writerPointer: matches[1]?.pointer ?? w.pointer,
-      info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`,
+      // Java's exception message (Field.toString(), then the writer record's JSON): the registry's text.
+      info: `Reader record field ${rf.name} type:${typeLabel(rf.type)} pos:${loc[loc.length - 1] ?? ''} matches multiple fields in writer record schema ${javaTypeString(w)}`,
       r: rf.type,
       w,
       detail,
-    });
+    };
+  }
+
+  /** The verdict and findings of a whole check; an ambiguous field ends it, as Java's exception does. */
+  check(reader: AvroType, writer: AvroType): RawFinding[] {
+    try {
+      return this.run(reader, writer).findings;
+    } catch (e) {
+      if (!(e instanceof AmbiguousField)) throw e;
+      // Our own path for it: Java's location is all we know of where the walk was.
+      return [{ ...e.finding, rel: e.finding.javaLoc.slice(1) }];
+    }
   }
 }
 
@@ -451,9 +584,10 @@ function writerFieldsFor(rf: AvroField, byName: Map<string, AvroField>): AvroFie
   const direct = byName.get(rf.name);
   if (rf.aliases.length === 0) return direct === undefined ? NONE : [direct];
   const out = direct === undefined ? [] : [direct];
+  // As Java's lookupWriterField: an alias equal to the field's own name finds that field a second time.
   for (const a of rf.aliases) {
     const f = byName.get(a);
-    if (f !== undefined && !out.includes(f)) out.push(f);
+    if (f !== undefined) out.push(f);
   }
   return out;
 }
@@ -463,31 +597,32 @@ const NONE: AvroField[] = [];
 /**
  * Can `reader` read data written with `writer`? Avro Java's `SchemaCompatibility` rules as the
  * registry applies them, reporting every incompatibility (not only the first) with its location in
- * the reader, the pointer of the relevant part of the candidate (new) schema, the registry's error
- * type, its message and a fix.
+ * the reader (ours, and the registry's where it differs), the pointer of the relevant part of the
+ * candidate (new) schema, the registry's error type, its message and a fix.
  */
 export function checkAvro(reader: AvroSchema, writer: AvroSchema, context: PairContext): PairFinding[] {
-  const raw = new Checker().run(reader.root, writer.root, '', '');
-  return raw.map((f) => {
-    const path = locationPath(f.loc);
+  return new Checker().check(reader.root, writer.root).map((f) => {
+    const path = locationPath(f.rel);
+    const registryPath = javaLocation(f.javaLoc);
     const { message, fix } = explain(f, context, path);
     return {
       errorType: f.errorType,
       path,
+      registryPath,
       candidatePointer: context.reader === 'new' ? f.readerPointer : f.writerPointer,
       message,
       fix,
-      additionalInfo: f.info,
+      additionalInfo: infoOf(f),
     };
   });
 }
 
 /** True when `reader` can read everything `writer` writes. */
 export function canRead(reader: AvroSchema, writer: AvroSchema): boolean {
-  return new Checker().run(reader.root, writer.root, '', '').length === 0;
+  return typeCanRead(reader.root, writer.root);
 }
 
 /** Type-level form of `canRead`, for callers that walk two schemas themselves (the semantic diff). */
 export function typeCanRead(reader: AvroType, writer: AvroType): boolean {
-  return new Checker().run(reader, writer, '', '').length === 0;
+  return new Checker().check(reader, writer).length === 0;
 }

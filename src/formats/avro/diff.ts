@@ -177,8 +177,26 @@ class Differ {
 
   private fields(oFields: AvroField[], nFields: AvroField[], label: string): void {
     const matched = new Set<AvroField>();
+    // By name through a map: a linear scan per field made a 100k-field record take minutes.
+    const byName = new Map<string, AvroField>();
+    for (const f of oFields) if (!byName.has(f.name)) byName.set(f.name, f);
+    const aliasMatch = (nf: AvroField): AvroField | undefined => {
+      if (nf.aliases.length === 0) return undefined;
+      // The first old field (in order) named by one of the aliases, as a scan in field order finds it.
+      let best: AvroField | undefined;
+      let bestIndex = Infinity;
+      for (const a of nf.aliases) {
+        const f = byName.get(a);
+        const i = f === undefined ? -1 : oFields.indexOf(f);
+        if (f !== undefined && i < bestIndex) {
+          best = f;
+          bestIndex = i;
+        }
+      }
+      return best;
+    };
     for (const nf of nFields) {
-      const of = oFields.find((f) => f.name === nf.name) ?? oFields.find((f) => nf.aliases.includes(f.name));
+      const of = byName.get(nf.name) ?? aliasMatch(nf);
       if (of === undefined) {
         this.add(
           'added',

@@ -19,7 +19,7 @@ export type {
   AvroMap,
   AvroPrimitive,
 } from './model.js';
-export { parseAvro, AVRO_RULES } from './parse.js';
+export { parseAvro, AVRO_RULES, AVRO_WARNINGS } from './parse.js';
 export { checkAvro, canRead, AVRO_ERROR_TYPES } from './compat.js';
 export { canonicalAvro, normalizedAvro, parsingCanonicalForm } from './canonical.js';
 export { fingerprint64, fingerprint64Hex, fingerprintAvro } from './fingerprint.js';

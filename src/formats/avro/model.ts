@@ -1,4 +1,4 @@
-import type { JsonBackedSchema } from '../format.js';
+import type { JsonBackedSchema, SchemaIssue } from '../format.js';
 import type { JsonValue } from '../json/parse.js';
 
 export const PRIMITIVES = ['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string'] as const;
@@ -103,6 +103,8 @@ export interface AvroSchema extends JsonBackedSchema {
   named: Map<string, AvroNamed>;
   /** The top-level named types of the references: written by name in the canonical string, as Java's `toString(refs)` does. */
   referenceRoots: Set<AvroNamed>;
+  /** What the registry accepts but is likely a mistake (lint): stable rule ids, never a refusal. */
+  warnings: SchemaIssue[];
 }
 
 export function isNamed(t: AvroType): t is AvroNamed {

@@ -8,8 +8,9 @@ import {
   type JsonObject,
   type JsonValue,
 } from '../json/parse.js';
-import { defaultProblem } from './defaults.js';
+import { defaultProblem, FieldsNotSetYet, javaParsesDouble } from './defaults.js';
 import {
+  isNamed,
   isPrimitiveName,
   unionBranchKey,
   type AvroEnum,
@@ -40,9 +41,21 @@ export const AVRO_RULES = {
   INVALID_ENUM_DEFAULT: 'AVRO_INVALID_ENUM_DEFAULT',
   INVALID_FIXED_SIZE: 'AVRO_INVALID_FIXED_SIZE',
   INVALID_ORDER: 'AVRO_INVALID_ORDER',
-  INVALID_DECIMAL: 'AVRO_INVALID_DECIMAL',
-  FIELD_ALIAS_CONFLICT: 'AVRO_FIELD_ALIAS_CONFLICT',
   REFERENCE: 'AVRO_INVALID_REFERENCE',
+  /** A record default that Avro Java cannot check: it needs a record whose fields are not set yet. */
+  RECURSIVE_DEFAULT: 'AVRO_RECURSIVE_DEFAULT',
+} as const;
+
+/** Rule ids of warnings: schemas the registry accepts, but that are likely mistakes. */
+export const AVRO_WARNINGS = {
+  /** A decimal's precision or scale that Avro Java ignores (the logical type is dropped). */
+  INVALID_DECIMAL: 'AVRO_INVALID_DECIMAL',
+  /** A fixed decimal whose precision needs more bytes than the fixed has. */
+  DECIMAL_PRECISION_EXCEEDS_FIXED: 'AVRO_DECIMAL_PRECISION_EXCEEDS_FIXED',
+  /** A `namespace` or `doc` that is not a string: Avro Java reads it as absent. */
+  IGNORED_ATTRIBUTE: 'AVRO_IGNORED_ATTRIBUTE',
+  /** A field alias naming another field of the same record: readers see two matching writer fields. */
+  FIELD_ALIAS_NAMES_SIBLING: 'AVRO_FIELD_ALIAS_NAMES_SIBLING',
 } as const;
 
 // Attributes Avro Java interprets; every other key is kept as a custom property (Schema.SCHEMA_RESERVED…).
@@ -74,7 +87,10 @@ const isObject = (v: JsonValue | undefined): v is JsonObject =>
 const has = (o: JsonObject, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Offsets of line starts, split as `parseJson` splits lines, to find a number's source text from its position. */
-function numberTextLookup(text: string, doc: JsonDocument): (pointer: string, value: number) => string | undefined {
+function numberTextLookup(
+  text: string,
+  doc: JsonDocument,
+): (pointer: string, value: number) => string | undefined {
   let starts: number[] | undefined;
   // Without a fraction, an exponent or a negative zero anywhere in the text, a safe integer is written as
   // String(value): no need to compute every value's position (the costly part) to read it back.
@@ -101,16 +117,36 @@ function numberTextLookup(text: string, doc: JsonDocument): (pointer: string, va
   };
 }
 
+interface PendingDefault {
+  field?: AvroField;
+  type: AvroType;
+  usePointer: string;
+  attr: JsonAttr;
+  what: string;
+}
+
 class Parser {
   readonly issues: SchemaIssue[] = [];
-  private readonly pendingDefaults: { type: AvroType; attr: JsonAttr; what: string }[] = [];
+  readonly warnings: SchemaIssue[] = [];
+  private readonly pendingDefaults: PendingDefault[] = [];
   private readonly numberText: (pointer: string, value: number) => string | undefined;
+  /** Pointers where a name was used before its type was complete: Avro Java's placeholders while parsing. */
+  private readonly placeholderUses = new Set<string>();
+  /** Names used before their type was defined at all, resolved (by exact full name) when parsing ends. */
+  private readonly unresolved = new Map<
+    AvroType,
+    { fullName: string; written: string; pointer: string; space: string | undefined }
+  >();
+  /** Named types in the order Java's parser completes them (a record after its fields). */
+  readonly completionOrder: AvroNamed[] = [];
 
   constructor(
     private readonly text: string,
     private readonly doc: JsonDocument,
     private readonly source: number,
     private readonly named: Map<string, AvroNamed>,
+    /** Full names of the types complete so far (Java's parse context): references, then this schema's. */
+    private readonly completed: Set<string>,
     private readonly lenient: boolean,
     private readonly label: string | undefined,
   ) {
@@ -121,6 +157,17 @@ class Parser {
     const at = positionOf(this.doc, pointer, preferKey);
     const msg = this.label === undefined ? message : `in reference '${this.label}': ${message}`;
     this.issues.push({ rule, message: msg, pointer, line: at.line, column: at.column });
+  }
+
+  warn(rule: string, message: string, pointer: string): void {
+    const at = positionOf(this.doc, pointer);
+    this.warnings.push({ rule, message, pointer, line: at.line, column: at.column });
+  }
+
+  private complete(t: AvroNamed): void {
+    if (this.named.get(t.fullName) !== t) return;
+    this.completed.add(t.fullName);
+    this.completionOrder.push(t);
   }
 
   attr(value: JsonValue, pointer: string): JsonAttr {
@@ -135,13 +182,172 @@ class Parser {
     return out;
   }
 
-  finish(): void {
-    if (this.lenient) return;
-    for (const { type, attr, what } of this.pendingDefaults) {
-      const problem = defaultProblem(type, attr);
-      if (problem !== undefined)
-        this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${what}: ${problem}`, attr.pointer);
+  /** Resolves the names used before their definition; then, for a new schema, checks the defaults as Java does. */
+  finish(root: AvroType | undefined): AvroType | undefined {
+    const resolved = this.resolveForward(root);
+    if (this.lenient) return resolved;
+    const clean = this.issues.length === 0 && resolved !== undefined;
+    for (const d of this.pendingDefaults) if (d.field !== undefined) d.type = d.field.type;
+    const failed = new Set<PendingDefault>();
+    // Java checks each default while parsing (placeholders for incomplete types)…
+    for (const d of this.pendingDefaults) {
+      const problem = defaultProblem(d.type, d.usePointer, d.attr, {
+        placeholder: (p) => this.placeholderUses.has(p),
+      });
+      if (problem !== undefined) {
+        failed.add(d);
+        this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${d.what}: ${problem}`, d.attr.pointer);
+      }
     }
+    // …and again when it rebuilds the resolved schema, record by record.
+    // Without a name used before its type was complete there are no placeholders and no cycles: the
+    // second pass would see exactly what the first saw.
+    if (clean && failed.size === 0 && this.placeholderUses.size > 0) this.checkDefaultsAsResolved(resolved);
+    return resolved;
+  }
+
+  /**
+   * Avro Java's resolving visit (SchemaResolver): records are rebuilt depth first, in the order the parser
+   * completed them, and each field's default is checked when its record is rebuilt. A default that needs
+   * the fields of a record still being rebuilt (an enclosing one) makes Java throw: the schema is refused.
+   */
+  private checkDefaultsAsResolved(root: AvroType): void {
+    const byField = new Map<AvroField, PendingDefault>();
+    for (const d of this.pendingDefaults) if (d.field !== undefined) byField.set(d.field, d);
+    const state = new Map<AvroRecord, number>(); // -1 while open, else the round it was completed in
+    let round = 0;
+    const open = (r: AvroRecord): boolean => state.get(r) === -1;
+    const visit = (start: AvroType): void => {
+      const visited = new Set<AvroType>();
+      const stack: { t: AvroType; after?: AvroRecord }[] = [{ t: start }];
+      const edge = (t: AvroType, use: string, out: { t: AvroType }[]): void => {
+        // A placeholder: Java rebuilds its target in a visit of its own, unless that target was met already.
+        if (this.placeholderUses.has(use)) {
+          if (t.kind === 'record' && !state.has(t)) visit(t);
+          return;
+        }
+        out.push({ t });
+      };
+      while (stack.length > 0) {
+        const { t, after } = stack.pop() as { t: AvroType; after?: AvroRecord };
+        if (after !== undefined) {
+          if (state.get(after) !== -1) continue;
+          for (const f of after.fields) {
+            const d = byField.get(f);
+            if (d === undefined) continue;
+            try {
+              const problem = defaultProblem(d.type, d.usePointer, d.attr, { open });
+              if (problem !== undefined)
+                this.issue(
+                  AVRO_RULES.INVALID_DEFAULT,
+                  `invalid default for ${d.what}: ${problem}`,
+                  d.attr.pointer,
+                );
+            } catch (e) {
+              if (!(e instanceof FieldsNotSetYet)) throw e;
+              this.issue(
+                AVRO_RULES.RECURSIVE_DEFAULT,
+                `invalid default for ${d.what}: it needs the fields of record '${e.record.fullName}', which encloses it; Avro Java cannot check such a default ("Schema fields not set yet") and the registry refuses the schema. Use null (with a union whose first branch is "null") or an empty array instead`,
+                d.attr.pointer,
+              );
+              return;
+            }
+          }
+          state.set(after, round);
+          continue;
+        }
+        if (visited.has(t)) continue;
+        const children: { t: AvroType; after?: AvroRecord }[] = [];
+        switch (t.kind) {
+          case 'record': {
+            visited.add(t);
+            const done = state.get(t);
+            if (done !== undefined && done !== -1 && done < round) continue;
+            if (done === undefined) state.set(t, -1);
+            children.push({ t, after: t });
+            for (let i = t.fields.length - 1; i >= 0; i--) {
+              const f = t.fields[i] as AvroField;
+              edge(f.type, f.typePointer, children);
+            }
+            break;
+          }
+          case 'union':
+            visited.add(t);
+            for (let i = t.branches.length - 1; i >= 0; i--)
+              edge(t.branches[i] as AvroType, t.branchPointers[i] ?? '', children);
+            break;
+          case 'array':
+            visited.add(t);
+            edge(t.items, t.itemsPointer, children);
+            break;
+          case 'map':
+            visited.add(t);
+            edge(t.values, t.valuesPointer, children);
+            break;
+          default:
+            break;
+        }
+        // `children` is in stack order already: the record's after-step first, then its children last to first.
+        stack.push(...children);
+      }
+    };
+    for (const t of this.completionOrder) {
+      round++;
+      if (t.kind === 'record') visit(t);
+      if (this.issues.length > 0) return;
+    }
+    round++;
+    if (!isNamed(root)) visit(root);
+  }
+
+  /** Replaces the placeholders of names used before their definition; an undefined name is an error. */
+  private resolveForward(root: AvroType | undefined): AvroType | undefined {
+    if (this.unresolved.size === 0 || root === undefined) return root;
+    const target = (t: AvroType): AvroType => {
+      const u = this.unresolved.get(t);
+      if (u === undefined) return t;
+      const found = this.named.get(u.fullName);
+      if (found !== undefined) return found;
+      this.undefinedName(u.written, u.fullName, u.pointer, u.space);
+      return t;
+    };
+    const seen = new Set<AvroType>();
+    const walk = (t: AvroType): void => {
+      if (seen.has(t)) return;
+      seen.add(t);
+      switch (t.kind) {
+        case 'record':
+          for (const f of t.fields) walk((f.type = target(f.type)));
+          return;
+        case 'union':
+          t.branches.forEach((b, i) => walk((t.branches[i] = target(b))));
+          return;
+        case 'array':
+          walk((t.items = target(t.items)));
+          return;
+        case 'map':
+          walk((t.values = target(t.values)));
+          return;
+        default:
+          return;
+      }
+    };
+    const top = target(root);
+    walk(top);
+    for (const t of this.completionOrder) walk(t);
+    return top;
+  }
+
+  private undefinedName(written: string, fullName: string, pointer: string, space: string | undefined): void {
+    const plain = qualify(written, undefined).fullName;
+    const enclosing = plain !== fullName ? this.named.get(plain) : undefined;
+    this.issue(
+      AVRO_RULES.UNKNOWN_TYPE,
+      enclosing !== undefined
+        ? `unknown type '${written}': inside namespace '${space ?? ''}' it means '${fullName}', which is not defined; the record '${plain}' (no namespace) is not complete at this point, and Avro Java looks a name up in the current namespace only until then ("Undefined schema: ${fullName}"). Give '${plain}' a namespace and write its full name here`
+        : `unknown type '${written}': not a primitive type, and no named type '${fullName}' is defined in this schema or given as a reference`,
+      pointer,
+    );
   }
 
   parseType(value: JsonValue, pointer: string, space: string | undefined): AvroType | undefined {
@@ -224,25 +430,41 @@ class Parser {
         );
       }
       default:
-        // `{"type": "com.acme.Money"}` refers to a named type, as Java's parser allows.
-        return this.resolveName(type, typePointer, space);
+        // Avro 1.12 refuses `{"type": "com.acme.Money"}` (1.11 read it as a reference to the named type).
+        this.issue(
+          AVRO_RULES.UNKNOWN_TYPE,
+          `'type' of a schema object must be a primitive type or one of record, error, enum, array, map, fixed, found '${type}'; to use a named type write its name alone ("${type}"), not an object`,
+          typePointer,
+        );
+        return undefined;
     }
   }
 
+  /**
+   * A type name, as Avro Java's parse context finds it: a complete type by its name in the current
+   * namespace, else by the name as written; otherwise a placeholder for the name in the current namespace,
+   * resolved (by that full name only) when parsing ends.
+   */
   private resolveName(name: string, pointer: string, space: string | undefined): AvroType | undefined {
     if (isPrimitiveName(name)) return { kind: name, pointer, props: [], source: this.source };
-    const found =
-      this.named.get(qualify(name, space).fullName) ?? this.named.get(qualify(name, undefined).fullName);
-    if (found !== undefined) return found;
-    const known = ['record', 'enum', 'fixed', 'array', 'map', 'error'].includes(name);
-    this.issue(
-      AVRO_RULES.UNKNOWN_TYPE,
-      known
-        ? `'${name}' must be written as an object, e.g. {"type": "${name}", …}`
-        : `unknown type '${name}': not a primitive type and no named type '${qualify(name, space).fullName}' is defined before this point or given as a reference`,
-      pointer,
-    );
-    return undefined;
+    if (['record', 'enum', 'fixed', 'array', 'map', 'error'].includes(name)) {
+      this.issue(
+        AVRO_RULES.UNKNOWN_TYPE,
+        `'${name}' must be written as an object, e.g. {"type": "${name}", …}`,
+        pointer,
+      );
+      return undefined;
+    }
+    const fullName = qualify(name, space).fullName;
+    const plain = qualify(name, undefined).fullName;
+    const complete = this.completed.has(fullName) ? fullName : this.completed.has(plain) ? plain : undefined;
+    if (complete !== undefined) return this.named.get(complete);
+    this.placeholderUses.add(pointer);
+    const inProgress = this.named.get(fullName);
+    if (inProgress !== undefined) return inProgress;
+    const placeholder: AvroType = { kind: 'null', pointer, props: [], source: this.source };
+    this.unresolved.set(placeholder, { fullName, written: name, pointer, space });
+    return placeholder;
   }
 
   private parseUnion(value: JsonValue[], pointer: string, space: string | undefined): AvroType | undefined {
@@ -266,7 +488,8 @@ class Parser {
         ok = false;
         return;
       }
-      const key = unionBranchKey(t);
+      // A name not defined yet counts by the full name it will resolve to.
+      const key = this.unresolved.get(t)?.fullName ?? unionBranchKey(t);
       const first = seen.get(key);
       if (first !== undefined) {
         this.issue(
@@ -306,9 +529,9 @@ class Parser {
     if (has(o, 'namespace')) {
       const nsValue = o['namespace'];
       if (typeof nsValue !== 'string' && nsValue !== null) {
-        this.issue(
-          AVRO_RULES.INVALID_ATTRIBUTE,
-          "'namespace' must be a string",
+        this.warn(
+          AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+          "'namespace' is not a string, so Avro ignores it (the enclosing namespace applies)",
           joinPointer(pointer, 'namespace'),
         );
       } else if (typeof nsValue === 'string') {
@@ -362,7 +585,11 @@ class Parser {
     if (typeof doc === 'string') base.doc = doc;
     // `"doc": null` means no doc, as in Java.
     if (doc !== undefined && doc !== null && typeof doc !== 'string')
-      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
+      this.warn(
+        AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+        "'doc' is not a string, so Avro ignores it",
+        joinPointer(pointer, 'doc'),
+      );
     const t = make(base);
     if (this.named.has(q.fullName)) {
       this.issue(
@@ -402,7 +629,8 @@ class Parser {
       );
       return record;
     }
-    const inner = record.namespace ?? space;
+    // The record's own namespace, which an explicit "" resets to the null namespace (not the enclosing one).
+    const inner = record.namespace;
     const seen = new Map<string, number>();
     const fieldsPointer = joinPointer(pointer, 'fields');
     fieldsValue.forEach((f, i) => {
@@ -425,21 +653,23 @@ class Parser {
       if (field !== undefined) fields.push(field);
     });
     if (!this.lenient) this.checkFieldAliases(fields, record.fullName);
+    this.complete(record);
     return record;
   }
 
   /**
    * A field alias that names another field of the same record makes Avro Java's reader lookup find two
-   * writer fields, and the registry then fails even on the schema against itself; so a new schema may not.
+   * writer fields (the registry then answers incompatible when such a schema reads); the registry accepts
+   * the schema itself, so this is a warning.
    */
   private checkFieldAliases(fields: AvroField[], recordName: string): void {
     const names = new Set(fields.map((f) => f.name));
     for (const f of fields) {
       f.aliases.forEach((a, i) => {
         if (a !== f.name && names.has(a)) {
-          this.issue(
-            AVRO_RULES.FIELD_ALIAS_CONFLICT,
-            `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader could not tell them apart`,
+          this.warn(
+            AVRO_WARNINGS.FIELD_ALIAS_NAMES_SIBLING,
+            `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader with this record cannot tell them apart (the registry answers incompatible)`,
             `${f.pointer}/aliases/${i}`,
           );
         }
@@ -490,10 +720,35 @@ class Parser {
     const doc = f['doc'];
     if (typeof doc === 'string') field.doc = doc;
     else if (doc !== undefined && doc !== null)
-      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer(pointer, 'doc'));
+      this.warn(
+        AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+        "'doc' is not a string, so Avro ignores it",
+        joinPointer(pointer, 'doc'),
+      );
     if (has(f, 'default')) {
-      field.default = this.attr(f['default'] as JsonValue, joinPointer(pointer, 'default'));
-      this.pendingDefaults.push({ type, attr: field.default, what: `field '${name}' of '${recordName}'` });
+      const dp = joinPointer(pointer, 'default');
+      const d = f['default'] as JsonValue;
+      field.default = this.attr(d, dp);
+      // Java reads a float/double field's string default with Double.parseDouble, stored schemas too.
+      if (
+        (type.kind === 'float' || type.kind === 'double') &&
+        typeof d === 'string' &&
+        !javaParsesDouble(d)
+      ) {
+        this.issue(
+          AVRO_RULES.INVALID_DEFAULT,
+          `invalid default for field '${name}' of '${recordName}': ${JSON.stringify(d)} is not a number (a ${type.kind} default is a number, or a string Java reads as one)`,
+          dp,
+        );
+      } else {
+        this.pendingDefaults.push({
+          field,
+          type,
+          usePointer: typePointer,
+          attr: field.default,
+          what: `field '${name}' of '${recordName}'`,
+        });
+      }
     }
     const order = f['order'];
     if (order !== undefined) {
@@ -573,6 +828,7 @@ class Parser {
         t.default = d;
       }
     }
+    this.complete(t);
     return t;
   }
 
@@ -598,36 +854,40 @@ class Parser {
     }
     t.size = size;
     this.checkDecimal(o, pointer, size);
+    this.complete(t);
     return t;
   }
 
-  /** Decimal precision and scale; Java ignores a malformed logical type, so only new schemas are held to this. */
+  /**
+   * Decimal precision and scale. Avro Java ignores a malformed logical type (the schema stays valid, the
+   * type is read as plain bytes/fixed), and the registry accepts it, so these are warnings, for new schemas.
+   */
   private checkDecimal(o: JsonObject, pointer: string, fixedSize: number | undefined): void {
     if (this.lenient || o['logicalType'] !== 'decimal') return;
     const precision = o['precision'];
     const scale = o['scale'] ?? 0;
     const isInt = (v: JsonValue | undefined): v is number => typeof v === 'number' && Number.isInteger(v);
     if (!isInt(precision) || precision < 1) {
-      this.issue(
-        AVRO_RULES.INVALID_DECIMAL,
-        "a decimal needs a 'precision': a positive integer",
+      this.warn(
+        AVRO_WARNINGS.INVALID_DECIMAL,
+        "a decimal needs a 'precision': a positive integer (Avro ignores this logical type)",
         has(o, 'precision') ? joinPointer(pointer, 'precision') : pointer,
       );
       return;
     }
     if (!isInt(scale) || scale < 0 || scale > precision) {
-      this.issue(
-        AVRO_RULES.INVALID_DECIMAL,
-        `a decimal's 'scale' must be an integer from 0 to its precision (${precision})`,
+      this.warn(
+        AVRO_WARNINGS.INVALID_DECIMAL,
+        `a decimal's 'scale' must be an integer from 0 to its precision (${precision}) (Avro ignores this logical type)`,
         joinPointer(pointer, 'scale'),
       );
     }
     if (fixedSize !== undefined) {
       const maxDigits = fixedSize === 0 ? 0 : Math.floor(Math.log10(2) * (8 * fixedSize - 1));
       if (precision > maxDigits) {
-        this.issue(
-          AVRO_RULES.INVALID_DECIMAL,
-          `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit`,
+        this.warn(
+          AVRO_WARNINGS.DECIMAL_PRECISION_EXCEEDS_FIXED,
+          `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit (Avro ignores this logical type)`,
           joinPointer(pointer, 'precision'),
         );
       }
@@ -664,13 +924,14 @@ function parseDocument(
 export function parseAvro(text: string, options: ParseOptions = {}): ParseResult<AvroSchema> {
   const issues: SchemaIssue[] = [];
   const named = new Map<string, AvroNamed>();
+  const completed = new Set<string>();
   const referenceRoots = new Set<AvroNamed>();
   (options.references ?? []).forEach((ref, i) => {
     const prefix = `in reference '${ref.name}': `;
     const doc = parseDocument(ref.text, undefined, issues, prefix);
     if (doc === undefined) return;
-    const p = new Parser(ref.text, doc, i + 1, named, true, ref.name);
-    const root = p.parseType(doc.value, '', undefined);
+    const p = new Parser(ref.text, doc, i + 1, named, completed, true, ref.name);
+    const root = p.finish(p.parseType(doc.value, '', undefined));
     for (const issue of p.issues) {
       issues.push({
         rule: AVRO_RULES.REFERENCE,
@@ -685,9 +946,8 @@ export function parseAvro(text: string, options: ParseOptions = {}): ParseResult
   });
   const doc = parseDocument(text, options.file, issues, '');
   if (doc === undefined) return { ok: false, issues };
-  const parser = new Parser(text, doc, 0, named, options.lenient === true, undefined);
-  const root = parser.parseType(doc.value, '', undefined);
-  parser.finish();
+  const parser = new Parser(text, doc, 0, named, completed, options.lenient === true, undefined);
+  const root = parser.finish(parser.parseType(doc.value, '', undefined));
   issues.push(...parser.issues);
   if (issues.length > 0 || root === undefined) {
     return {
@@ -706,7 +966,15 @@ export function parseAvro(text: string, options: ParseOptions = {}): ParseResult
             ],
     };
   }
-  const schema: AvroSchema = { format: 'avro', text, doc, root, named, referenceRoots };
+  const schema: AvroSchema = {
+    format: 'avro',
+    text,
+    doc,
+    root,
+    named,
+    referenceRoots,
+    warnings: parser.warnings,
+  };
   if (options.file !== undefined) schema.file = options.file;
   return { ok: true, schema };
 }

@@ -54,7 +54,36 @@ export function parseJson(text: string, file?: string): JsonDocument {
   } catch {
     return new Parser(text, file).parseDocument(); // throws INVALID_JSON with the line and column
   }
+  // JSON.parse reads any depth, but every walk over the value recurses: refuse here, with a position.
+  if (text.length > 2 * MAX_JSON_DEPTH && nestingDepth(text) > MAX_JSON_DEPTH)
+    return new Parser(text, file).parseDocument();
   return new LazyPositions(text, file, value);
+}
+
+/**
+ * The deepest nesting a document may have: Jackson's default (StreamReadConstraints.maxNestingDepth),
+ * so nothing the registry reads is refused here.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** How deeply arrays and objects nest in a valid JSON text (strings skipped). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string: to the next quote not escaped by a backslash.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) max = depth;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return max;
 }
 
 class LazyPositions implements JsonDocument {
@@ -144,7 +173,10 @@ class Parser {
   }
 
   private parseValue(pointer: string, depth: number): JsonValue {
-    if (depth > 512) this.fail('nesting is deeper than 512 levels');
+    if (depth >= MAX_JSON_DEPTH)
+      this.fail(
+        `arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep here; schemagate (like the registry's JSON reader) reads at most ${MAX_JSON_DEPTH} levels`,
+      );
     this.positions.set(pointer, this.here());
     const c = this.text[this.pos];
     switch (c) {

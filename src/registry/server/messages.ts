@@ -9,6 +9,9 @@ import type { RegistrySchemaType } from '../../formats/format.js';
  */
 export function findingMessage(type: RegistrySchemaType, f: PairFinding, ctx: PairContext): string {
   if (type === 'AVRO') {
+    // Avro Java throws on a reader field that matches two writer fields; the registry reports the exception.
+    if (f.errorType === 'AMBIGUOUS_FIELD_ALIAS')
+      return `Unexpected exception during compatibility check: ${f.additionalInfo ?? ''}`;
     const info = f.additionalInfo ?? '';
     return `{errorType:'${f.errorType}', description:'${avroDescription(f, ctx)}', additionalInfo:'${info}'}`;
   }
@@ -19,7 +22,8 @@ export function findingMessage(type: RegistrySchemaType, f: PairFinding, ctx: Pa
 }
 
 function avroDescription(f: PairFinding, { reader, writer }: PairContext): string {
-  const loc = f.path === '' ? '/' : f.path;
+  // Avro Java's own location where it differs from ours (a repeated named type, a writer union's branch).
+  const loc = f.registryPath ?? (f.path === '' ? '/' : f.path);
   switch (f.errorType) {
     case 'FIXED_SIZE_MISMATCH':
       return `The size of FIXED type field at path '${loc}' in the ${reader} schema does not match with the ${writer} schema`;
