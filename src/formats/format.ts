@@ -37,6 +37,8 @@ export interface ParsedSchema {
   /** The text as written. */
   text: string;
   file?: string;
+  /** Problems the registry accepts but that are likely mistakes: lint warnings, never a refusal. */
+  warnings?: readonly SchemaIssue[];
 }
 
 /** A schema written as JSON (Avro, JSON Schema): its document, with the position of every value. */

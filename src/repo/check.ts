@@ -402,6 +402,17 @@ async function checkSubject(
       return report;
     }
     compareWithHistory(report, loaded, versions, ctx.mode);
+    for (const w of loaded.schema.warnings ?? [])
+      report.findings.push(
+        finding(path, {
+          rule: w.rule,
+          severity: 'warning',
+          path: w.pointer,
+          line: w.line,
+          column: w.column,
+          message: w.message,
+        }),
+      );
     if (ctx.config.lint.requireDoc && loaded.doc !== undefined) {
       for (const m of missingDocs(loaded.format, loaded.doc.value)) {
         const pos = loaded.handler.locate(loaded.schema, m.pointer);

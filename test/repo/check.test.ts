@@ -428,3 +428,27 @@ test('naming: topic: a different topic with the same file name is a new subject,
     );
   });
 });
+
+test('schemas the registry accepts but that look wrong are warnings in check, at their line, and do not fail it', async () => {
+  await withRepo(async (repo) => {
+    repo.write('schemas/prices.avsc', record('Price', [ID])).commit('v1');
+    const money = { type: 'fixed', name: 'Money', size: 2, logicalType: 'decimal', precision: 9, scale: 2 };
+    const aliased = { name: 'total', type: 'string', default: '', aliases: ['id'] };
+    repo.write(
+      'schemas/prices.avsc',
+      record('Price', [ID, { name: 'amount', type: ['null', money], default: null }, aliased]),
+    );
+    const report = await runCheck({ cwd: repo.dir });
+    const s = only(report, 'schemas/prices.avsc');
+    assert.equal(report.ok, true);
+    assert.equal(s.status, 'ok');
+    assert.deepEqual(
+      s.findings.map((f) => [f.rule, f.severity]),
+      [
+        ['AVRO_DECIMAL_PRECISION_EXCEEDS_FIXED', 'warning'],
+        ['AVRO_FIELD_ALIAS_NAMES_SIBLING', 'warning'],
+      ],
+    );
+    assert.ok(s.findings.every((f) => f.line > 1));
+  });
+});

@@ -187,7 +187,7 @@ async function runCompat(args: string[], io: CliIo): Promise<number> {
     return { ...f, file: candidateFile, line: at.line, column: at.column };
   });
   // Lint the registry accepts (an Avro field alias naming a sibling, a decimal Avro ignores): never a refusal.
-  const warnings = (candidate as { warnings?: SchemaIssue[] }).warnings ?? [];
+  const warnings = candidate.warnings ?? [];
   if (values.json === true) {
     const out = {
       compatible: result.compatible,
