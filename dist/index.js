@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5328,12 +5328,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check2 = position.position + filenameBuffer.length;
-              if (input[check2] === 42) {
+              let check = position.position + filenameBuffer.length;
+              if (input[check] === 42) {
                 position.position += 1;
-                check2 += 1;
+                check += 1;
               }
-              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
+              if (input[check] !== 61 || input[check + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve4(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve3(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve3, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module.exports = {
@@ -19319,11 +19319,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter4 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19339,7 +19339,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19426,26 +19426,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter4(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve3(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter4(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve3(Buffer.concat(chunks));
             });
           }));
         });
@@ -19653,14 +19653,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve3, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve3(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19904,12 +19904,12 @@ var require_lib = __commonJS({
         return __awaiter4(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject) => __awaiter4(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19917,7 +19917,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve3(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19956,7 +19956,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve3(response);
             }
           }));
         });
@@ -27320,13 +27320,33 @@ function parseJson(text2, file) {
   } catch {
     return new Parser(text2, file).parseDocument();
   }
+  if (text2.length > 2 * MAX_JSON_DEPTH && nestingDepth(text2) > MAX_JSON_DEPTH)
+    return new Parser(text2, file).parseDocument();
   return new LazyPositions(text2, file, value);
 }
-var LazyPositions, Parser;
+function nestingDepth(text2) {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < text2.length; i++) {
+        const d = text2.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+var MAX_JSON_DEPTH, LazyPositions, Parser;
 var init_parse = __esm({
   "src/formats/json/parse.ts"() {
     "use strict";
     init_errors();
+    MAX_JSON_DEPTH = 1e3;
     LazyPositions = class {
       constructor(text2, file, value) {
         this.text = text2;
@@ -27406,7 +27426,10 @@ var init_parse = __esm({
         }
       }
       parseValue(pointer, depth) {
-        if (depth > 512) this.fail("nesting is deeper than 512 levels");
+        if (depth >= MAX_JSON_DEPTH)
+          this.fail(
+            `arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep here; schemagate (like the registry's JSON reader) reads at most ${MAX_JSON_DEPTH} levels`
+          );
         this.positions.set(pointer, this.here());
         const c = this.text[this.pos];
         switch (c) {
@@ -27726,6 +27749,9 @@ function canonicalAvro(schema) {
   const known2 = new Set(schema.referenceRoots);
   return javaJson(schema.root, known2, void 0);
 }
+function javaTypeString(t) {
+  return javaJson(t, /* @__PURE__ */ new Set(), void 0);
+}
 function javaJson(t, known2, space) {
   switch (t.kind) {
     case "array":
@@ -27762,10 +27788,19 @@ function javaNamed(t, known2, space) {
     out += `,"aliases":[${t.aliases.map((a) => q(qualifiedRelativeTo(a, namespaceOf(a), t.namespace))).join(",")}]`;
   return `${out}}`;
 }
+function fieldDefault(f) {
+  const d = f.default;
+  if ((f.type.kind === "float" || f.type.kind === "double") && typeof d.value === "string") {
+    const n = Number(d.value.trim().replace(/[fFdD]$/, ""));
+    if (Number.isFinite(n)) return javaDouble(n);
+    return q(Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity");
+  }
+  return jacksonTree(d);
+}
 function javaField(f, known2, space) {
   let out = `{"name":${q(f.name)},"type":${javaJson(f.type, known2, space)}`;
   if (f.doc !== void 0) out += `,"doc":${q(f.doc)}`;
-  if (f.default !== void 0) out += `,"default":${jacksonTree(f.default)}`;
+  if (f.default !== void 0) out += `,"default":${fieldDefault(f)}`;
   if (f.order !== void 0) out += `,"order":${q(f.order)}`;
   if (f.aliases.length > 0) out += `,"aliases":[${f.aliases.map(q).join(",")}]`;
   return `${out}${props(f.props, false)}}`;
@@ -27848,18 +27883,48 @@ var init_canonical = __esm({
 });
 
 // src/formats/avro/compat.ts
+function infoOf(f) {
+  if (f.info !== void 0) return f.info;
+  switch (f.errorType) {
+    case AVRO_ERROR_TYPES.TYPE_MISMATCH:
+      return `reader type: ${typeLabel(f.r)} not compatible with writer type: ${typeLabel(f.w)}`;
+    case AVRO_ERROR_TYPES.MISSING_UNION_BRANCH:
+      return `reader union lacking writer type: ${typeLabel(f.w)}`;
+    case AVRO_ERROR_TYPES.NAME_MISMATCH:
+      return `expected: ${f.w.fullName}`;
+    case AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH:
+      return `expected: ${f.w.size}, found: ${f.r.size}`;
+    case AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS:
+      return `[${f.detail.split("\0").join(", ")}]`;
+    default:
+      return f.detail;
+  }
+}
+function isFlat(r) {
+  let flat = flatRecords.get(r);
+  if (flat === void 0) {
+    flat = r.fields.every((f) => isPrimitive(f.type) && f.aliases.length === 0);
+    flatRecords.set(r, flat);
+  }
+  return flat;
+}
 function readsPrimitive(reader, writer) {
   return reader === writer || (PROMOTIONS[reader]?.includes(writer) ?? false);
 }
 function namesMatch(r, w) {
   return r.name === w.name || r.aliases.includes(w.fullName);
 }
+function escapeToken(token) {
+  return token.includes("~") || token.includes("/") ? escapePointerToken(token) : token;
+}
 function locationPath(loc) {
   if (loc.length === 0) return "/";
   let out = "";
-  for (const token of loc)
-    out += `/${token.includes("~") || token.includes("/") ? escapePointerToken(token) : token}`;
+  for (const token of loc) out += `/${escapeToken(token)}`;
   return out;
+}
+function javaLocation(loc) {
+  return `/${loc.slice(1).map(escapeToken).join("/")}`;
 }
 function explain(f, c, path) {
   const { r, w } = f;
@@ -27927,36 +27992,38 @@ function writerFieldsFor(rf, byName) {
   const out = direct === void 0 ? [] : [direct];
   for (const a of rf.aliases) {
     const f = byName.get(a);
-    if (f !== void 0 && !out.includes(f)) out.push(f);
+    if (f !== void 0) out.push(f);
   }
   return out;
 }
 function checkAvro(reader, writer, context3) {
-  const raw = new Checker().run(reader.root, writer.root, "", "");
-  return raw.map((f) => {
-    const path = locationPath(f.loc);
+  return new Checker().check(reader.root, writer.root).map((f) => {
+    const path = locationPath(f.rel);
+    const registryPath = javaLocation(f.javaLoc);
     const { message, fix } = explain(f, context3, path);
     return {
       errorType: f.errorType,
       path,
+      registryPath,
       candidatePointer: context3.reader === "new" ? f.readerPointer : f.writerPointer,
       message,
       fix,
-      additionalInfo: f.info
+      additionalInfo: infoOf(f)
     };
   });
 }
 function canRead(reader, writer) {
-  return new Checker().run(reader.root, writer.root, "", "").length === 0;
+  return typeCanRead(reader.root, writer.root);
 }
 function typeCanRead(reader, writer) {
-  return new Checker().run(reader, writer, "", "").length === 0;
+  return new Checker().check(reader, writer).length === 0;
 }
-var AVRO_ERROR_TYPES, MAX_FINDINGS, PROMOTIONS, Checker, writerFieldIndex, NONE;
+var AVRO_ERROR_TYPES, MAX_FINDINGS, COMPATIBLE, IN_PROGRESS, DEFERRED, flatRecords, AmbiguousField, PROMOTIONS, isPrimitive, Checker, writerFieldIndex, NONE;
 var init_compat = __esm({
   "src/formats/avro/compat.ts"() {
     "use strict";
     init_parse();
+    init_canonical();
     init_model();
     AVRO_ERROR_TYPES = {
       NAME_MISMATCH: "NAME_MISMATCH",
@@ -27969,6 +28036,17 @@ var init_compat = __esm({
       AMBIGUOUS_FIELD_ALIAS: "AMBIGUOUS_FIELD_ALIAS"
     };
     MAX_FINDINGS = 1e3;
+    COMPATIBLE = { compatible: true, findings: [] };
+    IN_PROGRESS = { compatible: true, findings: [] };
+    DEFERRED = { compatible: false, findings: [] };
+    flatRecords = /* @__PURE__ */ new WeakMap();
+    AmbiguousField = class extends Error {
+      constructor(finding2) {
+        super(infoOf(finding2));
+        this.finding = finding2;
+      }
+      finding;
+    };
     PROMOTIONS = {
       long: ["int"],
       float: ["int", "long"],
@@ -27976,262 +28054,321 @@ var init_compat = __esm({
       string: ["bytes"],
       bytes: ["string"]
     };
+    isPrimitive = (t) => !isNamed(t) && t.kind !== "union" && t.kind !== "array" && t.kind !== "map";
     Checker = class {
       memo = /* @__PURE__ */ new Map();
-      loc = [];
-      sink = [];
-      total = 0;
-      run(reader, writer, rUse, wUse) {
-        this.visit(reader, writer, rUse, wUse);
-        return this.sink;
+      run(reader, writer) {
+        return this.pair("", reader, writer, "", "", []);
       }
-      emit(f, tail) {
-        if (this.total >= MAX_FINDINGS) return;
-        this.total++;
-        f.loc = tail === void 0 ? this.loc.slice() : typeof tail === "string" ? [...this.loc, tail] : [...this.loc, ...tail];
-        this.sink.push(f);
+      /** Java's `getCompatibility(token, reader, writer, location)`; `loc` is Java's location stack. */
+      pair(token, r, w, rUse, wUse, loc) {
+        loc.push(token);
+        let result;
+        if (!isNamed(r) && !isNamed(w) && r.kind !== "union" && w.kind !== "union") {
+          result = this.calculate(r, w, rUse, wUse, loc);
+        } else {
+          let forReader = this.memo.get(r);
+          if (forReader === void 0) this.memo.set(r, forReader = /* @__PURE__ */ new Map());
+          const known2 = forReader.get(w);
+          if (known2 === DEFERRED) {
+            result = this.calculate(r, w, rUse, wUse, [""]);
+            forReader.set(w, result);
+          } else if (known2 !== void 0) {
+            result = known2 === IN_PROGRESS ? COMPATIBLE : known2;
+          } else {
+            forReader.set(w, IN_PROGRESS);
+            result = this.calculate(r, w, rUse, wUse, loc);
+            forReader.set(w, result);
+          }
+        }
+        loc.pop();
+        return result;
       }
-      /** Can `r` read `w`? Checked without reporting (the union rules need only the answer). */
-      probe(r, w, rUse, wUse) {
-        const saved = this.sink;
-        const savedTotal = this.total;
-        const savedLoc = this.loc.splice(0, this.loc.length);
-        this.sink = [];
-        this.total = 0;
-        this.visit(r, w, rUse, wUse);
-        const found = this.sink;
-        this.sink = saved;
-        this.total = savedTotal;
-        this.loc.push(...savedLoc);
-        return found;
+      leaf(f, loc) {
+        f.javaLoc = loc.slice();
+        return { compatible: false, findings: [f] };
       }
-      visit(r, w, rUse, wUse) {
+      /**
+       * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
+       * call owns (never a memoised one), so it grows in place: a record with many findings stays linear.
+       */
+      merge(into, child, tokens2) {
+        if (child.compatible) return into;
+        const out = into ?? { compatible: false, findings: [] };
+        for (const f of child.findings) {
+          if (out.findings.length >= MAX_FINDINGS) break;
+          out.findings.push(tokens2.length === 0 ? f : { ...f, rel: [...tokens2, ...f.rel] });
+        }
+        return out;
+      }
+      calculate(r, w, rUse, wUse, loc) {
         if (r.kind === w.kind) {
           switch (r.kind) {
             case "record":
-              return this.records(r, w);
+              return this.records(r, w, loc);
             case "enum":
-              return this.enums(r, w);
+              return this.both(this.names(r, w, loc), this.enums(r, w, loc));
             case "fixed":
-              return this.fixeds(r, w);
-            case "array":
-              this.loc.push("items");
-              this.visit(r.items, w.items, r.itemsPointer, w.itemsPointer);
-              this.loc.pop();
-              return;
-            case "map":
-              this.loc.push("values");
-              this.visit(r.values, w.values, r.valuesPointer, w.valuesPointer);
-              this.loc.pop();
-              return;
+              return this.both(this.names(r, w, loc), this.fixeds(r, w, loc));
+            case "array": {
+              const wa = w;
+              return this.only(this.pair("items", r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc), [
+                "items"
+              ]);
+            }
+            case "map": {
+              const wm = w;
+              return this.only(this.pair("values", r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc), [
+                "values"
+              ]);
+            }
             case "union":
-              return this.unionFromUnion(r, w);
+              return this.unionFromUnion(r, w, loc);
             default:
-              return;
+              return COMPATIBLE;
           }
         }
         if (w.kind === "union") {
-          w.branches.forEach((b, i) => this.visit(r, b, rUse, w.branchPointers[i] ?? wUse));
-          return;
+          let result;
+          w.branches.forEach((b, i) => {
+            result = this.merge(result, this.pair(String(i), r, b, rUse, w.branchPointers[i] ?? wUse, loc), []);
+          });
+          return result ?? COMPATIBLE;
         }
         if (r.kind === "union") {
-          if (this.unionReads(r, w, wUse) >= 0) return;
-          const closest = this.closestBranch(r, w);
-          const detail = closest === void 0 ? "" : this.firstReason(closest.branch, w, closest.pointer, wUse);
-          this.emit({
-            errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-            loc: [],
+          const failed = [];
+          for (let i = 0; i < r.branches.length; i++) {
+            const b = r.branches[i];
+            if (this.deferrable(b, w)) {
+              failed.push(DEFERRED);
+              continue;
+            }
+            const probe = this.pair("", b, w, r.branchPointers[i] ?? "", wUse, []);
+            if (probe.compatible) return COMPATIBLE;
+            failed.push(probe);
+          }
+          return this.leaf(
+            {
+              errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+              rel: [],
+              readerPointer: rUse,
+              writerPointer: wUse,
+              r,
+              w,
+              detail: this.closestReason(r, w, failed)
+            },
+            loc
+          );
+        }
+        if (readsPrimitive(r.kind, w.kind)) return COMPATIBLE;
+        return this.leaf(
+          {
+            errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
+            rel: [],
             readerPointer: rUse,
             writerPointer: wUse,
-            info: `reader union lacking writer type: ${typeLabel(w)}`,
             r,
             w,
-            detail
-          });
-          return;
-        }
-        if (readsPrimitive(r.kind, w.kind)) return;
-        this.emit({
-          errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
-          loc: [],
-          readerPointer: rUse,
-          writerPointer: wUse,
-          info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`,
-          r,
-          w,
-          detail: ""
-        });
-      }
-      /** Index of the first reader branch that reads `w`, trying the likeliest branch first; -1 when none. */
-      unionReads(r, w, wUse) {
-        const key = unionBranchKey(w);
-        const likely = r.branches.findIndex(
-          (b) => unionBranchKey(b) === key || isNamed(b) && isNamed(w) && b.kind === w.kind && b.name === w.name
+            detail: ""
+          },
+          loc
         );
-        if (likely >= 0 && this.probe(r.branches[likely], w, r.branchPointers[likely] ?? "", wUse).length === 0)
-          return likely;
-        for (let i = 0; i < r.branches.length; i++) {
-          if (i === likely) continue;
-          const b = r.branches[i];
-          if (this.probe(b, w, r.branchPointers[i] ?? "", wUse).length === 0) return i;
-        }
-        return -1;
       }
-      closestBranch(r, w) {
+      /**
+       * Java probes union branches in order, and every probe is memoised with its fresh-context locations.
+       * Some pairs are certainly incompatible and computing their findings touches no other pair (different
+       * kinds; enums, fixed or flat records of different names), so that work waits until (if ever) the pair
+       * is met again, in the same fresh context: the answer is the same.
+       */
+      deferrable(b, w) {
+        if (b.kind === "union" || w.kind === "union") return false;
+        let certain;
+        if (b.kind !== w.kind)
+          certain = !readsPrimitive(b.kind, w.kind);
+        else if (b.kind === "enum" || b.kind === "fixed") certain = !namesMatch(b, w);
+        else if (b.kind === "record")
+          certain = !namesMatch(b, w) && isFlat(b) && isFlat(w);
+        else certain = false;
+        if (!certain) return false;
+        if (!isNamed(b) && !isNamed(w)) return true;
+        let forReader = this.memo.get(b);
+        if (forReader === void 0) this.memo.set(b, forReader = /* @__PURE__ */ new Map());
+        if (forReader.has(w)) return forReader.get(w) !== IN_PROGRESS;
+        forReader.set(w, DEFERRED);
+        return true;
+      }
+      /** Why the reader branch most like `w` (same kind and name) cannot read it, from the probes already made. */
+      closestReason(r, w, probes) {
         const i = r.branches.findIndex(
           (b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w))
         );
-        return i < 0 ? void 0 : { branch: r.branches[i], pointer: r.branchPointers[i] ?? "" };
-      }
-      firstReason(r, w, rUse, wUse) {
-        const first = this.probe(r, w, rUse, wUse)[0];
+        const first = i < 0 ? void 0 : probes[i]?.findings[0];
         if (first === void 0) return "";
-        return ` (closest branch ${describeType(r)}: ${first.errorType} at ${locationPath(first.loc)}: ${first.info})`;
+        return ` (closest branch ${describeType(r.branches[i])}: ${first.errorType} at ${locationPath(first.rel)}: ${infoOf(first)})`;
       }
-      unionFromUnion(r, w) {
+      unionFromUnion(r, w, loc) {
+        let result;
         w.branches.forEach((b, i) => {
           const wUse = w.branchPointers[i] ?? w.pointer;
-          if (this.unionReads(r, b, wUse) >= 0) return;
-          const closest = this.closestBranch(r, b);
-          const detail = closest === void 0 ? "" : this.firstReason(closest.branch, b, closest.pointer, wUse);
-          this.emit(
-            {
-              errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-              loc: [],
-              readerPointer: r.pointer,
-              writerPointer: wUse,
-              info: `reader union lacking writer type: ${typeLabel(b)}`,
-              r,
-              w: b,
-              detail,
-              branch: true
-            },
-            String(i)
-          );
+          loc.push(String(i));
+          const probe = this.pair("", r, b, r.pointer, wUse, []);
+          if (!probe.compatible) {
+            const failing = probe.findings[0];
+            result = this.merge(
+              result,
+              this.leaf(
+                {
+                  errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+                  rel: [String(i)],
+                  readerPointer: r.pointer,
+                  writerPointer: wUse,
+                  r,
+                  w: b,
+                  detail: failing?.errorType === AVRO_ERROR_TYPES.MISSING_UNION_BRANCH ? failing.detail : "",
+                  branch: true
+                },
+                loc
+              ),
+              []
+            );
+          }
+          loc.pop();
         });
+        return result ?? COMPATIBLE;
       }
-      names(r, w) {
-        if (namesMatch(r, w)) return;
-        this.emit(
+      names(r, w, loc) {
+        if (namesMatch(r, w)) return COMPATIBLE;
+        loc.push("name");
+        const result = this.leaf(
           {
             errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
-            loc: [],
+            rel: ["name"],
             readerPointer: `${r.pointer}/name`,
             writerPointer: `${w.pointer}/name`,
-            info: `expected: ${w.fullName}`,
             r,
             w,
             detail: ""
           },
-          "name"
+          loc
         );
+        loc.pop();
+        return result;
       }
-      fixeds(r, w) {
-        this.names(r, w);
-        if (r.size === w.size) return;
-        this.emit(
+      fixeds(r, w, loc) {
+        if (r.size === w.size) return COMPATIBLE;
+        loc.push("size");
+        const result = this.leaf(
           {
             errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
-            loc: [],
+            rel: ["size"],
             readerPointer: `${r.pointer}/size`,
             writerPointer: `${w.pointer}/size`,
-            info: `expected: ${w.size}, found: ${r.size}`,
             r,
             w,
             detail: ""
           },
-          "size"
+          loc
         );
+        loc.pop();
+        return result;
       }
-      enums(r, w) {
-        this.names(r, w);
+      enums(r, w, loc) {
         const missing = w.symbols.filter((s) => !r.symbols.includes(s));
-        if (missing.length === 0 || r.default !== void 0 && r.symbols.includes(r.default)) return;
+        if (missing.length === 0 || r.default !== void 0 && r.symbols.includes(r.default)) return COMPATIBLE;
         missing.sort();
         const symbolIndex = w.symbols.indexOf(missing[0]);
-        this.emit(
+        loc.push("symbols");
+        const result = this.leaf(
           {
             errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
-            loc: [],
+            rel: ["symbols"],
             readerPointer: `${r.pointer}/symbols`,
             writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
-            info: `[${missing.join(", ")}]`,
             r,
             w,
             detail: missing.join("\0")
           },
-          "symbols"
+          loc
         );
+        loc.pop();
+        return result;
       }
-      records(r, w) {
-        let forReader = this.memo.get(r);
-        if (forReader === void 0) this.memo.set(r, forReader = /* @__PURE__ */ new Map());
-        const known2 = forReader.get(w);
-        if (known2 === "busy") return;
-        if (known2 !== void 0) {
-          for (const f of known2) this.emit({ ...f }, f.loc);
-          return;
-        }
-        forReader.set(w, "busy");
-        const base = this.loc.length;
-        const start = this.sink.length;
-        this.names(r, w);
-        this.fields(r, w);
-        forReader.set(
-          w,
-          this.sink.slice(start).map((f) => ({ ...f, loc: f.loc.slice(base) }))
-        );
-      }
-      fields(r, w) {
-        this.loc.push("fields");
+      records(r, w, loc) {
+        let result = this.merge(void 0, this.names(r, w, loc), []);
+        loc.push("fields");
         const byName = fieldsByName(w);
-        r.fields.forEach((rf, i) => {
-          this.loc.push(String(i));
-          const matches = writerFieldsFor(rf, byName);
-          const wf = matches[0];
-          if (matches.length > 1) {
-            this.ambiguous(rf, w, matches);
-          } else if (wf !== void 0) {
-            this.loc.push("type");
-            this.visit(rf.type, wf.type, rf.typePointer, wf.typePointer);
-            this.loc.pop();
+        for (let i = 0; i < r.fields.length; i++) {
+          const rf = r.fields[i];
+          const matches = rf.aliases.length === 0 ? void 0 : writerFieldsFor(rf, byName);
+          const wf = matches === void 0 ? byName.get(rf.name) : matches[0];
+          if (wf !== void 0 && isPrimitive(rf.type) && isPrimitive(wf.type) && readsPrimitive(rf.type.kind, wf.type.kind)) {
+            if (matches === void 0 || matches.length === 1) continue;
+          }
+          loc.push(String(i));
+          if (matches !== void 0 && matches.length > 1)
+            throw new AmbiguousField(this.ambiguous(rf, w, matches, loc));
+          if (wf !== void 0) {
+            const child = this.pair("type", rf.type, wf.type, rf.typePointer, wf.typePointer, loc);
+            result = this.merge(result, child, ["fields", String(i), "type"]);
           } else if (rf.default === void 0) {
             if (rf.type.kind === "enum" && rf.type.default !== void 0) {
-              this.loc.push("type");
-              this.visit(rf.type, w, rf.typePointer, w.pointer);
-              this.loc.pop();
+              const child = this.pair("type", rf.type, w, rf.typePointer, w.pointer, loc);
+              result = this.merge(result, child, ["fields", String(i), "type"]);
             } else {
-              this.missingDefault(rf, w);
+              result = this.merge(result, this.missingDefault(rf, w, loc), ["fields", String(i)]);
             }
           }
-          this.loc.pop();
-        });
-        this.loc.pop();
+          loc.pop();
+        }
+        loc.pop();
+        return result ?? COMPATIBLE;
       }
-      missingDefault(rf, w) {
-        this.emit({
-          errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
-          loc: [],
-          readerPointer: rf.pointer,
-          writerPointer: `${w.pointer}/fields`,
-          info: rf.name,
-          r: rf.type,
-          w,
-          detail: rf.name
-        });
+      /** A result of one child (moved under `tokens`). */
+      only(child, tokens2) {
+        return this.merge(void 0, child, tokens2) ?? COMPATIBLE;
       }
-      ambiguous(rf, w, matches) {
-        const detail = `${rf.name}\0${matches.map((m) => `'${m.name}'`).join(" and ")}`;
-        this.emit({
+      /** Two results of this level, in order. */
+      both(a, b) {
+        return this.merge(this.merge(void 0, a, []), b, []) ?? COMPATIBLE;
+      }
+      missingDefault(rf, w, loc) {
+        return this.leaf(
+          {
+            errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
+            rel: [],
+            readerPointer: rf.pointer,
+            writerPointer: `${w.pointer}/fields`,
+            r: rf.type,
+            w,
+            detail: rf.name
+          },
+          loc
+        );
+      }
+      ambiguous(rf, w, matches, loc) {
+        const names = matches.map((m) => `'${m.name}'`);
+        const detail = `${rf.name}\0${matches.every((m) => m === matches[0]) ? `${names[0]} (through its name and again through its alias)` : names.join(" and ")}`;
+        return {
           errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
-          loc: [],
+          javaLoc: loc.slice(),
+          rel: [],
           readerPointer: rf.pointer,
           writerPointer: matches[1]?.pointer ?? w.pointer,
-          info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`,
+          // Java's exception message (Field.toString(), then the writer record's JSON): the registry's text.
+          info: `Reader record field ${rf.name} type:${typeLabel(rf.type)} pos:${loc[loc.length - 1] ?? ""} matches multiple fields in writer record schema ${javaTypeString(w)}`,
           r: rf.type,
           w,
           detail
-        });
+        };
+      }
+      /** The verdict and findings of a whole check; an ambiguous field ends it, as Java's exception does. */
+      check(reader, writer) {
+        try {
+          return this.run(reader, writer).findings;
+        } catch (e) {
+          if (!(e instanceof AmbiguousField)) throw e;
+          return [{ ...e.finding, rel: e.finding.javaLoc.slice(1) }];
+        }
       }
     };
     writerFieldIndex = /* @__PURE__ */ new WeakMap();
@@ -28400,8 +28537,24 @@ var init_diff = __esm({
       }
       fields(oFields, nFields, label) {
         const matched = /* @__PURE__ */ new Set();
+        const byName = /* @__PURE__ */ new Map();
+        for (const f of oFields) if (!byName.has(f.name)) byName.set(f.name, f);
+        const aliasMatch = (nf) => {
+          if (nf.aliases.length === 0) return void 0;
+          let best;
+          let bestIndex = Infinity;
+          for (const a of nf.aliases) {
+            const f = byName.get(a);
+            const i = f === void 0 ? -1 : oFields.indexOf(f);
+            if (f !== void 0 && i < bestIndex) {
+              best = f;
+              bestIndex = i;
+            }
+          }
+          return best;
+        };
         for (const nf of nFields) {
-          const of = oFields.find((f) => f.name === nf.name) ?? oFields.find((f) => nf.aliases.includes(f.name));
+          const of = byName.get(nf.name) ?? aliasMatch(nf);
           if (of === void 0) {
             this.add(
               "added",
@@ -28465,71 +28618,21 @@ var init_diff = __esm({
 function integralText(text2) {
   return text2 !== void 0 && /^-?\d+$/.test(text2) ? BigInt(text2) : void 0;
 }
-function defaultProblem(type, attr) {
-  return check(type, attr.value, attr.pointer, attr, 0);
+function javaParsesDouble(text2) {
+  let start = 0;
+  let end = text2.length;
+  while (start < end && text2.charCodeAt(start) <= 32) start++;
+  while (end > start && text2.charCodeAt(end - 1) <= 32) end--;
+  return JAVA_DOUBLE.test(text2.slice(start, end));
 }
-function check(type, value, pointer, attr, depth) {
-  if (depth > 64) return void 0;
-  const found = typeof value === "number" ? attr.numberText(pointer, value) ?? String(value) : JSON.stringify(value)?.slice(0, 60) ?? "nothing";
-  const want = (what) => `expected ${what}, found ${found}`;
-  switch (type.kind) {
-    case "null":
-      return value === null ? void 0 : want("null");
-    case "boolean":
-      return typeof value === "boolean" ? void 0 : want("a boolean");
-    case "int": {
-      const n = typeof value === "number" ? integralText(attr.numberText(pointer, value)) : void 0;
-      return n !== void 0 && n >= BigInt(INT_MIN) && n <= BigInt(INT_MAX) ? void 0 : want("an integer in the int range");
-    }
-    case "long": {
-      const n = typeof value === "number" ? integralText(attr.numberText(pointer, value)) : void 0;
-      return n !== void 0 && n >= LONG_MIN && n <= LONG_MAX ? void 0 : want("an integer in the long range");
-    }
-    case "float":
-    case "double":
-      return typeof value === "number" ? void 0 : want("a number");
-    case "string":
-    case "bytes":
-    case "enum":
-    case "fixed":
-      return typeof value === "string" ? void 0 : want("a string");
-    case "array": {
-      if (!Array.isArray(value)) return want("an array");
-      for (let i = 0; i < value.length; i++) {
-        const p = check(type.items, value[i], joinPointer(pointer, i), attr, depth + 1);
-        if (p !== void 0) return `item ${i}: ${p}`;
-      }
-      return void 0;
-    }
-    case "map": {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return want("an object");
-      for (const [k, v] of Object.entries(value)) {
-        const p = check(type.values, v, joinPointer(pointer, k), attr, depth + 1);
-        if (p !== void 0) return `value '${k}': ${p}`;
-      }
-      return void 0;
-    }
-    case "record": {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return want("an object");
-      for (const f of type.fields) {
-        if (Object.prototype.hasOwnProperty.call(value, f.name)) {
-          const p = check(f.type, value[f.name], joinPointer(pointer, f.name), attr, depth + 1);
-          if (p !== void 0) return `field '${f.name}': ${p}`;
-        } else if (f.default === void 0) {
-          return `field '${f.name}' is missing and has no default`;
-        }
-      }
-      return void 0;
-    }
-    case "union": {
-      const first = type.branches[0];
-      if (first === void 0) return "an empty union has no valid default";
-      const p = check(first, value, pointer, attr, depth + 1);
-      return p === void 0 ? void 0 : `a union's default must match its first branch (${first.kind}): ${p}`;
-    }
+function defaultProblem(type, usePointer, attr, view) {
+  const value = attr.value;
+  if ((type.kind === "float" || type.kind === "double") && typeof value === "string") {
+    return javaParsesDouble(value) ? void 0 : `expected a number, found ${JSON.stringify(value)}`;
   }
+  return new Validation(attr, view).check(type, usePointer, value, attr.pointer, 0);
 }
-var INT_MIN, INT_MAX, LONG_MIN, LONG_MAX;
+var INT_MIN, INT_MAX, LONG_MIN, LONG_MAX, JAVA_DOUBLE, FieldsNotSetYet, Validation;
 var init_defaults = __esm({
   "src/formats/avro/defaults.ts"() {
     "use strict";
@@ -28538,6 +28641,111 @@ var init_defaults = __esm({
     INT_MAX = 2 ** 31 - 1;
     LONG_MIN = -(2n ** 63n);
     LONG_MAX = 2n ** 63n - 1n;
+    JAVA_DOUBLE = /^[+-]?(?:NaN|Infinity|(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+)[fFdD]?)$/;
+    FieldsNotSetYet = class extends Error {
+      constructor(record2) {
+        super(`record '${record2.fullName}' is not complete at this point`);
+        this.record = record2;
+      }
+      record;
+    };
+    Validation = class {
+      constructor(attr, view) {
+        this.attr = attr;
+        this.view = view;
+      }
+      attr;
+      view;
+      check(type, use, value, pointer, depth) {
+        if (depth > 64) return void 0;
+        const want = (what) => `expected ${what}, found ${typeof value === "number" ? this.attr.numberText(pointer, value) ?? String(value) : JSON.stringify(value)?.slice(0, 60) ?? "nothing"}`;
+        const isObject5 = value !== null && typeof value === "object" && !Array.isArray(value);
+        if (this.view.placeholder?.(use) === true) {
+          return isObject5 ? void 0 : want(
+            `an object (the type is used here before it is complete, so Java checks the default as a record)`
+          );
+        }
+        switch (type.kind) {
+          case "null":
+            return value === null ? void 0 : want("null");
+          case "boolean":
+            return typeof value === "boolean" ? void 0 : want("a boolean");
+          case "int": {
+            const n = typeof value === "number" ? integralText(this.attr.numberText(pointer, value)) : void 0;
+            return n !== void 0 && n >= BigInt(INT_MIN) && n <= BigInt(INT_MAX) ? void 0 : want("an integer in the int range");
+          }
+          case "long": {
+            const n = typeof value === "number" ? integralText(this.attr.numberText(pointer, value)) : void 0;
+            return n !== void 0 && n >= LONG_MIN && n <= LONG_MAX ? void 0 : want("an integer in the long range");
+          }
+          case "float":
+          case "double":
+            return typeof value === "number" ? void 0 : want("a number");
+          case "string":
+          case "bytes":
+          case "enum":
+          case "fixed":
+            return typeof value === "string" ? void 0 : want("a string");
+          case "array": {
+            if (!Array.isArray(value)) return want("an array");
+            for (let i = 0; i < value.length; i++) {
+              const p = this.check(
+                type.items,
+                type.itemsPointer,
+                value[i],
+                joinPointer(pointer, i),
+                depth + 1
+              );
+              if (p !== void 0) return `item ${i}: ${p}`;
+            }
+            return void 0;
+          }
+          case "map": {
+            if (!isObject5) return want("an object");
+            for (const [k, v] of Object.entries(value)) {
+              const p = this.check(type.values, type.valuesPointer, v, joinPointer(pointer, k), depth + 1);
+              if (p !== void 0) return `value '${k}': ${p}`;
+            }
+            return void 0;
+          }
+          case "record": {
+            if (!isObject5) return want("an object");
+            if (this.view.open?.(type) === true) throw new FieldsNotSetYet(type);
+            for (const f of type.fields) {
+              const p = this.field(f, value, pointer, depth);
+              if (p !== void 0) return `field '${f.name}': ${p}`;
+            }
+            return void 0;
+          }
+          case "union": {
+            const reasons = [];
+            for (let i = 0; i < type.branches.length; i++) {
+              const b = type.branches[i];
+              const p = this.check(b, type.branchPointers[i] ?? use, value, pointer, depth + 1);
+              if (p === void 0) return void 0;
+              reasons.push(`${b.kind}: ${p}`);
+            }
+            return `no branch of the union accepts it (${reasons.join("; ")})`;
+          }
+        }
+      }
+      field(f, value, pointer, depth) {
+        if (Object.prototype.hasOwnProperty.call(value, f.name))
+          return this.check(
+            f.type,
+            f.typePointer,
+            value[f.name],
+            joinPointer(pointer, f.name),
+            depth + 1
+          );
+        if (f.default === void 0) return "missing, and the field has no default";
+        const own = f.default.value;
+        if ((f.type.kind === "float" || f.type.kind === "double") && typeof own === "string")
+          return javaParsesDouble(own) ? void 0 : "its own default is not a number";
+        const p = this.check(f.type, f.typePointer, own, f.default.pointer, depth + 1);
+        return p === void 0 ? void 0 : `missing, and its own default is invalid: ${p}`;
+      }
+    };
   }
 });
 
@@ -28588,13 +28796,14 @@ function parseDocument2(text2, file, issues, prefix) {
 function parseAvro(text2, options = {}) {
   const issues = [];
   const named = /* @__PURE__ */ new Map();
+  const completed = /* @__PURE__ */ new Set();
   const referenceRoots = /* @__PURE__ */ new Set();
   (options.references ?? []).forEach((ref, i) => {
     const prefix = `in reference '${ref.name}': `;
     const doc2 = parseDocument2(ref.text, void 0, issues, prefix);
     if (doc2 === void 0) return;
-    const p = new Parser2(ref.text, doc2, i + 1, named, true, ref.name);
-    const root2 = p.parseType(doc2.value, "", void 0);
+    const p = new Parser2(ref.text, doc2, i + 1, named, completed, true, ref.name);
+    const root2 = p.finish(p.parseType(doc2.value, "", void 0));
     for (const issue3 of p.issues) {
       issues.push({
         rule: AVRO_RULES.REFERENCE,
@@ -28609,9 +28818,8 @@ function parseAvro(text2, options = {}) {
   });
   const doc = parseDocument2(text2, options.file, issues, "");
   if (doc === void 0) return { ok: false, issues };
-  const parser = new Parser2(text2, doc, 0, named, options.lenient === true, void 0);
-  const root = parser.parseType(doc.value, "", void 0);
-  parser.finish();
+  const parser = new Parser2(text2, doc, 0, named, completed, options.lenient === true, void 0);
+  const root = parser.finish(parser.parseType(doc.value, "", void 0));
   issues.push(...parser.issues);
   if (issues.length > 0 || root === void 0) {
     return {
@@ -28627,11 +28835,19 @@ function parseAvro(text2, options = {}) {
       ]
     };
   }
-  const schema = { format: "avro", text: text2, doc, root, named, referenceRoots };
+  const schema = {
+    format: "avro",
+    text: text2,
+    doc,
+    root,
+    named,
+    referenceRoots,
+    warnings: parser.warnings
+  };
   if (options.file !== void 0) schema.file = options.file;
   return { ok: true, schema };
 }
-var AVRO_RULES, SCHEMA_RESERVED, ENUM_RESERVED, FIELD_RESERVED, isObject2, has, Parser2;
+var AVRO_RULES, AVRO_WARNINGS, SCHEMA_RESERVED, ENUM_RESERVED, FIELD_RESERVED, isObject2, has, Parser2;
 var init_parse2 = __esm({
   "src/formats/avro/parse.ts"() {
     "use strict";
@@ -28656,9 +28872,19 @@ var init_parse2 = __esm({
       INVALID_ENUM_DEFAULT: "AVRO_INVALID_ENUM_DEFAULT",
       INVALID_FIXED_SIZE: "AVRO_INVALID_FIXED_SIZE",
       INVALID_ORDER: "AVRO_INVALID_ORDER",
+      REFERENCE: "AVRO_INVALID_REFERENCE",
+      /** A record default that Avro Java cannot check: it needs a record whose fields are not set yet. */
+      RECURSIVE_DEFAULT: "AVRO_RECURSIVE_DEFAULT"
+    };
+    AVRO_WARNINGS = {
+      /** A decimal's precision or scale that Avro Java ignores (the logical type is dropped). */
       INVALID_DECIMAL: "AVRO_INVALID_DECIMAL",
-      FIELD_ALIAS_CONFLICT: "AVRO_FIELD_ALIAS_CONFLICT",
-      REFERENCE: "AVRO_INVALID_REFERENCE"
+      /** A fixed decimal whose precision needs more bytes than the fixed has. */
+      DECIMAL_PRECISION_EXCEEDS_FIXED: "AVRO_DECIMAL_PRECISION_EXCEEDS_FIXED",
+      /** A `namespace` or `doc` that is not a string: Avro Java reads it as absent. */
+      IGNORED_ATTRIBUTE: "AVRO_IGNORED_ATTRIBUTE",
+      /** A field alias naming another field of the same record: readers see two matching writer fields. */
+      FIELD_ALIAS_NAMES_SIBLING: "AVRO_FIELD_ALIAS_NAMES_SIBLING"
     };
     SCHEMA_RESERVED = /* @__PURE__ */ new Set([
       "doc",
@@ -28677,11 +28903,12 @@ var init_parse2 = __esm({
     isObject2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
     has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
     Parser2 = class {
-      constructor(text2, doc, source, named, lenient, label) {
+      constructor(text2, doc, source, named, completed, lenient, label) {
         this.text = text2;
         this.doc = doc;
         this.source = source;
         this.named = named;
+        this.completed = completed;
         this.lenient = lenient;
         this.label = label;
         this.numberText = numberTextLookup(text2, doc);
@@ -28690,15 +28917,32 @@ var init_parse2 = __esm({
       doc;
       source;
       named;
+      completed;
       lenient;
       label;
       issues = [];
+      warnings = [];
       pendingDefaults = [];
       numberText;
+      /** Pointers where a name was used before its type was complete: Avro Java's placeholders while parsing. */
+      placeholderUses = /* @__PURE__ */ new Set();
+      /** Names used before their type was defined at all, resolved (by exact full name) when parsing ends. */
+      unresolved = /* @__PURE__ */ new Map();
+      /** Named types in the order Java's parser completes them (a record after its fields). */
+      completionOrder = [];
       issue(rule, message, pointer, preferKey = false) {
         const at2 = positionOf(this.doc, pointer, preferKey);
         const msg = this.label === void 0 ? message : `in reference '${this.label}': ${message}`;
         this.issues.push({ rule, message: msg, pointer, line: at2.line, column: at2.column });
+      }
+      warn(rule, message, pointer) {
+        const at2 = positionOf(this.doc, pointer);
+        this.warnings.push({ rule, message, pointer, line: at2.line, column: at2.column });
+      }
+      complete(t) {
+        if (this.named.get(t.fullName) !== t) return;
+        this.completed.add(t.fullName);
+        this.completionOrder.push(t);
       }
       attr(value, pointer) {
         return { value, pointer, numberText: this.numberText };
@@ -28709,13 +28953,161 @@ var init_parse2 = __esm({
           if (!reserved.has(k)) out.push([k, this.attr(o[k], joinPointer2(pointer, k))]);
         return out;
       }
-      finish() {
-        if (this.lenient) return;
-        for (const { type, attr, what } of this.pendingDefaults) {
-          const problem = defaultProblem(type, attr);
-          if (problem !== void 0)
-            this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${what}: ${problem}`, attr.pointer);
+      /** Resolves the names used before their definition; then, for a new schema, checks the defaults as Java does. */
+      finish(root) {
+        const resolved = this.resolveForward(root);
+        if (this.lenient) return resolved;
+        const clean = this.issues.length === 0 && resolved !== void 0;
+        for (const d of this.pendingDefaults) if (d.field !== void 0) d.type = d.field.type;
+        const failed = /* @__PURE__ */ new Set();
+        for (const d of this.pendingDefaults) {
+          const problem = defaultProblem(d.type, d.usePointer, d.attr, {
+            placeholder: (p) => this.placeholderUses.has(p)
+          });
+          if (problem !== void 0) {
+            failed.add(d);
+            this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${d.what}: ${problem}`, d.attr.pointer);
+          }
         }
+        if (clean && failed.size === 0 && this.placeholderUses.size > 0) this.checkDefaultsAsResolved(resolved);
+        return resolved;
+      }
+      /**
+       * Avro Java's resolving visit (SchemaResolver): records are rebuilt depth first, in the order the parser
+       * completed them, and each field's default is checked when its record is rebuilt. A default that needs
+       * the fields of a record still being rebuilt (an enclosing one) makes Java throw: the schema is refused.
+       */
+      checkDefaultsAsResolved(root) {
+        const byField = /* @__PURE__ */ new Map();
+        for (const d of this.pendingDefaults) if (d.field !== void 0) byField.set(d.field, d);
+        const state = /* @__PURE__ */ new Map();
+        let round = 0;
+        const open2 = (r) => state.get(r) === -1;
+        const visit = (start) => {
+          const visited = /* @__PURE__ */ new Set();
+          const stack = [{ t: start }];
+          const edge = (t, use, out) => {
+            if (this.placeholderUses.has(use)) {
+              if (t.kind === "record" && !state.has(t)) visit(t);
+              return;
+            }
+            out.push({ t });
+          };
+          while (stack.length > 0) {
+            const { t, after } = stack.pop();
+            if (after !== void 0) {
+              if (state.get(after) !== -1) continue;
+              for (const f of after.fields) {
+                const d = byField.get(f);
+                if (d === void 0) continue;
+                try {
+                  const problem = defaultProblem(d.type, d.usePointer, d.attr, { open: open2 });
+                  if (problem !== void 0)
+                    this.issue(
+                      AVRO_RULES.INVALID_DEFAULT,
+                      `invalid default for ${d.what}: ${problem}`,
+                      d.attr.pointer
+                    );
+                } catch (e) {
+                  if (!(e instanceof FieldsNotSetYet)) throw e;
+                  this.issue(
+                    AVRO_RULES.RECURSIVE_DEFAULT,
+                    `invalid default for ${d.what}: it needs the fields of record '${e.record.fullName}', which encloses it; Avro Java cannot check such a default ("Schema fields not set yet") and the registry refuses the schema. Use null (with a union whose first branch is "null") or an empty array instead`,
+                    d.attr.pointer
+                  );
+                  return;
+                }
+              }
+              state.set(after, round);
+              continue;
+            }
+            if (visited.has(t)) continue;
+            const children = [];
+            switch (t.kind) {
+              case "record": {
+                visited.add(t);
+                const done = state.get(t);
+                if (done !== void 0 && done !== -1 && done < round) continue;
+                if (done === void 0) state.set(t, -1);
+                children.push({ t, after: t });
+                for (let i = t.fields.length - 1; i >= 0; i--) {
+                  const f = t.fields[i];
+                  edge(f.type, f.typePointer, children);
+                }
+                break;
+              }
+              case "union":
+                visited.add(t);
+                for (let i = t.branches.length - 1; i >= 0; i--)
+                  edge(t.branches[i], t.branchPointers[i] ?? "", children);
+                break;
+              case "array":
+                visited.add(t);
+                edge(t.items, t.itemsPointer, children);
+                break;
+              case "map":
+                visited.add(t);
+                edge(t.values, t.valuesPointer, children);
+                break;
+              default:
+                break;
+            }
+            stack.push(...children);
+          }
+        };
+        for (const t of this.completionOrder) {
+          round++;
+          if (t.kind === "record") visit(t);
+          if (this.issues.length > 0) return;
+        }
+        round++;
+        if (!isNamed(root)) visit(root);
+      }
+      /** Replaces the placeholders of names used before their definition; an undefined name is an error. */
+      resolveForward(root) {
+        if (this.unresolved.size === 0 || root === void 0) return root;
+        const target = (t) => {
+          const u = this.unresolved.get(t);
+          if (u === void 0) return t;
+          const found = this.named.get(u.fullName);
+          if (found !== void 0) return found;
+          this.undefinedName(u.written, u.fullName, u.pointer, u.space);
+          return t;
+        };
+        const seen = /* @__PURE__ */ new Set();
+        const walk = (t) => {
+          if (seen.has(t)) return;
+          seen.add(t);
+          switch (t.kind) {
+            case "record":
+              for (const f of t.fields) walk(f.type = target(f.type));
+              return;
+            case "union":
+              t.branches.forEach((b, i) => walk(t.branches[i] = target(b)));
+              return;
+            case "array":
+              walk(t.items = target(t.items));
+              return;
+            case "map":
+              walk(t.values = target(t.values));
+              return;
+            default:
+              return;
+          }
+        };
+        const top = target(root);
+        walk(top);
+        for (const t of this.completionOrder) walk(t);
+        return top;
+      }
+      undefinedName(written, fullName2, pointer, space) {
+        const plain = qualify(written, void 0).fullName;
+        const enclosing = plain !== fullName2 ? this.named.get(plain) : void 0;
+        this.issue(
+          AVRO_RULES.UNKNOWN_TYPE,
+          enclosing !== void 0 ? `unknown type '${written}': inside namespace '${space ?? ""}' it means '${fullName2}', which is not defined; the record '${plain}' (no namespace) is not complete at this point, and Avro Java looks a name up in the current namespace only until then ("Undefined schema: ${fullName2}"). Give '${plain}' a namespace and write its full name here` : `unknown type '${written}': not a primitive type, and no named type '${fullName2}' is defined in this schema or given as a reference`,
+          pointer
+        );
       }
       parseType(value, pointer, space) {
         if (typeof value === "string") return this.resolveName(value, pointer, space);
@@ -28793,20 +29185,39 @@ var init_parse2 = __esm({
             };
           }
           default:
-            return this.resolveName(type, typePointer, space);
+            this.issue(
+              AVRO_RULES.UNKNOWN_TYPE,
+              `'type' of a schema object must be a primitive type or one of record, error, enum, array, map, fixed, found '${type}'; to use a named type write its name alone ("${type}"), not an object`,
+              typePointer
+            );
+            return void 0;
         }
       }
+      /**
+       * A type name, as Avro Java's parse context finds it: a complete type by its name in the current
+       * namespace, else by the name as written; otherwise a placeholder for the name in the current namespace,
+       * resolved (by that full name only) when parsing ends.
+       */
       resolveName(name, pointer, space) {
         if (isPrimitiveName(name)) return { kind: name, pointer, props: [], source: this.source };
-        const found = this.named.get(qualify(name, space).fullName) ?? this.named.get(qualify(name, void 0).fullName);
-        if (found !== void 0) return found;
-        const known2 = ["record", "enum", "fixed", "array", "map", "error"].includes(name);
-        this.issue(
-          AVRO_RULES.UNKNOWN_TYPE,
-          known2 ? `'${name}' must be written as an object, e.g. {"type": "${name}", …}` : `unknown type '${name}': not a primitive type and no named type '${qualify(name, space).fullName}' is defined before this point or given as a reference`,
-          pointer
-        );
-        return void 0;
+        if (["record", "enum", "fixed", "array", "map", "error"].includes(name)) {
+          this.issue(
+            AVRO_RULES.UNKNOWN_TYPE,
+            `'${name}' must be written as an object, e.g. {"type": "${name}", …}`,
+            pointer
+          );
+          return void 0;
+        }
+        const fullName2 = qualify(name, space).fullName;
+        const plain = qualify(name, void 0).fullName;
+        const complete = this.completed.has(fullName2) ? fullName2 : this.completed.has(plain) ? plain : void 0;
+        if (complete !== void 0) return this.named.get(complete);
+        this.placeholderUses.add(pointer);
+        const inProgress = this.named.get(fullName2);
+        if (inProgress !== void 0) return inProgress;
+        const placeholder = { kind: "null", pointer, props: [], source: this.source };
+        this.unresolved.set(placeholder, { fullName: fullName2, written: name, pointer, space });
+        return placeholder;
       }
       parseUnion(value, pointer, space) {
         const branches = [];
@@ -28829,7 +29240,7 @@ var init_parse2 = __esm({
             ok = false;
             return;
           }
-          const key = unionBranchKey(t);
+          const key = this.unresolved.get(t)?.fullName ?? unionBranchKey(t);
           const first = seen.get(key);
           if (first !== void 0) {
             this.issue(
@@ -28861,9 +29272,9 @@ var init_parse2 = __esm({
         if (has(o, "namespace")) {
           const nsValue = o["namespace"];
           if (typeof nsValue !== "string" && nsValue !== null) {
-            this.issue(
-              AVRO_RULES.INVALID_ATTRIBUTE,
-              "'namespace' must be a string",
+            this.warn(
+              AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+              "'namespace' is not a string, so Avro ignores it (the enclosing namespace applies)",
               joinPointer2(pointer, "namespace")
             );
           } else if (typeof nsValue === "string") {
@@ -28915,7 +29326,11 @@ var init_parse2 = __esm({
         };
         if (typeof doc === "string") base.doc = doc;
         if (doc !== void 0 && doc !== null && typeof doc !== "string")
-          this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
+          this.warn(
+            AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+            "'doc' is not a string, so Avro ignores it",
+            joinPointer2(pointer, "doc")
+          );
         const t = make(base);
         if (this.named.has(q2.fullName)) {
           this.issue(
@@ -28948,7 +29363,7 @@ var init_parse2 = __esm({
           );
           return record2;
         }
-        const inner = record2.namespace ?? space;
+        const inner = record2.namespace;
         const seen = /* @__PURE__ */ new Map();
         const fieldsPointer = joinPointer2(pointer, "fields");
         fieldsValue.forEach((f, i) => {
@@ -28970,20 +29385,22 @@ var init_parse2 = __esm({
           if (field2 !== void 0) fields.push(field2);
         });
         if (!this.lenient) this.checkFieldAliases(fields, record2.fullName);
+        this.complete(record2);
         return record2;
       }
       /**
        * A field alias that names another field of the same record makes Avro Java's reader lookup find two
-       * writer fields, and the registry then fails even on the schema against itself; so a new schema may not.
+       * writer fields (the registry then answers incompatible when such a schema reads); the registry accepts
+       * the schema itself, so this is a warning.
        */
       checkFieldAliases(fields, recordName) {
         const names = new Set(fields.map((f) => f.name));
         for (const f of fields) {
           f.aliases.forEach((a, i) => {
             if (a !== f.name && names.has(a)) {
-              this.issue(
-                AVRO_RULES.FIELD_ALIAS_CONFLICT,
-                `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader could not tell them apart`,
+              this.warn(
+                AVRO_WARNINGS.FIELD_ALIAS_NAMES_SIBLING,
+                `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader with this record cannot tell them apart (the registry answers incompatible)`,
                 `${f.pointer}/aliases/${i}`
               );
             }
@@ -29028,10 +29445,30 @@ var init_parse2 = __esm({
         const doc = f["doc"];
         if (typeof doc === "string") field2.doc = doc;
         else if (doc !== void 0 && doc !== null)
-          this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
+          this.warn(
+            AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+            "'doc' is not a string, so Avro ignores it",
+            joinPointer2(pointer, "doc")
+          );
         if (has(f, "default")) {
-          field2.default = this.attr(f["default"], joinPointer2(pointer, "default"));
-          this.pendingDefaults.push({ type, attr: field2.default, what: `field '${name}' of '${recordName}'` });
+          const dp = joinPointer2(pointer, "default");
+          const d = f["default"];
+          field2.default = this.attr(d, dp);
+          if ((type.kind === "float" || type.kind === "double") && typeof d === "string" && !javaParsesDouble(d)) {
+            this.issue(
+              AVRO_RULES.INVALID_DEFAULT,
+              `invalid default for field '${name}' of '${recordName}': ${JSON.stringify(d)} is not a number (a ${type.kind} default is a number, or a string Java reads as one)`,
+              dp
+            );
+          } else {
+            this.pendingDefaults.push({
+              field: field2,
+              type,
+              usePointer: typePointer,
+              attr: field2.default,
+              what: `field '${name}' of '${recordName}'`
+            });
+          }
         }
         const order = f["order"];
         if (order !== void 0) {
@@ -29110,6 +29547,7 @@ var init_parse2 = __esm({
             t.default = d;
           }
         }
+        this.complete(t);
         return t;
       }
       parseFixed(o, pointer, space) {
@@ -29134,35 +29572,39 @@ var init_parse2 = __esm({
         }
         t.size = size;
         this.checkDecimal(o, pointer, size);
+        this.complete(t);
         return t;
       }
-      /** Decimal precision and scale; Java ignores a malformed logical type, so only new schemas are held to this. */
+      /**
+       * Decimal precision and scale. Avro Java ignores a malformed logical type (the schema stays valid, the
+       * type is read as plain bytes/fixed), and the registry accepts it, so these are warnings, for new schemas.
+       */
       checkDecimal(o, pointer, fixedSize) {
         if (this.lenient || o["logicalType"] !== "decimal") return;
         const precision = o["precision"];
         const scale = o["scale"] ?? 0;
         const isInt = (v) => typeof v === "number" && Number.isInteger(v);
         if (!isInt(precision) || precision < 1) {
-          this.issue(
-            AVRO_RULES.INVALID_DECIMAL,
-            "a decimal needs a 'precision': a positive integer",
+          this.warn(
+            AVRO_WARNINGS.INVALID_DECIMAL,
+            "a decimal needs a 'precision': a positive integer (Avro ignores this logical type)",
             has(o, "precision") ? joinPointer2(pointer, "precision") : pointer
           );
           return;
         }
         if (!isInt(scale) || scale < 0 || scale > precision) {
-          this.issue(
-            AVRO_RULES.INVALID_DECIMAL,
-            `a decimal's 'scale' must be an integer from 0 to its precision (${precision})`,
+          this.warn(
+            AVRO_WARNINGS.INVALID_DECIMAL,
+            `a decimal's 'scale' must be an integer from 0 to its precision (${precision}) (Avro ignores this logical type)`,
             joinPointer2(pointer, "scale")
           );
         }
         if (fixedSize !== void 0) {
           const maxDigits = fixedSize === 0 ? 0 : Math.floor(Math.log10(2) * (8 * fixedSize - 1));
           if (precision > maxDigits) {
-            this.issue(
-              AVRO_RULES.INVALID_DECIMAL,
-              `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit`,
+            this.warn(
+              AVRO_WARNINGS.DECIMAL_PRECISION_EXCEEDS_FIXED,
+              `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit (Avro ignores this logical type)`,
               joinPointer2(pointer, "precision")
             );
           }
@@ -29227,6 +29669,7 @@ var avro_exports = {};
 __export(avro_exports, {
   AVRO_ERROR_TYPES: () => AVRO_ERROR_TYPES,
   AVRO_RULES: () => AVRO_RULES,
+  AVRO_WARNINGS: () => AVRO_WARNINGS,
   avroFormat: () => avroFormat,
   canRead: () => canRead,
   canonicalAvro: () => canonicalAvro,
@@ -32904,7 +33347,7 @@ function loadSchema(value, references = []) {
     }
     return void 0;
   };
-  const resolve4 = (from, ref) => {
+  const resolve3 = (from, ref) => {
     for (const d of refDocs) if (d.name === ref) return { doc: d, pointer: "" };
     const hash = ref.indexOf("#");
     const base = hash < 0 ? ref : ref.slice(0, hash);
@@ -33217,7 +33660,7 @@ function loadSchema(value, references = []) {
   const root = build(mainDoc, "", value);
   while (pending.length > 0) {
     const { node, doc, at: at2 } = pending.pop();
-    const target = resolve4(doc, node.ref);
+    const target = resolve3(doc, node.ref);
     if (target === void 0) {
       issue3(
         doc,
@@ -36661,7 +37104,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve3.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -36688,7 +37131,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve3(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -37552,7 +37995,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve3(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -37588,50 +38031,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative2, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative3 = parse3(serialize(relative3, options), options);
+        relative2 = parse3(serialize(relative2, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative2.scheme) {
+        target.scheme = relative2.scheme;
+        target.userinfo = relative2.userinfo;
+        target.host = relative2.host;
+        target.port = relative2.port;
+        target.path = removeDotSegments(relative2.path || "");
+        target.query = relative2.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
+          target.userinfo = relative2.userinfo;
+          target.host = relative2.host;
+          target.port = relative2.port;
+          target.path = removeDotSegments(relative2.path || "");
+          target.query = relative2.query;
         } else {
-          if (!relative3.path) {
+          if (!relative2.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative2.query !== void 0) {
+              target.query = relative2.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative2.path[0] === "/") {
+              target.path = removeDotSegments(relative2.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative2.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative2.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative2.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -37639,7 +38082,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative2.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -37943,7 +38386,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve3,
       resolveComponent,
       equal,
       serialize,
@@ -42464,11 +42907,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42484,7 +42927,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42763,11 +43206,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42783,7 +43226,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42940,7 +43383,7 @@ function redact(text2) {
 }
 
 // action/main.ts
-import { resolve as resolve3, sep as sep2 } from "node:path";
+import { resolve as resolve2, sep as sep2 } from "node:path";
 
 // action/annotations.ts
 var ANNOTATIONS_PER_LEVEL = 10;
@@ -43515,11 +43958,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43535,7 +43978,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -47663,8 +48106,6 @@ function githubCommentsApi(token, repository, baseUrl2) {
 
 // action/library.ts
 init_errors();
-import { readFileSync as readFileSync5 } from "node:fs";
-import { relative as relative2, resolve as resolve2 } from "node:path";
 
 // src/registry/connect.ts
 init_errors();
@@ -47803,7 +48244,7 @@ function matchesGlob(path, glob) {
 
 // src/repo/subjects.ts
 var DEFAULT_ROOT = "schemas";
-var SCHEMA_EXTENSIONS = [".avsc", ".json"];
+var SCHEMA_EXTENSIONS = [".avsc", ".json", ".proto"];
 function isSchemaPath(path, config2) {
   const lower = path.toLowerCase();
   return SCHEMA_EXTENSIONS.some((e) => lower.endsWith(e)) && isUnderRoot(path, config2.root);
@@ -47875,7 +48316,7 @@ function loadConfig(repoRoot2) {
   }
   return parseConfig(text2, CONFIG_FILE);
 }
-function loadConfigAt(repoRoot2, path, cwd) {
+function loadConfigAt(repoRoot2, path, cwd, source = "--config") {
   const full = resolve(cwd, path);
   const fromRoot = relative(repoRoot2, full).split("\\").join("/");
   const shown = fromRoot === "" || fromRoot.startsWith("../") || isAbsolute(fromRoot) ? full : fromRoot;
@@ -47886,7 +48327,7 @@ function loadConfigAt(repoRoot2, path, cwd) {
     const code = e.code;
     throw new SchemagateError(
       "FILE_UNREADABLE",
-      `--config ${path}: cannot read ${full}${code === "ENOENT" ? ": no such file" : `: ${e.message}`}`,
+      `${source} ${path}: cannot read ${full}${code === "ENOENT" ? ": no such file" : `: ${e.message}`}`,
       { file: shown }
     );
   }
@@ -47987,7 +48428,8 @@ function parseConfig(text2, file = CONFIG_FILE) {
             else if (k === "subject") rule.subject = str2(p.value, "subjects[].subject");
             else if (k === "format") {
               const f = parseFormatId(str2(p.value, "subjects[].format"));
-              if (f === void 0) fail(`'subjects[].format' must be 'avro' or 'json'`, p.value);
+              if (f === void 0)
+                fail(`'subjects[].format' must be 'avro', 'json' or 'protobuf'`, p.value);
               rule.format = f;
             } else
               fail(
@@ -48247,7 +48689,7 @@ function hasDotSegment(path) {
 function fetchRawPath(baseUrl2, pathAndQuery, init) {
   const base = new URL(baseUrl2);
   const send = base.protocol === "https:" ? httpsRequest : httpRequest;
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve3, reject) => {
     const req = send(
       {
         protocol: base.protocol,
@@ -48270,7 +48712,7 @@ function fetchRawPath(baseUrl2, pathAndQuery, init) {
           const body = Buffer.concat(chunks);
           const status = res.statusCode ?? 0;
           const nullBody = status === 204 || status === 205 || status === 304 || body.length === 0;
-          resolve4(new Response(nullBody ? null : body, { status, headers: toHeaders(res.headers) }));
+          resolve3(new Response(nullBody ? null : body, { status, headers: toHeaders(res.headers) }));
         });
       }
     );
@@ -48515,7 +48957,7 @@ function maskUrl(url) {
   return url.replace(/\/\/[^/@]*@/, "//***@");
 }
 function sleep(ms) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms));
+  return new Promise((resolve3) => setTimeout(resolve3, ms));
 }
 
 // src/registry/client/index.ts
@@ -48985,7 +49427,7 @@ var Semaphore = class {
       this.free--;
       return;
     }
-    await new Promise((resolve4) => this.waiting.push(resolve4));
+    await new Promise((resolve3) => this.waiting.push(resolve3));
   }
   release() {
     const next = this.waiting.shift();
@@ -49101,7 +49543,7 @@ function takeStarted(args, options) {
   return early;
 }
 function spawnGit(args, options) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve3, reject) => {
     let child;
     try {
       child = spawn("git", args, {
@@ -49121,7 +49563,7 @@ function spawnGit(args, options) {
     child.on("error", (e) => reject(new SchemagateError("GIT_ERROR", `cannot run git: ${e.message}`)));
     child.on(
       "close",
-      (code) => resolve4({
+      (code) => resolve3({
         code: code ?? 1,
         stdout: Buffer.concat(out),
         stderr: Buffer.concat(err).toString("utf8")
@@ -49188,14 +49630,14 @@ function streamBlobs(cwd, oids) {
   const unique = [...new Set(oids)];
   const waiting = /* @__PURE__ */ new Map();
   for (const oid of unique) {
-    let resolve4;
+    let resolve3;
     let reject;
     const promise = new Promise((res, rej) => {
-      resolve4 = res;
+      resolve3 = res;
       reject = rej;
     });
     promise.catch(() => void 0);
-    waiting.set(oid, { promise, resolve: resolve4, reject });
+    waiting.set(oid, { promise, resolve: resolve3, reject });
   }
   const source = {
     get: (oid) => waiting.get(oid)?.promise
@@ -49715,23 +50157,47 @@ function firstInvalidUtf8(b) {
   return Math.max(0, b.length - 1);
 }
 
+// src/repo/proto-imports.ts
+init_known_types();
+init_reader();
+init_syntax();
+function protoImportsAt(text2) {
+  try {
+    const file = parseProtoText(text2);
+    return [...file.imports, ...file.publicImports, ...file.weakImports].filter((name) => !KNOWN_FILES.has(name)).map((name) => ({ name, ...file.importPositions.get(name) ?? { line: 1, column: 1 } }));
+  } catch (e) {
+    if (e instanceof ProtoSyntaxError) return [];
+    throw e;
+  }
+}
+
 // src/repo/schema-file.ts
 var NameIndex = class {
-  constructor(load) {
+  /** `root`: the schema root, which `.proto` imports are relative to. */
+  constructor(load, root = ".") {
     this.load = load;
+    this.root = root;
   }
   load;
+  root;
   byName;
   texts = /* @__PURE__ */ new Map();
   /** JSON Schema files by `$id` (without fragment) and by path. */
   jsonById = /* @__PURE__ */ new Map();
   jsonPaths = /* @__PURE__ */ new Set();
+  /** `.proto` files by their path relative to the schema root (the name an `import` uses, as with `protoc -I <root>`). */
+  protoByImport = /* @__PURE__ */ new Map();
   async ensure() {
     if (this.byName !== void 0) return;
     this.byName = /* @__PURE__ */ new Map();
     for (const [path, bytes] of await this.load()) {
       const decoded = decodeSchemaText(bytes);
       if (!decoded.ok) continue;
+      if (path.toLowerCase().endsWith(".proto")) {
+        this.texts.set(path, decoded.text);
+        this.protoByImport.set(this.root === "." ? path : path.slice(this.root.length + 1), path);
+        continue;
+      }
       let value;
       try {
         value = JSON.parse(decoded.text);
@@ -49754,6 +50220,10 @@ var NameIndex = class {
     if (byId !== void 0) return byId;
     const rel = posix2.normalize(posix2.join(posix2.dirname(from), uri));
     return this.jsonPaths.has(rel) ? rel : void 0;
+  }
+  /** The `.proto` file an `import "<name>";` names: `<root>/<name>`. */
+  protoFileOf(name) {
+    return this.protoByImport.get(posix2.normalize(name));
   }
   fileOf(name) {
     return this.byName?.get(name);
@@ -49882,13 +50352,13 @@ var ReferenceGraph = class {
     if (pointer !== void 0 && !this.firstUse.has(to)) this.firstUse.set(to, pointer);
   }
   /** A cycle reachable from `file`, as one problem at the use in `file` that leads into it. */
-  cycleProblem(file, text2) {
+  cycleProblem(file, text2, place = (pointer) => positionOf(parseJson(text2, file), pointer)) {
     const cycle = findCycle(file, (node) => [...this.edges.get(node) ?? []]);
     if (cycle === void 0) return void 0;
     const path = findPath(file, cycle[0], (node) => [...this.edges.get(node) ?? []]);
     const entry = cycle[0] === file ? cycle[1] : path?.[1] ?? cycle[0];
     const pointer = this.firstUse.get(entry) ?? "";
-    const pos = positionOf(parseJson(text2, file), pointer);
+    const pos = place(pointer);
     const through = cycle[0] === file ? "" : ` (this schema references ${cycle[0]}, which is on it)`;
     return {
       rule: "REFERENCE_CYCLE",
@@ -49918,6 +50388,27 @@ function findPath(from, to, edges) {
   }
   return void 0;
 }
+async function resolveProtoReferences(file, text2, index) {
+  const first = protoImportsAt(text2);
+  if (first.length === 0) return { references: [], problems: [] };
+  await index.ensure();
+  const found = /* @__PURE__ */ new Map();
+  const graph = new ReferenceGraph();
+  const positions = new Map(first.map((i) => [i.name, i]));
+  const queue = first.map((i) => ({ name: i.name, from: file, top: true }));
+  while (queue.length > 0) {
+    const { name, from, top } = queue.shift();
+    const target = index.protoFileOf(name);
+    if (target === void 0) continue;
+    graph.add(from, target, top ? name : void 0);
+    if (found.has(name) || target === file) continue;
+    const refText = index.textOf(target) ?? "";
+    found.set(name, { name, text: refText, file: target });
+    for (const next of protoImportsAt(refText)) queue.push({ name: next.name, from: target, top: false });
+  }
+  const cycle = graph.cycleProblem(file, text2, (name) => positions.get(name) ?? { line: 1, column: 1 });
+  return { references: [...found.values()].reverse(), problems: cycle === void 0 ? [] : [cycle] };
+}
 async function loadSchema2(file, bytes, options) {
   const decoded = decodeSchemaText(bytes);
   const fallbackFormat = options.format ?? detectFormat(file);
@@ -49938,6 +50429,7 @@ async function loadSchema2(file, bytes, options) {
     };
   }
   const text2 = decoded.text;
+  if (fallbackFormat === "protobuf") return loadProto(file, text2, options);
   if (options.fast === true && options.format === "avro") {
     const handler3 = await loadFormat(options.format);
     const direct = handler3.parse(text2, { file, ...options.lenient === true ? { lenient: true } : {} });
@@ -50019,6 +50511,53 @@ async function loadSchema2(file, bytes, options) {
     references: references.flatMap((r) => r.file === void 0 ? [] : [{ name: r.name, file: r.file }])
   };
 }
+async function loadProto(file, text2, options) {
+  let references = [...options.references ?? []];
+  if (options.index !== void 0 && options.references === void 0) {
+    const resolved = await resolveProtoReferences(file, text2, options.index);
+    if (resolved.problems.length > 0)
+      return { ok: false, format: "protobuf", text: text2, problems: resolved.problems };
+    references = resolved.references;
+  }
+  const handler2 = await loadFormat("protobuf");
+  const result = handler2.parse(text2, {
+    file,
+    references,
+    ...options.lenient === true ? { lenient: true } : {}
+  });
+  if (!result.ok) {
+    return {
+      ok: false,
+      format: "protobuf",
+      text: text2,
+      problems: result.issues.map(
+        (i) => i.rule === "PROTOBUF_IMPORT_MISSING" ? {
+          rule: "REFERENCE_UNRESOLVED",
+          message: `${i.message}, and no .proto file under the schema root has that path`,
+          pointer: i.pointer,
+          line: i.line,
+          column: i.column,
+          fix: "fix the import path (relative to the schema root, as with protoc -I <root>) or add the imported file under the root"
+        } : {
+          rule: "INVALID_SCHEMA",
+          message: `${i.message} (${i.rule})`,
+          pointer: i.pointer,
+          line: i.line,
+          column: i.column
+        }
+      )
+    };
+  }
+  return {
+    ok: true,
+    format: "protobuf",
+    handler: handler2,
+    schema: result.schema,
+    text: text2,
+    doc: void 0,
+    references: references.flatMap((r) => r.file === void 0 ? [] : [{ name: r.name, file: r.file }])
+  };
+}
 
 // src/repo/versions.ts
 async function buildVersions(history, blobs, options) {
@@ -50080,7 +50619,7 @@ async function readSubjects(options) {
     top,
     wanted.flatMap((h) => h.changes.map((c) => c.blob))
   );
-  const index = new NameIndex(() => atCommit.read([...atCommit.oids.keys()]));
+  const index = new NameIndex(() => atCommit.read([...atCommit.oids.keys()]), config2.root);
   const subjects = [];
   for (const h of wanted) subjects.push(await subjectInfo(h, blobs, config2, index));
   subjects.sort((a, b) => a.subject.localeCompare(b.subject));
@@ -50158,7 +50697,7 @@ async function changedSubjects(options) {
 }
 
 // src/compat/check.ts
-function checkCompatibility(level, candidate, previous, check2) {
+function checkCompatibility(level, candidate, previous, check) {
   const findings = [];
   const directions = directionsOf(level);
   if (directions.length > 0 && previous.length > 0) {
@@ -50166,7 +50705,7 @@ function checkCompatibility(level, candidate, previous, check2) {
     for (let i = previous.length - 1; i >= first; i--) {
       const old = previous[i];
       for (const direction of directions) {
-        const pair = direction === "new-reads-old" ? check2(candidate, old, { reader: "new", writer: "old" }) : check2(old, candidate, { reader: "old", writer: "new" });
+        const pair = direction === "new-reads-old" ? check(candidate, old, { reader: "new", writer: "old" }) : check(old, candidate, { reader: "old", writer: "new" });
         for (const f of pair) findings.push({ ...f, version: i + 1, direction });
       }
     }
@@ -50176,7 +50715,6 @@ function checkCompatibility(level, candidate, previous, check2) {
 
 // src/repo/check.ts
 init_errors();
-init_parse();
 import { join as join4 } from "node:path";
 
 // src/repo/lint.ts
@@ -50302,7 +50840,7 @@ async function runCheck(options) {
     fromGit ? readTargets() : candidates.read(targets)
   ]);
   const baseConfig = baseConfigFrom(baseConfigBytes, config2);
-  const index = new NameIndex(() => candidates.read([...candidates.oids.keys()]));
+  const index = new NameIndex(() => candidates.read([...candidates.oids.keys()]), config2.root);
   const reports = [];
   for (const path of targets) {
     reports.push(
@@ -50385,13 +50923,13 @@ async function noSchemaFiles(top, config2, source, skipped) {
   );
   const hints = [
     ...skipped.length === 0 ? [] : [
-      `it holds ${skipped.length} other file(s), such as ${skipped[0].file} (${skipped[0].reason === "symlink" ? "a symbolic link" : "not .avsc or .json"})`
+      `it holds ${skipped.length} other file(s), such as ${skipped[0].file} (${skipped[0].reason === "symlink" ? "a symbolic link" : "not .avsc, .json or .proto"})`
     ],
     ...outside.length === 0 ? [] : [`schema files outside it: ${outside.slice(0, 3).join(", ")}${outside.length > 3 ? ", …" : ""}`]
   ];
   return new SchemagateError(
     "NO_SCHEMA_FILES",
-    `no schema files (.avsc, .json) under ${root} (${join4(top, config2.root)}) in ${where} nor in the base's history, so nothing was checked` + (hints.length === 0 ? "" : `; ${hints.join("; ")}`) + `. Set \`root:\` in ${config2.file ?? CONFIG_FILE} to the folder that holds the schemas (default: schemas)`,
+    `no schema files (.avsc, .json, .proto) under ${root} (${join4(top, config2.root)}) in ${where} nor in the base's history, so nothing was checked` + (hints.length === 0 ? "" : `; ${hints.join("; ")}`) + `. Set \`root:\` in ${config2.file ?? CONFIG_FILE} to the folder that holds the schemas (default: schemas)`,
     config2.file === void 0 ? {} : { file: config2.file }
   );
 }
@@ -50482,9 +51020,20 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
       return report;
     }
     compareWithHistory(report, loaded2, versions, ctx.mode);
-    if (ctx.config.lint.requireDoc) {
+    for (const w of loaded2.schema.warnings ?? [])
+      report.findings.push(
+        finding(path, {
+          rule: w.rule,
+          severity: "warning",
+          path: w.pointer,
+          line: w.line,
+          column: w.column,
+          message: w.message
+        })
+      );
+    if (ctx.config.lint.requireDoc && loaded2.doc !== void 0) {
       for (const m of missingDocs(loaded2.format, loaded2.doc.value)) {
-        const pos = positionOf(loaded2.doc, m.pointer);
+        const pos = loaded2.handler.locate(loaded2.schema, m.pointer);
         report.findings.push(
           finding(path, {
             rule: "DOC_MISSING",
@@ -50537,7 +51086,7 @@ function compareWithHistory(report, loaded2, versions, mode2) {
   for (const f of result.findings) {
     const against = previous[f.version - 1];
     const pointer = f.candidatePointer ?? (f.direction === "new-reads-old" ? f.path : "");
-    const pos = positionOf(loaded2.doc, pointer === "/" ? "" : pointer);
+    const pos = loaded2.handler.locate(loaded2.schema, pointer === "/" ? "" : pointer);
     report.findings.push({
       rule: f.errorType,
       severity: "error",
@@ -50619,6 +51168,7 @@ ${BLOCK_END}
 `;
 
 // src/registry/repo-candidates.ts
+var SCHEMA_TYPES = { avro: "AVRO", json: "JSON", protobuf: "PROTOBUF" };
 async function collectCandidates(cwd, options = {}) {
   const root = await repoRoot(cwd);
   const config2 = loadConfig(root);
@@ -50629,7 +51179,12 @@ async function collectCandidates(cwd, options = {}) {
     only = changes.filter((c) => c.change !== "deleted").map((c) => c.file);
     if (only.length === 0) return { root, config: config2, candidates: [] };
   }
-  const { subjects } = await readSubjects({ cwd: root, ref: head, config: config2, ...only === void 0 ? {} : { only } });
+  const { subjects } = await readSubjects({
+    cwd: root,
+    ref: head,
+    config: config2,
+    ...only === void 0 ? {} : { only }
+  });
   return { root, config: config2, candidates: subjects.map(toCandidate) };
 }
 function toCandidate(s) {
@@ -50637,7 +51192,7 @@ function toCandidate(s) {
     subject: s.subject,
     file: s.file,
     schema: s.content,
-    schemaType: s.format === "avro" ? "AVRO" : "JSON",
+    schemaType: SCHEMA_TYPES[s.format],
     references: s.references.map((r) => ({ name: r.name, subject: r.subject })),
     level: s.level
   };
@@ -50647,21 +51202,7 @@ function toCandidate(s) {
 
 // action/library.ts
 async function configFromInput(cwd, config2) {
-  if (config2 === void 0) return void 0;
-  const root = await repoRoot(cwd);
-  const path = resolve2(cwd, config2);
-  const shown = relative2(root, path) || config2;
-  let text2;
-  try {
-    text2 = readFileSync5(path, "utf8");
-  } catch (e) {
-    throw new SchemagateError(
-      "FILE_UNREADABLE",
-      `config input: cannot read ${shown}: ${e.code ?? e.message}`,
-      { file: shown }
-    );
-  }
-  return parseConfig(text2, shown);
+  return config2 === void 0 ? void 0 : loadConfigAt(await repoRoot(cwd), config2, cwd, "config input");
 }
 async function configuredBaseBranch(cwd, config2) {
   const parsed = await configFromInput(cwd, config2) ?? loadConfig(await repoRoot(cwd));
@@ -50815,7 +51356,7 @@ async function main(env = process.env) {
   const inputs = readInputs();
   const event = readEvent(env);
   const workspace = env.GITHUB_WORKSPACE !== void 0 && env.GITHUB_WORKSPACE !== "" ? env.GITHUB_WORKSPACE : process.cwd();
-  const cwd = resolve3(workspace, inputs.workingDirectory);
+  const cwd = resolve2(workspace, inputs.workingDirectory);
   const fileOf = (file) => file.split(sep2).join("/");
   const baseBranch = inputs.mode === "auto" && event.kind === "push" ? await configuredBaseBranch(cwd, inputs.config) ?? event.defaultBranch : void 0;
   const mode2 = resolveMode(inputs.mode, event, baseBranch);

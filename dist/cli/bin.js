@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunk-JUTXNPY2.js";
+} from "./chunk-AULIPJF3.js";
 import "./chunk-6BBU6Q3O.js";
 
 // src/cli/io.ts

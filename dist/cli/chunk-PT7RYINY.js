@@ -1,15 +1,16 @@
 import {
   changedSubjects,
   readSubjects
-} from "./chunk-BD3PLF5N.js";
+} from "./chunk-Q22CLQBG.js";
 import {
   loadConfig
-} from "./chunk-AWG2GO57.js";
+} from "./chunk-AMNHAX6Y.js";
 import {
   repoRoot
 } from "./chunk-X223GS44.js";
 
 // src/registry/repo-candidates.ts
+var SCHEMA_TYPES = { avro: "AVRO", json: "JSON", protobuf: "PROTOBUF" };
 async function collectCandidates(cwd, options = {}) {
   const root = await repoRoot(cwd);
   const config = loadConfig(root);
@@ -20,7 +21,12 @@ async function collectCandidates(cwd, options = {}) {
     only = changes.filter((c) => c.change !== "deleted").map((c) => c.file);
     if (only.length === 0) return { root, config, candidates: [] };
   }
-  const { subjects } = await readSubjects({ cwd: root, ref: head, config, ...only === void 0 ? {} : { only } });
+  const { subjects } = await readSubjects({
+    cwd: root,
+    ref: head,
+    config,
+    ...only === void 0 ? {} : { only }
+  });
   return { root, config, candidates: subjects.map(toCandidate) };
 }
 function toCandidate(s) {
@@ -28,7 +34,7 @@ function toCandidate(s) {
     subject: s.subject,
     file: s.file,
     schema: s.content,
-    schemaType: s.format === "avro" ? "AVRO" : "JSON",
+    schemaType: SCHEMA_TYPES[s.format],
     references: s.references.map((r) => ({ name: r.name, subject: r.subject })),
     level: s.level
   };

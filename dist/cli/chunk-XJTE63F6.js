@@ -3,11 +3,14 @@ import {
 } from "./chunk-EKN6NJ4H.js";
 import {
   formatByRegistryType
-} from "./chunk-OUKU3WQW.js";
+} from "./chunk-F6EZ4XL2.js";
+import {
+  PROTOBUF_RULES
+} from "./chunk-MI7VGLKP.js";
 import {
   canonicalAvro,
   normalizedAvro
-} from "./chunk-Z2WIBXJW.js";
+} from "./chunk-65COATOQ.js";
 import {
   jsonDocumentOf
 } from "./chunk-OOMT5PNS.js";
@@ -19,7 +22,7 @@ import {
 import {
   parseJson,
   positionOf
-} from "./chunk-5PBGGHHK.js";
+} from "./chunk-L6DUB6QO.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
@@ -493,13 +496,17 @@ function sortKeys(v) {
 // src/registry/server/messages.ts
 function findingMessage(type, f, ctx) {
   if (type === "AVRO") {
+    if (f.errorType === "AMBIGUOUS_FIELD_ALIAS")
+      return `Unexpected exception during compatibility check: ${f.additionalInfo ?? ""}`;
     const info = f.additionalInfo ?? "";
     return `{errorType:'${f.errorType}', description:'${avroDescription(f, ctx)}', additionalInfo:'${info}'}`;
   }
+  if (type === "PROTOBUF")
+    return f.additionalInfo ?? `{errorType:"${f.errorType}", description:"${f.message}"}`;
   return `{errorType:"${f.errorType}", description:"${f.message}'}`;
 }
 function avroDescription(f, { reader, writer }) {
-  const loc = f.path === "" ? "/" : f.path;
+  const loc = f.registryPath ?? (f.path === "" ? "/" : f.path);
   switch (f.errorType) {
     case "FIXED_SIZE_MISMATCH":
       return `The size of FIXED type field at path '${loc}' in the ${reader} schema does not match with the ${writer} schema`;
@@ -534,7 +541,8 @@ var SchemaEngine = class {
   cache = /* @__PURE__ */ new Map();
   prepare(text2, schemaType, options) {
     const refKey2 = options.references.map((r) => `${r.name}${r.text}`).join("");
-    const key = `${schemaType}\0${options.lenient ? 1 : 0}${options.normalize ? 1 : 0}\0${refKey2}\0${text2}`;
+    const flags = `${options.lenient ? 1 : 0}${options.normalize ? 1 : 0}${options.validateFields === true ? 1 : 0}`;
+    const key = `${schemaType}\0${flags}\0${refKey2}\0${text2}`;
     const hit = this.cache.get(key);
     if (hit !== void 0) return hit;
     const result = prepareUncached(text2, schemaType, options);
@@ -556,12 +564,22 @@ function prepareUncached(text2, schemaType, options) {
       message: `Invalid schema ${text2}, details: ${e instanceof Error ? e.message : String(e)}`
     };
   }
+  if (!parsed.ok && schemaType === "PROTOBUF" && !options.lenient && options.validateFields !== true) {
+    if (parsed.issues.every((i) => i.rule === PROTOBUF_RULES.unknownType))
+      parsed = handler.parse(text2, { references: options.references, lenient: true });
+  }
+  if (!parsed.ok && schemaType === "PROTOBUF") return { ok: false, message: protobufInvalid(parsed.issues) };
   if (!parsed.ok) {
     const details = parsed.issues.map((i) => i.pointer === "" ? i.message : `${i.message} (at ${i.pointer})`).join("; ");
     return { ok: false, message: `Invalid schema ${text2}, details: ${details}` };
   }
   const canonical = options.normalize ? registryNormalized(handler, parsed.schema) : handler.canonical(parsed.schema);
   return { ok: true, schema: { schemaType, canonical, parsed: parsed.schema, handler } };
+}
+function protobufInvalid(issues) {
+  const details = issues.map((i) => `${i.line}:${i.column}: ${i.message}`).join("; ");
+  const wrap = (m) => `Invalid schema of type PROTOBUF, details: ${m}`;
+  return wrap(wrap(details));
 }
 function registryNormalized(handler, schema) {
   if (schema.format === "avro") return normalizedAvroKeepingReferences(schema);
@@ -1578,7 +1596,7 @@ function buildRouter() {
     (ctx) => json({ version: SERVER_VERSION[ctx.service.shapes], commitId: "schemagate" })
   );
   r.add("GET", "/v1/metadata/deployment", () => json({ attributes: [] }));
-  r.add("GET", "/schemas/types", () => json(SCHEMA_TYPES.filter((t) => t !== "PROTOBUF")));
+  r.add("GET", "/schemas/types", () => json(SCHEMA_TYPES));
   r.add("GET", "/contexts", (ctx) => json(page(contexts(ctx), ctx.query)));
   r.add("DELETE", "/contexts/:context", (ctx) => {
     if (ctx.service.shapes === "7") throw RegistryErrors.notFound();
@@ -2534,7 +2552,11 @@ var RegistryService = class {
       requested: req.version !== void 0
     });
     const lenient = importing || config.validateNewSchemas === false;
-    const { prepared, refs } = this.prepareRequest(request, subject, { lenient, normalize });
+    const { prepared, refs } = this.prepareRequest(request, subject, {
+      lenient,
+      normalize,
+      validateFields: config.validateFields === true
+    });
     const { metadata, ruleSet } = contract;
     const key = identityKey(prepared.schemaType, prepared.canonical, refs, metadata, ruleSet);
     const candidate = { prepared, refs, metadata, ruleSet };
@@ -2700,7 +2722,8 @@ var RegistryService = class {
     try {
       candidate = this.prepareRequest(req, subject, {
         lenient: config.validateNewSchemas === false,
-        normalize: normalizeParam || config.normalize === true
+        normalize: normalizeParam || config.normalize === true,
+        validateFields: config.validateFields === true
       });
     } catch (e) {
       if (verbose && e instanceof Error && "errorCode" in e && e.errorCode === 42201)

@@ -1,14 +1,14 @@
 import {
   formatById
-} from "./chunk-OUKU3WQW.js";
+} from "./chunk-F6EZ4XL2.js";
 import {
   protoImports
-} from "./chunk-HTE5IJ3E.js";
-import "./chunk-Z2WIBXJW.js";
+} from "./chunk-MI7VGLKP.js";
+import "./chunk-65COATOQ.js";
 import {
   jsonSchemaFormatWith,
   parsePolicy
-} from "./chunk-52IIEVUC.js";
+} from "./chunk-D4XMSXPM.js";
 import {
   checkCompatibility
 } from "./chunk-4JLVD5MI.js";
@@ -18,9 +18,10 @@ import {
   parseFormatId,
   parseLevel
 } from "./chunk-KVYAH4SS.js";
+import "./chunk-TIJFPT4W.js";
 import {
   parseJson
-} from "./chunk-5PBGGHHK.js";
+} from "./chunk-L6DUB6QO.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";
@@ -170,10 +171,20 @@ usage: ${usage}`);
     const at = handler.locate(candidate, f.candidatePointer ?? f.path);
     return { ...f, file: candidateFile, line: at.line, column: at.column };
   });
+  const warnings = candidate.warnings ?? [];
   if (values.json === true) {
-    io.stdout(`${JSON.stringify({ compatible: result.compatible, level, findings })}
+    const out = {
+      compatible: result.compatible,
+      level,
+      findings,
+      ...warnings.length > 0 ? { warnings } : {}
+    };
+    io.stdout(`${JSON.stringify(out)}
 `);
   } else {
+    for (const w of warnings)
+      io.stderr(`schemagate: ${candidateFile}:${w.line}:${w.column}: warning ${w.rule} ${w.message}
+`);
     const lines = findings.map(
       (f) => `${f.file}:${f.line}:${f.column}: ${f.errorType} ${f.message} [version ${f.version}, ${f.direction}]
   fix: ${f.fix}`

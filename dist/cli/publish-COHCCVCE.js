@@ -1,36 +1,37 @@
 import {
   collectCandidates,
   orderByReferences
-} from "./chunk-XQL53I7L.js";
-import "./chunk-BD3PLF5N.js";
-import "./chunk-FD66JU3Q.js";
+} from "./chunk-PT7RYINY.js";
+import "./chunk-Q22CLQBG.js";
+import "./chunk-YQESO7LV.js";
 import {
   progressBar
 } from "./chunk-577WL7UY.js";
 import {
   connectRegistry,
   parseRegistryCommandArgs
-} from "./chunk-V2Y6KN7H.js";
+} from "./chunk-PVBJ2REL.js";
 import {
   RegistryAnswerError,
   isRegistryError
 } from "./chunk-4NB2SHSX.js";
-import "./chunk-E3ZUKQDY.js";
+import "./chunk-2GQIMGW7.js";
 import {
   REFERENCE_CYCLE_FIX,
   describeCycle
-} from "./chunk-TDS2JYQF.js";
+} from "./chunk-DUQSACQQ.js";
 import "./chunk-OOMT5PNS.js";
-import "./chunk-AWG2GO57.js";
+import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-5PBGGHHK.js";
+import "./chunk-TIJFPT4W.js";
+import "./chunk-L6DUB6QO.js";
 import "./chunk-4WLI5DVH.js";
 import "./chunk-DUM46SY7.js";
-import "./chunk-J3ECWBL7.js";
+import "./chunk-SB5VEGJF.js";
 import "./chunk-AACIVGT5.js";
 import "./chunk-X223GS44.js";
-import "./chunk-XTDEDTCT.js";
+import "./chunk-X4MGRZF6.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";

@@ -1,15 +1,16 @@
 import {
   configAt
-} from "./chunk-7HWII5OH.js";
+} from "./chunk-AH6CLN5T.js";
 import {
   subjectDiff
-} from "./chunk-BD3PLF5N.js";
-import "./chunk-TDS2JYQF.js";
+} from "./chunk-Q22CLQBG.js";
+import "./chunk-DUQSACQQ.js";
 import "./chunk-OOMT5PNS.js";
-import "./chunk-AWG2GO57.js";
+import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-5PBGGHHK.js";
+import "./chunk-TIJFPT4W.js";
+import "./chunk-L6DUB6QO.js";
 import {
   renderChangesTable
 } from "./chunk-YMDCIFJM.js";
@@ -17,10 +18,10 @@ import "./chunk-4WLI5DVH.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";
-import "./chunk-J3ECWBL7.js";
+import "./chunk-SB5VEGJF.js";
 import "./chunk-AACIVGT5.js";
 import "./chunk-X223GS44.js";
-import "./chunk-XTDEDTCT.js";
+import "./chunk-X4MGRZF6.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";

@@ -11,8 +11,8 @@ import {
   jsonSchemaFormatWith,
   parseJsonSchema,
   parsePolicy
-} from "./chunk-52IIEVUC.js";
-import "./chunk-5PBGGHHK.js";
+} from "./chunk-D4XMSXPM.js";
+import "./chunk-L6DUB6QO.js";
 import "./chunk-6BBU6Q3O.js";
 export {
   CHANGE_TYPES,

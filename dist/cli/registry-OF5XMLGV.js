@@ -10,17 +10,18 @@ import {
   parseAuthFile,
   startRegistryServer,
   withUser
-} from "./chunk-BG4IMIKS.js";
+} from "./chunk-XJTE63F6.js";
 import "./chunk-EKN6NJ4H.js";
-import "./chunk-OUKU3WQW.js";
-import "./chunk-HTE5IJ3E.js";
-import "./chunk-Z2WIBXJW.js";
-import "./chunk-52IIEVUC.js";
+import "./chunk-F6EZ4XL2.js";
+import "./chunk-MI7VGLKP.js";
+import "./chunk-65COATOQ.js";
+import "./chunk-D4XMSXPM.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-KVYAH4SS.js";
+import "./chunk-TIJFPT4W.js";
 import {
   parseJson
-} from "./chunk-5PBGGHHK.js";
+} from "./chunk-L6DUB6QO.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";

@@ -1,12 +1,12 @@
 import {
   protobufFormat
-} from "./chunk-HTE5IJ3E.js";
+} from "./chunk-MI7VGLKP.js";
 import {
   avroFormat
-} from "./chunk-Z2WIBXJW.js";
+} from "./chunk-65COATOQ.js";
 import {
   jsonSchemaFormat
-} from "./chunk-52IIEVUC.js";
+} from "./chunk-D4XMSXPM.js";
 
 // src/formats/registry.ts
 var FORMATS = {
@@ -17,7 +17,11 @@ var FORMATS = {
 function formatById(id) {
   return FORMATS[id];
 }
-var SERVED_TYPES = /* @__PURE__ */ new Set(["AVRO", "JSON"]);
+var SERVED_TYPES = /* @__PURE__ */ new Set([
+  "AVRO",
+  "JSON",
+  "PROTOBUF"
+]);
 function formatByRegistryType(type) {
   const t = type ?? "AVRO";
   if (!SERVED_TYPES.has(t)) return void 0;

@@ -25,7 +25,27 @@ function parseJson(text, file) {
   } catch {
     return new Parser(text, file).parseDocument();
   }
+  if (text.length > 2 * MAX_JSON_DEPTH && nestingDepth(text) > MAX_JSON_DEPTH)
+    return new Parser(text, file).parseDocument();
   return new LazyPositions(text, file, value);
+}
+var MAX_JSON_DEPTH = 1e3;
+function nestingDepth(text) {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
 }
 var LazyPositions = class {
   constructor(text, file, value) {
@@ -106,7 +126,10 @@ var Parser = class {
     }
   }
   parseValue(pointer, depth) {
-    if (depth > 512) this.fail("nesting is deeper than 512 levels");
+    if (depth >= MAX_JSON_DEPTH)
+      this.fail(
+        `arrays and objects nest more than ${MAX_JSON_DEPTH} levels deep here; schemagate (like the registry's JSON reader) reads at most ${MAX_JSON_DEPTH} levels`
+      );
     this.positions.set(pointer, this.here());
     const c = this.text[this.pos];
     switch (c) {

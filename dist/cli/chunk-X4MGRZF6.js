@@ -35,7 +35,7 @@ function matchesGlob(path, glob) {
 
 // src/repo/subjects.ts
 var DEFAULT_ROOT = "schemas";
-var SCHEMA_EXTENSIONS = [".avsc", ".json"];
+var SCHEMA_EXTENSIONS = [".avsc", ".json", ".proto"];
 function isSchemaPath(path, config) {
   const lower = path.toLowerCase();
   return SCHEMA_EXTENSIONS.some((e) => lower.endsWith(e)) && isUnderRoot(path, config.root);

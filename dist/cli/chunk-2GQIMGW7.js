@@ -2,13 +2,13 @@ import {
   NameIndex,
   buildVersions,
   loadSchema
-} from "./chunk-TDS2JYQF.js";
+} from "./chunk-DUQSACQQ.js";
 import {
   CONFIG_FILE,
   loadConfig,
   loadConfigAt,
   parseConfig
-} from "./chunk-AWG2GO57.js";
+} from "./chunk-AMNHAX6Y.js";
 import {
   checkCompatibility
 } from "./chunk-4JLVD5MI.js";
@@ -17,9 +17,8 @@ import {
   directionsOf
 } from "./chunk-KVYAH4SS.js";
 import {
-  joinPointer,
-  positionOf
-} from "./chunk-5PBGGHHK.js";
+  joinPointer
+} from "./chunk-L6DUB6QO.js";
 import {
   compareFindings,
   summarize
@@ -28,7 +27,7 @@ import {
   candidateFiles,
   resolveBase,
   resolveRevision
-} from "./chunk-J3ECWBL7.js";
+} from "./chunk-SB5VEGJF.js";
 import {
   NARROW_LIMIT,
   prefetchFirstParentChain,
@@ -47,7 +46,7 @@ import {
   levelOf,
   sameSubjectIn,
   subjectSettings
-} from "./chunk-XTDEDTCT.js";
+} from "./chunk-X4MGRZF6.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
@@ -177,7 +176,7 @@ async function runCheck(options) {
     fromGit ? readTargets() : candidates.read(targets)
   ]);
   const baseConfig = baseConfigFrom(baseConfigBytes, config);
-  const index = new NameIndex(() => candidates.read([...candidates.oids.keys()]));
+  const index = new NameIndex(() => candidates.read([...candidates.oids.keys()]), config.root);
   const reports = [];
   for (const path of targets) {
     reports.push(
@@ -260,13 +259,13 @@ async function noSchemaFiles(top, config, source, skipped) {
   );
   const hints = [
     ...skipped.length === 0 ? [] : [
-      `it holds ${skipped.length} other file(s), such as ${skipped[0].file} (${skipped[0].reason === "symlink" ? "a symbolic link" : "not .avsc or .json"})`
+      `it holds ${skipped.length} other file(s), such as ${skipped[0].file} (${skipped[0].reason === "symlink" ? "a symbolic link" : "not .avsc, .json or .proto"})`
     ],
     ...outside.length === 0 ? [] : [`schema files outside it: ${outside.slice(0, 3).join(", ")}${outside.length > 3 ? ", …" : ""}`]
   ];
   return new SchemagateError(
     "NO_SCHEMA_FILES",
-    `no schema files (.avsc, .json) under ${root} (${join(top, config.root)}) in ${where} nor in the base's history, so nothing was checked` + (hints.length === 0 ? "" : `; ${hints.join("; ")}`) + `. Set \`root:\` in ${config.file ?? CONFIG_FILE} to the folder that holds the schemas (default: schemas)`,
+    `no schema files (.avsc, .json, .proto) under ${root} (${join(top, config.root)}) in ${where} nor in the base's history, so nothing was checked` + (hints.length === 0 ? "" : `; ${hints.join("; ")}`) + `. Set \`root:\` in ${config.file ?? CONFIG_FILE} to the folder that holds the schemas (default: schemas)`,
     config.file === void 0 ? {} : { file: config.file }
   );
 }
@@ -357,9 +356,20 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
       return report;
     }
     compareWithHistory(report, loaded, versions, ctx.mode);
-    if (ctx.config.lint.requireDoc) {
+    for (const w of loaded.schema.warnings ?? [])
+      report.findings.push(
+        finding(path, {
+          rule: w.rule,
+          severity: "warning",
+          path: w.pointer,
+          line: w.line,
+          column: w.column,
+          message: w.message
+        })
+      );
+    if (ctx.config.lint.requireDoc && loaded.doc !== void 0) {
       for (const m of missingDocs(loaded.format, loaded.doc.value)) {
-        const pos = positionOf(loaded.doc, m.pointer);
+        const pos = loaded.handler.locate(loaded.schema, m.pointer);
         report.findings.push(
           finding(path, {
             rule: "DOC_MISSING",
@@ -412,7 +422,7 @@ function compareWithHistory(report, loaded, versions, mode) {
   for (const f of result.findings) {
     const against = previous[f.version - 1];
     const pointer = f.candidatePointer ?? (f.direction === "new-reads-old" ? f.path : "");
-    const pos = positionOf(loaded.doc, pointer === "/" ? "" : pointer);
+    const pos = loaded.handler.locate(loaded.schema, pointer === "/" ? "" : pointer);
     report.findings.push({
       rule: f.errorType,
       severity: "error",

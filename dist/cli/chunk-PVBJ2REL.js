@@ -4,7 +4,7 @@ import {
 } from "./chunk-4NB2SHSX.js";
 import {
   resolveRegistryUrl
-} from "./chunk-AWG2GO57.js";
+} from "./chunk-AMNHAX6Y.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";

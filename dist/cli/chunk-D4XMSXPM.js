@@ -3,7 +3,7 @@ import {
   joinPointer,
   parseJson,
   positionOf
-} from "./chunk-5PBGGHHK.js";
+} from "./chunk-L6DUB6QO.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";

@@ -4,7 +4,7 @@ import {
 import {
   connectRegistry,
   parseRegistryCommandArgs
-} from "./chunk-V2Y6KN7H.js";
+} from "./chunk-PVBJ2REL.js";
 import {
   makeDirectory
 } from "./chunk-EKN6NJ4H.js";
@@ -15,7 +15,7 @@ import {
   CONFIG_FILE,
   loadConfig,
   parseConfig
-} from "./chunk-AWG2GO57.js";
+} from "./chunk-AMNHAX6Y.js";
 import "./chunk-KVYAH4SS.js";
 import "./chunk-DUM46SY7.js";
 import {
@@ -30,7 +30,7 @@ import {
 } from "./chunk-X223GS44.js";
 import {
   subjectSettings
-} from "./chunk-XTDEDTCT.js";
+} from "./chunk-X4MGRZF6.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
@@ -126,6 +126,28 @@ function sortKeys(value) {
   return Object.fromEntries(
     Object.keys(value).sort().map((k) => [k, sortKeys(value[k])])
   );
+}
+
+// src/registry/proto-import-paths.ts
+var SAFE_IMPORT = /^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*\/)*[A-Za-z0-9_][A-Za-z0-9_.-]*\.proto$/;
+function protoImportPaths(subjects) {
+  const names = /* @__PURE__ */ new Map();
+  for (const s of subjects)
+    for (const v of s.versions) {
+      if (v.schemaType !== "PROTOBUF") continue;
+      for (const r of v.references ?? [])
+        names.set(r.subject, (names.get(r.subject) ?? /* @__PURE__ */ new Set()).add(r.name));
+    }
+  const paths = /* @__PURE__ */ new Map();
+  const used = /* @__PURE__ */ new Set();
+  for (const [subject, set] of names) {
+    const [name] = [...set];
+    if (set.size !== 1 || name === void 0 || !SAFE_IMPORT.test(name) || used.has(name.toLowerCase()))
+      continue;
+    used.add(name.toLowerCase());
+    paths.set(subject, name);
+  }
+  return paths;
 }
 
 // src/registry/subject-file-name.ts
@@ -254,10 +276,17 @@ async function readRegistry(client) {
 function assignFiles(subjects, held, root) {
   const files = /* @__PURE__ */ new Map();
   const taken = new Set([...held.values()].map((h) => h.file.toLowerCase()));
+  const imported = protoImportPaths(subjects);
   for (const s of subjects) {
     const own = held.get(s.subject)?.file;
     if (own !== void 0) {
       files.set(s.subject, own);
+      continue;
+    }
+    const importPath = imported.get(s.subject);
+    if (importPath !== void 0 && !taken.has(`${root}/${importPath}`.toLowerCase())) {
+      files.set(s.subject, `${root}/${importPath}`);
+      taken.add(`${root}/${importPath}`.toLowerCase());
       continue;
     }
     const type = s.versions[0]?.schemaType;

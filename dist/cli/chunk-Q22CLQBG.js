@@ -2,10 +2,10 @@ import {
   NameIndex,
   buildVersions,
   loadSchema
-} from "./chunk-TDS2JYQF.js";
+} from "./chunk-DUQSACQQ.js";
 import {
   loadConfig
-} from "./chunk-AWG2GO57.js";
+} from "./chunk-AMNHAX6Y.js";
 import {
   checkCompatibility
 } from "./chunk-4JLVD5MI.js";
@@ -17,7 +17,7 @@ import {
   candidateFiles,
   resolveBase,
   resolveRevision
-} from "./chunk-J3ECWBL7.js";
+} from "./chunk-SB5VEGJF.js";
 import {
   prefetchFirstParentChain,
   readFileHistories
@@ -31,7 +31,7 @@ import {
   isSchemaPath,
   sameSubjectIn,
   subjectSettings
-} from "./chunk-XTDEDTCT.js";
+} from "./chunk-X4MGRZF6.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
@@ -65,7 +65,7 @@ async function readSubjects(options) {
     top,
     wanted.flatMap((h) => h.changes.map((c) => c.blob))
   );
-  const index = new NameIndex(() => atCommit.read([...atCommit.oids.keys()]));
+  const index = new NameIndex(() => atCommit.read([...atCommit.oids.keys()]), config.root);
   const subjects = [];
   for (const h of wanted) subjects.push(await subjectInfo(h, blobs, config, index));
   subjects.sort((a, b) => a.subject.localeCompare(b.subject));
@@ -159,7 +159,7 @@ async function changedSubjects(options) {
 async function treeIndex(top, config, commit) {
   if (commit === void 0) return new NameIndex(async () => /* @__PURE__ */ new Map());
   const files = await candidateFiles(top, config, { kind: "commit", commit });
-  return new NameIndex(() => files.read([...files.oids.keys()]));
+  return new NameIndex(() => files.read([...files.oids.keys()]), config.root);
 }
 function changes(from, to, level) {
   const checked = directionsOf(level);
@@ -246,7 +246,7 @@ async function subjectDiff(options) {
   const toLoaded = await loadSchema(file, to.text, {
     ...settings.format === void 0 ? {} : { format: settings.format },
     policy: config.jsonSchemaPolicy,
-    index: options.to === void 0 ? new NameIndex(async () => readWorktree(top, config)) : toIndex
+    index: options.to === void 0 ? new NameIndex(async () => readWorktree(top, config), config.root) : toIndex
   });
   if (!toLoaded.ok)
     throw new SchemagateError(

@@ -10,7 +10,8 @@ import {
   protoImports,
   protobufFormat,
   registryMessage
-} from "./chunk-HTE5IJ3E.js";
+} from "./chunk-MI7VGLKP.js";
+import "./chunk-TIJFPT4W.js";
 export {
   COMPATIBLE_CHANGES,
   DIFFERENCE_TYPES,

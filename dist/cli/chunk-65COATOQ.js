@@ -3,7 +3,7 @@ import {
   joinPointer,
   parseJson,
   positionOf
-} from "./chunk-5PBGGHHK.js";
+} from "./chunk-L6DUB6QO.js";
 import {
   isSchemagateError
 } from "./chunk-6BBU6Q3O.js";
@@ -160,6 +160,9 @@ function canonicalAvro(schema) {
   const known = new Set(schema.referenceRoots);
   return javaJson(schema.root, known, void 0);
 }
+function javaTypeString(t) {
+  return javaJson(t, /* @__PURE__ */ new Set(), void 0);
+}
 function javaJson(t, known, space) {
   switch (t.kind) {
     case "array":
@@ -196,10 +199,19 @@ function javaNamed(t, known, space) {
     out += `,"aliases":[${t.aliases.map((a) => q(qualifiedRelativeTo(a, namespaceOf(a), t.namespace))).join(",")}]`;
   return `${out}}`;
 }
+function fieldDefault(f) {
+  const d = f.default;
+  if ((f.type.kind === "float" || f.type.kind === "double") && typeof d.value === "string") {
+    const n = Number(d.value.trim().replace(/[fFdD]$/, ""));
+    if (Number.isFinite(n)) return javaDouble(n);
+    return q(Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity");
+  }
+  return jacksonTree(d);
+}
 function javaField(f, known, space) {
   let out = `{"name":${q(f.name)},"type":${javaJson(f.type, known, space)}`;
   if (f.doc !== void 0) out += `,"doc":${q(f.doc)}`;
-  if (f.default !== void 0) out += `,"default":${jacksonTree(f.default)}`;
+  if (f.default !== void 0) out += `,"default":${fieldDefault(f)}`;
   if (f.order !== void 0) out += `,"order":${q(f.order)}`;
   if (f.aliases.length > 0) out += `,"aliases":[${f.aliases.map(q).join(",")}]`;
   return `${out}${props(f.props, false)}}`;
@@ -283,6 +295,42 @@ var AVRO_ERROR_TYPES = {
   AMBIGUOUS_FIELD_ALIAS: "AMBIGUOUS_FIELD_ALIAS"
 };
 var MAX_FINDINGS = 1e3;
+function infoOf(f) {
+  if (f.info !== void 0) return f.info;
+  switch (f.errorType) {
+    case AVRO_ERROR_TYPES.TYPE_MISMATCH:
+      return `reader type: ${typeLabel(f.r)} not compatible with writer type: ${typeLabel(f.w)}`;
+    case AVRO_ERROR_TYPES.MISSING_UNION_BRANCH:
+      return `reader union lacking writer type: ${typeLabel(f.w)}`;
+    case AVRO_ERROR_TYPES.NAME_MISMATCH:
+      return `expected: ${f.w.fullName}`;
+    case AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH:
+      return `expected: ${f.w.size}, found: ${f.r.size}`;
+    case AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS:
+      return `[${f.detail.split("\0").join(", ")}]`;
+    default:
+      return f.detail;
+  }
+}
+var COMPATIBLE = { compatible: true, findings: [] };
+var IN_PROGRESS = { compatible: true, findings: [] };
+var DEFERRED = { compatible: false, findings: [] };
+var flatRecords = /* @__PURE__ */ new WeakMap();
+function isFlat(r) {
+  let flat = flatRecords.get(r);
+  if (flat === void 0) {
+    flat = r.fields.every((f) => isPrimitive(f.type) && f.aliases.length === 0);
+    flatRecords.set(r, flat);
+  }
+  return flat;
+}
+var AmbiguousField = class extends Error {
+  constructor(finding) {
+    super(infoOf(finding));
+    this.finding = finding;
+  }
+  finding;
+};
 var PROMOTIONS = {
   long: ["int"],
   float: ["int", "long"],
@@ -296,269 +344,333 @@ function readsPrimitive(reader, writer) {
 function namesMatch(r, w) {
   return r.name === w.name || r.aliases.includes(w.fullName);
 }
+function escapeToken(token) {
+  return token.includes("~") || token.includes("/") ? escapePointerToken(token) : token;
+}
 function locationPath(loc) {
   if (loc.length === 0) return "/";
   let out = "";
-  for (const token of loc)
-    out += `/${token.includes("~") || token.includes("/") ? escapePointerToken(token) : token}`;
+  for (const token of loc) out += `/${escapeToken(token)}`;
   return out;
 }
+function javaLocation(loc) {
+  return `/${loc.slice(1).map(escapeToken).join("/")}`;
+}
+var isPrimitive = (t) => !isNamed(t) && t.kind !== "union" && t.kind !== "array" && t.kind !== "map";
 var Checker = class {
   memo = /* @__PURE__ */ new Map();
-  loc = [];
-  sink = [];
-  total = 0;
-  run(reader, writer, rUse, wUse) {
-    this.visit(reader, writer, rUse, wUse);
-    return this.sink;
+  run(reader, writer) {
+    return this.pair("", reader, writer, "", "", []);
   }
-  emit(f, tail) {
-    if (this.total >= MAX_FINDINGS) return;
-    this.total++;
-    f.loc = tail === void 0 ? this.loc.slice() : typeof tail === "string" ? [...this.loc, tail] : [...this.loc, ...tail];
-    this.sink.push(f);
+  /** Java's `getCompatibility(token, reader, writer, location)`; `loc` is Java's location stack. */
+  pair(token, r, w, rUse, wUse, loc) {
+    loc.push(token);
+    let result;
+    if (!isNamed(r) && !isNamed(w) && r.kind !== "union" && w.kind !== "union") {
+      result = this.calculate(r, w, rUse, wUse, loc);
+    } else {
+      let forReader = this.memo.get(r);
+      if (forReader === void 0) this.memo.set(r, forReader = /* @__PURE__ */ new Map());
+      const known = forReader.get(w);
+      if (known === DEFERRED) {
+        result = this.calculate(r, w, rUse, wUse, [""]);
+        forReader.set(w, result);
+      } else if (known !== void 0) {
+        result = known === IN_PROGRESS ? COMPATIBLE : known;
+      } else {
+        forReader.set(w, IN_PROGRESS);
+        result = this.calculate(r, w, rUse, wUse, loc);
+        forReader.set(w, result);
+      }
+    }
+    loc.pop();
+    return result;
   }
-  /** Can `r` read `w`? Checked without reporting (the union rules need only the answer). */
-  probe(r, w, rUse, wUse) {
-    const saved = this.sink;
-    const savedTotal = this.total;
-    const savedLoc = this.loc.splice(0, this.loc.length);
-    this.sink = [];
-    this.total = 0;
-    this.visit(r, w, rUse, wUse);
-    const found = this.sink;
-    this.sink = saved;
-    this.total = savedTotal;
-    this.loc.push(...savedLoc);
-    return found;
+  leaf(f, loc) {
+    f.javaLoc = loc.slice();
+    return { compatible: false, findings: [f] };
   }
-  visit(r, w, rUse, wUse) {
+  /**
+   * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
+   * call owns (never a memoised one), so it grows in place: a record with many findings stays linear.
+   */
+  merge(into, child, tokens) {
+    if (child.compatible) return into;
+    const out = into ?? { compatible: false, findings: [] };
+    for (const f of child.findings) {
+      if (out.findings.length >= MAX_FINDINGS) break;
+      out.findings.push(tokens.length === 0 ? f : { ...f, rel: [...tokens, ...f.rel] });
+    }
+    return out;
+  }
+  calculate(r, w, rUse, wUse, loc) {
     if (r.kind === w.kind) {
       switch (r.kind) {
         case "record":
-          return this.records(r, w);
+          return this.records(r, w, loc);
         case "enum":
-          return this.enums(r, w);
+          return this.both(this.names(r, w, loc), this.enums(r, w, loc));
         case "fixed":
-          return this.fixeds(r, w);
-        case "array":
-          this.loc.push("items");
-          this.visit(r.items, w.items, r.itemsPointer, w.itemsPointer);
-          this.loc.pop();
-          return;
-        case "map":
-          this.loc.push("values");
-          this.visit(r.values, w.values, r.valuesPointer, w.valuesPointer);
-          this.loc.pop();
-          return;
+          return this.both(this.names(r, w, loc), this.fixeds(r, w, loc));
+        case "array": {
+          const wa = w;
+          return this.only(this.pair("items", r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc), [
+            "items"
+          ]);
+        }
+        case "map": {
+          const wm = w;
+          return this.only(this.pair("values", r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc), [
+            "values"
+          ]);
+        }
         case "union":
-          return this.unionFromUnion(r, w);
+          return this.unionFromUnion(r, w, loc);
         default:
-          return;
+          return COMPATIBLE;
       }
     }
     if (w.kind === "union") {
-      w.branches.forEach((b, i) => this.visit(r, b, rUse, w.branchPointers[i] ?? wUse));
-      return;
+      let result;
+      w.branches.forEach((b, i) => {
+        result = this.merge(result, this.pair(String(i), r, b, rUse, w.branchPointers[i] ?? wUse, loc), []);
+      });
+      return result ?? COMPATIBLE;
     }
     if (r.kind === "union") {
-      if (this.unionReads(r, w, wUse) >= 0) return;
-      const closest = this.closestBranch(r, w);
-      const detail = closest === void 0 ? "" : this.firstReason(closest.branch, w, closest.pointer, wUse);
-      this.emit({
-        errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-        loc: [],
+      const failed = [];
+      for (let i = 0; i < r.branches.length; i++) {
+        const b = r.branches[i];
+        if (this.deferrable(b, w)) {
+          failed.push(DEFERRED);
+          continue;
+        }
+        const probe = this.pair("", b, w, r.branchPointers[i] ?? "", wUse, []);
+        if (probe.compatible) return COMPATIBLE;
+        failed.push(probe);
+      }
+      return this.leaf(
+        {
+          errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+          rel: [],
+          readerPointer: rUse,
+          writerPointer: wUse,
+          r,
+          w,
+          detail: this.closestReason(r, w, failed)
+        },
+        loc
+      );
+    }
+    if (readsPrimitive(r.kind, w.kind)) return COMPATIBLE;
+    return this.leaf(
+      {
+        errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
+        rel: [],
         readerPointer: rUse,
         writerPointer: wUse,
-        info: `reader union lacking writer type: ${typeLabel(w)}`,
         r,
         w,
-        detail
-      });
-      return;
-    }
-    if (readsPrimitive(r.kind, w.kind)) return;
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
-      loc: [],
-      readerPointer: rUse,
-      writerPointer: wUse,
-      info: `reader type: ${typeLabel(r)} not compatible with writer type: ${typeLabel(w)}`,
-      r,
-      w,
-      detail: ""
-    });
-  }
-  /** Index of the first reader branch that reads `w`, trying the likeliest branch first; -1 when none. */
-  unionReads(r, w, wUse) {
-    const key = unionBranchKey(w);
-    const likely = r.branches.findIndex(
-      (b) => unionBranchKey(b) === key || isNamed(b) && isNamed(w) && b.kind === w.kind && b.name === w.name
+        detail: ""
+      },
+      loc
     );
-    if (likely >= 0 && this.probe(r.branches[likely], w, r.branchPointers[likely] ?? "", wUse).length === 0)
-      return likely;
-    for (let i = 0; i < r.branches.length; i++) {
-      if (i === likely) continue;
-      const b = r.branches[i];
-      if (this.probe(b, w, r.branchPointers[i] ?? "", wUse).length === 0) return i;
-    }
-    return -1;
   }
-  closestBranch(r, w) {
+  /**
+   * Java probes union branches in order, and every probe is memoised with its fresh-context locations.
+   * Some pairs are certainly incompatible and computing their findings touches no other pair (different
+   * kinds; enums, fixed or flat records of different names), so that work waits until (if ever) the pair
+   * is met again, in the same fresh context: the answer is the same.
+   */
+  deferrable(b, w) {
+    if (b.kind === "union" || w.kind === "union") return false;
+    let certain;
+    if (b.kind !== w.kind)
+      certain = !readsPrimitive(b.kind, w.kind);
+    else if (b.kind === "enum" || b.kind === "fixed") certain = !namesMatch(b, w);
+    else if (b.kind === "record")
+      certain = !namesMatch(b, w) && isFlat(b) && isFlat(w);
+    else certain = false;
+    if (!certain) return false;
+    if (!isNamed(b) && !isNamed(w)) return true;
+    let forReader = this.memo.get(b);
+    if (forReader === void 0) this.memo.set(b, forReader = /* @__PURE__ */ new Map());
+    if (forReader.has(w)) return forReader.get(w) !== IN_PROGRESS;
+    forReader.set(w, DEFERRED);
+    return true;
+  }
+  /** Why the reader branch most like `w` (same kind and name) cannot read it, from the probes already made. */
+  closestReason(r, w, probes) {
     const i = r.branches.findIndex(
       (b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w))
     );
-    return i < 0 ? void 0 : { branch: r.branches[i], pointer: r.branchPointers[i] ?? "" };
-  }
-  firstReason(r, w, rUse, wUse) {
-    const first = this.probe(r, w, rUse, wUse)[0];
+    const first = i < 0 ? void 0 : probes[i]?.findings[0];
     if (first === void 0) return "";
-    return ` (closest branch ${describeType(r)}: ${first.errorType} at ${locationPath(first.loc)}: ${first.info})`;
+    return ` (closest branch ${describeType(r.branches[i])}: ${first.errorType} at ${locationPath(first.rel)}: ${infoOf(first)})`;
   }
-  unionFromUnion(r, w) {
+  unionFromUnion(r, w, loc) {
+    let result;
     w.branches.forEach((b, i) => {
       const wUse = w.branchPointers[i] ?? w.pointer;
-      if (this.unionReads(r, b, wUse) >= 0) return;
-      const closest = this.closestBranch(r, b);
-      const detail = closest === void 0 ? "" : this.firstReason(closest.branch, b, closest.pointer, wUse);
-      this.emit(
-        {
-          errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-          loc: [],
-          readerPointer: r.pointer,
-          writerPointer: wUse,
-          info: `reader union lacking writer type: ${typeLabel(b)}`,
-          r,
-          w: b,
-          detail,
-          branch: true
-        },
-        String(i)
-      );
+      loc.push(String(i));
+      const probe = this.pair("", r, b, r.pointer, wUse, []);
+      if (!probe.compatible) {
+        const failing = probe.findings[0];
+        result = this.merge(
+          result,
+          this.leaf(
+            {
+              errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+              rel: [String(i)],
+              readerPointer: r.pointer,
+              writerPointer: wUse,
+              r,
+              w: b,
+              detail: failing?.errorType === AVRO_ERROR_TYPES.MISSING_UNION_BRANCH ? failing.detail : "",
+              branch: true
+            },
+            loc
+          ),
+          []
+        );
+      }
+      loc.pop();
     });
+    return result ?? COMPATIBLE;
   }
-  names(r, w) {
-    if (namesMatch(r, w)) return;
-    this.emit(
+  names(r, w, loc) {
+    if (namesMatch(r, w)) return COMPATIBLE;
+    loc.push("name");
+    const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
-        loc: [],
+        rel: ["name"],
         readerPointer: `${r.pointer}/name`,
         writerPointer: `${w.pointer}/name`,
-        info: `expected: ${w.fullName}`,
         r,
         w,
         detail: ""
       },
-      "name"
+      loc
     );
+    loc.pop();
+    return result;
   }
-  fixeds(r, w) {
-    this.names(r, w);
-    if (r.size === w.size) return;
-    this.emit(
+  fixeds(r, w, loc) {
+    if (r.size === w.size) return COMPATIBLE;
+    loc.push("size");
+    const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
-        loc: [],
+        rel: ["size"],
         readerPointer: `${r.pointer}/size`,
         writerPointer: `${w.pointer}/size`,
-        info: `expected: ${w.size}, found: ${r.size}`,
         r,
         w,
         detail: ""
       },
-      "size"
+      loc
     );
+    loc.pop();
+    return result;
   }
-  enums(r, w) {
-    this.names(r, w);
+  enums(r, w, loc) {
     const missing = w.symbols.filter((s) => !r.symbols.includes(s));
-    if (missing.length === 0 || r.default !== void 0 && r.symbols.includes(r.default)) return;
+    if (missing.length === 0 || r.default !== void 0 && r.symbols.includes(r.default)) return COMPATIBLE;
     missing.sort();
     const symbolIndex = w.symbols.indexOf(missing[0]);
-    this.emit(
+    loc.push("symbols");
+    const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
-        loc: [],
+        rel: ["symbols"],
         readerPointer: `${r.pointer}/symbols`,
         writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
-        info: `[${missing.join(", ")}]`,
         r,
         w,
         detail: missing.join("\0")
       },
-      "symbols"
+      loc
     );
+    loc.pop();
+    return result;
   }
-  records(r, w) {
-    let forReader = this.memo.get(r);
-    if (forReader === void 0) this.memo.set(r, forReader = /* @__PURE__ */ new Map());
-    const known = forReader.get(w);
-    if (known === "busy") return;
-    if (known !== void 0) {
-      for (const f of known) this.emit({ ...f }, f.loc);
-      return;
-    }
-    forReader.set(w, "busy");
-    const base = this.loc.length;
-    const start = this.sink.length;
-    this.names(r, w);
-    this.fields(r, w);
-    forReader.set(
-      w,
-      this.sink.slice(start).map((f) => ({ ...f, loc: f.loc.slice(base) }))
-    );
-  }
-  fields(r, w) {
-    this.loc.push("fields");
+  records(r, w, loc) {
+    let result = this.merge(void 0, this.names(r, w, loc), []);
+    loc.push("fields");
     const byName = fieldsByName(w);
-    r.fields.forEach((rf, i) => {
-      this.loc.push(String(i));
-      const matches = writerFieldsFor(rf, byName);
-      const wf = matches[0];
-      if (matches.length > 1) {
-        this.ambiguous(rf, w, matches);
-      } else if (wf !== void 0) {
-        this.loc.push("type");
-        this.visit(rf.type, wf.type, rf.typePointer, wf.typePointer);
-        this.loc.pop();
+    for (let i = 0; i < r.fields.length; i++) {
+      const rf = r.fields[i];
+      const matches = rf.aliases.length === 0 ? void 0 : writerFieldsFor(rf, byName);
+      const wf = matches === void 0 ? byName.get(rf.name) : matches[0];
+      if (wf !== void 0 && isPrimitive(rf.type) && isPrimitive(wf.type) && readsPrimitive(rf.type.kind, wf.type.kind)) {
+        if (matches === void 0 || matches.length === 1) continue;
+      }
+      loc.push(String(i));
+      if (matches !== void 0 && matches.length > 1)
+        throw new AmbiguousField(this.ambiguous(rf, w, matches, loc));
+      if (wf !== void 0) {
+        const child = this.pair("type", rf.type, wf.type, rf.typePointer, wf.typePointer, loc);
+        result = this.merge(result, child, ["fields", String(i), "type"]);
       } else if (rf.default === void 0) {
         if (rf.type.kind === "enum" && rf.type.default !== void 0) {
-          this.loc.push("type");
-          this.visit(rf.type, w, rf.typePointer, w.pointer);
-          this.loc.pop();
+          const child = this.pair("type", rf.type, w, rf.typePointer, w.pointer, loc);
+          result = this.merge(result, child, ["fields", String(i), "type"]);
         } else {
-          this.missingDefault(rf, w);
+          result = this.merge(result, this.missingDefault(rf, w, loc), ["fields", String(i)]);
         }
       }
-      this.loc.pop();
-    });
-    this.loc.pop();
+      loc.pop();
+    }
+    loc.pop();
+    return result ?? COMPATIBLE;
   }
-  missingDefault(rf, w) {
-    this.emit({
-      errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
-      loc: [],
-      readerPointer: rf.pointer,
-      writerPointer: `${w.pointer}/fields`,
-      info: rf.name,
-      r: rf.type,
-      w,
-      detail: rf.name
-    });
+  /** A result of one child (moved under `tokens`). */
+  only(child, tokens) {
+    return this.merge(void 0, child, tokens) ?? COMPATIBLE;
   }
-  ambiguous(rf, w, matches) {
-    const detail = `${rf.name}\0${matches.map((m) => `'${m.name}'`).join(" and ")}`;
-    this.emit({
+  /** Two results of this level, in order. */
+  both(a, b) {
+    return this.merge(this.merge(void 0, a, []), b, []) ?? COMPATIBLE;
+  }
+  missingDefault(rf, w, loc) {
+    return this.leaf(
+      {
+        errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
+        rel: [],
+        readerPointer: rf.pointer,
+        writerPointer: `${w.pointer}/fields`,
+        r: rf.type,
+        w,
+        detail: rf.name
+      },
+      loc
+    );
+  }
+  ambiguous(rf, w, matches, loc) {
+    const names = matches.map((m) => `'${m.name}'`);
+    const detail = `${rf.name}\0${matches.every((m) => m === matches[0]) ? `${names[0]} (through its name and again through its alias)` : names.join(" and ")}`;
+    return {
       errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
-      loc: [],
+      javaLoc: loc.slice(),
+      rel: [],
       readerPointer: rf.pointer,
       writerPointer: matches[1]?.pointer ?? w.pointer,
-      info: `Reader record field ${rf.name} matches multiple fields in writer record schema ${w.fullName}`,
+      // Java's exception message (Field.toString(), then the writer record's JSON): the registry's text.
+      info: `Reader record field ${rf.name} type:${typeLabel(rf.type)} pos:${loc[loc.length - 1] ?? ""} matches multiple fields in writer record schema ${javaTypeString(w)}`,
       r: rf.type,
       w,
       detail
-    });
+    };
+  }
+  /** The verdict and findings of a whole check; an ambiguous field ends it, as Java's exception does. */
+  check(reader, writer) {
+    try {
+      return this.run(reader, writer).findings;
+    } catch (e) {
+      if (!(e instanceof AmbiguousField)) throw e;
+      return [{ ...e.finding, rel: e.finding.javaLoc.slice(1) }];
+    }
   }
 };
 function explain(f, c, path) {
@@ -628,31 +740,32 @@ function writerFieldsFor(rf, byName) {
   const out = direct === void 0 ? [] : [direct];
   for (const a of rf.aliases) {
     const f = byName.get(a);
-    if (f !== void 0 && !out.includes(f)) out.push(f);
+    if (f !== void 0) out.push(f);
   }
   return out;
 }
 var NONE = [];
 function checkAvro(reader, writer, context) {
-  const raw = new Checker().run(reader.root, writer.root, "", "");
-  return raw.map((f) => {
-    const path = locationPath(f.loc);
+  return new Checker().check(reader.root, writer.root).map((f) => {
+    const path = locationPath(f.rel);
+    const registryPath = javaLocation(f.javaLoc);
     const { message, fix } = explain(f, context, path);
     return {
       errorType: f.errorType,
       path,
+      registryPath,
       candidatePointer: context.reader === "new" ? f.readerPointer : f.writerPointer,
       message,
       fix,
-      additionalInfo: f.info
+      additionalInfo: infoOf(f)
     };
   });
 }
 function canRead(reader, writer) {
-  return new Checker().run(reader.root, writer.root, "", "").length === 0;
+  return typeCanRead(reader.root, writer.root);
 }
 function typeCanRead(reader, writer) {
-  return new Checker().run(reader, writer, "", "").length === 0;
+  return new Checker().check(reader, writer).length === 0;
 }
 
 // src/formats/avro/diff.ts
@@ -804,8 +917,24 @@ var Differ = class {
   }
   fields(oFields, nFields, label) {
     const matched = /* @__PURE__ */ new Set();
+    const byName = /* @__PURE__ */ new Map();
+    for (const f of oFields) if (!byName.has(f.name)) byName.set(f.name, f);
+    const aliasMatch = (nf) => {
+      if (nf.aliases.length === 0) return void 0;
+      let best;
+      let bestIndex = Infinity;
+      for (const a of nf.aliases) {
+        const f = byName.get(a);
+        const i = f === void 0 ? -1 : oFields.indexOf(f);
+        if (f !== void 0 && i < bestIndex) {
+          best = f;
+          bestIndex = i;
+        }
+      }
+      return best;
+    };
     for (const nf of nFields) {
-      const of = oFields.find((f) => f.name === nf.name) ?? oFields.find((f) => nf.aliases.includes(f.name));
+      const of = byName.get(nf.name) ?? aliasMatch(nf);
       if (of === void 0) {
         this.add(
           "added",
@@ -876,70 +1005,125 @@ var LONG_MAX = 2n ** 63n - 1n;
 function integralText(text) {
   return text !== void 0 && /^-?\d+$/.test(text) ? BigInt(text) : void 0;
 }
-function defaultProblem(type, attr) {
-  return check(type, attr.value, attr.pointer, attr, 0);
+var JAVA_DOUBLE = /^[+-]?(?:NaN|Infinity|(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+)[fFdD]?)$/;
+function javaParsesDouble(text) {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 32) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
+  return JAVA_DOUBLE.test(text.slice(start, end));
 }
-function check(type, value, pointer, attr, depth) {
-  if (depth > 64) return void 0;
-  const found = typeof value === "number" ? attr.numberText(pointer, value) ?? String(value) : JSON.stringify(value)?.slice(0, 60) ?? "nothing";
-  const want = (what) => `expected ${what}, found ${found}`;
-  switch (type.kind) {
-    case "null":
-      return value === null ? void 0 : want("null");
-    case "boolean":
-      return typeof value === "boolean" ? void 0 : want("a boolean");
-    case "int": {
-      const n = typeof value === "number" ? integralText(attr.numberText(pointer, value)) : void 0;
-      return n !== void 0 && n >= BigInt(INT_MIN) && n <= BigInt(INT_MAX) ? void 0 : want("an integer in the int range");
+var FieldsNotSetYet = class extends Error {
+  constructor(record) {
+    super(`record '${record.fullName}' is not complete at this point`);
+    this.record = record;
+  }
+  record;
+};
+function defaultProblem(type, usePointer, attr, view) {
+  const value = attr.value;
+  if ((type.kind === "float" || type.kind === "double") && typeof value === "string") {
+    return javaParsesDouble(value) ? void 0 : `expected a number, found ${JSON.stringify(value)}`;
+  }
+  return new Validation(attr, view).check(type, usePointer, value, attr.pointer, 0);
+}
+var Validation = class {
+  constructor(attr, view) {
+    this.attr = attr;
+    this.view = view;
+  }
+  attr;
+  view;
+  check(type, use, value, pointer, depth) {
+    if (depth > 64) return void 0;
+    const want = (what) => `expected ${what}, found ${typeof value === "number" ? this.attr.numberText(pointer, value) ?? String(value) : JSON.stringify(value)?.slice(0, 60) ?? "nothing"}`;
+    const isObject2 = value !== null && typeof value === "object" && !Array.isArray(value);
+    if (this.view.placeholder?.(use) === true) {
+      return isObject2 ? void 0 : want(
+        `an object (the type is used here before it is complete, so Java checks the default as a record)`
+      );
     }
-    case "long": {
-      const n = typeof value === "number" ? integralText(attr.numberText(pointer, value)) : void 0;
-      return n !== void 0 && n >= LONG_MIN && n <= LONG_MAX ? void 0 : want("an integer in the long range");
-    }
-    case "float":
-    case "double":
-      return typeof value === "number" ? void 0 : want("a number");
-    case "string":
-    case "bytes":
-    case "enum":
-    case "fixed":
-      return typeof value === "string" ? void 0 : want("a string");
-    case "array": {
-      if (!Array.isArray(value)) return want("an array");
-      for (let i = 0; i < value.length; i++) {
-        const p = check(type.items, value[i], joinPointer(pointer, i), attr, depth + 1);
-        if (p !== void 0) return `item ${i}: ${p}`;
+    switch (type.kind) {
+      case "null":
+        return value === null ? void 0 : want("null");
+      case "boolean":
+        return typeof value === "boolean" ? void 0 : want("a boolean");
+      case "int": {
+        const n = typeof value === "number" ? integralText(this.attr.numberText(pointer, value)) : void 0;
+        return n !== void 0 && n >= BigInt(INT_MIN) && n <= BigInt(INT_MAX) ? void 0 : want("an integer in the int range");
       }
-      return void 0;
-    }
-    case "map": {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return want("an object");
-      for (const [k, v] of Object.entries(value)) {
-        const p = check(type.values, v, joinPointer(pointer, k), attr, depth + 1);
-        if (p !== void 0) return `value '${k}': ${p}`;
+      case "long": {
+        const n = typeof value === "number" ? integralText(this.attr.numberText(pointer, value)) : void 0;
+        return n !== void 0 && n >= LONG_MIN && n <= LONG_MAX ? void 0 : want("an integer in the long range");
       }
-      return void 0;
-    }
-    case "record": {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) return want("an object");
-      for (const f of type.fields) {
-        if (Object.prototype.hasOwnProperty.call(value, f.name)) {
-          const p = check(f.type, value[f.name], joinPointer(pointer, f.name), attr, depth + 1);
-          if (p !== void 0) return `field '${f.name}': ${p}`;
-        } else if (f.default === void 0) {
-          return `field '${f.name}' is missing and has no default`;
+      case "float":
+      case "double":
+        return typeof value === "number" ? void 0 : want("a number");
+      case "string":
+      case "bytes":
+      case "enum":
+      case "fixed":
+        return typeof value === "string" ? void 0 : want("a string");
+      case "array": {
+        if (!Array.isArray(value)) return want("an array");
+        for (let i = 0; i < value.length; i++) {
+          const p = this.check(
+            type.items,
+            type.itemsPointer,
+            value[i],
+            joinPointer(pointer, i),
+            depth + 1
+          );
+          if (p !== void 0) return `item ${i}: ${p}`;
         }
+        return void 0;
       }
-      return void 0;
-    }
-    case "union": {
-      const first = type.branches[0];
-      if (first === void 0) return "an empty union has no valid default";
-      const p = check(first, value, pointer, attr, depth + 1);
-      return p === void 0 ? void 0 : `a union's default must match its first branch (${first.kind}): ${p}`;
+      case "map": {
+        if (!isObject2) return want("an object");
+        for (const [k, v] of Object.entries(value)) {
+          const p = this.check(type.values, type.valuesPointer, v, joinPointer(pointer, k), depth + 1);
+          if (p !== void 0) return `value '${k}': ${p}`;
+        }
+        return void 0;
+      }
+      case "record": {
+        if (!isObject2) return want("an object");
+        if (this.view.open?.(type) === true) throw new FieldsNotSetYet(type);
+        for (const f of type.fields) {
+          const p = this.field(f, value, pointer, depth);
+          if (p !== void 0) return `field '${f.name}': ${p}`;
+        }
+        return void 0;
+      }
+      case "union": {
+        const reasons = [];
+        for (let i = 0; i < type.branches.length; i++) {
+          const b = type.branches[i];
+          const p = this.check(b, type.branchPointers[i] ?? use, value, pointer, depth + 1);
+          if (p === void 0) return void 0;
+          reasons.push(`${b.kind}: ${p}`);
+        }
+        return `no branch of the union accepts it (${reasons.join("; ")})`;
+      }
     }
   }
-}
+  field(f, value, pointer, depth) {
+    if (Object.prototype.hasOwnProperty.call(value, f.name))
+      return this.check(
+        f.type,
+        f.typePointer,
+        value[f.name],
+        joinPointer(pointer, f.name),
+        depth + 1
+      );
+    if (f.default === void 0) return "missing, and the field has no default";
+    const own = f.default.value;
+    if ((f.type.kind === "float" || f.type.kind === "double") && typeof own === "string")
+      return javaParsesDouble(own) ? void 0 : "its own default is not a number";
+    const p = this.check(f.type, f.typePointer, own, f.default.pointer, depth + 1);
+    return p === void 0 ? void 0 : `missing, and its own default is invalid: ${p}`;
+  }
+};
 
 // src/formats/avro/parse.ts
 var AVRO_RULES = {
@@ -958,9 +1142,19 @@ var AVRO_RULES = {
   INVALID_ENUM_DEFAULT: "AVRO_INVALID_ENUM_DEFAULT",
   INVALID_FIXED_SIZE: "AVRO_INVALID_FIXED_SIZE",
   INVALID_ORDER: "AVRO_INVALID_ORDER",
+  REFERENCE: "AVRO_INVALID_REFERENCE",
+  /** A record default that Avro Java cannot check: it needs a record whose fields are not set yet. */
+  RECURSIVE_DEFAULT: "AVRO_RECURSIVE_DEFAULT"
+};
+var AVRO_WARNINGS = {
+  /** A decimal's precision or scale that Avro Java ignores (the logical type is dropped). */
   INVALID_DECIMAL: "AVRO_INVALID_DECIMAL",
-  FIELD_ALIAS_CONFLICT: "AVRO_FIELD_ALIAS_CONFLICT",
-  REFERENCE: "AVRO_INVALID_REFERENCE"
+  /** A fixed decimal whose precision needs more bytes than the fixed has. */
+  DECIMAL_PRECISION_EXCEEDS_FIXED: "AVRO_DECIMAL_PRECISION_EXCEEDS_FIXED",
+  /** A `namespace` or `doc` that is not a string: Avro Java reads it as absent. */
+  IGNORED_ATTRIBUTE: "AVRO_IGNORED_ATTRIBUTE",
+  /** A field alias naming another field of the same record: readers see two matching writer fields. */
+  FIELD_ALIAS_NAMES_SIBLING: "AVRO_FIELD_ALIAS_NAMES_SIBLING"
 };
 var SCHEMA_RESERVED = /* @__PURE__ */ new Set([
   "doc",
@@ -1007,11 +1201,12 @@ function numberTextLookup(text, doc) {
   };
 }
 var Parser = class {
-  constructor(text, doc, source, named, lenient, label) {
+  constructor(text, doc, source, named, completed, lenient, label) {
     this.text = text;
     this.doc = doc;
     this.source = source;
     this.named = named;
+    this.completed = completed;
     this.lenient = lenient;
     this.label = label;
     this.numberText = numberTextLookup(text, doc);
@@ -1020,15 +1215,32 @@ var Parser = class {
   doc;
   source;
   named;
+  completed;
   lenient;
   label;
   issues = [];
+  warnings = [];
   pendingDefaults = [];
   numberText;
+  /** Pointers where a name was used before its type was complete: Avro Java's placeholders while parsing. */
+  placeholderUses = /* @__PURE__ */ new Set();
+  /** Names used before their type was defined at all, resolved (by exact full name) when parsing ends. */
+  unresolved = /* @__PURE__ */ new Map();
+  /** Named types in the order Java's parser completes them (a record after its fields). */
+  completionOrder = [];
   issue(rule, message, pointer, preferKey = false) {
     const at = positionOf(this.doc, pointer, preferKey);
     const msg = this.label === void 0 ? message : `in reference '${this.label}': ${message}`;
     this.issues.push({ rule, message: msg, pointer, line: at.line, column: at.column });
+  }
+  warn(rule, message, pointer) {
+    const at = positionOf(this.doc, pointer);
+    this.warnings.push({ rule, message, pointer, line: at.line, column: at.column });
+  }
+  complete(t) {
+    if (this.named.get(t.fullName) !== t) return;
+    this.completed.add(t.fullName);
+    this.completionOrder.push(t);
   }
   attr(value, pointer) {
     return { value, pointer, numberText: this.numberText };
@@ -1039,13 +1251,161 @@ var Parser = class {
       if (!reserved.has(k)) out.push([k, this.attr(o[k], joinPointer2(pointer, k))]);
     return out;
   }
-  finish() {
-    if (this.lenient) return;
-    for (const { type, attr, what } of this.pendingDefaults) {
-      const problem = defaultProblem(type, attr);
-      if (problem !== void 0)
-        this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${what}: ${problem}`, attr.pointer);
+  /** Resolves the names used before their definition; then, for a new schema, checks the defaults as Java does. */
+  finish(root) {
+    const resolved = this.resolveForward(root);
+    if (this.lenient) return resolved;
+    const clean = this.issues.length === 0 && resolved !== void 0;
+    for (const d of this.pendingDefaults) if (d.field !== void 0) d.type = d.field.type;
+    const failed = /* @__PURE__ */ new Set();
+    for (const d of this.pendingDefaults) {
+      const problem = defaultProblem(d.type, d.usePointer, d.attr, {
+        placeholder: (p) => this.placeholderUses.has(p)
+      });
+      if (problem !== void 0) {
+        failed.add(d);
+        this.issue(AVRO_RULES.INVALID_DEFAULT, `invalid default for ${d.what}: ${problem}`, d.attr.pointer);
+      }
     }
+    if (clean && failed.size === 0 && this.placeholderUses.size > 0) this.checkDefaultsAsResolved(resolved);
+    return resolved;
+  }
+  /**
+   * Avro Java's resolving visit (SchemaResolver): records are rebuilt depth first, in the order the parser
+   * completed them, and each field's default is checked when its record is rebuilt. A default that needs
+   * the fields of a record still being rebuilt (an enclosing one) makes Java throw: the schema is refused.
+   */
+  checkDefaultsAsResolved(root) {
+    const byField = /* @__PURE__ */ new Map();
+    for (const d of this.pendingDefaults) if (d.field !== void 0) byField.set(d.field, d);
+    const state = /* @__PURE__ */ new Map();
+    let round = 0;
+    const open = (r) => state.get(r) === -1;
+    const visit = (start) => {
+      const visited = /* @__PURE__ */ new Set();
+      const stack = [{ t: start }];
+      const edge = (t, use, out) => {
+        if (this.placeholderUses.has(use)) {
+          if (t.kind === "record" && !state.has(t)) visit(t);
+          return;
+        }
+        out.push({ t });
+      };
+      while (stack.length > 0) {
+        const { t, after } = stack.pop();
+        if (after !== void 0) {
+          if (state.get(after) !== -1) continue;
+          for (const f of after.fields) {
+            const d = byField.get(f);
+            if (d === void 0) continue;
+            try {
+              const problem = defaultProblem(d.type, d.usePointer, d.attr, { open });
+              if (problem !== void 0)
+                this.issue(
+                  AVRO_RULES.INVALID_DEFAULT,
+                  `invalid default for ${d.what}: ${problem}`,
+                  d.attr.pointer
+                );
+            } catch (e) {
+              if (!(e instanceof FieldsNotSetYet)) throw e;
+              this.issue(
+                AVRO_RULES.RECURSIVE_DEFAULT,
+                `invalid default for ${d.what}: it needs the fields of record '${e.record.fullName}', which encloses it; Avro Java cannot check such a default ("Schema fields not set yet") and the registry refuses the schema. Use null (with a union whose first branch is "null") or an empty array instead`,
+                d.attr.pointer
+              );
+              return;
+            }
+          }
+          state.set(after, round);
+          continue;
+        }
+        if (visited.has(t)) continue;
+        const children = [];
+        switch (t.kind) {
+          case "record": {
+            visited.add(t);
+            const done = state.get(t);
+            if (done !== void 0 && done !== -1 && done < round) continue;
+            if (done === void 0) state.set(t, -1);
+            children.push({ t, after: t });
+            for (let i = t.fields.length - 1; i >= 0; i--) {
+              const f = t.fields[i];
+              edge(f.type, f.typePointer, children);
+            }
+            break;
+          }
+          case "union":
+            visited.add(t);
+            for (let i = t.branches.length - 1; i >= 0; i--)
+              edge(t.branches[i], t.branchPointers[i] ?? "", children);
+            break;
+          case "array":
+            visited.add(t);
+            edge(t.items, t.itemsPointer, children);
+            break;
+          case "map":
+            visited.add(t);
+            edge(t.values, t.valuesPointer, children);
+            break;
+          default:
+            break;
+        }
+        stack.push(...children);
+      }
+    };
+    for (const t of this.completionOrder) {
+      round++;
+      if (t.kind === "record") visit(t);
+      if (this.issues.length > 0) return;
+    }
+    round++;
+    if (!isNamed(root)) visit(root);
+  }
+  /** Replaces the placeholders of names used before their definition; an undefined name is an error. */
+  resolveForward(root) {
+    if (this.unresolved.size === 0 || root === void 0) return root;
+    const target = (t) => {
+      const u = this.unresolved.get(t);
+      if (u === void 0) return t;
+      const found = this.named.get(u.fullName);
+      if (found !== void 0) return found;
+      this.undefinedName(u.written, u.fullName, u.pointer, u.space);
+      return t;
+    };
+    const seen = /* @__PURE__ */ new Set();
+    const walk = (t) => {
+      if (seen.has(t)) return;
+      seen.add(t);
+      switch (t.kind) {
+        case "record":
+          for (const f of t.fields) walk(f.type = target(f.type));
+          return;
+        case "union":
+          t.branches.forEach((b, i) => walk(t.branches[i] = target(b)));
+          return;
+        case "array":
+          walk(t.items = target(t.items));
+          return;
+        case "map":
+          walk(t.values = target(t.values));
+          return;
+        default:
+          return;
+      }
+    };
+    const top = target(root);
+    walk(top);
+    for (const t of this.completionOrder) walk(t);
+    return top;
+  }
+  undefinedName(written, fullName, pointer, space) {
+    const plain = qualify(written, void 0).fullName;
+    const enclosing = plain !== fullName ? this.named.get(plain) : void 0;
+    this.issue(
+      AVRO_RULES.UNKNOWN_TYPE,
+      enclosing !== void 0 ? `unknown type '${written}': inside namespace '${space ?? ""}' it means '${fullName}', which is not defined; the record '${plain}' (no namespace) is not complete at this point, and Avro Java looks a name up in the current namespace only until then ("Undefined schema: ${fullName}"). Give '${plain}' a namespace and write its full name here` : `unknown type '${written}': not a primitive type, and no named type '${fullName}' is defined in this schema or given as a reference`,
+      pointer
+    );
   }
   parseType(value, pointer, space) {
     if (typeof value === "string") return this.resolveName(value, pointer, space);
@@ -1123,20 +1483,39 @@ var Parser = class {
         };
       }
       default:
-        return this.resolveName(type, typePointer, space);
+        this.issue(
+          AVRO_RULES.UNKNOWN_TYPE,
+          `'type' of a schema object must be a primitive type or one of record, error, enum, array, map, fixed, found '${type}'; to use a named type write its name alone ("${type}"), not an object`,
+          typePointer
+        );
+        return void 0;
     }
   }
+  /**
+   * A type name, as Avro Java's parse context finds it: a complete type by its name in the current
+   * namespace, else by the name as written; otherwise a placeholder for the name in the current namespace,
+   * resolved (by that full name only) when parsing ends.
+   */
   resolveName(name, pointer, space) {
     if (isPrimitiveName(name)) return { kind: name, pointer, props: [], source: this.source };
-    const found = this.named.get(qualify(name, space).fullName) ?? this.named.get(qualify(name, void 0).fullName);
-    if (found !== void 0) return found;
-    const known = ["record", "enum", "fixed", "array", "map", "error"].includes(name);
-    this.issue(
-      AVRO_RULES.UNKNOWN_TYPE,
-      known ? `'${name}' must be written as an object, e.g. {"type": "${name}", …}` : `unknown type '${name}': not a primitive type and no named type '${qualify(name, space).fullName}' is defined before this point or given as a reference`,
-      pointer
-    );
-    return void 0;
+    if (["record", "enum", "fixed", "array", "map", "error"].includes(name)) {
+      this.issue(
+        AVRO_RULES.UNKNOWN_TYPE,
+        `'${name}' must be written as an object, e.g. {"type": "${name}", …}`,
+        pointer
+      );
+      return void 0;
+    }
+    const fullName = qualify(name, space).fullName;
+    const plain = qualify(name, void 0).fullName;
+    const complete = this.completed.has(fullName) ? fullName : this.completed.has(plain) ? plain : void 0;
+    if (complete !== void 0) return this.named.get(complete);
+    this.placeholderUses.add(pointer);
+    const inProgress = this.named.get(fullName);
+    if (inProgress !== void 0) return inProgress;
+    const placeholder = { kind: "null", pointer, props: [], source: this.source };
+    this.unresolved.set(placeholder, { fullName, written: name, pointer, space });
+    return placeholder;
   }
   parseUnion(value, pointer, space) {
     const branches = [];
@@ -1159,7 +1538,7 @@ var Parser = class {
         ok = false;
         return;
       }
-      const key = unionBranchKey(t);
+      const key = this.unresolved.get(t)?.fullName ?? unionBranchKey(t);
       const first = seen.get(key);
       if (first !== void 0) {
         this.issue(
@@ -1191,9 +1570,9 @@ var Parser = class {
     if (has(o, "namespace")) {
       const nsValue = o["namespace"];
       if (typeof nsValue !== "string" && nsValue !== null) {
-        this.issue(
-          AVRO_RULES.INVALID_ATTRIBUTE,
-          "'namespace' must be a string",
+        this.warn(
+          AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+          "'namespace' is not a string, so Avro ignores it (the enclosing namespace applies)",
           joinPointer2(pointer, "namespace")
         );
       } else if (typeof nsValue === "string") {
@@ -1245,7 +1624,11 @@ var Parser = class {
     };
     if (typeof doc === "string") base.doc = doc;
     if (doc !== void 0 && doc !== null && typeof doc !== "string")
-      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
+      this.warn(
+        AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+        "'doc' is not a string, so Avro ignores it",
+        joinPointer2(pointer, "doc")
+      );
     const t = make(base);
     if (this.named.has(q2.fullName)) {
       this.issue(
@@ -1278,7 +1661,7 @@ var Parser = class {
       );
       return record;
     }
-    const inner = record.namespace ?? space;
+    const inner = record.namespace;
     const seen = /* @__PURE__ */ new Map();
     const fieldsPointer = joinPointer2(pointer, "fields");
     fieldsValue.forEach((f, i) => {
@@ -1300,20 +1683,22 @@ var Parser = class {
       if (field !== void 0) fields.push(field);
     });
     if (!this.lenient) this.checkFieldAliases(fields, record.fullName);
+    this.complete(record);
     return record;
   }
   /**
    * A field alias that names another field of the same record makes Avro Java's reader lookup find two
-   * writer fields, and the registry then fails even on the schema against itself; so a new schema may not.
+   * writer fields (the registry then answers incompatible when such a schema reads); the registry accepts
+   * the schema itself, so this is a warning.
    */
   checkFieldAliases(fields, recordName) {
     const names = new Set(fields.map((f) => f.name));
     for (const f of fields) {
       f.aliases.forEach((a, i) => {
         if (a !== f.name && names.has(a)) {
-          this.issue(
-            AVRO_RULES.FIELD_ALIAS_CONFLICT,
-            `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader could not tell them apart`,
+          this.warn(
+            AVRO_WARNINGS.FIELD_ALIAS_NAMES_SIBLING,
+            `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader with this record cannot tell them apart (the registry answers incompatible)`,
             `${f.pointer}/aliases/${i}`
           );
         }
@@ -1358,10 +1743,30 @@ var Parser = class {
     const doc = f["doc"];
     if (typeof doc === "string") field.doc = doc;
     else if (doc !== void 0 && doc !== null)
-      this.issue(AVRO_RULES.INVALID_ATTRIBUTE, "'doc' must be a string", joinPointer2(pointer, "doc"));
+      this.warn(
+        AVRO_WARNINGS.IGNORED_ATTRIBUTE,
+        "'doc' is not a string, so Avro ignores it",
+        joinPointer2(pointer, "doc")
+      );
     if (has(f, "default")) {
-      field.default = this.attr(f["default"], joinPointer2(pointer, "default"));
-      this.pendingDefaults.push({ type, attr: field.default, what: `field '${name}' of '${recordName}'` });
+      const dp = joinPointer2(pointer, "default");
+      const d = f["default"];
+      field.default = this.attr(d, dp);
+      if ((type.kind === "float" || type.kind === "double") && typeof d === "string" && !javaParsesDouble(d)) {
+        this.issue(
+          AVRO_RULES.INVALID_DEFAULT,
+          `invalid default for field '${name}' of '${recordName}': ${JSON.stringify(d)} is not a number (a ${type.kind} default is a number, or a string Java reads as one)`,
+          dp
+        );
+      } else {
+        this.pendingDefaults.push({
+          field,
+          type,
+          usePointer: typePointer,
+          attr: field.default,
+          what: `field '${name}' of '${recordName}'`
+        });
+      }
     }
     const order = f["order"];
     if (order !== void 0) {
@@ -1440,6 +1845,7 @@ var Parser = class {
         t.default = d;
       }
     }
+    this.complete(t);
     return t;
   }
   parseFixed(o, pointer, space) {
@@ -1464,35 +1870,39 @@ var Parser = class {
     }
     t.size = size;
     this.checkDecimal(o, pointer, size);
+    this.complete(t);
     return t;
   }
-  /** Decimal precision and scale; Java ignores a malformed logical type, so only new schemas are held to this. */
+  /**
+   * Decimal precision and scale. Avro Java ignores a malformed logical type (the schema stays valid, the
+   * type is read as plain bytes/fixed), and the registry accepts it, so these are warnings, for new schemas.
+   */
   checkDecimal(o, pointer, fixedSize) {
     if (this.lenient || o["logicalType"] !== "decimal") return;
     const precision = o["precision"];
     const scale = o["scale"] ?? 0;
     const isInt = (v) => typeof v === "number" && Number.isInteger(v);
     if (!isInt(precision) || precision < 1) {
-      this.issue(
-        AVRO_RULES.INVALID_DECIMAL,
-        "a decimal needs a 'precision': a positive integer",
+      this.warn(
+        AVRO_WARNINGS.INVALID_DECIMAL,
+        "a decimal needs a 'precision': a positive integer (Avro ignores this logical type)",
         has(o, "precision") ? joinPointer2(pointer, "precision") : pointer
       );
       return;
     }
     if (!isInt(scale) || scale < 0 || scale > precision) {
-      this.issue(
-        AVRO_RULES.INVALID_DECIMAL,
-        `a decimal's 'scale' must be an integer from 0 to its precision (${precision})`,
+      this.warn(
+        AVRO_WARNINGS.INVALID_DECIMAL,
+        `a decimal's 'scale' must be an integer from 0 to its precision (${precision}) (Avro ignores this logical type)`,
         joinPointer2(pointer, "scale")
       );
     }
     if (fixedSize !== void 0) {
       const maxDigits = fixedSize === 0 ? 0 : Math.floor(Math.log10(2) * (8 * fixedSize - 1));
       if (precision > maxDigits) {
-        this.issue(
-          AVRO_RULES.INVALID_DECIMAL,
-          `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit`,
+        this.warn(
+          AVRO_WARNINGS.DECIMAL_PRECISION_EXCEEDS_FIXED,
+          `a fixed of ${fixedSize} bytes holds at most ${maxDigits} decimal digits; precision ${precision} does not fit (Avro ignores this logical type)`,
           joinPointer2(pointer, "precision")
         );
       }
@@ -1517,13 +1927,14 @@ function parseDocument(text, file, issues, prefix) {
 function parseAvro(text, options = {}) {
   const issues = [];
   const named = /* @__PURE__ */ new Map();
+  const completed = /* @__PURE__ */ new Set();
   const referenceRoots = /* @__PURE__ */ new Set();
   (options.references ?? []).forEach((ref, i) => {
     const prefix = `in reference '${ref.name}': `;
     const doc2 = parseDocument(ref.text, void 0, issues, prefix);
     if (doc2 === void 0) return;
-    const p = new Parser(ref.text, doc2, i + 1, named, true, ref.name);
-    const root2 = p.parseType(doc2.value, "", void 0);
+    const p = new Parser(ref.text, doc2, i + 1, named, completed, true, ref.name);
+    const root2 = p.finish(p.parseType(doc2.value, "", void 0));
     for (const issue of p.issues) {
       issues.push({
         rule: AVRO_RULES.REFERENCE,
@@ -1538,9 +1949,8 @@ function parseAvro(text, options = {}) {
   });
   const doc = parseDocument(text, options.file, issues, "");
   if (doc === void 0) return { ok: false, issues };
-  const parser = new Parser(text, doc, 0, named, options.lenient === true, void 0);
-  const root = parser.parseType(doc.value, "", void 0);
-  parser.finish();
+  const parser = new Parser(text, doc, 0, named, completed, options.lenient === true, void 0);
+  const root = parser.finish(parser.parseType(doc.value, "", void 0));
   issues.push(...parser.issues);
   if (issues.length > 0 || root === void 0) {
     return {
@@ -1556,7 +1966,15 @@ function parseAvro(text, options = {}) {
       ]
     };
   }
-  const schema = { format: "avro", text, doc, root, named, referenceRoots };
+  const schema = {
+    format: "avro",
+    text,
+    doc,
+    root,
+    named,
+    referenceRoots,
+    warnings: parser.warnings
+  };
   if (options.file !== void 0) schema.file = options.file;
   return { ok: true, schema };
 }
@@ -1626,6 +2044,7 @@ export {
   canRead,
   diffAvro,
   AVRO_RULES,
+  AVRO_WARNINGS,
   parseAvro,
   fingerprint64,
   fingerprint64Hex,

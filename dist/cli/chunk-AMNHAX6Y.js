@@ -4,7 +4,7 @@ import {
 } from "./chunk-KVYAH4SS.js";
 import {
   DEFAULT_ROOT
-} from "./chunk-XTDEDTCT.js";
+} from "./chunk-X4MGRZF6.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
@@ -45,7 +45,7 @@ function loadConfig(repoRoot) {
   }
   return parseConfig(text, CONFIG_FILE);
 }
-function loadConfigAt(repoRoot, path, cwd) {
+function loadConfigAt(repoRoot, path, cwd, source = "--config") {
   const full = resolve(cwd, path);
   const fromRoot = relative(repoRoot, full).split("\\").join("/");
   const shown = fromRoot === "" || fromRoot.startsWith("../") || isAbsolute(fromRoot) ? full : fromRoot;
@@ -56,7 +56,7 @@ function loadConfigAt(repoRoot, path, cwd) {
     const code = e.code;
     throw new SchemagateError(
       "FILE_UNREADABLE",
-      `--config ${path}: cannot read ${full}${code === "ENOENT" ? ": no such file" : `: ${e.message}`}`,
+      `${source} ${path}: cannot read ${full}${code === "ENOENT" ? ": no such file" : `: ${e.message}`}`,
       { file: shown }
     );
   }
@@ -157,7 +157,8 @@ function parseConfig(text, file = CONFIG_FILE) {
             else if (k === "subject") rule.subject = str(p.value, "subjects[].subject");
             else if (k === "format") {
               const f = parseFormatId(str(p.value, "subjects[].format"));
-              if (f === void 0) fail(`'subjects[].format' must be 'avro' or 'json'`, p.value);
+              if (f === void 0)
+                fail(`'subjects[].format' must be 'avro', 'json' or 'protobuf'`, p.value);
               rule.format = f;
             } else
               fail(

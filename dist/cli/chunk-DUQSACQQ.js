@@ -5,9 +5,14 @@ import {
   detectFormat
 } from "./chunk-KVYAH4SS.js";
 import {
+  KNOWN_FILES,
+  ProtoSyntaxError,
+  parseProtoText
+} from "./chunk-TIJFPT4W.js";
+import {
   parseJson,
   positionOf
-} from "./chunk-5PBGGHHK.js";
+} from "./chunk-L6DUB6QO.js";
 import {
   isSchemagateError
 } from "./chunk-6BBU6Q3O.js";
@@ -22,7 +27,7 @@ function loadFormat(id, options = {}) {
   const key = `${id}:${policy}`;
   let handler = loaded.get(key);
   if (handler === void 0) {
-    handler = id === "avro" ? import("./avro-AH5DUNHO.js").then((m) => m.avroFormat) : id === "protobuf" ? import("./protobuf-66PUDKD3.js").then((m) => m.protobufFormat) : import("./jsonschema-7DDEIER6.js").then(
+    handler = id === "avro" ? import("./avro-2MYUJSIM.js").then((m) => m.avroFormat) : id === "protobuf" ? import("./protobuf-44NBCTD7.js").then((m) => m.protobufFormat) : import("./jsonschema-RWH3QYVL.js").then(
       (m) => policy === "strict" ? m.jsonSchemaFormat : m.jsonSchemaFormatWith({ policy })
     );
     loaded.set(key, handler);
@@ -145,23 +150,44 @@ function firstInvalidUtf8(b) {
   return Math.max(0, b.length - 1);
 }
 
+// src/repo/proto-imports.ts
+function protoImportsAt(text) {
+  try {
+    const file = parseProtoText(text);
+    return [...file.imports, ...file.publicImports, ...file.weakImports].filter((name) => !KNOWN_FILES.has(name)).map((name) => ({ name, ...file.importPositions.get(name) ?? { line: 1, column: 1 } }));
+  } catch (e) {
+    if (e instanceof ProtoSyntaxError) return [];
+    throw e;
+  }
+}
+
 // src/repo/schema-file.ts
 var NameIndex = class {
-  constructor(load) {
+  /** `root`: the schema root, which `.proto` imports are relative to. */
+  constructor(load, root = ".") {
     this.load = load;
+    this.root = root;
   }
   load;
+  root;
   byName;
   texts = /* @__PURE__ */ new Map();
   /** JSON Schema files by `$id` (without fragment) and by path. */
   jsonById = /* @__PURE__ */ new Map();
   jsonPaths = /* @__PURE__ */ new Set();
+  /** `.proto` files by their path relative to the schema root (the name an `import` uses, as with `protoc -I <root>`). */
+  protoByImport = /* @__PURE__ */ new Map();
   async ensure() {
     if (this.byName !== void 0) return;
     this.byName = /* @__PURE__ */ new Map();
     for (const [path, bytes] of await this.load()) {
       const decoded = decodeSchemaText(bytes);
       if (!decoded.ok) continue;
+      if (path.toLowerCase().endsWith(".proto")) {
+        this.texts.set(path, decoded.text);
+        this.protoByImport.set(this.root === "." ? path : path.slice(this.root.length + 1), path);
+        continue;
+      }
       let value;
       try {
         value = JSON.parse(decoded.text);
@@ -184,6 +210,10 @@ var NameIndex = class {
     if (byId !== void 0) return byId;
     const rel = posix.normalize(posix.join(posix.dirname(from), uri));
     return this.jsonPaths.has(rel) ? rel : void 0;
+  }
+  /** The `.proto` file an `import "<name>";` names: `<root>/<name>`. */
+  protoFileOf(name) {
+    return this.protoByImport.get(posix.normalize(name));
   }
   fileOf(name) {
     return this.byName?.get(name);
@@ -312,13 +342,13 @@ var ReferenceGraph = class {
     if (pointer !== void 0 && !this.firstUse.has(to)) this.firstUse.set(to, pointer);
   }
   /** A cycle reachable from `file`, as one problem at the use in `file` that leads into it. */
-  cycleProblem(file, text) {
+  cycleProblem(file, text, place = (pointer) => positionOf(parseJson(text, file), pointer)) {
     const cycle = findCycle(file, (node) => [...this.edges.get(node) ?? []]);
     if (cycle === void 0) return void 0;
     const path = findPath(file, cycle[0], (node) => [...this.edges.get(node) ?? []]);
     const entry = cycle[0] === file ? cycle[1] : path?.[1] ?? cycle[0];
     const pointer = this.firstUse.get(entry) ?? "";
-    const pos = positionOf(parseJson(text, file), pointer);
+    const pos = place(pointer);
     const through = cycle[0] === file ? "" : ` (this schema references ${cycle[0]}, which is on it)`;
     return {
       rule: "REFERENCE_CYCLE",
@@ -348,6 +378,27 @@ function findPath(from, to, edges) {
   }
   return void 0;
 }
+async function resolveProtoReferences(file, text, index) {
+  const first = protoImportsAt(text);
+  if (first.length === 0) return { references: [], problems: [] };
+  await index.ensure();
+  const found = /* @__PURE__ */ new Map();
+  const graph = new ReferenceGraph();
+  const positions = new Map(first.map((i) => [i.name, i]));
+  const queue = first.map((i) => ({ name: i.name, from: file, top: true }));
+  while (queue.length > 0) {
+    const { name, from, top } = queue.shift();
+    const target = index.protoFileOf(name);
+    if (target === void 0) continue;
+    graph.add(from, target, top ? name : void 0);
+    if (found.has(name) || target === file) continue;
+    const refText = index.textOf(target) ?? "";
+    found.set(name, { name, text: refText, file: target });
+    for (const next of protoImportsAt(refText)) queue.push({ name: next.name, from: target, top: false });
+  }
+  const cycle = graph.cycleProblem(file, text, (name) => positions.get(name) ?? { line: 1, column: 1 });
+  return { references: [...found.values()].reverse(), problems: cycle === void 0 ? [] : [cycle] };
+}
 async function loadSchema(file, bytes, options) {
   const decoded = decodeSchemaText(bytes);
   const fallbackFormat = options.format ?? detectFormat(file);
@@ -368,6 +419,7 @@ async function loadSchema(file, bytes, options) {
     };
   }
   const text = decoded.text;
+  if (fallbackFormat === "protobuf") return loadProto(file, text, options);
   if (options.fast === true && options.format === "avro") {
     const handler2 = await loadFormat(options.format);
     const direct = handler2.parse(text, { file, ...options.lenient === true ? { lenient: true } : {} });
@@ -446,6 +498,53 @@ async function loadSchema(file, bytes, options) {
     schema: result.schema,
     text,
     doc,
+    references: references.flatMap((r) => r.file === void 0 ? [] : [{ name: r.name, file: r.file }])
+  };
+}
+async function loadProto(file, text, options) {
+  let references = [...options.references ?? []];
+  if (options.index !== void 0 && options.references === void 0) {
+    const resolved = await resolveProtoReferences(file, text, options.index);
+    if (resolved.problems.length > 0)
+      return { ok: false, format: "protobuf", text, problems: resolved.problems };
+    references = resolved.references;
+  }
+  const handler = await loadFormat("protobuf");
+  const result = handler.parse(text, {
+    file,
+    references,
+    ...options.lenient === true ? { lenient: true } : {}
+  });
+  if (!result.ok) {
+    return {
+      ok: false,
+      format: "protobuf",
+      text,
+      problems: result.issues.map(
+        (i) => i.rule === "PROTOBUF_IMPORT_MISSING" ? {
+          rule: "REFERENCE_UNRESOLVED",
+          message: `${i.message}, and no .proto file under the schema root has that path`,
+          pointer: i.pointer,
+          line: i.line,
+          column: i.column,
+          fix: "fix the import path (relative to the schema root, as with protoc -I <root>) or add the imported file under the root"
+        } : {
+          rule: "INVALID_SCHEMA",
+          message: `${i.message} (${i.rule})`,
+          pointer: i.pointer,
+          line: i.line,
+          column: i.column
+        }
+      )
+    };
+  }
+  return {
+    ok: true,
+    format: "protobuf",
+    handler,
+    schema: result.schema,
+    text,
+    doc: void 0,
     references: references.flatMap((r) => r.file === void 0 ? [] : [{ name: r.name, file: r.file }])
   };
 }

@@ -18,7 +18,7 @@ import {
   DEFAULT_ROOT,
   isSchemaPath,
   isUnderRoot
-} from "./chunk-XTDEDTCT.js";
+} from "./chunk-X4MGRZF6.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";

@@ -1,27 +1,28 @@
 import {
   startRegistryServer
-} from "./chunk-BG4IMIKS.js";
+} from "./chunk-XJTE63F6.js";
 import "./chunk-EKN6NJ4H.js";
 import {
   SchemaRegistryClient
 } from "./chunk-4NB2SHSX.js";
 import {
   main
-} from "./chunk-JUTXNPY2.js";
-import "./chunk-OUKU3WQW.js";
-import "./chunk-HTE5IJ3E.js";
-import "./chunk-Z2WIBXJW.js";
-import "./chunk-52IIEVUC.js";
+} from "./chunk-AULIPJF3.js";
+import "./chunk-F6EZ4XL2.js";
+import "./chunk-MI7VGLKP.js";
+import "./chunk-65COATOQ.js";
+import "./chunk-D4XMSXPM.js";
 import "./chunk-OOMT5PNS.js";
 import {
   CONFIG_FILE
-} from "./chunk-AWG2GO57.js";
+} from "./chunk-AMNHAX6Y.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-5PBGGHHK.js";
+import "./chunk-TIJFPT4W.js";
+import "./chunk-L6DUB6QO.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";
-import "./chunk-XTDEDTCT.js";
+import "./chunk-X4MGRZF6.js";
 import "./chunk-6BBU6Q3O.js";
 
 // src/demo/story.ts

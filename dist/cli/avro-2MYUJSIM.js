@@ -1,6 +1,7 @@
 import {
   AVRO_ERROR_TYPES,
   AVRO_RULES,
+  AVRO_WARNINGS,
   avroFormat,
   canRead,
   canonicalAvro,
@@ -12,12 +13,13 @@ import {
   normalizedAvro,
   parseAvro,
   parsingCanonicalForm
-} from "./chunk-Z2WIBXJW.js";
-import "./chunk-5PBGGHHK.js";
+} from "./chunk-65COATOQ.js";
+import "./chunk-L6DUB6QO.js";
 import "./chunk-6BBU6Q3O.js";
 export {
   AVRO_ERROR_TYPES,
   AVRO_RULES,
+  AVRO_WARNINGS,
   avroFormat,
   canRead,
   canonicalAvro,

@@ -1,6 +1,6 @@
 import {
   loadConfigAt
-} from "./chunk-AWG2GO57.js";
+} from "./chunk-AMNHAX6Y.js";
 import {
   repoRoot
 } from "./chunk-X223GS44.js";

@@ -4,16 +4,16 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = {
-  compat: () => import("./compat-EEZK7SLY.js"),
-  check: () => import("./check-5BJELFWF.js"),
-  log: () => import("./log-WNJ2BQ5R.js"),
-  diff: () => import("./diff-AVJRUJP2.js"),
-  init: () => import("./init-5RYSKJV3.js"),
-  registry: () => import("./registry-CHZYRW4E.js"),
-  publish: () => import("./publish-2IDIGTBE.js"),
-  status: () => import("./status-JTB5DO6P.js"),
-  import: () => import("./import-J5DLKSJW.js"),
-  demo: () => import("./demo-UIO2M2BF.js")
+  compat: () => import("./compat-I3OJETJ6.js"),
+  check: () => import("./check-DVEOWLW5.js"),
+  log: () => import("./log-3LSQARI5.js"),
+  diff: () => import("./diff-X6NO6KPD.js"),
+  init: () => import("./init-Q4BBVBW3.js"),
+  registry: () => import("./registry-OF5XMLGV.js"),
+  publish: () => import("./publish-COHCCVCE.js"),
+  status: () => import("./status-Q2JKHB3S.js"),
+  import: () => import("./import-JADEM5HD.js"),
+  demo: () => import("./demo-OGEHIQ24.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

@@ -1,6 +1,6 @@
 import {
   CONFIG_FILE
-} from "./chunk-AWG2GO57.js";
+} from "./chunk-AMNHAX6Y.js";
 import {
   repoRoot,
   runGit

@@ -1,17 +1,18 @@
 import {
   runCheck
-} from "./chunk-E3ZUKQDY.js";
-import "./chunk-TDS2JYQF.js";
+} from "./chunk-2GQIMGW7.js";
+import "./chunk-DUQSACQQ.js";
 import "./chunk-OOMT5PNS.js";
-import "./chunk-AWG2GO57.js";
+import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-5PBGGHHK.js";
+import "./chunk-TIJFPT4W.js";
+import "./chunk-L6DUB6QO.js";
 import "./chunk-4WLI5DVH.js";
-import "./chunk-J3ECWBL7.js";
+import "./chunk-SB5VEGJF.js";
 import "./chunk-AACIVGT5.js";
 import "./chunk-X223GS44.js";
-import "./chunk-XTDEDTCT.js";
+import "./chunk-X4MGRZF6.js";
 import "./chunk-6BBU6Q3O.js";
 export {
   runCheck

@@ -1,13 +1,13 @@
 import {
   initProject
-} from "./chunk-FD66JU3Q.js";
-import "./chunk-AWG2GO57.js";
+} from "./chunk-YQESO7LV.js";
+import "./chunk-AMNHAX6Y.js";
 import "./chunk-KVYAH4SS.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";
 import "./chunk-X223GS44.js";
-import "./chunk-XTDEDTCT.js";
+import "./chunk-X4MGRZF6.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";

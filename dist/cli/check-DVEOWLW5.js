@@ -3,12 +3,12 @@ import {
 } from "./chunk-DUM46SY7.js";
 import {
   startBaseLookupEarly
-} from "./chunk-J3ECWBL7.js";
+} from "./chunk-SB5VEGJF.js";
 import "./chunk-AACIVGT5.js";
 import {
   dropEarlyGit
 } from "./chunk-X223GS44.js";
-import "./chunk-XTDEDTCT.js";
+import "./chunk-X4MGRZF6.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
@@ -59,7 +59,7 @@ usage: ${usage}`
     startBaseLookupEarly(io.cwd, { staged: mode === "staged" && values.config === void 0 });
     try {
       const [{ runCheck }, { renderReport }] = await Promise.all([
-        import("./check-ANYOI5JT.js"),
+        import("./check-GPPICPP7.js"),
         import("./render-JV2T3AVD.js")
       ]);
       const report = await runCheck({
@@ -85,7 +85,9 @@ function skippedNotes(skipped) {
   const links = skipped.filter((s) => s.reason === "symlink").map((s) => s.file);
   const notes = [];
   if (other.length > 0)
-    notes.push(`skipped ${list(other)}: not .avsc or .json (schemagate checks Avro and JSON Schema files)`);
+    notes.push(
+      `skipped ${list(other)}: not .avsc, .json or .proto (schemagate checks Avro, JSON Schema and Protobuf files)`
+    );
   if (links.length > 0)
     notes.push(
       `skipped ${list(links)}: symbolic link${links.length === 1 ? "" : "s"} (git holds the link, not a schema; a target under the schema root is checked under its own path)`
