@@ -430,13 +430,10 @@ class Parser {
         );
       }
       default:
-        // Avro 1.12 refuses `{"type": "com.acme.Money"}` (1.11 read it as a reference to the named type).
-        this.issue(
-          AVRO_RULES.UNKNOWN_TYPE,
-          `'type' of a schema object must be a primitive type or one of record, error, enum, array, map, fixed, found '${type}'; to use a named type write its name alone ("${type}"), not an object`,
-          typePointer,
-        );
-        return undefined;
+        // `{"type": "com.acme.Money"}` names a named type. Avro 1.11 through 1.12.1 read it so, and the
+        // registry accepts it (Confluent's RestApiTest.testSchemaReferencesMultipleLevels registers one);
+        // Avro 1.12.2 alone refuses it (docs/compatibility.md).
+        return this.resolveName(type, typePointer, space);
     }
   }
 

@@ -21,6 +21,11 @@ describe('valid schemas parse', () => {
     '{"type":"string"}',
     '["null","string",{"type":"record","name":"A","fields":[]},{"type":"record","name":"B","fields":[]}]',
     rec([{ name: 'a', type: ['null', 'string'], default: null }]),
+    // An object naming a named type: the registry accepts it (Avro 1.11–1.12.1; 1.12.2 refuses it).
+    rec([
+      { name: 'a', type: { type: 'fixed', name: 'F', size: 1 } },
+      { name: 'b', type: { type: 'F' } },
+    ]),
     rec([{ name: 'a', type: { type: 'int' }, default: 5 }]),
     '{"type":"record","name":"R","fields":[{"name":"a","type":"long","default":9007199254740993}]}',
     rec([{ name: 'a', type: 'double', default: 1 }]),
@@ -188,12 +193,9 @@ describe('each rule, with its pointer', () => {
       [`${AVRO_RULES.UNKNOWN_TYPE} /fields/0/type/1`],
     ],
     [
-      'an object naming a named type (Avro 1.11 read it, 1.12 refuses it)',
-      rec([
-        { name: 'a', type: { type: 'fixed', name: 'F', size: 1 } },
-        { name: 'b', type: { type: 'F' } },
-      ]),
-      [`${AVRO_RULES.UNKNOWN_TYPE} /fields/1/type/type`],
+      'an object naming a type defined nowhere',
+      rec([{ name: 'b', type: { type: 'Nowhere' } }]),
+      [`${AVRO_RULES.UNKNOWN_TYPE} /fields/0/type/type`],
     ],
     ['field without type', rec([{ name: 'a' }]), [`${AVRO_RULES.MISSING_ATTRIBUTE} /fields/0`]],
     [
