@@ -105,7 +105,9 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 function protoSource(text: string): string {
   const trimmed = text.trim();
   if (!BASE64.test(trimmed)) return text;
-  return descriptorText(Buffer.from(trimmed, 'base64')) ?? text;
+  const converted = descriptorText(Buffer.from(trimmed, 'base64'));
+  // A descriptor that declares nothing stays as sent, so it fails as the text it is.
+  return converted === undefined || converted.trim() === '' ? text : converted;
 }
 
 /**
