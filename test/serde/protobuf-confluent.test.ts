@@ -1,8 +1,8 @@
 // Interop with Confluent's own JavaScript serde (@confluentinc/schemaregistry, which encodes with
 // @bufbuild/protobuf from descriptors): bytes it writes are read by our deserializer, bytes we write are
-// read by its deserializer, and both write the same bytes for the same message. Its registry is a plain
-// node:http stand-in that keeps what it is sent (Confluent's client registers the schema as a base64
-// FileDescriptorProto), because the registry server does not store PROTOBUF schemas yet.
+// read by its deserializer, and both write the same bytes for the same message. The first tests use a
+// plain node:http stand-in that keeps what it is sent (to see the base64 FileDescriptorProto Confluent's
+// client registers); the last goes through the real registry server.
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
