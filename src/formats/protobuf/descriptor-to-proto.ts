@@ -22,6 +22,7 @@ import {
   ServiceOptionsSchema,
 } from '@bufbuild/protobuf/wkt';
 import { canonicalProto } from './canonical.js';
+import { metaOption } from './descriptor-meta.js';
 import type {
   EnumElement,
   ExtendElement,
@@ -109,7 +110,7 @@ function setOptions<Desc extends DescMessage>(
 }
 
 function fileOptions(file: FileDescriptorProto): OptionElement[] {
-  return setOptions(FileOptionsSchema, file.options, [
+  const standard = setOptions(FileOptionsSchema, file.options, [
     ['java_package', 'STRING'],
     ['java_outer_classname', 'STRING'],
     ['java_multiple_files', 'BOOLEAN'],
@@ -130,6 +131,17 @@ function fileOptions(file: FileDescriptorProto): OptionElement[] {
     ['php_metadata_namespace', 'STRING'],
     ['ruby_package', 'STRING'],
   ]);
+  return withMeta(standard, file.options, 'file_meta');
+}
+
+/** Confluent's meta option, which the registry writes after the standard ones. */
+function withMeta(
+  standard: OptionElement[],
+  options: Parameters<typeof metaOption>[0],
+  name: string,
+): OptionElement[] {
+  const meta = metaOption(options, `confluent.${name}`, POS);
+  return meta === undefined ? standard : [...standard, meta];
 }
 
 function messageOf(file: FileDescriptorProto, d: DescriptorProto): MessageElement {
@@ -153,11 +165,15 @@ function messageOf(file: FileDescriptorProto, d: DescriptorProto): MessageElemen
     oneOfs: oneOfs.filter((o) => o.fields.length > 0),
     groups: [],
     nestedTypes: [...d.nestedType.map((m) => messageOf(file, m)), ...d.enumType.map(enumOf)],
-    options: setOptions(MessageOptionsSchema, d.options, [
-      ['no_standard_descriptor_accessor', 'BOOLEAN'],
-      ['deprecated', 'BOOLEAN'],
-      ['map_entry', 'BOOLEAN'],
-    ]),
+    options: withMeta(
+      setOptions(MessageOptionsSchema, d.options, [
+        ['no_standard_descriptor_accessor', 'BOOLEAN'],
+        ['deprecated', 'BOOLEAN'],
+        ['map_entry', 'BOOLEAN'],
+      ]),
+      d.options,
+      'message_meta',
+    ),
     // Descriptor message ranges end exclusive; a range of one number is written as the number.
     reserveds: [
       ...d.reservedRange.map((r) => ({ values: [range(r.start, r.end - 1)], pos: POS })),
@@ -180,16 +196,24 @@ function enumOf(e: EnumDescriptorProto): EnumElement {
     constants: e.value.map((v) => ({
       name: v.name,
       tag: v.number,
-      options: setOptions(EnumValueOptionsSchema, v.options, [
-        ['deprecated', 'BOOLEAN'],
-        ['debug_redact', 'BOOLEAN'],
-      ]),
+      options: withMeta(
+        setOptions(EnumValueOptionsSchema, v.options, [
+          ['deprecated', 'BOOLEAN'],
+          ['debug_redact', 'BOOLEAN'],
+        ]),
+        v.options,
+        'enum_value_meta',
+      ),
       pos: POS,
     })),
-    options: setOptions(EnumOptionsSchema, e.options, [
-      ['allow_alias', 'BOOLEAN'],
-      ['deprecated', 'BOOLEAN'],
-    ]),
+    options: withMeta(
+      setOptions(EnumOptionsSchema, e.options, [
+        ['allow_alias', 'BOOLEAN'],
+        ['deprecated', 'BOOLEAN'],
+      ]),
+      e.options,
+      'enum_meta',
+    ),
     // Enum ranges end inclusive.
     reserveds: [
       ...e.reservedRange.map((r) => ({ values: [range(r.start, r.end)], pos: POS })),
@@ -204,13 +228,17 @@ function fieldOf(file: FileDescriptorProto, fd: FieldDescriptorProto, inOneOf: b
     name: fd.name,
     tag: fd.number,
     type: fd.typeName !== '' ? fd.typeName : scalarName(fd.type),
-    options: setOptions(FieldOptionsSchema, fd.options, [
-      ['ctype', 'ENUM', FieldOptions_CType],
-      ['packed', 'BOOLEAN'],
-      ['jstype', 'ENUM', FieldOptions_JSType],
-      ['deprecated', 'BOOLEAN'],
-      ['debug_redact', 'BOOLEAN'],
-    ]),
+    options: withMeta(
+      setOptions(FieldOptionsSchema, fd.options, [
+        ['ctype', 'ENUM', FieldOptions_CType],
+        ['packed', 'BOOLEAN'],
+        ['jstype', 'ENUM', FieldOptions_JSType],
+        ['deprecated', 'BOOLEAN'],
+        ['debug_redact', 'BOOLEAN'],
+      ]),
+      fd.options,
+      'field_meta',
+    ),
     pos: POS,
     typePos: POS,
   };

@@ -5,7 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 import {
+  FieldOptionsSchema,
   type DescriptorProto,
   type FileDescriptorProto,
   FieldDescriptorProto_Label as Label,
@@ -14,7 +16,12 @@ import {
 } from '@bufbuild/protobuf/wkt';
 import { describe, test } from 'node:test';
 import { descriptorText } from '../../../src/formats/protobuf/descriptor-to-proto.js';
-import { differences, parseProtobuf, type ProtobufSchema } from '../../../src/formats/protobuf/index.js';
+import {
+  canonicalProto,
+  differences,
+  parseProtobuf,
+  type ProtobufSchema,
+} from '../../../src/formats/protobuf/index.js';
 import { protoToDescriptor } from '../../../src/formats/protobuf/proto-to-descriptor.js';
 import { startTestRegistry } from '../../serde/support.js';
 
@@ -303,6 +310,71 @@ describe('a registered descriptor', () => {
 
   test('becomes the .proto text the registry stores', () => {
     assert.equal(descriptorText(bytes), REGISTERED_TEXT);
+  });
+
+  test("Confluent's meta options (tags, params, doc) are kept, as the registry keeps them", () => {
+    const meta = new BinaryWriter()
+      .tag(1, WireType.LengthDelimited)
+      .string('social security number')
+      .tag(2, WireType.LengthDelimited)
+      .bytes(
+        new BinaryWriter()
+          .tag(1, WireType.LengthDelimited)
+          .string('owner')
+          .tag(2, WireType.LengthDelimited)
+          .string('crm')
+          .finish(),
+      )
+      .tag(2, WireType.LengthDelimited)
+      .bytes(
+        new BinaryWriter()
+          .tag(1, WireType.LengthDelimited)
+          .string('precision')
+          .tag(2, WireType.LengthDelimited)
+          .string('4')
+          .finish(),
+      )
+      .tag(3, WireType.LengthDelimited)
+      .string('PII')
+      .finish();
+    const file = create(FileDescriptorProtoSchema, {
+      name: 'person.proto',
+      package: 'crm',
+      dependency: ['confluent/meta.proto'],
+      syntax: 'proto3',
+      messageType: [
+        {
+          name: 'Person',
+          field: [{ name: 'ssn', number: 1, label: Label.OPTIONAL, type: FieldType.STRING }],
+          options: {},
+        },
+      ],
+    });
+    const person = file.messageType[0]!;
+    person.field[0]!.options = create(FieldOptionsSchema);
+    person.field[0]!.options.$unknown = [
+      { no: 1088, wireType: WireType.LengthDelimited, data: new BinaryWriter().bytes(meta).finish() },
+    ];
+    const tagOnly = new BinaryWriter().tag(3, WireType.LengthDelimited).string('SENSITIVE').finish();
+    person.options!.$unknown = [
+      { no: 1088, wireType: WireType.LengthDelimited, data: new BinaryWriter().bytes(tagOnly).finish() },
+    ];
+    const expected = `syntax = "proto3";
+package crm;
+import "confluent/meta.proto";
+message Person {
+  option (confluent.message_meta) = { tags: ["SENSITIVE"] };
+  string ssn = 1 [(confluent.field_meta) = {
+    doc: "social security number",
+    params: [{ key: "owner", value: "crm" }, { value: "4", key: "precision" }],
+    tags: ["PII"]
+  }];
+}
+`;
+    assert.equal(
+      descriptorText(toBinary(FileDescriptorProtoSchema, file)),
+      canonicalProto(parse(expected).proto),
+    );
   });
 
   test('bytes that are not a descriptor give no text', () => {
