@@ -17,7 +17,15 @@ import {
   MethodOptionsSchema,
   ServiceOptionsSchema,
 } from '@bufbuild/protobuf/wkt';
-import type { EnumElement, FieldElement, MessageElement, OptionElement, ProtoFile } from './model.js';
+import type {
+  EnumElement,
+  FieldElement,
+  GroupElement,
+  MessageElement,
+  OptionElement,
+  ProtoFile,
+  SourcePos,
+} from './model.js';
 import { mapTypes, SCALAR_TYPES } from './model.js';
 import type { ProtobufSchema } from './parse.js';
 import { resolveName } from './types.js';
@@ -27,8 +35,8 @@ import { resolveName } from './types.js';
  * `format=serialized` with (what Confluent's clients build their message types from). Type names are
  * written fully qualified (`.acme.Order.Line`), as protoc writes them, so any client resolves them
  * without the scoping rules; `map<K, V>` becomes its `KEntry` message; proto3 `optional` gets its
- * synthetic oneof. Standard options are kept; custom (parenthesized) options and groups cannot be
- * written without their own descriptors and are left out.
+ * synthetic oneof; a group is a GROUP field with its message. Standard options are kept; custom
+ * (parenthesized) options cannot be written without their own descriptors and are left out.
  */
 export function protoToDescriptor(schema: ProtobufSchema, fileName = 'default'): Uint8Array {
   return toBinary(FileDescriptorProtoSchema, new DescriptorWriter(schema).file(fileName));
@@ -140,7 +148,9 @@ class DescriptorWriter {
   private message(m: MessageElement, outer: string[]): DescriptorProto {
     const scope = [...outer, m.name];
     const nested: DescriptorProto[] = [];
-    const fields: Array<{ at: FieldElement; field: FieldDescriptorProto }> = [];
+    // `synthetic`: a proto3 `optional` field, which gets a oneof of its own.
+    const fields: Array<{ at: SourcePos; synthetic: boolean; field: FieldDescriptorProto }> = [];
+    const proto3 = this.schema.proto.syntax === 'proto3';
     const plain = (x: FieldElement): FieldDescriptorProto => {
       const map = mapTypes(x.type);
       if (map === undefined) return this.field(x, scope, {});
@@ -148,20 +158,39 @@ class DescriptorWriter {
       nested.push(this.mapEntry(entry, map, scope));
       return this.field({ ...x, type: `.${this.fullName([...scope, entry])}`, label: 'repeated' }, scope, {});
     };
-    for (const x of m.fields) fields.push({ at: x, field: plain(x) });
+    const group = (g: GroupElement, oneofIndex?: number): FieldDescriptorProto => {
+      nested.push(
+        create(DescriptorProtoSchema, {
+          name: g.name,
+          field: g.fields.map((x) => this.field(x, [...scope, g.name], {})),
+        }),
+      );
+      return create(FieldDescriptorProtoSchema, {
+        name: g.name.toLowerCase(),
+        number: g.tag,
+        label: LABEL[g.label ?? 'optional'],
+        type: FieldDescriptorProto_Type.GROUP,
+        typeName: `.${this.fullName([...scope, g.name])}`,
+        ...(oneofIndex === undefined ? {} : { oneofIndex }),
+      });
+    };
+    for (const x of m.fields)
+      fields.push({ at: x.pos, synthetic: proto3 && x.label === 'optional', field: plain(x) });
+    for (const g of m.groups) fields.push({ at: g.pos, synthetic: false, field: group(g) });
     m.oneOfs.forEach((o, i) => {
-      for (const x of o.fields) fields.push({ at: x, field: this.field(x, scope, { oneofIndex: i }) });
+      for (const x of o.fields)
+        fields.push({ at: x.pos, synthetic: false, field: this.field(x, scope, { oneofIndex: i }) });
+      for (const g of o.groups) fields.push({ at: g.pos, synthetic: false, field: group(g, i) });
     });
     const oneofDecl = m.oneOfs.map((o) => ({ name: o.name }));
-    fields.sort((a, b) => a.at.pos.line - b.at.pos.line || a.at.pos.column - b.at.pos.column);
+    fields.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
     // proto3 `optional` is a oneof of its own, declared after the real ones (protoc's order).
-    if (this.schema.proto.syntax === 'proto3')
-      for (const { at, field } of fields) {
-        if (at.label !== 'optional' || !m.fields.includes(at)) continue;
-        field.proto3Optional = true;
-        field.oneofIndex = oneofDecl.length;
-        oneofDecl.push({ name: `_${at.name}` });
-      }
+    for (const { synthetic, field } of fields) {
+      if (!synthetic) continue;
+      field.proto3Optional = true;
+      field.oneofIndex = oneofDecl.length;
+      oneofDecl.push({ name: `_${field.name}` });
+    }
     return create(DescriptorProtoSchema, {
       name: m.name,
       field: fields.map((f) => f.field),

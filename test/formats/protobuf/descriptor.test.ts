@@ -4,7 +4,7 @@
  * (protoToDescriptor). Each case is our own `.proto` covering one kind of construct.
  */
 import assert from 'node:assert/strict';
-import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import { create, createFileRegistry, fromBinary, toBinary } from '@bufbuild/protobuf';
 import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 import {
   FieldOptionsSchema,
@@ -204,6 +204,44 @@ describe('the descriptor written for format=serialized', () => {
     );
     assert.equal(byName.get('user_name')!.jsonName, 'user');
     assert.equal(byName.get('packed_off')!.options?.packed, false);
+  });
+
+  test('a group is a GROUP field with its message, which a descriptor library builds', () => {
+    const file = d(`syntax = "proto2";
+package legacy;
+message Search {
+  repeated group Result = 1 {
+    required string url = 2;
+  }
+  oneof pick {
+    group Choice = 3 {
+      optional int32 n = 4;
+    }
+  }
+}
+`);
+    const search = file.messageType[0]!;
+    assert.deepEqual(
+      search.field.map((f) => [f.name, f.number, f.type, f.label, f.typeName, f.oneofIndex]),
+      [
+        ['result', 1, FieldType.GROUP, Label.REPEATED, '.legacy.Search.Result', 0],
+        ['choice', 3, FieldType.GROUP, Label.OPTIONAL, '.legacy.Search.Choice', 0],
+      ],
+    );
+    assert.deepEqual(
+      search.nestedType.map((n) => [n.name, n.field.map((f) => f.name)]),
+      [
+        ['Result', ['url']],
+        ['Choice', ['n']],
+      ],
+    );
+    const registry = createFileRegistry(file, () => undefined);
+    const built = registry.getMessage('legacy.Search')!;
+    assert.deepEqual(
+      built.oneofs.map((o) => [o.name, o.fields.map((f) => f.name)]),
+      [['pick', ['choice']]],
+    );
+    assert.equal(built.field['result']?.message?.typeName, 'legacy.Search.Result');
   });
 
   test('proto2 defaults, ranges end exclusive for messages and inclusive for enums, imports', () => {
