@@ -344,7 +344,8 @@ export function buildRouter(): Router<Handler> {
       const entry = ctx.service.schemaOf(v);
       const props = entry.metadata?.['properties'];
       const has = (k: string, j: number): boolean => isObject(props) && props[k] === values[j];
-      if (keys.every(has)) return json(versionView(v, entry, ctx.service.shapes));
+      if (keys.every(has))
+        return json(withFormat(ctx, entry, versionView(v, entry, ctx.service.shapes), subject));
     }
     throw RegistryErrors.schemaNotFound();
   });

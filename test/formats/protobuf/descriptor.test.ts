@@ -432,7 +432,12 @@ message Person {
       const { id } = (await post.json()) as { id: number };
       const plain = (await (await fetch(`${server.url}/schemas/ids/${id}`)).json()) as { schema: string };
       assert.equal(plain.schema, REGISTERED_TEXT);
-      for (const path of [`/schemas/ids/${id}`, '/subjects/cart-value/versions/1']) {
+      const paths = [
+        `/schemas/ids/${id}`,
+        '/subjects/cart-value/versions/1',
+        '/subjects/cart-value/metadata',
+      ];
+      for (const path of paths) {
         const r = (await (await fetch(`${server.url}${path}?format=serialized`)).json()) as {
           schema: string;
         };
