@@ -1,8 +1,8 @@
 // Interop with Confluent's own JavaScript serde (@confluentinc/schemaregistry, which encodes with
 // @bufbuild/protobuf from descriptors): bytes it writes are read by our deserializer, bytes we write are
-// read by its deserializer, and both write the same bytes for the same message. Its registry is a plain
-// node:http stand-in that keeps what it is sent (Confluent's client registers the schema as a base64
-// FileDescriptorProto), because the registry server does not store PROTOBUF schemas yet.
+// read by its deserializer, and both write the same bytes for the same message. The first tests use a
+// plain node:http stand-in that keeps what it is sent (to see the base64 FileDescriptorProto Confluent's
+// client registers); the last goes through the real registry server.
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -286,30 +286,26 @@ test("our serializer → Confluent's deserializer, byte for byte what Confluent 
 // Against the real registry server: Confluent's JS
 // serializer registers the descriptor (base64), the server keeps it as .proto text, and each side reads the
 // other's bytes through the server.
-test(
-  'both ways through the real registry server',
-  { todo: 'needs base64 FileDescriptorProto schemas in registry serve (register and format=serialized)' },
-  async () => {
-    const server = await startTestRegistry();
-    try {
-      const theirsClient = new ConfluentClient({ baseURLs: [server.url] });
-      const theirsWriter = new ConfluentProtobufSerializer(theirsClient, SerdeType.VALUE, {
-        autoRegisterSchemas: true,
-        registry: createMutableRegistry(files),
-      });
-      const theirsReader = new ConfluentProtobufDeserializer(theirsClient, SerdeType.VALUE, {});
-      const ours = new ProtobufDeserializer(server.client, { toObject: { longs: String, enums: String } });
-      for (const c of cases) {
-        const bytes = await theirsWriter.serialize('orders', create(message(c.type), c.init));
-        assert.deepEqual(await ours.deserialize('orders', bytes), c.ours, c.type);
-        const writer = new ProtobufSerializer(server.client, { useLatestVersion: true, messageType: c.type });
-        const written = await writer.serialize('orders', c.write);
-        assert.equal(written.toString('hex'), bytes.toString('hex'), c.type);
-        const read = (await theirsReader.deserialize('orders', written)) as { $typeName: string };
-        assert.equal(read.$typeName, c.type);
-      }
-    } finally {
-      await server.close();
+test('both ways through the real registry server', async () => {
+  const server = await startTestRegistry();
+  try {
+    const theirsClient = new ConfluentClient({ baseURLs: [server.url] });
+    const theirsWriter = new ConfluentProtobufSerializer(theirsClient, SerdeType.VALUE, {
+      autoRegisterSchemas: true,
+      registry: createMutableRegistry(files),
+    });
+    const theirsReader = new ConfluentProtobufDeserializer(theirsClient, SerdeType.VALUE, {});
+    const ours = new ProtobufDeserializer(server.client, { toObject: { longs: String, enums: String } });
+    for (const c of cases) {
+      const bytes = await theirsWriter.serialize('orders', create(message(c.type), c.init));
+      assert.deepEqual(await ours.deserialize('orders', bytes), c.ours, c.type);
+      const writer = new ProtobufSerializer(server.client, { useLatestVersion: true, messageType: c.type });
+      const written = await writer.serialize('orders', c.write);
+      assert.equal(written.toString('hex'), bytes.toString('hex'), c.type);
+      const read = (await theirsReader.deserialize('orders', written)) as { $typeName: string };
+      assert.equal(read.$typeName, c.type);
     }
-  },
-);
+  } finally {
+    await server.close();
+  }
+});

@@ -11,6 +11,7 @@ import type { AvroSchema } from '../../formats/avro/model.js';
 import { normalizedAvroKeepingReferences } from '../../formats/avro/normalize-refs.js';
 import { formatByRegistryType } from '../../formats/registry.js';
 import { PROTOBUF_RULES } from '../../formats/protobuf/rules.js';
+import { descriptorText } from '../../formats/protobuf/descriptor-to-proto.js';
 import type { JsonObject } from './types.js';
 import { configSuffix, DIFFERENT_TYPE_MESSAGE, findingMessage, versionSuffix } from './messages.js';
 
@@ -68,6 +69,7 @@ function prepareUncached(
   const handler = formatByRegistryType(schemaType);
   if (handler === undefined) return { ok: false, message: `Invalid schema type ${schemaType}` };
   if (text.trim() === '') return { ok: false, message: 'Empty schema' };
+  if (schemaType === 'PROTOBUF') text = protoSource(text);
   let parsed;
   try {
     parsed = handler.parse(text, { references: options.references, lenient: options.lenient });
@@ -92,6 +94,20 @@ function prepareUncached(
     ? registryNormalized(handler, parsed.schema)
     : handler.canonical(parsed.schema);
   return { ok: true, schema: { schemaType, canonical, parsed: parsed.schema, handler } };
+}
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * Confluent's clients register a Protobuf schema as a base64 FileDescriptorProto; the registry keeps
+ * the `.proto` file it converts it to. No `.proto` text is a single base64 word, so the check is safe.
+ */
+function protoSource(text: string): string {
+  const trimmed = text.trim();
+  if (!BASE64.test(trimmed)) return text;
+  const converted = descriptorText(Buffer.from(trimmed, 'base64'));
+  // A descriptor that declares nothing stays as sent, so it fails as the text it is.
+  return converted === undefined || converted.trim() === '' ? text : converted;
 }
 
 /**

@@ -38,6 +38,8 @@ import {
 } from './types.js';
 import type { AvroSchema } from '../../formats/avro/model.js';
 import { idView, versionView } from './views.js';
+import type { ProtobufSchema } from '../../formats/protobuf/parse.js';
+import { protoToDescriptor } from '../../formats/protobuf/proto-to-descriptor.js';
 
 export interface RequestContext {
   params: Record<string, string>;
@@ -89,10 +91,6 @@ function holderById(ctx: RequestContext): VersionEntry {
   const found = ctx.service.state.holderOf(id, subject === null ? '' : normalizeSubject(subject));
   if (found === undefined) throw RegistryErrors.schemaNotFound(id);
   return found;
-}
-
-function schemaById(ctx: RequestContext): SchemaEntry {
-  return ctx.service.schemaOf(holderById(ctx));
 }
 
 /** Every subject-version of the schema's context that holds its id, sorted. */
@@ -173,6 +171,21 @@ function withReferenceFormat(ctx: RequestContext, view: Record<string, unknown>,
     ...r,
     subject: qualifyWithParent(context, r.subject),
   }));
+  return view;
+}
+
+/**
+ * The schema string in the `format` asked for: `serialized` gives a Protobuf schema as the base64
+ * FileDescriptorProto Confluent's clients read; any other format, or another type, the stored string.
+ */
+function formatted(ctx: RequestContext, entry: SchemaEntry, holder: string): string {
+  if (ctx.query.get('format') !== 'serialized' || entry.schemaType !== 'PROTOBUF') return entry.schema;
+  const parsed = ctx.service.storedSchema(entry, contextOf(holder)).parsed as ProtobufSchema;
+  return Buffer.from(protoToDescriptor(parsed)).toString('base64');
+}
+
+function withFormat(ctx: RequestContext, entry: SchemaEntry, view: Record<string, unknown>, holder: string) {
+  if (ctx.query.has('format')) view['schema'] = formatted(ctx, entry, holder);
   return view;
 }
 
@@ -331,7 +344,8 @@ export function buildRouter(): Router<Handler> {
       const entry = ctx.service.schemaOf(v);
       const props = entry.metadata?.['properties'];
       const has = (k: string, j: number): boolean => isObject(props) && props[k] === values[j];
-      if (keys.every(has)) return json(versionView(v, entry, ctx.service.shapes));
+      if (keys.every(has))
+        return json(withFormat(ctx, entry, versionView(v, entry, ctx.service.shapes), subject));
     }
     throw RegistryErrors.schemaNotFound();
   });
@@ -364,14 +378,20 @@ export function buildRouter(): Router<Handler> {
     return json(
       withReferenceFormat(
         ctx,
-        withFoundTags(ctx, entry, versionView(v, entry, ctx.service.shapes), v.subject),
+        withFoundTags(
+          ctx,
+          entry,
+          withFormat(ctx, entry, versionView(v, entry, ctx.service.shapes), v.subject),
+          v.subject,
+        ),
         v.subject,
       ),
     );
   });
-  r.add('GET', '/subjects/:subject/versions/:version/schema', (ctx) => ({
-    raw: ctx.service.schemaOf(readVersion(ctx, boolParam(ctx.query, 'deleted'))).schema,
-  }));
+  r.add('GET', '/subjects/:subject/versions/:version/schema', (ctx) => {
+    const v = readVersion(ctx, boolParam(ctx.query, 'deleted'));
+    return { raw: formatted(ctx, ctx.service.schemaOf(v), v.subject) };
+  });
   r.add('POST', '/subjects/:subject/versions/:version/tags', (ctx) =>
     json(
       modifySchemaTags(
@@ -422,9 +442,13 @@ export function buildRouter(): Router<Handler> {
         : {}),
       ...(subject === null ? {} : { subject: holder.subject, version: holder.version }),
     });
-    return json(withReferenceFormat(ctx, withFoundTags(ctx, entry, view, holder.subject), holder.subject));
+    const tagged = withFoundTags(ctx, entry, withFormat(ctx, entry, view, holder.subject), holder.subject);
+    return json(withReferenceFormat(ctx, tagged, holder.subject));
   });
-  r.add('GET', '/schemas/ids/:id/schema', (ctx) => ({ raw: schemaById(ctx).schema }));
+  r.add('GET', '/schemas/ids/:id/schema', (ctx) => {
+    const holder = holderById(ctx);
+    return { raw: formatted(ctx, ctx.service.schemaOf(holder), holder.subject) };
+  });
   r.add('GET', '/schemas/ids/:id/subjects', (ctx) =>
     json(page([...new Set(holdersOf(ctx).map((h) => h.subject))], ctx.query)),
   );

@@ -252,8 +252,8 @@ describe('Protobuf over REST', () => {
     assert.equal(field(await register('wellknown', { schema: wellKnown }), 'id'), 3);
   });
 
-  it('a schema sent as a base64 FileDescriptorProto is 42201 (documented: no descriptor conversion here)', async () => {
-    // FileDescriptorProto { name: "x.proto" }: field 1, length 7, then the bytes.
+  it('a base64 FileDescriptorProto that declares nothing is 42201 (a real one registers: descriptor.test.ts)', async () => {
+    // FileDescriptorProto { name: "x.proto" }: field 1, length 7, then the bytes; no syntax, no types.
     const descriptor = Buffer.concat([Buffer.from([0x0a, 7]), Buffer.from('x.proto')]).toString('base64');
     const reg = await register('s', { schema: descriptor });
     assert.equal(code(reg), 42201, reg.text);
