@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { startTestRegistry, type Reply, type TestRegistry } from './support.js';
+
+// More of the Protobuf provider over REST. Each test names the method of Confluent's
+// rest/protobuf/RestApiTest it follows.
+
+const field = (r: Reply, name: string): unknown => (r.body as Record<string, unknown>)[name];
+const meta = (r: Reply): unknown =>
+  ((r.body as { metadata?: { properties?: Record<string, string> } }).metadata?.properties ?? {})[
+    'confluent:version'
+  ];
+
+describe('Protobuf over REST, more', () => {
+  let r: TestRegistry;
+  beforeEach(async () => {
+    r = await startTestRegistry();
+  });
+  afterEach(async () => {
+    await r.stop();
+  });
+
+  const register = (subject: string, body: Record<string, unknown>): Promise<Reply> =>
+    r.call('POST', `/subjects/${encodeURIComponent(subject)}/versions`, { schemaType: 'PROTOBUF', ...body });
+
+  it('protobuf RestApiTest.testCustomOption: options with an unresolved custom name on a message, oneof and enum register and read back unchanged', async () => {
+    const schema =
+      'syntax = "proto3";\n\nimport "google/protobuf/descriptor.proto";\n\n' +
+      'option java_package = "com.acme.options";\noption java_outer_classname = "Cards";\n' +
+      'option php_namespace = "Acme\\\\V1";\n\n' +
+      'message Hand {\n  option (doc_url) = "https://example.com/hand";\n\n  Suit suit = 1;\n\n' +
+      '  oneof owner {\n    option (doc_url) = "https://example.com/owner";\n  \n    string name = 2;\n    int32 seat = 3;\n  }\n\n' +
+      '  enum Suit {\n    option (doc_url) = "https://example.com/suit";\n    SPADES = 0;\n    HEARTS = 1;\n  }\n}\n';
+    const reg = await register('cards', { schema });
+    assert.equal(field(reg, 'id'), 1, reg.text);
+    const got = await r.call('GET', '/schemas/ids/1');
+    assert.equal(String(field(got, 'schema')).trim(), schema.trim());
+  });
+  const M1 =
+    'syntax = "proto3";\npackage acme.tick;\n\nmessage Tick {\n  string f1 = 1;\n  string f2 = 2;\n}\n';
+
+  it('protobuf RestApiTest.testConfluentVersion: confluent:version is set by an explicit version, matched on lookup, kept on re-register', async () => {
+    const lookup = (body: Record<string, unknown>): Promise<Reply> =>
+      r.call('POST', '/subjects/tick', { schemaType: 'PROTOBUF', schema: M1, ...body });
+    const latest = (): Promise<Reply> => r.call('GET', '/subjects/tick/versions/latest');
+    assert.equal(field(await register('tick', { schema: M1 }), 'id'), 1);
+    let got = await latest();
+    assert.equal(field(got, 'schema'), M1);
+    assert.equal(field(got, 'version'), 1);
+    assert.equal(field(got, 'metadata'), undefined);
+    assert.equal(field(await register('tick', { schema: M1, version: -1 }), 'id'), 1);
+    assert.equal(field(await register('tick', { schema: M1, version: 2 }), 'id'), 2);
+    assert.equal(field(await register('tick', { schema: M1, version: -1 }), 'id'), 2);
+    got = await latest();
+    assert.equal(field(got, 'version'), 2);
+    assert.equal(meta(got), '2');
+
+    got = await lookup({});
+    assert.equal(field(got, 'version'), 1);
+    assert.equal(field(got, 'metadata'), undefined);
+    got = await lookup({ metadata: { properties: { 'confluent:version': '1' } } });
+    assert.equal(field(got, 'version'), 1);
+    assert.equal(field(got, 'metadata'), undefined);
+    got = await lookup({ metadata: { properties: { 'confluent:version': '2' } } });
+    assert.equal(field(got, 'version'), 2);
+    assert.equal(meta(got), '2');
+
+    assert.equal((await r.call('DELETE', '/subjects/tick/versions/1')).status, 200);
+    got = await lookup({});
+    assert.equal(field(got, 'version'), 2);
+    assert.equal(meta(got), '2');
+    assert.equal(field(await register('tick', { schema: M1 }), 'id'), 2);
+    assert.equal(field(await latest(), 'version'), 2);
+
+    assert.equal(field(await register('tick', { schema: M1, version: 3 }), 'id'), 3);
+    assert.equal(field(await register('tick', { schema: M1, version: -1 }), 'id'), 3);
+    got = await latest();
+    assert.equal(field(got, 'version'), 3);
+    assert.equal(meta(got), '3');
+    const again = await register('tick', { schema: M1, version: 3 });
+    assert.equal(field(again, 'error_code'), 42201, 'a version that is not the next one is refused');
+    assert.equal(field(await register('tick', { schema: M1, version: 4 }), 'id'), 4);
+    got = await lookup({});
+    assert.equal(field(got, 'version'), 4);
+    assert.equal(meta(got), '4');
+
+    const withVersion = (v: string): Record<string, unknown> => ({
+      schema: M1,
+      metadata: { properties: { 'confluent:version': v } },
+    });
+    assert.equal(field(await register('tick', withVersion('-1')), 'id'), 5);
+    assert.equal(meta(await latest()), '5');
+    assert.equal(field(await register('tick', withVersion('2')), 'id'), 2);
+    assert.equal(field(await register('tick', withVersion('3')), 'id'), 3);
+    assert.equal(field(await register('tick', withVersion('0')), 'id'), 6);
+    got = await latest();
+    assert.equal(field(got, 'version'), 6);
+    assert.equal(meta(got), '6');
+    assert.equal(field(await register('tick', { schema: M1, metadata: { properties: {} } }), 'id'), 6);
+
+    const mine = { schema: M1, metadata: { properties: { mykey: 'myvalue' } } };
+    assert.equal(field(await register('tick', mine), 'id'), 7);
+    got = await latest();
+    assert.equal(field(got, 'version'), 7);
+    assert.equal(meta(got), undefined);
+    assert.equal(field(await register('tick', { schema: M1, version: -1 }), 'id'), 8);
+    assert.equal(meta(await latest()), '8');
+    got = await lookup({ metadata: mine.metadata });
+    assert.equal(field(got, 'version'), 7);
+    assert.equal(meta(got), undefined);
+    assert.equal((await r.call('DELETE', '/subjects/tick/versions/7')).status, 200);
+    got = await lookup({ metadata: mine.metadata });
+    assert.equal(field(got, 'version'), 8);
+    assert.equal(meta(got), '8');
+  });
+
+  it('protobuf RestApiTest.testParsedSchemaCacheAcrossSubjects: one schema in two subjects is one id, read alike under either subject', async () => {
+    const schema =
+      'syntax = "proto3";\npackage acme.cache;\n\nmessage Flag {\n  string name = 1;\n  bool is_active = 2;\n}\n';
+    const id1 = field(await register('cache-one', { schema }), 'id');
+    const id2 = field(await register('cache-two', { schema }), 'id');
+    assert.equal(id1, 1);
+    assert.equal(id2, id1);
+    const one = await r.call('GET', `/schemas/ids/${String(id1)}?subject=cache-one`);
+    const two = await r.call('GET', `/schemas/ids/${String(id2)}?subject=cache-two`);
+    assert.equal(one.status, 200, one.text);
+    assert.deepEqual(two.body, one.body);
+    assert.equal(field(one, 'schema'), schema);
+    assert.equal(field(one, 'schemaType'), 'PROTOBUF');
+  });
+});
