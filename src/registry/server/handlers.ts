@@ -27,7 +27,8 @@ import {
 import { Router } from './router.js';
 import type { RegistryService } from './service.js';
 import { modifySchemaTags } from './tag-requests.js';
-import { findTags, schemaTagsView } from './tags.js';
+import { findTags } from './tagging.js';
+import { schemaTagsView } from './tags.js';
 import {
   MODES,
   type Mode,
@@ -36,7 +37,6 @@ import {
   type SchemaRef,
   type VersionEntry,
 } from './types.js';
-import type { AvroSchema } from '../../formats/avro/model.js';
 import { idView, versionView } from './views.js';
 
 export interface RequestContext {
@@ -232,7 +232,7 @@ function withFoundTags(
   const wanted = ctx.query.getAll('findTags');
   if (wanted.length === 0) return view;
   const parsed = ctx.service.storedSchema(entry, contextOf(holder)).parsed;
-  const found = parsed.format === 'avro' ? findTags(parsed as AvroSchema, wanted) : [];
+  const found = findTags(parsed, wanted);
   return found.length === 0
     ? view
     : insertBefore(view, ['maxId', 'ts', 'deleted'], 'schemaTags', schemaTagsView(found));

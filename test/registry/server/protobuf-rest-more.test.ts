@@ -128,4 +128,106 @@ describe('Protobuf over REST, more', () => {
     assert.equal(field(one, 'schema'), schema);
     assert.equal(field(one, 'schemaType'), 'PROTOBUF');
   });
+  const PLAIN =
+    'syntax = "proto3";\npackage acme.tags;\n\nmessage Account {\n  string id = 1;\n  string email = 2;\n}\n';
+  const tagged = (tags: string[]): string =>
+    'syntax = "proto3";\npackage acme.tags;\n\nmessage Account {\n  string id = 1;\n' +
+    '  string email = 2 [(confluent.field_meta) = {\n    tags: [\n' +
+    tags.map((t) => `      "${t}"`).join(',\n') +
+    '\n    ]\n  }];\n}\n';
+  const entity = (path: string, tags: string[]): Record<string, unknown> => ({
+    schemaEntity: { entityPath: path, entityType: 'sr_field' },
+    tags,
+  });
+  const latestOf = async (subject: string): Promise<Reply> =>
+    r.call('GET', `/subjects/${subject}/versions/latest`);
+
+  it('protobuf RestApiTest.testRegisterSchemaTagsBasic: schemaTagsToAdd/ToRemove write (confluent.field_meta).tags as new versions', async () => {
+    assert.equal(field(await register('acct', { schema: PLAIN }), 'id'), 1);
+    // `.Account.email` is the same entity as `Account.email`: its tags join.
+    const add = await register('acct', {
+      schema: PLAIN,
+      schemaTagsToAdd: [entity('Account.email', ['PII']), entity('.Account.email', ['SECRET'])],
+    });
+    assert.equal(field(add, 'id'), 2, add.text);
+    let got = await latestOf('acct');
+    assert.equal(field(got, 'schema'), tagged(['PII', 'SECRET']));
+    assert.equal(field(got, 'version'), 2);
+    assert.equal(meta(got), '2');
+
+    const remove = await register('acct', {
+      schema: tagged(['PII', 'SECRET']),
+      version: 3,
+      schemaTagsToRemove: [entity('Account.email', ['SECRET'])],
+    });
+    assert.equal(field(remove, 'id'), 3, remove.text);
+    got = await latestOf('acct');
+    assert.equal(field(got, 'schema'), tagged(['PII']));
+    assert.equal(field(got, 'version'), 3);
+    assert.equal(meta(remove), '3');
+
+    const found = await r.call('GET', '/subjects/acct/versions/latest?findTags=PII');
+    assert.deepEqual(field(found, 'schemaTags'), [
+      { schemaEntity: { entityPath: 'Account.email', entityType: 'sr_field' }, tags: ['PII'] },
+    ]);
+  });
+
+  it('protobuf RestApiTest.testRegisterSchemaTagsBasicDeprecated: POST /subjects/{s}/versions/latest/tags adds and removes Protobuf field tags', async () => {
+    assert.equal(field(await register('acct', { schema: PLAIN }), 'id'), 1);
+    const tagsCall = (body: Record<string, unknown>): Promise<Reply> =>
+      r.call('POST', '/subjects/acct/versions/latest/tags', body);
+    const add = await tagsCall({
+      tagsToAdd: [entity('Account.email', ['PII']), entity('.Account.email', ['SECRET'])],
+    });
+    assert.equal(field(add, 'id'), 2, add.text);
+    let got = await latestOf('acct');
+    assert.equal(field(got, 'schema'), tagged(['PII', 'SECRET']));
+    assert.equal(meta(got), '2');
+    const remove = await tagsCall({ newVersion: 3, tagsToRemove: [entity('Account.email', ['SECRET'])] });
+    assert.equal(field(remove, 'id'), 3, remove.text);
+    got = await latestOf('acct');
+    assert.equal(field(got, 'schema'), tagged(['PII']));
+    assert.equal(field(got, 'version'), 3);
+    assert.equal(meta(remove), '3');
+  });
+
+  it("protobuf schema tags: nested messages, oneof fields and other options, merged in the registry's order; an unknown entity is 42201", async () => {
+    const schema =
+      'syntax = "proto3";\npackage acme.tags;\n\nmessage Outer {\n  message Inner {\n    string code = 1;\n  }\n' +
+      '  Inner inner = 1 [deprecated = true];\n  oneof contact {\n    string phone = 2;\n    string mail = 3;\n  }\n}\n';
+    assert.equal(field(await register('nest', { schema }), 'id'), 1);
+    const reg = await register('nest', {
+      schema,
+      schemaTagsToAdd: [
+        { schemaEntity: { entityPath: 'Outer.Inner', entityType: 'sr_record' }, tags: ['REF'] },
+        entity('Outer.Inner.code', ['CODE']),
+        entity('Outer.inner', ['LINK']),
+        entity('Outer.contact.phone', ['PII']),
+      ],
+    });
+    assert.equal(reg.status, 200, reg.text);
+    const text = String(field(await latestOf('nest'), 'schema'));
+    assert.match(
+      text,
+      /message Inner \{\n {4}option \(confluent\.message_meta\) = \{\n {6}tags: \[\n {8}"REF"\n {6}\]\n {4}\};/,
+    );
+    assert.match(text, /string code = 1 \[\(confluent\.field_meta\) = \{/);
+    // HashMap order of the merged option names: `confluent.field_meta` before `deprecated`.
+    assert.match(
+      text,
+      /Inner inner = 1 \[\n {4}\(confluent\.field_meta\) = \{\n {6}tags: \[\n {8}"LINK"\n {6}\]\n {4}\},\n {4}deprecated = true\n {2}\];/,
+    );
+    assert.match(text, /string phone = 2 \[\(confluent\.field_meta\) = \{/);
+    const found = await r.call('GET', '/subjects/nest/versions/latest?findTags=*');
+    assert.deepEqual(
+      (field(found, 'schemaTags') as Array<{ schemaEntity: { entityPath: string } }>).map(
+        (t) => t.schemaEntity.entityPath,
+      ),
+      // Oneof fields first, named without the oneof; nested messages after their parent's fields.
+      ['Outer.phone', 'Outer.inner', 'Outer.Inner', 'Outer.Inner.code'],
+    );
+    const bad = await register('nest', { schema, schemaTagsToAdd: [entity('Outer.nothing', ['X'])] });
+    assert.equal(field(bad, 'error_code'), 42201, bad.text);
+    assert.match(String(field(bad, 'message')), /No matching Field with name 'nothing'/);
+  });
 });
