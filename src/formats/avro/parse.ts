@@ -74,7 +74,10 @@ const isObject = (v: JsonValue | undefined): v is JsonObject =>
 const has = (o: JsonObject, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Offsets of line starts, split as `parseJson` splits lines, to find a number's source text from its position. */
-function numberTextLookup(text: string, doc: JsonDocument): (pointer: string, value: number) => string | undefined {
+function numberTextLookup(
+  text: string,
+  doc: JsonDocument,
+): (pointer: string, value: number) => string | undefined {
   let starts: number[] | undefined;
   // Without a fraction, an exponent or a negative zero anywhere in the text, a safe integer is written as
   // String(value): no need to compute every value's position (the costly part) to read it back.
@@ -312,7 +315,9 @@ class Parser {
           joinPointer(pointer, 'namespace'),
         );
       } else if (typeof nsValue === 'string') {
-        if (!isValidNamespace(nsValue))
+        // Avro Java's lenient parser (the registry's, for stored schemas and `validateNewSchemas:
+        // false`) checks no namespace.
+        if (!this.lenient && !isValidNamespace(nsValue))
           this.issue(
             AVRO_RULES.INVALID_NAME,
             `'${nsValue}' is not a valid namespace (dot-separated Avro names)`,
@@ -321,7 +326,9 @@ class Parser {
         ns = nsValue;
       }
     }
-    const problem = nameProblem(nameValue, ns);
+    const written = this.lenient ? qualify(nameValue, ns) : undefined;
+    const problem =
+      written === undefined ? nameProblem(nameValue, ns) : nameProblem(written.name, written.namespace);
     if (problem !== undefined) this.issue(AVRO_RULES.INVALID_NAME, problem, joinPointer(pointer, 'name'));
     const q = qualify(nameValue, ns);
     const aliases: string[] = [];

@@ -231,3 +231,38 @@ describe('Protobuf over REST, more', () => {
     assert.match(String(field(bad, 'message')), /No matching Field with name 'nothing'/);
   });
 });
+
+describe('Avro over REST, lenient names', () => {
+  let r: TestRegistry;
+  beforeEach(async () => {
+    r = await startTestRegistry();
+  });
+  afterEach(async () => {
+    await r.stop();
+  });
+
+  it('RestApiTest.testRegisterSchemaWithInvalidNamespace: an invalid namespace is 42201, registered once validateNewSchemas is false; an invalid name stays 42201', async () => {
+    const record = (name: string, namespace: string): string =>
+      JSON.stringify({
+        type: 'record',
+        name,
+        namespace,
+        fields: [
+          { name: 'f', type: 'string' },
+          { name: 'g', type: 'string', default: 'd' },
+        ],
+      });
+    const register = (schema: string): Promise<Reply> =>
+      r.call('POST', '/subjects/bad-space/versions', { schema });
+    const badSpace = record('myrecord', 'a-bad.namespace');
+    assert.equal(field(await register(badSpace), 'error_code'), 42201);
+    const config = await r.call('PUT', '/config', { compatibility: 'BACKWARD', validateNewSchemas: false });
+    assert.equal(config.status, 200, config.text);
+    const reg = await register(badSpace);
+    assert.equal(field(reg, 'id'), 1, reg.text);
+    const back = await r.call('GET', '/schemas/ids/1');
+    assert.equal(JSON.parse(String(field(back, 'schema'))).namespace, 'a-bad.namespace');
+    // The registry still checks simple names of a schema that is not new.
+    assert.equal(field(await register(record('my-record', 'good.space')), 'error_code'), 42201);
+  });
+});
