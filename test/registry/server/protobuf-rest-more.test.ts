@@ -230,6 +230,29 @@ describe('Protobuf over REST, more', () => {
     assert.equal(field(bad, 'error_code'), 42201, bad.text);
     assert.match(String(field(bad, 'message')), /No matching Field with name 'nothing'/);
   });
+
+  it("protobuf schema tags: propagateSchemaTags copies the latest version's field and message tags into the next schema; findTags on /schemas/ids", async () => {
+    const v1 =
+      'syntax = "proto3";\npackage acme.tags;\n\nmessage Account {\n  option (confluent.message_meta).tags = "OWNED";\n' +
+      '  string id = 1;\n  string email = 2 [(confluent.field_meta).tags = "PII"];\n}\n';
+    assert.equal(field(await register('prop', { schema: v1 }), 'id'), 1);
+    const v2 =
+      'syntax = "proto3";\npackage acme.tags;\n\nmessage Account {\n  string id = 1;\n  string email = 2;\n  string name = 3;\n}\n';
+    const reg = await register('prop', { schema: v2, propagateSchemaTags: true });
+    assert.equal(field(reg, 'id'), 2, reg.text);
+    const text = String(field(await latestOf('prop'), 'schema'));
+    // Propagated tags are added as a list, as any added tags are.
+    const listed = (tag: string, indent: string): string =>
+      `{\n${indent}  tags: [\n${indent}    "${tag}"\n${indent}  ]\n${indent}}`;
+    assert.ok(text.includes(`  option (confluent.message_meta) = ${listed('OWNED', '  ')};\n`), text);
+    assert.ok(text.includes(`  string email = 2 [(confluent.field_meta) = ${listed('PII', '  ')}];\n`), text);
+    assert.match(text, /string name = 3;/);
+    const found = await r.call('GET', '/schemas/ids/2?findTags=PII&findTags=OWNED');
+    assert.deepEqual(field(found, 'schemaTags'), [
+      { schemaEntity: { entityPath: 'Account', entityType: 'sr_record' }, tags: ['OWNED'] },
+      { schemaEntity: { entityPath: 'Account.email', entityType: 'sr_field' }, tags: ['PII'] },
+    ]);
+  });
 });
 
 describe('Avro over REST, lenient names', () => {
