@@ -74,10 +74,7 @@ const isObject = (v: JsonValue | undefined): v is JsonObject =>
 const has = (o: JsonObject, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Offsets of line starts, split as `parseJson` splits lines, to find a number's source text from its position. */
-function numberTextLookup(
-  text: string,
-  doc: JsonDocument,
-): (pointer: string, value: number) => string | undefined {
+function numberTextLookup(text: string, doc: JsonDocument): (pointer: string, value: number) => string | undefined {
   let starts: number[] | undefined;
   // Without a fraction, an exponent or a negative zero anywhere in the text, a safe integer is written as
   // String(value): no need to compute every value's position (the costly part) to read it back.
