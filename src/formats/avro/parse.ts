@@ -532,7 +532,9 @@ class Parser {
           joinPointer(pointer, 'namespace'),
         );
       } else if (typeof nsValue === 'string') {
-        if (!isValidNamespace(nsValue))
+        // Avro Java's lenient parser (the registry's, for stored schemas and `validateNewSchemas:
+        // false`) checks no namespace.
+        if (!this.lenient && !isValidNamespace(nsValue))
           this.issue(
             AVRO_RULES.INVALID_NAME,
             `'${nsValue}' is not a valid namespace (dot-separated Avro names)`,
@@ -541,7 +543,9 @@ class Parser {
         ns = nsValue;
       }
     }
-    const problem = nameProblem(nameValue, ns);
+    const written = this.lenient ? qualify(nameValue, ns) : undefined;
+    const problem =
+      written === undefined ? nameProblem(nameValue, ns) : nameProblem(written.name, written.namespace);
     if (problem !== undefined) this.issue(AVRO_RULES.INVALID_NAME, problem, joinPointer(pointer, 'name'));
     const q = qualify(nameValue, ns);
     const aliases: string[] = [];

@@ -506,7 +506,7 @@ function asList(v: MapEntryValue): OptionValue[] {
 }
 
 /** `(opt).a.b = v` as the map `(opt) = { a: { b: v } }` (the registry's `transform`). */
-function asMap(o: OptionElement): OptionElement {
+export function asMap(o: OptionElement): OptionElement {
   if (o.kind !== 'OPTION') return o;
   return { ...o, kind: 'MAP', value: nestedMap(o.value as OptionElement) };
 }

@@ -27,7 +27,8 @@ import {
 import { Router } from './router.js';
 import type { RegistryService } from './service.js';
 import { modifySchemaTags } from './tag-requests.js';
-import { findTags, schemaTagsView } from './tags.js';
+import { findTags } from './tagging.js';
+import { schemaTagsView } from './tags.js';
 import {
   MODES,
   type Mode,
@@ -36,7 +37,6 @@ import {
   type SchemaRef,
   type VersionEntry,
 } from './types.js';
-import type { AvroSchema } from '../../formats/avro/model.js';
 import { idView, versionView } from './views.js';
 import type { ProtobufSchema } from '../../formats/protobuf/parse.js';
 import { protoToDescriptor } from '../../formats/protobuf/proto-to-descriptor.js';
@@ -245,7 +245,7 @@ function withFoundTags(
   const wanted = ctx.query.getAll('findTags');
   if (wanted.length === 0) return view;
   const parsed = ctx.service.storedSchema(entry, contextOf(holder)).parsed;
-  const found = parsed.format === 'avro' ? findTags(parsed as AvroSchema, wanted) : [];
+  const found = findTags(parsed, wanted);
   return found.length === 0
     ? view
     : insertBefore(view, ['maxId', 'ts', 'deleted'], 'schemaTags', schemaTagsView(found));

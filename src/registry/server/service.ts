@@ -14,8 +14,7 @@ import { findInSubject, findOnce, type Found } from './lookup.js';
 import { configSuffix } from './messages.js';
 import { reservedFieldMessages } from './reserved.js';
 import { validateRuleSet } from './rule-validation.js';
-import { applyAvroTags, inlineTaggedEntities } from './tags.js';
-import type { AvroSchema } from '../../formats/avro/model.js';
+import { applySchemaTags, taggedEntities } from './tagging.js';
 import { LATEST, type SchemaRequest } from './params.js';
 import { contextOf, DEFAULT_CONTEXT, formatSubject, parseSubject, qualifyWithParent } from './qualified.js';
 import type { RegistryState } from './state.js';
@@ -368,9 +367,12 @@ export class RegistryService {
   private withTags(req: SchemaRequest, subject: string): SchemaRequest {
     if (req.schemaTagsToAdd === undefined && req.schemaTagsToRemove === undefined) return req;
     const { prepared } = this.prepareRequest(req, subject, { lenient: true, normalize: false });
-    if (prepared.parsed.format !== 'avro')
-      throw RegistryErrors.invalidSchema('Schema tags are supported for AVRO schemas only by this registry');
-    const schema = applyAvroTags(prepared.canonical, req.schemaTagsToAdd ?? [], req.schemaTagsToRemove ?? []);
+    const schema = applySchemaTags(
+      prepared.parsed,
+      prepared.canonical,
+      req.schemaTagsToAdd ?? [],
+      req.schemaTagsToRemove ?? [],
+    );
     const { schemaTagsToAdd: _add, schemaTagsToRemove: _remove, ...rest } = req;
     return { ...rest, schema, version: req.version ?? LATEST };
   }
@@ -378,11 +380,10 @@ export class RegistryService {
   /** `propagateSchemaTags`: the latest version's tags added to the new schema. */
   private propagateTags(req: SchemaRequest, latest: SchemaEntry, subject: string): SchemaRequest {
     const previous = this.storedSchema(latest, contextOf(subject)).parsed;
-    if (previous.format !== 'avro') return req;
-    const tags = inlineTaggedEntities(previous as AvroSchema);
+    const tags = taggedEntities(previous);
     if (tags.length === 0) return req;
     const { prepared } = this.prepareRequest(req, subject, { lenient: true, normalize: false });
-    return { ...req, schema: applyAvroTags(prepared.canonical, tags, []) };
+    return { ...req, schema: applySchemaTags(prepared.parsed, prepared.canonical, tags, []) };
   }
 
   /**

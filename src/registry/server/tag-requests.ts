@@ -10,7 +10,8 @@ import { validateRuleSet } from './rule-validation.js';
 import { isObject, LATEST, requireObject, type SchemaRequest } from './params.js';
 import { contextOf } from './qualified.js';
 import type { RegistryService } from './service.js';
-import { applyAvroTags, parseSchemaTagsList } from './tags.js';
+import { applySchemaTags } from './tagging.js';
+import { parseSchemaTagsList } from './tags.js';
 import type { JsonObject } from './types.js';
 
 function objectField(o: JsonObject, field: string): JsonObject | undefined {
@@ -99,12 +100,10 @@ export function modifySchemaTags(
   );
 
   const prepared = service.storedSchema(stored, contextOf(subject));
-  if (prepared.parsed.format !== 'avro')
-    throw RegistryErrors.invalidSchema('Schema tags are supported for AVRO schemas only by this registry');
   const add = parseSchemaTagsList(o['tagsToAdd'], 'tagsToAdd') ?? [];
   const remove = parseSchemaTagsList(o['tagsToRemove'], 'tagsToRemove') ?? [];
   const request: SchemaRequest = {
-    schema: applyAvroTags(prepared.canonical, add, remove),
+    schema: applySchemaTags(prepared.parsed, prepared.canonical, add, remove),
     schemaType: stored.schemaType,
     references: stored.references,
     metadata,

@@ -59,7 +59,7 @@ const keyOf = (t: { entityPath: string; entityType: EntityType }): string =>
   `${t.entityType}\u0000${t.entityPath}`;
 
 /** Entries for the same entity are one set of tags, in first-seen order. */
-function byEntity(list: readonly SchemaTags[]): Map<string, SchemaTags> {
+export function byEntity(list: readonly SchemaTags[]): Map<string, SchemaTags> {
   const out = new Map<string, SchemaTags>();
   for (const t of list) {
     const seen = out.get(keyOf(t));
@@ -158,10 +158,4 @@ export function inlineTaggedEntities(schema: AvroSchema): SchemaTags[] {
   };
   walk(schema.root);
   return out;
-}
-
-/** `findTags`: the tagged entities carrying any of the tags asked for (`*`: all of them). */
-export function findTags(schema: AvroSchema, wanted: readonly string[]): SchemaTags[] {
-  const all = wanted.includes('*');
-  return inlineTaggedEntities(schema).filter((e) => all || e.tags.some((t) => wanted.includes(t)));
 }

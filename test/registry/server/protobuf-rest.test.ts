@@ -260,13 +260,14 @@ describe('Protobuf over REST', () => {
     assert.deepEqual((await r.call('GET', '/subjects')).body, []);
   });
 
-  it('protobuf RestApiTest.testRegisterSchemaTagsBasic: tags on a Protobuf version are 42201 here (documented: Avro only)', async () => {
+  it('protobuf schema tags: an entity path starting with the package names no message, 42201 and nothing registered', async () => {
     assert.equal(field(await register('tagged', { schema: CUSTOMER }), 'id'), 1);
     const tags = [
       { schemaEntity: { entityPath: 'acme.crm.Customer', entityType: 'sr_record' }, tags: ['PII'] },
     ];
     const reply = await r.call('POST', '/subjects/tagged/versions/latest/tags', { tagsToAdd: tags });
     assert.equal(code(reply), 42201, reply.text);
+    assert.match(String(field(reply, 'message')), /No matching Message with name 'acme'/);
     assert.deepEqual((await r.call('GET', '/subjects/tagged/versions')).body, [1]);
   });
 
