@@ -29185,12 +29185,7 @@ var init_parse2 = __esm({
             };
           }
           default:
-            this.issue(
-              AVRO_RULES.UNKNOWN_TYPE,
-              `'type' of a schema object must be a primitive type or one of record, error, enum, array, map, fixed, found '${type}'; to use a named type write its name alone ("${type}"), not an object`,
-              typePointer
-            );
-            return void 0;
+            return this.resolveName(type, typePointer, space);
         }
       }
       /**
@@ -29278,7 +29273,7 @@ var init_parse2 = __esm({
               joinPointer2(pointer, "namespace")
             );
           } else if (typeof nsValue === "string") {
-            if (!isValidNamespace(nsValue))
+            if (!this.lenient && !isValidNamespace(nsValue))
               this.issue(
                 AVRO_RULES.INVALID_NAME,
                 `'${nsValue}' is not a valid namespace (dot-separated Avro names)`,
@@ -29287,7 +29282,8 @@ var init_parse2 = __esm({
             ns = nsValue;
           }
         }
-        const problem = nameProblem(nameValue, ns);
+        const written = this.lenient ? qualify(nameValue, ns) : void 0;
+        const problem = written === void 0 ? nameProblem(nameValue, ns) : nameProblem(written.name, written.namespace);
         if (problem !== void 0) this.issue(AVRO_RULES.INVALID_NAME, problem, joinPointer2(pointer, "name"));
         const q2 = qualify(nameValue, ns);
         const aliases = [];

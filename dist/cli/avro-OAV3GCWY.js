@@ -13,7 +13,7 @@ import {
   normalizedAvro,
   parseAvro,
   parsingCanonicalForm
-} from "./chunk-65COATOQ.js";
+} from "./chunk-3TNLD5FK.js";
 import "./chunk-L6DUB6QO.js";
 import "./chunk-6BBU6Q3O.js";
 export {

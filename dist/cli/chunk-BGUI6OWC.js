@@ -1,7 +1,7 @@
 import {
   changedSubjects,
   readSubjects
-} from "./chunk-Q22CLQBG.js";
+} from "./chunk-KJ3QCGK5.js";
 import {
   loadConfig
 } from "./chunk-AMNHAX6Y.js";

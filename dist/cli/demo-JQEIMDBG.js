@@ -1,16 +1,16 @@
 import {
   startRegistryServer
-} from "./chunk-XJTE63F6.js";
+} from "./chunk-M2MQASAC.js";
 import "./chunk-EKN6NJ4H.js";
 import {
   SchemaRegistryClient
 } from "./chunk-4NB2SHSX.js";
 import {
   main
-} from "./chunk-AULIPJF3.js";
-import "./chunk-F6EZ4XL2.js";
-import "./chunk-MI7VGLKP.js";
-import "./chunk-65COATOQ.js";
+} from "./chunk-3I2A755G.js";
+import "./chunk-NROCTYX4.js";
+import "./chunk-FP3ZT3JZ.js";
+import "./chunk-3TNLD5FK.js";
 import "./chunk-D4XMSXPM.js";
 import "./chunk-OOMT5PNS.js";
 import {

@@ -10,7 +10,7 @@ import {
   protoImports,
   protobufFormat,
   registryMessage
-} from "./chunk-MI7VGLKP.js";
+} from "./chunk-FP3ZT3JZ.js";
 import "./chunk-TIJFPT4W.js";
 export {
   COMPATIBLE_CHANGES,

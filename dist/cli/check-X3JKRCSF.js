@@ -1,7 +1,7 @@
 import {
   runCheck
-} from "./chunk-2GQIMGW7.js";
-import "./chunk-DUQSACQQ.js";
+} from "./chunk-5Y3EPCPL.js";
+import "./chunk-VATXBAXZ.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";

@@ -1,9 +1,9 @@
 import {
   protobufFormat
-} from "./chunk-MI7VGLKP.js";
+} from "./chunk-FP3ZT3JZ.js";
 import {
   avroFormat
-} from "./chunk-65COATOQ.js";
+} from "./chunk-3TNLD5FK.js";
 import {
   jsonSchemaFormat
 } from "./chunk-D4XMSXPM.js";

@@ -3,14 +3,17 @@ import {
 } from "./chunk-EKN6NJ4H.js";
 import {
   formatByRegistryType
-} from "./chunk-F6EZ4XL2.js";
+} from "./chunk-NROCTYX4.js";
 import {
-  PROTOBUF_RULES
-} from "./chunk-MI7VGLKP.js";
+  PROTOBUF_RULES,
+  asMap,
+  canonicalProto,
+  resolveName
+} from "./chunk-FP3ZT3JZ.js";
 import {
   canonicalAvro,
   normalizedAvro
-} from "./chunk-65COATOQ.js";
+} from "./chunk-3TNLD5FK.js";
 import {
   jsonDocumentOf
 } from "./chunk-OOMT5PNS.js";
@@ -19,6 +22,11 @@ import {
   isTransitive,
   parseLevel
 } from "./chunk-KVYAH4SS.js";
+import {
+  SCALAR_TYPES,
+  mapTypes,
+  parseProtoText
+} from "./chunk-TIJFPT4W.js";
 import {
   parseJson,
   positionOf
@@ -136,9 +144,9 @@ var RegistryErrors = {
   versionNotSoftDeleted: (s, v) => err(40407, `Subject '${s}' Version ${v} was not deleted first before being permanently deleted`),
   subjectConfigNotFound: (s) => err(40408, `Subject '${s}' does not have subject-level compatibility configured`),
   subjectModeNotFound: (s) => err(40409, `Subject '${s}' does not have subject-level mode configured`),
-  incompatible: (s, messages, shapes) => err(
+  incompatible: (s, messages2, shapes) => err(
     shapes === "8" ? 40901 : 409,
-    `Schema being registered is incompatible with an earlier schema for subject "${s}", details: [${messages.join(", ")}]`
+    `Schema being registered is incompatible with an earlier schema for subject "${s}", details: [${messages2.join(", ")}]`
   ),
   invalidSchema: (message) => err(42201, message),
   invalidVersion: (v) => err(
@@ -493,6 +501,328 @@ function sortKeys(v) {
   return out;
 }
 
+// src/formats/protobuf/descriptor-to-proto.ts
+import { fromBinary, isFieldSet } from "@bufbuild/protobuf";
+import {
+  EnumOptionsSchema,
+  EnumValueOptionsSchema,
+  FieldDescriptorProto_Label,
+  FieldDescriptorProto_Type,
+  FieldDescriptorProtoSchema,
+  FieldOptions_CType,
+  FieldOptions_JSType,
+  FieldOptionsSchema,
+  FileDescriptorProtoSchema,
+  FileOptions_OptimizeMode,
+  FileOptionsSchema,
+  MessageOptionsSchema,
+  MethodOptions_IdempotencyLevel,
+  MethodOptionsSchema,
+  ServiceOptionsSchema
+} from "@bufbuild/protobuf/wkt";
+
+// src/formats/protobuf/descriptor-meta.ts
+import { BinaryReader, WireType } from "@bufbuild/protobuf/wire";
+var META_FIELD = 1088;
+function metaOption(options, name, pos) {
+  const field = options?.$unknown?.find(
+    (u) => u.no === META_FIELD && u.wireType === WireType.LengthDelimited
+  );
+  if (field === void 0) return void 0;
+  const entries = metaEntries(new BinaryReader(field.data).bytes());
+  if (entries.length === 0) return void 0;
+  return { name, parenthesized: true, kind: "MAP", value: { kind: "MAP", entries }, pos };
+}
+var str = (value) => ({ kind: "STRING", value });
+var map = (entries) => ({ kind: "MAP", entries });
+function fields(bytes) {
+  const r = new BinaryReader(bytes);
+  const out = [];
+  while (r.pos < r.len) {
+    const [no, type] = r.tag();
+    if (type !== WireType.LengthDelimited) {
+      r.skip(type, no);
+      continue;
+    }
+    const start = r.pos;
+    const payload = r.bytes();
+    out.push({ no, payload, text: new BinaryReader(bytes.subarray(start, r.pos)).string() });
+  }
+  return out;
+}
+function metaEntries(bytes) {
+  let doc = "";
+  const params = [];
+  const tags = [];
+  const rules2 = [];
+  for (const { no, payload, text: text2 } of fields(bytes)) {
+    if (no === 1) doc = text2;
+    else if (no === 2) params.push(param(payload));
+    else if (no === 3) tags.push(str(text2));
+    else if (no === 4) {
+      const rule = ruleEntries(payload);
+      if (rule.length > 0) rules2.push(map(rule));
+    }
+  }
+  const out = [];
+  if (doc !== "") out.push(["doc", str(doc)]);
+  if (params.length > 0) out.push(["params", { kind: "LIST", items: params }]);
+  if (tags.length > 0) out.push(["tags", { kind: "LIST", items: tags }]);
+  if (rules2.length > 0) out.push(["rules", { kind: "LIST", items: rules2 }]);
+  return out;
+}
+function param(entry) {
+  let key = "";
+  let value = "";
+  for (const { no, text: text2 } of fields(entry)) {
+    if (no === 1) key = text2;
+    else if (no === 2) value = text2;
+  }
+  return key === "precision" || key === "scale" ? map([
+    ["value", str(value)],
+    ["key", str(key)]
+  ]) : map([
+    ["key", str(key)],
+    ["value", str(value)]
+  ]);
+}
+var RULE_FIELDS = ["", "name", "doc", "expr", "sql"];
+function ruleEntries(rule) {
+  const found = /* @__PURE__ */ new Map();
+  for (const { no, text: text2 } of fields(rule)) if (no >= 1 && no <= 4) found.set(no, text2);
+  const out = [];
+  for (let no = 1; no <= 4; no++) {
+    const v = found.get(no);
+    if (v !== void 0 && v !== "") out.push([RULE_FIELDS[no], str(v)]);
+  }
+  return out;
+}
+
+// src/formats/protobuf/descriptor-to-proto.ts
+var POS = { line: 1, column: 1 };
+function descriptorToProtoFile(bytes) {
+  return fileOf(fromBinary(FileDescriptorProtoSchema, bytes));
+}
+function descriptorText(bytes) {
+  try {
+    return canonicalProto(descriptorToProtoFile(bytes));
+  } catch {
+    return void 0;
+  }
+}
+function fileOf(file) {
+  const publicDeps = new Set(file.publicDependency);
+  const weakDeps = new Set(file.weakDependency);
+  const proto = {
+    imports: file.dependency.filter((_, i) => !publicDeps.has(i) && !weakDeps.has(i)),
+    publicImports: file.dependency.filter((_, i) => publicDeps.has(i)),
+    weakImports: file.dependency.filter((_, i) => !publicDeps.has(i) && weakDeps.has(i)),
+    importPositions: new Map(file.dependency.map((d) => [d, POS])),
+    options: fileOptions(file),
+    types: [...file.messageType.map((m) => messageOf(file, m)), ...file.enumType.map((e) => enumOf(e))],
+    extendDeclarations: extendsOf(file, file.extension),
+    services: file.service.map(serviceOf)
+  };
+  if (file.syntax === "proto2" || file.syntax === "proto3") proto.syntax = file.syntax;
+  if (file.package !== "") {
+    proto.packageName = file.package;
+    proto.packagePos = POS;
+  }
+  return proto;
+}
+function option(name, kind, value) {
+  return { name, parenthesized: false, kind, value: { kind, value }, pos: POS };
+}
+function setOptions(schema, message, wanted) {
+  if (message === void 0) return [];
+  const out = [];
+  for (const [name, kind, names] of wanted) {
+    const field = schema.fields.find((f) => f.name === name);
+    if (field === void 0 || !isFieldSet(message, field)) continue;
+    const values = message[field.localName];
+    for (const v of Array.isArray(values) ? values : [values]) {
+      const text2 = names !== void 0 ? names[v] ?? String(v) : String(v);
+      out.push(option(name, kind, text2));
+    }
+  }
+  return out;
+}
+function fileOptions(file) {
+  const standard = setOptions(FileOptionsSchema, file.options, [
+    ["java_package", "STRING"],
+    ["java_outer_classname", "STRING"],
+    ["java_multiple_files", "BOOLEAN"],
+    ["java_generate_equals_and_hash", "BOOLEAN"],
+    ["java_string_check_utf8", "BOOLEAN"],
+    ["optimize_for", "ENUM", FileOptions_OptimizeMode],
+    ["go_package", "STRING"],
+    ["cc_generic_services", "BOOLEAN"],
+    ["java_generic_services", "BOOLEAN"],
+    ["py_generic_services", "BOOLEAN"],
+    ["deprecated", "BOOLEAN"],
+    ["cc_enable_arenas", "BOOLEAN"],
+    ["objc_class_prefix", "STRING"],
+    ["csharp_namespace", "STRING"],
+    ["swift_prefix", "STRING"],
+    ["php_class_prefix", "STRING"],
+    ["php_namespace", "STRING"],
+    ["php_metadata_namespace", "STRING"],
+    ["ruby_package", "STRING"]
+  ]);
+  return withMeta(standard, file.options, "file_meta");
+}
+function withMeta(standard, options, name) {
+  const meta = metaOption(options, `confluent.${name}`, POS);
+  return meta === void 0 ? standard : [...standard, meta];
+}
+function messageOf(file, d) {
+  const oneOfs = d.oneofDecl.map((o) => ({
+    name: o.name,
+    fields: [],
+    groups: [],
+    options: [],
+    pos: POS
+  }));
+  const fields2 = [];
+  for (const fd of d.field) {
+    const oneOf = isFieldSet(fd, FieldDescriptorProtoSchema.field.oneofIndex) && !fd.proto3Optional;
+    if (oneOf) oneOfs[fd.oneofIndex]?.fields.push(fieldOf(file, fd, true));
+    else fields2.push(fieldOf(file, fd, false));
+  }
+  return {
+    kind: "message",
+    name: d.name,
+    fields: fields2,
+    oneOfs: oneOfs.filter((o) => o.fields.length > 0),
+    groups: [],
+    nestedTypes: [...d.nestedType.map((m) => messageOf(file, m)), ...d.enumType.map(enumOf)],
+    options: withMeta(
+      setOptions(MessageOptionsSchema, d.options, [
+        ["no_standard_descriptor_accessor", "BOOLEAN"],
+        ["deprecated", "BOOLEAN"],
+        ["map_entry", "BOOLEAN"]
+      ]),
+      d.options,
+      "message_meta"
+    ),
+    // Descriptor message ranges end exclusive; a range of one number is written as the number.
+    reserveds: [
+      ...d.reservedRange.map((r) => ({ values: [range(r.start, r.end - 1)], pos: POS })),
+      ...d.reservedName.map((n) => ({ values: [n], pos: POS }))
+    ],
+    extensions: d.extensionRange.map((r) => ({ values: [range(r.start, r.end - 1)], options: [], pos: POS })),
+    extendDeclarations: extendsOf(file, d.extension),
+    pos: POS
+  };
+}
+function range(start, end) {
+  return start === end ? start : { start, end };
+}
+function enumOf(e) {
+  return {
+    kind: "enum",
+    name: e.name,
+    constants: e.value.map((v) => ({
+      name: v.name,
+      tag: v.number,
+      options: withMeta(
+        setOptions(EnumValueOptionsSchema, v.options, [
+          ["deprecated", "BOOLEAN"],
+          ["debug_redact", "BOOLEAN"]
+        ]),
+        v.options,
+        "enum_value_meta"
+      ),
+      pos: POS
+    })),
+    options: withMeta(
+      setOptions(EnumOptionsSchema, e.options, [
+        ["allow_alias", "BOOLEAN"],
+        ["deprecated", "BOOLEAN"]
+      ]),
+      e.options,
+      "enum_meta"
+    ),
+    // Enum ranges end inclusive.
+    reserveds: [
+      ...e.reservedRange.map((r) => ({ values: [range(r.start, r.end)], pos: POS })),
+      ...e.reservedName.map((n) => ({ values: [n], pos: POS }))
+    ],
+    pos: POS
+  };
+}
+function fieldOf(file, fd, inOneOf) {
+  const field = {
+    name: fd.name,
+    tag: fd.number,
+    type: fd.typeName !== "" ? fd.typeName : scalarName(fd.type),
+    options: withMeta(
+      setOptions(FieldOptionsSchema, fd.options, [
+        ["ctype", "ENUM", FieldOptions_CType],
+        ["packed", "BOOLEAN"],
+        ["jstype", "ENUM", FieldOptions_JSType],
+        ["deprecated", "BOOLEAN"],
+        ["debug_redact", "BOOLEAN"]
+      ]),
+      fd.options,
+      "field_meta"
+    ),
+    pos: POS,
+    typePos: POS
+  };
+  const label = inOneOf ? void 0 : labelOf(file, fd);
+  if (label !== void 0) field.label = label;
+  if (isFieldSet(fd, FieldDescriptorProtoSchema.field.jsonName)) field.jsonName = fd.jsonName;
+  if (file.syntax !== "proto3" && isFieldSet(fd, FieldDescriptorProtoSchema.field.defaultValue))
+    field.defaultValue = fd.defaultValue;
+  return field;
+}
+function labelOf(file, fd) {
+  if (fd.proto3Optional) return "optional";
+  const proto3 = file.syntax === "proto3";
+  switch (fd.label) {
+    case FieldDescriptorProto_Label.REPEATED:
+      return "repeated";
+    case FieldDescriptorProto_Label.REQUIRED:
+      return proto3 ? void 0 : "required";
+    default:
+      return proto3 ? void 0 : "optional";
+  }
+}
+function scalarName(type) {
+  const name = FieldDescriptorProto_Type[type];
+  if (name === void 0) throw new Error(`unknown field type ${type}`);
+  return name.toLowerCase();
+}
+function extendsOf(file, fields2) {
+  const byExtendee = /* @__PURE__ */ new Map();
+  for (const fd of fields2) {
+    let e = byExtendee.get(fd.extendee);
+    if (e === void 0) byExtendee.set(fd.extendee, e = { name: fd.extendee, fields: [], pos: POS });
+    e.fields.push(fieldOf(file, fd, false));
+  }
+  return [...byExtendee.values()];
+}
+function serviceOf(s) {
+  return {
+    name: s.name,
+    rpcs: s.method.map((m) => ({
+      name: m.name,
+      requestType: m.inputType,
+      responseType: m.outputType,
+      requestStreaming: m.clientStreaming,
+      responseStreaming: m.serverStreaming,
+      options: setOptions(MethodOptionsSchema, m.options, [
+        ["deprecated", "BOOLEAN"],
+        ["idempotency_level", "ENUM", MethodOptions_IdempotencyLevel]
+      ]),
+      pos: POS
+    })),
+    options: setOptions(ServiceOptionsSchema, s.options, [["deprecated", "BOOLEAN"]]),
+    pos: POS
+  };
+}
+
 // src/registry/server/messages.ts
 function findingMessage(type, f, ctx) {
   if (type === "AVRO") {
@@ -555,6 +885,7 @@ function prepareUncached(text2, schemaType, options) {
   const handler = formatByRegistryType(schemaType);
   if (handler === void 0) return { ok: false, message: `Invalid schema type ${schemaType}` };
   if (text2.trim() === "") return { ok: false, message: "Empty schema" };
+  if (schemaType === "PROTOBUF") text2 = protoSource(text2);
   let parsed;
   try {
     parsed = handler.parse(text2, { references: options.references, lenient: options.lenient });
@@ -576,6 +907,13 @@ function prepareUncached(text2, schemaType, options) {
   const canonical = options.normalize ? registryNormalized(handler, parsed.schema) : handler.canonical(parsed.schema);
   return { ok: true, schema: { schemaType, canonical, parsed: parsed.schema, handler } };
 }
+var BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+function protoSource(text2) {
+  const trimmed = text2.trim();
+  if (!BASE64.test(trimmed)) return text2;
+  const converted = descriptorText(Buffer.from(trimmed, "base64"));
+  return converted === void 0 || converted.trim() === "" ? text2 : converted;
+}
 function protobufInvalid(issues) {
   const details = issues.map((i) => `${i.line}:${i.column}: ${i.message}`).join("; ");
   const wrap = (m) => `Invalid schema of type PROTOBUF, details: ${m}`;
@@ -591,19 +929,19 @@ function checkLevel(level, candidate, previous, validateFields) {
   const first = isTransitive(level) ? 0 : previous.length - 1;
   for (let i = previous.length - 1; i >= first; i--) {
     const old = previous[i];
-    const messages = [];
+    const messages2 = [];
     if (old.schema.schemaType !== candidate.schemaType) {
-      messages.push(DIFFERENT_TYPE_MESSAGE);
+      messages2.push(DIFFERENT_TYPE_MESSAGE);
     } else {
       for (const direction of directions) {
         const ctx = direction === "new-reads-old" ? { reader: "new", writer: "old" } : { reader: "old", writer: "new" };
         const findings = direction === "new-reads-old" ? candidate.handler.check(candidate.parsed, old.schema.parsed, ctx) : candidate.handler.check(old.schema.parsed, candidate.parsed, ctx);
-        for (const f of findings) messages.push(findingMessage(candidate.schemaType, f, ctx));
+        for (const f of findings) messages2.push(findingMessage(candidate.schemaType, f, ctx));
       }
     }
-    if (messages.length > 0) {
-      messages.push(...versionSuffix(old.version, old.schema.canonical), configSuffix(level, validateFields));
-      return { compatible: false, messages };
+    if (messages2.length > 0) {
+      messages2.push(...versionSuffix(old.version, old.schema.canonical), configSuffix(level, validateFields));
+      return { compatible: false, messages: messages2 };
     }
   }
   return { compatible: true, messages: [] };
@@ -1040,13 +1378,13 @@ function findEntity(root, entity) {
     }
     if (!isObject2(node) || !("type" in node)) continue;
     const type = node["type"];
-    const fields = Array.isArray(node["fields"]) ? node["fields"] : [];
+    const fields2 = Array.isArray(node["fields"]) ? node["fields"] : [];
     if (type === "record") {
       if ((space === "" || space === rootSpace) && node["name"] === recordName) {
         if (fieldName === void 0) return node;
-        const found = fields.find((f) => isObject2(f) && f["name"] === fieldName);
+        const found = fields2.find((f) => isObject2(f) && f["name"] === fieldName);
         if (isObject2(found)) return found;
-      } else queue.push(...fields);
+      } else queue.push(...fields2);
     } else if (type === "array") queue.push(node["items"]);
     else if (type === "map") queue.push(node["values"]);
     else queue.push(type);
@@ -1097,10 +1435,6 @@ function inlineTaggedEntities(schema) {
   };
   walk(schema.root);
   return out;
-}
-function findTags(schema, wanted) {
-  const all = wanted.includes("*");
-  return inlineTaggedEntities(schema).filter((e) => all || e.tags.some((t) => wanted.includes(t)));
 }
 
 // src/registry/server/params.ts
@@ -1265,6 +1599,178 @@ function matchPattern(pattern, segments) {
   return params;
 }
 
+// src/registry/server/protobuf-tags.ts
+var MESSAGE_META = "confluent.message_meta";
+var FIELD_META = "confluent.field_meta";
+var TAGS_FIELD = "tags";
+var normalizedPath = (path) => path.startsWith(".") ? path.slice(1) : path;
+function javaHash(s) {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(31, h) + s.charCodeAt(i) | 0;
+  return h;
+}
+function hashMapOrder(entries) {
+  let capacity = 16;
+  while (entries.length - 1 > capacity * 0.75) capacity *= 2;
+  const bucket = (key) => {
+    const h = javaHash(key);
+    return (h ^ h >>> 16) & capacity - 1;
+  };
+  return entries.map(([key, value], i) => ({ b: bucket(key), i, value })).sort((x, y) => x.b - y.b || y.i - x.i).map((e) => e.value);
+}
+var asItems = (v) => Array.isArray(v) ? v : v.kind === "LIST" ? v.items : [v];
+function union(a, b) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const v of [...asItems(a), ...asItems(b)])
+    seen.set(JSON.stringify(v), seen.get(JSON.stringify(v)) ?? v);
+  return { kind: "LIST", items: [...seen.values()] };
+}
+function merge(existing, replacement) {
+  if (existing.kind !== "MAP" || replacement.kind !== "MAP") return replacement;
+  const entries = existing.value.entries.map(([k, v]) => [k, v]);
+  for (const [key, value] of replacement.value.entries) {
+    const at = entries.findIndex(([k]) => k === key);
+    if (at < 0) entries.push([key, value]);
+    else entries[at] = [key, union(entries[at][1], value)];
+  }
+  return { ...replacement, value: { kind: "MAP", entries } };
+}
+function mergeOptions(options) {
+  const out = /* @__PURE__ */ new Map();
+  for (const o of options) {
+    const key = normalizedPath(o.name);
+    const seen = out.get(key);
+    out.set(key, seen === void 0 ? asMap(o) : merge(seen, asMap(o)));
+  }
+  return out;
+}
+function tagsOf(options, metaName) {
+  const meta = mergeOptions(options).get(metaName);
+  if (meta?.kind !== "MAP") return [];
+  const tags = meta.value.entries.find(([k]) => k === TAGS_FIELD)?.[1];
+  if (tags === void 0) return [];
+  return [...new Set(asItems(tags).flatMap((v) => "value" in v ? [v.value] : []))];
+}
+var messages = (types) => types.filter((t) => t.kind === "message");
+function noMatch(what, name) {
+  throw RegistryErrors.invalidSchema(
+    `java.lang.IllegalArgumentException: No matching ${what} with name '${name}' found in the schema`
+  );
+}
+function findElement(file, entity) {
+  const ids = normalizedPath(entity.entityPath).split(".");
+  const isField = entity.entityType === "sr_field";
+  const end = isField ? ids.length - 1 : ids.length;
+  let message;
+  let i = 0;
+  for (; i < end; i++) {
+    const name = ids[i];
+    const found = messages(message === void 0 ? file.types : message.nestedTypes).find(
+      (m) => m.name === name
+    );
+    if (found !== void 0) message = found;
+    else if (isField && i === end - 1) break;
+    else return noMatch("Message", name);
+  }
+  if (!isField) return message;
+  const fieldName = ids[ids.length - 1];
+  if (message === void 0) return noMatch("Field", fieldName);
+  const oneOfs = i === end ? message.oneOfs : message.oneOfs.filter((o) => o.name === ids[i]).slice(-1);
+  const candidates = i === end ? [...message.fields, ...oneOfs.flatMap((o) => o.fields)] : oneOfs.flatMap((o) => o.fields);
+  return candidates.find((f) => f.name === fieldName) ?? noMatch("Field", fieldName);
+}
+function withoutTags(meta, remove) {
+  if (meta.kind !== "MAP") return meta;
+  const entries = [];
+  for (const [key, value] of meta.value.entries) {
+    if (key !== TAGS_FIELD) entries.push([key, value]);
+    else {
+      const left = asItems(value).filter((v) => !("value" in v && remove.has(v.value)));
+      if (left.length > 0) entries.push([key, { kind: "LIST", items: left }]);
+    }
+  }
+  return entries.length === 0 ? void 0 : { ...meta, value: { kind: "MAP", entries } };
+}
+function editedOptions(options, metaName, add, remove) {
+  const all = [...options];
+  if (add.length > 0) {
+    const items = add.map((t) => ({ kind: "STRING", value: t }));
+    const pos = { line: 0, column: 0 };
+    const tags = {
+      name: TAGS_FIELD,
+      parenthesized: false,
+      kind: "LIST",
+      value: { kind: "LIST", items },
+      pos
+    };
+    all.push({ name: metaName, parenthesized: true, kind: "OPTION", value: tags, pos });
+  }
+  const merged = mergeOptions(all);
+  const meta = merged.get(metaName);
+  if (remove.length > 0 && meta !== void 0) {
+    const kept = withoutTags(meta, new Set(remove));
+    if (kept === void 0) merged.delete(metaName);
+    else merged.set(metaName, kept);
+  }
+  return hashMapOrder([...merged]);
+}
+function applyProtobufTags(canonical, add, remove) {
+  const file = parseProtoText(canonical);
+  for (const key of /* @__PURE__ */ new Set([...add.keys(), ...remove.keys()])) {
+    const entity = add.get(key) ?? remove.get(key);
+    const element = findElement(file, entity);
+    const metaName = entity.entityType === "sr_record" ? MESSAGE_META : FIELD_META;
+    element.options = editedOptions(
+      element.options,
+      metaName,
+      add.get(key)?.tags ?? [],
+      remove.get(key)?.tags ?? []
+    );
+  }
+  return canonicalProto(file);
+}
+function protobufTaggedEntities(file) {
+  const out = [];
+  const walk = (list, scope) => {
+    for (const m of messages(list)) {
+      const path = scope + m.name;
+      const own = tagsOf(m.options, MESSAGE_META);
+      if (own.length > 0) out.push({ entityPath: path, entityType: "sr_record", tags: own });
+      for (const f of [...m.oneOfs.flatMap((o) => o.fields), ...m.fields]) {
+        const tags = tagsOf(f.options, FIELD_META);
+        if (tags.length > 0) out.push({ entityPath: `${path}.${f.name}`, entityType: "sr_field", tags });
+      }
+      walk(m.nestedTypes, `${path}.`);
+    }
+  };
+  walk(file.types, "");
+  return out;
+}
+var normalizedEntities = (list) => list.map((t) => ({ ...t, entityPath: normalizedPath(t.entityPath) }));
+
+// src/registry/server/tagging.ts
+function applySchemaTags(parsed, canonical, add, remove) {
+  if (parsed.format === "avro") return applyAvroTags(canonical, add, remove);
+  if (parsed.format === "protobuf")
+    return applyProtobufTags(
+      canonical,
+      byEntity(normalizedEntities(add)),
+      byEntity(normalizedEntities(remove))
+    );
+  throw RegistryErrors.invalidSchema(
+    "Schema tags are supported for AVRO and PROTOBUF schemas only by this registry"
+  );
+}
+function taggedEntities(parsed) {
+  if (parsed.format === "avro") return inlineTaggedEntities(parsed);
+  if (parsed.format === "protobuf") return protobufTaggedEntities(parsed.proto);
+  return [];
+}
+function findTags(parsed, wanted) {
+  const all = wanted.includes("*");
+  return taggedEntities(parsed).filter((e) => all || e.tags.some((t) => wanted.includes(t)));
+}
+
 // src/registry/server/tag-requests.ts
 function objectField(o, field) {
   const v = o[field];
@@ -1331,12 +1837,10 @@ function modifySchemaTags(service, subject, version, body) {
     newVersion
   );
   const prepared = service.storedSchema(stored, contextOf(subject));
-  if (prepared.parsed.format !== "avro")
-    throw RegistryErrors.invalidSchema("Schema tags are supported for AVRO schemas only by this registry");
   const add = parseSchemaTagsList(o["tagsToAdd"], "tagsToAdd") ?? [];
   const remove = parseSchemaTagsList(o["tagsToRemove"], "tagsToRemove") ?? [];
   const request = {
-    schema: applyAvroTags(prepared.canonical, add, remove),
+    schema: applySchemaTags(prepared.parsed, prepared.canonical, add, remove),
     schemaType: stored.schemaType,
     references: stored.references,
     metadata,
@@ -1407,16 +1911,238 @@ function idView(entry, shapes, extra) {
   return out;
 }
 
+// src/formats/protobuf/proto-to-descriptor.ts
+import { create, toBinary } from "@bufbuild/protobuf";
+import {
+  DescriptorProtoSchema,
+  EnumDescriptorProtoSchema,
+  EnumOptionsSchema as EnumOptionsSchema2,
+  EnumValueOptionsSchema as EnumValueOptionsSchema2,
+  FieldDescriptorProto_Label as FieldDescriptorProto_Label2,
+  FieldDescriptorProto_Type as FieldDescriptorProto_Type2,
+  FieldDescriptorProtoSchema as FieldDescriptorProtoSchema2,
+  FieldOptionsSchema as FieldOptionsSchema2,
+  FileDescriptorProtoSchema as FileDescriptorProtoSchema2,
+  FileOptionsSchema as FileOptionsSchema2,
+  MessageOptionsSchema as MessageOptionsSchema2,
+  MethodOptionsSchema as MethodOptionsSchema2,
+  ServiceOptionsSchema as ServiceOptionsSchema2
+} from "@bufbuild/protobuf/wkt";
+function protoToDescriptor(schema, fileName = "default") {
+  return toBinary(FileDescriptorProtoSchema2, new DescriptorWriter(schema).file(fileName));
+}
+var SCALAR_TYPE = {
+  double: FieldDescriptorProto_Type2.DOUBLE,
+  float: FieldDescriptorProto_Type2.FLOAT,
+  int32: FieldDescriptorProto_Type2.INT32,
+  int64: FieldDescriptorProto_Type2.INT64,
+  uint32: FieldDescriptorProto_Type2.UINT32,
+  uint64: FieldDescriptorProto_Type2.UINT64,
+  sint32: FieldDescriptorProto_Type2.SINT32,
+  sint64: FieldDescriptorProto_Type2.SINT64,
+  fixed32: FieldDescriptorProto_Type2.FIXED32,
+  fixed64: FieldDescriptorProto_Type2.FIXED64,
+  sfixed32: FieldDescriptorProto_Type2.SFIXED32,
+  sfixed64: FieldDescriptorProto_Type2.SFIXED64,
+  bool: FieldDescriptorProto_Type2.BOOL,
+  string: FieldDescriptorProto_Type2.STRING,
+  bytes: FieldDescriptorProto_Type2.BYTES
+};
+var LABEL = {
+  optional: FieldDescriptorProto_Label2.OPTIONAL,
+  required: FieldDescriptorProto_Label2.REQUIRED,
+  repeated: FieldDescriptorProto_Label2.REPEATED
+};
+function optionsOf(schema, options) {
+  const init = {};
+  for (const o of options) {
+    if (o.parenthesized || !("value" in o.value) || typeof o.value.value !== "string") continue;
+    const field = schema.fields.find((f) => f.name === o.name);
+    if (field === void 0) continue;
+    const text2 = o.value.value;
+    let value;
+    if (field.fieldKind === "enum" || field.fieldKind === "list" && field.listKind === "enum")
+      value = field.enum?.values.find((v) => v.name === text2)?.number;
+    else if (o.kind === "BOOLEAN") value = text2 === "true";
+    else if (o.kind === "NUMBER") value = Number(text2);
+    else value = text2;
+    if (value === void 0) continue;
+    if (field.fieldKind === "list")
+      init[field.localName] = [...init[field.localName] ?? [], value];
+    else init[field.localName] = value;
+  }
+  return Object.keys(init).length === 0 ? void 0 : init;
+}
+function ranges(values, endExclusive) {
+  const extra = endExclusive ? 1 : 0;
+  return values.filter((v) => typeof v !== "string").map(
+    (v) => typeof v === "number" ? { start: v, end: v + extra } : { start: v.start, end: v.end + extra }
+  );
+}
+function entryName(field) {
+  return `${field.split("_").map((p) => p === "" ? "" : p[0].toUpperCase() + p.slice(1)).join("")}Entry`;
+}
+var DescriptorWriter = class {
+  constructor(schema) {
+    this.schema = schema;
+  }
+  schema;
+  file(name) {
+    const f = this.schema.proto;
+    const deps = [...f.imports, ...f.publicImports, ...f.weakImports];
+    return create(FileDescriptorProtoSchema2, {
+      name,
+      ...f.packageName === void 0 ? {} : { package: f.packageName },
+      dependency: deps,
+      publicDependency: f.publicImports.map((i) => deps.indexOf(i)),
+      weakDependency: f.weakImports.map((i) => deps.indexOf(i)),
+      messageType: f.types.filter((t) => t.kind === "message").map((m) => this.message(m, [])),
+      enumType: f.types.filter((t) => t.kind === "enum").map((e) => this.enum(e)),
+      service: f.services.map((s) => ({
+        name: s.name,
+        method: s.rpcs.map((r) => ({
+          name: r.name,
+          inputType: this.typeName(r.requestType, []),
+          outputType: this.typeName(r.responseType, []),
+          ...r.requestStreaming ? { clientStreaming: true } : {},
+          ...r.responseStreaming ? { serverStreaming: true } : {},
+          options: optionsOf(MethodOptionsSchema2, r.options)
+        })),
+        options: optionsOf(ServiceOptionsSchema2, s.options)
+      })),
+      extension: f.extendDeclarations.flatMap(
+        (e) => e.fields.map((x) => this.field(x, [], { extendee: this.typeName(e.name, []) }))
+      ),
+      options: optionsOf(FileOptionsSchema2, f.options),
+      ...f.syntax === void 0 ? {} : { syntax: f.syntax }
+    });
+  }
+  message(m, outer) {
+    const scope = [...outer, m.name];
+    const nested = [];
+    const fields2 = [];
+    const proto3 = this.schema.proto.syntax === "proto3";
+    const plain = (x) => {
+      const map2 = mapTypes(x.type);
+      if (map2 === void 0) return this.field(x, scope, {});
+      const entry = entryName(x.name);
+      nested.push(this.mapEntry(entry, map2, scope));
+      return this.field({ ...x, type: `.${this.fullName([...scope, entry])}`, label: "repeated" }, scope, {});
+    };
+    const group = (g, oneofIndex) => {
+      nested.push(
+        create(DescriptorProtoSchema, {
+          name: g.name,
+          field: g.fields.map((x) => this.field(x, [...scope, g.name], {}))
+        })
+      );
+      return create(FieldDescriptorProtoSchema2, {
+        name: g.name.toLowerCase(),
+        number: g.tag,
+        label: LABEL[g.label ?? "optional"],
+        type: FieldDescriptorProto_Type2.GROUP,
+        typeName: `.${this.fullName([...scope, g.name])}`,
+        ...oneofIndex === void 0 ? {} : { oneofIndex }
+      });
+    };
+    for (const x of m.fields)
+      fields2.push({ at: x.pos, synthetic: proto3 && x.label === "optional", field: plain(x) });
+    for (const g of m.groups) fields2.push({ at: g.pos, synthetic: false, field: group(g) });
+    m.oneOfs.forEach((o, i) => {
+      for (const x of o.fields)
+        fields2.push({ at: x.pos, synthetic: false, field: this.field(x, scope, { oneofIndex: i }) });
+      for (const g of o.groups) fields2.push({ at: g.pos, synthetic: false, field: group(g, i) });
+    });
+    const oneofDecl = m.oneOfs.map((o) => ({ name: o.name }));
+    fields2.sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column);
+    for (const { synthetic, field } of fields2) {
+      if (!synthetic) continue;
+      field.proto3Optional = true;
+      field.oneofIndex = oneofDecl.length;
+      oneofDecl.push({ name: `_${field.name}` });
+    }
+    return create(DescriptorProtoSchema, {
+      name: m.name,
+      field: fields2.map((f) => f.field),
+      nestedType: [
+        ...nested,
+        ...m.nestedTypes.filter((t) => t.kind === "message").map((t) => this.message(t, scope))
+      ],
+      enumType: m.nestedTypes.filter((t) => t.kind === "enum").map((e) => this.enum(e)),
+      extensionRange: m.extensions.flatMap((e) => ranges(e.values, true)),
+      extension: m.extendDeclarations.flatMap(
+        (e) => e.fields.map((x) => this.field(x, scope, { extendee: this.typeName(e.name, scope) }))
+      ),
+      options: optionsOf(MessageOptionsSchema2, m.options),
+      oneofDecl,
+      reservedRange: m.reserveds.flatMap((r) => ranges(r.values, true)),
+      reservedName: m.reserveds.flatMap((r) => r.values.filter((v) => typeof v === "string"))
+    });
+  }
+  mapEntry(name, [key, value], scope) {
+    const at = { line: 0, column: 0 };
+    const kv = (n, tag, type) => this.field({ name: n, tag, type, label: "optional", options: [], pos: at, typePos: at }, scope, {});
+    return create(DescriptorProtoSchema, {
+      name,
+      field: [kv("key", 1, key), kv("value", 2, value)].map((f) => ({ ...f, jsonName: f.name })),
+      options: { mapEntry: true }
+    });
+  }
+  field(x, scope, extra) {
+    const scalar = SCALAR_TYPES.has(x.type) ? SCALAR_TYPE[x.type] : void 0;
+    const typeName = scalar === void 0 ? this.typeName(x.type, scope) : void 0;
+    const kind = typeName === void 0 ? void 0 : this.schema.index.type(typeName.slice(1))?.type.kind;
+    return create(FieldDescriptorProtoSchema2, {
+      name: x.name,
+      number: x.tag,
+      label: LABEL[x.label ?? "optional"],
+      type: scalar ?? (kind === "enum" ? FieldDescriptorProto_Type2.ENUM : FieldDescriptorProto_Type2.MESSAGE),
+      ...typeName === void 0 ? {} : { typeName },
+      ...x.defaultValue === void 0 ? {} : { defaultValue: x.defaultValue },
+      ...x.jsonName === void 0 ? {} : { jsonName: x.jsonName },
+      ...extra,
+      options: optionsOf(FieldOptionsSchema2, x.options)
+    });
+  }
+  enum(e) {
+    return create(EnumDescriptorProtoSchema, {
+      name: e.name,
+      value: e.constants.map((c) => ({
+        name: c.name,
+        number: c.tag,
+        options: optionsOf(EnumValueOptionsSchema2, c.options)
+      })),
+      options: optionsOf(EnumOptionsSchema2, e.options),
+      reservedRange: e.reserveds.flatMap((r) => ranges(r.values, false)),
+      reservedName: e.reserveds.flatMap((r) => r.values.filter((v) => typeof v === "string"))
+    });
+  }
+  /** A type as written → `.full.Name`; as written when it does not resolve (a lenient schema). */
+  typeName(written, scope) {
+    const found = resolveName(
+      (n) => this.schema.index.type(n),
+      this.schema.index.packageName,
+      scope,
+      written
+    );
+    return found === void 0 ? written : `.${found}`;
+  }
+  fullName(path) {
+    const pkg = this.schema.index.packageName;
+    return pkg === "" ? path.join(".") : `${pkg}.${path.join(".")}`;
+  }
+};
+
 // src/registry/server/handlers.ts
 var json = (value) => ({ json: value });
 var SERVER_VERSION = { "7": "7.9.0", "8": "8.0.0" };
-function param(ctx, name) {
+function param2(ctx, name) {
   return ctx.params[name] ?? "";
 }
 function readVersion(ctx, includeDeleted) {
   const { state } = ctx.service;
-  const subject = checkSubject(param(ctx, "subject"));
-  const version = parseVersion(param(ctx, "version"));
+  const subject = checkSubject(param2(ctx, "subject"));
+  const version = parseVersion(param2(ctx, "version"));
   if (state.versions(subject, includeDeleted).length === 0) throw RegistryErrors.subjectNotFound(subject);
   const entry = version === LATEST ? state.latestLive(subject) : state.version(subject, version);
   if (entry === void 0 || entry.deleted && !includeDeleted)
@@ -1424,7 +2150,7 @@ function readVersion(ctx, includeDeleted) {
   return entry;
 }
 function schemaId(ctx) {
-  const text2 = param(ctx, "id");
+  const text2 = param2(ctx, "id");
   if (!/^\d+$/.test(text2)) throw RegistryErrors.notFound();
   return Number(text2);
 }
@@ -1434,9 +2160,6 @@ function holderById(ctx) {
   const found = ctx.service.state.holderOf(id, subject === null ? "" : normalizeSubject(subject));
   if (found === void 0) throw RegistryErrors.schemaNotFound(id);
   return found;
-}
-function schemaById(ctx) {
-  return ctx.service.schemaOf(holderById(ctx));
 }
 function holdersOf(ctx) {
   const found = holderById(ctx);
@@ -1488,7 +2211,7 @@ function putMode(ctx, subject) {
   return json("mode" in body ? { mode } : {});
 }
 function scopedSubject(ctx) {
-  const subject = checkSubject(param(ctx, "subject"), { allowGlobalContext: true });
+  const subject = checkSubject(param2(ctx, "subject"), { allowGlobalContext: true });
   return subject === "" ? void 0 : subject;
 }
 function withReferenceFormat(ctx, view, holder) {
@@ -1499,6 +2222,15 @@ function withReferenceFormat(ctx, view, holder) {
     ...r,
     subject: qualifyWithParent(context, r.subject)
   }));
+  return view;
+}
+function formatted(ctx, entry, holder) {
+  if (ctx.query.get("format") !== "serialized" || entry.schemaType !== "PROTOBUF") return entry.schema;
+  const parsed = ctx.service.storedSchema(entry, contextOf(holder)).parsed;
+  return Buffer.from(protoToDescriptor(parsed)).toString("base64");
+}
+function withFormat(ctx, entry, view, holder) {
+  if (ctx.query.has("format")) view["schema"] = formatted(ctx, entry, holder);
   return view;
 }
 function contexts(ctx) {
@@ -1544,7 +2276,7 @@ function withFoundTags(ctx, entry, view, holder) {
   const wanted = ctx.query.getAll("findTags");
   if (wanted.length === 0) return view;
   const parsed = ctx.service.storedSchema(entry, contextOf(holder)).parsed;
-  const found = parsed.format === "avro" ? findTags(parsed, wanted) : [];
+  const found = findTags(parsed, wanted);
   return found.length === 0 ? view : insertBefore(view, ["maxId", "ts", "deleted"], "schemaTags", schemaTagsView(found));
 }
 function insertBefore(view, later, key, value) {
@@ -1561,7 +2293,7 @@ function insertBefore(view, later, key, value) {
   return out;
 }
 function compatibilityReply(ctx, version) {
-  const subject = checkSubject(param(ctx, "subject"));
+  const subject = checkSubject(param2(ctx, "subject"));
   const verbose = boolParam(ctx.query, "verbose");
   const req = parseSchemaRequest(parseJsonBody(ctx.body));
   const outcome = ctx.service.compatibility(
@@ -1600,7 +2332,7 @@ function buildRouter() {
   r.add("GET", "/contexts", (ctx) => json(page(contexts(ctx), ctx.query)));
   r.add("DELETE", "/contexts/:context", (ctx) => {
     if (ctx.service.shapes === "7") throw RegistryErrors.notFound();
-    const raw = param(ctx, "context");
+    const raw = param2(ctx, "context");
     const context = normalizeContextName(raw);
     if (context === void 0)
       throw RegistryErrors.badRequest(`Context name '${raw}' cannot contain a colon`);
@@ -1609,7 +2341,7 @@ function buildRouter() {
   });
   r.add("GET", "/subjects", (ctx) => json(listSubjects(ctx)));
   r.add("POST", "/subjects/:subject", (ctx) => {
-    const subject = checkSubject(param(ctx, "subject"));
+    const subject = checkSubject(param2(ctx, "subject"));
     const req = parseSchemaRequest(parseJsonBody(ctx.body));
     return json(
       ctx.service.lookup(subject, req, boolParam(ctx.query, "normalize"), boolParam(ctx.query, "deleted"))
@@ -1618,10 +2350,10 @@ function buildRouter() {
   r.add(
     "DELETE",
     "/subjects/:subject",
-    (ctx) => json(ctx.service.deleteSubject(checkSubject(param(ctx, "subject")), boolParam(ctx.query, "permanent")))
+    (ctx) => json(ctx.service.deleteSubject(checkSubject(param2(ctx, "subject")), boolParam(ctx.query, "permanent")))
   );
   r.add("GET", "/subjects/:subject/metadata", (ctx) => {
-    const subject = checkSubject(param(ctx, "subject"));
+    const subject = checkSubject(param2(ctx, "subject"));
     const versions = ctx.service.state.versions(subject, boolParam(ctx.query, "deleted"));
     if (versions.length === 0) throw RegistryErrors.subjectNotFound(subject);
     const keys = ctx.query.getAll("key");
@@ -1631,12 +2363,13 @@ function buildRouter() {
       const entry = ctx.service.schemaOf(v);
       const props = entry.metadata?.["properties"];
       const has = (k, j) => isObject3(props) && props[k] === values[j];
-      if (keys.every(has)) return json(versionView(v, entry, ctx.service.shapes));
+      if (keys.every(has))
+        return json(withFormat(ctx, entry, versionView(v, entry, ctx.service.shapes), subject));
     }
     throw RegistryErrors.schemaNotFound();
   });
   r.add("GET", "/subjects/:subject/versions", (ctx) => {
-    const subject = checkSubject(param(ctx, "subject"));
+    const subject = checkSubject(param2(ctx, "subject"));
     const all = ctx.service.state.versions(subject, true);
     const list = boolParam(ctx.query, "deletedOnly") ? all.filter((v) => v.deleted) : boolParam(ctx.query, "deleted") ? all : all.filter((v) => !v.deleted);
     if (list.length === 0) throw RegistryErrors.subjectNotFound(subject);
@@ -1648,7 +2381,7 @@ function buildRouter() {
     );
   });
   r.add("POST", "/subjects/:subject/versions", (ctx) => {
-    const subject = checkSubject(param(ctx, "subject"));
+    const subject = checkSubject(param2(ctx, "subject"));
     const req = parseSchemaRequest(parseJsonBody(ctx.body));
     return json(
       ctx.service.register(subject, req, boolParam(ctx.query, "normalize"), boolParam(ctx.query, "force"))
@@ -1660,22 +2393,28 @@ function buildRouter() {
     return json(
       withReferenceFormat(
         ctx,
-        withFoundTags(ctx, entry, versionView(v, entry, ctx.service.shapes), v.subject),
+        withFoundTags(
+          ctx,
+          entry,
+          withFormat(ctx, entry, versionView(v, entry, ctx.service.shapes), v.subject),
+          v.subject
+        ),
         v.subject
       )
     );
   });
-  r.add("GET", "/subjects/:subject/versions/:version/schema", (ctx) => ({
-    raw: ctx.service.schemaOf(readVersion(ctx, boolParam(ctx.query, "deleted"))).schema
-  }));
+  r.add("GET", "/subjects/:subject/versions/:version/schema", (ctx) => {
+    const v = readVersion(ctx, boolParam(ctx.query, "deleted"));
+    return { raw: formatted(ctx, ctx.service.schemaOf(v), v.subject) };
+  });
   r.add(
     "POST",
     "/subjects/:subject/versions/:version/tags",
     (ctx) => json(
       modifySchemaTags(
         ctx.service,
-        checkSubject(param(ctx, "subject")),
-        parseVersion(param(ctx, "version")),
+        checkSubject(param2(ctx, "subject")),
+        parseVersion(param2(ctx, "version")),
         parseJsonBody(ctx.body)
       )
     )
@@ -1691,11 +2430,11 @@ function buildRouter() {
     );
   });
   r.add("DELETE", "/subjects/:subject/versions/:version", (ctx) => {
-    const subject = checkSubject(param(ctx, "subject"));
+    const subject = checkSubject(param2(ctx, "subject"));
     return json(
       ctx.service.deleteVersion(
         subject,
-        parseVersion(param(ctx, "version")),
+        parseVersion(param2(ctx, "version")),
         boolParam(ctx.query, "permanent")
       )
     );
@@ -1716,9 +2455,13 @@ function buildRouter() {
       ...boolParam(ctx.query, "fetchMaxId") ? { maxId: ctx.service.state.spaceOf(holder.subject).maxId } : {},
       ...subject === null ? {} : { subject: holder.subject, version: holder.version }
     });
-    return json(withReferenceFormat(ctx, withFoundTags(ctx, entry, view, holder.subject), holder.subject));
+    const tagged = withFoundTags(ctx, entry, withFormat(ctx, entry, view, holder.subject), holder.subject);
+    return json(withReferenceFormat(ctx, tagged, holder.subject));
   });
-  r.add("GET", "/schemas/ids/:id/schema", (ctx) => ({ raw: schemaById(ctx).schema }));
+  r.add("GET", "/schemas/ids/:id/schema", (ctx) => {
+    const holder = holderById(ctx);
+    return { raw: formatted(ctx, ctx.service.schemaOf(holder), holder.subject) };
+  });
   r.add(
     "GET",
     "/schemas/ids/:id/subjects",
@@ -1737,7 +2480,7 @@ function buildRouter() {
   r.add(
     "POST",
     "/compatibility/subjects/:subject/versions/:version",
-    (ctx) => compatibilityReply(ctx, parseVersion(param(ctx, "version")))
+    (ctx) => compatibilityReply(ctx, parseVersion(param2(ctx, "version")))
   );
   r.add("POST", "/compatibility/subjects/:subject/versions", (ctx) => compatibilityReply(ctx, void 0));
   r.add(
@@ -2068,11 +2811,11 @@ function parseAccept(header) {
   }
   return out;
 }
-function qualityOf(produced, ranges) {
+function qualityOf(produced, ranges2) {
   const [type, subtype] = produced.split("/");
   let best = -1;
   let q = 0;
-  for (const r of ranges) {
+  for (const r of ranges2) {
     const specificity = r.type === type && r.subtype === subtype ? 2 : r.type === type && r.subtype === "*" ? 1 : r.type === "*" ? 0 : -1;
     if (specificity > best) {
       best = specificity;
@@ -2085,11 +2828,11 @@ var cache = /* @__PURE__ */ new Map();
 function negotiateResponseType(accept) {
   if (accept === void 0 || accept === "" || accept === "*/*") return DEFAULT_RESPONSE_TYPE;
   if (cache.has(accept)) return cache.get(accept);
-  const ranges = parseAccept(accept);
+  const ranges2 = parseAccept(accept);
   let chosen;
   let score = 0;
   for (const [type, qs] of PRODUCES) {
-    const s = qualityOf(type, ranges) * qs;
+    const s = qualityOf(type, ranges2) * qs;
     if (s > score) {
       score = s;
       chosen = type;
@@ -2198,21 +2941,21 @@ function hasTopLevelField(schema, name) {
   return typeof properties === "object" && properties !== null && !Array.isArray(properties) && name in properties;
 }
 function reservedFieldMessages(candidate, metadata, previousMetadata, hasPrevious) {
-  const messages = [];
+  const messages2 = [];
   const reserved = reservedFields(metadata);
   if (hasPrevious) {
     for (const field of reservedFields(previousMetadata)) {
       if (!reserved.has(field))
-        messages.push(
+        messages2.push(
           `The new schema has reserved field ${field} removed from its metadata which is present in the old schema's metadata.`
         );
     }
   }
   for (const field of reserved) {
     if (hasTopLevelField(candidate, field))
-      messages.push(`The new schema has field that conflicts with the reserved field ${field}.`);
+      messages2.push(`The new schema has field that conflicts with the reserved field ${field}.`);
   }
-  return messages;
+  return messages2;
 }
 
 // src/registry/server/settings.ts
@@ -2640,20 +3383,22 @@ var RegistryService = class {
   withTags(req, subject) {
     if (req.schemaTagsToAdd === void 0 && req.schemaTagsToRemove === void 0) return req;
     const { prepared } = this.prepareRequest(req, subject, { lenient: true, normalize: false });
-    if (prepared.parsed.format !== "avro")
-      throw RegistryErrors.invalidSchema("Schema tags are supported for AVRO schemas only by this registry");
-    const schema = applyAvroTags(prepared.canonical, req.schemaTagsToAdd ?? [], req.schemaTagsToRemove ?? []);
+    const schema = applySchemaTags(
+      prepared.parsed,
+      prepared.canonical,
+      req.schemaTagsToAdd ?? [],
+      req.schemaTagsToRemove ?? []
+    );
     const { schemaTagsToAdd: _add, schemaTagsToRemove: _remove, ...rest } = req;
     return { ...rest, schema, version: req.version ?? LATEST };
   }
   /** `propagateSchemaTags`: the latest version's tags added to the new schema. */
   propagateTags(req, latest, subject) {
     const previous = this.storedSchema(latest, contextOf(subject)).parsed;
-    if (previous.format !== "avro") return req;
-    const tags = inlineTaggedEntities(previous);
+    const tags = taggedEntities(previous);
     if (tags.length === 0) return req;
     const { prepared } = this.prepareRequest(req, subject, { lenient: true, normalize: false });
-    return { ...req, schema: applyAvroTags(prepared.canonical, tags, []) };
+    return { ...req, schema: applySchemaTags(prepared.parsed, prepared.canonical, tags, []) };
   }
   /**
    * `registerOrForward`'s first look (§4.2): a version of the subject that already is this schema

@@ -2,7 +2,7 @@ import {
   NameIndex,
   buildVersions,
   loadSchema
-} from "./chunk-DUQSACQQ.js";
+} from "./chunk-VATXBAXZ.js";
 import {
   CONFIG_FILE,
   loadConfig,

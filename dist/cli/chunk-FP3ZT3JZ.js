@@ -1324,6 +1324,8 @@ var protobufFormat = {
 };
 
 export {
+  resolveName,
+  asMap,
   canonicalProto,
   normalizedProto,
   DIFFERENCE_TYPES,

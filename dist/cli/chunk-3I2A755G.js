@@ -4,16 +4,16 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = {
-  compat: () => import("./compat-I3OJETJ6.js"),
-  check: () => import("./check-DVEOWLW5.js"),
-  log: () => import("./log-3LSQARI5.js"),
-  diff: () => import("./diff-X6NO6KPD.js"),
+  compat: () => import("./compat-DBYUJEHD.js"),
+  check: () => import("./check-HU3UJCC3.js"),
+  log: () => import("./log-M43JMAU3.js"),
+  diff: () => import("./diff-32SCSDOC.js"),
   init: () => import("./init-Q4BBVBW3.js"),
-  registry: () => import("./registry-OF5XMLGV.js"),
-  publish: () => import("./publish-COHCCVCE.js"),
-  status: () => import("./status-Q2JKHB3S.js"),
+  registry: () => import("./registry-33QXROSA.js"),
+  publish: () => import("./publish-KVWOT7YB.js"),
+  status: () => import("./status-Z3IIKQYA.js"),
   import: () => import("./import-JADEM5HD.js"),
-  demo: () => import("./demo-OGEHIQ24.js")
+  demo: () => import("./demo-JQEIMDBG.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

@@ -1,10 +1,10 @@
 import {
   formatById
-} from "./chunk-F6EZ4XL2.js";
+} from "./chunk-NROCTYX4.js";
 import {
   protoImports
-} from "./chunk-MI7VGLKP.js";
-import "./chunk-65COATOQ.js";
+} from "./chunk-FP3ZT3JZ.js";
+import "./chunk-3TNLD5FK.js";
 import {
   jsonSchemaFormatWith,
   parsePolicy

@@ -10,11 +10,11 @@ import {
   parseAuthFile,
   startRegistryServer,
   withUser
-} from "./chunk-XJTE63F6.js";
+} from "./chunk-M2MQASAC.js";
 import "./chunk-EKN6NJ4H.js";
-import "./chunk-F6EZ4XL2.js";
-import "./chunk-MI7VGLKP.js";
-import "./chunk-65COATOQ.js";
+import "./chunk-NROCTYX4.js";
+import "./chunk-FP3ZT3JZ.js";
+import "./chunk-3TNLD5FK.js";
 import "./chunk-D4XMSXPM.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-KVYAH4SS.js";

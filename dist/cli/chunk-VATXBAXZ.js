@@ -27,7 +27,7 @@ function loadFormat(id, options = {}) {
   const key = `${id}:${policy}`;
   let handler = loaded.get(key);
   if (handler === void 0) {
-    handler = id === "avro" ? import("./avro-2MYUJSIM.js").then((m) => m.avroFormat) : id === "protobuf" ? import("./protobuf-44NBCTD7.js").then((m) => m.protobufFormat) : import("./jsonschema-RWH3QYVL.js").then(
+    handler = id === "avro" ? import("./avro-OAV3GCWY.js").then((m) => m.avroFormat) : id === "protobuf" ? import("./protobuf-GWLOZ4AQ.js").then((m) => m.protobufFormat) : import("./jsonschema-RWH3QYVL.js").then(
       (m) => policy === "strict" ? m.jsonSchemaFormat : m.jsonSchemaFormatWith({ policy })
     );
     loaded.set(key, handler);

@@ -59,7 +59,7 @@ usage: ${usage}`
     startBaseLookupEarly(io.cwd, { staged: mode === "staged" && values.config === void 0 });
     try {
       const [{ runCheck }, { renderReport }] = await Promise.all([
-        import("./check-GPPICPP7.js"),
+        import("./check-X3JKRCSF.js"),
         import("./render-JV2T3AVD.js")
       ]);
       const report = await runCheck({

@@ -3,8 +3,8 @@ import {
 } from "./chunk-AH6CLN5T.js";
 import {
   subjectDiff
-} from "./chunk-Q22CLQBG.js";
-import "./chunk-DUQSACQQ.js";
+} from "./chunk-KJ3QCGK5.js";
+import "./chunk-VATXBAXZ.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";
