@@ -29105,7 +29105,7 @@ var init_parse2 = __esm({
         const enclosing = plain !== fullName2 ? this.named.get(plain) : void 0;
         this.issue(
           AVRO_RULES.UNKNOWN_TYPE,
-          enclosing !== void 0 ? `unknown type '${written}': inside namespace '${space ?? ""}' it means '${fullName2}', which is not defined; the record '${plain}' (no namespace) is not complete at this point, and Avro Java looks a name up in the current namespace only until then ("Undefined schema: ${fullName2}"). Give '${plain}' a namespace and write its full name here` : `unknown type '${written}': not a primitive type, and no named type '${fullName2}' is defined in this schema or given as a reference`,
+          enclosing !== void 0 ? `unknown type '${written}': inside namespace '${space ?? ""}' it means '${fullName2}', which is not defined; the record '${plain}' (no namespace) is not complete at this point, and Avro Java looks a name up in the current namespace only until then ("Undefined schema: ${fullName2}"). Give '${plain}' a namespace and write its full name here` : `unknown type '${written}': not a primitive type, and no named type '${fullName2}' is defined in this schema or given as a reference (Avro: "Undefined schema: ${fullName2}")`,
           pointer
         );
       }

@@ -5,6 +5,7 @@
 // CI's `git diff -- dist/` after `npm run build:action` also catches a stale CLI bundle.
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,4 +26,20 @@ await build({
   charset: 'utf8',
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [inlineJson()],
 });
+
+/**
+ * JSON files of dependencies (ajv's meta-schemas) are bundled, not left as imports: an external import of
+ * a .json file would need its `with { type: 'json' }` attribute, which esbuild drops from external imports.
+ */
+function inlineJson() {
+  return {
+    name: 'inline-json',
+    setup(b) {
+      b.onResolve({ filter: /\.json$/ }, (args) => ({
+        path: createRequire(join(args.resolveDir, 'index.js')).resolve(args.path),
+      }));
+    },
+  };
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunk-3I2A755G.js";
+} from "./chunk-WUPMPWGK.js";
 import "./chunk-6BBU6Q3O.js";
 
 // src/cli/io.ts

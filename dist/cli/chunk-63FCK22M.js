@@ -2,7 +2,7 @@ import {
   NameIndex,
   buildVersions,
   loadSchema
-} from "./chunk-VATXBAXZ.js";
+} from "./chunk-SQGB2OBE.js";
 import {
   CONFIG_FILE,
   loadConfig,

@@ -3,7 +3,7 @@ import {
 } from "./chunk-EKN6NJ4H.js";
 import {
   formatByRegistryType
-} from "./chunk-NROCTYX4.js";
+} from "./chunk-NPHX3LBV.js";
 import {
   PROTOBUF_RULES,
   asMap,
@@ -13,7 +13,7 @@ import {
 import {
   canonicalAvro,
   normalizedAvro
-} from "./chunk-3TNLD5FK.js";
+} from "./chunk-TV6PJ375.js";
 import {
   jsonDocumentOf
 } from "./chunk-OOMT5PNS.js";

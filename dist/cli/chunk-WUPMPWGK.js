@@ -4,16 +4,16 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = {
-  compat: () => import("./compat-DBYUJEHD.js"),
-  check: () => import("./check-HU3UJCC3.js"),
-  log: () => import("./log-M43JMAU3.js"),
-  diff: () => import("./diff-32SCSDOC.js"),
+  compat: () => import("./compat-EXY5RVFR.js"),
+  check: () => import("./check-Y7MZ6OIG.js"),
+  log: () => import("./log-4QQQLJLV.js"),
+  diff: () => import("./diff-DI4UAG2S.js"),
   init: () => import("./init-Q4BBVBW3.js"),
-  registry: () => import("./registry-33QXROSA.js"),
-  publish: () => import("./publish-KVWOT7YB.js"),
-  status: () => import("./status-Z3IIKQYA.js"),
+  registry: () => import("./registry-MC2MRJUJ.js"),
+  publish: () => import("./publish-GU2SXCQP.js"),
+  status: () => import("./status-QCC53USG.js"),
   import: () => import("./import-JADEM5HD.js"),
-  demo: () => import("./demo-JQEIMDBG.js")
+  demo: () => import("./demo-3YDL2JDR.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

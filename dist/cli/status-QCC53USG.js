@@ -1,8 +1,8 @@
 import {
   collectCandidates,
   orderByReferences
-} from "./chunk-BGUI6OWC.js";
-import "./chunk-KJ3QCGK5.js";
+} from "./chunk-KAYNTTCA.js";
+import "./chunk-Y2GKIUWJ.js";
 import "./chunk-YQESO7LV.js";
 import {
   connectRegistry,
@@ -11,8 +11,8 @@ import {
 import {
   isRegistryError
 } from "./chunk-4NB2SHSX.js";
-import "./chunk-5Y3EPCPL.js";
-import "./chunk-VATXBAXZ.js";
+import "./chunk-63FCK22M.js";
+import "./chunk-SQGB2OBE.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";

@@ -1,17 +1,17 @@
 import {
   startRegistryServer
-} from "./chunk-M2MQASAC.js";
+} from "./chunk-EEDWDK6Z.js";
 import "./chunk-EKN6NJ4H.js";
 import {
   SchemaRegistryClient
 } from "./chunk-4NB2SHSX.js";
 import {
   main
-} from "./chunk-3I2A755G.js";
-import "./chunk-NROCTYX4.js";
+} from "./chunk-WUPMPWGK.js";
+import "./chunk-NPHX3LBV.js";
 import "./chunk-FP3ZT3JZ.js";
-import "./chunk-3TNLD5FK.js";
-import "./chunk-D4XMSXPM.js";
+import "./chunk-TV6PJ375.js";
+import "./chunk-37YVPKBY.js";
 import "./chunk-OOMT5PNS.js";
 import {
   CONFIG_FILE

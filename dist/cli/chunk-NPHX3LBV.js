@@ -3,10 +3,10 @@ import {
 } from "./chunk-FP3ZT3JZ.js";
 import {
   avroFormat
-} from "./chunk-3TNLD5FK.js";
+} from "./chunk-TV6PJ375.js";
 import {
   jsonSchemaFormat
-} from "./chunk-D4XMSXPM.js";
+} from "./chunk-37YVPKBY.js";
 
 // src/formats/registry.ts
 var FORMATS = {

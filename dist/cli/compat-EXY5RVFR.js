@@ -1,14 +1,14 @@
 import {
   formatById
-} from "./chunk-NROCTYX4.js";
+} from "./chunk-NPHX3LBV.js";
 import {
   protoImports
 } from "./chunk-FP3ZT3JZ.js";
-import "./chunk-3TNLD5FK.js";
+import "./chunk-TV6PJ375.js";
 import {
   jsonSchemaFormatWith,
   parsePolicy
-} from "./chunk-D4XMSXPM.js";
+} from "./chunk-37YVPKBY.js";
 import {
   checkCompatibility
 } from "./chunk-4JLVD5MI.js";

@@ -11,7 +11,7 @@ import {
   jsonSchemaFormatWith,
   parseJsonSchema,
   parsePolicy
-} from "./chunk-D4XMSXPM.js";
+} from "./chunk-37YVPKBY.js";
 import "./chunk-L6DUB6QO.js";
 import "./chunk-6BBU6Q3O.js";
 export {

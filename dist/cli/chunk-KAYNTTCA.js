@@ -1,7 +1,7 @@
 import {
   changedSubjects,
   readSubjects
-} from "./chunk-KJ3QCGK5.js";
+} from "./chunk-Y2GKIUWJ.js";
 import {
   loadConfig
 } from "./chunk-AMNHAX6Y.js";

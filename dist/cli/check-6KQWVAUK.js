@@ -1,7 +1,7 @@
 import {
   runCheck
-} from "./chunk-5Y3EPCPL.js";
-import "./chunk-VATXBAXZ.js";
+} from "./chunk-63FCK22M.js";
+import "./chunk-SQGB2OBE.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";

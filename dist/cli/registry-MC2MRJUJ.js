@@ -10,12 +10,12 @@ import {
   parseAuthFile,
   startRegistryServer,
   withUser
-} from "./chunk-M2MQASAC.js";
+} from "./chunk-EEDWDK6Z.js";
 import "./chunk-EKN6NJ4H.js";
-import "./chunk-NROCTYX4.js";
+import "./chunk-NPHX3LBV.js";
 import "./chunk-FP3ZT3JZ.js";
-import "./chunk-3TNLD5FK.js";
-import "./chunk-D4XMSXPM.js";
+import "./chunk-TV6PJ375.js";
+import "./chunk-37YVPKBY.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-KVYAH4SS.js";
 import "./chunk-TIJFPT4W.js";

@@ -3,8 +3,8 @@ import {
 } from "./chunk-AH6CLN5T.js";
 import {
   subjectLog
-} from "./chunk-KJ3QCGK5.js";
-import "./chunk-VATXBAXZ.js";
+} from "./chunk-Y2GKIUWJ.js";
+import "./chunk-SQGB2OBE.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";
