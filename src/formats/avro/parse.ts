@@ -345,7 +345,7 @@ class Parser {
       AVRO_RULES.UNKNOWN_TYPE,
       enclosing !== undefined
         ? `unknown type '${written}': inside namespace '${space ?? ''}' it means '${fullName}', which is not defined; the record '${plain}' (no namespace) is not complete at this point, and Avro Java looks a name up in the current namespace only until then ("Undefined schema: ${fullName}"). Give '${plain}' a namespace and write its full name here`
-        : `unknown type '${written}': not a primitive type, and no named type '${fullName}' is defined in this schema or given as a reference`,
+        : `unknown type '${written}': not a primitive type, and no named type '${fullName}' is defined in this schema or given as a reference (Avro: "Undefined schema: ${fullName}")`,
       pointer,
     );
   }

@@ -85,4 +85,11 @@ describe('RestApiTest basics', () => {
     assert.equal(field(await register(canonical(1)), 'id'), 1);
     assert.equal(code(await r.call('POST', '/subjects/test', { schema: canonical(2) })), 40403);
   });
+
+  it('RestApiTest.testRegisterInvalidSchemaBadType: 42201 whose message contains Avro Java\'s own ("Undefined schema: str")', async () => {
+    const bad = '{"type":"record","name":"myrecord","fields":[{"type":"str","name":"field1"}]}';
+    const reply = await register(bad);
+    assert.equal(code(reply), 42201);
+    assert.match(field(reply, 'message') as string, /Undefined schema: str/);
+  });
 });
