@@ -139,6 +139,80 @@ const isPrimitive = (t: AvroType): boolean =>
   !isNamed(t) && t.kind !== 'union' && t.kind !== 'array' && t.kind !== 'map';
 
 /**
+ * Pairs whose answer is certainly "incompatible" and whose findings touch no other pair: different kinds
+ * (a TYPE_MISMATCH), enums or fixed of different names, flat records of different names.
+ */
+function certainlyIncompatible(b: AvroType, w: AvroType): boolean {
+  if (b.kind === 'union' || w.kind === 'union') return false;
+  if (b.kind !== w.kind) return !readsPrimitive(b.kind, w.kind);
+  if (b.kind === 'enum' || b.kind === 'fixed') return !namesMatch(b, w as AvroNamed);
+  if (b.kind === 'record') return !namesMatch(b, w as AvroRecord) && isFlat(b) && isFlat(w as AvroRecord);
+  return false;
+}
+
+/** A union's named branches by name and by alias, so a named writer meets only the branches that may read it. */
+interface UnionIndex {
+  byName: Map<string, number[]>;
+  byAlias: Map<string, number[]>;
+  records: number[];
+  nonFlatRecords: number[];
+}
+
+const unionIndexes = new WeakMap<AvroUnion, UnionIndex>();
+
+function unionIndex(union: AvroUnion): UnionIndex {
+  let index = unionIndexes.get(union);
+  if (index !== undefined) return index;
+  index = { byName: new Map(), byAlias: new Map(), records: [], nonFlatRecords: [] };
+  const add = (map: Map<string, number[]>, key: string, i: number): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [i]);
+    else list.push(i);
+  };
+  union.branches.forEach((b, i) => {
+    if (!isNamed(b)) return;
+    add(index.byName, b.name, i);
+    for (const alias of b.aliases) add(index.byAlias, alias, i);
+    if (b.kind === 'record') {
+      index.records.push(i);
+      if (!isFlat(b)) index.nonFlatRecords.push(i);
+    }
+  });
+  unionIndexes.set(union, index);
+  return index;
+}
+
+function allBranches(union: AvroUnion): number[] {
+  return union.branches.map((_, i) => i);
+}
+
+/**
+ * The indexes, in order, of the branches of `union` that are not certainly incompatible with `w` (the
+ * others need no probe now: see deferred probes). For a named writer they come from the union's index.
+ */
+function probedBranches(union: AvroUnion, w: AvroType): number[] {
+  if (!isNamed(w)) return allBranches(union);
+  const index = unionIndex(union);
+  const picked = new Set<number>([
+    ...(index.byName.get(w.name) ?? []),
+    ...(index.byAlias.get(w.fullName) ?? []),
+  ]);
+  if (w.kind === 'record') for (const i of isFlat(w) ? index.nonFlatRecords : index.records) picked.add(i);
+  return [...picked].filter((i) => union.branches[i]?.kind === w.kind).sort((a, b) => a - b);
+}
+
+const branchIndexes = new WeakMap<AvroUnion, Map<AvroType, number>>();
+
+function branchIndex(union: AvroUnion, t: AvroType): number {
+  let indexes = branchIndexes.get(union);
+  if (indexes === undefined) {
+    indexes = new Map(union.branches.map((b, i) => [b, i]));
+    branchIndexes.set(union, indexes);
+  }
+  return indexes.get(t) ?? -1;
+}
+
+/**
  * Avro Java's `ReaderWriterCompatibilityChecker`, step for step, because the registry's locations depend on
  * its details: every pair of schema nodes is memoised, so a named type met a second time repeats the
  * locations of the first meeting; union branches are probed in a fresh context (their own root); a writer
@@ -146,6 +220,13 @@ const isPrimitive = (t: AvroType): boolean =>
  */
 class Checker {
   private readonly memo = new Map<AvroType, Map<AvroType, Result>>();
+  /** How many pairs with this writer are being computed (Java's recursion guard marks them in the memo). */
+  private readonly inProgress = new Map<AvroType, number>();
+  /**
+   * Union probes that left their certainly incompatible branches out of the memo: per writer, the unions
+   * probed and the index the probe stopped at. Such a pair, met again, is computed then (see deferred).
+   */
+  private readonly deferredProbes = new Map<AvroType, Array<{ union: AvroUnion; end: number }>>();
 
   run(reader: AvroType, writer: AvroType): Result {
     return this.pair('', reader, writer, '', '', []);
@@ -162,7 +243,8 @@ class Checker {
     } else {
       let forReader = this.memo.get(r);
       if (forReader === undefined) this.memo.set(r, (forReader = new Map()));
-      const known = forReader.get(w);
+      let known = forReader.get(w);
+      if (known === undefined && this.wasDeferred(r, w)) known = DEFERRED;
       if (known === DEFERRED) {
         // Java computed this pair when it probed a union branch: in that fresh context, as here.
         result = this.calculate(r, w, rUse, wUse, ['']);
@@ -172,7 +254,9 @@ class Checker {
         result = known === IN_PROGRESS ? COMPATIBLE : known;
       } else {
         forReader.set(w, IN_PROGRESS);
+        this.inProgress.set(w, (this.inProgress.get(w) ?? 0) + 1);
         result = this.calculate(r, w, rUse, wUse, loc);
+        this.inProgress.set(w, (this.inProgress.get(w) ?? 1) - 1);
         forReader.set(w, result);
       }
     }
@@ -237,17 +321,21 @@ class Checker {
       return result ?? COMPATIBLE;
     }
     if (r.kind === 'union') {
-      const failed: Result[] = [];
-      for (let i = 0; i < r.branches.length; i++) {
+      const failed: Result[] = new Array<Result>(r.branches.length).fill(DEFERRED);
+      // A branch whose pair with `w` is being computed (recursion) is probed: Java counts it compatible.
+      // (This union's own pair with `w` is one of those in progress.)
+      const recursing = (this.inProgress.get(w) ?? 0) > 1;
+      for (const i of recursing ? allBranches(r) : probedBranches(r, w)) {
         const b = r.branches[i] as AvroType;
-        if (this.deferrable(b, w)) {
-          failed.push(DEFERRED);
-          continue;
-        }
+        if (certainlyIncompatible(b, w) && !(recursing && this.memo.get(b)?.get(w) === IN_PROGRESS)) continue;
         const probe = this.pair('', b, w, r.branchPointers[i] ?? '', wUse, []);
-        if (probe.compatible) return COMPATIBLE;
-        failed.push(probe);
+        if (probe.compatible) {
+          this.recordProbe(r, w, i);
+          return COMPATIBLE;
+        }
+        failed[i] = probe;
       }
+      this.recordProbe(r, w, r.branches.length);
       return this.leaf(
         {
           errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
@@ -278,27 +366,27 @@ class Checker {
 
   /**
    * Java probes union branches in order, and every probe is memoised with its fresh-context locations.
-   * Some pairs are certainly incompatible and computing their findings touches no other pair (different
-   * kinds; enums, fixed or flat records of different names), so that work waits until (if ever) the pair
-   * is met again, in the same fresh context: the answer is the same.
+   * Some pairs are certainly incompatible and computing their findings touches no other pair, so that
+   * work waits until (if ever) the pair is met again, in the same fresh context: the answer is the same.
+   * Rather than a memo entry per skipped branch (thousands for wide unions), one record per probe says
+   * which branches it passed.
    */
-  private deferrable(b: AvroType, w: AvroType): boolean {
-    if (b.kind === 'union' || w.kind === 'union') return false;
-    let certain: boolean;
-    if (b.kind !== w.kind)
-      certain = !readsPrimitive(b.kind, w.kind); // a TYPE_MISMATCH, nothing else
-    else if (b.kind === 'enum' || b.kind === 'fixed') certain = !namesMatch(b, w as AvroNamed);
-    else if (b.kind === 'record')
-      certain = !namesMatch(b, w as AvroRecord) && isFlat(b) && isFlat(w as AvroRecord);
-    else certain = false;
-    if (!certain) return false;
-    // Pairs without a named type or a union have no memo entry (see pair): nothing to defer.
-    if (!isNamed(b) && !isNamed(w)) return true;
-    let forReader = this.memo.get(b);
-    if (forReader === undefined) this.memo.set(b, (forReader = new Map()));
-    if (forReader.has(w)) return forReader.get(w) !== IN_PROGRESS;
-    forReader.set(w, DEFERRED);
-    return true;
+  private recordProbe(union: AvroUnion, w: AvroType, end: number): void {
+    if (end === 0) return;
+    let probes = this.deferredProbes.get(w);
+    if (probes === undefined) this.deferredProbes.set(w, (probes = []));
+    probes.push({ union, end });
+  }
+
+  /** Was the pair (r, w) skipped by an earlier union probe (and so not computed yet)? */
+  private wasDeferred(r: AvroType, w: AvroType): boolean {
+    const probes = this.deferredProbes.get(w);
+    if (probes === undefined || !certainlyIncompatible(r, w)) return false;
+    for (const p of probes) {
+      const i = branchIndex(p.union, r);
+      if (i >= 0 && i < p.end) return true;
+    }
+    return false;
   }
 
   /** Why the reader branch most like `w` (same kind and name) cannot read it, from the probes already made. */
