@@ -27926,6 +27926,55 @@ function locationPath(loc) {
 function javaLocation(loc) {
   return `/${loc.slice(1).map(escapeToken).join("/")}`;
 }
+function certainlyIncompatible(b, w) {
+  if (b.kind === "union" || w.kind === "union") return false;
+  if (b.kind !== w.kind) return !readsPrimitive(b.kind, w.kind);
+  if (b.kind === "enum" || b.kind === "fixed") return !namesMatch(b, w);
+  if (b.kind === "record") return !namesMatch(b, w) && isFlat(b) && isFlat(w);
+  return false;
+}
+function unionIndex(union) {
+  let index = unionIndexes.get(union);
+  if (index !== void 0) return index;
+  index = { byName: /* @__PURE__ */ new Map(), byAlias: /* @__PURE__ */ new Map(), records: [], nonFlatRecords: [] };
+  const add2 = (map, key, i) => {
+    const list2 = map.get(key);
+    if (list2 === void 0) map.set(key, [i]);
+    else list2.push(i);
+  };
+  union.branches.forEach((b, i) => {
+    if (!isNamed(b)) return;
+    add2(index.byName, b.name, i);
+    for (const alias of b.aliases) add2(index.byAlias, alias, i);
+    if (b.kind === "record") {
+      index.records.push(i);
+      if (!isFlat(b)) index.nonFlatRecords.push(i);
+    }
+  });
+  unionIndexes.set(union, index);
+  return index;
+}
+function allBranches(union) {
+  return union.branches.map((_, i) => i);
+}
+function probedBranches(union, w) {
+  if (!isNamed(w)) return allBranches(union);
+  const index = unionIndex(union);
+  const picked = /* @__PURE__ */ new Set([
+    ...index.byName.get(w.name) ?? [],
+    ...index.byAlias.get(w.fullName) ?? []
+  ]);
+  if (w.kind === "record") for (const i of isFlat(w) ? index.nonFlatRecords : index.records) picked.add(i);
+  return [...picked].filter((i) => union.branches[i]?.kind === w.kind).sort((a, b) => a - b);
+}
+function branchIndex(union, t) {
+  let indexes = branchIndexes.get(union);
+  if (indexes === void 0) {
+    indexes = new Map(union.branches.map((b, i) => [b, i]));
+    branchIndexes.set(union, indexes);
+  }
+  return indexes.get(t) ?? -1;
+}
 function explain(f, c, path) {
   const { r, w } = f;
   switch (f.errorType) {
@@ -28018,7 +28067,7 @@ function canRead(reader, writer) {
 function typeCanRead(reader, writer) {
   return new Checker().check(reader, writer).length === 0;
 }
-var AVRO_ERROR_TYPES, MAX_FINDINGS, COMPATIBLE, IN_PROGRESS, DEFERRED, flatRecords, AmbiguousField, PROMOTIONS, isPrimitive, Checker, writerFieldIndex, NONE;
+var AVRO_ERROR_TYPES, MAX_FINDINGS, COMPATIBLE, IN_PROGRESS, DEFERRED, flatRecords, AmbiguousField, PROMOTIONS, isPrimitive, unionIndexes, branchIndexes, Checker, writerFieldIndex, NONE;
 var init_compat = __esm({
   "src/formats/avro/compat.ts"() {
     "use strict";
@@ -28055,8 +28104,17 @@ var init_compat = __esm({
       bytes: ["string"]
     };
     isPrimitive = (t) => !isNamed(t) && t.kind !== "union" && t.kind !== "array" && t.kind !== "map";
+    unionIndexes = /* @__PURE__ */ new WeakMap();
+    branchIndexes = /* @__PURE__ */ new WeakMap();
     Checker = class {
       memo = /* @__PURE__ */ new Map();
+      /** How many pairs with this writer are being computed (Java's recursion guard marks them in the memo). */
+      inProgress = /* @__PURE__ */ new Map();
+      /**
+       * Union probes that left their certainly incompatible branches out of the memo: per writer, the unions
+       * probed and the index the probe stopped at. Such a pair, met again, is computed then (see deferred).
+       */
+      deferredProbes = /* @__PURE__ */ new Map();
       run(reader, writer) {
         return this.pair("", reader, writer, "", "", []);
       }
@@ -28069,7 +28127,8 @@ var init_compat = __esm({
         } else {
           let forReader = this.memo.get(r);
           if (forReader === void 0) this.memo.set(r, forReader = /* @__PURE__ */ new Map());
-          const known2 = forReader.get(w);
+          let known2 = forReader.get(w);
+          if (known2 === void 0 && this.wasDeferred(r, w)) known2 = DEFERRED;
           if (known2 === DEFERRED) {
             result = this.calculate(r, w, rUse, wUse, [""]);
             forReader.set(w, result);
@@ -28077,7 +28136,9 @@ var init_compat = __esm({
             result = known2 === IN_PROGRESS ? COMPATIBLE : known2;
           } else {
             forReader.set(w, IN_PROGRESS);
+            this.inProgress.set(w, (this.inProgress.get(w) ?? 0) + 1);
             result = this.calculate(r, w, rUse, wUse, loc);
+            this.inProgress.set(w, (this.inProgress.get(w) ?? 1) - 1);
             forReader.set(w, result);
           }
         }
@@ -28136,17 +28197,19 @@ var init_compat = __esm({
           return result ?? COMPATIBLE;
         }
         if (r.kind === "union") {
-          const failed = [];
-          for (let i = 0; i < r.branches.length; i++) {
+          const failed = new Array(r.branches.length).fill(DEFERRED);
+          const recursing = (this.inProgress.get(w) ?? 0) > 1;
+          for (const i of recursing ? allBranches(r) : probedBranches(r, w)) {
             const b = r.branches[i];
-            if (this.deferrable(b, w)) {
-              failed.push(DEFERRED);
-              continue;
-            }
+            if (certainlyIncompatible(b, w) && !(recursing && this.memo.get(b)?.get(w) === IN_PROGRESS)) continue;
             const probe = this.pair("", b, w, r.branchPointers[i] ?? "", wUse, []);
-            if (probe.compatible) return COMPATIBLE;
-            failed.push(probe);
+            if (probe.compatible) {
+              this.recordProbe(r, w, i);
+              return COMPATIBLE;
+            }
+            failed[i] = probe;
           }
+          this.recordProbe(r, w, r.branches.length);
           return this.leaf(
             {
               errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
@@ -28176,26 +28239,26 @@ var init_compat = __esm({
       }
       /**
        * Java probes union branches in order, and every probe is memoised with its fresh-context locations.
-       * Some pairs are certainly incompatible and computing their findings touches no other pair (different
-       * kinds; enums, fixed or flat records of different names), so that work waits until (if ever) the pair
-       * is met again, in the same fresh context: the answer is the same.
+       * Some pairs are certainly incompatible and computing their findings touches no other pair, so that
+       * work waits until (if ever) the pair is met again, in the same fresh context: the answer is the same.
+       * Rather than a memo entry per skipped branch (thousands for wide unions), one record per probe says
+       * which branches it passed.
        */
-      deferrable(b, w) {
-        if (b.kind === "union" || w.kind === "union") return false;
-        let certain;
-        if (b.kind !== w.kind)
-          certain = !readsPrimitive(b.kind, w.kind);
-        else if (b.kind === "enum" || b.kind === "fixed") certain = !namesMatch(b, w);
-        else if (b.kind === "record")
-          certain = !namesMatch(b, w) && isFlat(b) && isFlat(w);
-        else certain = false;
-        if (!certain) return false;
-        if (!isNamed(b) && !isNamed(w)) return true;
-        let forReader = this.memo.get(b);
-        if (forReader === void 0) this.memo.set(b, forReader = /* @__PURE__ */ new Map());
-        if (forReader.has(w)) return forReader.get(w) !== IN_PROGRESS;
-        forReader.set(w, DEFERRED);
-        return true;
+      recordProbe(union, w, end) {
+        if (end === 0) return;
+        let probes = this.deferredProbes.get(w);
+        if (probes === void 0) this.deferredProbes.set(w, probes = []);
+        probes.push({ union, end });
+      }
+      /** Was the pair (r, w) skipped by an earlier union probe (and so not computed yet)? */
+      wasDeferred(r, w) {
+        const probes = this.deferredProbes.get(w);
+        if (probes === void 0 || !certainlyIncompatible(r, w)) return false;
+        for (const p of probes) {
+          const i = branchIndex(p.union, r);
+          if (i >= 0 && i < p.end) return true;
+        }
+        return false;
       }
       /** Why the reader branch most like `w` (same kind and name) cannot read it, from the probes already made. */
       closestReason(r, w, probes) {

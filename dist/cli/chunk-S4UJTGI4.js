@@ -2,7 +2,7 @@ import {
   NameIndex,
   buildVersions,
   loadSchema
-} from "./chunk-SQGB2OBE.js";
+} from "./chunk-UBNIS7SN.js";
 import {
   loadConfig
 } from "./chunk-AMNHAX6Y.js";

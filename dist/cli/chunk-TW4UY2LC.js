@@ -4,16 +4,16 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = {
-  compat: () => import("./compat-EXY5RVFR.js"),
-  check: () => import("./check-Y7MZ6OIG.js"),
-  log: () => import("./log-4QQQLJLV.js"),
-  diff: () => import("./diff-DI4UAG2S.js"),
+  compat: () => import("./compat-4F4ZYLRB.js"),
+  check: () => import("./check-2CH35FN5.js"),
+  log: () => import("./log-JSND76GE.js"),
+  diff: () => import("./diff-ZDI5GO6I.js"),
   init: () => import("./init-Q4BBVBW3.js"),
-  registry: () => import("./registry-MC2MRJUJ.js"),
-  publish: () => import("./publish-GU2SXCQP.js"),
-  status: () => import("./status-QCC53USG.js"),
+  registry: () => import("./registry-5YJBT74K.js"),
+  publish: () => import("./publish-O5RC24MC.js"),
+  status: () => import("./status-PSXGPAIS.js"),
   import: () => import("./import-JADEM5HD.js"),
-  demo: () => import("./demo-3YDL2JDR.js")
+  demo: () => import("./demo-55R4BOHA.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

@@ -1,7 +1,7 @@
 import {
   changedSubjects,
   readSubjects
-} from "./chunk-Y2GKIUWJ.js";
+} from "./chunk-S4UJTGI4.js";
 import {
   loadConfig
 } from "./chunk-AMNHAX6Y.js";

@@ -3,7 +3,7 @@ import {
 } from "./chunk-EKN6NJ4H.js";
 import {
   formatByRegistryType
-} from "./chunk-NPHX3LBV.js";
+} from "./chunk-ZCN7EQHM.js";
 import {
   PROTOBUF_RULES,
   asMap,
@@ -13,7 +13,7 @@ import {
 import {
   canonicalAvro,
   normalizedAvro
-} from "./chunk-TV6PJ375.js";
+} from "./chunk-KJVFHJ66.js";
 import {
   jsonDocumentOf
 } from "./chunk-OOMT5PNS.js";

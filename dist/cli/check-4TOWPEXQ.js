@@ -1,7 +1,7 @@
 import {
   runCheck
-} from "./chunk-63FCK22M.js";
-import "./chunk-SQGB2OBE.js";
+} from "./chunk-F7OCBSPR.js";
+import "./chunk-UBNIS7SN.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";

@@ -1,10 +1,10 @@
 import {
   formatById
-} from "./chunk-NPHX3LBV.js";
+} from "./chunk-ZCN7EQHM.js";
 import {
   protoImports
 } from "./chunk-FP3ZT3JZ.js";
-import "./chunk-TV6PJ375.js";
+import "./chunk-KJVFHJ66.js";
 import {
   jsonSchemaFormatWith,
   parsePolicy

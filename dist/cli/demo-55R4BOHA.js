@@ -1,16 +1,16 @@
 import {
   startRegistryServer
-} from "./chunk-EEDWDK6Z.js";
+} from "./chunk-VPKOICND.js";
 import "./chunk-EKN6NJ4H.js";
 import {
   SchemaRegistryClient
 } from "./chunk-4NB2SHSX.js";
 import {
   main
-} from "./chunk-WUPMPWGK.js";
-import "./chunk-NPHX3LBV.js";
+} from "./chunk-TW4UY2LC.js";
+import "./chunk-ZCN7EQHM.js";
 import "./chunk-FP3ZT3JZ.js";
-import "./chunk-TV6PJ375.js";
+import "./chunk-KJVFHJ66.js";
 import "./chunk-37YVPKBY.js";
 import "./chunk-OOMT5PNS.js";
 import {

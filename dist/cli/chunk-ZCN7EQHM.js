@@ -3,7 +3,7 @@ import {
 } from "./chunk-FP3ZT3JZ.js";
 import {
   avroFormat
-} from "./chunk-TV6PJ375.js";
+} from "./chunk-KJVFHJ66.js";
 import {
   jsonSchemaFormat
 } from "./chunk-37YVPKBY.js";

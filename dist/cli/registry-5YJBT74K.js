@@ -10,11 +10,11 @@ import {
   parseAuthFile,
   startRegistryServer,
   withUser
-} from "./chunk-EEDWDK6Z.js";
+} from "./chunk-VPKOICND.js";
 import "./chunk-EKN6NJ4H.js";
-import "./chunk-NPHX3LBV.js";
+import "./chunk-ZCN7EQHM.js";
 import "./chunk-FP3ZT3JZ.js";
-import "./chunk-TV6PJ375.js";
+import "./chunk-KJVFHJ66.js";
 import "./chunk-37YVPKBY.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-KVYAH4SS.js";
