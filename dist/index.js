@@ -27883,6 +27883,20 @@ var init_canonical = __esm({
 });
 
 // src/formats/avro/compat.ts
+function finding(f, javaLoc, rel) {
+  return {
+    errorType: f.errorType,
+    javaLoc,
+    rel,
+    readerPointer: f.readerPointer,
+    writerPointer: f.writerPointer,
+    info: f.info,
+    r: f.r,
+    w: f.w,
+    detail: f.detail,
+    branch: f.branch
+  };
+}
 function infoOf(f) {
   if (f.info !== void 0) return f.info;
   switch (f.errorType) {
@@ -28090,9 +28104,9 @@ var init_compat = __esm({
     DEFERRED = { compatible: false, findings: [] };
     flatRecords = /* @__PURE__ */ new WeakMap();
     AmbiguousField = class extends Error {
-      constructor(finding2) {
-        super(infoOf(finding2));
-        this.finding = finding2;
+      constructor(finding3) {
+        super(infoOf(finding3));
+        this.finding = finding3;
       }
       finding;
     };
@@ -28146,8 +28160,7 @@ var init_compat = __esm({
         return result;
       }
       leaf(f, loc) {
-        f.javaLoc = loc.slice();
-        return { compatible: false, findings: [f] };
+        return { compatible: false, findings: [finding(f, loc.slice(), f.rel)] };
       }
       /**
        * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
@@ -28158,7 +28171,7 @@ var init_compat = __esm({
         const out = into ?? { compatible: false, findings: [] };
         for (const f of child.findings) {
           if (out.findings.length >= MAX_FINDINGS) break;
-          out.findings.push(tokens2.length === 0 ? f : { ...f, rel: [...tokens2, ...f.rel] });
+          out.findings.push(tokens2.length === 0 ? f : finding(f, f.javaLoc, tokens2.concat(f.rel)));
         }
         return out;
       }
@@ -51024,7 +51037,7 @@ function movedContent(deleted, added, now, before) {
   }
   return moved;
 }
-function finding(file, partial) {
+function finding2(file, partial) {
   return { version: null, commit: null, ...partial, file };
 }
 async function checkSubject(path, bytes, history, previousFile, ctx) {
@@ -51041,7 +51054,7 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
   };
   if (previousFile !== void 0) {
     report.findings.push(
-      finding(path, {
+      finding2(path, {
         rule: "SUBJECT_RENAMED",
         severity: "info",
         path: "",
@@ -51064,7 +51077,7 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
     if (!loaded2.ok) {
       for (const p of loaded2.problems) {
         report.findings.push(
-          finding(path, {
+          finding2(path, {
             rule: p.rule,
             severity: "error",
             path: p.pointer,
@@ -51081,7 +51094,7 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
     compareWithHistory(report, loaded2, versions, ctx.mode);
     for (const w of loaded2.schema.warnings ?? [])
       report.findings.push(
-        finding(path, {
+        finding2(path, {
           rule: w.rule,
           severity: "warning",
           path: w.pointer,
@@ -51094,7 +51107,7 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
       for (const m of missingDocs(loaded2.format, loaded2.doc.value)) {
         const pos = loaded2.handler.locate(loaded2.schema, m.pointer);
         report.findings.push(
-          finding(path, {
+          finding2(path, {
             rule: "DOC_MISSING",
             severity: "warning",
             path: m.pointer,
@@ -51108,7 +51121,7 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
     }
   } catch (e) {
     report.findings.push(
-      finding(path, {
+      finding2(path, {
         rule: "INTERNAL_ERROR",
         severity: "error",
         path: "",
@@ -51180,7 +51193,7 @@ function deletedSubject(path, history, config2, movedTo) {
     status,
     versions: new Set(history?.changes.map((c) => c.blob) ?? []).size,
     findings: [
-      finding(path, {
+      finding2(path, {
         rule: "SUBJECT_DELETED",
         severity: config2.allowDelete ? "info" : "error",
         path: "",
@@ -51201,7 +51214,7 @@ function markDuplicateSubjects(reports, all) {
     const others = (bySubject.get(r.subject) ?? []).filter((f) => f !== r.file);
     if (others.length === 0) continue;
     r.findings.push(
-      finding(r.file, {
+      finding2(r.file, {
         rule: "DUPLICATE_SUBJECT",
         severity: "error",
         path: "",

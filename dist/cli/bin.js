@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunk-TW4UY2LC.js";
+} from "./chunk-FWVRIQNF.js";
 import "./chunk-6BBU6Q3O.js";
 
 // src/cli/io.ts

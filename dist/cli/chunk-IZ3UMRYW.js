@@ -2,7 +2,7 @@ import {
   NameIndex,
   buildVersions,
   loadSchema
-} from "./chunk-UBNIS7SN.js";
+} from "./chunk-SJQIZ7YZ.js";
 import {
   loadConfig
 } from "./chunk-AMNHAX6Y.js";

@@ -1,10 +1,10 @@
 import {
   formatById
-} from "./chunk-ZCN7EQHM.js";
+} from "./chunk-3WFSFKCR.js";
 import {
   protoImports
 } from "./chunk-FP3ZT3JZ.js";
-import "./chunk-KJVFHJ66.js";
+import "./chunk-V3N377JF.js";
 import {
   jsonSchemaFormatWith,
   parsePolicy

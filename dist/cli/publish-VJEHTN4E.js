@@ -1,8 +1,8 @@
 import {
   collectCandidates,
   orderByReferences
-} from "./chunk-342Y4CAP.js";
-import "./chunk-S4UJTGI4.js";
+} from "./chunk-HL776QAC.js";
+import "./chunk-IZ3UMRYW.js";
 import "./chunk-YQESO7LV.js";
 import {
   progressBar
@@ -15,11 +15,11 @@ import {
   RegistryAnswerError,
   isRegistryError
 } from "./chunk-4NB2SHSX.js";
-import "./chunk-F7OCBSPR.js";
+import "./chunk-S4IGOPPZ.js";
 import {
   REFERENCE_CYCLE_FIX,
   describeCycle
-} from "./chunk-UBNIS7SN.js";
+} from "./chunk-SJQIZ7YZ.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";

@@ -3,7 +3,7 @@ import {
 } from "./chunk-FP3ZT3JZ.js";
 import {
   avroFormat
-} from "./chunk-KJVFHJ66.js";
+} from "./chunk-V3N377JF.js";
 import {
   jsonSchemaFormat
 } from "./chunk-37YVPKBY.js";

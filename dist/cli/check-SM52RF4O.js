@@ -1,7 +1,7 @@
 import {
   runCheck
-} from "./chunk-F7OCBSPR.js";
-import "./chunk-UBNIS7SN.js";
+} from "./chunk-S4IGOPPZ.js";
+import "./chunk-SJQIZ7YZ.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";

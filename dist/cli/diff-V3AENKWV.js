@@ -3,8 +3,8 @@ import {
 } from "./chunk-AH6CLN5T.js";
 import {
   subjectDiff
-} from "./chunk-S4UJTGI4.js";
-import "./chunk-UBNIS7SN.js";
+} from "./chunk-IZ3UMRYW.js";
+import "./chunk-SJQIZ7YZ.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";

@@ -10,11 +10,11 @@ import {
   parseAuthFile,
   startRegistryServer,
   withUser
-} from "./chunk-VPKOICND.js";
+} from "./chunk-UPPA6WTX.js";
 import "./chunk-EKN6NJ4H.js";
-import "./chunk-ZCN7EQHM.js";
+import "./chunk-3WFSFKCR.js";
 import "./chunk-FP3ZT3JZ.js";
-import "./chunk-KJVFHJ66.js";
+import "./chunk-V3N377JF.js";
 import "./chunk-37YVPKBY.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-KVYAH4SS.js";

@@ -1,8 +1,8 @@
 import {
   collectCandidates,
   orderByReferences
-} from "./chunk-342Y4CAP.js";
-import "./chunk-S4UJTGI4.js";
+} from "./chunk-HL776QAC.js";
+import "./chunk-IZ3UMRYW.js";
 import "./chunk-YQESO7LV.js";
 import {
   connectRegistry,
@@ -11,8 +11,8 @@ import {
 import {
   isRegistryError
 } from "./chunk-4NB2SHSX.js";
-import "./chunk-F7OCBSPR.js";
-import "./chunk-UBNIS7SN.js";
+import "./chunk-S4IGOPPZ.js";
+import "./chunk-SJQIZ7YZ.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";

@@ -4,16 +4,16 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = {
-  compat: () => import("./compat-4F4ZYLRB.js"),
-  check: () => import("./check-2CH35FN5.js"),
-  log: () => import("./log-JSND76GE.js"),
-  diff: () => import("./diff-ZDI5GO6I.js"),
+  compat: () => import("./compat-WO44GLE3.js"),
+  check: () => import("./check-ALI23D7W.js"),
+  log: () => import("./log-7MLBT5EV.js"),
+  diff: () => import("./diff-V3AENKWV.js"),
   init: () => import("./init-Q4BBVBW3.js"),
-  registry: () => import("./registry-5YJBT74K.js"),
-  publish: () => import("./publish-O5RC24MC.js"),
-  status: () => import("./status-PSXGPAIS.js"),
+  registry: () => import("./registry-35VRXDNM.js"),
+  publish: () => import("./publish-VJEHTN4E.js"),
+  status: () => import("./status-UE3F3E7U.js"),
   import: () => import("./import-JADEM5HD.js"),
-  demo: () => import("./demo-55R4BOHA.js")
+  demo: () => import("./demo-RXIKUATD.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

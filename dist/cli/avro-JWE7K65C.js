@@ -13,7 +13,7 @@ import {
   normalizedAvro,
   parseAvro,
   parsingCanonicalForm
-} from "./chunk-KJVFHJ66.js";
+} from "./chunk-V3N377JF.js";
 import "./chunk-L6DUB6QO.js";
 import "./chunk-6BBU6Q3O.js";
 export {

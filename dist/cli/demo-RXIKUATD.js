@@ -1,16 +1,16 @@
 import {
   startRegistryServer
-} from "./chunk-VPKOICND.js";
+} from "./chunk-UPPA6WTX.js";
 import "./chunk-EKN6NJ4H.js";
 import {
   SchemaRegistryClient
 } from "./chunk-4NB2SHSX.js";
 import {
   main
-} from "./chunk-TW4UY2LC.js";
-import "./chunk-ZCN7EQHM.js";
+} from "./chunk-FWVRIQNF.js";
+import "./chunk-3WFSFKCR.js";
 import "./chunk-FP3ZT3JZ.js";
-import "./chunk-KJVFHJ66.js";
+import "./chunk-V3N377JF.js";
 import "./chunk-37YVPKBY.js";
 import "./chunk-OOMT5PNS.js";
 import {

@@ -1,7 +1,7 @@
 import {
   changedSubjects,
   readSubjects
-} from "./chunk-S4UJTGI4.js";
+} from "./chunk-IZ3UMRYW.js";
 import {
   loadConfig
 } from "./chunk-AMNHAX6Y.js";

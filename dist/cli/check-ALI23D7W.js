@@ -59,7 +59,7 @@ usage: ${usage}`
     startBaseLookupEarly(io.cwd, { staged: mode === "staged" && values.config === void 0 });
     try {
       const [{ runCheck }, { renderReport }] = await Promise.all([
-        import("./check-4TOWPEXQ.js"),
+        import("./check-SM52RF4O.js"),
         import("./render-JV2T3AVD.js")
       ]);
       const report = await runCheck({

@@ -295,6 +295,20 @@ var AVRO_ERROR_TYPES = {
   AMBIGUOUS_FIELD_ALIAS: "AMBIGUOUS_FIELD_ALIAS"
 };
 var MAX_FINDINGS = 1e3;
+function finding(f, javaLoc, rel) {
+  return {
+    errorType: f.errorType,
+    javaLoc,
+    rel,
+    readerPointer: f.readerPointer,
+    writerPointer: f.writerPointer,
+    info: f.info,
+    r: f.r,
+    w: f.w,
+    detail: f.detail,
+    branch: f.branch
+  };
+}
 function infoOf(f) {
   if (f.info !== void 0) return f.info;
   switch (f.errorType) {
@@ -325,9 +339,9 @@ function isFlat(r) {
   return flat;
 }
 var AmbiguousField = class extends Error {
-  constructor(finding) {
-    super(infoOf(finding));
-    this.finding = finding;
+  constructor(finding2) {
+    super(infoOf(finding2));
+    this.finding = finding2;
   }
   finding;
 };
@@ -448,8 +462,7 @@ var Checker = class {
     return result;
   }
   leaf(f, loc) {
-    f.javaLoc = loc.slice();
-    return { compatible: false, findings: [f] };
+    return { compatible: false, findings: [finding(f, loc.slice(), f.rel)] };
   }
   /**
    * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
@@ -460,7 +473,7 @@ var Checker = class {
     const out = into ?? { compatible: false, findings: [] };
     for (const f of child.findings) {
       if (out.findings.length >= MAX_FINDINGS) break;
-      out.findings.push(tokens.length === 0 ? f : { ...f, rel: [...tokens, ...f.rel] });
+      out.findings.push(tokens.length === 0 ? f : finding(f, f.javaLoc, tokens.concat(f.rel)));
     }
     return out;
   }

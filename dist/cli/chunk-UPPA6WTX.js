@@ -3,7 +3,7 @@ import {
 } from "./chunk-EKN6NJ4H.js";
 import {
   formatByRegistryType
-} from "./chunk-ZCN7EQHM.js";
+} from "./chunk-3WFSFKCR.js";
 import {
   PROTOBUF_RULES,
   asMap,
@@ -13,7 +13,7 @@ import {
 import {
   canonicalAvro,
   normalizedAvro
-} from "./chunk-KJVFHJ66.js";
+} from "./chunk-V3N377JF.js";
 import {
   jsonDocumentOf
 } from "./chunk-OOMT5PNS.js";
