@@ -29782,6 +29782,18 @@ var init_avro = __esm({
 });
 
 // src/formats/protobuf/model.ts
+function emptyProtoFile() {
+  return {
+    imports: [],
+    publicImports: [],
+    weakImports: [],
+    importPositions: /* @__PURE__ */ new Map(),
+    options: [],
+    types: [],
+    extendDeclarations: [],
+    services: []
+  };
+}
 function mapTypes(type) {
   if (!type.startsWith("map<")) return void 0;
   const m = /^map<\s*([^,\s]+)\s*,\s*([^>\s]+)\s*>$/.exec(type);
@@ -31736,16 +31748,7 @@ var init_syntax = __esm({
       reader;
       declarationCount = 0;
       syntax;
-      file = {
-        imports: [],
-        publicImports: [],
-        weakImports: [],
-        importPositions: /* @__PURE__ */ new Map(),
-        options: [],
-        types: [],
-        extendDeclarations: [],
-        services: []
-      };
+      file = emptyProtoFile();
       constructor(text2) {
         this.reader = new SyntaxReader(text2);
       }
@@ -32200,7 +32203,7 @@ function known(name) {
 function knownTypes() {
   if (knownIndex === void 0) {
     const dependencies = new Map([...KNOWN_FILES.keys()].map((n) => [n, known(n)]));
-    knownIndex = new TypeIndex({ main: { ...EMPTY_FILE }, dependencies });
+    knownIndex = new TypeIndex({ main: emptyProtoFile(), dependencies });
   }
   return knownIndex;
 }
@@ -32252,11 +32255,12 @@ function parseProtobuf(text2, options = {}) {
   if (options.file !== void 0) schema.file = options.file;
   return { ok: true, schema };
 }
-var knownParsed, knownIndex, EMPTY_FILE;
+var knownParsed, knownIndex;
 var init_parse3 = __esm({
   "src/formats/protobuf/parse.ts"() {
     "use strict";
     init_known_types();
+    init_model2();
     init_reader();
     init_rules();
     init_syntax();
@@ -32264,16 +32268,6 @@ var init_parse3 = __esm({
     init_validate();
     init_rules();
     knownParsed = /* @__PURE__ */ new Map();
-    EMPTY_FILE = {
-      imports: [],
-      publicImports: [],
-      weakImports: [],
-      importPositions: /* @__PURE__ */ new Map(),
-      options: [],
-      types: [],
-      extendDeclarations: [],
-      services: []
-    };
   }
 });
 

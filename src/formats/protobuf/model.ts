@@ -144,6 +144,20 @@ export interface ProtoFile {
   services: ServiceElement[];
 }
 
+/** A file that declares nothing yet: what the parser fills in, and the stand-in main file of known types. */
+export function emptyProtoFile(): ProtoFile {
+  return {
+    imports: [],
+    publicImports: [],
+    weakImports: [],
+    importPositions: new Map(),
+    options: [],
+    types: [],
+    extendDeclarations: [],
+    services: [],
+  };
+}
+
 /** Wire's `MAX_TAG_VALUE`: `to max` in a range. */
 export const MAX_TAG_VALUE = 536_870_911;
 

@@ -1,6 +1,6 @@
 import type { ParsedSchema, ParseOptions, ParseResult, SchemaIssue } from '../format.js';
 import { KNOWN_FILES } from './known-types.js';
-import type { ProtoFile } from './model.js';
+import { emptyProtoFile, type ProtoFile } from './model.js';
 import { ProtoSyntaxError } from './reader.js';
 import { PROTOBUF_RULES } from './rules.js';
 import { parseProtoText } from './syntax.js';
@@ -35,21 +35,10 @@ let knownIndex: TypeIndex | undefined;
 function knownTypes(): TypeIndex {
   if (knownIndex === undefined) {
     const dependencies = new Map([...KNOWN_FILES.keys()].map((n) => [n, known(n) as ProtoFile]));
-    knownIndex = new TypeIndex({ main: { ...EMPTY_FILE }, dependencies });
+    knownIndex = new TypeIndex({ main: emptyProtoFile(), dependencies });
   }
   return knownIndex;
 }
-
-const EMPTY_FILE: ProtoFile = {
-  imports: [],
-  publicImports: [],
-  weakImports: [],
-  importPositions: new Map(),
-  options: [],
-  types: [],
-  extendDeclarations: [],
-  services: [],
-};
 
 function withKnownFiles(references: ReadonlyMap<string, ProtoFile>): Map<string, ProtoFile> {
   const all = new Map(references);

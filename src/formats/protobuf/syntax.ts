@@ -2,6 +2,7 @@ import {
   MAX_TAG_VALUE,
   type EnumConstantElement,
   type EnumElement,
+  emptyProtoFile,
   type ExtendElement,
   type ExtensionsElement,
   type FieldElement,
@@ -58,16 +59,7 @@ class ProtoParser {
   private readonly reader: SyntaxReader;
   private declarationCount = 0;
   private syntax: Syntax | undefined;
-  private readonly file: ProtoFile = {
-    imports: [],
-    publicImports: [],
-    weakImports: [],
-    importPositions: new Map(),
-    options: [],
-    types: [],
-    extendDeclarations: [],
-    services: [],
-  };
+  private readonly file: ProtoFile = emptyProtoFile();
 
   constructor(text: string) {
     this.reader = new SyntaxReader(text);

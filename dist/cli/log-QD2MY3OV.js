@@ -3,13 +3,13 @@ import {
 } from "./chunk-AH6CLN5T.js";
 import {
   subjectLog
-} from "./chunk-IZ3UMRYW.js";
-import "./chunk-SJQIZ7YZ.js";
+} from "./chunk-SOLYGSCW.js";
+import "./chunk-KCG7TZ2V.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-TIJFPT4W.js";
+import "./chunk-H4TEGRJZ.js";
 import "./chunk-L6DUB6QO.js";
 import {
   parseCommandArgs

@@ -1,8 +1,8 @@
 import {
   collectCandidates,
   orderByReferences
-} from "./chunk-HL776QAC.js";
-import "./chunk-IZ3UMRYW.js";
+} from "./chunk-DD2MMEBW.js";
+import "./chunk-SOLYGSCW.js";
 import "./chunk-YQESO7LV.js";
 import {
   connectRegistry,
@@ -11,13 +11,13 @@ import {
 import {
   isRegistryError
 } from "./chunk-4NB2SHSX.js";
-import "./chunk-S4IGOPPZ.js";
-import "./chunk-SJQIZ7YZ.js";
+import "./chunk-4UUR7YQY.js";
+import "./chunk-KCG7TZ2V.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-TIJFPT4W.js";
+import "./chunk-H4TEGRJZ.js";
 import "./chunk-L6DUB6QO.js";
 import "./chunk-4WLI5DVH.js";
 import "./chunk-DUM46SY7.js";

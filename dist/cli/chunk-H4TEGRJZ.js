@@ -687,6 +687,18 @@ var SyntaxReader = class {
 };
 
 // src/formats/protobuf/model.ts
+function emptyProtoFile() {
+  return {
+    imports: [],
+    publicImports: [],
+    weakImports: [],
+    importPositions: /* @__PURE__ */ new Map(),
+    options: [],
+    types: [],
+    extendDeclarations: [],
+    services: []
+  };
+}
 var MAX_TAG_VALUE = 536870911;
 var SCALAR_TYPES = /* @__PURE__ */ new Set([
   "double",
@@ -825,16 +837,7 @@ var ProtoParser = class {
   reader;
   declarationCount = 0;
   syntax;
-  file = {
-    imports: [],
-    publicImports: [],
-    weakImports: [],
-    importPositions: /* @__PURE__ */ new Map(),
-    options: [],
-    types: [],
-    extendDeclarations: [],
-    services: []
-  };
+  file = emptyProtoFile();
   constructor(text) {
     this.reader = new SyntaxReader(text);
   }
@@ -1137,6 +1140,7 @@ var ProtoParser = class {
 };
 
 export {
+  emptyProtoFile,
   MAX_TAG_VALUE,
   SCALAR_TYPES,
   mapTypes,

@@ -1,7 +1,7 @@
 import {
   changedSubjects,
   readSubjects
-} from "./chunk-IZ3UMRYW.js";
+} from "./chunk-SOLYGSCW.js";
 import {
   loadConfig
 } from "./chunk-AMNHAX6Y.js";

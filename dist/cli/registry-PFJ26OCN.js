@@ -10,15 +10,15 @@ import {
   parseAuthFile,
   startRegistryServer,
   withUser
-} from "./chunk-UPPA6WTX.js";
+} from "./chunk-5WUL6HVD.js";
 import "./chunk-EKN6NJ4H.js";
-import "./chunk-3WFSFKCR.js";
-import "./chunk-FP3ZT3JZ.js";
+import "./chunk-FBZB7TGF.js";
+import "./chunk-Q2OF7EOK.js";
 import "./chunk-V3N377JF.js";
 import "./chunk-37YVPKBY.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-TIJFPT4W.js";
+import "./chunk-H4TEGRJZ.js";
 import {
   parseJson
 } from "./chunk-L6DUB6QO.js";

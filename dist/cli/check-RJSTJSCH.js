@@ -59,7 +59,7 @@ usage: ${usage}`
     startBaseLookupEarly(io.cwd, { staged: mode === "staged" && values.config === void 0 });
     try {
       const [{ runCheck }, { renderReport }] = await Promise.all([
-        import("./check-SM52RF4O.js"),
+        import("./check-YGRHTLJJ.js"),
         import("./render-JV2T3AVD.js")
       ]);
       const report = await runCheck({

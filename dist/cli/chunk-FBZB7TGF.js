@@ -1,6 +1,6 @@
 import {
   protobufFormat
-} from "./chunk-FP3ZT3JZ.js";
+} from "./chunk-Q2OF7EOK.js";
 import {
   avroFormat
 } from "./chunk-V3N377JF.js";

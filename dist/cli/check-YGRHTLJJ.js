@@ -1,12 +1,12 @@
 import {
   runCheck
-} from "./chunk-S4IGOPPZ.js";
-import "./chunk-SJQIZ7YZ.js";
+} from "./chunk-4UUR7YQY.js";
+import "./chunk-KCG7TZ2V.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AMNHAX6Y.js";
 import "./chunk-4JLVD5MI.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-TIJFPT4W.js";
+import "./chunk-H4TEGRJZ.js";
 import "./chunk-L6DUB6QO.js";
 import "./chunk-4WLI5DVH.js";
 import "./chunk-SB5VEGJF.js";

@@ -1,9 +1,9 @@
 import {
   formatById
-} from "./chunk-3WFSFKCR.js";
+} from "./chunk-FBZB7TGF.js";
 import {
   protoImports
-} from "./chunk-FP3ZT3JZ.js";
+} from "./chunk-Q2OF7EOK.js";
 import "./chunk-V3N377JF.js";
 import {
   jsonSchemaFormatWith,
@@ -18,7 +18,7 @@ import {
   parseFormatId,
   parseLevel
 } from "./chunk-KVYAH4SS.js";
-import "./chunk-TIJFPT4W.js";
+import "./chunk-H4TEGRJZ.js";
 import {
   parseJson
 } from "./chunk-L6DUB6QO.js";

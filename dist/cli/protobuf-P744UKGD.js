@@ -10,8 +10,8 @@ import {
   protoImports,
   protobufFormat,
   registryMessage
-} from "./chunk-FP3ZT3JZ.js";
-import "./chunk-TIJFPT4W.js";
+} from "./chunk-Q2OF7EOK.js";
+import "./chunk-H4TEGRJZ.js";
 export {
   COMPATIBLE_CHANGES,
   DIFFERENCE_TYPES,

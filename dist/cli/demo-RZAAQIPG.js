@@ -1,15 +1,15 @@
 import {
   startRegistryServer
-} from "./chunk-UPPA6WTX.js";
+} from "./chunk-5WUL6HVD.js";
 import "./chunk-EKN6NJ4H.js";
 import {
   SchemaRegistryClient
 } from "./chunk-4NB2SHSX.js";
 import {
   main
-} from "./chunk-FWVRIQNF.js";
-import "./chunk-3WFSFKCR.js";
-import "./chunk-FP3ZT3JZ.js";
+} from "./chunk-AND4DOP4.js";
+import "./chunk-FBZB7TGF.js";
+import "./chunk-Q2OF7EOK.js";
 import "./chunk-V3N377JF.js";
 import "./chunk-37YVPKBY.js";
 import "./chunk-OOMT5PNS.js";
@@ -17,7 +17,7 @@ import {
   CONFIG_FILE
 } from "./chunk-AMNHAX6Y.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-TIJFPT4W.js";
+import "./chunk-H4TEGRJZ.js";
 import "./chunk-L6DUB6QO.js";
 import {
   parseCommandArgs

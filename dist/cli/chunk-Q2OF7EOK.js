@@ -3,9 +3,10 @@ import {
   MAX_TAG_VALUE,
   ProtoSyntaxError,
   SCALAR_TYPES,
+  emptyProtoFile,
   mapTypes,
   parseProtoText
-} from "./chunk-TIJFPT4W.js";
+} from "./chunk-H4TEGRJZ.js";
 
 // src/formats/protobuf/types.ts
 function isMapEntry(options) {
@@ -1195,20 +1196,10 @@ var knownIndex;
 function knownTypes() {
   if (knownIndex === void 0) {
     const dependencies = new Map([...KNOWN_FILES.keys()].map((n) => [n, known(n)]));
-    knownIndex = new TypeIndex({ main: { ...EMPTY_FILE }, dependencies });
+    knownIndex = new TypeIndex({ main: emptyProtoFile(), dependencies });
   }
   return knownIndex;
 }
-var EMPTY_FILE = {
-  imports: [],
-  publicImports: [],
-  weakImports: [],
-  importPositions: /* @__PURE__ */ new Map(),
-  options: [],
-  types: [],
-  extendDeclarations: [],
-  services: []
-};
 function withKnownFiles(references) {
   const all = new Map(references);
   for (const name of KNOWN_FILES.keys()) if (!all.has(name)) all.set(name, known(name));

@@ -4,16 +4,16 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = {
-  compat: () => import("./compat-WO44GLE3.js"),
-  check: () => import("./check-ALI23D7W.js"),
-  log: () => import("./log-7MLBT5EV.js"),
-  diff: () => import("./diff-V3AENKWV.js"),
+  compat: () => import("./compat-V2QF7YD4.js"),
+  check: () => import("./check-RJSTJSCH.js"),
+  log: () => import("./log-QD2MY3OV.js"),
+  diff: () => import("./diff-2A2U3TG7.js"),
   init: () => import("./init-Q4BBVBW3.js"),
-  registry: () => import("./registry-35VRXDNM.js"),
-  publish: () => import("./publish-VJEHTN4E.js"),
-  status: () => import("./status-UE3F3E7U.js"),
+  registry: () => import("./registry-PFJ26OCN.js"),
+  publish: () => import("./publish-JGERS5YR.js"),
+  status: () => import("./status-OASSMSLQ.js"),
   import: () => import("./import-JADEM5HD.js"),
-  demo: () => import("./demo-RXIKUATD.js")
+  demo: () => import("./demo-RZAAQIPG.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

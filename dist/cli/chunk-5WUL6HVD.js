@@ -3,13 +3,13 @@ import {
 } from "./chunk-EKN6NJ4H.js";
 import {
   formatByRegistryType
-} from "./chunk-3WFSFKCR.js";
+} from "./chunk-FBZB7TGF.js";
 import {
   PROTOBUF_RULES,
   asMap,
   canonicalProto,
   resolveName
-} from "./chunk-FP3ZT3JZ.js";
+} from "./chunk-Q2OF7EOK.js";
 import {
   canonicalAvro,
   normalizedAvro
@@ -26,7 +26,7 @@ import {
   SCALAR_TYPES,
   mapTypes,
   parseProtoText
-} from "./chunk-TIJFPT4W.js";
+} from "./chunk-H4TEGRJZ.js";
 import {
   parseJson,
   positionOf

@@ -2,7 +2,7 @@ import {
   NameIndex,
   buildVersions,
   loadSchema
-} from "./chunk-SJQIZ7YZ.js";
+} from "./chunk-KCG7TZ2V.js";
 import {
   loadConfig
 } from "./chunk-AMNHAX6Y.js";
