@@ -5,6 +5,7 @@
 import protobuf from 'protobufjs';
 import { KNOWN_FILES } from '../formats/protobuf/known-types.js';
 import { SerdeError } from './errors.js';
+import { restoreMapFields } from './protobuf-map-entries.js';
 import { subjectCall, type SerdeRegistry, type SerdeSchema, type SerdeSchemaReference } from './registry.js';
 
 export type ProtobufType = protobuf.Type;
@@ -61,6 +62,7 @@ export async function compileProtobuf(
   add(undefined, schema.schema);
   try {
     root.resolveAll();
+    if (restoreMapFields(root)) root.resolveAll();
   } catch (error) {
     throw invalid(`types do not resolve: ${(error as Error).message}`, error);
   }

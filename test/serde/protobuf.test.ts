@@ -151,6 +151,48 @@ message Outer {
   assert.deepEqual(read, { s: 'v' });
 });
 
+test('a map written as a map_entry message (the registry’s text of a descriptor) is a map, counted in paths', async () => {
+  // As the registry prints `map<string, Money> prices = 1;` from a FileDescriptorProto (what Confluent's Java
+  // and Python serializers register): the entry message is declared, before Inner.
+  const schema = `syntax = "proto3";
+package acme;
+message Outer {
+  repeated .acme.Outer.PricesEntry prices = 1;
+  message PricesEntry {
+    option map_entry = true;
+    string key = 1;
+    .acme.Money value = 2;
+  }
+  message Inner { map<int32, string> names = 1; }
+}
+message Money { int64 units = 1; }
+`;
+  const registry = new MemoryRegistry();
+  const deserializer = new ProtobufDeserializer(registry, { toObject: { longs: String } });
+  const outer = new ProtobufSerializer(registry, { schema });
+  const value = { prices: { eur: { units: 5 }, chf: { units: 7 } } };
+  const bytes = await outer.serialize('t', value);
+  // The bytes of the map field as the equivalent `map<string, Money>` declares them.
+  const asMap = protobuf.parse(
+    'syntax = "proto3"; message O { map<string, M> prices = 1; } message M { int64 units = 1; }',
+  );
+  assert.equal(
+    bytes.subarray(6).toString('hex'),
+    Buffer.from(asMap.root.lookupType('O').encode(value).finish()).toString('hex'),
+  );
+  assert.deepEqual(await deserializer.deserialize('t', bytes), {
+    prices: { eur: { units: '5' }, chf: { units: '7' } },
+  });
+  const inner = new ProtobufSerializer(registry, { schema, messageType: 'acme.Outer.Inner' });
+  const innerBytes = await inner.serialize('t', { names: { 1: 'a' } });
+  assert.equal(
+    innerBytes.subarray(5, 8).toString('hex'),
+    '040002',
+    'PricesEntry is Outer’s nested message 0',
+  );
+  assert.deepEqual(await deserializer.deserialize('t', innerBytes), { names: { 1: 'a' } });
+});
+
 test('record strategies name the subject after the written message', async () => {
   const registry = new MemoryRegistry();
   await new ProtobufSerializer(registry, { schema: ORDER, subjectNameStrategy: 'record' }).serialize('t', {
