@@ -17,6 +17,13 @@ export interface ProtobufFile {
   pathOf: ReadonlyMap<string, number[]>;
   /** The file's first message (path `[0]`). */
   first: protobuf.Type | undefined;
+  /** The same messages as a tree: the top-level ones in index order, each with its nested ones. */
+  tree: readonly ProtobufNode[];
+}
+
+export interface ProtobufNode {
+  type: protobuf.Type;
+  nested: ProtobufNode[];
 }
 
 const PARSE_OPTIONS = { keepCase: true };
@@ -68,13 +75,20 @@ export async function compileProtobuf(
   }
   const pathOf = messagePaths(schema.schema);
   const byPath = new Map<string, protobuf.Type>();
+  const tree: ProtobufNode[] = [];
+  const nodes = new Map<string, ProtobufNode>();
   let first: protobuf.Type | undefined;
+  // Declaration order: a parent's path comes before its children's, each level's indexes in order.
   for (const [name, path] of pathOf) {
     const type = root.lookupType(name);
-    byPath.set(path.join('.'), type);
+    const key = path.join('.');
+    byPath.set(key, type);
     if (path.length === 1 && path[0] === 0) first = type;
+    const node = { type, nested: [] };
+    nodes.set(key, node);
+    (path.length === 1 ? tree : nodes.get(path.slice(0, -1).join('.'))!.nested).push(node);
   }
-  return { byPath, pathOf, first };
+  return { byPath, pathOf, first, tree };
 }
 
 function addImport(

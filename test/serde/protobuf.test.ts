@@ -277,6 +277,20 @@ test('typed errors: bad value, unknown message type, unknown index, bad payload,
   const e1 = (await rejected(deserializer.deserialize('orders', noSuchIndex))) as SerdeError;
   assert.equal(e1.reason, 'PAYLOAD_MISMATCH');
   assert.match(e1.message, /message indexes \[5\] name no message of schema id 1 \(topic orders, value\)/);
+  for (const [indexes, expected] of [
+    ['040010', /message indexes \[0, 8\] name no message of schema id 1/],
+    ['0600020a', /message indexes \[0, 1, 5\] name no message/],
+    ['01', /the message-index count -1 is impossible/],
+    ['0201', /message index -1 is negative/],
+    ['048080', /the message-index list is cut short/],
+    ['02ffffffffff', /a message-index varint is longer than 5 bytes/],
+  ] as const) {
+    const error = (await rejected(
+      deserializer.deserialize('orders', Buffer.from(`00${idHex(1)}${indexes}`, 'hex')),
+    )) as SerdeError;
+    assert.equal(error.reason, 'PAYLOAD_MISMATCH', indexes);
+    assert.match(error.message, expected, indexes);
+  }
 
   const truncated = Buffer.from(`00${idHex(1)}000a05616263`, 'hex');
   const e2 = (await rejected(
