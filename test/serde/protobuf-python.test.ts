@@ -163,6 +163,8 @@ const cases = [
 interface PythonResult {
   produced: string[];
   consumed: unknown[];
+  /** The writer's message names the record strategy was given (`recordStrategy` items). */
+  writers: string[];
 }
 
 let venv: PythonVenv;
@@ -172,7 +174,7 @@ let work: string;
 /** Runs protobuf_serde.py (a fresh protoc output dir per run, so each run imports its own classes). */
 async function python(args: {
   produce?: Array<{ type: string; value: unknown }>;
-  consume?: Array<{ type: string; hex: string }>;
+  consume?: Array<{ type: string; hex: string; recordStrategy?: boolean }>;
 }): Promise<PythonResult> {
   const genDir = mkdtempSync(join(work, 'gen-'));
   const input = {
@@ -259,4 +261,22 @@ test('the same message written by Python and by us is the same payload', async (
     const bytes = await ours.serialize('orders', c.write);
     assert.equal(bytes.toString('hex'), produced[i], c.type);
   }
+});
+
+test('Python finds the message our indexes name in the descriptor the server serves', async () => {
+  // Line's indexes from the text are [0, 0]; the `counters` map is declared before it. Python resolves the
+  // indexes in the writer's descriptor (format=serialized) and hands that message's name to a record name
+  // strategy: the entry message made for the map must come after Line there, or the name would be
+  // acme.Order.CountersEntry (and the subject, with the record strategy, another one).
+  await registry.client.register('ours-common', { schema: COMMON, schemaType: 'PROTOBUF' });
+  const references = [{ name: 'acme/common.proto', subject: 'ours-common', version: 1 }];
+  const line = cases.find((c) => c.type === 'acme.Order.Line')!;
+  const ours = new ProtobufSerializer(registry.client, { schema: ORDER, references, messageType: line.type });
+  const bytes = await ours.serialize('lines', line.write);
+  assert.equal(bytes.subarray(5, 8).toString('hex'), '040000');
+  const { consumed, writers } = await python({
+    consume: [{ type: line.type, hex: bytes.toString('hex'), recordStrategy: true }],
+  });
+  assert.deepEqual(writers, ['acme.Order.Line']);
+  assert.deepEqual(consumed, [line.json]);
 });

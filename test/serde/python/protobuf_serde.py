@@ -6,7 +6,8 @@ Usage: python protobuf_serde.py '{"url": ..., "protoDir": ..., "genDir": ..., "f
 The message classes come from protoc (grpcio-tools) run now on every .proto file in protoDir. `produce`
 serializes each value (proto3 JSON with field names as declared) with ProtobufSerializer on topic "orders"
 (auto-register, references registered under their file names); `consume` reads each framed message with
-ProtobufDeserializer. Prints one JSON object: {"produced": [hex, ...], "consumed": [value, ...]}, values as
+ProtobufDeserializer (with `"recordStrategy": true`, under a record name strategy that notes the writer's
+message name it is given, in "writers"). Prints one JSON object: {"produced": [hex, ...], "consumed": [value, ...], "writers": [name, ...]}, values as
 proto3 JSON with field names as declared.
 """
 import importlib
@@ -51,11 +52,22 @@ def main(args: dict) -> dict:
         serializer = ProtobufSerializer(cls, client, {"auto.register.schemas": True})
         produced.append(serializer(json_format.ParseDict(item["value"], cls()), ctx).hex())
     consumed = []
+    writers = []
     for item in args.get("consume", []):
         cls = message_class(module, item["type"])
-        deserializer = ProtobufDeserializer(cls, {}, client)
+        conf = {}
+        if item.get("recordStrategy"):
+            # A record name strategy is called with the writer's message, which the deserializer finds by
+            # resolving the message indexes in the writer's descriptor (format=serialized).
+            def strategy(ctx, record_name):
+                if record_name is not None:
+                    writers.append(record_name)
+                return record_name
+
+            conf = {"subject.name.strategy": strategy}
+        deserializer = ProtobufDeserializer(cls, conf, client)
         consumed.append(as_json(deserializer(bytes.fromhex(item["hex"]), ctx)))
-    return {"produced": produced, "consumed": consumed}
+    return {"produced": produced, "consumed": consumed, "writers": writers}
 
 
 if __name__ == "__main__":
