@@ -282,8 +282,8 @@ message Outer {
 `;
 
 /**
- * The registry server does not store PROTOBUF schemas yet; the serdes call the registry once per id, so a
- * registry held in memory changes nothing on the measured path.
+ * The serdes call the registry once per id, so a registry held in memory changes nothing on the measured
+ * path.
  */
 function oneSchemaRegistry(schema: SerdeSchema): SerdeRegistry {
   return {

@@ -41,9 +41,8 @@ message Refund {
 `;
 
 /**
- * The registry calls the serdes make, kept in memory: the registry server does not store PROTOBUF schemas
- * yet, so the wire format is proven here against this stand-in and protobufjs; the same cases against the
- * real server are the `todo` tests at the end.
+ * The registry calls the serdes make, kept in memory: the wire format is proven here against this stand-in
+ * and protobufjs; the round trip with a reference at the end goes through the real registry server.
  */
 class MemoryRegistry implements SerdeRegistry {
   readonly schemas: SerdeSchema[] = [];
