@@ -6,6 +6,7 @@ import protobuf from 'protobufjs';
 import { KNOWN_FILES } from '../formats/protobuf/known-types.js';
 import { SerdeError } from './errors.js';
 import { restoreMapFields } from './protobuf-map-entries.js';
+import { publicImportWrapped } from './protobuf-wrapper.js';
 import { subjectCall, type SerdeRegistry, type SerdeSchema, type SerdeSchemaReference } from './registry.js';
 
 export type ProtobufType = protobuf.Type;
@@ -73,7 +74,7 @@ export async function compileProtobuf(
   } catch (error) {
     throw invalid(`types do not resolve: ${(error as Error).message}`, error);
   }
-  const pathOf = messagePaths(schema.schema);
+  const pathOf = messagePaths(effectiveText(schema.schema, texts));
   const byPath = new Map<string, protobuf.Type>();
   const tree: ProtobufNode[] = [];
   const nodes = new Map<string, ProtobufNode>();
@@ -89,6 +90,17 @@ export async function compileProtobuf(
     (path.length === 1 ? tree : nodes.get(path.slice(0, -1).join('.'))!.nested).push(node);
   }
   return { byPath, pathOf, first, tree };
+}
+
+/**
+ * The text whose messages the message indexes count: the schema's own, or for an empty file that only
+ * re-exports one file (protobuf-wrapper.ts), that file's when it declares messages.
+ */
+function effectiveText(text: string, texts: ReadonlyMap<string, string>): string {
+  const wrapped = publicImportWrapped(text);
+  if (wrapped === undefined) return text;
+  const leaf = texts.get(wrapped) ?? KNOWN_FILES.get(wrapped);
+  return leaf !== undefined && messagePaths(leaf).size > 0 ? leaf : text;
 }
 
 function addImport(

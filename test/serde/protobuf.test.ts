@@ -238,6 +238,41 @@ test('imports resolve through references, fetched from the registry', async () =
   );
 });
 
+test('an empty file that only re-exports one file: message indexes count that file’s messages', async () => {
+  const registry = new MemoryRegistry();
+  await registry.register('acme-orders', { schema: ORDER, schemaType: 'PROTOBUF' });
+  const references = [{ name: 'acme/order.proto', subject: 'acme-orders', version: 1 }];
+  const wrapper = 'syntax = "proto3";\nimport public "acme/order.proto";\n';
+  const deserializer = new ProtobufDeserializer(registry, { toObject: { enums: String } });
+  for (const [messageType, indexes, value] of [
+    [undefined, '00', { id: 'o-1' }],
+    ['acme.Order.Line', '040000', { sku: 'x', qty: 3 }],
+    ['acme.Refund', '0202', { order_id: 'o-1' }],
+  ] as const) {
+    const serializer = new ProtobufSerializer(registry, { schema: wrapper, references, messageType });
+    const bytes = await serializer.serialize('wrapped', value);
+    const type = messageType ?? 'acme.Order';
+    assert.equal(bytes.toString('hex'), `00${idHex(2)}${indexes}${raw(type, value)}`, type);
+    assert.deepEqual(await deserializer.deserialize('wrapped', bytes), value, type);
+  }
+  // A well-known file re-exported: its first message is [0].
+  const timestamp = 'syntax = "proto3";\nimport public "google/protobuf/timestamp.proto";\n';
+  const at = { seconds: 5, nanos: 1 };
+  const bytes = await new ProtobufSerializer(registry, { schema: timestamp }).serialize('at', at);
+  assert.equal(bytes.subarray(5).toString('hex'), `00${raw('google.protobuf.Timestamp', at)}`);
+  // Anything more than the one public import, and the file stands for itself: it declares no message.
+  for (const [schema, refs] of [
+    [`${wrapper}import "google/protobuf/empty.proto";\n`, references],
+    [`${wrapper}import public "google/protobuf/timestamp.proto";\n`, references],
+  ] as const) {
+    const error = (await rejected(
+      new ProtobufSerializer(registry, { schema, references: [...refs] }).serialize('other', {}),
+    )) as SerdeError;
+    assert.equal(error.reason, 'INVALID_SCHEMA', schema);
+    assert.match(error.message, /declares no message/, schema);
+  }
+});
+
 test('imports the registry knows without a reference: google/type and confluent files', async () => {
   const registry = new MemoryRegistry();
   const schema = `syntax = "proto3";
