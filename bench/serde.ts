@@ -6,7 +6,8 @@
 //   confluent   @confluentinc/schemaregistry AvroSerializer/AvroDeserializer
 //   kafkajs-sr  @kafkajs/confluent-schema-registry encode/decode
 // Protobuf (the same 10 fields as a proto3 message): floor = protobufjs encode/decode plus the header and the
-// [0] message index, against ProtobufSerializer/ProtobufDeserializer with and without `validate` (verify).
+// [0] message index, against ProtobufSerializer/ProtobufDeserializer with and without `validate` (verify);
+// then the decode of a message nested two deep (indexes [1, 0, 0]) against protobufjs decode of its payload.
 // Run: node --import tsx bench/serde.ts  (SERDE_BENCH_SCALE=0.3 for shorter rounds)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -273,11 +274,16 @@ message Flat10 {
   float ratio = 9;
   string country = 10;
 }
+message Outer {
+  message Mid {
+    message Leaf { string id = 1; int64 seq = 2; int32 count = 3; double price = 4; repeated string tags = 5; }
+  }
+}
 `;
 
 /**
- * The registry server does not store PROTOBUF schemas yet; the serdes call the registry once per id, so a
- * registry held in memory changes nothing on the measured path.
+ * The serdes call the registry once per id, so a registry held in memory changes nothing on the measured
+ * path.
  */
 function oneSchemaRegistry(schema: SerdeSchema): SerdeRegistry {
   return {
@@ -348,6 +354,35 @@ async function protobufMain(): Promise<void> {
   contestants.forEach((c, k) =>
     console.log(
       `| 10-field message | ${c.name} | ${fmt(enc[k]!)} | ${(enc[k]! / enc[0]!).toFixed(2)}× | ${fmt(dec[k]!)} | ${(dec[k]! / dec[0]!).toFixed(2)}× |`,
+    ),
+  );
+  await nestedDecode(registry);
+}
+
+/** Decode of a message nested two deep (message indexes [1, 0, 0], 4 bytes): the index walk's cost. */
+async function nestedDecode(registry: SerdeRegistry): Promise<void> {
+  const name = 'bench.Outer.Mid.Leaf';
+  const type = protobuf.parse(FLAT_PROTO, { keepCase: true }).root.lookupType(name);
+  const value = { id: 'order-000123', seq: 1234567890123, count: 42, price: 19.99, tags: ['new', 'promo'] };
+  const framed = await new ProtobufSerializer(registry, { schema: FLAT_PROTO, messageType: name }).serialize(
+    'bench-nested',
+    value,
+  );
+  if (framed.subarray(5, 9).toString('hex') !== '06020000') throw new Error('unexpected message indexes');
+  const reader = new ProtobufDeserializer(registry);
+  await reader.deserialize('bench-nested', framed);
+  const decoders: Array<[string, () => unknown]> = [
+    ['floor (protobufjs + header, indexes skipped)', () => type.decode(framed.subarray(9))],
+    ['schemagate (sync)', () => reader.deserializeSync('bench-nested', framed)],
+    ['schemagate (async)', () => reader.deserialize('bench-nested', framed)],
+  ];
+  const dec = await measureAll(decoders.map(([, fn]) => fn));
+  console.log('');
+  console.log('| Protobuf message | serde | decode ns/msg | vs floor |');
+  console.log('|---|---|---:|---:|');
+  decoders.forEach(([label], k) =>
+    console.log(
+      `| nested [1, 0, 0], 5 fields | ${label} | ${fmt(dec[k]!)} | ${(dec[k]! / dec[0]!).toFixed(2)}× |`,
     ),
   );
 }

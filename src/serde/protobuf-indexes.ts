@@ -65,3 +65,47 @@ function malformed(what: string, context: MessageContext | undefined): PayloadMi
     context,
   );
 }
+
+/** A message of a schema file in the index tree: its nested messages in index order. */
+export interface IndexNode {
+  readonly nested: readonly IndexNode[];
+}
+
+/**
+ * The hot path of `decodeMessageIndexes`: walks the index list at `offset` down `roots` without building
+ * the path, and leaves `cursor.pos` at the first payload byte. Undefined when the list is malformed or
+ * names no message: the caller reads it again with `decodeMessageIndexes` for the error.
+ */
+export function walkMessageIndexes<N extends IndexNode>(
+  buf: Uint8Array,
+  cursor: { pos: number },
+  roots: readonly N[],
+  offset: number,
+): N | undefined {
+  cursor.pos = offset;
+  const count = readZigZagOrNaN(buf, cursor);
+  if (count === 0) return roots[0];
+  if (!(count > 0) || count > buf.length - cursor.pos) return undefined;
+  let level: readonly IndexNode[] = roots;
+  let node: IndexNode | undefined;
+  for (let i = 0; i < count; i++) {
+    const index = readZigZagOrNaN(buf, cursor);
+    node = index >= 0 ? level[index] : undefined;
+    if (node === undefined) return undefined;
+    level = node.nested;
+  }
+  return node as N | undefined;
+}
+
+/** A zig-zag varint at `cursor.pos` (advanced past it); NaN when cut short or longer than 5 bytes. */
+function readZigZagOrNaN(buf: Uint8Array, cursor: { pos: number }): number {
+  let value = 0;
+  for (let shift = 0; shift < 35; shift += 7) {
+    const byte = buf[cursor.pos];
+    if (byte === undefined) return NaN;
+    cursor.pos++;
+    value |= (byte & 0x7f) << shift;
+    if ((byte & 0x80) === 0) return (value >>> 1) ^ -(value & 1);
+  }
+  return NaN;
+}

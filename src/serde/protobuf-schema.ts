@@ -5,6 +5,8 @@
 import protobuf from 'protobufjs';
 import { KNOWN_FILES } from '../formats/protobuf/known-types.js';
 import { SerdeError } from './errors.js';
+import { restoreMapFields } from './protobuf-map-entries.js';
+import { publicImportWrapped } from './protobuf-wrapper.js';
 import { subjectCall, type SerdeRegistry, type SerdeSchema, type SerdeSchemaReference } from './registry.js';
 
 export type ProtobufType = protobuf.Type;
@@ -16,6 +18,13 @@ export interface ProtobufFile {
   pathOf: ReadonlyMap<string, number[]>;
   /** The file's first message (path `[0]`). */
   first: protobuf.Type | undefined;
+  /** The same messages as a tree: the top-level ones in index order, each with its nested ones. */
+  tree: readonly ProtobufNode[];
+}
+
+export interface ProtobufNode {
+  type: protobuf.Type;
+  nested: ProtobufNode[];
 }
 
 const PARSE_OPTIONS = { keepCase: true };
@@ -61,18 +70,37 @@ export async function compileProtobuf(
   add(undefined, schema.schema);
   try {
     root.resolveAll();
+    if (restoreMapFields(root)) root.resolveAll();
   } catch (error) {
     throw invalid(`types do not resolve: ${(error as Error).message}`, error);
   }
-  const pathOf = messagePaths(schema.schema);
+  const pathOf = messagePaths(effectiveText(schema.schema, texts));
   const byPath = new Map<string, protobuf.Type>();
+  const tree: ProtobufNode[] = [];
+  const nodes = new Map<string, ProtobufNode>();
   let first: protobuf.Type | undefined;
+  // Declaration order: a parent's path comes before its children's, each level's indexes in order.
   for (const [name, path] of pathOf) {
     const type = root.lookupType(name);
-    byPath.set(path.join('.'), type);
+    const key = path.join('.');
+    byPath.set(key, type);
     if (path.length === 1 && path[0] === 0) first = type;
+    const node = { type, nested: [] };
+    nodes.set(key, node);
+    (path.length === 1 ? tree : nodes.get(path.slice(0, -1).join('.'))!.nested).push(node);
   }
-  return { byPath, pathOf, first };
+  return { byPath, pathOf, first, tree };
+}
+
+/**
+ * The text whose messages the message indexes count: the schema's own, or for an empty file that only
+ * re-exports one file (protobuf-wrapper.ts), that file's when it declares messages.
+ */
+function effectiveText(text: string, texts: ReadonlyMap<string, string>): string {
+  const wrapped = publicImportWrapped(text);
+  if (wrapped === undefined) return text;
+  const leaf = texts.get(wrapped) ?? KNOWN_FILES.get(wrapped);
+  return leaf !== undefined && messagePaths(leaf).size > 0 ? leaf : text;
 }
 
 function addImport(

@@ -4,7 +4,7 @@
 import protobuf from 'protobufjs';
 import { PayloadMismatchError, SerdeError, type MessageContext, type SerdeRole } from './errors.js';
 import { CheckedBufferReader } from './protobuf-reader.js';
-import { decodeMessageIndexes } from './protobuf-indexes.js';
+import { decodeMessageIndexes, walkMessageIndexes } from './protobuf-indexes.js';
 import { compileProtobuf, messagePaths, type ProtobufFile } from './protobuf-schema.js';
 import type { SerdeRegistry, SerdeSchema } from './registry.js';
 import { HEADER_SIZE } from './wire.js';
@@ -82,6 +82,9 @@ export interface ProtobufDeserializerOptions {
 }
 
 export class ProtobufDeserializer<T = object> extends WireDeserializer<T, ProtobufFile> {
+  /** Where the index walk ended (decoding is synchronous: one cursor serves every message). */
+  private readonly cursor = { pos: 0 };
+
   constructor(
     registry: SerdeRegistry,
     private readonly options: ProtobufDeserializerOptions = {},
@@ -96,9 +99,14 @@ export class ProtobufDeserializer<T = object> extends WireDeserializer<T, Protob
     topic: string,
     context: MessageContext | undefined,
   ): T {
-    let type = data[HEADER_SIZE] === 0 ? file.first : undefined;
-    let start = HEADER_SIZE + 1;
+    // The `[0]` shortcut, else a walk down the file's message tree (no path array or key string).
+    const cursor = this.cursor;
+    cursor.pos = HEADER_SIZE + 1;
+    let type =
+      data[HEADER_SIZE] === 0 ? file.first : walkMessageIndexes(data, cursor, file.tree, HEADER_SIZE)?.type;
+    let start = cursor.pos;
     if (type === undefined) {
+      // Malformed, or naming no message: read again for the error.
       const { path, end } = decodeMessageIndexes(data, HEADER_SIZE, this.context(topic, context));
       type = file.byPath.get(path.join('.'));
       if (type === undefined) {
@@ -112,7 +120,10 @@ export class ProtobufDeserializer<T = object> extends WireDeserializer<T, Protob
     }
     let message: protobuf.Message;
     try {
-      message = type.decode(new CheckedBufferReader(data.subarray(start)));
+      // A reader over the whole message, started after the indexes: no subarray Buffer per message.
+      const reader = new CheckedBufferReader(data);
+      reader.pos = start;
+      message = type.decode(reader);
     } catch (error) {
       throw new PayloadMismatchError(
         `payload is not a ${type.fullName.slice(1)} message (schema id ${schemaId}): ${(error as Error).message}`,

@@ -41,9 +41,8 @@ message Refund {
 `;
 
 /**
- * The registry calls the serdes make, kept in memory: the registry server does not store PROTOBUF schemas
- * yet, so the wire format is proven here against this stand-in and protobufjs; the same cases against the
- * real server are the `todo` tests at the end.
+ * The registry calls the serdes make, kept in memory: the wire format is proven here against this stand-in
+ * and protobufjs; the round trip with a reference at the end goes through the real registry server.
  */
 class MemoryRegistry implements SerdeRegistry {
   readonly schemas: SerdeSchema[] = [];
@@ -151,6 +150,48 @@ message Outer {
   assert.deepEqual(read, { s: 'v' });
 });
 
+test('a map written as a map_entry message (the registry’s text of a descriptor) is a map, counted in paths', async () => {
+  // As the registry prints `map<string, Money> prices = 1;` from a FileDescriptorProto (what Confluent's Java
+  // and Python serializers register): the entry message is declared, before Inner.
+  const schema = `syntax = "proto3";
+package acme;
+message Outer {
+  repeated .acme.Outer.PricesEntry prices = 1;
+  message PricesEntry {
+    option map_entry = true;
+    string key = 1;
+    .acme.Money value = 2;
+  }
+  message Inner { map<int32, string> names = 1; }
+}
+message Money { int64 units = 1; }
+`;
+  const registry = new MemoryRegistry();
+  const deserializer = new ProtobufDeserializer(registry, { toObject: { longs: String } });
+  const outer = new ProtobufSerializer(registry, { schema });
+  const value = { prices: { eur: { units: 5 }, chf: { units: 7 } } };
+  const bytes = await outer.serialize('t', value);
+  // The bytes of the map field as the equivalent `map<string, Money>` declares them.
+  const asMap = protobuf.parse(
+    'syntax = "proto3"; message O { map<string, M> prices = 1; } message M { int64 units = 1; }',
+  );
+  assert.equal(
+    bytes.subarray(6).toString('hex'),
+    Buffer.from(asMap.root.lookupType('O').encode(value).finish()).toString('hex'),
+  );
+  assert.deepEqual(await deserializer.deserialize('t', bytes), {
+    prices: { eur: { units: '5' }, chf: { units: '7' } },
+  });
+  const inner = new ProtobufSerializer(registry, { schema, messageType: 'acme.Outer.Inner' });
+  const innerBytes = await inner.serialize('t', { names: { 1: 'a' } });
+  assert.equal(
+    innerBytes.subarray(5, 8).toString('hex'),
+    '040002',
+    'PricesEntry is Outer’s nested message 0',
+  );
+  assert.deepEqual(await deserializer.deserialize('t', innerBytes), { names: { 1: 'a' } });
+});
+
 test('record strategies name the subject after the written message', async () => {
   const registry = new MemoryRegistry();
   await new ProtobufSerializer(registry, { schema: ORDER, subjectNameStrategy: 'record' }).serialize('t', {
@@ -197,6 +238,41 @@ test('imports resolve through references, fetched from the registry', async () =
   );
 });
 
+test('an empty file that only re-exports one file: message indexes count that file’s messages', async () => {
+  const registry = new MemoryRegistry();
+  await registry.register('acme-orders', { schema: ORDER, schemaType: 'PROTOBUF' });
+  const references = [{ name: 'acme/order.proto', subject: 'acme-orders', version: 1 }];
+  const wrapper = 'syntax = "proto3";\nimport public "acme/order.proto";\n';
+  const deserializer = new ProtobufDeserializer(registry, { toObject: { enums: String } });
+  for (const [messageType, indexes, value] of [
+    [undefined, '00', { id: 'o-1' }],
+    ['acme.Order.Line', '040000', { sku: 'x', qty: 3 }],
+    ['acme.Refund', '0202', { order_id: 'o-1' }],
+  ] as const) {
+    const serializer = new ProtobufSerializer(registry, { schema: wrapper, references, messageType });
+    const bytes = await serializer.serialize('wrapped', value);
+    const type = messageType ?? 'acme.Order';
+    assert.equal(bytes.toString('hex'), `00${idHex(2)}${indexes}${raw(type, value)}`, type);
+    assert.deepEqual(await deserializer.deserialize('wrapped', bytes), value, type);
+  }
+  // A well-known file re-exported: its first message is [0].
+  const timestamp = 'syntax = "proto3";\nimport public "google/protobuf/timestamp.proto";\n';
+  const at = { seconds: 5, nanos: 1 };
+  const bytes = await new ProtobufSerializer(registry, { schema: timestamp }).serialize('at', at);
+  assert.equal(bytes.subarray(5).toString('hex'), `00${raw('google.protobuf.Timestamp', at)}`);
+  // Anything more than the one public import, and the file stands for itself: it declares no message.
+  for (const [schema, refs] of [
+    [`${wrapper}import "google/protobuf/empty.proto";\n`, references],
+    [`${wrapper}import public "google/protobuf/timestamp.proto";\n`, references],
+  ] as const) {
+    const error = (await rejected(
+      new ProtobufSerializer(registry, { schema, references: [...refs] }).serialize('other', {}),
+    )) as SerdeError;
+    assert.equal(error.reason, 'INVALID_SCHEMA', schema);
+    assert.match(error.message, /declares no message/, schema);
+  }
+});
+
 test('imports the registry knows without a reference: google/type and confluent files', async () => {
   const registry = new MemoryRegistry();
   const schema = `syntax = "proto3";
@@ -235,6 +311,20 @@ test('typed errors: bad value, unknown message type, unknown index, bad payload,
   const e1 = (await rejected(deserializer.deserialize('orders', noSuchIndex))) as SerdeError;
   assert.equal(e1.reason, 'PAYLOAD_MISMATCH');
   assert.match(e1.message, /message indexes \[5\] name no message of schema id 1 \(topic orders, value\)/);
+  for (const [indexes, expected] of [
+    ['040010', /message indexes \[0, 8\] name no message of schema id 1/],
+    ['0600020a', /message indexes \[0, 1, 5\] name no message/],
+    ['01', /the message-index count -1 is impossible/],
+    ['0201', /message index -1 is negative/],
+    ['048080', /the message-index list is cut short/],
+    ['02ffffffffff', /a message-index varint is longer than 5 bytes/],
+  ] as const) {
+    const error = (await rejected(
+      deserializer.deserialize('orders', Buffer.from(`00${idHex(1)}${indexes}`, 'hex')),
+    )) as SerdeError;
+    assert.equal(error.reason, 'PAYLOAD_MISMATCH', indexes);
+    assert.match(error.message, expected, indexes);
+  }
 
   const truncated = Buffer.from(`00${idHex(1)}000a05616263`, 'hex');
   const e2 = (await rejected(

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pythonVenv } from './python-venv.js';
 import { cacheKey, cachedTool, REPO_ROOT, runTool, type CachedTool } from './tool-cache.js';
 
 const CLIENTS = join(REPO_ROOT, 'test', 'registry', 'clients');
@@ -31,21 +32,6 @@ function versionOf(command: string, args: string[]): string {
   return execFileSync(command, args, { encoding: 'utf8' }).trim();
 }
 
-function pythonCommand(): string {
-  if (process.env.SCHEMAGATE_PYTHON !== undefined) return process.env.SCHEMAGATE_PYTHON;
-  for (const candidate of ['python3.11', 'python3']) {
-    try {
-      versionOf(candidate, ['--version']);
-      return candidate;
-    } catch {
-      // try the next one
-    }
-  }
-  throw new Error(
-    'Python 3 is needed for the confluent-kafka client tests (python3.11 or python3 on the PATH)',
-  );
-}
-
 function parseSteps(stdout: string, what: string): StepResult[] {
   try {
     return (JSON.parse(stdout.trim().split('\n').pop() ?? '') as { steps: StepResult[] }).steps;
@@ -55,31 +41,12 @@ function parseSteps(stdout: string, what: string): StepResult[] {
 }
 
 export async function pythonClient(): Promise<ScenarioClient> {
-  const python = pythonCommand();
   const requirements = join(CLIENTS, 'requirements.txt');
-  const key = cacheKey([requirements], [versionOf(python, ['--version'])]);
-  const install = await cachedTool(
+  const { install, python: bin } = await pythonVenv(
     'python-clients',
-    key,
-    async (dir) => {
-      const what = 'installing confluent-kafka into a venv';
-      await runTool(python, ['-m', 'venv', '--clear', join(dir, 'venv')], {
-        timeoutMs: INSTALL_TIMEOUT_MS,
-        what,
-      });
-      await runTool(
-        join(dir, 'venv', 'bin', 'pip'),
-        ['install', '--disable-pip-version-check', '--no-input', '-q', '-r', requirements],
-        {
-          timeoutMs: INSTALL_TIMEOUT_MS,
-          what,
-          env: { ...process.env, PIP_CACHE_DIR: join(REPO_ROOT, '.cache', 'pip') },
-        },
-      );
-    },
-    INSTALL_TIMEOUT_MS,
+    requirements,
+    'installing confluent-kafka into a venv',
   );
-  const bin = join(install.dir, 'venv', 'bin', 'python');
   return {
     install,
     async run(url, steps, conf = {}) {

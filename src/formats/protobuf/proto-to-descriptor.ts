@@ -194,9 +194,12 @@ class DescriptorWriter {
     return create(DescriptorProtoSchema, {
       name: m.name,
       field: fields.map((f) => f.field),
+      // Declared messages first, then the ones made here for map entries and groups, as the registry
+      // builds its descriptor: the message indexes count declared messages only, and clients that
+      // resolve indexes in this descriptor (Python's, Go's) must find the same message there.
       nestedType: [
-        ...nested,
         ...m.nestedTypes.filter((t) => t.kind === 'message').map((t) => this.message(t, scope)),
+        ...nested,
       ],
       enumType: m.nestedTypes.filter((t) => t.kind === 'enum').map((e) => this.enum(e)),
       extensionRange: m.extensions.flatMap((e) => ranges(e.values, true)),

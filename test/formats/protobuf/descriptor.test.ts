@@ -206,6 +206,26 @@ describe('the descriptor written for format=serialized', () => {
     assert.equal(byName.get('packed_off')!.options?.packed, false);
   });
 
+  test('declared nested messages come before map entries and groups: message indexes name them', () => {
+    // The registry's descriptor of a text adds the entry messages after the declared ones, so [0, 0] (the
+    // message indexes of Item, counted in the text) is Item also for a client that resolves indexes in
+    // the descriptor's nested_type list, as Confluent's Python and Go deserializers do.
+    const file = d(`syntax = "proto2";
+package acme;
+message Basket {
+  map<string, int32> counts = 1;
+  optional group Extra = 2 { optional string note = 3; }
+  message Item { optional string sku = 1; }
+  map<int32, Item> by_slot = 4;
+  message Coupon { optional string code = 1; }
+}
+`);
+    assert.deepEqual(
+      file.messageType[0]!.nestedType.map((n) => n.name),
+      ['Item', 'Coupon', 'CountsEntry', 'BySlotEntry', 'Extra'],
+    );
+  });
+
   test('a group is a GROUP field with its message, which a descriptor library builds', () => {
     const file = d(`syntax = "proto2";
 package legacy;
