@@ -26,7 +26,7 @@ export async function loadDeclarations(
     const ext = extname(module).toLowerCase();
     if (!TYPESCRIPT.has(ext) && !JAVASCRIPT.has(ext))
       throw broken(module, `not a .ts or .js module (generate: lists model modules)`);
-    if (!existsSync(full)) throw broken(module, 'no such file');
+    if (!existsSync(full)) throw broken(module, `no such file (listed under 'generate:' in schemagate.yaml)`);
     const exports = TYPESCRIPT.has(ext)
       ? await importTypeScript(module, full)
       : await importModule(module, full);
@@ -86,5 +86,5 @@ async function importTypeScript(module: string, full: string): Promise<Record<st
 }
 
 function broken(module: string, problem: string): SchemagateError {
-  return new SchemagateError('INVALID_CONFIG', `generate module ${module}: ${problem}`, { file: module });
+  return new SchemagateError('INVALID_CONFIG', problem, { file: module });
 }
