@@ -1,11 +1,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TempRepo } from '../repo/git-fixture.js';
-import { schemagate } from '../repo/run-cli.js';
+import { CLI_ENTRY, TSX_LOADER, schemagate } from '../repo/run-cli.js';
 
 const DECLARE = fileURLToPath(new URL('../../src/formats/zod/declare.ts', import.meta.url));
 const ZOD_DIR = dirname(createRequire(import.meta.url).resolve('zod/package.json'));
@@ -266,4 +277,41 @@ test("this repository's schemas/ are generated from examples/code-first/events.t
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.equal(r.stdout, '4 generated schema files up to date\n');
   assert.equal(r.stderr, '');
+});
+
+test('the hook init installs refuses a commit whose generated schemas are stale', async () => {
+  const repo = repoWithModels();
+  const binDir = mkdtempSync(join(tmpdir(), 'schemagate-bin-'));
+  const bin = join(binDir, 'schemagate');
+  writeFileSync(bin, `#!/bin/sh\nexec "${process.execPath}" --import "${TSX_LOADER}" "${CLI_ENTRY}" "$@"\n`);
+  chmodSync(bin, 0o755);
+  const commit = () => {
+    repo.git('add', '-A');
+    const r = spawnSync('git', ['commit', '-q', '-m', 'change'], {
+      cwd: repo.dir,
+      env: { ...repo.env(), SCHEMAGATE_BIN: bin },
+      encoding: 'utf8',
+    });
+    return { code: r.status ?? 1, out: `${r.stdout}${r.stderr}` };
+  };
+  try {
+    assert.equal((await schemagate(['init'], repo.dir)).code, 0);
+    assert.equal((await schemagate(['generate'], repo.dir)).code, 0);
+    const first = commit();
+    assert.equal(first.code, 0, first.out);
+    repo.write('models/events.ts', models('\n    note: z.string().optional(),'));
+    const refused = commit();
+    assert.equal(refused.code, 1, refused.out);
+    assert.match(
+      refused.out,
+      /1 schema file is stale \(run `schemagate generate`\):\n {2}schemas\/orders\/value\.avsc/,
+    );
+    assert.match(refused.out, /commit refused; run `schemagate generate`/);
+    assert.equal((await schemagate(['generate'], repo.dir)).code, 0);
+    const passed = commit();
+    assert.equal(passed.code, 0, passed.out);
+  } finally {
+    repo.cleanup();
+    rmSync(binDir, { recursive: true, force: true });
+  }
 });
