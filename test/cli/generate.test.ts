@@ -315,3 +315,24 @@ test('the hook init installs refuses a commit whose generated schemas are stale'
     rmSync(binDir, { recursive: true, force: true });
   }
 });
+
+test('docs/code-first.md: the declaration example generates and passes check', async () => {
+  const doc = readFileSync(new URL('../../docs/code-first.md', import.meta.url), 'utf8');
+  const example = /### Declaring a message\n\n```ts\n([\s\S]*?)```/.exec(doc)?.[1];
+  assert.ok(example !== undefined);
+  const repo = repoWithModels();
+  try {
+    repo.write('models/events.ts', example.replace("from 'schemagate'", `from ${JSON.stringify(DECLARE)}`));
+    const r = await schemagate(['generate'], repo.dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /wrote schemas\/shared\/EventBase\.avsc\nwrote schemas\/task\.execution\.events\/value\.avsc\n/,
+    );
+    repo.commit('generated');
+    const check = await schemagate(['check', '--all'], repo.dir);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+  } finally {
+    repo.cleanup();
+  }
+});

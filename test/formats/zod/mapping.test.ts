@@ -90,6 +90,8 @@ const ROWS: Row[] = [
     value: 3,
   },
   { row: 'bigint → long', field: z.bigint(), avro: { type: 'long' }, value: 9007199254740993n, json: false },
+  { row: 'bigint z.int64() → long', field: z.int64(), avro: { type: 'long' }, value: -5n, json: false },
+  { row: 'z.float32() → float', field: z.float32(), avro: { type: 'float' }, value: 0.5 },
   { row: 'boolean', field: z.boolean(), avro: { type: 'boolean' }, value: true },
   {
     row: 'Uint8Array → bytes',
