@@ -336,3 +336,44 @@ test('docs/code-first.md: the declaration example generates and passes check', a
     repo.cleanup();
   }
 });
+
+test('generate writes JSON Schema files: $id and title from the declaration, a base as a $ref to its file', async () => {
+  const repo = repoWithModels();
+  try {
+    repo.write('schemagate.yaml', CONFIG.replace('shared/*.avsc', 'shared/*.json'));
+    repo.write(
+      'models/events.ts',
+      `import { z } from 'zod';
+import { defineBase, defineMessage } from ${JSON.stringify(DECLARE)};
+const Envelope = z.object({ id: z.uuid() });
+export const Base = defineBase({ model: Envelope, name: 'Envelope', format: 'json', id: 'https://shop.example/envelope.json' });
+export const Order = defineMessage({ topic: 'orders', name: 'Order', namespace: 'shop', doc: 'An order.', format: 'json',
+  model: z.object({ envelope: Envelope, total: z.number() }) });
+`,
+    );
+    const r = await schemagate(['generate'], repo.dir);
+    assert.equal(r.code, 0, r.stderr);
+    const order = JSON.parse(readFileSync(join(repo.dir, 'schemas/orders/value.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    assert.equal(order.$schema, 'https://json-schema.org/draft/2020-12/schema');
+    assert.equal(order.$id, 'shop.Order');
+    assert.equal(order.title, 'Order');
+    assert.equal(order.description, 'An order.');
+    assert.deepEqual((order.properties as Record<string, unknown>).envelope, {
+      $ref: 'https://shop.example/envelope.json',
+    });
+    const base = JSON.parse(readFileSync(join(repo.dir, 'schemas/shared/Envelope.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    assert.equal(base.$id, 'https://shop.example/envelope.json');
+    repo.commit('generated');
+    const check = await schemagate(['check', '--all'], repo.dir);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+    assert.equal((await schemagate(['generate', '--check'], repo.dir)).code, 0);
+  } finally {
+    repo.cleanup();
+  }
+});

@@ -334,7 +334,9 @@ class AvroMapper {
         path,
         kind === 'custom'
           ? 'refinement dropped: Avro cannot check it'
-          : `check '${kind}' dropped: Avro cannot express it`,
+          : kind === 'string_format'
+            ? `string format '${String(check.format)}' dropped: Avro writes a plain string`
+            : `check '${kind}' dropped: Avro cannot express it`,
       );
     }
   }
