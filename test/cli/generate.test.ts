@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TempRepo } from '../repo/git-fixture.js';
 import { CLI_ENTRY, TSX_LOADER, schemagate } from '../repo/run-cli.js';
+import { startRegistryServer } from '../../src/registry/server/index.js';
 
 const DECLARE = fileURLToPath(new URL('../../src/formats/zod/declare.ts', import.meta.url));
 const ZOD_DIR = dirname(createRequire(import.meta.url).resolve('zod/package.json'));
@@ -374,6 +375,29 @@ export const Order = defineMessage({ topic: 'orders', name: 'Order', namespace: 
     assert.equal(check.code, 0, check.stdout + check.stderr);
     assert.equal((await schemagate(['generate', '--check'], repo.dir)).code, 0);
   } finally {
+    repo.cleanup();
+  }
+});
+
+test('publish registers a generated base before the messages that refer to it', async () => {
+  const repo = repoWithModels();
+  const dataDir = mkdtempSync(join(tmpdir(), 'schemagate-data-'));
+  const server = await startRegistryServer({ port: 0, dataDir });
+  try {
+    assert.equal((await schemagate(['generate'], repo.dir)).code, 0);
+    repo.commit('generated');
+    const r = await schemagate(['publish', '--all', '--registry', server.url, '--format', 'json'], repo.dir);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    const report = JSON.parse(r.stdout) as { results: Array<{ subject: string; action: string }> };
+    const order = report.results.map((x) => x.subject);
+    assert.ok(order.indexOf('shop.Envelope') < order.indexOf('orders-value'), order.join(', '));
+    const stored = (await (await fetch(`${server.url}/subjects/orders-value/versions/1`)).json()) as {
+      references?: Array<{ name: string; subject: string; version: number }>;
+    };
+    assert.deepEqual(stored.references, [{ name: 'shop.Envelope', subject: 'shop.Envelope', version: 1 }]);
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
     repo.cleanup();
   }
 });
