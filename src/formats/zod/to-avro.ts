@@ -2,6 +2,7 @@ import { fullNameOf, type Declaration } from './declare.js';
 import { avroDefault } from './avro-default.js';
 import { ModelMappingError, type MappingWarning } from './errors.js';
 import {
+  isZodSchema,
   checksOf,
   child,
   defOf,
@@ -117,7 +118,7 @@ class AvroMapper {
       doc ??= fieldDoc(s);
       const def = defOf(s);
       if (def.type === 'optional' || def.type === 'nullable') nullable = true;
-      else if (def.type === 'default' || def.type === 'prefault') fallback ??= { value: def.defaultValue };
+      else if (def.type === 'default' || def.type === 'prefault') fallback ??= this.fixedDefault(def, path);
       else if (def.type !== 'readonly' && def.type !== 'nonoptional') break;
       s = child(def, 'innerType') ?? this.fail(path, `${def.type} without an inner type`);
     }
@@ -134,6 +135,18 @@ class AvroMapper {
     }
     if (doc !== undefined) out.doc = doc;
     return out;
+  }
+
+  /**
+   * A `.default()` value. zod calls a default given as a function on every read: one that gives a new
+   * value each time (`() => crypto.randomUUID()`) has no fixed Avro default, and would make the file
+   * differ on every run.
+   */
+  private fixedDefault(def: ZodDef, path: string): { value: unknown } {
+    const first = def.defaultValue;
+    if (stable(first) !== stable(def.defaultValue))
+      this.fail(path, 'the default is computed at run time (a function), so it has no fixed Avro default');
+    return { value: first };
   }
 
   type(schema: ZodSchemaLike, path: string, hint: string): AvroJson {
@@ -188,7 +201,7 @@ class AvroMapper {
         const getter = def.getter as (() => unknown) | undefined;
         const inner = getter?.();
         return this.type(
-          isSchemaLike(inner) ? inner : this.fail(path, 'z.lazy() must return a zod schema'),
+          isZodSchema(inner) ? inner : this.fail(path, 'z.lazy() must return a zod schema'),
           path,
           hint,
         );
@@ -313,7 +326,7 @@ class AvroMapper {
   }
 
   private union(def: ZodDef, path: string, hint: string): AvroJson {
-    const options = (def.options as unknown[]).filter(isSchemaLike);
+    const options = (def.options as unknown[]).filter(isZodSchema);
     const discriminator = typeof def.discriminator === 'string' ? def.discriminator : undefined;
     const branches: AvroJson[] = [];
     options.forEach((option, i) => {
@@ -362,8 +375,13 @@ function bounds(checks: ZodDef[], formats: unknown[]): { min?: number; max?: num
   return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
 }
 
-function isSchemaLike(v: unknown): v is ZodSchemaLike {
-  return typeof v === 'object' && v !== null && '_zod' in v;
+/** A value's JSON text, with the types JSON lacks spelled out, to compare two reads of a default. */
+function stable(v: unknown): string {
+  return (
+    JSON.stringify(v, (_, x: unknown) =>
+      typeof x === 'bigint' ? `${x}n` : x instanceof Uint8Array ? [...x] : x,
+    ) ?? 'undefined'
+  );
 }
 
 /** The doc a field carries itself: a `.describe()` on the field, not the doc of the named type it uses. */

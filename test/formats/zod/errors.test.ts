@@ -43,6 +43,12 @@ const UNMAPPABLE: Array<{ row: string; field: z.ZodType; path: string; says: Reg
     says: /not a 32-bit integer/,
   },
   {
+    row: 'a default computed at run time',
+    field: z.string().default(() => Math.random().toString()),
+    path: 'f',
+    says: /computed at run time/,
+  },
+  {
     row: 'enum default symbol not among the symbols',
     field: z.enum(['A']).meta({ id: 'E', avro: { default: 'B' } }),
     path: 'f',
