@@ -1,6 +1,7 @@
 import { SchemagateError } from '../errors.js';
 import { DECLARATION, fullNameOf, type Declaration } from '../formats/zod/declare.js';
-import type { MappingWarning } from '../formats/zod/errors.js';
+import { parseAvro } from '../formats/avro/parse.js';
+import { ModelMappingError, type MappingWarning } from '../formats/zod/errors.js';
 import { declarationToAvro } from '../formats/zod/to-avro.js';
 import { declarationToJsonSchema, jsonSchemaIdOf } from '../formats/zod/to-json-schema.js';
 import { formatAvsc } from '../formats/zod/write-avsc.js';
@@ -55,7 +56,10 @@ export function planGeneration(
   const files: GeneratedFile[] = [];
   const warnings: MappingWarning[] = [];
   const byPath = new Map<string, LoadedDeclaration>();
-  for (const item of unique) {
+  const avroTexts = new Map<string, string>();
+  // Bases first: a message's text is checked with the texts of the bases it refers to.
+  const ordered = [...unique].sort((a, b) => rank(a) - rank(b));
+  for (const item of ordered) {
     const { declaration: d, module } = item;
     const path = schemaPathOf(d, config, module);
     const other = byPath.get(path);
@@ -72,11 +76,41 @@ export function planGeneration(
       const mapped = declarationToAvro(d, avroBases);
       warnings.push(...mapped.warnings);
       text = formatAvsc(mapped.schema);
+      assertValidAvro(fullNameOf(d), path, text, mapped.references, avroTexts);
+      avroTexts.set(fullNameOf(d), text);
     }
     files.push({ path, text, declaration: d, module });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, warnings };
+}
+
+const rank = (l: LoadedDeclaration): number => (l.declaration[DECLARATION] === 'base' ? 0 : 1);
+
+/**
+ * A generated schema is read back with the registry's rules before it is written: what the mapper
+ * produced and Avro refuses (a nested type named like a base it also uses, say) is an error naming the
+ * model, never a file that `check` would refuse later.
+ */
+function assertValidAvro(
+  model: string,
+  path: string,
+  text: string,
+  references: readonly string[],
+  texts: ReadonlyMap<string, string>,
+): void {
+  const parsed = parseAvro(text, {
+    file: path,
+    references: references.map((name) => ({ name, text: texts.get(name) ?? '' })),
+  });
+  if (!parsed.ok) {
+    const first = parsed.issues[0];
+    throw new ModelMappingError(
+      model,
+      '',
+      `the generated schema is not valid Avro: ${first?.message ?? 'refused'}`,
+    );
+  }
 }
 
 /** A declaration exported twice (re-exported by an index module) is one declaration. */

@@ -328,14 +328,19 @@ class AvroMapper {
   private union(def: ZodDef, path: string, hint: string): AvroJson {
     const options = (def.options as unknown[]).filter(isZodSchema);
     const discriminator = typeof def.discriminator === 'string' ? def.discriminator : undefined;
-    const branches: AvroJson[] = [];
+    const branches = new Map<string, AvroJson>();
     options.forEach((option, i) => {
       const tag = discriminator === undefined ? undefined : tagOf(option, discriminator);
       const t = this.type(option, path, tag === undefined ? `${hint}${i + 1}` : pascal(tag));
-      for (const b of Array.isArray(t) ? t : [t])
-        if (!(b === 'null' && branches.includes('null'))) branches.push(b);
+      for (const b of Array.isArray(t) ? t : [t]) {
+        const key = branchKey(b);
+        if (key === 'null' && branches.has(key)) continue;
+        if (branches.has(key))
+          this.fail(path, `two branches of the union are both Avro ${key}, which a union cannot hold twice`);
+        branches.set(key, b);
+      }
     });
-    return branches;
+    return [...branches.values()];
   }
 
   /** Checks that only narrow the values (lengths, bounds, patterns, refinements) are not in Avro: say so. */
@@ -392,6 +397,13 @@ function fieldDoc(schema: ZodSchemaLike): string | undefined {
     if (meta.description !== undefined) return meta.description;
   }
   return undefined;
+}
+
+/** What Avro tells union branches apart by: a named type's name, else the type (one array, one map, one string). */
+function branchKey(b: AvroJson): string {
+  if (typeof b === 'string' || Array.isArray(b)) return String(b);
+  const named = typeof b.name === 'string' ? b.name : undefined;
+  return named ?? String(b.type);
 }
 
 function tagOf(option: ZodSchemaLike, discriminator: string): string | undefined {
