@@ -401,3 +401,25 @@ test('publish registers a generated base before the messages that refer to it', 
     repo.cleanup();
   }
 });
+
+test('generate prints a warning for each narrowing it drops, naming the model and field, and still writes', async () => {
+  const repo = repoWithModels();
+  try {
+    repo.write(
+      'models/events.ts',
+      `import { z } from 'zod';
+import { defineMessage } from ${JSON.stringify(DECLARE)};
+export const M = defineMessage({ topic: 't', name: 'M', namespace: 'n', model: z.object({ code: z.string().min(3) }) });
+`,
+    );
+    const r = await schemagate(['generate'], repo.dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(
+      r.stderr,
+      "schemagate: warning: model n.M, field code: check 'min_length' dropped: Avro cannot express it\n",
+    );
+    assert.ok(existsSync(join(repo.dir, 'schemas/t/value.avsc')));
+  } finally {
+    repo.cleanup();
+  }
+});
