@@ -5,6 +5,7 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { z } from 'zod';
 import { parseAvro } from '../../../src/formats/avro/parse.js';
+import { parseJsonSchema } from '../../../src/formats/jsonschema/index.js';
 import { defineMessage } from '../../../src/formats/zod/declare.js';
 import { declarationToAvro } from '../../../src/formats/zod/to-avro.js';
 import { declarationToJsonSchema } from '../../../src/formats/zod/to-json-schema.js';
@@ -272,6 +273,8 @@ for (const r of ROWS) {
     assert.deepEqual(normalize(r.branch === undefined ? back.f : back.f[r.branch]), normalize(value ?? null));
     if (r.json !== false) {
       const json = declarationToJsonSchema(declare(r.field)).schema;
+      const parsedJson = parseJsonSchema(`${JSON.stringify(json, null, 2)}\n`);
+      assert.ok(parsedJson.ok, JSON.stringify(parsedJson.ok ? [] : parsedJson.issues));
       const ajv = new Ajv2020({ strict: true, allErrors: true });
       addFormats(ajv);
       const validate = ajv.compile(json);
