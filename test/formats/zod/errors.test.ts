@@ -193,3 +193,22 @@ test('the .avsc text is deterministic and a one-field change is a one-line diff'
     [['    { "name": "b", "type": "double" }', '    { "name": "b", "type": "int" }']],
   );
 });
+
+test('a message model that is not an object is an error naming the model', () => {
+  const decl = defineMessage({ topic: 't', name: 'Key', namespace: 'shop', model: z.string() });
+  assert.throws(
+    () => declarationToAvro(decl),
+    /^ModelMappingError: model shop\.Key: a message model must be z\.object\(\.\.\.\), not string$/,
+  );
+});
+
+test('two anonymous objects named after one field name clash, and the message says how to name them', () => {
+  const model = z.object({
+    a: z.object({ meta: z.object({ x: z.string() }) }),
+    b: z.object({ meta: z.object({ y: z.string() }) }),
+  });
+  assert.throws(
+    () => declarationToAvro(message(model)),
+    /model shop\.Order, field b\.meta: two different models are both named Meta: give one another name with \.meta\(\{ id \}\)/,
+  );
+});
