@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'SERDE_ERROR'
   | 'KAFKA_ERROR'
   | 'LOCKED'
+  | 'MODEL_UNMAPPABLE'
   | 'INTERNAL';
 
 export interface SourceLocation {

@@ -13,17 +13,26 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   status: () => import('./commands/status.js'),
   import: () => import('./commands/import.js'),
   demo: () => import('./commands/demo.js'),
+  generate: () => import('./commands/generate.js'),
 };
 
 const VERSION = '0.1.0';
 
 async function help(io: CliIo): Promise<void> {
-  const lines = ['schemagate: git-native schema review and publishing for Kafka schema registries', '', 'Commands:'];
+  const lines = [
+    'schemagate: git-native schema review and publishing for Kafka schema registries',
+    '',
+    'Commands:',
+  ];
   for (const load of Object.values(COMMANDS)) {
     const { default: c } = await load();
     lines.push(`  ${c.name.padEnd(10)} ${c.summary}`);
   }
-  lines.push('', 'Run `schemagate <command> --help` for its options. Global: --debug (stack traces), --version.', '');
+  lines.push(
+    '',
+    'Run `schemagate <command> --help` for its options. Global: --debug (stack traces), --version.',
+    '',
+  );
   io.stdout(lines.join('\n'));
 }
 

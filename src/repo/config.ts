@@ -47,6 +47,8 @@ export interface SchemagateConfig {
   lint: LintConfig;
   /** The JSON Schema allow-list for compatibility verdicts: `strict` (the registry's default) or `lenient`. */
   jsonSchemaPolicy: JsonSchemaPolicy;
+  /** Modules (`.ts`, `.js`, relative to the repository root) whose declared models `generate` writes as schemas. */
+  generate: string[];
   /** The file the configuration came from, `undefined` when the defaults apply. */
   file: string | undefined;
 }
@@ -61,6 +63,7 @@ export const DEFAULT_CONFIG: SchemagateConfig = {
   registry: undefined,
   lint: { requireDoc: false },
   jsonSchemaPolicy: 'strict',
+  generate: [],
   file: undefined,
 };
 
@@ -130,6 +133,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
     ...DEFAULT_CONFIG,
     subjects: [],
     lint: { ...DEFAULT_CONFIG.lint },
+    generate: [],
     file,
   };
   const contents = doc.contents;
@@ -247,9 +251,23 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
         }
         break;
       }
+      case 'generate': {
+        if (!isSeq(value))
+          fail(`'generate' must be a list of model modules (- models/events.ts)`, value as YamlNode);
+        for (const item of (value as { items: unknown[] }).items) {
+          const module = str(item, 'generate[]').replace(/\\/g, '/').replace(/^\.\//, '');
+          if (module.startsWith('/') || module.split('/').includes('..'))
+            fail(
+              `'generate' modules must be files inside the repository, such as 'models/events.ts'`,
+              item as YamlNode,
+            );
+          config.generate.push(module);
+        }
+        break;
+      }
       default:
         fail(
-          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, jsonSchemaPolicy, registry, lint)`,
+          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, jsonSchemaPolicy, registry, lint, generate)`,
           keyNode,
         );
     }

@@ -35,6 +35,7 @@ export interface InitResult {
 const BLOCK_START = '# >>> schemagate: check staged schema changes (added by `schemagate init`)';
 const BLOCK_END = '# <<< schemagate';
 export const HUSKY_BLOCK = `${BLOCK_START}
+[ "\${SCHEMAGATE_SKIP:-}" = "1" ] || ! grep -q '^generate:' schemagate.yaml 2>/dev/null || \${SCHEMAGATE_BIN:-npx --no-install schemagate} generate --check || exit $?
 [ "\${SCHEMAGATE_SKIP:-}" = "1" ] || \${SCHEMAGATE_BIN:-npx --no-install schemagate} check --staged || exit $?
 ${BLOCK_END}
 `;
