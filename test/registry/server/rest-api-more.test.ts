@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { startTestRegistry, type Reply, type TestRegistry } from './support.js';
+import { startTestRegistry, tempDir, type Reply, type TestRegistry } from './support.js';
 
 // The rest of Confluent's REST test classes, method by method: error codes of reads and deletes,
 // compatibility checks against a version, IMPORT edge cases, config fields cleared with null, tags in a
@@ -419,6 +419,101 @@ describe('Confluent REST tests, the remaining methods', () => {
     // The lookup answers in the format asked for, as SubjectsResource does.
     assert.equal(field(looked, 'schema'), field(serialized, 'schema'));
     assert.equal(field(await lookup(''), 'schema'), field(plain, 'schema'));
+  });
+
+  it('RestApiMetadataEncoderTest.testRegisterSchemaWithSensitiveMetadata / testSecretRotation (what REST shows): sensitive values read back as sent, also after a restart', async () => {
+    const dir = tempDir();
+    await start({ dataDir: dir });
+    const properties = { nonsensitive: 'foo', sensitive: 'secret-value' };
+    const metadata = { properties, sensitive: ['sensitive'] };
+    const first = await register('rotation', rec(['a']), { metadata });
+    assert.equal(field(first, 'id'), 1);
+    const readBack = async (id: number) =>
+      (field(await r.call('GET', `/schemas/ids/${id}`), 'metadata') as { properties?: unknown }).properties;
+    assert.deepEqual(await readBack(1), properties);
+    assert.deepEqual((await r.call('GET', '/schemas/ids/1/versions')).body, [
+      { subject: 'rotation', version: 1 },
+    ]);
+    await r.server.close();
+    await start({ dataDir: dir });
+    assert.deepEqual(await readBack(1), properties);
+    const again = { nonsensitive: 'bar', sensitive: 'another-secret' };
+    const second = await register('rotation2', rec(['a']), {
+      metadata: { properties: again, sensitive: ['sensitive'] },
+    });
+    assert.equal(field(second, 'id'), 2);
+    assert.deepEqual(await readBack(2), again);
+  });
+
+  it('RestApiTest.testBasic: versions numbered per subject, ids across them, re-registering finds, lists grow', async () => {
+    await start();
+    assert.deepEqual((await r.call('GET', '/subjects')).body, []);
+    assert.equal(code(await r.call('GET', '/subjects/first/versions')), 40401);
+    await r.call('PUT', '/config', { compatibility: 'NONE' });
+    const first = Array.from({ length: 6 }, (_, i) => rec([`a${i}`]));
+    const second = Array.from({ length: 3 }, (_, i) => rec([`b${i}`]));
+    for (const [i, s] of first.entries()) {
+      const reply = await register('first', s);
+      assert.deepEqual(
+        [field(reply, 'id'), (await r.call('GET', `/subjects/first/versions/${i + 1}`)).body],
+        [i + 1, { subject: 'first', version: i + 1, id: i + 1, schema: s }],
+      );
+    }
+    for (const [i, s] of first.entries()) assert.equal(field(await register('first', s), 'id'), i + 1);
+    for (const [i, s] of second.entries()) assert.equal(field(await register('second', s), 'id'), 7 + i);
+    assert.deepEqual((await r.call('GET', '/subjects/first/versions')).body, [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual((await r.call('GET', '/subjects/second/versions')).body, [1, 2, 3]);
+    assert.deepEqual((await r.call('GET', '/subjects')).body, ['first', 'second']);
+    assert.equal((await r.call('GET', '/schemas/ids/8/schema')).text, second[1]);
+  });
+
+  it('RestApiTest.testSchemaMissingReferences: a named type from another subject, sent without its reference, is 42201', async () => {
+    await start();
+    const sub = JSON.stringify({
+      type: 'record',
+      name: 'Part',
+      namespace: 'o',
+      fields: [{ name: 'x', type: 'int' }],
+    });
+    const whole = JSON.stringify({ type: 'record', name: 'Whole', fields: [{ name: 'p', type: 'o.Part' }] });
+    await register('part', sub);
+    const without = await register('whole', whole, { references: [] });
+    assert.deepEqual([without.status, code(without)], [422, 42201]);
+    const withRef = await register('whole', whole, {
+      references: [{ name: 'o.Part', subject: 'part', version: 1 }],
+    });
+    assert.equal(field(withRef, 'id'), 2);
+  });
+
+  it('json RestApiTest.testBasic: JSON schemas numbered per subject, found again, listed', async () => {
+    await start();
+    await r.call('PUT', '/config', { compatibility: 'NONE' });
+    const schema = (name: string) =>
+      JSON.stringify({ type: 'object', properties: { [name]: { type: 'string' } } });
+    const reg = (subject: string, s: string) => register(subject, s, { schemaType: 'JSON' });
+    for (const [i, n] of ['a', 'b', 'c', 'd'].entries())
+      assert.equal(field(await reg('j1', schema(n)), 'id'), i + 1);
+    for (const [i, n] of ['a', 'b', 'c', 'd'].entries())
+      assert.equal(field(await reg('j1', schema(n)), 'id'), i + 1);
+    for (const [i, n] of ['e', 'f'].entries()) assert.equal(field(await reg('j2', schema(n)), 'id'), 5 + i);
+    assert.deepEqual((await r.call('GET', '/subjects/j1/versions')).body, [1, 2, 3, 4]);
+    assert.deepEqual((await r.call('GET', '/subjects/j2/versions')).body, [1, 2]);
+    assert.deepEqual((await r.call('GET', '/subjects')).body, ['j1', 'j2']);
+    assert.equal(field(await r.call('GET', '/subjects/j2/versions/2'), 'schemaType'), 'JSON');
+  });
+
+  it('json RestApiTest.testBad: an unknown JSON type and a reference to a missing subject are 42201; nothing is listed', async () => {
+    await start();
+    const bad = JSON.stringify({ type: 'bad-object', properties: { f: { type: 'string' } } });
+    const badReply = await register('j', bad, { schemaType: 'JSON' });
+    assert.deepEqual([badReply.status, code(badReply)], [422, 42201]);
+    const good = JSON.stringify({ type: 'object', properties: { f: { type: 'string' } } });
+    const badRef = await register('j', good, {
+      schemaType: 'JSON',
+      references: [{ name: 'bad', subject: 'bad', version: 100 }],
+    });
+    assert.deepEqual([badRef.status, code(badRef)], [422, 42201]);
+    assert.deepEqual((await r.call('GET', '/subjects')).body, []);
   });
 
   it('a remembered lookup answer does not outlive a change of state', async () => {
