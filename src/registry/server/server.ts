@@ -4,18 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { SchemagateError } from '../../errors.js';
 import { makeDirectory } from '../make-directory.js';
-import { AUTH_REALM, Gate, type ReplyFilter } from './auth.js';
+import { Gate } from './auth.js';
+import { Exchange, type Site } from './exchange.js';
 import { readAuthFile } from './authfile.js';
 import { SchemaEngine } from './engine.js';
-import { resolveAliases } from './aliases.js';
-import { rewriteContextPath } from './context-paths.js';
-import { RegistryErrors, RegistryHttpError } from './errors.js';
-import { buildRouter, type Handler } from './handlers.js';
-import { readBody, sendError, sendJson } from './http.js';
+import { buildRouter } from './handlers.js';
 import { acquireLock } from './lock.js';
 import { EventLog, replayLog } from './log.js';
-import { acceptsRequestType, DEFAULT_RESPONSE_TYPE, negotiateResponseType } from './negotiate.js';
-import { pathSegments, type Router } from './router.js';
 import { RegistryService, type RuleSetPolicy } from './service.js';
 import { RegistryState } from './state.js';
 import { loadTls, refuseBadClientCertificate, type TlsFiles } from './tls.js';
@@ -117,9 +112,16 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   const gate =
     authFile === undefined
       ? undefined
-      : new Gate(authFile, (id) => state.spaceOf('').holders.get(id)?.map((v) => v.subject) ?? []);
-  const listener = (req: IncomingMessage, res: ServerResponse): void =>
-    handle(req, res, router, service, log, maxBody, gate);
+      : new Gate(
+          authFile,
+          (id) =>
+            state
+              .spaceOf('')
+              .holders.get(id)
+              ?.map((v) => v.subject) ?? [],
+        );
+  const site: Site = { router, service, log, maxBody, gate };
+  const listener = (req: IncomingMessage, res: ServerResponse): void => new Exchange(req, res, site).start();
   const server =
     tls === undefined
       ? createServer({ keepAliveTimeout: 30_000 }, listener)
@@ -165,83 +167,4 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
       return closing;
     },
   };
-}
-
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
-const NO_QUERY = new URLSearchParams();
-
-/** Reads stay synchronous from request to answer (the hot path); only bodies and fsyncs wait. */
-function handle(
-  req: IncomingMessage,
-  res: ServerResponse,
-  router: Router<Handler>,
-  service: RegistryService,
-  log: EventLog,
-  maxBody: number,
-  gate: Gate | undefined,
-): void {
-  const negotiated = negotiateResponseType(req.headers.accept);
-  const contentType = negotiated ?? DEFAULT_RESPONSE_TYPE;
-  const fail = (e: unknown): void => {
-    if (!req.complete) req.resume();
-    if (e instanceof RegistryHttpError && e.status === 401)
-      res.setHeader('WWW-Authenticate', `Basic realm="${AUTH_REALM}"`);
-    if (e instanceof RegistryHttpError) sendError(res, contentType, e);
-    else sendError(res, contentType, RegistryErrors.internal(e instanceof Error ? e.message : String(e)));
-  };
-  try {
-    if (negotiated === undefined) throw RegistryErrors.notAcceptable();
-    if (gate === undefined) return route(undefined);
-    const who = gate.authenticate(req);
-    if (typeof who === 'string') return route(who);
-    who.then(route).catch(fail);
-  } catch (e) {
-    fail(e);
-  }
-
-  /** `user` is who the gate let in (undefined without an auth file). */
-  function route(user: string | undefined): void {
-    const url = req.url ?? '/';
-    const q = url.indexOf('?');
-    let segments = pathSegments(q < 0 ? url : url.slice(0, q));
-    let query = q < 0 ? NO_QUERY : new URLSearchParams(url.slice(q + 1));
-    if (segments !== undefined && segments[0] === 'contexts' && segments.length > 1)
-      ({ segments, query } = rewriteContextPath(segments, query));
-    if (segments !== undefined && service.state.aliases.size > 0)
-      ({ segments, query } = resolveAliases(segments, query, service.state.aliases));
-    const match = segments === undefined ? undefined : router.match(req.method ?? 'GET', segments);
-    if (match === undefined) throw RegistryErrors.notFound();
-    if (match === 'method-not-allowed') throw RegistryErrors.methodNotAllowed();
-    const filter: ReplyFilter | undefined =
-      user === undefined ? undefined : gate?.authorize(user, req.method ?? 'GET', segments as string[]);
-    const run = (body: string): void => {
-      if (log.failed !== undefined) throw RegistryErrors.storeError(log.failed.message);
-      const reply = match.handler({ params: match.params, query, body, service });
-      const status = 'empty' in reply ? 204 : 200;
-      const text =
-        'raw' in reply
-          ? reply.raw
-          : 'empty' in reply
-            ? ''
-            : JSON.stringify(filter === undefined ? reply.json : filter(reply.json));
-      // Nothing is answered before what it shows is on disk: a 200 survives a crash (group commit).
-      if (log.isDurable(log.head)) sendJson(res, status, contentType, text);
-      else {
-        log.durable(log.head).then(
-          () => sendJson(res, status, contentType, text),
-          (failure: unknown) =>
-            fail(RegistryErrors.storeError(failure instanceof Error ? failure.message : String(failure))),
-        );
-      }
-    };
-    if (!BODY_METHODS.has(req.method ?? '')) return run('');
-    if (!acceptsRequestType(req.headers['content-type'])) throw RegistryErrors.unsupportedMediaType();
-    readBody(req, maxBody).then((body) => {
-      try {
-        run(body);
-      } catch (e) {
-        fail(e);
-      }
-    }, fail);
-  }
 }
