@@ -6,6 +6,7 @@ import { SchemagateError } from '../../errors.js';
 import { makeDirectory } from '../make-directory.js';
 import { Gate } from './auth.js';
 import { Exchange, type Site } from './exchange.js';
+import { MetadataEncoder, type MetadataSecrets } from './metadata-encoder.js';
 import { readAuthFile } from './authfile.js';
 import { SchemaEngine } from './engine.js';
 import { buildRouter } from './handlers.js';
@@ -34,6 +35,11 @@ export interface RegistryServerOptions {
   maxBodyBytes?: number;
   /** A registration whose stored record is larger is refused with 42209. Default 1048588 (Kafka's default). */
   maxSchemaBytes?: number;
+  /**
+   * Secrets that encrypt `sensitive` metadata values at rest, like `metadata.encoder.secret`. Default:
+   * the environment's METADATA_ENCODER_SECRET and METADATA_ENCODER_OLD_SECRET (the registry's names).
+   */
+  metadataSecrets?: MetadataSecrets;
   /** Refuse to register under the empty subject or `*` (42208), like `schema.reject.empty.subject`. */
   rejectEmptySubject?: boolean;
   /** A reference name bound to two versions across the graph is 42201, like `reference.versions.strict`. */
@@ -80,11 +86,14 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   }
   const release = acquireLock(dataDir);
   let log: EventLog;
+  let encoder: MetadataEncoder;
   const state = new RegistryState();
   const started = performance.now();
   let replay;
   try {
-    replay = replayLog(dataDir, (e) => state.apply(e));
+    encoder = MetadataEncoder.load(dataDir, options.metadataSecrets ?? secretsFromEnvironment());
+    const opened = encoder;
+    replay = replayLog(dataDir, (e) => state.apply(opened.decode(e)));
     log = await EventLog.open(dataDir);
   } catch (e) {
     release();
@@ -96,7 +105,7 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
     new SchemaEngine(),
     (events) => {
       for (const e of events) {
-        log.append(e);
+        log.append(encoder.encode(e));
         state.apply(e);
       }
     },
@@ -166,5 +175,12 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
       })();
       return closing;
     },
+  };
+}
+
+function secretsFromEnvironment(): MetadataSecrets {
+  return {
+    secret: process.env['METADATA_ENCODER_SECRET'],
+    oldSecret: process.env['METADATA_ENCODER_OLD_SECRET'],
   };
 }
