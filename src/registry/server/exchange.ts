@@ -29,6 +29,8 @@ const NO_QUERY = new URLSearchParams();
  * request, so a request allocates no functions of its own.
  */
 export class Exchange implements BodySink {
+  /** The response type the Accept header allows; undefined: none we serve (406). */
+  private readonly negotiated: string | undefined;
   private readonly contentType: string;
   private match: Match<Handler> | undefined;
   private query = NO_QUERY;
@@ -39,14 +41,15 @@ export class Exchange implements BodySink {
     private readonly res: ServerResponse,
     private readonly site: Site,
   ) {
-    this.contentType = negotiateResponseType(req.headers.accept) ?? DEFAULT_RESPONSE_TYPE;
+    this.negotiated = negotiateResponseType(req.headers.accept);
+    this.contentType = this.negotiated ?? DEFAULT_RESPONSE_TYPE;
   }
 
   /** Handles the request: the gate (when there is one), the route, the body, the answer. */
   start(): void {
     const { req, site } = this;
     try {
-      if (negotiateResponseType(req.headers.accept) === undefined) throw RegistryErrors.notAcceptable();
+      if (this.negotiated === undefined) throw RegistryErrors.notAcceptable();
       if (site.gate === undefined) return this.route(undefined);
       const who = site.gate.authenticate(req);
       if (typeof who === 'string') return this.route(who);
