@@ -54,7 +54,7 @@ export class Exchange implements BodySink {
       const who = site.gate.authenticate(req);
       if (typeof who === 'string') return this.route(who);
       who.then(
-        (user) => this.guarded(user),
+        (user) => this.admitted(user),
         (e: unknown) => this.fail(e),
       );
     } catch (e) {
@@ -77,13 +77,17 @@ export class Exchange implements BodySink {
 
   /** The request body has been read. */
   body(text: string): void {
-    this.guarded(text, true);
+    try {
+      this.run(text);
+    } catch (e) {
+      this.fail(e);
+    }
   }
 
-  private guarded(value: string, isBody = false): void {
+  /** The gate let `user` in after checking a password it had not seen (asynchronous). */
+  private admitted(user: string): void {
     try {
-      if (isBody) this.run(value);
-      else this.route(value);
+      this.route(user);
     } catch (e) {
       this.fail(e);
     }
