@@ -148,7 +148,10 @@ describe('contexts', () => {
     assert.deepEqual(await get('/contexts?contextPrefix=.nonexistent'), []);
     assert.deepEqual(await get('/contexts?contextPrefix='), all);
     assert.deepEqual(await get('/contexts?contextPrefix=.PROD'), []);
+    assert.deepEqual(await get('/contexts?contextPrefix=.&offset=0&limit=2'), ['.', '.dev']);
     assert.deepEqual(await get('/contexts?contextPrefix=.&offset=2&limit=2'), ['.prod', '.prod-eu']);
+    assert.deepEqual(await get('/contexts?contextPrefix=.p&limit=1'), ['.prod']);
+    assert.deepEqual(await get(`/contexts?contextPrefix=${'.long'.repeat(40)}`), []);
     assert.deepEqual(await get('/contexts?contextPrefix=.&offset=4&limit=2'), ['.staging']);
   });
 
