@@ -1,3 +1,4 @@
+import { AnswerMemo } from './answer-memo.js';
 import { parseLevel } from '../../compat/level.js';
 import { aliasesByTarget } from './aliases.js';
 import { canonicalMetadata, canonicalRuleSet } from './contracts.js';
@@ -102,21 +103,32 @@ function holdersOf(ctx: RequestContext): VersionEntry[] {
     .sort((a, b) => compareSubjects(a.subject, b.subject) || a.version - b.version);
 }
 
+/** A PUT /config body: the fields to set, and the fields sent as null, which the registry clears. */
+interface ConfigUpdate {
+  set: RegistryConfig;
+  cleared: (keyof RegistryConfig)[];
+}
+
 /**
- * PUT /config body: `compatibility` in requests (§3.7), other fields as given. With rule sets
- * dropped (the community edition), `defaultRuleSet` and `overrideRuleSet` are ignored.
+ * PUT /config body: `compatibility` in requests (§3.7), other fields as given; a field sent as null
+ * clears it (ConfigValue.update reads an empty Optional as null), an absent one keeps it. With rule
+ * sets dropped (the community edition), `defaultRuleSet` and `overrideRuleSet` are ignored.
  */
-function configUpdate(body: unknown, ruleSets: 'keep' | 'drop' = 'keep'): RegistryConfig {
+function configUpdate(body: unknown, ruleSets: 'keep' | 'drop' = 'keep'): ConfigUpdate {
   const o = requireObject(body);
   const update: RegistryConfig = {};
-  const level = o['compatibility'] ?? o['compatibilityLevel'];
-  if (level !== undefined && level !== null) {
+  const cleared: (keyof RegistryConfig)[] = [];
+  const levelKey = 'compatibility' in o ? 'compatibility' : 'compatibilityLevel';
+  const level = o[levelKey];
+  if (level === null) cleared.push('compatibilityLevel');
+  else if (level !== undefined) {
     const parsed = typeof level === 'string' ? parseLevel(level) : undefined;
     if (parsed === undefined) throw RegistryErrors.invalidCompatibility();
     update.compatibilityLevel = parsed;
   }
   for (const k of ['normalize', 'validateFields', 'validateNewSchemas'] as const) {
     const v = o[k];
+    if (v === null) cleared.push(k);
     if (v === undefined || v === null) continue;
     if (typeof v !== 'boolean')
       throw RegistryErrors.badRequest(`Cannot deserialize field '${k}': expected a boolean`);
@@ -124,6 +136,7 @@ function configUpdate(body: unknown, ruleSets: 'keep' | 'drop' = 'keep'): Regist
   }
   for (const k of ['compatibilityGroup', 'alias', 'compatibilityPolicy'] as const) {
     const v = o[k];
+    if (v === null) cleared.push(k);
     if (v === undefined || v === null) continue;
     if (typeof v !== 'string')
       throw RegistryErrors.badRequest(`Cannot deserialize field '${k}': expected a string`);
@@ -131,12 +144,16 @@ function configUpdate(body: unknown, ruleSets: 'keep' | 'drop' = 'keep'): Regist
   }
   for (const k of ['defaultMetadata', 'overrideMetadata', 'defaultRuleSet', 'overrideRuleSet'] as const) {
     const v = o[k];
-    if (v === undefined || v === null || (ruleSets === 'drop' && k.endsWith('RuleSet'))) continue;
+    if (v === undefined || (ruleSets === 'drop' && k.endsWith('RuleSet'))) continue;
+    if (v === null) {
+      cleared.push(k);
+      continue;
+    }
     if (!isObject(v)) throw RegistryErrors.badRequest(`Cannot deserialize field '${k}': expected an object`);
     // In the registry's shape; rule sets are checked as on register (42210).
     update[k] = k.endsWith('RuleSet') ? validRuleSet(canonicalRuleSet(v)) : canonicalMetadata(v);
   }
-  return update;
+  return { set: update, cleared };
 }
 
 /** A mode update's `mode`; null when the body has none, which clears the setting (§3.8). */
@@ -322,12 +339,30 @@ export function buildRouter(): Router<Handler> {
   });
 
   r.add('GET', '/subjects', (ctx) => json(listSubjects(ctx)));
+  // Found answers are remembered until the state changes (lookups repeat: each serializer sends its own).
+  const lookups = new AnswerMemo();
   r.add('POST', '/subjects/:subject', (ctx) => {
     const subject = checkSubject(param(ctx, 'subject'));
+    const revision = ctx.service.state.revision;
+    const key = `${subject}\u0000${ctx.query.toString()}\u0000${ctx.body}`;
+    const known = lookups.get(key, revision);
+    if (known !== undefined) return { raw: known };
     const req = parseSchemaRequest(parseJsonBody(ctx.body));
-    return json(
-      ctx.service.lookup(subject, req, boolParam(ctx.query, 'normalize'), boolParam(ctx.query, 'deleted')),
+    const found = ctx.service.lookup(
+      subject,
+      req,
+      boolParam(ctx.query, 'normalize'),
+      boolParam(ctx.query, 'deleted'),
     );
+    const view = withFormat(
+      ctx,
+      found.entry,
+      versionView(found.version, found.entry, ctx.service.shapes),
+      subject,
+    );
+    const text = JSON.stringify(view);
+    lookups.set(key, revision, text);
+    return { raw: text };
   });
   r.add('DELETE', '/subjects/:subject', (ctx) =>
     json(ctx.service.deleteSubject(checkSubject(param(ctx, 'subject')), boolParam(ctx.query, 'permanent'))),

@@ -4,18 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { SchemagateError } from '../../errors.js';
 import { makeDirectory } from '../make-directory.js';
-import { AUTH_REALM, Gate, type ReplyFilter } from './auth.js';
+import { Gate } from './auth.js';
+import { Exchange, type Site } from './exchange.js';
+import { MetadataEncoder, type MetadataSecrets } from './metadata-encoder.js';
 import { readAuthFile } from './authfile.js';
 import { SchemaEngine } from './engine.js';
-import { resolveAliases } from './aliases.js';
-import { rewriteContextPath } from './context-paths.js';
-import { RegistryErrors, RegistryHttpError } from './errors.js';
-import { buildRouter, type Handler } from './handlers.js';
-import { readBody, sendError, sendJson } from './http.js';
+import { buildRouter } from './handlers.js';
 import { acquireLock } from './lock.js';
 import { EventLog, replayLog } from './log.js';
-import { acceptsRequestType, DEFAULT_RESPONSE_TYPE, negotiateResponseType } from './negotiate.js';
-import { pathSegments, type Router } from './router.js';
 import { RegistryService, type RuleSetPolicy } from './service.js';
 import { RegistryState } from './state.js';
 import { loadTls, refuseBadClientCertificate, type TlsFiles } from './tls.js';
@@ -39,6 +35,11 @@ export interface RegistryServerOptions {
   maxBodyBytes?: number;
   /** A registration whose stored record is larger is refused with 42209. Default 1048588 (Kafka's default). */
   maxSchemaBytes?: number;
+  /**
+   * Secrets that encrypt `sensitive` metadata values at rest, like `metadata.encoder.secret`. Default:
+   * the environment's METADATA_ENCODER_SECRET and METADATA_ENCODER_OLD_SECRET (the registry's names).
+   */
+  metadataSecrets?: MetadataSecrets;
   /** Refuse to register under the empty subject or `*` (42208), like `schema.reject.empty.subject`. */
   rejectEmptySubject?: boolean;
   /** A reference name bound to two versions across the graph is 42201, like `reference.versions.strict`. */
@@ -85,11 +86,14 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   }
   const release = acquireLock(dataDir);
   let log: EventLog;
+  let encoder: MetadataEncoder;
   const state = new RegistryState();
   const started = performance.now();
   let replay;
   try {
-    replay = replayLog(dataDir, (e) => state.apply(e));
+    encoder = MetadataEncoder.load(dataDir, options.metadataSecrets ?? secretsFromEnvironment());
+    const opened = encoder;
+    replay = replayLog(dataDir, (e) => state.apply(opened.decode(e)));
     log = await EventLog.open(dataDir);
   } catch (e) {
     release();
@@ -101,7 +105,7 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
     new SchemaEngine(),
     (events) => {
       for (const e of events) {
-        log.append(e);
+        log.append(encoder.encode(e));
         state.apply(e);
       }
     },
@@ -117,9 +121,16 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   const gate =
     authFile === undefined
       ? undefined
-      : new Gate(authFile, (id) => state.spaceOf('').holders.get(id)?.map((v) => v.subject) ?? []);
-  const listener = (req: IncomingMessage, res: ServerResponse): void =>
-    handle(req, res, router, service, log, maxBody, gate);
+      : new Gate(
+          authFile,
+          (id) =>
+            state
+              .spaceOf('')
+              .holders.get(id)
+              ?.map((v) => v.subject) ?? [],
+        );
+  const site: Site = { router, service, log, maxBody, gate };
+  const listener = (req: IncomingMessage, res: ServerResponse): void => new Exchange(req, res, site).start();
   const server =
     tls === undefined
       ? createServer({ keepAliveTimeout: 30_000 }, listener)
@@ -167,81 +178,9 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   };
 }
 
-const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
-const NO_QUERY = new URLSearchParams();
-
-/** Reads stay synchronous from request to answer (the hot path); only bodies and fsyncs wait. */
-function handle(
-  req: IncomingMessage,
-  res: ServerResponse,
-  router: Router<Handler>,
-  service: RegistryService,
-  log: EventLog,
-  maxBody: number,
-  gate: Gate | undefined,
-): void {
-  const negotiated = negotiateResponseType(req.headers.accept);
-  const contentType = negotiated ?? DEFAULT_RESPONSE_TYPE;
-  const fail = (e: unknown): void => {
-    if (!req.complete) req.resume();
-    if (e instanceof RegistryHttpError && e.status === 401)
-      res.setHeader('WWW-Authenticate', `Basic realm="${AUTH_REALM}"`);
-    if (e instanceof RegistryHttpError) sendError(res, contentType, e);
-    else sendError(res, contentType, RegistryErrors.internal(e instanceof Error ? e.message : String(e)));
+function secretsFromEnvironment(): MetadataSecrets {
+  return {
+    secret: process.env['METADATA_ENCODER_SECRET'],
+    oldSecret: process.env['METADATA_ENCODER_OLD_SECRET'],
   };
-  try {
-    if (negotiated === undefined) throw RegistryErrors.notAcceptable();
-    if (gate === undefined) return route(undefined);
-    const who = gate.authenticate(req);
-    if (typeof who === 'string') return route(who);
-    who.then(route).catch(fail);
-  } catch (e) {
-    fail(e);
-  }
-
-  /** `user` is who the gate let in (undefined without an auth file). */
-  function route(user: string | undefined): void {
-    const url = req.url ?? '/';
-    const q = url.indexOf('?');
-    let segments = pathSegments(q < 0 ? url : url.slice(0, q));
-    let query = q < 0 ? NO_QUERY : new URLSearchParams(url.slice(q + 1));
-    if (segments !== undefined && segments[0] === 'contexts' && segments.length > 1)
-      ({ segments, query } = rewriteContextPath(segments, query));
-    if (segments !== undefined && service.state.aliases.size > 0)
-      ({ segments, query } = resolveAliases(segments, query, service.state.aliases));
-    const match = segments === undefined ? undefined : router.match(req.method ?? 'GET', segments);
-    if (match === undefined) throw RegistryErrors.notFound();
-    if (match === 'method-not-allowed') throw RegistryErrors.methodNotAllowed();
-    const filter: ReplyFilter | undefined =
-      user === undefined ? undefined : gate?.authorize(user, req.method ?? 'GET', segments as string[]);
-    const run = (body: string): void => {
-      if (log.failed !== undefined) throw RegistryErrors.storeError(log.failed.message);
-      const reply = match.handler({ params: match.params, query, body, service });
-      const status = 'empty' in reply ? 204 : 200;
-      const text =
-        'raw' in reply
-          ? reply.raw
-          : 'empty' in reply
-            ? ''
-            : JSON.stringify(filter === undefined ? reply.json : filter(reply.json));
-      // Nothing is answered before what it shows is on disk: a 200 survives a crash (group commit).
-      if (log.isDurable(log.head)) sendJson(res, status, contentType, text);
-      else {
-        log.durable(log.head).then(
-          () => sendJson(res, status, contentType, text),
-          (failure: unknown) =>
-            fail(RegistryErrors.storeError(failure instanceof Error ? failure.message : String(failure))),
-        );
-      }
-    };
-    if (!BODY_METHODS.has(req.method ?? '')) return run('');
-    if (!acceptsRequestType(req.headers['content-type'])) throw RegistryErrors.unsupportedMediaType();
-    readBody(req, maxBody).then((body) => {
-      try {
-        run(body);
-      } catch (e) {
-        fail(e);
-      }
-    }, fail);
-  }
 }

@@ -29,7 +29,7 @@ import type {
   VersionEntry,
 } from './types.js';
 import { contextInMessage, RegistrySettings } from './settings.js';
-import { registerView, versionView, type Shapes } from './views.js';
+import { registerView, type Shapes } from './views.js';
 
 /** Whether rule sets are stored (Confluent Enterprise, Cloud) or dropped (community edition). */
 export type RuleSetPolicy = 'keep' | 'drop';
@@ -410,12 +410,7 @@ export class RegistryService {
     return undefined;
   }
 
-  lookup(
-    subject: string,
-    req: SchemaRequest,
-    normalizeParam: boolean,
-    deleted: boolean,
-  ): Record<string, unknown> {
+  lookup(subject: string, req: SchemaRequest, normalizeParam: boolean, deleted: boolean): Found {
     const config = this.settings.effectiveConfig(subject);
     const normalize = normalizeParam || config.normalize === true;
     // Parsed before the subject is looked at: an invalid schema is 42201 wherever it is sent.
@@ -427,7 +422,7 @@ export class RegistryService {
     const candidate = { prepared, refs, metadata: req.metadata, ruleSet: req.ruleSet };
     const found = findInSubject(this, subject, config, candidate, { deleted, latestOnly: false });
     if (found === undefined) throw RegistryErrors.schemaNotFound();
-    return versionView(found.version, found.entry, this.shapes);
+    return found;
   }
 
   /**

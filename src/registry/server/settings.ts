@@ -107,10 +107,13 @@ export class RegistrySettings {
   }
 
   /** PUT /config[/{subject}]: the given fields over the current ones; answers the stored config in request form. */
-  putConfig(subject: string | undefined, update: RegistryConfig): Record<string, unknown> {
+  putConfig(
+    subject: string | undefined,
+    update: { set: RegistryConfig; cleared: (keyof RegistryConfig)[] },
+  ): Record<string, unknown> {
     this.requireWritable(subject);
-    const current = this.configAt(subject);
-    const next: RegistryConfig = { ...current, ...update };
+    const next: RegistryConfig = { ...this.configAt(subject), ...update.set };
+    for (const k of update.cleared) delete next[k];
     this.commit([{ t: 'config', ...(subject === undefined ? {} : { s: subject }), c: next }]);
     const { compatibilityLevel, ...rest } = next;
     return { ...(compatibilityLevel === undefined ? {} : { compatibility: compatibilityLevel }), ...rest };

@@ -39,6 +39,8 @@ export class RegistryState {
   globalMode: Mode | undefined;
   readonly subjectModes = new Map<string, Mode>();
   private sortedSubjects: string[] | undefined;
+  /** Counts the events applied: an answer computed at one revision holds until the next. */
+  revision = 0;
 
   constructor() {
     this.defaultSpace = new IdSpace(DEFAULT_CONTEXT);
@@ -46,6 +48,7 @@ export class RegistryState {
   }
 
   apply(e: LogEvent): void {
+    this.revision++;
     switch (e.t) {
       case 'reg': {
         const context = contextOf(e.s);

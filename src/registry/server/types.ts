@@ -69,6 +69,8 @@ export type LogEvent =
       schema?: StoredSchema;
       /** Soft-deleted versions of the subject with the same id, hard-deleted by this registration (§4.2). */
       drop?: number[];
+      /** In the log only: the metadata key its sensitive values are sealed under (metadata-encoder.ts). */
+      enc?: number;
     }
   | { t: 'soft'; s: string; v: number[] }
   | { t: 'hard'; s: string; v: number[] }

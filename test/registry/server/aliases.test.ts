@@ -47,7 +47,7 @@ describe('subject aliases', () => {
     assert.deepEqual(await get('/subjects'), ['testSubject']);
   });
 
-  it('RestApiCompatibilityTest.testSubjectAliasWithContext: an alias in one context names a subject in another', async () => {
+  it('RestApiCompatibilityTest.testSubjectAliasWithContext / testSubjectAliasWithContextImpl: an alias in one context names a subject in another', async () => {
     r = await startTestRegistry();
     assert.equal(await reg('testSubject', S1, '/contexts/.mycontext'), 1);
     await alias(':.mycontext2:testAlias', ':.mycontext:testSubject');
@@ -69,7 +69,7 @@ describe('subject aliases', () => {
     assert.equal(((await get('/subjects/testSubject/versions/1')) as { schema: string }).schema, S1);
   });
 
-  it('RestApiCompatibilityTest.testGetSchemasWithAliases(AndContextWildcard): aliases=true lists the targets with their aliases', async () => {
+  it('RestApiCompatibilityTest.testGetSchemasWithAliases / testGetSchemasWithAliasesAndContextWildcard: aliases=true lists the targets with their aliases', async () => {
     r = await startTestRegistry();
     await reg('testSubject', S1);
     await reg('testSubject', S2);

@@ -35,7 +35,7 @@ describe('compatibility over REST (§4.8)', () => {
     assert.equal(field(await register(rec(`${F1},${F2_DEFAULT}`)), 'id'), 2);
   });
 
-  it('RestApiCompatibilityTest.testCompatibilityLevelChangeToNone and ToBackward: the global level decides', async () => {
+  it('RestApiCompatibilityTest.testCompatibilityLevelChangeToNone and testCompatibilityLevelChangeToBackward: the global level decides', async () => {
     assert.equal(field(await register(rec(F1)), 'id'), 1);
     assert.equal((await register(rec(`${F1},${F2}`))).status, 409);
     assert.deepEqual((await r.call('GET', '/config')).body, { compatibilityLevel: 'BACKWARD' });

@@ -81,7 +81,7 @@ describe('contexts', () => {
     assert.equal(((await get('/schemas/ids/1')) as Record<string, unknown>)['schema'], a);
   });
 
-  it('RestApiContextTest.testContextPaths: /contexts/{ctx}/… reads and writes inside the context; DELETE /contexts (8.x, 42211 when not empty)', async () => {
+  it('RestApiContextTest.testContextPaths / testContextPathsImpl: /contexts/{ctx}/… reads and writes inside the context; DELETE /contexts (8.x, 42211 when not empty)', async () => {
     r = await start({ shapes: '8' });
     const c1 = '/contexts/.ctx1';
     const c2 = '/contexts/.ctx2';
@@ -135,7 +135,7 @@ describe('contexts', () => {
     assert.equal((await r.call('DELETE', '/contexts/.ctx1')).status, 404);
   });
 
-  it('RestApiContextTest.testContextPrefixFilter*: contextPrefix filters, case-sensitively, before paging', async () => {
+  it('RestApiContextTest.testContextPrefixFilter / testContextPrefixFilterEdgeCases / testContextPrefixFilterWithPagination: contextPrefix filters, case-sensitively, before paging', async () => {
     r = await start();
     const subjects = [':.prod:a', ':.prod-eu:b', ':.staging:c', ':.dev:d', 'e'];
     for (const [i, s] of subjects.entries()) await reg(s, schemas(5)[i] as string);
@@ -148,11 +148,14 @@ describe('contexts', () => {
     assert.deepEqual(await get('/contexts?contextPrefix=.nonexistent'), []);
     assert.deepEqual(await get('/contexts?contextPrefix='), all);
     assert.deepEqual(await get('/contexts?contextPrefix=.PROD'), []);
+    assert.deepEqual(await get('/contexts?contextPrefix=.&offset=0&limit=2'), ['.', '.dev']);
     assert.deepEqual(await get('/contexts?contextPrefix=.&offset=2&limit=2'), ['.prod', '.prod-eu']);
+    assert.deepEqual(await get('/contexts?contextPrefix=.p&limit=1'), ['.prod']);
+    assert.deepEqual(await get(`/contexts?contextPrefix=${'.long'.repeat(40)}`), []);
     assert.deepEqual(await get('/contexts?contextPrefix=.&offset=4&limit=2'), ['.staging']);
   });
 
-  it("RestApiTest.testSchemaReferencesSameContext / DifferentContext / UnqualifiedReferencesInContext: references resolve in the referrer's context", async () => {
+  it("RestApiTest.testSchemaReferencesSameContext / testSchemaReferencesDifferentContext / testSchemaUnqualifiedReferencesInContext: references resolve in the referrer's context", async () => {
     r = await start();
     const sub = JSON.stringify({
       type: 'record',

@@ -56,7 +56,7 @@ describe('deletes and references', () => {
     assert.equal(code((await reg('base', { ...baseWithRef, schema: changed })).body), 42201);
   });
 
-  it('RestApiTest.testSameIdTombstonePreservesReferencedSoftDeletedVersion / StillRunsWhenNoReferences', async () => {
+  it('RestApiTest.testSameIdTombstonePreservesReferencedSoftDeletedVersion / testSameIdTombstoneStillRunsWhenNoReferences', async () => {
     r = await startTestRegistry();
     await r.call('PUT', '/config/user', { compatibility: 'NONE' });
     const v1 = record('User', [['id', 'long']]);
@@ -150,7 +150,7 @@ describe('deletes and references', () => {
     assert.deepEqual((await r.call('GET', '/subjects?deletedOnly=true')).body, ['test2']);
   });
 
-  it('RestApiReferenceVersionsStrictTest: with referenceVersionsStrict, one name at two versions is 42201; consistent versions register', async () => {
+  it('RestApiReferenceVersionsStrictTest.testConflictingReferenceVersionsRejected / testConsistentReferenceVersionsAllowed: with referenceVersionsStrict, one name at two versions is 42201; consistent versions register', async () => {
     const inner1 = JSON.stringify({
       type: 'record',
       name: 'Inner',

@@ -41,7 +41,7 @@ describe('server metadata and limits', () => {
     );
   });
 
-  it('RestApiRejectEmptySubjectTest: with rejectEmptySubject, "" (as :.:) and * are 42208; other subjects register', async () => {
+  it('RestApiRejectEmptySubjectTest.testEmptySubjectRejectedWhenFlagEnabled / testWildcardSubjectRejectedWhenFlagEnabled / testNonEmptySubjectStillAllowedWhenFlagEnabled, RestApiTest.testRegisterSchemaWithWildcardSubjectAllowedByDefault: with rejectEmptySubject, "" (as :.:) and * are 42208; other subjects register', async () => {
     r = await startTestRegistry({ rejectEmptySubject: true });
     const schema = avroRecord('r', ['f']);
     assert.deepEqual(
@@ -65,7 +65,7 @@ describe('server metadata and limits', () => {
     );
   });
 
-  it('RestApiSchemaTooLargeTest: a registration larger than maxSchemaBytes is 42209 and stores nothing', async () => {
+  it('RestApiSchemaTooLargeTest.testSchemaTooLarge: a registration larger than maxSchemaBytes is 42209 and stores nothing', async () => {
     r = await startTestRegistry({ maxSchemaBytes: 300 });
     const big = avroRecord('test', ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n']);
     assert.deepEqual((await r.call('POST', '/subjects/testTopic1/versions', { schema: big })).body, {

@@ -13,7 +13,7 @@ describe('modes (§3.8)', () => {
     await r.stop();
   });
 
-  it('READONLY refuses writes with 42205; a subject may override a global READONLY, not a READONLY_OVERRIDE', async () => {
+  it('RestApiModeTest.testReadOnlyMode: READONLY refuses writes with 42205; a subject may override a global READONLY, not a READONLY_OVERRIDE', async () => {
     await r.call('POST', '/subjects/s/versions', { schema: avroRecord('a', ['x']) });
     assert.deepEqual((await r.call('PUT', '/mode', { mode: 'READONLY' })).body, { mode: 'READONLY' });
     const refused = await r.call('POST', '/subjects/s/versions', { schema: avroRecord('a', ['x'], ['y']) });
@@ -37,7 +37,7 @@ describe('modes (§3.8)', () => {
     assert.deepEqual((await r.call('GET', '/mode')).body, { mode: 'READWRITE' });
   });
 
-  it('IMPORT keeps given ids and versions, requires an id, and refuses to start over live subjects without force', async () => {
+  it('RestApiModeTest.testImportMode / testImportModeWithoutId / testReadWriteMode: IMPORT keeps given ids and versions, requires an id, and refuses to start over live subjects without force', async () => {
     await r.call('POST', '/subjects/live/versions', { schema: avroRecord('a', ['x']) });
     assert.deepEqual((await r.call('PUT', '/mode', { mode: 'IMPORT' })).body, {
       error_code: 42205,

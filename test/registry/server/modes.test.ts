@@ -75,7 +75,7 @@ describe('modes', () => {
     assert.equal((imported.body as { id: number }).id, 7);
   });
 
-  it('RestApiModeTest.testRecursiveDeleteContextMode / NonRecursive / WhenContextModeNotSet / DoesNotAffectOtherContexts', async () => {
+  it('RestApiModeTest.testRecursiveDeleteContextMode / testNonRecursiveDeleteContextModeDoesNotAffectSubjects / testRecursiveDeleteContextModeWhenContextModeNotSet / testRecursiveDeleteDoesNotAffectOtherContexts', async () => {
     r = await startTestRegistry();
     const ctx = ':.mycontext:';
     for (const s of [ctx, `${ctx}subject1`, `${ctx}subject2`, ':.other:subject1', 'plain'])
@@ -222,7 +222,7 @@ describe('modes', () => {
     assert.equal(code(other.body), 42205);
   });
 
-  it('RestApiTest.testNormalizeConfigFallbackNotAppliedInImportMode / AppliedOutsideImportMode / testExplicitNormalizeIgnoredInImportMode', async () => {
+  it('RestApiTest.testNormalizeConfigFallbackNotAppliedInImportMode / testNormalizeConfigFallbackAppliedOutsideImportMode / testExplicitNormalizeIgnoredInImportMode', async () => {
     r = await startTestRegistry();
     // Normalizing sorts a field's extra properties, so the stored text tells whether it ran.
     const raw = JSON.stringify({
@@ -249,7 +249,7 @@ describe('modes', () => {
     assert.equal(await stored('explicit'), raw);
   });
 
-  it('RestApiModeTest.testImportModeWithSameSchemaDifferentId(AndSubject): one schema under two imported ids', async () => {
+  it('RestApiModeTest.testImportModeWithSameSchemaDifferentId / testImportModeWithSameSchemaDifferentIdAndSubject: one schema under two imported ids', async () => {
     r = await startTestRegistry();
     await setMode(undefined, 'IMPORT');
     await r.call('POST', '/subjects/s/versions', { schema: A, version: 1, id: 100 });

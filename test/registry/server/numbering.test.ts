@@ -55,7 +55,7 @@ describe('version numbering and deletes (§4.5, §4.6)', () => {
     assert.deepEqual(await versions('s'), [3]);
   });
 
-  it('v1 (id 1), v2 (id 2) → DELETE subject → re-register both → [3, 4], ids 1 and 2 reused; version 1 → 40402', async () => {
+  it('RestApiTest.testDeleteSubjectAndRegister: v1 (id 1), v2 (id 2) → DELETE subject → re-register both → [3, 4], ids 1 and 2 reused; version 1 → 40402', async () => {
     assert.deepEqual(await reg('s', A), { id: 1, version: 1, schema: A });
     assert.deepEqual(await reg('s', B), { id: 2, version: 2, schema: B });
     assert.deepEqual((await r.call('DELETE', '/subjects/s')).body, [1, 2]);

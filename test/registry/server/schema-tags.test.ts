@@ -98,7 +98,7 @@ describe('schema tags (§3.10)', () => {
     );
   });
 
-  it('RestApiRegisterSchemaTagsTest.testRegisterSchemaTagsWithInvalidSchema and WithInvalidTags: 42201', async () => {
+  it('RestApiRegisterSchemaTagsTest.testRegisterSchemaTagsWithInvalidSchema and testRegisterSchemaTagsWithInvalidTags: 42201', async () => {
     const tags = { schemaTagsToAdd: [record(['TAG1'])] };
     const none = await r.call('POST', '/subjects/non-exist/versions', {
       schema: SCHEMA,
