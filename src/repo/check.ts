@@ -24,7 +24,7 @@ import {
   type RepoHistory,
 } from './history.js';
 import { loadSchema, NameIndex, type LoadedSchema } from './schema-file.js';
-import { missingDocs } from './lint.js';
+import { lintFindings, lintRunsInCheck } from '../lint/findings.js';
 import { isSchemaPath, isUnderRoot, levelOf, sameSubjectIn, subjectSettings } from './subjects.js';
 import { buildVersions, type ParsedVersion } from './versions.js';
 import {
@@ -52,6 +52,8 @@ export interface CheckOptions {
   configPath?: string;
   /** On a shallow clone, fetch the whole history (default true). */
   deepen?: boolean;
+  /** Lint warnings become errors (`--strict`). */
+  strict?: boolean;
 }
 
 /**
@@ -173,6 +175,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         mode,
         blobs,
         index,
+        strict: options.strict === true,
       }),
     );
   }
@@ -335,6 +338,7 @@ interface SubjectContext {
   mode: CheckMode;
   blobs: BlobSource;
   index: NameIndex;
+  strict: boolean;
 }
 
 function finding(
@@ -413,22 +417,11 @@ async function checkSubject(
           message: w.message,
         }),
       );
-    if (ctx.config.lint.requireDoc && loaded.doc !== undefined) {
-      for (const m of missingDocs(loaded.format, loaded.doc.value)) {
-        const pos = loaded.handler.locate(loaded.schema, m.pointer);
-        report.findings.push(
-          finding(path, {
-            rule: 'DOC_MISSING',
-            severity: 'warning',
-            path: m.pointer,
-            line: pos.line,
-            column: pos.column,
-            message: `${m.what} has no ${loaded.format === 'avro' ? 'doc' : 'description'} (lint.requireDoc)`,
-            fix: `add a "${loaded.format === 'avro' ? 'doc' : 'description'}" that says what it means`,
-          }),
-        );
-      }
-    }
+    // Naming lint: the configured rules, as warnings (errors with --strict).
+    if (lintRunsInCheck(ctx.config))
+      report.findings.push(
+        ...lintFindings(path, settings.subject, loaded, ctx.config, { inCheck: true, strict: ctx.strict }),
+      );
   } catch (e) {
     // An engine failure on one file must not hide the findings of the others.
     report.findings.push(
