@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   import: () => import('./commands/import.js'),
   demo: () => import('./commands/demo.js'),
   lint: () => import('./commands/lint.js'),
+  validate: () => import('./commands/validate.js'),
 };
 
 const VERSION = '0.1.0';
