@@ -25,6 +25,8 @@ import {
 } from './history.js';
 import { loadSchema, NameIndex, type LoadedSchema } from './schema-file.js';
 import { lintFindings, lintRunsInCheck } from '../lint/findings.js';
+import { exampleFindings } from '../examples/guard.js';
+import { examplesOf } from '../examples/paths.js';
 import { isSchemaPath, isUnderRoot, levelOf, sameSubjectIn, subjectSettings } from './subjects.js';
 import { buildVersions, type ParsedVersion } from './versions.js';
 import {
@@ -176,6 +178,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         blobs,
         index,
         strict: options.strict === true,
+        examples: candidates.examples,
+        read: candidates.read,
       }),
     );
   }
@@ -339,6 +343,9 @@ interface SubjectContext {
   blobs: BlobSource;
   index: NameIndex;
   strict: boolean;
+  /** The example files (sample messages) of the candidate, and how to read them. */
+  examples: Map<string, string>;
+  read: (paths: readonly string[]) => Promise<Map<string, Buffer>>;
 }
 
 function finding(
@@ -406,6 +413,7 @@ async function checkSubject(
       return report;
     }
     compareWithHistory(report, loaded, versions, ctx.mode);
+    await guardExamples(report, loaded, versions, ctx);
     for (const w of loaded.schema.warnings ?? [])
       report.findings.push(
         finding(path, {
@@ -437,6 +445,35 @@ async function checkSubject(
     report.status = 'invalid';
   }
   return report;
+}
+
+/**
+ * The examples guard: the sample messages kept beside the schema must still be read in the directions
+ * its level requires (data-level, beside the schema rules). Only for a new version, as the rules.
+ */
+async function guardExamples(
+  report: SubjectReport,
+  loaded: Extract<LoadedSchema, { ok: true }>,
+  versions: ParsedVersion[],
+  ctx: SubjectContext,
+): Promise<void> {
+  if (report.status === 'unchanged' || ctx.examples.size === 0) return;
+  const files = examplesOf(report.file, ctx.examples.keys(), ctx.config.examples);
+  if (files.length === 0) return;
+  const bytes = await ctx.read(files);
+  const normalized = loaded.handler.normalized(loaded.schema);
+  const findings = await exampleFindings({
+    level: report.level,
+    candidate: loaded.schema,
+    versions: versions.at(-1)?.normalized === normalized ? versions.slice(0, -1) : versions,
+    examples: files.map((file) => ({ file, bytes: bytes.get(file) ?? Buffer.alloc(0) })),
+  });
+  report.findings.push(...findings);
+  if (
+    findings.some((f) => f.rule === 'EXAMPLE_NOT_READABLE') &&
+    (report.status === 'ok' || report.status === 'new')
+  )
+    report.status = 'incompatible';
 }
 
 function compareWithHistory(

@@ -16,6 +16,7 @@ import { parseFormatId } from '../formats/detect.js';
 import type { JsonSchemaPolicy } from '../formats/load.js';
 import { DEFAULT_ROOT } from './subjects.js';
 import { isLintRuleId, LINT_RULE_IDS } from '../lint/rules.js';
+import { DEFAULT_EXAMPLES } from '../examples/paths.js';
 
 export const CONFIG_FILE = 'schemagate.yaml';
 
@@ -65,6 +66,8 @@ export interface SchemagateConfig {
   lint: LintConfig;
   /** The JSON Schema allow-list for compatibility verdicts: `strict` (the registry's default) or `lenient`. */
   jsonSchemaPolicy: JsonSchemaPolicy;
+  /** Where the sample messages of each schema live (a glob with `{dir}` and `{name}`), for the examples guard. */
+  examples: string;
   /** The file the configuration came from, `undefined` when the defaults apply. */
   file: string | undefined;
 }
@@ -86,6 +89,7 @@ export const DEFAULT_CONFIG: SchemagateConfig = {
     rules: {},
   },
   jsonSchemaPolicy: 'strict',
+  examples: DEFAULT_EXAMPLES,
   file: undefined,
 };
 
@@ -314,9 +318,19 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
         }
         break;
       }
+      case 'examples': {
+        const template = str(value, 'examples').replace(/^\.\//, '');
+        if (template.startsWith('/') || template.split('/').includes('..'))
+          fail(
+            `'examples' must be a glob inside the schema root, such as '{dir}/examples/*.json'`,
+            value as YamlNode,
+          );
+        config.examples = template;
+        break;
+      }
       default:
         fail(
-          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, jsonSchemaPolicy, registry, lint)`,
+          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, jsonSchemaPolicy, registry, lint, examples)`,
           keyNode,
         );
     }

@@ -12,7 +12,7 @@ const source = join(here, 'avro-java-json', 'JsonDecodeOracle.java');
 
 /** Java's verdict for each (schema, message): null when it decodes, else its error message. */
 export async function javaJsonDecode(
-  cases: ReadonlyArray<{ schema: string; message: string }>,
+  cases: ReadonlyArray<{ schema: string; reader?: string; message: string }>,
 ): Promise<Array<string | null>> {
   const classpath = await ensureAvroOracle();
   const libs = classpath.split(':')[1]!;
@@ -26,7 +26,10 @@ export async function javaJsonDecode(
     if (c.status !== 0) throw new Error(`javac JsonDecodeOracle failed: ${c.stderr}`);
   }
   const input = cases
-    .map((c) => `${c.schema.replace(/\s+/g, ' ')}\t${c.message.replace(/\n/g, ' ')}\n`)
+    .map(
+      (c) =>
+        `${c.schema.replace(/\s+/g, ' ')}\t${c.reader === undefined ? '' : `${c.reader.replace(/\s+/g, ' ')}\t`}${c.message.replace(/\n/g, ' ')}\n`,
+    )
     .join('');
   const r = spawnSync('java', ['-XX:TieredStopAtLevel=1', '-cp', `${classes}:${libs}`, 'JsonDecodeOracle'], {
     input,
