@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   demo: () => import('./commands/demo.js'),
   lint: () => import('./commands/lint.js'),
   validate: () => import('./commands/validate.js'),
+  types: () => import('./commands/types.js'),
 };
 
 const VERSION = '0.1.0';
