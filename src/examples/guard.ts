@@ -1,6 +1,6 @@
 import { directionsOf, isTransitive, type CompatibilityLevel } from '../compat/level.js';
 import { SchemagateError } from '../errors.js';
-import type { ParsedSchema } from '../formats/format.js';
+import type { ParsedSchema, SchemaReference } from '../formats/format.js';
 import { parseJson, positionOf, type JsonDocument } from '../formats/json/parse.js';
 import type { Finding } from '../report/model.js';
 import type { ParsedVersion } from '../repo/versions.js';
@@ -18,6 +18,8 @@ export interface GuardInput {
   /** Every version of the subject's history, oldest first (the candidate not among them). */
   versions: ParsedVersion[];
   examples: Example[];
+  /** The documents the schemas reference (JSON Schema `$ref`s to other files). */
+  references?: readonly SchemaReference[];
 }
 
 /**
@@ -27,7 +29,7 @@ export interface GuardInput {
  * readers; FULL both. An example that is data of no version at all is EXAMPLE_INVALID: it guards nothing.
  */
 export async function exampleFindings(input: GuardInput): Promise<Finding[]> {
-  const engine = dataEngineOf(input.candidate.format);
+  const engine = dataEngineOf(input.candidate.format, input.references);
   if (engine === undefined) return [];
   const against = isTransitive(input.level) ? input.versions : input.versions.slice(-1);
   const directions = directionsOf(input.level);

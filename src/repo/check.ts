@@ -467,6 +467,7 @@ async function guardExamples(
     candidate: loaded.schema,
     versions: versions.at(-1)?.normalized === normalized ? versions.slice(0, -1) : versions,
     examples: files.map((file) => ({ file, bytes: bytes.get(file) ?? Buffer.alloc(0) })),
+    references: loaded.references.map((r) => ({ name: r.name, text: ctx.index.textOf(r.file) ?? '' })),
   });
   report.findings.push(...findings);
   if (

@@ -16,6 +16,8 @@ import { candidateFiles, resolveRevision } from '../repo/workspace.js';
 export interface ResolvedSchema {
   label: string;
   schema: ParsedSchema;
+  /** The documents it references (JSON Schema `$ref`s to other files), for the validator. */
+  references: SchemaReference[];
 }
 
 export interface SchemaChoice {
@@ -57,7 +59,9 @@ export async function schemaFromGit(choice: SchemaChoice): Promise<ResolvedSchem
     throw new SchemagateError('INVALID_SCHEMA', p.message, { file: path, line: p.line, column: p.column });
   }
   const at = choice.ref === undefined ? '' : ` at ${choice.ref}`;
-  if (choice.version === undefined) return { label: `${path}${at}`, schema: loaded.schema };
+  // The referenced files as they are now (or at --ref): a version of the history uses them too.
+  const references = loaded.references.map((r) => ({ name: r.name, text: index.textOf(r.file) ?? '' }));
+  if (choice.version === undefined) return { label: `${path}${at}`, schema: loaded.schema, references };
 
   const head = commit ?? (await resolveRevision(top, 'HEAD'));
   const history = await readFewFileHistories(top, { commit: head, paths: [path], root: choice.config.root });
@@ -79,6 +83,7 @@ export async function schemaFromGit(choice: SchemaChoice): Promise<ResolvedSchem
   return {
     label: `${path} version ${version.version} (${version.commit.slice(0, 7)})`,
     schema: version.schema,
+    references,
   };
 }
 
@@ -134,5 +139,5 @@ export async function schemaFromRegistry(
       'REGISTRY_BAD_ANSWER',
       `${label}: the registry's schema does not parse: ${parsed.issues[0]?.message ?? ''}`,
     );
-  return { label, schema: parsed.schema };
+  return { label, schema: parsed.schema, references };
 }

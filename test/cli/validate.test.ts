@@ -135,6 +135,39 @@ test('validate: JSON Schema through ajv, with the failing path', async () => {
   }
 });
 
+test('validate: a JSON Schema that references another schema file', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write(
+      'schemas/address.json',
+      JSON.stringify({
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        $id: 'https://acme.example/address.json',
+        type: 'object',
+        properties: { city: { type: 'string' } },
+        required: ['city'],
+      }),
+    );
+    repo.write(
+      'schemas/customer.json',
+      JSON.stringify({
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        type: 'object',
+        properties: { home: { $ref: 'https://acme.example/address.json' } },
+      }),
+    );
+    repo.write('ok.json', '{"home": {"city": "Oslo"}}').write('bad.json', '{"home": {}}');
+    const r = await schemagate(['validate', 'customer', 'ok.json', 'bad.json'], repo.dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.deepEqual(r.stdout.trimEnd().split('\n').slice(0, 2), [
+      'ok.json: valid',
+      "bad.json: invalid at /home: must have required property 'city' (required)",
+    ]);
+  } finally {
+    repo.cleanup();
+  }
+});
+
 test('validate --registry: the subject version from a real registry server', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sg-validate-'));
   const server = await startRegistryServer({ port: 0, dataDir });

@@ -73,7 +73,7 @@ const command: Command = {
             ...(version === undefined ? {} : { version }),
             ...(values.ref === undefined ? {} : { ref: values.ref }),
           });
-    const check = await messageChecker(schema.schema, schema.label);
+    const check = await messageChecker(schema.schema, schema.label, schema.references);
     const results: MessageResult[] = parsed.map(({ file, value }) => result(file, check(value)));
     io.stdout(
       values.format === 'json'
