@@ -5,6 +5,8 @@ export interface LintProblem {
   rule: LintRuleId;
   /** JSON pointer to the value at fault ("" for the whole file). */
   pointer: string;
+  /** Where it is, for formats not written as JSON (Protobuf); JSON-based formats place it by `pointer`. */
+  position?: { line: number; column: number };
   message: string;
   fix: string;
 }

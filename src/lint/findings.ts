@@ -4,6 +4,7 @@ import type { LoadedSchema } from '../repo/schema-file.js';
 import { DEFAULT_NAMESPACE, type NameCase } from './naming.js';
 import { lintSchema } from './lint-schema.js';
 import type { LintRuleId } from './rules.js';
+import type { ProtobufSchema } from '../formats/protobuf/parse.js';
 
 export interface LintRunOptions {
   /** `check` runs the rules only when `lint.check` is on (DOC_MISSING alone with `lint.requireDoc`). */
@@ -27,7 +28,13 @@ export function lintFindings(
 ): Finding[] {
   const { lint } = config;
   const problems = lintSchema(
-    { format: loaded.format, subject, value: loaded.doc?.value, text: loaded.text },
+    {
+      format: loaded.format,
+      subject,
+      value: loaded.doc?.value,
+      text: loaded.text,
+      ...(loaded.format === 'protobuf' ? { proto: (loaded.schema as ProtobufSchema).proto } : {}),
+    },
     {
       fieldCase: lint.fieldCase satisfies NameCase,
       namespace: lint.namespace ?? DEFAULT_NAMESPACE,
@@ -38,7 +45,7 @@ export function lintFindings(
   for (const p of problems) {
     const severity = severityOf(p.rule, config, run);
     if (severity === undefined) continue;
-    const pos = loaded.handler.locate(loaded.schema, p.pointer);
+    const pos = p.position ?? loaded.handler.locate(loaded.schema, p.pointer);
     out.push({
       rule: p.rule,
       severity,

@@ -4,6 +4,8 @@ import { missingDocs } from '../repo/lint.js';
 import { lintAvro, topLevelName } from './avro.js';
 import type { LintOptions, LintProblem } from './finding.js';
 import { lintJsonSchema } from './jsonschema.js';
+import { lintProtobuf } from './protobuf.js';
+import type { ProtoFile } from '../formats/protobuf/model.js';
 import { IGNORE_PROPERTY, type LintRuleId } from './rules.js';
 
 /** One schema file as the lint sees it: the JSON value of an Avro or JSON schema, or Protobuf text. */
@@ -14,6 +16,8 @@ export interface LintInput {
   value: JsonValue | undefined;
   /** The file's text: Protobuf's ignore comments live there. */
   text: string;
+  /** The parsed `.proto` file, for the Protobuf rules. */
+  proto?: ProtoFile;
 }
 
 /** Every naming problem of one file, before severities; the ones an inline ignore covers are left out. */
@@ -21,6 +25,7 @@ export function lintSchema(input: LintInput, options: LintOptions): LintProblem[
   const problems: LintProblem[] = [];
   const subject = subjectProblem(input, options);
   if (subject !== undefined) problems.push(subject);
+  if (input.proto !== undefined) problems.push(...lintProtobuf(input.proto, options));
   if (input.value !== undefined) {
     problems.push(
       ...(input.format === 'avro' ? lintAvro(input.value, options) : lintJsonSchema(input.value, options)),

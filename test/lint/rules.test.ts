@@ -80,6 +80,12 @@ const valid: Case[] = [
     code: `syntax = "proto3";\n// schemagate:ignore SUBJECT_NAME\nmessage Order { string id = 1; }\n`,
     errors: [],
   },
+  {
+    name: 'Protobuf: Protobuf-style names in a package',
+    file: 'schemas/orders/value.proto',
+    code: `syntax = "proto3";\npackage acme.orders;\nmessage OrderPlaced { string order_id = 1; Status status = 2; }\nenum Status { NEW = 0; }\n`,
+    errors: [],
+  },
 ];
 
 const invalid: Case[] = [
@@ -158,6 +164,28 @@ const invalid: Case[] = [
   "orderId": {"type": "string", "description": "Id."},
   "orderid": {"type": "string"}}}`,
     errors: ['FIELD_NAME_CASE 3:15', 'FIELD_NAME_CASE_CLASH 5:14', 'DOC_MISSING 5:14'],
+  },
+  {
+    name: 'Protobuf: message, enum and field names, a case clash, and the package',
+    file: 'schemas/orders/value.proto',
+    code: `syntax = "proto3";
+package Acme.Orders;
+message order_placed {
+  string order_ID = 1;
+  string order_id = 2;
+  oneof payer { string PayerName = 3; }
+  enum status { NEW = 0; }
+  message Line { string sku = 1; }
+}
+`,
+    errors: [
+      'NAMESPACE_PATTERN 2:1',
+      'TYPE_NAME_CASE 3:1',
+      'FIELD_NAME_CASE 4:3',
+      'FIELD_NAME_CASE_CLASH 5:3',
+      'FIELD_NAME_CASE 6:17',
+      'TYPE_NAME_CASE 7:3',
+    ],
   },
   {
     name: 'Protobuf: the subject rule without an ignore',
