@@ -4,6 +4,8 @@ import { arrayOf, jsDoc, literal, propertyKey, typeName } from './ts-text.js';
 /** A generated module: its declarations and the names it imports from other generated modules. */
 export interface TsModule {
   body: string;
+  /** The TypeScript name of each named type, for the validators. */
+  nameOf: (t: AvroNamed) => string;
   /** Imported type names by the schema file that defines them. */
   imports: Map<string, Set<string>>;
 }
@@ -91,5 +93,5 @@ export function avroToTs(schema: AvroSchema, referenceFiles: readonly string[], 
   const root = ref(schema.root);
   if (!isNamed(schema.root)) declarations.unshift(`export type ${typeName(rootName)} = ${root};\n`);
   else if (schema.root.source > 0) declarations.unshift(`export type { ${root} };\n`);
-  return { body: declarations.join('\n'), imports };
+  return { body: declarations.join('\n'), imports, nameOf };
 }

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { schemagate } from '../repo/run-cli.js';
 import { typesRepo } from './fixture.js';
 
@@ -19,12 +19,16 @@ test('types: one module per schema matches the golden files; a second run rewrit
     assert.equal(r.stdout.trimEnd().split('\n').at(-1), 'schemagate types: 3 written, 0 unchanged');
     for (const m of MODULES) {
       const actual = readFileSync(join(repo.dir, 'gen', m), 'utf8');
-      const file = join(golden, m);
+      const file = join(golden, `${m}.golden`);
       if (process.env.UPDATE_GOLDEN === '1') {
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, actual);
       }
-      assert.equal(actual, readFileSync(file, 'utf8'), `gen/${m} differs from test/types/golden/${m}`);
+      assert.equal(
+        actual,
+        readFileSync(file, 'utf8'),
+        `gen/${m} differs from test/types/golden/${m}.golden (UPDATE_GOLDEN=1 rewrites it)`,
+      );
     }
     const again = await schemagate(['types', '--out', 'gen'], repo.dir);
     assert.equal(again.stdout, 'schemagate types: 0 written, 3 unchanged\n');
@@ -104,6 +108,94 @@ test('types: --out is required; a broken schema is exit 2 naming it and writes n
       broken.stderr,
       /^schemagate: schemas\/broken\.avsc:\d+:\d+: .*no types are written from a broken schema/,
     );
+  } finally {
+    repo.cleanup();
+  }
+});
+
+/** The zod package the project depends on, linked into a temp repo so its generated modules resolve it. */
+function linkZod(dir: string): void {
+  let zodDir: string;
+  try {
+    zodDir = dirname(createRequire(import.meta.url).resolve('zod/package.json'));
+  } catch {
+    assert.fail('zod is not installed: it is a dependency of schemagate (package.json), run npm install');
+  }
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  symlinkSync(zodDir, join(dir, 'node_modules', 'zod'));
+}
+
+test('types --zod: validators beside the types match the golden files, compile against the types, and check data', async () => {
+  const repo = typesRepo();
+  try {
+    const r = await schemagate(['types', '--out', 'gen', '--zod'], repo.dir);
+    assert.equal(r.code, 0, r.stderr);
+    for (const m of MODULES) {
+      const actual = readFileSync(join(repo.dir, 'gen', m), 'utf8');
+      const file = join(golden, 'zod', `${m}.golden`);
+      if (process.env.UPDATE_GOLDEN === '1') {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, actual);
+      }
+      assert.equal(
+        actual,
+        readFileSync(file, 'utf8'),
+        `gen/${m} differs from test/types/golden/zod/${m}.golden (UPDATE_GOLDEN=1 rewrites it)`,
+      );
+    }
+    linkZod(repo.dir);
+    writeFileSync(
+      join(repo.dir, 'gen', 'use.ts'),
+      `import { OrderPlacedSchema, type OrderPlaced } from './orders/value.js';
+import { UserSchema } from './users.js';
+
+const order: OrderPlaced = {
+  base: { id: 'a', at: 1 }, status: 'PAID', lines: [{ sku: 's', qty: 1, price: 2.5 }], gift: null, note: 'hi',
+  attrs: { a: null, b: 2 }, hash: new Uint8Array(16), raw: new Uint8Array(0), flag: true,
+};
+const results = [
+  OrderPlacedSchema.safeParse(order).success,
+  OrderPlacedSchema.safeParse({ ...order, status: 'LOST' }).success,
+  OrderPlacedSchema.safeParse({ ...order, lines: [{ sku: 's', qty: 1.5, price: 1 }] }).success,
+  OrderPlacedSchema.safeParse({ ...order, hash: new Uint8Array(3) }).success,
+  UserSchema.safeParse({ name: 'Ada', role: 'admin', address: { city: 'Oslo' } }).success,
+  UserSchema.safeParse({ name: 'Ada', role: 'admin', address: {} }).success,
+];
+const parsed: OrderPlaced = OrderPlacedSchema.parse(order);
+console.log(JSON.stringify({ results, status: parsed.status }));
+`,
+    );
+    writeFileSync(
+      join(repo.dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          types: [],
+          skipLibCheck: true,
+        },
+        files: ['gen/use.ts'],
+      }),
+    );
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    const compiled = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
+    assert.equal(compiled.status, 0, compiled.stdout + compiled.stderr);
+    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+    const ran = spawnSync(process.execPath, ['--import', tsx, 'gen/use.ts'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
+    assert.equal(ran.status, 0, ran.stderr);
+    assert.deepEqual(JSON.parse(ran.stdout), {
+      results: [true, false, false, false, true, false],
+      status: 'PAID',
+    });
   } finally {
     repo.cleanup();
   }

@@ -2,7 +2,7 @@ import { SchemagateError } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 
-const usage = 'schemagate types --out <dir> [--config <path>]';
+const usage = 'schemagate types --out <dir> [--zod] [--config <path>]';
 
 const command: Command = {
   name: 'types',
@@ -12,7 +12,11 @@ const command: Command = {
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
       args,
-      { out: { type: 'string', short: 'o' }, config: { type: 'string', short: 'c' } },
+      {
+        out: { type: 'string', short: 'o' },
+        zod: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+      },
       usage,
     );
     if (positionals.length > 0)
@@ -29,6 +33,7 @@ const command: Command = {
     const r = await runTypes({
       cwd: io.cwd,
       out: values.out,
+      zod: values.zod === true,
       ...(values.config === undefined ? {} : { configPath: values.config }),
     });
     for (const f of r.written) io.stdout(`wrote ${f}\n`);
