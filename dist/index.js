@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -19319,11 +19319,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter4 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19339,7 +19339,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19426,26 +19426,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter4(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter4(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -19653,14 +19653,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19904,12 +19904,12 @@ var require_lib = __commonJS({
         return __awaiter4(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter4(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19917,7 +19917,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve3(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19956,7 +19956,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve3(response);
+              resolve4(response);
             }
           }));
         });
@@ -28104,9 +28104,9 @@ var init_compat = __esm({
     DEFERRED = { compatible: false, findings: [] };
     flatRecords = /* @__PURE__ */ new WeakMap();
     AmbiguousField = class extends Error {
-      constructor(finding3) {
-        super(infoOf(finding3));
-        this.finding = finding3;
+      constructor(finding4) {
+        super(infoOf(finding4));
+        this.finding = finding4;
       }
       finding;
     };
@@ -28735,9 +28735,9 @@ var init_defaults = __esm({
       check(type, use, value, pointer, depth) {
         if (depth > 64) return void 0;
         const want = (what) => `expected ${what}, found ${typeof value === "number" ? this.attr.numberText(pointer, value) ?? String(value) : JSON.stringify(value)?.slice(0, 60) ?? "nothing"}`;
-        const isObject5 = value !== null && typeof value === "object" && !Array.isArray(value);
+        const isObject8 = value !== null && typeof value === "object" && !Array.isArray(value);
         if (this.view.placeholder?.(use) === true) {
-          return isObject5 ? void 0 : want(
+          return isObject8 ? void 0 : want(
             `an object (the type is used here before it is complete, so Java checks the default as a record)`
           );
         }
@@ -28777,7 +28777,7 @@ var init_defaults = __esm({
             return void 0;
           }
           case "map": {
-            if (!isObject5) return want("an object");
+            if (!isObject8) return want("an object");
             for (const [k, v] of Object.entries(value)) {
               const p = this.check(type.values, type.valuesPointer, v, joinPointer(pointer, k), depth + 1);
               if (p !== void 0) return `value '${k}': ${p}`;
@@ -28785,7 +28785,7 @@ var init_defaults = __esm({
             return void 0;
           }
           case "record": {
-            if (!isObject5) return want("an object");
+            if (!isObject8) return want("an object");
             if (this.view.open?.(type) === true) throw new FieldsNotSetYet(type);
             for (const f of type.fields) {
               const p = this.field(f, value, pointer, depth);
@@ -29465,21 +29465,21 @@ var init_parse2 = __esm({
        * writer fields (the registry then answers incompatible when such a schema reads); the registry accepts
        * the schema itself, so this is a warning.
        */
-      checkFieldAliases(fields, recordName) {
+      checkFieldAliases(fields, recordName2) {
         const names = new Set(fields.map((f) => f.name));
         for (const f of fields) {
           f.aliases.forEach((a, i) => {
             if (a !== f.name && names.has(a)) {
               this.warn(
                 AVRO_WARNINGS.FIELD_ALIAS_NAMES_SIBLING,
-                `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName}'; a reader with this record cannot tell them apart (the registry answers incompatible)`,
+                `the alias '${a}' of field '${f.name}' is the name of another field of '${recordName2}'; a reader with this record cannot tell them apart (the registry answers incompatible)`,
                 `${f.pointer}/aliases/${i}`
               );
             }
           });
         }
       }
-      parseField(f, pointer, space, recordName) {
+      parseField(f, pointer, space, recordName2) {
         if (!isObject2(f)) {
           this.issue(AVRO_RULES.SCHEMA_SHAPE, "a field must be an object with a name and a type", pointer);
           return void 0;
@@ -29529,7 +29529,7 @@ var init_parse2 = __esm({
           if ((type.kind === "float" || type.kind === "double") && typeof d === "string" && !javaParsesDouble(d)) {
             this.issue(
               AVRO_RULES.INVALID_DEFAULT,
-              `invalid default for field '${name}' of '${recordName}': ${JSON.stringify(d)} is not a number (a ${type.kind} default is a number, or a string Java reads as one)`,
+              `invalid default for field '${name}' of '${recordName2}': ${JSON.stringify(d)} is not a number (a ${type.kind} default is a number, or a string Java reads as one)`,
               dp
             );
           } else {
@@ -29538,7 +29538,7 @@ var init_parse2 = __esm({
               type,
               usePointer: typePointer,
               attr: field2.default,
-              what: `field '${name}' of '${recordName}'`
+              what: `field '${name}' of '${recordName2}'`
             });
           }
         }
@@ -33413,7 +33413,7 @@ function loadSchema(value, references = []) {
     }
     return void 0;
   };
-  const resolve3 = (from, ref) => {
+  const resolve4 = (from, ref) => {
     for (const d of refDocs) if (d.name === ref) return { doc: d, pointer: "" };
     const hash = ref.indexOf("#");
     const base = hash < 0 ? ref : ref.slice(0, hash);
@@ -33726,7 +33726,7 @@ function loadSchema(value, references = []) {
   const root = build(mainDoc, "", value);
   while (pending.length > 0) {
     const { node, doc, at: at2 } = pending.pop();
-    const target = resolve3(doc, node.ref);
+    const target = resolve4(doc, node.ref);
     if (target === void 0) {
       issue3(
         doc,
@@ -37170,7 +37170,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -37197,7 +37197,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -38061,7 +38061,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options) {
+    function resolve4(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -38452,7 +38452,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve3,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
@@ -38583,7 +38583,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv = class {
+    var Ajv2 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -38953,9 +38953,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv.ValidationError = validation_error_1.default;
-    Ajv.MissingRefError = ref_error_1.default;
-    exports.default = Ajv;
+    Ajv2.ValidationError = validation_error_1.default;
+    Ajv2.MissingRefError = ref_error_1.default;
+    exports.default = Ajv2;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -41066,7 +41066,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv = class extends core_1.default {
+    var Ajv2 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -41085,11 +41085,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv;
-    module.exports = exports = Ajv;
-    module.exports.Ajv = Ajv;
+    exports.Ajv = Ajv2;
+    module.exports = exports = Ajv2;
+    module.exports.Ajv = Ajv2;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv;
+    exports.default = Ajv2;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -41830,7 +41830,7 @@ var require__ = __commonJS({
     var discriminator_1 = require_discriminator();
     var json_schema_2019_09_1 = require_json_schema_2019_09();
     var META_SCHEMA_ID = "https://json-schema.org/draft/2019-09/schema";
-    var Ajv2019 = class extends core_1.default {
+    var Ajv20192 = class extends core_1.default {
       constructor(opts = {}) {
         super({
           ...opts,
@@ -41860,11 +41860,11 @@ var require__ = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv2019 = Ajv2019;
-    module.exports = exports = Ajv2019;
-    module.exports.Ajv2019 = Ajv2019;
+    exports.Ajv2019 = Ajv20192;
+    module.exports = exports = Ajv20192;
+    module.exports.Ajv2019 = Ajv20192;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2019;
+    exports.default = Ajv20192;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -42338,7 +42338,7 @@ var require__2 = __commonJS({
     var discriminator_1 = require_discriminator();
     var json_schema_2020_12_1 = require_json_schema_2020_12();
     var META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
-    var Ajv2020 = class extends core_1.default {
+    var Ajv20202 = class extends core_1.default {
       constructor(opts = {}) {
         super({
           ...opts,
@@ -42365,11 +42365,11 @@ var require__2 = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv2020 = Ajv2020;
-    module.exports = exports = Ajv2020;
-    module.exports.Ajv2020 = Ajv2020;
+    exports.Ajv2020 = Ajv20202;
+    module.exports = exports = Ajv20202;
+    module.exports.Ajv2020 = Ajv20202;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2020;
+    exports.default = Ajv20202;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -42808,6 +42808,485 @@ var init_jsonschema = __esm({
   }
 });
 
+// src/serde/errors.ts
+function describeContext(context3) {
+  const parts = [];
+  if (context3.topic !== void 0) parts.push(`topic ${context3.topic}`);
+  if (context3.partition !== void 0) parts.push(`partition ${context3.partition}`);
+  if (context3.offset !== void 0) parts.push(`offset ${String(context3.offset)}`);
+  if (context3.role !== void 0 && parts.length > 0) parts.push(context3.role);
+  return parts.length === 0 ? "" : ` (${parts.join(", ")})`;
+}
+var SerdeError;
+var init_errors2 = __esm({
+  "src/serde/errors.ts"() {
+    "use strict";
+    init_errors();
+    SerdeError = class extends SchemagateError {
+      reason;
+      topic;
+      partition;
+      offset;
+      role;
+      schemaId;
+      subject;
+      /** True when the same message may succeed later (the registry was unreachable or failed with 5xx). */
+      retryable;
+      constructor(reason, message, context3 = {}, details = {}) {
+        super(
+          "SERDE_ERROR",
+          `${message}${describeContext(context3)}`,
+          {},
+          details.cause === void 0 ? {} : { cause: details.cause }
+        );
+        this.name = "SerdeError";
+        this.reason = reason;
+        this.topic = context3.topic;
+        this.partition = context3.partition;
+        this.offset = context3.offset === void 0 ? void 0 : String(context3.offset);
+        this.role = context3.role;
+        this.schemaId = details.schemaId;
+        this.subject = details.subject;
+        this.retryable = details.retryable ?? false;
+      }
+    };
+  }
+});
+
+// node_modules/ajv-formats/dist/formats.js
+var require_formats = __commonJS({
+  "node_modules/ajv-formats/dist/formats.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+    function fmtDef(validate, compare2) {
+      return { validate, compare: compare2 };
+    }
+    exports.fullFormats = {
+      // date: http://tools.ietf.org/html/rfc3339#section-5.6
+      date: fmtDef(date, compareDate),
+      // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+      time: fmtDef(getTime(true), compareTime),
+      "date-time": fmtDef(getDateTime(true), compareDateTime),
+      "iso-time": fmtDef(getTime(), compareIsoTime),
+      "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+      // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+      duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+      uri,
+      "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+      // uri-template: https://tools.ietf.org/html/rfc6570
+      "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+      // For the source: https://gist.github.com/dperini/729294
+      // For test cases: https://mathiasbynens.be/demo/url-regex
+      url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+      email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+      hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+      // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+      ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+      ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+      regex,
+      // uuid: http://tools.ietf.org/html/rfc4122
+      uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+      // JSON-pointer: https://tools.ietf.org/html/rfc6901
+      // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+      "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+      "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+      // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+      "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+      // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+      // byte: https://github.com/miguelmota/is-base64
+      byte,
+      // signed 32 bit integer
+      int32: { type: "number", validate: validateInt32 },
+      // signed 64 bit integer
+      int64: { type: "number", validate: validateInt64 },
+      // C-type float
+      float: { type: "number", validate: validateNumber },
+      // C-type double
+      double: { type: "number", validate: validateNumber },
+      // hint to the UI to hide input strings
+      password: true,
+      // unchecked string payload
+      binary: true
+    };
+    exports.fastFormats = {
+      ...exports.fullFormats,
+      date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+      time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+      "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+      "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+      "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+      // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+      uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+      "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+      // email (sources from jsen validator):
+      // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+      // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+      email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+    };
+    exports.formatNames = Object.keys(exports.fullFormats);
+    function isLeapYear(year) {
+      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    }
+    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    function date(str2) {
+      const matches = DATE.exec(str2);
+      if (!matches)
+        return false;
+      const year = +matches[1];
+      const month = +matches[2];
+      const day = +matches[3];
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
+    }
+    function compareDate(d1, d2) {
+      if (!(d1 && d2))
+        return void 0;
+      if (d1 > d2)
+        return 1;
+      if (d1 < d2)
+        return -1;
+      return 0;
+    }
+    var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+    function getTime(strictTimeZone) {
+      return function time(str2) {
+        const matches = TIME.exec(str2);
+        if (!matches)
+          return false;
+        const hr = +matches[1];
+        const min = +matches[2];
+        const sec = +matches[3];
+        const tz = matches[4];
+        const tzSign = matches[5] === "-" ? -1 : 1;
+        const tzH = +(matches[6] || 0);
+        const tzM = +(matches[7] || 0);
+        if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
+          return false;
+        if (hr <= 23 && min <= 59 && sec < 60)
+          return true;
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+      };
+    }
+    function compareTime(s1, s2) {
+      if (!(s1 && s2))
+        return void 0;
+      const t1 = (/* @__PURE__ */ new Date("2020-01-01T" + s1)).valueOf();
+      const t2 = (/* @__PURE__ */ new Date("2020-01-01T" + s2)).valueOf();
+      if (!(t1 && t2))
+        return void 0;
+      return t1 - t2;
+    }
+    function compareIsoTime(t1, t2) {
+      if (!(t1 && t2))
+        return void 0;
+      const a1 = TIME.exec(t1);
+      const a2 = TIME.exec(t2);
+      if (!(a1 && a2))
+        return void 0;
+      t1 = a1[1] + a1[2] + a1[3];
+      t2 = a2[1] + a2[2] + a2[3];
+      if (t1 > t2)
+        return 1;
+      if (t1 < t2)
+        return -1;
+      return 0;
+    }
+    var DATE_TIME_SEPARATOR = /t|\s/i;
+    function getDateTime(strictTimeZone) {
+      const time = getTime(strictTimeZone);
+      return function date_time(str2) {
+        const dateTime = str2.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+      };
+    }
+    function compareDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const d1 = new Date(dt1).valueOf();
+      const d2 = new Date(dt2).valueOf();
+      if (!(d1 && d2))
+        return void 0;
+      return d1 - d2;
+    }
+    function compareIsoDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+      const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+      const res = compareDate(d1, d2);
+      if (res === void 0)
+        return void 0;
+      return res || compareTime(t1, t2);
+    }
+    var NOT_URI_FRAGMENT = /\/|:/;
+    var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+    function uri(str2) {
+      return NOT_URI_FRAGMENT.test(str2) && URI.test(str2);
+    }
+    var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+    function byte(str2) {
+      BYTE.lastIndex = 0;
+      return BYTE.test(str2);
+    }
+    var MIN_INT32 = -(2 ** 31);
+    var MAX_INT32 = 2 ** 31 - 1;
+    function validateInt32(value) {
+      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+    }
+    function validateInt64(value) {
+      return Number.isInteger(value);
+    }
+    function validateNumber() {
+      return true;
+    }
+    var Z_ANCHOR = /[^\\]\\Z/;
+    function regex(str2) {
+      if (Z_ANCHOR.test(str2))
+        return false;
+      try {
+        new RegExp(str2);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/ajv-formats/dist/limit.js
+var require_limit = __commonJS({
+  "node_modules/ajv-formats/dist/limit.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatLimitDefinition = void 0;
+    var ajv_1 = require_ajv();
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+      formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+      formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+      formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
+    };
+    var error2 = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    exports.formatLimitDefinition = {
+      keyword: Object.keys(KWDs),
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { gen, data, schemaCode, keyword, it } = cxt;
+        const { opts, self } = it;
+        if (!opts.validateFormats)
+          return;
+        const fCxt = new ajv_1.KeywordCxt(it, self.RULES.all.format.definition, "format");
+        if (fCxt.$data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self.formats,
+            code: opts.code.formats
+          });
+          const fmt2 = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
+          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt2} != "object"`, (0, codegen_1._)`${fmt2} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt2}.compare != "function"`, compareCode(fmt2)));
+        }
+        function validateFormat() {
+          const format = fCxt.schema;
+          const fmtDef = self.formats[format];
+          if (!fmtDef || fmtDef === true)
+            return;
+          if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
+            throw new Error(`"${keyword}": format "${format}" does not define "compare" function`);
+          }
+          const fmt2 = gen.scopeValue("formats", {
+            key: format,
+            ref: fmtDef,
+            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format)}` : void 0
+          });
+          cxt.fail$data(compareCode(fmt2));
+        }
+        function compareCode(fmt2) {
+          return (0, codegen_1._)`${fmt2}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        }
+      },
+      dependencies: ["format"]
+    };
+    var formatLimitPlugin = (ajv) => {
+      ajv.addKeyword(exports.formatLimitDefinition);
+      return ajv;
+    };
+    exports.default = formatLimitPlugin;
+  }
+});
+
+// node_modules/ajv-formats/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/ajv-formats/dist/index.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var formats_1 = require_formats();
+    var limit_1 = require_limit();
+    var codegen_1 = require_codegen();
+    var fullName2 = new codegen_1.Name("fullFormats");
+    var fastName = new codegen_1.Name("fastFormats");
+    var formatsPlugin = (ajv, opts = { keywords: true }) => {
+      if (Array.isArray(opts)) {
+        addFormats2(ajv, opts, formats_1.fullFormats, fullName2);
+        return ajv;
+      }
+      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName2];
+      const list2 = opts.formats || formats_1.formatNames;
+      addFormats2(ajv, list2, formats, exportName);
+      if (opts.keywords)
+        (0, limit_1.default)(ajv);
+      return ajv;
+    };
+    formatsPlugin.get = (name, mode2 = "full") => {
+      const formats = mode2 === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
+      const f = formats[name];
+      if (!f)
+        throw new Error(`Unknown format "${name}"`);
+      return f;
+    };
+    function addFormats2(ajv, list2, fs3, exportName) {
+      var _a;
+      var _b;
+      (_a = (_b = ajv.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
+      for (const f of list2)
+        ajv.addFormat(f, fs3[f]);
+    }
+    module.exports = exports = formatsPlugin;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = formatsPlugin;
+  }
+});
+
+// src/serde/registry.ts
+function statusOf(error2) {
+  if (typeof error2 === "object" && error2 !== null && "status" in error2) {
+    const status = error2.status;
+    if (typeof status === "number") return status;
+  }
+  return void 0;
+}
+function isTransient(error2) {
+  const status = statusOf(error2);
+  return status === void 0 || status === 0 || status === 429 || status >= 500;
+}
+function messageOf(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+async function subjectCall(what, subject, call) {
+  try {
+    return await call();
+  } catch (error2) {
+    throw registryFailure(`${what} for subject ${subject} failed`, error2, {}, { subject });
+  }
+}
+function registryFailure(what, error2, context3, details) {
+  return new SerdeError("REGISTRY_FAILURE", `${what}: ${messageOf(error2)}`, context3, {
+    ...details,
+    retryable: isTransient(error2),
+    cause: error2
+  });
+}
+var init_registry = __esm({
+  "src/serde/registry.ts"() {
+    "use strict";
+    init_errors2();
+  }
+});
+
+// src/serde/json-validator.ts
+var json_validator_exports = {};
+__export(json_validator_exports, {
+  compileJsonSchema: () => compileJsonSchema,
+  describeJsonErrors: () => describeJsonErrors,
+  parseJsonSchema: () => parseJsonSchema2
+});
+function parseJsonSchema2(source) {
+  if (typeof source !== "string") return source;
+  try {
+    const value = JSON.parse(source);
+    if (typeof value !== "object" && typeof value !== "boolean")
+      throw new Error("a JSON Schema is an object or a boolean");
+    return value;
+  } catch (error2) {
+    throw new SerdeError(
+      "INVALID_SCHEMA",
+      `invalid JSON Schema: ${error2.message}`,
+      {},
+      { cause: error2 }
+    );
+  }
+}
+async function compileJsonSchema(registry, schema, options = {}) {
+  const document = parseJsonSchema2(schema.schema);
+  const ajv = newAjv(document, options);
+  if (registry !== void 0) await addReferences(ajv, registry, schema.references ?? [], /* @__PURE__ */ new Set());
+  try {
+    return ajv.compile(document);
+  } catch (error2) {
+    throw new SerdeError(
+      "INVALID_SCHEMA",
+      `JSON Schema does not compile: ${error2.message}`,
+      {},
+      { cause: error2 }
+    );
+  }
+}
+function newAjv(document, options) {
+  const dialect = document.$schema;
+  const settings = { strict: false, allErrors: false, ...options };
+  const ajv = typeof dialect === "string" && dialect.includes("2020-12") ? new import__4.Ajv2020(settings) : typeof dialect === "string" && dialect.includes("2019-09") ? new import__3.Ajv2019(settings) : new import_ajv2.Ajv(settings);
+  addFormats(ajv);
+  return ajv;
+}
+async function addReferences(ajv, registry, references, seen) {
+  for (const reference2 of references) {
+    if (seen.has(reference2.name)) continue;
+    seen.add(reference2.name);
+    const version = await subjectCall(
+      `fetching reference ${reference2.name} (version ${reference2.version})`,
+      reference2.subject,
+      () => registry.getVersion(reference2.subject, reference2.version)
+    );
+    await addReferences(ajv, registry, version.references ?? [], seen);
+    const document = parseJsonSchema2(version.schema);
+    ajv.addSchema(
+      document.$id === reference2.name ? document : { ...document, $id: reference2.name }
+    );
+  }
+}
+function describeJsonErrors(errors) {
+  const list2 = errors ?? [];
+  const paths = list2.map((e) => e.instancePath || "/");
+  const text2 = list2.slice(0, 5).map((e) => `${e.instancePath || "(root)"}: ${e.message ?? e.keyword}`).join("; ");
+  return { text: text2, paths };
+}
+var import_ajv2, import__3, import__4, import_ajv_formats, addFormats;
+var init_json_validator = __esm({
+  "src/serde/json-validator.ts"() {
+    "use strict";
+    import_ajv2 = __toESM(require_ajv(), 1);
+    import__3 = __toESM(require__(), 1);
+    import__4 = __toESM(require__2(), 1);
+    import_ajv_formats = __toESM(require_dist2(), 1);
+    init_errors2();
+    init_registry();
+    addFormats = import_ajv_formats.default.default ?? import_ajv_formats.default;
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -42973,11 +43452,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -42993,7 +43472,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43272,11 +43751,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43292,7 +43771,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43449,7 +43928,7 @@ function redact(text2) {
 }
 
 // action/main.ts
-import { resolve as resolve2, sep as sep2 } from "node:path";
+import { resolve as resolve3, sep as sep2 } from "node:path";
 
 // action/annotations.ts
 var ANNOTATIONS_PER_LEVEL = 10;
@@ -44024,11 +44503,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44044,7 +44523,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -44723,8 +45202,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject5 = val !== null && typeof val === "object";
-    const hasToJSON = isObject5 && typeof val.toJSON === "function";
+    const isObject8 = val !== null && typeof val === "object";
+    const hasToJSON = isObject8 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -48274,7 +48753,7 @@ function detectFormat(file, value) {
 }
 
 // src/repo/subjects.ts
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // src/repo/glob.ts
 function globToRegExp(glob) {
@@ -48308,22 +48787,39 @@ function matchesGlob(path, glob) {
   return globToRegExp(glob.replace(/^\.\//, "")).test(path);
 }
 
+// src/examples/paths.ts
+import { posix } from "node:path";
+var DEFAULT_EXAMPLES = "{dir}/examples/*.json";
+function isExamplePath(path, template) {
+  return matchesGlob(path, template.replace(/\{dir\}/g, "**").replace(/\{name\}/g, "*"));
+}
+function examplesGlobOf(schemaPath, template) {
+  const dir = posix.dirname(schemaPath);
+  const name = posix.basename(schemaPath, posix.extname(schemaPath));
+  const escape2 = (s) => s.replace(/[*?{},]/g, "?");
+  return template.replace(/\{dir\}/g, escape2(dir)).replace(/\{name\}/g, escape2(name));
+}
+function examplesOf(schemaPath, paths, template) {
+  const glob = examplesGlobOf(schemaPath, template);
+  return [...paths].filter((p) => matchesGlob(p, glob)).sort();
+}
+
 // src/repo/subjects.ts
 var DEFAULT_ROOT = "schemas";
 var SCHEMA_EXTENSIONS = [".avsc", ".json", ".proto"];
 function isSchemaPath(path, config2) {
   const lower = path.toLowerCase();
-  return SCHEMA_EXTENSIONS.some((e) => lower.endsWith(e)) && isUnderRoot(path, config2.root);
+  return SCHEMA_EXTENSIONS.some((e) => lower.endsWith(e)) && isUnderRoot(path, config2.root) && (config2.examples === void 0 || !isExamplePath(path, config2.examples));
 }
 function isUnderRoot(path, root) {
   return root === "." || path === root || path.startsWith(`${root}/`);
 }
 function subjectSettings(path, config2) {
   const inRoot = config2.root === "." ? path : path.slice(config2.root.length + 1);
-  const ext = posix.extname(inRoot);
+  const ext = posix2.extname(inRoot);
   const withoutExt = inRoot.slice(0, inRoot.length - ext.length);
-  const name = posix.basename(withoutExt);
-  const dir = posix.dirname(withoutExt) === "." ? "" : posix.dirname(withoutExt);
+  const name = posix2.basename(withoutExt);
+  const dir = posix2.dirname(withoutExt) === "." ? "" : posix2.dirname(withoutExt);
   const topic = dir.split("/").filter((s) => s !== "").join(".");
   let subject = config2.naming === "topic" && topic !== "" ? `${topic}-${name}` : name;
   let level = config2.compatibility;
@@ -48355,8 +48851,27 @@ function sameSubjectIn(config2) {
   return (from, to) => subjectSettings(from, config2).subject === subjectSettings(to, config2).subject;
 }
 
+// src/lint/rules.ts
+var LINT_RULES = {
+  SUBJECT_NAME: "the subject follows the configured subject name strategy ({topic}-key or {topic}-value by default)",
+  TYPE_NAME_CASE: "record, enum and fixed names are PascalCase",
+  NAMESPACE_PATTERN: "Avro namespaces match the configured pattern (dotted lowercase by default)",
+  FIELD_NAME_CASE: "field and property names are in the configured case (camelCase by default)",
+  FIELD_NAME_CASE_CLASH: "no two fields of one record differ only by case",
+  DOC_MISSING: "records, enums, fixed types and fields have a doc (JSON Schema: a description)",
+  ENUM_DEFAULT_MISSING: "Avro enums have a default symbol, so that adding a symbol stays forward compatible"
+};
+var LINT_RULE_IDS = Object.keys(LINT_RULES);
+function isLintRuleId(id) {
+  return Object.hasOwn(LINT_RULES, id);
+}
+var IGNORE_PROPERTY = "schemagate:ignore";
+
 // src/repo/config.ts
 var CONFIG_FILE = "schemagate.yaml";
+var FIELD_CASES = ["camelCase", "snake_case", "PascalCase"];
+var SUBJECT_STRATEGIES = ["topic", "record", "topic-record"];
+var LINT_SEVERITIES = ["off", "info", "warning", "error"];
 var DEFAULT_CONFIG = {
   root: DEFAULT_ROOT,
   baseBranch: void 0,
@@ -48365,8 +48880,17 @@ var DEFAULT_CONFIG = {
   naming: "file",
   allowDelete: false,
   registry: void 0,
-  lint: { requireDoc: false },
+  lint: {
+    requireDoc: false,
+    check: false,
+    fieldCase: "camelCase",
+    namespace: void 0,
+    subjectStrategy: "topic",
+    rules: {}
+  },
   jsonSchemaPolicy: "strict",
+  generate: [],
+  examples: DEFAULT_EXAMPLES,
   file: void 0
 };
 function loadConfig(repoRoot2) {
@@ -48418,7 +48942,8 @@ function parseConfig(text2, file = CONFIG_FILE) {
   const config2 = {
     ...DEFAULT_CONFIG,
     subjects: [],
-    lint: { ...DEFAULT_CONFIG.lint },
+    lint: { ...DEFAULT_CONFIG.lint, rules: {} },
+    generate: [],
     file
   };
   const contents = doc.contents;
@@ -48440,6 +48965,12 @@ function parseConfig(text2, file = CONFIG_FILE) {
         node
       );
     return l;
+  };
+  const oneOf3 = (node, key, allowed) => {
+    const s = str2(node, key);
+    if (!allowed.includes(s))
+      fail(`'${key}' must be one of ${allowed.join(", ")}, not '${s}'`, node);
+    return s;
   };
   const bool2 = (node, key) => {
     if (!(0, import_yaml.isScalar)(node) || typeof node.value !== "boolean")
@@ -48528,13 +49059,73 @@ function parseConfig(text2, file = CONFIG_FILE) {
         for (const p of value.items) {
           const k = (0, import_yaml.isScalar)(p.key) ? String(p.key.value) : "";
           if (k === "requireDoc") config2.lint.requireDoc = bool2(p.value, "lint.requireDoc");
-          else fail(`unknown key '${k}' in 'lint' (requireDoc)`, p.key);
+          else if (k === "check") config2.lint.check = bool2(p.value, "lint.check");
+          else if (k === "fieldCase")
+            config2.lint.fieldCase = oneOf3(p.value, "lint.fieldCase", FIELD_CASES);
+          else if (k === "subjectStrategy")
+            config2.lint.subjectStrategy = oneOf3(
+              p.value,
+              "lint.subjectStrategy",
+              SUBJECT_STRATEGIES
+            );
+          else if (k === "namespace") {
+            const pattern = str2(p.value, "lint.namespace");
+            try {
+              new RegExp(pattern, "u");
+            } catch (e) {
+              fail(
+                `'lint.namespace' is not a regular expression: ${e.message}`,
+                p.value
+              );
+            }
+            config2.lint.namespace = pattern;
+          } else if (k === "rules") {
+            if (!(0, import_yaml.isMap)(p.value))
+              fail(
+                `'lint.rules' must be a mapping of rule ids to off, info, warning or error`,
+                p.value
+              );
+            for (const r of p.value.items) {
+              const id = (0, import_yaml.isScalar)(r.key) ? String(r.key.value) : "";
+              if (!isLintRuleId(id))
+                fail(`'lint.rules': unknown rule '${id}' (${LINT_RULE_IDS.join(", ")})`, r.key);
+              config2.lint.rules[id] = oneOf3(r.value, `lint.rules.${id}`, LINT_SEVERITIES);
+            }
+          } else
+            fail(
+              `unknown key '${k}' in 'lint' (requireDoc, check, fieldCase, namespace, subjectStrategy, rules)`,
+              p.key
+            );
         }
+        break;
+      }
+      case "generate": {
+        if (!(0, import_yaml.isSeq)(value))
+          fail(`'generate' must be a list of model modules (- models/events.ts)`, value);
+        for (const item of value.items) {
+          const module = str2(item, "generate[]").replace(/\\/g, "/").replace(/^\.\//, "");
+          if (module.startsWith("/") || module.split("/").includes(".."))
+            fail(
+              `'generate' modules must be files inside the repository, such as 'models/events.ts'`,
+              item
+            );
+          config2.generate.push(module);
+        }
+        break;
+      }
+      case "examples": {
+        const template = str2(value, "examples").replace(/^\.\//, "");
+        if (template.startsWith("/") || template.split("/").includes(".."))
+          fail(
+            `'examples' must be a glob inside the schema root, such as '{dir}/examples/*.json'`,
+            value
+          );
+        config2.examples = template;
         break;
       }
       default:
         fail(
-          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, jsonSchemaPolicy, registry, lint)`,
+          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, jsonSchemaPolicy, registry, lint, generate, examples)`,
           keyNode
         );
     }
@@ -48561,9 +49152,9 @@ init_errors();
 
 // src/registry/client/answers.ts
 var ShapeMismatch = class extends Error {
-  constructor(at2, expected, value) {
+  constructor(at2, expected2, value) {
     super(
-      value === void 0 ? `${at2} is missing (should be ${expected})` : `${at2} should be ${expected}, not ${describe(value)}`
+      value === void 0 ? `${at2} is missing (should be ${expected2})` : `${at2} should be ${expected2}, not ${describe(value)}`
     );
     this.name = "ShapeMismatch";
   }
@@ -48594,8 +49185,8 @@ function list(value, at2, item) {
   if (!Array.isArray(value)) throw new ShapeMismatch(at2, "an array", value);
   return value.map((v, i) => item(v, `${at2}[${i}]`));
 }
-function optional2(value, at2, read) {
-  return value === void 0 || value === null ? void 0 : read(value, at2);
+function optional2(value, at2, read2) {
+  return value === void 0 || value === null ? void 0 : read2(value, at2);
 }
 function oneOf2(values) {
   return (v, at2) => {
@@ -48755,7 +49346,7 @@ function hasDotSegment(path) {
 function fetchRawPath(baseUrl2, pathAndQuery, init) {
   const base = new URL(baseUrl2);
   const send = base.protocol === "https:" ? httpsRequest : httpRequest;
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     const req = send(
       {
         protocol: base.protocol,
@@ -48778,7 +49369,7 @@ function fetchRawPath(baseUrl2, pathAndQuery, init) {
           const body = Buffer.concat(chunks);
           const status = res.statusCode ?? 0;
           const nullBody = status === 204 || status === 205 || status === 304 || body.length === 0;
-          resolve3(new Response(nullBody ? null : body, { status, headers: toHeaders(res.headers) }));
+          resolve4(new Response(nullBody ? null : body, { status, headers: toHeaders(res.headers) }));
         });
       }
     );
@@ -49023,7 +49614,7 @@ function maskUrl(url) {
   return url.replace(/\/\/[^/@]*@/, "//***@");
 }
 function sleep(ms) {
-  return new Promise((resolve3) => setTimeout(resolve3, ms));
+  return new Promise((resolve4) => setTimeout(resolve4, ms));
 }
 
 // src/registry/client/index.ts
@@ -49493,7 +50084,7 @@ var Semaphore = class {
       this.free--;
       return;
     }
-    await new Promise((resolve3) => this.waiting.push(resolve3));
+    await new Promise((resolve4) => this.waiting.push(resolve4));
   }
   release() {
     const next = this.waiting.shift();
@@ -49609,7 +50200,7 @@ function takeStarted(args, options) {
   return early;
 }
 function spawnGit(args, options) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     let child;
     try {
       child = spawn("git", args, {
@@ -49629,7 +50220,7 @@ function spawnGit(args, options) {
     child.on("error", (e) => reject(new SchemagateError("GIT_ERROR", `cannot run git: ${e.message}`)));
     child.on(
       "close",
-      (code) => resolve3({
+      (code) => resolve4({
         code: code ?? 1,
         stdout: Buffer.concat(out),
         stderr: Buffer.concat(err).toString("utf8")
@@ -49696,14 +50287,14 @@ function streamBlobs(cwd, oids) {
   const unique = [...new Set(oids)];
   const waiting = /* @__PURE__ */ new Map();
   for (const oid of unique) {
-    let resolve3;
+    let resolve4;
     let reject;
     const promise = new Promise((res, rej) => {
-      resolve3 = res;
+      resolve4 = res;
       reject = rej;
     });
     promise.catch(() => void 0);
-    waiting.set(oid, { promise, resolve: resolve3, reject });
+    waiting.set(oid, { promise, resolve: resolve4, reject });
   }
   const source = {
     get: (oid) => waiting.get(oid)?.promise
@@ -50047,6 +50638,8 @@ function blobId(bytes) {
 async function candidateFiles(top, config2, source) {
   const skipped = [];
   const conflicted = [];
+  const examples = /* @__PURE__ */ new Map();
+  const isExample = (p) => isExamplePath(p, config2.examples);
   const keep = (p) => {
     if (isSchemaPath(p, config2)) return true;
     if (isUnderRoot(p, config2.root)) skipped.push({ file: p, reason: "extension" });
@@ -50069,15 +50662,18 @@ async function candidateFiles(top, config2, source) {
         if (isUnderRoot(p, config2.root)) skipped.push({ file: p, reason: "symlink" });
         continue;
       }
-      if (!stat2.isFile() || !keep(p)) continue;
+      if (!stat2.isFile()) continue;
+      const example = isExample(p);
+      if (!example && !keep(p)) continue;
       const bytes = readFileSync4(full);
       contents.set(p, bytes);
-      oids2.set(p, blobId(bytes));
+      (example ? examples : oids2).set(p, blobId(bytes));
     }
     return {
       oids: oids2,
       skipped,
       conflicted,
+      examples,
       read: async (ps) => new Map(ps.flatMap((p) => contents.has(p) ? [[p, contents.get(p)]] : []))
     };
   }
@@ -50087,18 +50683,21 @@ async function candidateFiles(top, config2, source) {
     conflicted
   });
   for (const p of symlinks) if (isUnderRoot(p, config2.root)) skipped.push({ file: p, reason: "symlink" });
-  const oids = new Map([...listed].filter(([p]) => keep(p)));
+  for (const [p, oid] of listed) if (isExample(p)) examples.set(p, oid);
+  const oids = new Map([...listed].filter(([p]) => !examples.has(p) && keep(p)));
+  const oidOf = (p) => oids.get(p) ?? examples.get(p);
   return {
     oids,
     skipped,
     conflicted: conflicted.filter((p) => isSchemaPath(p, config2)),
+    examples,
     read: async (ps) => {
       const blobs = await readBlobs(
         top,
-        ps.flatMap((p) => oids.has(p) ? [oids.get(p)] : [])
+        ps.flatMap((p) => oidOf(p) === void 0 ? [] : [oidOf(p)])
       );
       return new Map(
-        ps.flatMap((p) => blobs.has(oids.get(p) ?? "") ? [[p, blobs.get(oids.get(p))]] : [])
+        ps.flatMap((p) => blobs.has(oidOf(p) ?? "") ? [[p, blobs.get(oidOf(p))]] : [])
       );
     }
   };
@@ -50109,7 +50708,7 @@ init_errors();
 
 // src/repo/schema-file.ts
 init_errors();
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // src/formats/format.ts
 function jsonDocumentOf(schema) {
@@ -50284,12 +50883,12 @@ var NameIndex = class {
   jsonFileOf(uri, from) {
     const byId = this.jsonById.get(uri);
     if (byId !== void 0) return byId;
-    const rel = posix2.normalize(posix2.join(posix2.dirname(from), uri));
+    const rel = posix3.normalize(posix3.join(posix3.dirname(from), uri));
     return this.jsonPaths.has(rel) ? rel : void 0;
   }
   /** The `.proto` file an `import "<name>";` names: `<root>/<name>`. */
   protoFileOf(name) {
-    return this.protoByImport.get(posix2.normalize(name));
+    return this.protoByImport.get(posix3.normalize(name));
   }
   fileOf(name) {
     return this.byName?.get(name);
@@ -50783,6 +51382,28 @@ function checkCompatibility(level, candidate, previous, check) {
 init_errors();
 import { join as join4 } from "node:path";
 
+// src/lint/naming.ts
+var CASES = {
+  camelCase: /^[a-z][a-zA-Z0-9]*$/,
+  snake_case: /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/,
+  PascalCase: /^[A-Z][a-zA-Z0-9]*$/
+};
+function isInCase(name, nameCase) {
+  return CASES[nameCase].test(name);
+}
+var DEFAULT_NAMESPACE = "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*$";
+function caseClashes(names) {
+  const seen = /* @__PURE__ */ new Map();
+  const out = [];
+  names.forEach((n, index) => {
+    const key = n.toLowerCase();
+    const other = seen.get(key);
+    if (other !== void 0 && other !== n) out.push({ index, other });
+    else if (other === void 0) seen.set(key, n);
+  });
+  return out;
+}
+
 // src/repo/lint.ts
 init_parse();
 var isObject4 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -50830,6 +51451,666 @@ function missingDocs(format, value) {
     walk(value, "");
   }
   return out;
+}
+
+// src/lint/avro.ts
+init_parse();
+var isObject5 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var NAMED2 = /* @__PURE__ */ new Set(["record", "error", "enum", "fixed"]);
+function topLevelName(schema) {
+  if (!isObject5(schema) || typeof schema["name"] !== "string") return void 0;
+  const name = schema["name"];
+  const ns = schema["namespace"];
+  return name.includes(".") || typeof ns !== "string" || ns === "" ? name : `${ns}.${name}`;
+}
+function lintAvro(schema, options) {
+  const out = [];
+  const namespacePattern = new RegExp(options.namespace, "u");
+  const walk = (v, pointer) => {
+    if (Array.isArray(v)) return v.forEach((b, i) => walk(b, joinPointer(pointer, i)));
+    if (!isObject5(v)) return;
+    const t = v["type"];
+    if (typeof t === "string" && NAMED2.has(t) && typeof v["name"] === "string") {
+      namedType(v, t, v["name"], pointer);
+      return;
+    }
+    if (t === "array" && v["items"] !== void 0) walk(v["items"], `${pointer}/items`);
+    else if (t === "map" && v["values"] !== void 0) walk(v["values"], `${pointer}/values`);
+    else if (t !== void 0 && typeof t !== "string") walk(t, `${pointer}/type`);
+  };
+  const namedType = (v, kind, name, pointer) => {
+    const dot = name.lastIndexOf(".");
+    const short = name.slice(dot + 1);
+    const namespace = dot >= 0 ? name.slice(0, dot) : v["namespace"];
+    if (!isInCase(short, "PascalCase"))
+      out.push({
+        rule: "TYPE_NAME_CASE",
+        pointer: `${pointer}/name`,
+        message: `${kind} name '${short}' is not PascalCase`,
+        fix: `rename it to '${toPascal(short)}' (a rename needs an alias to stay compatible)`
+      });
+    if (typeof namespace === "string" && namespace !== "" && !namespacePattern.test(namespace))
+      out.push({
+        rule: "NAMESPACE_PATTERN",
+        pointer: dot >= 0 ? `${pointer}/name` : `${pointer}/namespace`,
+        message: `namespace '${namespace}' does not match ${options.namespace}`,
+        fix: "use a namespace the pattern accepts (lint.namespace in schemagate.yaml)"
+      });
+    if (kind === "enum" && v["default"] === void 0)
+      out.push({
+        rule: "ENUM_DEFAULT_MISSING",
+        pointer,
+        message: `enum '${short}' has no default symbol: a reader that meets a symbol added later fails`,
+        fix: 'add "default" with the symbol old readers should use for symbols they do not know (such as "UNKNOWN")'
+      });
+    const fields = v["fields"];
+    if (!Array.isArray(fields)) return;
+    const names = fields.map((f) => isObject5(f) && typeof f["name"] === "string" ? f["name"] : "");
+    fields.forEach((f, i) => {
+      if (!isObject5(f)) return;
+      const fp = `${pointer}/fields/${i}`;
+      const fieldName = names[i];
+      if (fieldName !== "" && !isInCase(fieldName, options.fieldCase))
+        out.push({
+          rule: "FIELD_NAME_CASE",
+          pointer: `${fp}/name`,
+          message: `field '${fieldName}' of '${short}' is not ${options.fieldCase}`,
+          fix: `rename it (lint.fieldCase is ${options.fieldCase}); a rename needs an alias to stay compatible`
+        });
+      if (f["type"] !== void 0) walk(f["type"], `${fp}/type`);
+    });
+    for (const c of caseClashes(names))
+      out.push({
+        rule: "FIELD_NAME_CASE_CLASH",
+        pointer: `${pointer}/fields/${c.index}/name`,
+        message: `field '${names[c.index]}' of '${short}' differs from field '${c.other}' only by case`,
+        fix: "give one of them another name: languages and stores that ignore case see one field"
+      });
+  };
+  walk(schema, "");
+  return out;
+}
+function toPascal(name) {
+  return name.split(/[_\-\s]+/).filter((p) => p !== "").map((p) => p[0].toUpperCase() + p.slice(1)).join("");
+}
+
+// src/lint/jsonschema.ts
+init_parse();
+var isObject6 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+function lintJsonSchema(schema, options) {
+  const out = [];
+  const walk = (v, pointer) => {
+    if (Array.isArray(v)) return v.forEach((b, i) => walk(b, joinPointer(pointer, i)));
+    if (!isObject6(v)) return;
+    const props2 = v["properties"];
+    if (isObject6(props2)) {
+      const names = Object.keys(props2);
+      const at2 = (name) => joinPointer(joinPointer(pointer, "properties"), name);
+      for (const name of names)
+        if (!isInCase(name, options.fieldCase))
+          out.push({
+            rule: "FIELD_NAME_CASE",
+            pointer: at2(name),
+            message: `property '${name}' is not ${options.fieldCase}`,
+            fix: `rename it (lint.fieldCase is ${options.fieldCase})`
+          });
+      for (const c of caseClashes(names))
+        out.push({
+          rule: "FIELD_NAME_CASE_CLASH",
+          pointer: at2(names[c.index]),
+          message: `property '${names[c.index]}' differs from property '${c.other}' only by case`,
+          fix: "give one of them another name: languages and stores that ignore case see one property"
+        });
+    }
+    for (const [k, c] of Object.entries(v)) walk(c, joinPointer(pointer, k));
+  };
+  walk(schema, "");
+  return out;
+}
+
+// src/lint/protobuf.ts
+function lintProtobuf(proto, options) {
+  const out = [];
+  if (proto.packageName !== void 0 && !new RegExp(options.namespace, "u").test(proto.packageName))
+    out.push({
+      rule: "NAMESPACE_PATTERN",
+      pointer: "",
+      position: proto.packagePos ?? { line: 1, column: 1 },
+      message: `package '${proto.packageName}' does not match ${options.namespace}`,
+      fix: "use a package the pattern accepts (lint.namespace in schemagate.yaml)"
+    });
+  const walk = (t, outer) => {
+    const full = outer === "" ? t.name : `${outer}.${t.name}`;
+    if (!isInCase(t.name, "PascalCase"))
+      out.push({
+        rule: "TYPE_NAME_CASE",
+        pointer: "",
+        position: t.pos,
+        message: `${t.kind} name '${t.name}' is not PascalCase`,
+        fix: "rename it (the name is part of the wire contract for Any and the registry)"
+      });
+    if (t.kind === "enum") return;
+    const fields = [...t.fields, ...t.oneOfs.flatMap((o) => o.fields)];
+    for (const f of fields)
+      if (!isInCase(f.name, "snake_case"))
+        out.push({
+          rule: "FIELD_NAME_CASE",
+          pointer: "",
+          position: f.pos,
+          message: `field '${f.name}' of '${full}' is not snake_case (the Protobuf style)`,
+          fix: "rename it: the tag, not the name, is on the wire, but the JSON mapping and generated code use the name"
+        });
+    const names = fields.map((f) => f.name);
+    for (const c of caseClashes(names))
+      out.push({
+        rule: "FIELD_NAME_CASE_CLASH",
+        pointer: "",
+        position: fields[c.index].pos,
+        message: `field '${names[c.index]}' of '${full}' differs from field '${c.other}' only by case`,
+        fix: "give one of them another name"
+      });
+    for (const n of t.nestedTypes) walk(n, full);
+  };
+  for (const t of proto.types) walk(t, "");
+  return out;
+}
+
+// src/lint/lint-schema.ts
+function lintSchema(input, options) {
+  const problems = [];
+  const subject = subjectProblem(input, options);
+  if (subject !== void 0) problems.push(subject);
+  if (input.proto !== void 0) problems.push(...lintProtobuf(input.proto, options));
+  if (input.value !== void 0) {
+    problems.push(
+      ...input.format === "avro" ? lintAvro(input.value, options) : lintJsonSchema(input.value, options)
+    );
+    const docWord = input.format === "avro" ? "doc" : "description";
+    for (const m of missingDocs(input.format, input.value))
+      problems.push({
+        rule: "DOC_MISSING",
+        pointer: m.pointer,
+        message: `${m.what} has no ${docWord}`,
+        fix: `add a "${docWord}" that says what it means`
+      });
+  }
+  return problems.filter((p) => !isIgnored(input, p.rule, p.pointer));
+}
+function subjectProblem(input, options) {
+  const { subject } = input;
+  if (options.subjectStrategy === "topic") {
+    if (/^.+-(key|value)$/.test(subject)) return void 0;
+    return {
+      rule: "SUBJECT_NAME",
+      pointer: "",
+      message: `subject '${subject}' is not {topic}-key or {topic}-value (the topic name strategy)`,
+      fix: "name the file after its topic (naming: topic and schemas/<topic>/value.avsc), or give it a subject with a `subjects` rule"
+    };
+  }
+  const name = recordName(input);
+  if (name === void 0) return void 0;
+  const expected2 = options.subjectStrategy === "record" ? name : `{topic}-${name}`;
+  const ok = options.subjectStrategy === "record" ? subject === name : subject.endsWith(`-${name}`);
+  if (ok) return void 0;
+  return {
+    rule: "SUBJECT_NAME",
+    pointer: "",
+    message: `subject '${subject}' is not ${expected2} (the ${options.subjectStrategy} name strategy)`,
+    fix: `give the file the subject ${expected2} with a \`subjects\` rule`
+  };
+}
+function recordName(input) {
+  if (input.value === void 0) return void 0;
+  if (input.format === "avro") return topLevelName(input.value);
+  const v = input.value;
+  return v !== null && typeof v === "object" && !Array.isArray(v) && typeof v["title"] === "string" ? v["title"] : void 0;
+}
+function isIgnored(input, rule, pointer) {
+  if (input.value === void 0) {
+    for (const m of input.text.matchAll(/schemagate:ignore\s+([A-Z0-9_, ]+)/g))
+      if (m[1].split(/[\s,]+/).includes(rule)) return true;
+    return false;
+  }
+  let v = input.value;
+  const tokens2 = pointer === "" ? [] : pointer.slice(1).split("/");
+  for (let i = 0; ; i++) {
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+      const ignore = v[IGNORE_PROPERTY];
+      if (Array.isArray(ignore) && ignore.includes(rule)) return true;
+    }
+    const token = tokens2[i];
+    if (token === void 0 || v === null || typeof v !== "object") return false;
+    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
+    v = Array.isArray(v) ? v[Number(key)] : v[key];
+  }
+}
+
+// src/lint/findings.ts
+function lintRunsInCheck(config2) {
+  return config2.lint.check || config2.lint.requireDoc;
+}
+function lintFindings(file, subject, loaded2, config2, run2) {
+  const { lint } = config2;
+  const problems = lintSchema(
+    {
+      format: loaded2.format,
+      subject,
+      value: loaded2.doc?.value,
+      text: loaded2.text,
+      ...loaded2.format === "protobuf" ? { proto: loaded2.schema.proto } : {}
+    },
+    {
+      fieldCase: lint.fieldCase,
+      namespace: lint.namespace ?? DEFAULT_NAMESPACE,
+      subjectStrategy: lint.subjectStrategy
+    }
+  );
+  const out = [];
+  for (const p of problems) {
+    const severity = severityOf(p.rule, config2, run2);
+    if (severity === void 0) continue;
+    const pos = p.position ?? loaded2.handler.locate(loaded2.schema, p.pointer);
+    out.push({
+      rule: p.rule,
+      severity,
+      path: p.pointer,
+      file,
+      line: pos.line,
+      column: pos.column,
+      version: null,
+      commit: null,
+      message: p.message,
+      fix: p.fix
+    });
+  }
+  return out;
+}
+function severityOf(rule, config2, run2) {
+  if (run2.inCheck && !config2.lint.check && !(rule === "DOC_MISSING" && config2.lint.requireDoc))
+    return void 0;
+  const configured = config2.lint.rules[rule] ?? "warning";
+  if (configured === "off") return void 0;
+  return run2.strict && configured === "warning" ? "error" : configured;
+}
+
+// src/examples/guard.ts
+init_errors();
+init_parse();
+
+// src/formats/avro/json-data.ts
+init_parse();
+init_model();
+var INT_MIN2 = -(2 ** 31);
+var INT_MAX2 = 2 ** 31 - 1;
+var LONG_LIMIT = 2 ** 63;
+var NON_NUMBERS = /* @__PURE__ */ new Set(["NaN", "Infinity", "-Infinity"]);
+function readAvroJson(type, value) {
+  return read(type, value, "");
+}
+function describe5(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "object") return "an object";
+  if (typeof v === "string") return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  return `${typeof v === "number" ? "the number" : "the boolean"} ${String(v)}`;
+}
+var expected = (what, v, path) => ({
+  path,
+  reason: `expected ${what}, got ${describe5(v)}`
+});
+function read(type, v, path) {
+  switch (type.kind) {
+    case "null":
+      return v === null ? void 0 : expected("null", v, path);
+    case "boolean":
+      return typeof v === "boolean" ? void 0 : expected("a boolean", v, path);
+    case "int":
+    case "long": {
+      if (typeof v !== "number") return expected(type.kind === "int" ? "an int" : "a long", v, path);
+      if (!Number.isInteger(v)) return { path, reason: `${v} is not an integer (${type.kind})` };
+      const inRange = type.kind === "int" ? v >= INT_MIN2 && v <= INT_MAX2 : v >= -LONG_LIMIT && v < LONG_LIMIT;
+      return inRange ? void 0 : { path, reason: `${v} is out of the range of ${type.kind}` };
+    }
+    case "float":
+    case "double":
+      return typeof v === "number" || typeof v === "string" && NON_NUMBERS.has(v) ? void 0 : expected(`a ${type.kind} (a number, or "NaN", "Infinity", "-Infinity")`, v, path);
+    case "string":
+      return typeof v === "string" ? void 0 : expected("a string", v, path);
+    case "bytes":
+      return typeof v === "string" ? latin1(v, path) : expected("bytes (a string of ISO-8859-1 characters)", v, path);
+    case "fixed": {
+      if (typeof v !== "string") return expected(`fixed '${type.fullName}' (a string)`, v, path);
+      const issue3 = latin1(v, path);
+      if (issue3 !== void 0) return issue3;
+      return v.length === type.size ? void 0 : { path, reason: `fixed '${type.fullName}' has ${type.size} bytes, the string has ${v.length}` };
+    }
+    case "enum":
+      if (typeof v !== "string") return expected(`a symbol of enum '${type.fullName}'`, v, path);
+      return type.symbols.includes(v) ? void 0 : { path, reason: `'${v}' is not a symbol of enum '${type.fullName}' (${type.symbols.join(", ")})` };
+    case "array":
+      if (!Array.isArray(v)) return expected("an array", v, path);
+      for (let i = 0; i < v.length; i++) {
+        const issue3 = read(type.items, v[i], joinPointer(path, i));
+        if (issue3 !== void 0) return issue3;
+      }
+      return void 0;
+    case "map":
+      if (!isObject7(v)) return expected("a map (an object)", v, path);
+      for (const [k, item] of Object.entries(v)) {
+        const issue3 = read(type.values, item, joinPointer(path, k));
+        if (issue3 !== void 0) return issue3;
+      }
+      return void 0;
+    case "record":
+      if (!isObject7(v)) return expected(`record '${type.fullName}' (an object)`, v, path);
+      for (const field2 of type.fields) {
+        const at2 = joinPointer(path, field2.name);
+        if (!Object.hasOwn(v, field2.name))
+          return {
+            path: at2,
+            reason: `field '${field2.name}' of '${type.fullName}' is missing (the JSON encoding needs every field, even one with a default)`
+          };
+        const issue3 = read(field2.type, v[field2.name], at2);
+        if (issue3 !== void 0) return issue3;
+      }
+      return void 0;
+    case "union":
+      return readUnion(type.branches, v, path);
+  }
+}
+function readUnion(branches, v, path) {
+  const label = (t) => isNamed(t) ? t.fullName : t.kind;
+  const labels = branches.map(label);
+  if (v === null) {
+    return branches.some((b) => b.kind === "null") ? void 0 : { path, reason: `null is not a branch of the union [${labels.join(", ")}]` };
+  }
+  const keys = isObject7(v) ? Object.keys(v) : [];
+  const key = keys[0];
+  if (!isObject7(v) || key === void 0)
+    return {
+      path,
+      reason: `a union value is written {"<branch>": value} (branches: ${labels.join(", ")}), got ${describe5(v)}`
+    };
+  const branch = branches.find((b) => label(b) === key && b.kind !== "null");
+  if (branch === void 0)
+    return {
+      path,
+      reason: `'${key}' is not a branch of the union (${labels.join(", ")}; named types by full name)`
+    };
+  return read(branch, v[key], joinPointer(path, key));
+}
+function latin1(s, path) {
+  for (let i = 0; i < s.length; i++)
+    if (s.charCodeAt(i) > 255)
+      return {
+        path,
+        reason: `character ${i + 1} (U+${s.charCodeAt(i).toString(16).toUpperCase().padStart(4, "0")}) is not ISO-8859-1: bytes are written one character per byte, \\u0000 to \\u00ff`
+      };
+  return void 0;
+}
+function isObject7(v) {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+// src/formats/avro/json-resolve.ts
+init_parse();
+init_model();
+var PROMOTIONS2 = {
+  int: ["long", "float", "double"],
+  long: ["float", "double"],
+  float: ["double"],
+  string: ["bytes"],
+  bytes: ["string"]
+};
+function resolveAvroJson(writer, reader, value) {
+  return resolve2(writer, reader, value, "");
+}
+function resolve2(w, r, v, path) {
+  if (w.kind === "union") {
+    if (v === null)
+      return resolve2(
+        w.branches.find((b) => b.kind === "null"),
+        r,
+        v,
+        path
+      );
+    const [key, inner] = Object.entries(v)[0];
+    const branch = w.branches.find((b) => (isNamed(b) ? b.fullName : b.kind) === key);
+    return resolve2(branch, r, inner, joinPointer(path, key));
+  }
+  if (r.kind === "union") {
+    const branch = r.branches.find((b) => sameType(w, b)) ?? r.branches.find((b) => promotes(w, b));
+    if (branch === void 0)
+      return {
+        path,
+        reason: `the reader's union [${r.branches.map((b) => describeType(b)).join(", ")}] has no branch for ${describeType(w)}`
+      };
+    return resolve2(w, branch, v, path);
+  }
+  if (!sameType(w, r) && !promotes(w, r))
+    return { path, reason: `written as ${describeType(w)}, the reader expects ${describeType(r)}` };
+  switch (w.kind) {
+    case "enum": {
+      const symbols = r.symbols;
+      const readerDefault = r.default;
+      if (typeof v === "string" && !symbols.includes(v) && readerDefault === void 0)
+        return {
+          path,
+          reason: `the reader's enum '${r.fullName}' has no symbol '${v}' and no default`
+        };
+      return void 0;
+    }
+    case "fixed":
+      return w.size === r.size ? void 0 : { path, reason: `fixed '${w.fullName}' has ${w.size} bytes, the reader's ${r.size}` };
+    case "array":
+      return each(
+        v,
+        (item, i) => resolve2(w.items, r.items, item, joinPointer(path, i))
+      );
+    case "map":
+      return each(
+        Object.entries(v),
+        ([k, item]) => resolve2(w.values, r.values, item, joinPointer(path, k))
+      );
+    case "record": {
+      const reader = r;
+      const obj = v;
+      for (const rf of reader.fields) {
+        const wf = w.fields.find((f) => f.name === rf.name || rf.aliases.includes(f.name));
+        if (wf === void 0) {
+          if (rf.default === void 0)
+            return {
+              path: joinPointer(path, rf.name),
+              reason: `the reader's field '${rf.name}' of '${reader.fullName}' is not in the writer's schema and has no default`
+            };
+          continue;
+        }
+        const issue3 = resolve2(wf.type, rf.type, obj[wf.name], joinPointer(path, wf.name));
+        if (issue3 !== void 0) return issue3;
+      }
+      return void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function each(items, check) {
+  for (let i = 0; i < items.length; i++) {
+    const issue3 = check(items[i], i);
+    if (issue3 !== void 0) return issue3;
+  }
+  return void 0;
+}
+function sameType(w, r) {
+  if (w.kind !== r.kind) return false;
+  if (!isNamed(w)) return true;
+  const reader = r;
+  return reader.fullName === w.fullName || reader.aliases.includes(w.fullName);
+}
+function promotes(w, r) {
+  return PROMOTIONS2[w.kind]?.includes(r.kind) ?? false;
+}
+
+// src/validate/reference-texts.ts
+init_errors2();
+var ReferenceTexts = class {
+  texts;
+  constructor(references) {
+    this.texts = new Map(references.map((r) => [r.name, r.text]));
+  }
+  /** The references as the serializers name them. */
+  references() {
+    return [...this.texts.keys()].map((name) => ({ name, subject: name, version: 1 }));
+  }
+  async getVersion(subject) {
+    const text2 = this.texts.get(subject);
+    if (text2 === void 0)
+      throw new SerdeError("INVALID_SCHEMA", `no referenced document named '${subject}'`);
+    return { schema: text2, schemaType: "JSON", id: 0, version: 1 };
+  }
+  register() {
+    throw new SerdeError("INVALID_SCHEMA", "referenced documents are read only");
+  }
+  lookup() {
+    throw new SerdeError("INVALID_SCHEMA", "referenced documents are read only");
+  }
+  getSchemaById() {
+    throw new SerdeError("INVALID_SCHEMA", "referenced documents have no ids");
+  }
+};
+
+// src/validate/check-message.ts
+init_errors();
+async function messageChecker(schema, label, references = []) {
+  if (schema.format === "avro") {
+    const root = schema.root;
+    return (message) => readAvroJson(root, message);
+  }
+  if (schema.format === "json") {
+    const { compileJsonSchema: compileJsonSchema2 } = await Promise.resolve().then(() => (init_json_validator(), json_validator_exports));
+    let validate;
+    try {
+      const texts = new ReferenceTexts(references);
+      validate = await compileJsonSchema2(references.length === 0 ? void 0 : texts, {
+        schema: schema.text,
+        schemaType: "JSON",
+        references: texts.references()
+      });
+    } catch (e) {
+      throw new SchemagateError("INVALID_SCHEMA", `${label}: ${e.message}`);
+    }
+    return (message) => {
+      if (validate(message)) return void 0;
+      const first = validate.errors?.[0];
+      return {
+        path: first?.instancePath ?? "",
+        reason: first === void 0 ? "does not match the schema" : `${first.message ?? first.keyword} (${first.keyword})`
+      };
+    };
+  }
+  throw new SchemagateError(
+    "INVALID_ARGUMENT",
+    `${label}: validating messages against Protobuf schemas is not supported yet (Avro and JSON Schema are)`
+  );
+}
+
+// src/examples/engines.ts
+var avroEngine = {
+  decodes: async (schema, value) => readAvroJson(schema.root, value),
+  reads: async (writer, reader, value) => resolveAvroJson(writer.root, reader.root, value)
+};
+function jsonEngine(references) {
+  const checkers = /* @__PURE__ */ new Map();
+  const check = async (schema, value) => {
+    let checker = checkers.get(schema);
+    if (checker === void 0)
+      checkers.set(schema, checker = messageChecker(schema, schema.file ?? "schema", references));
+    return (await checker)(value);
+  };
+  return { decodes: check, reads: (_writer, reader, value) => check(reader, value) };
+}
+function dataEngineOf(format, references = []) {
+  return format === "avro" ? avroEngine : format === "json" ? jsonEngine(references) : void 0;
+}
+
+// src/examples/guard.ts
+async function exampleFindings(input) {
+  const engine = dataEngineOf(input.candidate.format, input.references);
+  if (engine === void 0) return [];
+  const against = isTransitive(input.level) ? input.versions : input.versions.slice(-1);
+  const directions = directionsOf(input.level);
+  const out = [];
+  for (const example of input.examples) {
+    let doc;
+    try {
+      doc = parseJson(example.bytes.toString("utf8"), example.file);
+    } catch (e) {
+      const at3 = e instanceof SchemagateError ? e.location : {};
+      out.push(
+        finding2(example.file, { line: at3.line ?? 1, column: at3.column ?? 1 }, "EXAMPLE_INVALID", "", {
+          message: `the example is not JSON: ${e.message}`,
+          fix: "fix the JSON, or remove the file from the examples"
+        })
+      );
+      continue;
+    }
+    const at2 = (pointer) => positionOf(doc, pointer);
+    const newIssue = await engine.decodes(input.candidate, doc.value);
+    const writtenWith = [];
+    for (const v of input.versions)
+      if (await engine.decodes(v.schema, doc.value) === void 0) writtenWith.push(v);
+    if (newIssue !== void 0 && writtenWith.length === 0) {
+      out.push(
+        finding2(example.file, at2(newIssue.path), "EXAMPLE_INVALID", newIssue.path, {
+          message: `the example is data of neither the new schema nor any earlier version: ${newIssue.reason}`,
+          fix: 'correct the example (Avro: the JSON encoding, unions as {"type": value}), or remove it'
+        })
+      );
+      continue;
+    }
+    if (directions.includes("new-reads-old"))
+      for (const v of against.filter((x) => writtenWith.includes(x))) {
+        const issue3 = await engine.reads(v.schema, input.candidate, doc.value);
+        if (issue3 !== void 0)
+          out.push(
+            finding2(example.file, at2(issue3.path), "EXAMPLE_NOT_READABLE", issue3.path, {
+              message: `written with version ${v.version} (${v.commit.slice(0, 7)}), the new schema cannot read it: ${issue3.reason} (${input.level})`,
+              fix: "keep the new schema able to read old data (a default, an alias, the old symbol), or choose another compatibility level",
+              direction: "new-reads-old",
+              version: v.version,
+              commit: v.commit
+            })
+          );
+      }
+    if (directions.includes("old-reads-new") && newIssue === void 0)
+      for (const v of against) {
+        const issue3 = await engine.reads(input.candidate, v.schema, doc.value);
+        if (issue3 !== void 0)
+          out.push(
+            finding2(example.file, at2(issue3.path), "EXAMPLE_NOT_READABLE", issue3.path, {
+              message: `written with the new schema, readers of version ${v.version} (${v.commit.slice(0, 7)}) cannot read it: ${issue3.reason} (${input.level})`,
+              fix: "keep old readers able to read new data (a default on removed fields, an enum default), or choose another compatibility level",
+              direction: "old-reads-new",
+              version: v.version,
+              commit: v.commit
+            })
+          );
+      }
+  }
+  return out;
+}
+function finding2(file, pos, rule, path, rest) {
+  return {
+    rule,
+    severity: "error",
+    path,
+    file,
+    line: pos.line,
+    column: pos.column,
+    version: null,
+    commit: null,
+    ...rest
+  };
 }
 
 // src/repo/check.ts
@@ -50894,12 +52175,12 @@ async function runCheck(options) {
   for (const p of targets) for (const c of historyOf(p)?.changes ?? []) blobIds.push(c.blob);
   const blobs = streamBlobs(top, blobIds);
   const readTargets = async () => {
-    const read = /* @__PURE__ */ new Map();
+    const read2 = /* @__PURE__ */ new Map();
     for (const p of targets) {
       const bytes = await blobs.get(candidates.oids.get(p));
-      if (bytes !== void 0) read.set(p, bytes);
+      if (bytes !== void 0) read2.set(p, bytes);
     }
-    return read;
+    return read2;
   };
   const [baseConfigBytes, candidateBytes] = await Promise.all([
     baseConfigSpec === void 0 ? void 0 : blobs.get(baseConfigSpec),
@@ -50914,7 +52195,10 @@ async function runCheck(options) {
         config: config2,
         mode: mode2,
         blobs,
-        index
+        index,
+        strict: options.strict === true,
+        examples: candidates.examples,
+        read: candidates.read
       })
     );
   }
@@ -51031,7 +52315,7 @@ function movedContent(deleted, added, now, before) {
   }
   return moved;
 }
-function finding2(file, partial) {
+function finding3(file, partial) {
   return { version: null, commit: null, ...partial, file };
 }
 async function checkSubject(path, bytes, history, previousFile, ctx) {
@@ -51048,7 +52332,7 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
   };
   if (previousFile !== void 0) {
     report.findings.push(
-      finding2(path, {
+      finding3(path, {
         rule: "SUBJECT_RENAMED",
         severity: "info",
         path: "",
@@ -51071,7 +52355,7 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
     if (!loaded2.ok) {
       for (const p of loaded2.problems) {
         report.findings.push(
-          finding2(path, {
+          finding3(path, {
             rule: p.rule,
             severity: "error",
             path: p.pointer,
@@ -51086,9 +52370,10 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
       return report;
     }
     compareWithHistory(report, loaded2, versions, ctx.mode);
+    await guardExamples(report, loaded2, versions, ctx);
     for (const w of loaded2.schema.warnings ?? [])
       report.findings.push(
-        finding2(path, {
+        finding3(path, {
           rule: w.rule,
           severity: "warning",
           path: w.pointer,
@@ -51097,25 +52382,13 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
           message: w.message
         })
       );
-    if (ctx.config.lint.requireDoc && loaded2.doc !== void 0) {
-      for (const m of missingDocs(loaded2.format, loaded2.doc.value)) {
-        const pos = loaded2.handler.locate(loaded2.schema, m.pointer);
-        report.findings.push(
-          finding2(path, {
-            rule: "DOC_MISSING",
-            severity: "warning",
-            path: m.pointer,
-            line: pos.line,
-            column: pos.column,
-            message: `${m.what} has no ${loaded2.format === "avro" ? "doc" : "description"} (lint.requireDoc)`,
-            fix: `add a "${loaded2.format === "avro" ? "doc" : "description"}" that says what it means`
-          })
-        );
-      }
-    }
+    if (lintRunsInCheck(ctx.config))
+      report.findings.push(
+        ...lintFindings(path, settings.subject, loaded2, ctx.config, { inCheck: true, strict: ctx.strict })
+      );
   } catch (e) {
     report.findings.push(
-      finding2(path, {
+      finding3(path, {
         rule: "INTERNAL_ERROR",
         severity: "error",
         path: "",
@@ -51127,6 +52400,23 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
     report.status = "invalid";
   }
   return report;
+}
+async function guardExamples(report, loaded2, versions, ctx) {
+  if (report.status === "unchanged" || ctx.examples.size === 0) return;
+  const files = examplesOf(report.file, ctx.examples.keys(), ctx.config.examples);
+  if (files.length === 0) return;
+  const bytes = await ctx.read(files);
+  const normalized = loaded2.handler.normalized(loaded2.schema);
+  const findings = await exampleFindings({
+    level: report.level,
+    candidate: loaded2.schema,
+    versions: versions.at(-1)?.normalized === normalized ? versions.slice(0, -1) : versions,
+    examples: files.map((file) => ({ file, bytes: bytes.get(file) ?? Buffer.alloc(0) })),
+    references: loaded2.references.map((r) => ({ name: r.name, text: ctx.index.textOf(r.file) ?? "" }))
+  });
+  report.findings.push(...findings);
+  if (findings.some((f) => f.rule === "EXAMPLE_NOT_READABLE") && (report.status === "ok" || report.status === "new"))
+    report.status = "incompatible";
 }
 function compareWithHistory(report, loaded2, versions, mode2) {
   const normalized = loaded2.handler.normalized(loaded2.schema);
@@ -51187,7 +52477,7 @@ function deletedSubject(path, history, config2, movedTo) {
     status,
     versions: new Set(history?.changes.map((c) => c.blob) ?? []).size,
     findings: [
-      finding2(path, {
+      finding3(path, {
         rule: "SUBJECT_DELETED",
         severity: config2.allowDelete ? "info" : "error",
         path: "",
@@ -51208,7 +52498,7 @@ function markDuplicateSubjects(reports, all) {
     const others = (bySubject.get(r.subject) ?? []).filter((f) => f !== r.file);
     if (others.length === 0) continue;
     r.findings.push(
-      finding2(r.file, {
+      finding3(r.file, {
         rule: "DUPLICATE_SUBJECT",
         severity: "error",
         path: "",
@@ -51229,6 +52519,7 @@ init_errors();
 var BLOCK_START = "# >>> schemagate: check staged schema changes (added by `schemagate init`)";
 var BLOCK_END = "# <<< schemagate";
 var HUSKY_BLOCK = `${BLOCK_START}
+[ "\${SCHEMAGATE_SKIP:-}" = "1" ] || ! grep -q '^generate:' schemagate.yaml 2>/dev/null || \${SCHEMAGATE_BIN:-npx --no-install schemagate} generate --check || exit $?
 [ "\${SCHEMAGATE_SKIP:-}" = "1" ] || \${SCHEMAGATE_BIN:-npx --no-install schemagate} check --staged || exit $?
 ${BLOCK_END}
 `;
@@ -51422,7 +52713,7 @@ async function main(env = process.env) {
   const inputs = readInputs();
   const event = readEvent(env);
   const workspace = env.GITHUB_WORKSPACE !== void 0 && env.GITHUB_WORKSPACE !== "" ? env.GITHUB_WORKSPACE : process.cwd();
-  const cwd = resolve2(workspace, inputs.workingDirectory);
+  const cwd = resolve3(workspace, inputs.workingDirectory);
   const fileOf = (file) => file.split(sep2).join("/");
   const baseBranch = inputs.mode === "auto" && event.kind === "push" ? await configuredBaseBranch(cwd, inputs.config) ?? event.defaultBranch : void 0;
   const mode2 = resolveMode(inputs.mode, event, baseBranch);

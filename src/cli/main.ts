@@ -14,6 +14,9 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   import: () => import('./commands/import.js'),
   demo: () => import('./commands/demo.js'),
   generate: () => import('./commands/generate.js'),
+  lint: () => import('./commands/lint.js'),
+  validate: () => import('./commands/validate.js'),
+  types: () => import('./commands/types.js'),
 };
 
 const VERSION = '0.1.0';

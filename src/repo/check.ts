@@ -24,7 +24,9 @@ import {
   type RepoHistory,
 } from './history.js';
 import { loadSchema, NameIndex, type LoadedSchema } from './schema-file.js';
-import { missingDocs } from './lint.js';
+import { lintFindings, lintRunsInCheck } from '../lint/findings.js';
+import { exampleFindings } from '../examples/guard.js';
+import { examplesOf } from '../examples/paths.js';
 import { isSchemaPath, isUnderRoot, levelOf, sameSubjectIn, subjectSettings } from './subjects.js';
 import { buildVersions, type ParsedVersion } from './versions.js';
 import {
@@ -52,6 +54,8 @@ export interface CheckOptions {
   configPath?: string;
   /** On a shallow clone, fetch the whole history (default true). */
   deepen?: boolean;
+  /** Lint warnings become errors (`--strict`). */
+  strict?: boolean;
 }
 
 /**
@@ -173,6 +177,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
         mode,
         blobs,
         index,
+        strict: options.strict === true,
+        examples: candidates.examples,
+        read: candidates.read,
       }),
     );
   }
@@ -335,6 +342,10 @@ interface SubjectContext {
   mode: CheckMode;
   blobs: BlobSource;
   index: NameIndex;
+  strict: boolean;
+  /** The example files (sample messages) of the candidate, and how to read them. */
+  examples: Map<string, string>;
+  read: (paths: readonly string[]) => Promise<Map<string, Buffer>>;
 }
 
 function finding(
@@ -402,6 +413,7 @@ async function checkSubject(
       return report;
     }
     compareWithHistory(report, loaded, versions, ctx.mode);
+    await guardExamples(report, loaded, versions, ctx);
     for (const w of loaded.schema.warnings ?? [])
       report.findings.push(
         finding(path, {
@@ -413,22 +425,11 @@ async function checkSubject(
           message: w.message,
         }),
       );
-    if (ctx.config.lint.requireDoc && loaded.doc !== undefined) {
-      for (const m of missingDocs(loaded.format, loaded.doc.value)) {
-        const pos = loaded.handler.locate(loaded.schema, m.pointer);
-        report.findings.push(
-          finding(path, {
-            rule: 'DOC_MISSING',
-            severity: 'warning',
-            path: m.pointer,
-            line: pos.line,
-            column: pos.column,
-            message: `${m.what} has no ${loaded.format === 'avro' ? 'doc' : 'description'} (lint.requireDoc)`,
-            fix: `add a "${loaded.format === 'avro' ? 'doc' : 'description'}" that says what it means`,
-          }),
-        );
-      }
-    }
+    // Naming lint: the configured rules, as warnings (errors with --strict).
+    if (lintRunsInCheck(ctx.config))
+      report.findings.push(
+        ...lintFindings(path, settings.subject, loaded, ctx.config, { inCheck: true, strict: ctx.strict }),
+      );
   } catch (e) {
     // An engine failure on one file must not hide the findings of the others.
     report.findings.push(
@@ -444,6 +445,36 @@ async function checkSubject(
     report.status = 'invalid';
   }
   return report;
+}
+
+/**
+ * The examples guard: the sample messages kept beside the schema must still be read in the directions
+ * its level requires (data-level, beside the schema rules). Only for a new version, as the rules.
+ */
+async function guardExamples(
+  report: SubjectReport,
+  loaded: Extract<LoadedSchema, { ok: true }>,
+  versions: ParsedVersion[],
+  ctx: SubjectContext,
+): Promise<void> {
+  if (report.status === 'unchanged' || ctx.examples.size === 0) return;
+  const files = examplesOf(report.file, ctx.examples.keys(), ctx.config.examples);
+  if (files.length === 0) return;
+  const bytes = await ctx.read(files);
+  const normalized = loaded.handler.normalized(loaded.schema);
+  const findings = await exampleFindings({
+    level: report.level,
+    candidate: loaded.schema,
+    versions: versions.at(-1)?.normalized === normalized ? versions.slice(0, -1) : versions,
+    examples: files.map((file) => ({ file, bytes: bytes.get(file) ?? Buffer.alloc(0) })),
+    references: loaded.references.map((r) => ({ name: r.name, text: ctx.index.textOf(r.file) ?? '' })),
+  });
+  report.findings.push(...findings);
+  if (
+    findings.some((f) => f.rule === 'EXAMPLE_NOT_READABLE') &&
+    (report.status === 'ok' || report.status === 'new')
+  )
+    report.status = 'incompatible';
 }
 
 function compareWithHistory(

@@ -15,6 +15,8 @@ import type { FormatId } from '../formats/format.js';
 import { parseFormatId } from '../formats/detect.js';
 import type { JsonSchemaPolicy } from '../formats/load.js';
 import { DEFAULT_ROOT } from './subjects.js';
+import { isLintRuleId, LINT_RULE_IDS } from '../lint/rules.js';
+import { DEFAULT_EXAMPLES } from '../examples/paths.js';
 
 export const CONFIG_FILE = 'schemagate.yaml';
 
@@ -30,9 +32,26 @@ export interface SubjectRule {
 }
 
 export interface LintConfig {
-  /** Fields and named types must have a `doc`. */
+  /** Fields and named types must have a `doc`: DOC_MISSING runs in `check` even without `check: true`. */
   requireDoc: boolean;
+  /** `check` runs every lint rule that is not off (warnings; errors with `--strict`). */
+  check: boolean;
+  /** The case every field name is in (FIELD_NAME_CASE). */
+  fieldCase: FieldCase;
+  /** A regular expression every Avro namespace must match (NAMESPACE_PATTERN); undefined: dotted lowercase. */
+  namespace: string | undefined;
+  /** How subjects are named (SUBJECT_NAME), as the serializers' subject name strategies. */
+  subjectStrategy: SubjectStrategy;
+  /** Severities by rule id; a rule not named is a warning. */
+  rules: Record<string, LintSeverity>;
 }
+
+export type FieldCase = 'camelCase' | 'snake_case' | 'PascalCase';
+export type SubjectStrategy = 'topic' | 'record' | 'topic-record';
+export type LintSeverity = 'off' | 'info' | 'warning' | 'error';
+const FIELD_CASES: readonly string[] = ['camelCase', 'snake_case', 'PascalCase'];
+const SUBJECT_STRATEGIES: readonly string[] = ['topic', 'record', 'topic-record'];
+const LINT_SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
 
 export interface SchemagateConfig {
   /** The schema folder, relative to the repository root, with `/` separators and no trailing slash. */
@@ -49,6 +68,8 @@ export interface SchemagateConfig {
   jsonSchemaPolicy: JsonSchemaPolicy;
   /** Modules (`.ts`, `.js`, relative to the repository root) whose declared models `generate` writes as schemas. */
   generate: string[];
+  /** Where the sample messages of each schema live (a glob with `{dir}` and `{name}`), for the examples guard. */
+  examples: string;
   /** The file the configuration came from, `undefined` when the defaults apply. */
   file: string | undefined;
 }
@@ -61,9 +82,17 @@ export const DEFAULT_CONFIG: SchemagateConfig = {
   naming: 'file',
   allowDelete: false,
   registry: undefined,
-  lint: { requireDoc: false },
+  lint: {
+    requireDoc: false,
+    check: false,
+    fieldCase: 'camelCase',
+    namespace: undefined,
+    subjectStrategy: 'topic',
+    rules: {},
+  },
   jsonSchemaPolicy: 'strict',
   generate: [],
+  examples: DEFAULT_EXAMPLES,
   file: undefined,
 };
 
@@ -132,7 +161,7 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
   const config: SchemagateConfig = {
     ...DEFAULT_CONFIG,
     subjects: [],
-    lint: { ...DEFAULT_CONFIG.lint },
+    lint: { ...DEFAULT_CONFIG.lint, rules: {} },
     generate: [],
     file,
   };
@@ -158,6 +187,12 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
         node as YamlNode,
       );
     return l as CompatibilityLevel;
+  };
+  const oneOf = (node: unknown, key: string, allowed: readonly string[]): string => {
+    const s = str(node, key);
+    if (!allowed.includes(s))
+      fail(`'${key}' must be one of ${allowed.join(', ')}, not '${s}'`, node as YamlNode);
+    return s;
   };
   const bool = (node: unknown, key: string): boolean => {
     if (!isScalar(node) || typeof node.value !== 'boolean')
@@ -247,7 +282,43 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
         for (const p of (value as { items: Array<{ key: unknown; value: unknown }> }).items) {
           const k = isScalar(p.key) ? String(p.key.value) : '';
           if (k === 'requireDoc') config.lint.requireDoc = bool(p.value, 'lint.requireDoc');
-          else fail(`unknown key '${k}' in 'lint' (requireDoc)`, p.key as YamlNode);
+          else if (k === 'check') config.lint.check = bool(p.value, 'lint.check');
+          else if (k === 'fieldCase')
+            config.lint.fieldCase = oneOf(p.value, 'lint.fieldCase', FIELD_CASES) as FieldCase;
+          else if (k === 'subjectStrategy')
+            config.lint.subjectStrategy = oneOf(
+              p.value,
+              'lint.subjectStrategy',
+              SUBJECT_STRATEGIES,
+            ) as SubjectStrategy;
+          else if (k === 'namespace') {
+            const pattern = str(p.value, 'lint.namespace');
+            try {
+              new RegExp(pattern, 'u');
+            } catch (e) {
+              fail(
+                `'lint.namespace' is not a regular expression: ${(e as Error).message}`,
+                p.value as YamlNode,
+              );
+            }
+            config.lint.namespace = pattern;
+          } else if (k === 'rules') {
+            if (!isMap(p.value))
+              fail(
+                `'lint.rules' must be a mapping of rule ids to off, info, warning or error`,
+                p.value as YamlNode,
+              );
+            for (const r of (p.value as { items: Array<{ key: unknown; value: unknown }> }).items) {
+              const id = isScalar(r.key) ? String(r.key.value) : '';
+              if (!isLintRuleId(id))
+                fail(`'lint.rules': unknown rule '${id}' (${LINT_RULE_IDS.join(', ')})`, r.key as YamlNode);
+              config.lint.rules[id] = oneOf(r.value, `lint.rules.${id}`, LINT_SEVERITIES) as LintSeverity;
+            }
+          } else
+            fail(
+              `unknown key '${k}' in 'lint' (requireDoc, check, fieldCase, namespace, subjectStrategy, rules)`,
+              p.key as YamlNode,
+            );
         }
         break;
       }
@@ -265,9 +336,19 @@ export function parseConfig(text: string, file = CONFIG_FILE): SchemagateConfig 
         }
         break;
       }
+      case 'examples': {
+        const template = str(value, 'examples').replace(/^\.\//, '');
+        if (template.startsWith('/') || template.split('/').includes('..'))
+          fail(
+            `'examples' must be a glob inside the schema root, such as '{dir}/examples/*.json'`,
+            value as YamlNode,
+          );
+        config.examples = template;
+        break;
+      }
       default:
         fail(
-          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, jsonSchemaPolicy, registry, lint, generate)`,
+          `unknown key '${key}' (root, baseBranch, compatibility, subjects, naming, allowDelete, jsonSchemaPolicy, registry, lint, generate, examples)`,
           keyNode,
         );
     }

@@ -3,6 +3,7 @@ import type { CompatibilityLevel } from '../compat/level.js';
 import type { FormatId } from '../formats/format.js';
 import type { SchemagateConfig } from './config.js';
 import { matchesGlob } from './glob.js';
+import { isExamplePath } from '../examples/paths.js';
 
 /** The schema root when the configuration names none. */
 export const DEFAULT_ROOT = 'schemas';
@@ -10,9 +11,17 @@ export const DEFAULT_ROOT = 'schemas';
 /** The extensions schemagate reads under the schema root. */
 export const SCHEMA_EXTENSIONS = ['.avsc', '.json', '.proto'] as const;
 
-export function isSchemaPath(path: string, config: Pick<SchemagateConfig, 'root'>): boolean {
+/** A schema file: under the root, with a schema extension, and not one of the examples (sample messages). */
+export function isSchemaPath(
+  path: string,
+  config: Pick<SchemagateConfig, 'root'> & Partial<Pick<SchemagateConfig, 'examples'>>,
+): boolean {
   const lower = path.toLowerCase();
-  return SCHEMA_EXTENSIONS.some((e) => lower.endsWith(e)) && isUnderRoot(path, config.root);
+  return (
+    SCHEMA_EXTENSIONS.some((e) => lower.endsWith(e)) &&
+    isUnderRoot(path, config.root) &&
+    (config.examples === undefined || !isExamplePath(path, config.examples))
+  );
 }
 
 export function isUnderRoot(path: string, root: string): boolean {

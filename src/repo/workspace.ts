@@ -17,6 +17,7 @@ import {
 } from './git.js';
 import { historyLogArgs, NARROW_LIMIT } from './history.js';
 import { DEFAULT_ROOT, isSchemaPath, isUnderRoot } from './subjects.js';
+import { isExamplePath } from '../examples/paths.js';
 
 /** `CONFIG_FILE` of config.ts, which this module does not import (it loads the YAML parser). */
 const CONFIG_FILE_NAME = 'schemagate.yaml';
@@ -165,6 +166,8 @@ export interface CandidateFiles {
   skipped: SkippedFile[];
   /** Index entries with unresolved merge conflicts (staged mode only). */
   conflicted: string[];
+  /** The example files (sample messages) under the root, by blob id; `read` reads them too. */
+  examples: Map<string, string>;
 }
 
 /** Git's blob id of some bytes, so that worktree files compare with history without a git process each. */
@@ -184,6 +187,8 @@ export async function candidateFiles(
 ): Promise<CandidateFiles> {
   const skipped: SkippedFile[] = [];
   const conflicted: string[] = [];
+  const examples = new Map<string, string>();
+  const isExample = (p: string): boolean => isExamplePath(p, config.examples);
   const keep = (p: string): boolean => {
     if (isSchemaPath(p, config)) return true;
     if (isUnderRoot(p, config.root)) skipped.push({ file: p, reason: 'extension' });
@@ -207,15 +212,18 @@ export async function candidateFiles(
         if (isUnderRoot(p, config.root)) skipped.push({ file: p, reason: 'symlink' });
         continue;
       }
-      if (!stat.isFile() || !keep(p)) continue;
+      if (!stat.isFile()) continue;
+      const example = isExample(p);
+      if (!example && !keep(p)) continue;
       const bytes = readFileSync(full);
       contents.set(p, bytes);
-      oids.set(p, blobId(bytes));
+      (example ? examples : oids).set(p, blobId(bytes));
     }
     return {
       oids,
       skipped,
       conflicted,
+      examples,
       read: async (ps) =>
         new Map(ps.flatMap((p) => (contents.has(p) ? [[p, contents.get(p)!] as const] : []))),
     };
@@ -226,18 +234,21 @@ export async function candidateFiles(
     conflicted,
   });
   for (const p of symlinks) if (isUnderRoot(p, config.root)) skipped.push({ file: p, reason: 'symlink' });
-  const oids = new Map([...listed].filter(([p]) => keep(p)));
+  for (const [p, oid] of listed) if (isExample(p)) examples.set(p, oid);
+  const oids = new Map([...listed].filter(([p]) => !examples.has(p) && keep(p)));
+  const oidOf = (p: string): string | undefined => oids.get(p) ?? examples.get(p);
   return {
     oids,
     skipped,
     conflicted: conflicted.filter((p) => isSchemaPath(p, config)),
+    examples,
     read: async (ps) => {
       const blobs = await readBlobs(
         top,
-        ps.flatMap((p) => (oids.has(p) ? [oids.get(p)!] : [])),
+        ps.flatMap((p) => (oidOf(p) === undefined ? [] : [oidOf(p)!])),
       );
       return new Map(
-        ps.flatMap((p) => (blobs.has(oids.get(p) ?? '') ? [[p, blobs.get(oids.get(p)!)!] as const] : [])),
+        ps.flatMap((p) => (blobs.has(oidOf(p) ?? '') ? [[p, blobs.get(oidOf(p)!)!] as const] : [])),
       );
     },
   };

@@ -7,7 +7,7 @@ import { parseCommandArgs } from '../args.js';
 import type { Command } from '../io.js';
 
 const usage =
-  'schemagate check [--staged | --against <ref> | --all] [--format text|json|github|junit|sarif|markdown] [--config <path>] [--no-fetch]';
+  'schemagate check [--staged | --against <ref> | --all] [--format text|json|github|junit|sarif|markdown] [--config <path>] [--no-fetch] [--strict]';
 
 const command: Command = {
   name: 'check',
@@ -23,6 +23,7 @@ const command: Command = {
         format: { type: 'string', short: 'f' },
         'no-fetch': { type: 'boolean' },
         config: { type: 'string', short: 'c' },
+        strict: { type: 'boolean' },
       },
       usage,
     );
@@ -64,6 +65,7 @@ const command: Command = {
         mode,
         ...(values.against === undefined ? {} : { against: values.against }),
         ...(values['no-fetch'] === true ? { deepen: false } : {}),
+        ...(values.strict === true ? { strict: true } : {}),
         ...(values.config === undefined ? {} : { configPath: values.config }),
       });
       // Notes go to stderr, so that every format's output stays what it is.

@@ -1,0 +1,24 @@
+import {
+  runCheck
+} from "./chunk-PR5T3ZMF.js";
+import "./chunk-UKMXE7KU.js";
+import "./chunk-QLTC7SBT.js";
+import "./chunk-7LI6CINA.js";
+import "./chunk-YBWQG3UY.js";
+import "./chunk-JG5DLF5R.js";
+import "./chunk-OOMT5PNS.js";
+import "./chunk-AACIVGT5.js";
+import "./chunk-GZ7YKJFV.js";
+import "./chunk-X223GS44.js";
+import "./chunk-MYU7MPXZ.js";
+import "./chunk-4JLVD5MI.js";
+import "./chunk-KVYAH4SS.js";
+import "./chunk-H4TEGRJZ.js";
+import "./chunk-J5VQF3U6.js";
+import "./chunk-L6DUB6QO.js";
+import "./chunk-4SLUN3ZN.js";
+import "./chunk-6BBU6Q3O.js";
+import "./chunk-4WLI5DVH.js";
+export {
+  runCheck
+};

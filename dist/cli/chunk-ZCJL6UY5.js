@@ -1,0 +1,89 @@
+import {
+  isSchemagateError
+} from "./chunk-6BBU6Q3O.js";
+
+// src/cli/main.ts
+var COMMANDS = {
+  compat: () => import("./compat-XCAGUOXP.js"),
+  check: () => import("./check-P645XH67.js"),
+  log: () => import("./log-2RWVZAD5.js"),
+  diff: () => import("./diff-GWHYPAYW.js"),
+  init: () => import("./init-7F2DFDR3.js"),
+  registry: () => import("./registry-CBYSLJL7.js"),
+  publish: () => import("./publish-3WIMDUNT.js"),
+  status: () => import("./status-PUPA4IRJ.js"),
+  import: () => import("./import-M3KGIY4H.js"),
+  demo: () => import("./demo-KXUBW53K.js"),
+  generate: () => import("./generate-TLNZVFHR.js"),
+  lint: () => import("./lint-PEJALGUK.js"),
+  validate: () => import("./validate-GGUICG4E.js"),
+  types: () => import("./types-5FNSX2PW.js")
+};
+var VERSION = "0.1.0";
+async function help(io) {
+  const lines = [
+    "schemagate: git-native schema review and publishing for Kafka schema registries",
+    "",
+    "Commands:"
+  ];
+  for (const load of Object.values(COMMANDS)) {
+    const { default: c } = await load();
+    lines.push(`  ${c.name.padEnd(10)} ${c.summary}`);
+  }
+  lines.push(
+    "",
+    "Run `schemagate <command> --help` for its options. Global: --debug (stack traces), --version.",
+    ""
+  );
+  io.stdout(lines.join("\n"));
+}
+async function main(argv, io) {
+  const debug = argv.includes("--debug") || io.env.SCHEMAGATE_DEBUG === "1";
+  const args = argv.filter((a) => a !== "--debug");
+  const [name, ...rest] = args;
+  try {
+    if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
+      await help(io);
+      return name === void 0 ? 2 : 0;
+    }
+    if (name === "--version" || name === "-v") {
+      io.stdout(`${VERSION}
+`);
+      return 0;
+    }
+    const load = COMMANDS[name];
+    if (load === void 0) {
+      io.stderr(`schemagate: unknown command '${name}'. Run \`schemagate --help\` for the list.
+`);
+      return 2;
+    }
+    const { default: command } = await load();
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.stdout(`${command.summary}
+
+usage: ${command.usage}
+`);
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (e) {
+    if (isSchemagateError(e)) {
+      io.stderr(`schemagate: ${e.format()}
+`);
+      if (debug && e.stack !== void 0) io.stderr(`${e.stack}
+`);
+      return e.exitCode;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`schemagate: internal error: ${message}
+`);
+    if (debug && e instanceof Error && e.stack !== void 0) io.stderr(`${e.stack}
+`);
+    else io.stderr("Run again with --debug for details, and please report it.\n");
+    return 2;
+  }
+}
+
+export {
+  main
+};
