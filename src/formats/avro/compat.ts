@@ -1,5 +1,4 @@
 import type { PairContext, PairFinding } from '../../compat/finding.js';
-import { escapePointerToken } from '../json/parse.js';
 import { javaTypeString } from './canonical.js';
 import {
   describeType,
@@ -38,8 +37,8 @@ interface RawFinding {
   errorType: string;
   /** Avro Java's location tokens (root token first), frozen where Java computed them. */
   javaLoc: readonly string[];
-  /** Our location tokens, relative to the pair whose result holds this finding. */
-  rel: readonly string[];
+  /** Our location, relative to the pair whose result holds this finding. */
+  rel: Rel | undefined;
   readerPointer: string;
   writerPointer: string;
   /** Avro's own message; derived when the finding is reported (most findings are only probes). */
@@ -53,13 +52,35 @@ interface RawFinding {
 }
 
 /**
+ * A location as a list of token groups that shares its tail: a finding rising through a level gains that
+ * level's tokens in front without a copy of the rest (copies made deep pairs quadratic).
+ */
+interface Rel {
+  readonly tokens: readonly string[];
+  readonly next: Rel | undefined;
+}
+
+/** Location tokens are Avro keywords (`fields`, `type`, `items`…) and indexes: none needs escaping in a pointer. */
+function relPath(rel: Rel | undefined): string {
+  if (rel === undefined) return '/';
+  let out = '';
+  for (let at: Rel | undefined = rel; at !== undefined; at = at.next)
+    for (const t of at.tokens) out += `/${t}`;
+  return out === '' ? '/' : out;
+}
+
+const AT_NAME: Rel = { tokens: ['name'], next: undefined };
+const AT_SIZE: Rel = { tokens: ['size'], next: undefined };
+const AT_SYMBOLS: Rel = { tokens: ['symbols'], next: undefined };
+
+/**
  * A finding built with every property in one order: findings are copied at each level they rise through,
  * and objects of one shape keep those copies cheap (spreads of mixed shapes cost microseconds each).
  */
 function finding(
   f: Omit<RawFinding, 'javaLoc'>,
   javaLoc: readonly string[],
-  rel: readonly string[],
+  rel: Rel | undefined,
 ): RawFinding {
   return {
     errorType: f.errorType,
@@ -142,20 +163,11 @@ function namesMatch(r: AvroNamed, w: AvroNamed): boolean {
   return r.name === w.name || r.aliases.includes(w.fullName);
 }
 
-function escapeToken(token: string): string {
-  return token.includes('~') || token.includes('/') ? escapePointerToken(token) : token;
-}
-
-export function locationPath(loc: readonly string[]): string {
-  if (loc.length === 0) return '/';
-  let out = '';
-  for (const token of loc) out += `/${escapeToken(token)}`;
-  return out;
-}
-
 /** Java's `Incompatibility.getLocation()`: the tokens after the root one, as a JSON pointer ("/" at the root). */
 function javaLocation(loc: readonly string[]): string {
-  return `/${loc.slice(1).map(escapeToken).join('/')}`;
+  let out = '';
+  for (let i = 1; i < loc.length; i++) out += `/${loc[i] as string}`;
+  return out === '' ? '/' : out;
 }
 
 const isPrimitive = (t: AvroType): boolean =>
@@ -179,6 +191,7 @@ interface UnionIndex {
   byAlias: Map<string, number[]>;
   records: number[];
   nonFlatRecords: number[];
+  all: number[];
 }
 
 const unionIndexes = new WeakMap<AvroUnion, UnionIndex>();
@@ -186,7 +199,13 @@ const unionIndexes = new WeakMap<AvroUnion, UnionIndex>();
 function unionIndex(union: AvroUnion): UnionIndex {
   let index = unionIndexes.get(union);
   if (index !== undefined) return index;
-  index = { byName: new Map(), byAlias: new Map(), records: [], nonFlatRecords: [] };
+  index = {
+    byName: new Map(),
+    byAlias: new Map(),
+    records: [],
+    nonFlatRecords: [],
+    all: union.branches.map((_, i) => i),
+  };
   const add = (map: Map<string, number[]>, key: string, i: number): void => {
     const list = map.get(key);
     if (list === undefined) map.set(key, [i]);
@@ -205,24 +224,28 @@ function unionIndex(union: AvroUnion): UnionIndex {
   return index;
 }
 
-function allBranches(union: AvroUnion): number[] {
-  return union.branches.map((_, i) => i);
+function allBranches(union: AvroUnion): readonly number[] {
+  return unionIndex(union).all;
 }
 
 /**
  * The indexes, in order, of the branches of `union` that are not certainly incompatible with `w` (the
  * others need no probe now: see deferred probes). For a named writer they come from the union's index.
  */
-function probedBranches(union: AvroUnion, w: AvroType): number[] {
+function probedBranches(union: AvroUnion, w: AvroType): readonly number[] {
   if (!isNamed(w)) return allBranches(union);
   const index = unionIndex(union);
-  const picked = new Set<number>([
-    ...(index.byName.get(w.name) ?? []),
-    ...(index.byAlias.get(w.fullName) ?? []),
-  ]);
-  if (w.kind === 'record') for (const i of isFlat(w) ? index.nonFlatRecords : index.records) picked.add(i);
+  const byName = index.byName.get(w.name) ?? NO_BRANCHES;
+  const byAlias = index.byAlias.get(w.fullName) ?? NO_BRANCHES;
+  const records = w.kind !== 'record' ? NO_BRANCHES : isFlat(w) ? index.nonFlatRecords : index.records;
+  // The usual case: one branch of that name, no alias naming `w`, no record that needs a probe anyway.
+  if (byAlias.length === 0 && records.length === 0 && byName.length <= 1)
+    return byName.length === 1 && union.branches[byName[0] as number]?.kind === w.kind ? byName : NO_BRANCHES;
+  const picked = new Set<number>([...byName, ...byAlias, ...records]);
   return [...picked].filter((i) => union.branches[i]?.kind === w.kind).sort((a, b) => a - b);
 }
+
+const NO_BRANCHES: readonly number[] = [];
 
 const branchIndexes = new WeakMap<AvroUnion, Map<AvroType, number>>();
 
@@ -236,13 +259,13 @@ function branchIndex(union: AvroUnion, t: AvroType): number {
 }
 
 /**
- * Avro Java's `ReaderWriterCompatibilityChecker`, step for step, because the registry's locations depend on
- * its details: every pair of schema nodes is memoised, so a named type met a second time repeats the
- * locations of the first meeting; union branches are probed in a fresh context (their own root); a writer
- * union against a non-union reader adds the branch index. Beside Java's location each finding keeps ours.
+ * Java's memo of pairs: every pair of a named type or a union is computed once, so a pair met again repeats
+ * the findings (and locations) of its first meeting, and a pair met inside itself (recursion) counts as
+ * compatible. It changes an answer only when a pair can be met twice, that is when a node of a schema sits
+ * on two paths from its root (a named type used again by name): see `needsMemo`.
  */
-class Checker {
-  private readonly memo = new Map<AvroType, Map<AvroType, Result>>();
+class PairMemo {
+  private readonly results = new Map<AvroType, Map<AvroType, Result>>();
   /** How many pairs with this writer are being computed (Java's recursion guard marks them in the memo). */
   private readonly inProgress = new Map<AvroType, number>();
   /**
@@ -251,6 +274,97 @@ class Checker {
    */
   private readonly deferredProbes = new Map<AvroType, Array<{ union: AvroUnion; end: number }>>();
 
+  /** The pair's memoised result, IN_PROGRESS, DEFERRED (skipped by a union probe), or undefined. */
+  get(r: AvroType, w: AvroType): Result | undefined {
+    const known = this.results.get(r)?.get(w);
+    return known === undefined && this.wasDeferred(r, w) ? DEFERRED : known;
+  }
+
+  set(r: AvroType, w: AvroType, result: Result): void {
+    let forReader = this.results.get(r);
+    if (forReader === undefined) this.results.set(r, (forReader = new Map()));
+    forReader.set(w, result);
+  }
+
+  start(r: AvroType, w: AvroType): void {
+    this.set(r, w, IN_PROGRESS);
+    this.inProgress.set(w, (this.inProgress.get(w) ?? 0) + 1);
+  }
+
+  finish(r: AvroType, w: AvroType, result: Result): void {
+    this.inProgress.set(w, (this.inProgress.get(w) ?? 1) - 1);
+    this.set(r, w, result);
+  }
+
+  /** Is more than one pair with writer `w` being computed (a recursion through `w`)? */
+  recursing(w: AvroType): boolean {
+    return (this.inProgress.get(w) ?? 0) > 1;
+  }
+
+  /**
+   * Java probes union branches in order, and every probe is memoised with its fresh-context locations.
+   * Some pairs are certainly incompatible and computing their findings touches no other pair, so that
+   * work waits until (if ever) the pair is met again, in the same fresh context: the answer is the same.
+   * Rather than a memo entry per skipped branch (thousands for wide unions), one record per probe says
+   * which branches it passed.
+   */
+  recordProbe(union: AvroUnion, w: AvroType, end: number): void {
+    if (end === 0) return;
+    let probes = this.deferredProbes.get(w);
+    if (probes === undefined) this.deferredProbes.set(w, (probes = []));
+    probes.push({ union, end });
+  }
+
+  /** Was the pair (r, w) skipped by an earlier union probe (and so not computed yet)? */
+  private wasDeferred(r: AvroType, w: AvroType): boolean {
+    const probes = this.deferredProbes.get(w);
+    if (probes === undefined || !certainlyIncompatible(r, w)) return false;
+    for (const p of probes) {
+      const i = branchIndex(p.union, r);
+      if (i >= 0 && i < p.end) return true;
+    }
+    return false;
+  }
+}
+
+const sharedNodes = new WeakMap<AvroType, boolean>();
+
+/**
+ * Does a node of this schema sit on two paths from the root (a named type used again by name, a
+ * recursion)? Without one in either schema no pair can be met twice, and Java's memo changes nothing.
+ */
+function hasSharedNode(root: AvroType): boolean {
+  let shared = sharedNodes.get(root);
+  if (shared !== undefined) return shared;
+  shared = false;
+  const seen = new Set<AvroType>();
+  const todo = [root];
+  for (let t = todo.pop(); t !== undefined && !shared; t = todo.pop()) {
+    shared = seen.has(t);
+    seen.add(t);
+    if (t.kind === 'record') for (const f of t.fields) todo.push(f.type);
+    else if (t.kind === 'array') todo.push(t.items);
+    else if (t.kind === 'map') todo.push(t.values);
+    else if (t.kind === 'union') todo.push(...t.branches);
+  }
+  sharedNodes.set(root, shared);
+  return shared;
+}
+
+/**
+ * Avro Java's `ReaderWriterCompatibilityChecker`, step for step, because the registry's locations depend on
+ * its details: every pair of schema nodes is memoised (when a pair can be met twice), so a named type met a
+ * second time repeats the locations of the first meeting; union branches are probed in a fresh context (their
+ * own root); a writer union against a non-union reader adds the branch index. Beside Java's location each
+ * finding keeps ours.
+ */
+class Checker {
+  private readonly memo: PairMemo | undefined;
+
+  constructor(reader: AvroType, writer: AvroType) {
+    this.memo = hasSharedNode(reader) || hasSharedNode(writer) ? new PairMemo() : undefined;
+  }
+
   run(reader: AvroType, writer: AvroType): Result {
     return this.pair('', reader, writer, '', '', []);
   }
@@ -258,32 +372,36 @@ class Checker {
   /** Java's `getCompatibility(token, reader, writer, location)`; `loc` is Java's location stack. */
   private pair(token: string, r: AvroType, w: AvroType, rUse: string, wUse: string, loc: string[]): Result {
     loc.push(token);
-    let result: Result;
-    if (!isNamed(r) && !isNamed(w) && r.kind !== 'union' && w.kind !== 'union') {
-      // Primitives, arrays and maps belong to one parent each: such a pair is met again only through its
-      // parents, whose pair is memoised (a named type or a union), so it needs no memo entry of its own.
-      result = this.calculate(r, w, rUse, wUse, loc);
-    } else {
-      let forReader = this.memo.get(r);
-      if (forReader === undefined) this.memo.set(r, (forReader = new Map()));
-      let known = forReader.get(w);
-      if (known === undefined && this.wasDeferred(r, w)) known = DEFERRED;
-      if (known === DEFERRED) {
-        // Java computed this pair when it probed a union branch: in that fresh context, as here.
-        result = this.calculate(r, w, rUse, wUse, ['']);
-        forReader.set(w, result);
-      } else if (known !== undefined) {
-        // Recursion: compatible unless proven otherwise, as in Java.
-        result = known === IN_PROGRESS ? COMPATIBLE : known;
-      } else {
-        forReader.set(w, IN_PROGRESS);
-        this.inProgress.set(w, (this.inProgress.get(w) ?? 0) + 1);
-        result = this.calculate(r, w, rUse, wUse, loc);
-        this.inProgress.set(w, (this.inProgress.get(w) ?? 1) - 1);
-        forReader.set(w, result);
-      }
-    }
+    // Primitives, arrays and maps belong to one parent each: such a pair is met again only through its
+    // parents, whose pair is memoised (a named type or a union), so it needs no memo entry of its own.
+    const result =
+      this.memo === undefined || (!isNamed(r) && !isNamed(w) && r.kind !== 'union' && w.kind !== 'union')
+        ? this.calculate(r, w, rUse, wUse, loc)
+        : this.memoised(this.memo, r, w, rUse, wUse, loc);
     loc.pop();
+    return result;
+  }
+
+  private memoised(
+    memo: PairMemo,
+    r: AvroType,
+    w: AvroType,
+    rUse: string,
+    wUse: string,
+    loc: string[],
+  ): Result {
+    const known = memo.get(r, w);
+    if (known === DEFERRED) {
+      // Java computed this pair when it probed a union branch: in that fresh context, as here.
+      const result = this.calculate(r, w, rUse, wUse, ['']);
+      memo.set(r, w, result);
+      return result;
+    }
+    // Recursion: compatible unless proven otherwise, as in Java.
+    if (known !== undefined) return known === IN_PROGRESS ? COMPATIBLE : known;
+    memo.start(r, w);
+    const result = this.calculate(r, w, rUse, wUse, loc);
+    memo.finish(r, w, result);
     return result;
   }
 
@@ -300,7 +418,7 @@ class Checker {
     const out = into ?? { compatible: false, findings: [] };
     for (const f of child.findings) {
       if (out.findings.length >= MAX_FINDINGS) break;
-      out.findings.push(tokens.length === 0 ? f : finding(f, f.javaLoc, tokens.concat(f.rel)));
+      out.findings.push(tokens.length === 0 ? f : finding(f, f.javaLoc, { tokens, next: f.rel }));
     }
     return out;
   }
@@ -341,40 +459,12 @@ class Checker {
       });
       return result ?? COMPATIBLE;
     }
-    if (r.kind === 'union') {
-      const failed: Result[] = new Array<Result>(r.branches.length).fill(DEFERRED);
-      // A branch whose pair with `w` is being computed (recursion) is probed: Java counts it compatible.
-      // (This union's own pair with `w` is one of those in progress.)
-      const recursing = (this.inProgress.get(w) ?? 0) > 1;
-      for (const i of recursing ? allBranches(r) : probedBranches(r, w)) {
-        const b = r.branches[i] as AvroType;
-        if (certainlyIncompatible(b, w) && !(recursing && this.memo.get(b)?.get(w) === IN_PROGRESS)) continue;
-        const probe = this.pair('', b, w, r.branchPointers[i] ?? '', wUse, []);
-        if (probe.compatible) {
-          this.recordProbe(r, w, i);
-          return COMPATIBLE;
-        }
-        failed[i] = probe;
-      }
-      this.recordProbe(r, w, r.branches.length);
-      return this.leaf(
-        {
-          errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-          rel: [],
-          readerPointer: rUse,
-          writerPointer: wUse,
-          r,
-          w,
-          detail: this.closestReason(r, w, failed),
-        },
-        loc,
-      );
-    }
+    if (r.kind === 'union') return this.readerUnion(r, w, rUse, wUse, loc);
     if (readsPrimitive(r.kind, w.kind)) return COMPATIBLE;
     return this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
-        rel: [],
+        rel: undefined,
         readerPointer: rUse,
         writerPointer: wUse,
         r,
@@ -385,39 +475,50 @@ class Checker {
     );
   }
 
-  /**
-   * Java probes union branches in order, and every probe is memoised with its fresh-context locations.
-   * Some pairs are certainly incompatible and computing their findings touches no other pair, so that
-   * work waits until (if ever) the pair is met again, in the same fresh context: the answer is the same.
-   * Rather than a memo entry per skipped branch (thousands for wide unions), one record per probe says
-   * which branches it passed.
-   */
-  private recordProbe(union: AvroUnion, w: AvroType, end: number): void {
-    if (end === 0) return;
-    let probes = this.deferredProbes.get(w);
-    if (probes === undefined) this.deferredProbes.set(w, (probes = []));
-    probes.push({ union, end });
-  }
-
-  /** Was the pair (r, w) skipped by an earlier union probe (and so not computed yet)? */
-  private wasDeferred(r: AvroType, w: AvroType): boolean {
-    const probes = this.deferredProbes.get(w);
-    if (probes === undefined || !certainlyIncompatible(r, w)) return false;
-    for (const p of probes) {
-      const i = branchIndex(p.union, r);
-      if (i >= 0 && i < p.end) return true;
+  /** A reader union reads `w` when one of its branches does: Java probes them in order, each in a fresh context. */
+  private readerUnion(r: AvroUnion, w: AvroType, rUse: string, wUse: string, loc: string[]): Result {
+    // A branch whose pair with `w` is being computed (recursion) is probed: Java counts it compatible.
+    // (This union's own pair with `w` is one of those in progress.)
+    const recursing = this.memo?.recursing(w) ?? false;
+    for (const i of recursing ? allBranches(r) : probedBranches(r, w)) {
+      const b = r.branches[i] as AvroType;
+      if (certainlyIncompatible(b, w) && !(recursing && this.memo?.get(b, w) === IN_PROGRESS)) continue;
+      if (this.probe(r, i, w, wUse).compatible) {
+        this.memo?.recordProbe(r, w, i);
+        return COMPATIBLE;
+      }
     }
-    return false;
+    this.memo?.recordProbe(r, w, r.branches.length);
+    return this.leaf(
+      {
+        errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+        rel: undefined,
+        readerPointer: rUse,
+        writerPointer: wUse,
+        r,
+        w,
+        detail: this.closestReason(r, w, wUse),
+      },
+      loc,
+    );
   }
 
-  /** Why the reader branch most like `w` (same kind and name) cannot read it, from the probes already made. */
-  private closestReason(r: AvroUnion, w: AvroType, probes: Result[]): string {
+  private probe(r: AvroUnion, i: number, w: AvroType, wUse: string): Result {
+    return this.pair('', r.branches[i] as AvroType, w, r.branchPointers[i] ?? '', wUse, []);
+  }
+
+  /**
+   * Why the reader branch most like `w` (same kind and name) cannot read it. That branch was probed already
+   * (it is never certainly incompatible), so asking again gives the same answer: the memoised one, or the
+   * same findings computed again for a pair that has no memo entry.
+   */
+  private closestReason(r: AvroUnion, w: AvroType, wUse: string): string {
     const i = r.branches.findIndex(
       (b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w)),
     );
-    const first = i < 0 ? undefined : probes[i]?.findings[0];
+    const first = i < 0 ? undefined : this.probe(r, i, w, wUse).findings[0];
     if (first === undefined) return '';
-    return ` (closest branch ${describeType(r.branches[i] as AvroType)}: ${first.errorType} at ${locationPath(first.rel)}: ${infoOf(first)})`;
+    return ` (closest branch ${describeType(r.branches[i] as AvroType)}: ${first.errorType} at ${relPath(first.rel)}: ${infoOf(first)})`;
   }
 
   private unionFromUnion(r: AvroUnion, w: AvroUnion, loc: string[]): Result {
@@ -434,7 +535,7 @@ class Checker {
           this.leaf(
             {
               errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-              rel: [String(i)],
+              rel: { tokens: [String(i)], next: undefined },
               readerPointer: r.pointer,
               writerPointer: wUse,
               r,
@@ -458,7 +559,7 @@ class Checker {
     const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
-        rel: ['name'],
+        rel: AT_NAME,
         readerPointer: `${r.pointer}/name`,
         writerPointer: `${w.pointer}/name`,
         r,
@@ -477,7 +578,7 @@ class Checker {
     const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
-        rel: ['size'],
+        rel: AT_SIZE,
         readerPointer: `${r.pointer}/size`,
         writerPointer: `${w.pointer}/size`,
         r,
@@ -499,7 +600,7 @@ class Checker {
     const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
-        rel: ['symbols'],
+        rel: AT_SYMBOLS,
         readerPointer: `${r.pointer}/symbols`,
         writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
         r,
@@ -565,7 +666,7 @@ class Checker {
     return this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
-        rel: [],
+        rel: undefined,
         readerPointer: rf.pointer,
         writerPointer: `${w.pointer}/fields`,
         r: rf.type,
@@ -582,7 +683,7 @@ class Checker {
     return {
       errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
       javaLoc: loc.slice(),
-      rel: [],
+      rel: undefined,
       readerPointer: rf.pointer,
       writerPointer: matches[1]?.pointer ?? w.pointer,
       // Java's exception message (Field.toString(), then the writer record's JSON): the registry's text.
@@ -600,7 +701,7 @@ class Checker {
     } catch (e) {
       if (!(e instanceof AmbiguousField)) throw e;
       // Our own path for it: Java's location is all we know of where the walk was.
-      return [{ ...e.finding, rel: e.finding.javaLoc.slice(1) }];
+      return [{ ...e.finding, rel: { tokens: e.finding.javaLoc.slice(1), next: undefined } }];
     }
   }
 }
@@ -710,8 +811,8 @@ const NONE: AvroField[] = [];
  * candidate (new) schema, the registry's error type, its message and a fix.
  */
 export function checkAvro(reader: AvroSchema, writer: AvroSchema, context: PairContext): PairFinding[] {
-  return new Checker().check(reader.root, writer.root).map((f) => {
-    const path = locationPath(f.rel);
+  return new Checker(reader.root, writer.root).check(reader.root, writer.root).map((f) => {
+    const path = relPath(f.rel);
     const registryPath = javaLocation(f.javaLoc);
     const { message, fix } = explain(f, context, path);
     return {
@@ -733,5 +834,5 @@ export function canRead(reader: AvroSchema, writer: AvroSchema): boolean {
 
 /** Type-level form of `canRead`, for callers that walk two schemas themselves (the semantic diff). */
 export function typeCanRead(reader: AvroType, writer: AvroType): boolean {
-  return new Checker().check(reader, writer).length === 0;
+  return new Checker(reader, writer).check(reader, writer).length === 0;
 }
