@@ -69,6 +69,16 @@ function relPath(rel: Rel | undefined): string {
   return out === '' ? '/' : out;
 }
 
+const AT_ITEMS: readonly string[] = ['items'];
+const AT_VALUES: readonly string[] = ['values'];
+
+const INDEX_TOKENS = Array.from({ length: 256 }, (_, i) => String(i));
+
+/** A location token for an index (field, branch), without a new string for the usual small ones. */
+function indexToken(i: number): string {
+  return INDEX_TOKENS[i] ?? String(i);
+}
+
 const AT_NAME: Rel = { tokens: ['name'], next: undefined };
 const AT_SIZE: Rel = { tokens: ['size'], next: undefined };
 const AT_SYMBOLS: Rel = { tokens: ['symbols'], next: undefined };
@@ -413,12 +423,12 @@ class Checker {
    * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
    * call owns (never a memoised one), so it grows in place: a record with many findings stays linear.
    */
-  private merge(into: Result | undefined, child: Result, tokens: readonly string[]): Result | undefined {
+  private merge(into: Result | undefined, child: Result, tokens?: readonly string[]): Result | undefined {
     if (child.compatible) return into;
     const out = into ?? { compatible: false, findings: [] };
     for (const f of child.findings) {
       if (out.findings.length >= MAX_FINDINGS) break;
-      out.findings.push(tokens.length === 0 ? f : finding(f, f.javaLoc, { tokens, next: f.rel }));
+      out.findings.push(tokens === undefined ? f : finding(f, f.javaLoc, { tokens, next: f.rel }));
     }
     return out;
   }
@@ -434,15 +444,17 @@ class Checker {
           return this.both(this.names(r, w as AvroNamed, loc), this.fixeds(r, w as AvroFixed, loc));
         case 'array': {
           const wa = w as typeof r;
-          return this.only(this.pair('items', r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc), [
-            'items',
-          ]);
+          return this.only(
+            this.pair('items', r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc),
+            AT_ITEMS,
+          );
         }
         case 'map': {
           const wm = w as typeof r;
-          return this.only(this.pair('values', r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc), [
-            'values',
-          ]);
+          return this.only(
+            this.pair('values', r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc),
+            AT_VALUES,
+          );
         }
         case 'union':
           return this.unionFromUnion(r, w as AvroUnion, loc);
@@ -455,7 +467,7 @@ class Checker {
       // location; ours stays where the union is used (the reader is not a union: no branch to point at).
       let result: Result | undefined;
       w.branches.forEach((b, i) => {
-        result = this.merge(result, this.pair(String(i), r, b, rUse, w.branchPointers[i] ?? wUse, loc), []);
+        result = this.merge(result, this.pair(indexToken(i), r, b, rUse, w.branchPointers[i] ?? wUse, loc));
       });
       return result ?? COMPATIBLE;
     }
@@ -525,7 +537,7 @@ class Checker {
     let result: Result | undefined;
     w.branches.forEach((b, i) => {
       const wUse = w.branchPointers[i] ?? w.pointer;
-      loc.push(String(i));
+      loc.push(indexToken(i));
       // Java probes the whole reader union against this branch in a fresh context.
       const probe = this.pair('', r, b, r.pointer, wUse, []);
       if (!probe.compatible) {
@@ -535,7 +547,7 @@ class Checker {
           this.leaf(
             {
               errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-              rel: { tokens: [String(i)], next: undefined },
+              rel: { tokens: [indexToken(i)], next: undefined },
               readerPointer: r.pointer,
               writerPointer: wUse,
               r,
@@ -614,14 +626,14 @@ class Checker {
   }
 
   private records(r: AvroRecord, w: AvroRecord, loc: string[]): Result {
-    let result = this.merge(undefined, this.names(r, w, loc), []);
+    let result = this.merge(undefined, this.names(r, w, loc));
     loc.push('fields');
     const byName = fieldsByName(w);
     for (let i = 0; i < r.fields.length; i++) {
       const rf = r.fields[i] as AvroField;
       // Without aliases a field finds at most one writer field (no list to build).
       const matches = rf.aliases.length === 0 ? undefined : writerFieldsFor(rf, byName);
-      const wf = matches === undefined ? byName.get(rf.name) : matches[0];
+      const wf = matches === undefined ? (sameNameField(w, i, rf.name) ?? byName.get(rf.name)) : matches[0];
       // The common case, two primitives one reads: nothing to record (primitive pairs have no memo entry).
       if (
         wf !== undefined &&
@@ -631,19 +643,19 @@ class Checker {
       ) {
         if (matches === undefined || matches.length === 1) continue;
       }
-      loc.push(String(i));
+      loc.push(indexToken(i));
       if (matches !== undefined && matches.length > 1)
         throw new AmbiguousField(this.ambiguous(rf, w, matches, loc));
       if (wf !== undefined) {
         const child = this.pair('type', rf.type, wf.type, rf.typePointer, wf.typePointer, loc);
-        result = this.merge(result, child, ['fields', String(i), 'type']);
+        if (!child.compatible) result = this.merge(result, child, ['fields', indexToken(i), 'type']);
       } else if (rf.default === undefined) {
         if (rf.type.kind === 'enum' && rf.type.default !== undefined) {
           // Java's quirk: an enum with an enum default is compared with the writer record itself.
           const child = this.pair('type', rf.type, w, rf.typePointer, w.pointer, loc);
-          result = this.merge(result, child, ['fields', String(i), 'type']);
+          result = this.merge(result, child, ['fields', indexToken(i), 'type']);
         } else {
-          result = this.merge(result, this.missingDefault(rf, w, loc), ['fields', String(i)]);
+          result = this.merge(result, this.missingDefault(rf, w, loc), ['fields', indexToken(i)]);
         }
       }
       loc.pop();
@@ -659,7 +671,7 @@ class Checker {
 
   /** Two results of this level, in order. */
   private both(a: Result, b: Result): Result {
-    return this.merge(this.merge(undefined, a, []), b, []) ?? COMPATIBLE;
+    return this.merge(this.merge(undefined, a), b) ?? COMPATIBLE;
   }
 
   private missingDefault(rf: AvroField, w: AvroRecord, loc: string[]): Result {
@@ -803,6 +815,12 @@ function writerFieldsFor(rf: AvroField, byName: Map<string, AvroField>): AvroFie
 }
 
 const NONE: AvroField[] = [];
+
+/** The writer field at the reader field's own position when it has the same name (fields rarely move): no lookup. */
+function sameNameField(w: AvroRecord, i: number, name: string): AvroField | undefined {
+  const f = w.fields[i];
+  return f !== undefined && f.name === name ? f : undefined;
+}
 
 /**
  * Can `reader` read data written with `writer`? Avro Java's `SchemaCompatibility` rules as the
