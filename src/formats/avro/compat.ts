@@ -275,9 +275,10 @@ function branchIndex(union: AvroUnion, t: AvroType): number {
  * on two paths from its root (a named type used again by name): see `needsMemo`.
  */
 class PairMemo {
-  private readonly results = new Map<AvroType, Map<AvroType, Result>>();
-  /** How many pairs with this writer are being computed (Java's recursion guard marks them in the memo). */
-  private readonly inProgress = new Map<AvroType, number>();
+  /** A cell per pair, so that finishing a pair writes its result without a second lookup. */
+  private readonly results = new Map<AvroType, Map<AvroType, { result: Result }>>();
+  /** The writers of the pairs being computed, innermost last (Java's recursion guard marks them in the memo). */
+  private readonly computing: AvroType[] = [];
   /**
    * Union probes that left their certainly incompatible branches out of the memo: per writer, the unions
    * probed and the index the probe stopped at. Such a pair, met again, is computed then (see deferred).
@@ -286,29 +287,34 @@ class PairMemo {
 
   /** The pair's memoised result, IN_PROGRESS, DEFERRED (skipped by a union probe), or undefined. */
   get(r: AvroType, w: AvroType): Result | undefined {
-    const known = this.results.get(r)?.get(w);
+    const known = this.results.get(r)?.get(w)?.result;
     return known === undefined && this.wasDeferred(r, w) ? DEFERRED : known;
   }
 
-  set(r: AvroType, w: AvroType, result: Result): void {
+  set(r: AvroType, w: AvroType, result: Result): { result: Result } {
     let forReader = this.results.get(r);
     if (forReader === undefined) this.results.set(r, (forReader = new Map()));
-    forReader.set(w, result);
+    const cell = { result };
+    forReader.set(w, cell);
+    return cell;
   }
 
-  start(r: AvroType, w: AvroType): void {
-    this.set(r, w, IN_PROGRESS);
-    this.inProgress.set(w, (this.inProgress.get(w) ?? 0) + 1);
+  /** Marks the pair in progress; `finish` with the cell it returns. */
+  start(r: AvroType, w: AvroType): { result: Result } {
+    this.computing.push(w);
+    return this.set(r, w, IN_PROGRESS);
   }
 
-  finish(r: AvroType, w: AvroType, result: Result): void {
-    this.inProgress.set(w, (this.inProgress.get(w) ?? 1) - 1);
-    this.set(r, w, result);
+  finish(cell: { result: Result }, result: Result): void {
+    this.computing.pop();
+    cell.result = result;
   }
 
   /** Is more than one pair with writer `w` being computed (a recursion through `w`)? */
   recursing(w: AvroType): boolean {
-    return (this.inProgress.get(w) ?? 0) > 1;
+    let n = 0;
+    for (const x of this.computing) if (x === w && ++n > 1) return true;
+    return false;
   }
 
   /**
@@ -409,9 +415,9 @@ class Checker {
     }
     // Recursion: compatible unless proven otherwise, as in Java.
     if (known !== undefined) return known === IN_PROGRESS ? COMPATIBLE : known;
-    memo.start(r, w);
+    const cell = memo.start(r, w);
     const result = this.calculate(r, w, rUse, wUse, loc);
-    memo.finish(r, w, result);
+    memo.finish(cell, result);
     return result;
   }
 
