@@ -272,7 +272,7 @@ function branchIndex(union: AvroUnion, t: AvroType): number {
  * Java's memo of pairs: every pair of a named type or a union is computed once, so a pair met again repeats
  * the findings (and locations) of its first meeting, and a pair met inside itself (recursion) counts as
  * compatible. It changes an answer only when a pair can be met twice, that is when a node of a schema sits
- * on two paths from its root (a named type used again by name): see `needsMemo`.
+ * on two paths from its root (a named type used again by name): see `hasSharedNode`.
  */
 class PairMemo {
   /** A cell per pair, so that finishing a pair writes its result without a second lookup. */
@@ -388,8 +388,9 @@ class Checker {
   /** Java's `getCompatibility(token, reader, writer, location)`; `loc` is Java's location stack. */
   private pair(token: string, r: AvroType, w: AvroType, rUse: string, wUse: string, loc: string[]): Result {
     loc.push(token);
-    // Primitives, arrays and maps belong to one parent each: such a pair is met again only through its
-    // parents, whose pair is memoised (a named type or a union), so it needs no memo entry of its own.
+    // Without a shared node no pair is met twice: no memo. Primitives, arrays and maps belong to one parent
+    // each: such a pair is met again only through its parents, whose pair is memoised (a named type or a
+    // union), so it needs no memo entry of its own.
     const result =
       this.memo === undefined || (!isNamed(r) && !isNamed(w) && r.kind !== 'union' && w.kind !== 'union')
         ? this.calculate(r, w, rUse, wUse, loc)
