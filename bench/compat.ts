@@ -74,6 +74,26 @@ function wideUnion(n: number, variant: 'old' | 'ok' | 'bad'): Json {
   return { type: 'record', name: 'Envelope', fields: [{ name: 'payload', type: branches }] };
 }
 
+/**
+ * A record whose named type `Money` is defined once and used again by name in every other field: the pairs
+ * repeat, so this is the case where the engine keeps Avro Java's memo of pairs (and repeats its locations).
+ */
+function sharedType(n: number, variant: 'old' | 'ok' | 'bad'): Json {
+  const money: Json = {
+    type: 'record',
+    name: 'Money',
+    fields: [
+      { name: 'amount', type: variant === 'bad' ? 'int' : variant === 'ok' ? 'double' : 'long' },
+      { name: 'currency', type: 'string' },
+    ],
+  };
+  const fields = Array.from({ length: n }, (_, i) => ({
+    name: `f${i}`,
+    type: i === 0 ? money : i % 2 === 0 ? 'Money' : 'string',
+  }));
+  return { type: 'record', name: 'Ledger', namespace: 'bench', fields };
+}
+
 interface Case {
   name: string;
   reader: Json;
@@ -112,6 +132,18 @@ cases.push({
   name: 'nesting depth 30, incompatible',
   reader: deep(30, 'bad'),
   writer: deep(30, 'old'),
+  compatible: false,
+});
+cases.push({
+  name: 'record 100 fields, a named type used 50 times, compatible',
+  reader: sharedType(100, 'ok'),
+  writer: sharedType(100, 'old'),
+  compatible: true,
+});
+cases.push({
+  name: 'record 100 fields, a named type used 50 times, incompatible',
+  reader: sharedType(100, 'bad'),
+  writer: sharedType(100, 'old'),
   compatible: false,
 });
 cases.push({

@@ -1,5 +1,4 @@
 import type { PairContext, PairFinding } from '../../compat/finding.js';
-import { escapePointerToken } from '../json/parse.js';
 import { javaTypeString } from './canonical.js';
 import {
   describeType,
@@ -38,8 +37,8 @@ interface RawFinding {
   errorType: string;
   /** Avro Java's location tokens (root token first), frozen where Java computed them. */
   javaLoc: readonly string[];
-  /** Our location tokens, relative to the pair whose result holds this finding. */
-  rel: readonly string[];
+  /** Our location, relative to the pair whose result holds this finding. */
+  rel: Rel | undefined;
   readerPointer: string;
   writerPointer: string;
   /** Avro's own message; derived when the finding is reported (most findings are only probes). */
@@ -53,13 +52,45 @@ interface RawFinding {
 }
 
 /**
+ * A location as a list of token groups that shares its tail: a finding rising through a level gains that
+ * level's tokens in front without a copy of the rest (copies made deep pairs quadratic).
+ */
+interface Rel {
+  readonly tokens: readonly string[];
+  readonly next: Rel | undefined;
+}
+
+/** Location tokens are Avro keywords (`fields`, `type`, `items`…) and indexes: none needs escaping in a pointer. */
+function relPath(rel: Rel | undefined): string {
+  if (rel === undefined) return '/';
+  let out = '';
+  for (let at: Rel | undefined = rel; at !== undefined; at = at.next)
+    for (const t of at.tokens) out += `/${t}`;
+  return out === '' ? '/' : out;
+}
+
+const AT_ITEMS: readonly string[] = ['items'];
+const AT_VALUES: readonly string[] = ['values'];
+
+const INDEX_TOKENS = Array.from({ length: 256 }, (_, i) => String(i));
+
+/** A location token for an index (field, branch), without a new string for the usual small ones. */
+function indexToken(i: number): string {
+  return INDEX_TOKENS[i] ?? String(i);
+}
+
+const AT_NAME: Rel = { tokens: ['name'], next: undefined };
+const AT_SIZE: Rel = { tokens: ['size'], next: undefined };
+const AT_SYMBOLS: Rel = { tokens: ['symbols'], next: undefined };
+
+/**
  * A finding built with every property in one order: findings are copied at each level they rise through,
  * and objects of one shape keep those copies cheap (spreads of mixed shapes cost microseconds each).
  */
 function finding(
   f: Omit<RawFinding, 'javaLoc'>,
   javaLoc: readonly string[],
-  rel: readonly string[],
+  rel: Rel | undefined,
 ): RawFinding {
   return {
     errorType: f.errorType,
@@ -142,20 +173,11 @@ function namesMatch(r: AvroNamed, w: AvroNamed): boolean {
   return r.name === w.name || r.aliases.includes(w.fullName);
 }
 
-function escapeToken(token: string): string {
-  return token.includes('~') || token.includes('/') ? escapePointerToken(token) : token;
-}
-
-export function locationPath(loc: readonly string[]): string {
-  if (loc.length === 0) return '/';
-  let out = '';
-  for (const token of loc) out += `/${escapeToken(token)}`;
-  return out;
-}
-
 /** Java's `Incompatibility.getLocation()`: the tokens after the root one, as a JSON pointer ("/" at the root). */
 function javaLocation(loc: readonly string[]): string {
-  return `/${loc.slice(1).map(escapeToken).join('/')}`;
+  let out = '';
+  for (let i = 1; i < loc.length; i++) out += `/${loc[i] as string}`;
+  return out === '' ? '/' : out;
 }
 
 const isPrimitive = (t: AvroType): boolean =>
@@ -179,6 +201,7 @@ interface UnionIndex {
   byAlias: Map<string, number[]>;
   records: number[];
   nonFlatRecords: number[];
+  all: number[];
 }
 
 const unionIndexes = new WeakMap<AvroUnion, UnionIndex>();
@@ -186,7 +209,13 @@ const unionIndexes = new WeakMap<AvroUnion, UnionIndex>();
 function unionIndex(union: AvroUnion): UnionIndex {
   let index = unionIndexes.get(union);
   if (index !== undefined) return index;
-  index = { byName: new Map(), byAlias: new Map(), records: [], nonFlatRecords: [] };
+  index = {
+    byName: new Map(),
+    byAlias: new Map(),
+    records: [],
+    nonFlatRecords: [],
+    all: union.branches.map((_, i) => i),
+  };
   const add = (map: Map<string, number[]>, key: string, i: number): void => {
     const list = map.get(key);
     if (list === undefined) map.set(key, [i]);
@@ -205,24 +234,28 @@ function unionIndex(union: AvroUnion): UnionIndex {
   return index;
 }
 
-function allBranches(union: AvroUnion): number[] {
-  return union.branches.map((_, i) => i);
+function allBranches(union: AvroUnion): readonly number[] {
+  return unionIndex(union).all;
 }
 
 /**
  * The indexes, in order, of the branches of `union` that are not certainly incompatible with `w` (the
  * others need no probe now: see deferred probes). For a named writer they come from the union's index.
  */
-function probedBranches(union: AvroUnion, w: AvroType): number[] {
+function probedBranches(union: AvroUnion, w: AvroType): readonly number[] {
   if (!isNamed(w)) return allBranches(union);
   const index = unionIndex(union);
-  const picked = new Set<number>([
-    ...(index.byName.get(w.name) ?? []),
-    ...(index.byAlias.get(w.fullName) ?? []),
-  ]);
-  if (w.kind === 'record') for (const i of isFlat(w) ? index.nonFlatRecords : index.records) picked.add(i);
+  const byName = index.byName.get(w.name) ?? NO_BRANCHES;
+  const byAlias = index.byAlias.get(w.fullName) ?? NO_BRANCHES;
+  const records = w.kind !== 'record' ? NO_BRANCHES : isFlat(w) ? index.nonFlatRecords : index.records;
+  // The usual case: one branch of that name, no alias naming `w`, no record that needs a probe anyway.
+  if (byAlias.length === 0 && records.length === 0 && byName.length <= 1)
+    return byName.length === 1 && union.branches[byName[0] as number]?.kind === w.kind ? byName : NO_BRANCHES;
+  const picked = new Set<number>([...byName, ...byAlias, ...records]);
   return [...picked].filter((i) => union.branches[i]?.kind === w.kind).sort((a, b) => a - b);
 }
+
+const NO_BRANCHES: readonly number[] = [];
 
 const branchIndexes = new WeakMap<AvroUnion, Map<AvroType, number>>();
 
@@ -236,153 +269,52 @@ function branchIndex(union: AvroUnion, t: AvroType): number {
 }
 
 /**
- * Avro Java's `ReaderWriterCompatibilityChecker`, step for step, because the registry's locations depend on
- * its details: every pair of schema nodes is memoised, so a named type met a second time repeats the
- * locations of the first meeting; union branches are probed in a fresh context (their own root); a writer
- * union against a non-union reader adds the branch index. Beside Java's location each finding keeps ours.
+ * Java's memo of pairs: every pair of a named type or a union is computed once, so a pair met again repeats
+ * the findings (and locations) of its first meeting, and a pair met inside itself (recursion) counts as
+ * compatible. It changes an answer only when a pair can be met twice, that is when a node of a schema sits
+ * on two paths from its root (a named type used again by name): see `hasSharedNode`.
  */
-class Checker {
-  private readonly memo = new Map<AvroType, Map<AvroType, Result>>();
-  /** How many pairs with this writer are being computed (Java's recursion guard marks them in the memo). */
-  private readonly inProgress = new Map<AvroType, number>();
+class PairMemo {
+  /** A cell per pair, so that finishing a pair writes its result without a second lookup. */
+  private readonly results = new Map<AvroType, Map<AvroType, { result: Result }>>();
+  /** The writers of the pairs being computed, innermost last (Java's recursion guard marks them in the memo). */
+  private readonly computing: AvroType[] = [];
   /**
    * Union probes that left their certainly incompatible branches out of the memo: per writer, the unions
    * probed and the index the probe stopped at. Such a pair, met again, is computed then (see deferred).
    */
   private readonly deferredProbes = new Map<AvroType, Array<{ union: AvroUnion; end: number }>>();
 
-  run(reader: AvroType, writer: AvroType): Result {
-    return this.pair('', reader, writer, '', '', []);
+  /** The pair's memoised result, IN_PROGRESS, DEFERRED (skipped by a union probe), or undefined. */
+  get(r: AvroType, w: AvroType): Result | undefined {
+    const known = this.results.get(r)?.get(w)?.result;
+    return known === undefined && this.wasDeferred(r, w) ? DEFERRED : known;
   }
 
-  /** Java's `getCompatibility(token, reader, writer, location)`; `loc` is Java's location stack. */
-  private pair(token: string, r: AvroType, w: AvroType, rUse: string, wUse: string, loc: string[]): Result {
-    loc.push(token);
-    let result: Result;
-    if (!isNamed(r) && !isNamed(w) && r.kind !== 'union' && w.kind !== 'union') {
-      // Primitives, arrays and maps belong to one parent each: such a pair is met again only through its
-      // parents, whose pair is memoised (a named type or a union), so it needs no memo entry of its own.
-      result = this.calculate(r, w, rUse, wUse, loc);
-    } else {
-      let forReader = this.memo.get(r);
-      if (forReader === undefined) this.memo.set(r, (forReader = new Map()));
-      let known = forReader.get(w);
-      if (known === undefined && this.wasDeferred(r, w)) known = DEFERRED;
-      if (known === DEFERRED) {
-        // Java computed this pair when it probed a union branch: in that fresh context, as here.
-        result = this.calculate(r, w, rUse, wUse, ['']);
-        forReader.set(w, result);
-      } else if (known !== undefined) {
-        // Recursion: compatible unless proven otherwise, as in Java.
-        result = known === IN_PROGRESS ? COMPATIBLE : known;
-      } else {
-        forReader.set(w, IN_PROGRESS);
-        this.inProgress.set(w, (this.inProgress.get(w) ?? 0) + 1);
-        result = this.calculate(r, w, rUse, wUse, loc);
-        this.inProgress.set(w, (this.inProgress.get(w) ?? 1) - 1);
-        forReader.set(w, result);
-      }
-    }
-    loc.pop();
-    return result;
+  set(r: AvroType, w: AvroType, result: Result): { result: Result } {
+    let forReader = this.results.get(r);
+    if (forReader === undefined) this.results.set(r, (forReader = new Map()));
+    const cell = { result };
+    forReader.set(w, cell);
+    return cell;
   }
 
-  private leaf(f: Omit<RawFinding, 'javaLoc'>, loc: readonly string[]): Result {
-    return { compatible: false, findings: [finding(f, loc.slice(), f.rel)] };
+  /** Marks the pair in progress; `finish` with the cell it returns. */
+  start(r: AvroType, w: AvroType): { result: Result } {
+    this.computing.push(w);
+    return this.set(r, w, IN_PROGRESS);
   }
 
-  /**
-   * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
-   * call owns (never a memoised one), so it grows in place: a record with many findings stays linear.
-   */
-  private merge(into: Result | undefined, child: Result, tokens: readonly string[]): Result | undefined {
-    if (child.compatible) return into;
-    const out = into ?? { compatible: false, findings: [] };
-    for (const f of child.findings) {
-      if (out.findings.length >= MAX_FINDINGS) break;
-      out.findings.push(tokens.length === 0 ? f : finding(f, f.javaLoc, tokens.concat(f.rel)));
-    }
-    return out;
+  finish(cell: { result: Result }, result: Result): void {
+    this.computing.pop();
+    cell.result = result;
   }
 
-  private calculate(r: AvroType, w: AvroType, rUse: string, wUse: string, loc: string[]): Result {
-    if (r.kind === w.kind) {
-      switch (r.kind) {
-        case 'record':
-          return this.records(r, w as AvroRecord, loc);
-        case 'enum':
-          return this.both(this.names(r, w as AvroNamed, loc), this.enums(r, w as AvroEnum, loc));
-        case 'fixed':
-          return this.both(this.names(r, w as AvroNamed, loc), this.fixeds(r, w as AvroFixed, loc));
-        case 'array': {
-          const wa = w as typeof r;
-          return this.only(this.pair('items', r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc), [
-            'items',
-          ]);
-        }
-        case 'map': {
-          const wm = w as typeof r;
-          return this.only(this.pair('values', r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc), [
-            'values',
-          ]);
-        }
-        case 'union':
-          return this.unionFromUnion(r, w as AvroUnion, loc);
-        default:
-          return COMPATIBLE;
-      }
-    }
-    if (w.kind === 'union') {
-      // Every branch the writer may have written must be readable. Java adds the branch index to its
-      // location; ours stays where the union is used (the reader is not a union: no branch to point at).
-      let result: Result | undefined;
-      w.branches.forEach((b, i) => {
-        result = this.merge(result, this.pair(String(i), r, b, rUse, w.branchPointers[i] ?? wUse, loc), []);
-      });
-      return result ?? COMPATIBLE;
-    }
-    if (r.kind === 'union') {
-      const failed: Result[] = new Array<Result>(r.branches.length).fill(DEFERRED);
-      // A branch whose pair with `w` is being computed (recursion) is probed: Java counts it compatible.
-      // (This union's own pair with `w` is one of those in progress.)
-      const recursing = (this.inProgress.get(w) ?? 0) > 1;
-      for (const i of recursing ? allBranches(r) : probedBranches(r, w)) {
-        const b = r.branches[i] as AvroType;
-        if (certainlyIncompatible(b, w) && !(recursing && this.memo.get(b)?.get(w) === IN_PROGRESS)) continue;
-        const probe = this.pair('', b, w, r.branchPointers[i] ?? '', wUse, []);
-        if (probe.compatible) {
-          this.recordProbe(r, w, i);
-          return COMPATIBLE;
-        }
-        failed[i] = probe;
-      }
-      this.recordProbe(r, w, r.branches.length);
-      return this.leaf(
-        {
-          errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-          rel: [],
-          readerPointer: rUse,
-          writerPointer: wUse,
-          r,
-          w,
-          detail: this.closestReason(r, w, failed),
-        },
-        loc,
-      );
-    }
-    if (readsPrimitive(r.kind, w.kind)) return COMPATIBLE;
-    return this.leaf(
-      {
-        errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
-        rel: [],
-        readerPointer: rUse,
-        writerPointer: wUse,
-        r,
-        w,
-        detail: '',
-      },
-      loc,
-    );
+  /** Is more than one pair with writer `w` being computed (a recursion through `w`)? */
+  recursing(w: AvroType): boolean {
+    let n = 0;
+    for (const x of this.computing) if (x === w && ++n > 1) return true;
+    return false;
   }
 
   /**
@@ -392,7 +324,7 @@ class Checker {
    * Rather than a memo entry per skipped branch (thousands for wide unions), one record per probe says
    * which branches it passed.
    */
-  private recordProbe(union: AvroUnion, w: AvroType, end: number): void {
+  recordProbe(union: AvroUnion, w: AvroType, end: number): void {
     if (end === 0) return;
     let probes = this.deferredProbes.get(w);
     if (probes === undefined) this.deferredProbes.set(w, (probes = []));
@@ -409,22 +341,210 @@ class Checker {
     }
     return false;
   }
+}
 
-  /** Why the reader branch most like `w` (same kind and name) cannot read it, from the probes already made. */
-  private closestReason(r: AvroUnion, w: AvroType, probes: Result[]): string {
+const sharedNodes = new WeakMap<AvroType, boolean>();
+
+/**
+ * Does a node of this schema sit on two paths from the root (a named type used again by name, a
+ * recursion)? Without one in either schema no pair can be met twice, and Java's memo changes nothing.
+ */
+export function hasSharedNode(root: AvroType): boolean {
+  let shared = sharedNodes.get(root);
+  if (shared !== undefined) return shared;
+  shared = false;
+  const seen = new Set<AvroType>();
+  const todo = [root];
+  for (let t = todo.pop(); t !== undefined && !shared; t = todo.pop()) {
+    shared = seen.has(t);
+    seen.add(t);
+    if (t.kind === 'record') for (const f of t.fields) todo.push(f.type);
+    else if (t.kind === 'array') todo.push(t.items);
+    else if (t.kind === 'map') todo.push(t.values);
+    else if (t.kind === 'union') todo.push(...t.branches);
+  }
+  sharedNodes.set(root, shared);
+  return shared;
+}
+
+/**
+ * Avro Java's `ReaderWriterCompatibilityChecker`, step for step, because the registry's locations depend on
+ * its details: every pair of schema nodes is memoised (when a pair can be met twice), so a named type met a
+ * second time repeats the locations of the first meeting; union branches are probed in a fresh context (their
+ * own root); a writer union against a non-union reader adds the branch index. Beside Java's location each
+ * finding keeps ours.
+ */
+class Checker {
+  private readonly memo: PairMemo | undefined;
+
+  constructor(withMemo: boolean) {
+    this.memo = withMemo ? new PairMemo() : undefined;
+  }
+
+  run(reader: AvroType, writer: AvroType): Result {
+    return this.pair('', reader, writer, '', '', []);
+  }
+
+  /** Java's `getCompatibility(token, reader, writer, location)`; `loc` is Java's location stack. */
+  private pair(token: string, r: AvroType, w: AvroType, rUse: string, wUse: string, loc: string[]): Result {
+    loc.push(token);
+    // Without a shared node no pair is met twice: no memo. Primitives, arrays and maps belong to one parent
+    // each: such a pair is met again only through its parents, whose pair is memoised (a named type or a
+    // union), so it needs no memo entry of its own.
+    const result =
+      this.memo === undefined || (!isNamed(r) && !isNamed(w) && r.kind !== 'union' && w.kind !== 'union')
+        ? this.calculate(r, w, rUse, wUse, loc)
+        : this.memoised(this.memo, r, w, rUse, wUse, loc);
+    loc.pop();
+    return result;
+  }
+
+  private memoised(
+    memo: PairMemo,
+    r: AvroType,
+    w: AvroType,
+    rUse: string,
+    wUse: string,
+    loc: string[],
+  ): Result {
+    const known = memo.get(r, w);
+    if (known === DEFERRED) {
+      // Java computed this pair when it probed a union branch: in that fresh context, as here.
+      const result = this.calculate(r, w, rUse, wUse, ['']);
+      memo.set(r, w, result);
+      return result;
+    }
+    // Recursion: compatible unless proven otherwise, as in Java.
+    if (known !== undefined) return known === IN_PROGRESS ? COMPATIBLE : known;
+    const cell = memo.start(r, w);
+    const result = this.calculate(r, w, rUse, wUse, loc);
+    memo.finish(cell, result);
+    return result;
+  }
+
+  private leaf(f: Omit<RawFinding, 'javaLoc'>, loc: readonly string[]): Result {
+    return { compatible: false, findings: [finding(f, loc.slice(), f.rel)] };
+  }
+
+  /**
+   * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
+   * call owns (never a memoised one), so it grows in place: a record with many findings stays linear.
+   */
+  private merge(into: Result | undefined, child: Result, tokens?: readonly string[]): Result | undefined {
+    if (child.compatible) return into;
+    const out = into ?? { compatible: false, findings: [] };
+    for (const f of child.findings) {
+      if (out.findings.length >= MAX_FINDINGS) break;
+      out.findings.push(tokens === undefined ? f : finding(f, f.javaLoc, { tokens, next: f.rel }));
+    }
+    return out;
+  }
+
+  private calculate(r: AvroType, w: AvroType, rUse: string, wUse: string, loc: string[]): Result {
+    if (r.kind === w.kind) {
+      switch (r.kind) {
+        case 'record':
+          return this.records(r, w as AvroRecord, loc);
+        case 'enum':
+          return this.both(this.names(r, w as AvroNamed, loc), this.enums(r, w as AvroEnum, loc));
+        case 'fixed':
+          return this.both(this.names(r, w as AvroNamed, loc), this.fixeds(r, w as AvroFixed, loc));
+        case 'array': {
+          const wa = w as typeof r;
+          return this.only(
+            this.pair('items', r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc),
+            AT_ITEMS,
+          );
+        }
+        case 'map': {
+          const wm = w as typeof r;
+          return this.only(
+            this.pair('values', r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc),
+            AT_VALUES,
+          );
+        }
+        case 'union':
+          return this.unionFromUnion(r, w as AvroUnion, loc);
+        default:
+          return COMPATIBLE;
+      }
+    }
+    if (w.kind === 'union') {
+      // Every branch the writer may have written must be readable. Java adds the branch index to its
+      // location; ours stays where the union is used (the reader is not a union: no branch to point at).
+      let result: Result | undefined;
+      w.branches.forEach((b, i) => {
+        result = this.merge(result, this.pair(indexToken(i), r, b, rUse, w.branchPointers[i] ?? wUse, loc));
+      });
+      return result ?? COMPATIBLE;
+    }
+    if (r.kind === 'union') return this.readerUnion(r, w, rUse, wUse, loc);
+    if (readsPrimitive(r.kind, w.kind)) return COMPATIBLE;
+    return this.leaf(
+      {
+        errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
+        rel: undefined,
+        readerPointer: rUse,
+        writerPointer: wUse,
+        r,
+        w,
+        detail: '',
+      },
+      loc,
+    );
+  }
+
+  /** A reader union reads `w` when one of its branches does: Java probes them in order, each in a fresh context. */
+  private readerUnion(r: AvroUnion, w: AvroType, rUse: string, wUse: string, loc: string[]): Result {
+    // A branch whose pair with `w` is being computed (recursion) is probed: Java counts it compatible.
+    // (This union's own pair with `w` is one of those in progress.)
+    const recursing = this.memo?.recursing(w) ?? false;
+    for (const i of recursing ? allBranches(r) : probedBranches(r, w)) {
+      const b = r.branches[i] as AvroType;
+      if (certainlyIncompatible(b, w) && !(recursing && this.memo?.get(b, w) === IN_PROGRESS)) continue;
+      if (this.probe(r, i, w, wUse).compatible) {
+        this.memo?.recordProbe(r, w, i);
+        return COMPATIBLE;
+      }
+    }
+    this.memo?.recordProbe(r, w, r.branches.length);
+    return this.leaf(
+      {
+        errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+        rel: undefined,
+        readerPointer: rUse,
+        writerPointer: wUse,
+        r,
+        w,
+        detail: this.closestReason(r, w, wUse),
+      },
+      loc,
+    );
+  }
+
+  private probe(r: AvroUnion, i: number, w: AvroType, wUse: string): Result {
+    return this.pair('', r.branches[i] as AvroType, w, r.branchPointers[i] ?? '', wUse, []);
+  }
+
+  /**
+   * Why the reader branch most like `w` (same kind and name) cannot read it. That branch was probed already
+   * (it is never certainly incompatible), so asking again gives the same answer: the memoised one, or the
+   * same findings computed again for a pair that has no memo entry.
+   */
+  private closestReason(r: AvroUnion, w: AvroType, wUse: string): string {
     const i = r.branches.findIndex(
       (b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w)),
     );
-    const first = i < 0 ? undefined : probes[i]?.findings[0];
+    const first = i < 0 ? undefined : this.probe(r, i, w, wUse).findings[0];
     if (first === undefined) return '';
-    return ` (closest branch ${describeType(r.branches[i] as AvroType)}: ${first.errorType} at ${locationPath(first.rel)}: ${infoOf(first)})`;
+    return ` (closest branch ${describeType(r.branches[i] as AvroType)}: ${first.errorType} at ${relPath(first.rel)}: ${infoOf(first)})`;
   }
 
   private unionFromUnion(r: AvroUnion, w: AvroUnion, loc: string[]): Result {
     let result: Result | undefined;
     w.branches.forEach((b, i) => {
       const wUse = w.branchPointers[i] ?? w.pointer;
-      loc.push(String(i));
+      loc.push(indexToken(i));
       // Java probes the whole reader union against this branch in a fresh context.
       const probe = this.pair('', r, b, r.pointer, wUse, []);
       if (!probe.compatible) {
@@ -434,7 +554,7 @@ class Checker {
           this.leaf(
             {
               errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-              rel: [String(i)],
+              rel: { tokens: [indexToken(i)], next: undefined },
               readerPointer: r.pointer,
               writerPointer: wUse,
               r,
@@ -458,7 +578,7 @@ class Checker {
     const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
-        rel: ['name'],
+        rel: AT_NAME,
         readerPointer: `${r.pointer}/name`,
         writerPointer: `${w.pointer}/name`,
         r,
@@ -477,7 +597,7 @@ class Checker {
     const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
-        rel: ['size'],
+        rel: AT_SIZE,
         readerPointer: `${r.pointer}/size`,
         writerPointer: `${w.pointer}/size`,
         r,
@@ -499,7 +619,7 @@ class Checker {
     const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
-        rel: ['symbols'],
+        rel: AT_SYMBOLS,
         readerPointer: `${r.pointer}/symbols`,
         writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
         r,
@@ -513,14 +633,14 @@ class Checker {
   }
 
   private records(r: AvroRecord, w: AvroRecord, loc: string[]): Result {
-    let result = this.merge(undefined, this.names(r, w, loc), []);
+    let result = this.merge(undefined, this.names(r, w, loc));
     loc.push('fields');
     const byName = fieldsByName(w);
     for (let i = 0; i < r.fields.length; i++) {
       const rf = r.fields[i] as AvroField;
       // Without aliases a field finds at most one writer field (no list to build).
       const matches = rf.aliases.length === 0 ? undefined : writerFieldsFor(rf, byName);
-      const wf = matches === undefined ? byName.get(rf.name) : matches[0];
+      const wf = matches === undefined ? (sameNameField(w, i, rf.name) ?? byName.get(rf.name)) : matches[0];
       // The common case, two primitives one reads: nothing to record (primitive pairs have no memo entry).
       if (
         wf !== undefined &&
@@ -530,19 +650,19 @@ class Checker {
       ) {
         if (matches === undefined || matches.length === 1) continue;
       }
-      loc.push(String(i));
+      loc.push(indexToken(i));
       if (matches !== undefined && matches.length > 1)
         throw new AmbiguousField(this.ambiguous(rf, w, matches, loc));
       if (wf !== undefined) {
         const child = this.pair('type', rf.type, wf.type, rf.typePointer, wf.typePointer, loc);
-        result = this.merge(result, child, ['fields', String(i), 'type']);
+        if (!child.compatible) result = this.merge(result, child, ['fields', indexToken(i), 'type']);
       } else if (rf.default === undefined) {
         if (rf.type.kind === 'enum' && rf.type.default !== undefined) {
           // Java's quirk: an enum with an enum default is compared with the writer record itself.
           const child = this.pair('type', rf.type, w, rf.typePointer, w.pointer, loc);
-          result = this.merge(result, child, ['fields', String(i), 'type']);
+          result = this.merge(result, child, ['fields', indexToken(i), 'type']);
         } else {
-          result = this.merge(result, this.missingDefault(rf, w, loc), ['fields', String(i)]);
+          result = this.merge(result, this.missingDefault(rf, w, loc), ['fields', indexToken(i)]);
         }
       }
       loc.pop();
@@ -558,14 +678,14 @@ class Checker {
 
   /** Two results of this level, in order. */
   private both(a: Result, b: Result): Result {
-    return this.merge(this.merge(undefined, a, []), b, []) ?? COMPATIBLE;
+    return this.merge(this.merge(undefined, a), b) ?? COMPATIBLE;
   }
 
   private missingDefault(rf: AvroField, w: AvroRecord, loc: string[]): Result {
     return this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
-        rel: [],
+        rel: undefined,
         readerPointer: rf.pointer,
         writerPointer: `${w.pointer}/fields`,
         r: rf.type,
@@ -582,7 +702,7 @@ class Checker {
     return {
       errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
       javaLoc: loc.slice(),
-      rel: [],
+      rel: undefined,
       readerPointer: rf.pointer,
       writerPointer: matches[1]?.pointer ?? w.pointer,
       // Java's exception message (Field.toString(), then the writer record's JSON): the registry's text.
@@ -600,7 +720,7 @@ class Checker {
     } catch (e) {
       if (!(e instanceof AmbiguousField)) throw e;
       // Our own path for it: Java's location is all we know of where the walk was.
-      return [{ ...e.finding, rel: e.finding.javaLoc.slice(1) }];
+      return [{ ...e.finding, rel: { tokens: e.finding.javaLoc.slice(1), next: undefined } }];
     }
   }
 }
@@ -703,6 +823,12 @@ function writerFieldsFor(rf: AvroField, byName: Map<string, AvroField>): AvroFie
 
 const NONE: AvroField[] = [];
 
+/** The writer field at the reader field's own position when it has the same name (fields rarely move): no lookup. */
+function sameNameField(w: AvroRecord, i: number, name: string): AvroField | undefined {
+  const f = w.fields[i];
+  return f !== undefined && f.name === name ? f : undefined;
+}
+
 /**
  * Can `reader` read data written with `writer`? Avro Java's `SchemaCompatibility` rules as the
  * registry applies them, reporting every incompatibility (not only the first) with its location in
@@ -710,8 +836,29 @@ const NONE: AvroField[] = [];
  * candidate (new) schema, the registry's error type, its message and a fix.
  */
 export function checkAvro(reader: AvroSchema, writer: AvroSchema, context: PairContext): PairFinding[] {
-  return new Checker().check(reader.root, writer.root).map((f) => {
-    const path = locationPath(f.rel);
+  return report(newChecker(reader.root, writer.root).check(reader.root, writer.root), context);
+}
+
+/**
+ * `checkAvro` with Java's memo of pairs whatever the schemas: what it answers for schemas that share a
+ * node. Tests hold `checkAvro` to it, since leaving the memo out must change no answer.
+ */
+export function checkAvroWithMemo(
+  reader: AvroSchema,
+  writer: AvroSchema,
+  context: PairContext,
+): PairFinding[] {
+  return report(new Checker(true).check(reader.root, writer.root), context);
+}
+
+function newChecker(reader: AvroType, writer: AvroType): Checker {
+  return new Checker(hasSharedNode(reader) || hasSharedNode(writer));
+}
+
+/** The findings with their paths, Avro locations, messages and fixes, once the reader/writer labels are known. */
+function report(findings: RawFinding[], context: PairContext): PairFinding[] {
+  return findings.map((f) => {
+    const path = relPath(f.rel);
     const registryPath = javaLocation(f.javaLoc);
     const { message, fix } = explain(f, context, path);
     return {
@@ -733,5 +880,5 @@ export function canRead(reader: AvroSchema, writer: AvroSchema): boolean {
 
 /** Type-level form of `canRead`, for callers that walk two schemas themselves (the semantic diff). */
 export function typeCanRead(reader: AvroType, writer: AvroType): boolean {
-  return new Checker().check(reader, writer).length === 0;
+  return newChecker(reader, writer).check(reader, writer).length === 0;
 }
