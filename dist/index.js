@@ -27883,6 +27883,16 @@ var init_canonical = __esm({
 });
 
 // src/formats/avro/compat.ts
+function relPath(rel) {
+  if (rel === void 0) return "/";
+  let out = "";
+  for (let at2 = rel; at2 !== void 0; at2 = at2.next)
+    for (const t of at2.tokens) out += `/${t}`;
+  return out === "" ? "/" : out;
+}
+function indexToken(i) {
+  return INDEX_TOKENS[i] ?? String(i);
+}
 function finding(f, javaLoc, rel) {
   return {
     errorType: f.errorType,
@@ -27928,17 +27938,10 @@ function readsPrimitive(reader, writer) {
 function namesMatch(r, w) {
   return r.name === w.name || r.aliases.includes(w.fullName);
 }
-function escapeToken(token) {
-  return token.includes("~") || token.includes("/") ? escapePointerToken(token) : token;
-}
-function locationPath(loc) {
-  if (loc.length === 0) return "/";
-  let out = "";
-  for (const token of loc) out += `/${escapeToken(token)}`;
-  return out;
-}
 function javaLocation(loc) {
-  return `/${loc.slice(1).map(escapeToken).join("/")}`;
+  let out = "";
+  for (let i = 1; i < loc.length; i++) out += `/${loc[i]}`;
+  return out === "" ? "/" : out;
 }
 function certainlyIncompatible(b, w) {
   if (b.kind === "union" || w.kind === "union") return false;
@@ -27950,7 +27953,13 @@ function certainlyIncompatible(b, w) {
 function unionIndex(union) {
   let index = unionIndexes.get(union);
   if (index !== void 0) return index;
-  index = { byName: /* @__PURE__ */ new Map(), byAlias: /* @__PURE__ */ new Map(), records: [], nonFlatRecords: [] };
+  index = {
+    byName: /* @__PURE__ */ new Map(),
+    byAlias: /* @__PURE__ */ new Map(),
+    records: [],
+    nonFlatRecords: [],
+    all: union.branches.map((_, i) => i)
+  };
   const add2 = (map, key, i) => {
     const list2 = map.get(key);
     if (list2 === void 0) map.set(key, [i]);
@@ -27969,16 +27978,17 @@ function unionIndex(union) {
   return index;
 }
 function allBranches(union) {
-  return union.branches.map((_, i) => i);
+  return unionIndex(union).all;
 }
 function probedBranches(union, w) {
   if (!isNamed(w)) return allBranches(union);
   const index = unionIndex(union);
-  const picked = /* @__PURE__ */ new Set([
-    ...index.byName.get(w.name) ?? [],
-    ...index.byAlias.get(w.fullName) ?? []
-  ]);
-  if (w.kind === "record") for (const i of isFlat(w) ? index.nonFlatRecords : index.records) picked.add(i);
+  const byName = index.byName.get(w.name) ?? NO_BRANCHES;
+  const byAlias = index.byAlias.get(w.fullName) ?? NO_BRANCHES;
+  const records = w.kind !== "record" ? NO_BRANCHES : isFlat(w) ? index.nonFlatRecords : index.records;
+  if (byAlias.length === 0 && records.length === 0 && byName.length <= 1)
+    return byName.length === 1 && union.branches[byName[0]]?.kind === w.kind ? byName : NO_BRANCHES;
+  const picked = /* @__PURE__ */ new Set([...byName, ...byAlias, ...records]);
   return [...picked].filter((i) => union.branches[i]?.kind === w.kind).sort((a, b) => a - b);
 }
 function branchIndex(union, t) {
@@ -27988,6 +27998,23 @@ function branchIndex(union, t) {
     branchIndexes.set(union, indexes);
   }
   return indexes.get(t) ?? -1;
+}
+function hasSharedNode(root) {
+  let shared = sharedNodes.get(root);
+  if (shared !== void 0) return shared;
+  shared = false;
+  const seen = /* @__PURE__ */ new Set();
+  const todo = [root];
+  for (let t = todo.pop(); t !== void 0 && !shared; t = todo.pop()) {
+    shared = seen.has(t);
+    seen.add(t);
+    if (t.kind === "record") for (const f of t.fields) todo.push(f.type);
+    else if (t.kind === "array") todo.push(t.items);
+    else if (t.kind === "map") todo.push(t.values);
+    else if (t.kind === "union") todo.push(...t.branches);
+  }
+  sharedNodes.set(root, shared);
+  return shared;
 }
 function explain(f, c, path) {
   const { r, w } = f;
@@ -28059,9 +28086,19 @@ function writerFieldsFor(rf, byName) {
   }
   return out;
 }
+function sameNameField(w, i, name) {
+  const f = w.fields[i];
+  return f !== void 0 && f.name === name ? f : void 0;
+}
 function checkAvro(reader, writer, context3) {
-  return new Checker().check(reader.root, writer.root).map((f) => {
-    const path = locationPath(f.rel);
+  return report(newChecker(reader.root, writer.root).check(reader.root, writer.root), context3);
+}
+function newChecker(reader, writer) {
+  return new Checker(hasSharedNode(reader) || hasSharedNode(writer));
+}
+function report(findings, context3) {
+  return findings.map((f) => {
+    const path = relPath(f.rel);
     const registryPath = javaLocation(f.javaLoc);
     const { message, fix } = explain(f, context3, path);
     return {
@@ -28079,13 +28116,12 @@ function canRead(reader, writer) {
   return typeCanRead(reader.root, writer.root);
 }
 function typeCanRead(reader, writer) {
-  return new Checker().check(reader, writer).length === 0;
+  return newChecker(reader, writer).check(reader, writer).length === 0;
 }
-var AVRO_ERROR_TYPES, MAX_FINDINGS, COMPATIBLE, IN_PROGRESS, DEFERRED, flatRecords, AmbiguousField, PROMOTIONS, isPrimitive, unionIndexes, branchIndexes, Checker, writerFieldIndex, NONE;
+var AVRO_ERROR_TYPES, MAX_FINDINGS, AT_ITEMS, AT_VALUES, INDEX_TOKENS, AT_NAME, AT_SIZE, AT_SYMBOLS, COMPATIBLE, IN_PROGRESS, DEFERRED, flatRecords, AmbiguousField, PROMOTIONS, isPrimitive, unionIndexes, NO_BRANCHES, branchIndexes, PairMemo, sharedNodes, Checker, writerFieldIndex, NONE;
 var init_compat = __esm({
   "src/formats/avro/compat.ts"() {
     "use strict";
-    init_parse();
     init_canonical();
     init_model();
     AVRO_ERROR_TYPES = {
@@ -28099,6 +28135,12 @@ var init_compat = __esm({
       AMBIGUOUS_FIELD_ALIAS: "AMBIGUOUS_FIELD_ALIAS"
     };
     MAX_FINDINGS = 1e3;
+    AT_ITEMS = ["items"];
+    AT_VALUES = ["values"];
+    INDEX_TOKENS = Array.from({ length: 256 }, (_, i) => String(i));
+    AT_NAME = { tokens: ["name"], next: void 0 };
+    AT_SIZE = { tokens: ["size"], next: void 0 };
+    AT_SYMBOLS = { tokens: ["symbols"], next: void 0 };
     COMPATIBLE = { compatible: true, findings: [] };
     IN_PROGRESS = { compatible: true, findings: [] };
     DEFERRED = { compatible: false, findings: [] };
@@ -28119,136 +28161,44 @@ var init_compat = __esm({
     };
     isPrimitive = (t) => !isNamed(t) && t.kind !== "union" && t.kind !== "array" && t.kind !== "map";
     unionIndexes = /* @__PURE__ */ new WeakMap();
+    NO_BRANCHES = [];
     branchIndexes = /* @__PURE__ */ new WeakMap();
-    Checker = class {
-      memo = /* @__PURE__ */ new Map();
-      /** How many pairs with this writer are being computed (Java's recursion guard marks them in the memo). */
-      inProgress = /* @__PURE__ */ new Map();
+    PairMemo = class {
+      /** A cell per pair, so that finishing a pair writes its result without a second lookup. */
+      results = /* @__PURE__ */ new Map();
+      /** The writers of the pairs being computed, innermost last (Java's recursion guard marks them in the memo). */
+      computing = [];
       /**
        * Union probes that left their certainly incompatible branches out of the memo: per writer, the unions
        * probed and the index the probe stopped at. Such a pair, met again, is computed then (see deferred).
        */
       deferredProbes = /* @__PURE__ */ new Map();
-      run(reader, writer) {
-        return this.pair("", reader, writer, "", "", []);
+      /** The pair's memoised result, IN_PROGRESS, DEFERRED (skipped by a union probe), or undefined. */
+      get(r, w) {
+        const known2 = this.results.get(r)?.get(w)?.result;
+        return known2 === void 0 && this.wasDeferred(r, w) ? DEFERRED : known2;
       }
-      /** Java's `getCompatibility(token, reader, writer, location)`; `loc` is Java's location stack. */
-      pair(token, r, w, rUse, wUse, loc) {
-        loc.push(token);
-        let result;
-        if (!isNamed(r) && !isNamed(w) && r.kind !== "union" && w.kind !== "union") {
-          result = this.calculate(r, w, rUse, wUse, loc);
-        } else {
-          let forReader = this.memo.get(r);
-          if (forReader === void 0) this.memo.set(r, forReader = /* @__PURE__ */ new Map());
-          let known2 = forReader.get(w);
-          if (known2 === void 0 && this.wasDeferred(r, w)) known2 = DEFERRED;
-          if (known2 === DEFERRED) {
-            result = this.calculate(r, w, rUse, wUse, [""]);
-            forReader.set(w, result);
-          } else if (known2 !== void 0) {
-            result = known2 === IN_PROGRESS ? COMPATIBLE : known2;
-          } else {
-            forReader.set(w, IN_PROGRESS);
-            this.inProgress.set(w, (this.inProgress.get(w) ?? 0) + 1);
-            result = this.calculate(r, w, rUse, wUse, loc);
-            this.inProgress.set(w, (this.inProgress.get(w) ?? 1) - 1);
-            forReader.set(w, result);
-          }
-        }
-        loc.pop();
-        return result;
+      set(r, w, result) {
+        let forReader = this.results.get(r);
+        if (forReader === void 0) this.results.set(r, forReader = /* @__PURE__ */ new Map());
+        const cell3 = { result };
+        forReader.set(w, cell3);
+        return cell3;
       }
-      leaf(f, loc) {
-        return { compatible: false, findings: [finding(f, loc.slice(), f.rel)] };
+      /** Marks the pair in progress; `finish` with the cell it returns. */
+      start(r, w) {
+        this.computing.push(w);
+        return this.set(r, w, IN_PROGRESS);
       }
-      /**
-       * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
-       * call owns (never a memoised one), so it grows in place: a record with many findings stays linear.
-       */
-      merge(into, child, tokens2) {
-        if (child.compatible) return into;
-        const out = into ?? { compatible: false, findings: [] };
-        for (const f of child.findings) {
-          if (out.findings.length >= MAX_FINDINGS) break;
-          out.findings.push(tokens2.length === 0 ? f : finding(f, f.javaLoc, tokens2.concat(f.rel)));
-        }
-        return out;
+      finish(cell3, result) {
+        this.computing.pop();
+        cell3.result = result;
       }
-      calculate(r, w, rUse, wUse, loc) {
-        if (r.kind === w.kind) {
-          switch (r.kind) {
-            case "record":
-              return this.records(r, w, loc);
-            case "enum":
-              return this.both(this.names(r, w, loc), this.enums(r, w, loc));
-            case "fixed":
-              return this.both(this.names(r, w, loc), this.fixeds(r, w, loc));
-            case "array": {
-              const wa = w;
-              return this.only(this.pair("items", r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc), [
-                "items"
-              ]);
-            }
-            case "map": {
-              const wm = w;
-              return this.only(this.pair("values", r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc), [
-                "values"
-              ]);
-            }
-            case "union":
-              return this.unionFromUnion(r, w, loc);
-            default:
-              return COMPATIBLE;
-          }
-        }
-        if (w.kind === "union") {
-          let result;
-          w.branches.forEach((b, i) => {
-            result = this.merge(result, this.pair(String(i), r, b, rUse, w.branchPointers[i] ?? wUse, loc), []);
-          });
-          return result ?? COMPATIBLE;
-        }
-        if (r.kind === "union") {
-          const failed = new Array(r.branches.length).fill(DEFERRED);
-          const recursing = (this.inProgress.get(w) ?? 0) > 1;
-          for (const i of recursing ? allBranches(r) : probedBranches(r, w)) {
-            const b = r.branches[i];
-            if (certainlyIncompatible(b, w) && !(recursing && this.memo.get(b)?.get(w) === IN_PROGRESS)) continue;
-            const probe = this.pair("", b, w, r.branchPointers[i] ?? "", wUse, []);
-            if (probe.compatible) {
-              this.recordProbe(r, w, i);
-              return COMPATIBLE;
-            }
-            failed[i] = probe;
-          }
-          this.recordProbe(r, w, r.branches.length);
-          return this.leaf(
-            {
-              errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-              rel: [],
-              readerPointer: rUse,
-              writerPointer: wUse,
-              r,
-              w,
-              detail: this.closestReason(r, w, failed)
-            },
-            loc
-          );
-        }
-        if (readsPrimitive(r.kind, w.kind)) return COMPATIBLE;
-        return this.leaf(
-          {
-            errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
-            rel: [],
-            readerPointer: rUse,
-            writerPointer: wUse,
-            r,
-            w,
-            detail: ""
-          },
-          loc
-        );
+      /** Is more than one pair with writer `w` being computed (a recursion through `w`)? */
+      recursing(w) {
+        let n = 0;
+        for (const x of this.computing) if (x === w && ++n > 1) return true;
+        return false;
       }
       /**
        * Java probes union branches in order, and every probe is memoised with its fresh-context locations.
@@ -28273,20 +28223,149 @@ var init_compat = __esm({
         }
         return false;
       }
-      /** Why the reader branch most like `w` (same kind and name) cannot read it, from the probes already made. */
-      closestReason(r, w, probes) {
+    };
+    sharedNodes = /* @__PURE__ */ new WeakMap();
+    Checker = class {
+      memo;
+      constructor(withMemo) {
+        this.memo = withMemo ? new PairMemo() : void 0;
+      }
+      run(reader, writer) {
+        return this.pair("", reader, writer, "", "", []);
+      }
+      /** Java's `getCompatibility(token, reader, writer, location)`; `loc` is Java's location stack. */
+      pair(token, r, w, rUse, wUse, loc) {
+        loc.push(token);
+        const result = this.memo === void 0 || !isNamed(r) && !isNamed(w) && r.kind !== "union" && w.kind !== "union" ? this.calculate(r, w, rUse, wUse, loc) : this.memoised(this.memo, r, w, rUse, wUse, loc);
+        loc.pop();
+        return result;
+      }
+      memoised(memo, r, w, rUse, wUse, loc) {
+        const known2 = memo.get(r, w);
+        if (known2 === DEFERRED) {
+          const result2 = this.calculate(r, w, rUse, wUse, [""]);
+          memo.set(r, w, result2);
+          return result2;
+        }
+        if (known2 !== void 0) return known2 === IN_PROGRESS ? COMPATIBLE : known2;
+        const cell3 = memo.start(r, w);
+        const result = this.calculate(r, w, rUse, wUse, loc);
+        memo.finish(cell3, result);
+        return result;
+      }
+      leaf(f, loc) {
+        return { compatible: false, findings: [finding(f, loc.slice(), f.rel)] };
+      }
+      /**
+       * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
+       * call owns (never a memoised one), so it grows in place: a record with many findings stays linear.
+       */
+      merge(into, child, tokens2) {
+        if (child.compatible) return into;
+        const out = into ?? { compatible: false, findings: [] };
+        for (const f of child.findings) {
+          if (out.findings.length >= MAX_FINDINGS) break;
+          out.findings.push(tokens2 === void 0 ? f : finding(f, f.javaLoc, { tokens: tokens2, next: f.rel }));
+        }
+        return out;
+      }
+      calculate(r, w, rUse, wUse, loc) {
+        if (r.kind === w.kind) {
+          switch (r.kind) {
+            case "record":
+              return this.records(r, w, loc);
+            case "enum":
+              return this.both(this.names(r, w, loc), this.enums(r, w, loc));
+            case "fixed":
+              return this.both(this.names(r, w, loc), this.fixeds(r, w, loc));
+            case "array": {
+              const wa = w;
+              return this.only(
+                this.pair("items", r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc),
+                AT_ITEMS
+              );
+            }
+            case "map": {
+              const wm = w;
+              return this.only(
+                this.pair("values", r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc),
+                AT_VALUES
+              );
+            }
+            case "union":
+              return this.unionFromUnion(r, w, loc);
+            default:
+              return COMPATIBLE;
+          }
+        }
+        if (w.kind === "union") {
+          let result;
+          w.branches.forEach((b, i) => {
+            result = this.merge(result, this.pair(indexToken(i), r, b, rUse, w.branchPointers[i] ?? wUse, loc));
+          });
+          return result ?? COMPATIBLE;
+        }
+        if (r.kind === "union") return this.readerUnion(r, w, rUse, wUse, loc);
+        if (readsPrimitive(r.kind, w.kind)) return COMPATIBLE;
+        return this.leaf(
+          {
+            errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
+            rel: void 0,
+            readerPointer: rUse,
+            writerPointer: wUse,
+            r,
+            w,
+            detail: ""
+          },
+          loc
+        );
+      }
+      /** A reader union reads `w` when one of its branches does: Java probes them in order, each in a fresh context. */
+      readerUnion(r, w, rUse, wUse, loc) {
+        const recursing = this.memo?.recursing(w) ?? false;
+        for (const i of recursing ? allBranches(r) : probedBranches(r, w)) {
+          const b = r.branches[i];
+          if (certainlyIncompatible(b, w) && !(recursing && this.memo?.get(b, w) === IN_PROGRESS)) continue;
+          if (this.probe(r, i, w, wUse).compatible) {
+            this.memo?.recordProbe(r, w, i);
+            return COMPATIBLE;
+          }
+        }
+        this.memo?.recordProbe(r, w, r.branches.length);
+        return this.leaf(
+          {
+            errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+            rel: void 0,
+            readerPointer: rUse,
+            writerPointer: wUse,
+            r,
+            w,
+            detail: this.closestReason(r, w, wUse)
+          },
+          loc
+        );
+      }
+      probe(r, i, w, wUse) {
+        return this.pair("", r.branches[i], w, r.branchPointers[i] ?? "", wUse, []);
+      }
+      /**
+       * Why the reader branch most like `w` (same kind and name) cannot read it. That branch was probed already
+       * (it is never certainly incompatible), so asking again gives the same answer: the memoised one, or the
+       * same findings computed again for a pair that has no memo entry.
+       */
+      closestReason(r, w, wUse) {
         const i = r.branches.findIndex(
           (b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w))
         );
-        const first = i < 0 ? void 0 : probes[i]?.findings[0];
+        const first = i < 0 ? void 0 : this.probe(r, i, w, wUse).findings[0];
         if (first === void 0) return "";
-        return ` (closest branch ${describeType(r.branches[i])}: ${first.errorType} at ${locationPath(first.rel)}: ${infoOf(first)})`;
+        return ` (closest branch ${describeType(r.branches[i])}: ${first.errorType} at ${relPath(first.rel)}: ${infoOf(first)})`;
       }
       unionFromUnion(r, w, loc) {
         let result;
         w.branches.forEach((b, i) => {
           const wUse = w.branchPointers[i] ?? w.pointer;
-          loc.push(String(i));
+          loc.push(indexToken(i));
           const probe = this.pair("", r, b, r.pointer, wUse, []);
           if (!probe.compatible) {
             const failing = probe.findings[0];
@@ -28295,7 +28374,7 @@ var init_compat = __esm({
               this.leaf(
                 {
                   errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-                  rel: [String(i)],
+                  rel: { tokens: [indexToken(i)], next: void 0 },
                   readerPointer: r.pointer,
                   writerPointer: wUse,
                   r,
@@ -28318,7 +28397,7 @@ var init_compat = __esm({
         const result = this.leaf(
           {
             errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
-            rel: ["name"],
+            rel: AT_NAME,
             readerPointer: `${r.pointer}/name`,
             writerPointer: `${w.pointer}/name`,
             r,
@@ -28336,7 +28415,7 @@ var init_compat = __esm({
         const result = this.leaf(
           {
             errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
-            rel: ["size"],
+            rel: AT_SIZE,
             readerPointer: `${r.pointer}/size`,
             writerPointer: `${w.pointer}/size`,
             r,
@@ -28357,7 +28436,7 @@ var init_compat = __esm({
         const result = this.leaf(
           {
             errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
-            rel: ["symbols"],
+            rel: AT_SYMBOLS,
             readerPointer: `${r.pointer}/symbols`,
             writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
             r,
@@ -28370,28 +28449,28 @@ var init_compat = __esm({
         return result;
       }
       records(r, w, loc) {
-        let result = this.merge(void 0, this.names(r, w, loc), []);
+        let result = this.merge(void 0, this.names(r, w, loc));
         loc.push("fields");
         const byName = fieldsByName(w);
         for (let i = 0; i < r.fields.length; i++) {
           const rf = r.fields[i];
           const matches = rf.aliases.length === 0 ? void 0 : writerFieldsFor(rf, byName);
-          const wf = matches === void 0 ? byName.get(rf.name) : matches[0];
+          const wf = matches === void 0 ? sameNameField(w, i, rf.name) ?? byName.get(rf.name) : matches[0];
           if (wf !== void 0 && isPrimitive(rf.type) && isPrimitive(wf.type) && readsPrimitive(rf.type.kind, wf.type.kind)) {
             if (matches === void 0 || matches.length === 1) continue;
           }
-          loc.push(String(i));
+          loc.push(indexToken(i));
           if (matches !== void 0 && matches.length > 1)
             throw new AmbiguousField(this.ambiguous(rf, w, matches, loc));
           if (wf !== void 0) {
             const child = this.pair("type", rf.type, wf.type, rf.typePointer, wf.typePointer, loc);
-            result = this.merge(result, child, ["fields", String(i), "type"]);
+            if (!child.compatible) result = this.merge(result, child, ["fields", indexToken(i), "type"]);
           } else if (rf.default === void 0) {
             if (rf.type.kind === "enum" && rf.type.default !== void 0) {
               const child = this.pair("type", rf.type, w, rf.typePointer, w.pointer, loc);
-              result = this.merge(result, child, ["fields", String(i), "type"]);
+              result = this.merge(result, child, ["fields", indexToken(i), "type"]);
             } else {
-              result = this.merge(result, this.missingDefault(rf, w, loc), ["fields", String(i)]);
+              result = this.merge(result, this.missingDefault(rf, w, loc), ["fields", indexToken(i)]);
             }
           }
           loc.pop();
@@ -28405,13 +28484,13 @@ var init_compat = __esm({
       }
       /** Two results of this level, in order. */
       both(a, b) {
-        return this.merge(this.merge(void 0, a, []), b, []) ?? COMPATIBLE;
+        return this.merge(this.merge(void 0, a), b) ?? COMPATIBLE;
       }
       missingDefault(rf, w, loc) {
         return this.leaf(
           {
             errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
-            rel: [],
+            rel: void 0,
             readerPointer: rf.pointer,
             writerPointer: `${w.pointer}/fields`,
             r: rf.type,
@@ -28427,7 +28506,7 @@ var init_compat = __esm({
         return {
           errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
           javaLoc: loc.slice(),
-          rel: [],
+          rel: void 0,
           readerPointer: rf.pointer,
           writerPointer: matches[1]?.pointer ?? w.pointer,
           // Java's exception message (Field.toString(), then the writer record's JSON): the registry's text.
@@ -28443,7 +28522,7 @@ var init_compat = __esm({
           return this.run(reader, writer).findings;
         } catch (e) {
           if (!(e instanceof AmbiguousField)) throw e;
-          return [{ ...e.finding, rel: e.finding.javaLoc.slice(1) }];
+          return [{ ...e.finding, rel: { tokens: e.finding.javaLoc.slice(1), next: void 0 } }];
         }
       }
     };
@@ -43996,23 +44075,23 @@ var STATUS_ORDER = [
   "ok",
   "unchanged"
 ];
-function summaryLine(report) {
-  const s = report.summary;
+function summaryLine(report2) {
+  const s = report2.summary;
   const statuses = STATUS_ORDER.filter((k) => (s.byStatus[k] ?? 0) > 0).map((k) => `${s.byStatus[k]} ${k}`);
   const plural2 = (n, w) => `${n} ${w}${n === 1 ? "" : "s"}`;
-  const verdict = report.ok ? "ok" : "failed";
+  const verdict = report2.ok ? "ok" : "failed";
   return `schemagate check ${verdict}: ${plural2(s.subjects, "subject")}${statuses.length > 0 ? ` (${statuses.join(", ")})` : ""}, ${plural2(s.errors, "error")}, ${plural2(s.warnings, "warning")}`;
 }
 
 // action/check-report.ts
-function allFindings(report) {
-  return report.subjects.flatMap(
+function allFindings(report2) {
+  return report2.subjects.flatMap(
     (s) => s.findings.map((f) => ({ ...f, subject: s.subject, file: f.file || s.file }))
   );
 }
-function countBySeverity(report) {
+function countBySeverity(report2) {
   const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of allFindings(report)) {
+  for (const f of allFindings(report2)) {
     if (f.severity === "error") counts.error++;
     else if (f.severity === "warning") counts.warning++;
     else counts.info++;
@@ -44260,16 +44339,16 @@ function subjectSection(s) {
   }
   return parts.join("\n");
 }
-function renderMarkdown(report, options = {}) {
-  const s = report.summary;
-  const verdict = report.ok ? "✅ all schema changes are compatible" : `❌ ${s.errors} error${s.errors === 1 ? "" : "s"}`;
+function renderMarkdown(report2, options = {}) {
+  const s = report2.summary;
+  const verdict = report2.ok ? "✅ all schema changes are compatible" : `❌ ${s.errors} error${s.errors === 1 ? "" : "s"}`;
   const lines = [`### ${options.title ?? "schemagate"}: ${verdict}`, ""];
-  const base = report.base.ref === null ? "no history" : `\`${report.base.ref}\`${report.base.commit === null ? "" : ` (${report.base.commit.slice(0, 7)})`}`;
+  const base = report2.base.ref === null ? "no history" : `\`${report2.base.ref}\`${report2.base.commit === null ? "" : ` (${report2.base.commit.slice(0, 7)})`}`;
   lines.push(
     `${s.subjects} subject${s.subjects === 1 ? "" : "s"} checked against ${base}; ${s.errors} error${s.errors === 1 ? "" : "s"}, ${s.warnings} warning${s.warnings === 1 ? "" : "s"}.`,
     ""
   );
-  const shown = report.subjects.filter((x) => x.status !== "unchanged" || x.findings.length > 0);
+  const shown = report2.subjects.filter((x) => x.status !== "unchanged" || x.findings.length > 0);
   if (shown.length > 0) {
     lines.push("| | Subject | File | Level | Status | Versions |", "|---|---|---|---|---|---|");
     for (const x of shown)
@@ -44382,26 +44461,26 @@ async function runCheckMode(ctx) {
       info
     );
   }
-  const report = await group("schemagate check", async () => {
+  const report2 = await group("schemagate check", async () => {
     info(`checking ${ctx.cwd}${against === void 0 ? "" : ` against ${against}`}`);
     return ctx.library.check({ cwd: ctx.cwd, config: inputs.config, against });
   });
-  const counts = countBySeverity(report);
+  const counts = countBySeverity(report2);
   const failing = counts.error > 0 || inputs.failOn === "warning" && counts.warning > 0;
   const labelled = event.kind === "pull_request" && event.labels.includes(inputs.approveLabel);
   const approvedBy = failing && labelled ? inputs.approveLabel : void 0;
   const passed = !failing || approvedBy !== void 0;
-  if (event.kind === "pull_request" && report.base.commit === event.baseSha) report.base.ref = event.baseRef;
-  info(summaryLine(report));
+  if (event.kind === "pull_request" && report2.base.commit === event.baseSha) report2.base.ref = event.baseRef;
+  info(summaryLine(report2));
   if (approvedBy !== void 0)
     notice(
       `Breaking schema changes approved with the '${approvedBy}' label: the check passes and still reports them.`
     );
-  const findings = allFindings(report);
+  const findings = allFindings(report2);
   const { annotated, overflow } = splitForAnnotations(findings);
   emitAnnotations(annotated, ctx.fileOf);
   const view = {
-    report,
+    report: report2,
     passed,
     approvedBy,
     failOn: inputs.failOn,
@@ -44409,7 +44488,7 @@ async function runCheckMode(ctx) {
     headSha: event.kind === "pull_request" ? event.headSha : event.kind === "push" ? event.after : void 0,
     runUrl: ctx.runUrl
   };
-  setOutputs({ ok: passed, findings: findings.length, published: [], report });
+  setOutputs({ ok: passed, findings: findings.length, published: [], report: report2 });
   await summary.addRaw(redact(renderSummary(view))).write();
   let comment;
   if (event.kind !== "pull_request") comment = { action: "skipped", reason: "not a pull request" };
@@ -49935,10 +50014,10 @@ function planSubject(candidate, observation, changedDependencies = []) {
 function summarize2(results) {
   return { ok: results.every((r) => r.action === "unchanged" || r.action === "registered"), results: [...results] };
 }
-function reportToJson(report) {
+function reportToJson(report2) {
   return {
-    ok: report.ok,
-    results: report.results.map((r) => ({
+    ok: report2.ok,
+    results: report2.results.map((r) => ({
       subject: r.subject,
       action: r.action,
       id: r.id ?? null,
@@ -52209,9 +52288,9 @@ async function runCheck(options) {
       const before = levelOf2(renamedFrom.get(path) ?? path, baseConfig);
       if (before === levelOf2(path, config2) || !baseFiles.has(renamedFrom.get(path) ?? path)) continue;
       const now = subjectSettings(path, config2);
-      let report = reports.find((r) => r.file === path);
-      if (report === void 0) {
-        report = {
+      let report2 = reports.find((r) => r.file === path);
+      if (report2 === void 0) {
+        report2 = {
           subject: now.subject,
           file: path,
           format: detectFormat(path),
@@ -52223,11 +52302,11 @@ async function runCheck(options) {
         const bytes = (await candidates.read([path])).get(path);
         if (bytes !== void 0) {
           const loaded2 = await loadSchema2(path, bytes, { index });
-          report.format = loaded2.format;
+          report2.format = loaded2.format;
         }
-        reports.push(report);
+        reports.push(report2);
       }
-      report.findings.push({
+      report2.findings.push({
         rule: "LEVEL_CHANGED",
         severity: "warning",
         path: "",
@@ -52320,7 +52399,7 @@ function finding3(file, partial) {
 }
 async function checkSubject(path, bytes, history, previousFile, ctx) {
   const settings = subjectSettings(path, ctx.config);
-  const report = {
+  const report2 = {
     subject: settings.subject,
     file: path,
     format: settings.format ?? detectFormat(path),
@@ -52331,7 +52410,7 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
     ...previousFile === void 0 ? {} : { previousFile }
   };
   if (previousFile !== void 0) {
-    report.findings.push(
+    report2.findings.push(
       finding3(path, {
         rule: "SUBJECT_RENAMED",
         severity: "info",
@@ -52349,12 +52428,12 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
       index: ctx.index,
       policy: ctx.config.jsonSchemaPolicy
     });
-    report.format = loaded2.format;
+    report2.format = loaded2.format;
     const versions = await buildVersions(history, ctx.blobs, { format: loaded2.format, index: ctx.index });
-    report.versions = versions.length;
+    report2.versions = versions.length;
     if (!loaded2.ok) {
       for (const p of loaded2.problems) {
-        report.findings.push(
+        report2.findings.push(
           finding3(path, {
             rule: p.rule,
             severity: "error",
@@ -52366,13 +52445,13 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
           })
         );
       }
-      report.status = "invalid";
-      return report;
+      report2.status = "invalid";
+      return report2;
     }
-    compareWithHistory(report, loaded2, versions, ctx.mode);
-    await guardExamples(report, loaded2, versions, ctx);
+    compareWithHistory(report2, loaded2, versions, ctx.mode);
+    await guardExamples(report2, loaded2, versions, ctx);
     for (const w of loaded2.schema.warnings ?? [])
-      report.findings.push(
+      report2.findings.push(
         finding3(path, {
           rule: w.rule,
           severity: "warning",
@@ -52383,11 +52462,11 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
         })
       );
     if (lintRunsInCheck(ctx.config))
-      report.findings.push(
+      report2.findings.push(
         ...lintFindings(path, settings.subject, loaded2, ctx.config, { inCheck: true, strict: ctx.strict })
       );
   } catch (e) {
-    report.findings.push(
+    report2.findings.push(
       finding3(path, {
         rule: "INTERNAL_ERROR",
         severity: "error",
@@ -52397,44 +52476,44 @@ async function checkSubject(path, bytes, history, previousFile, ctx) {
         message: `schemagate could not check this file: ${e.message}`
       })
     );
-    report.status = "invalid";
+    report2.status = "invalid";
   }
-  return report;
+  return report2;
 }
-async function guardExamples(report, loaded2, versions, ctx) {
-  if (report.status === "unchanged" || ctx.examples.size === 0) return;
-  const files = examplesOf(report.file, ctx.examples.keys(), ctx.config.examples);
+async function guardExamples(report2, loaded2, versions, ctx) {
+  if (report2.status === "unchanged" || ctx.examples.size === 0) return;
+  const files = examplesOf(report2.file, ctx.examples.keys(), ctx.config.examples);
   if (files.length === 0) return;
   const bytes = await ctx.read(files);
   const normalized = loaded2.handler.normalized(loaded2.schema);
   const findings = await exampleFindings({
-    level: report.level,
+    level: report2.level,
     candidate: loaded2.schema,
     versions: versions.at(-1)?.normalized === normalized ? versions.slice(0, -1) : versions,
     examples: files.map((file) => ({ file, bytes: bytes.get(file) ?? Buffer.alloc(0) })),
     references: loaded2.references.map((r) => ({ name: r.name, text: ctx.index.textOf(r.file) ?? "" }))
   });
-  report.findings.push(...findings);
-  if (findings.some((f) => f.rule === "EXAMPLE_NOT_READABLE") && (report.status === "ok" || report.status === "new"))
-    report.status = "incompatible";
+  report2.findings.push(...findings);
+  if (findings.some((f) => f.rule === "EXAMPLE_NOT_READABLE") && (report2.status === "ok" || report2.status === "new"))
+    report2.status = "incompatible";
 }
-function compareWithHistory(report, loaded2, versions, mode2) {
+function compareWithHistory(report2, loaded2, versions, mode2) {
   const normalized = loaded2.handler.normalized(loaded2.schema);
   const latest = versions.at(-1);
   const sameAsLatest = latest !== void 0 && latest.normalized === normalized;
-  const renamed = report.previousFile !== void 0;
+  const renamed = report2.previousFile !== void 0;
   if (sameAsLatest && mode2 !== "all") {
-    report.status = renamed ? "renamed" : "unchanged";
+    report2.status = renamed ? "renamed" : "unchanged";
     return;
   }
   const previous = sameAsLatest ? versions.slice(0, -1) : versions;
-  if (latest !== void 0 && !sameAsLatest) report.changes = changesOf(loaded2, latest, report.level);
+  if (latest !== void 0 && !sameAsLatest) report2.changes = changesOf(loaded2, latest, report2.level);
   if (previous.length === 0) {
-    report.status = renamed ? "renamed" : versions.length === 0 ? "new" : "ok";
+    report2.status = renamed ? "renamed" : versions.length === 0 ? "new" : "ok";
     return;
   }
   const result = checkCompatibility(
-    report.level,
+    report2.level,
     loaded2.schema,
     previous.map((v) => v.schema),
     (r, w, c) => loaded2.handler.check(r, w, c)
@@ -52443,21 +52522,21 @@ function compareWithHistory(report, loaded2, versions, mode2) {
     const against = previous[f.version - 1];
     const pointer = f.candidatePointer ?? (f.direction === "new-reads-old" ? f.path : "");
     const pos = loaded2.handler.locate(loaded2.schema, pointer === "/" ? "" : pointer);
-    report.findings.push({
+    report2.findings.push({
       rule: f.errorType,
       severity: "error",
       path: pointer === "/" ? "" : pointer,
-      file: report.file,
+      file: report2.file,
       line: pos.line,
       column: pos.column,
       version: against.version,
       commit: against.commit,
-      message: `${f.message} (against version ${against.version}, ${against.commit.slice(0, 7)}; ${report.level})`,
+      message: `${f.message} (against version ${against.version}, ${against.commit.slice(0, 7)}; ${report2.level})`,
       fix: f.fix,
       direction: f.direction
     });
   }
-  report.status = result.compatible ? renamed ? "renamed" : "ok" : "incompatible";
+  report2.status = result.compatible ? renamed ? "renamed" : "ok" : "incompatible";
 }
 function changesOf(loaded2, latest, level) {
   const checked2 = directionsOf(level);
@@ -52645,22 +52724,22 @@ function cell2(text2) {
   return text2.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 var ICON2 = { registered: "🆕", unchanged: "✅", incompatible: "❌", failed: "❌" };
-function renderPublishSummary(report, range) {
+function renderPublishSummary(report2, range) {
   const out = [];
-  const failed = report.results.filter((r) => r.action === "failed" || r.action === "incompatible").length;
-  const registered2 = report.results.filter((r) => r.action === "registered").length;
+  const failed = report2.results.filter((r) => r.action === "failed" || r.action === "incompatible").length;
+  const registered2 = report2.results.filter((r) => r.action === "registered").length;
   out.push(
-    `### ${report.ok ? "✅" : "❌"} schemagate publish: ${registered2} registered, ${report.results.length - registered2 - failed} unchanged, ${failed} failed`,
+    `### ${report2.ok ? "✅" : "❌"} schemagate publish: ${registered2} registered, ${report2.results.length - registered2 - failed} unchanged, ${failed} failed`,
     "",
     `Range: ${range}`,
     ""
   );
-  if (report.results.length === 0) {
+  if (report2.results.length === 0) {
     out.push("No schema subjects changed in this range.");
     return out.join("\n") + "\n";
   }
   out.push("| Subject | Result | Id | Version | Messages |", "| --- | --- | ---: | ---: | --- |");
-  for (const r of report.results) {
+  for (const r of report2.results) {
     out.push(
       `| \`${cell2(r.subject)}\` | ${ICON2[r.action] ?? ""} ${cell2(r.action)} | ${r.id ?? ""} | ${r.version ?? ""} | ${cell2((r.messages ?? []).join("; "))} |`
     );
@@ -52682,7 +52761,7 @@ async function runPublishMode(ctx) {
   } else if (event.kind === "push") {
     info("The push created the branch: publishing every subject.");
   }
-  const report = await group(
+  const report2 = await group(
     "schemagate publish",
     () => ctx.library.publish({
       cwd: ctx.cwd,
@@ -52691,17 +52770,17 @@ async function runPublishMode(ctx) {
       registry: { url: inputs.registryUrl, userInfo: inputs.registryUserInfo, token: inputs.registryToken }
     })
   );
-  for (const r of report.results) {
+  for (const r of report2.results) {
     const line = `${r.subject}: ${r.action}${r.id == null ? "" : ` id ${r.id}`}${r.version == null ? "" : ` version ${r.version}`}`;
     if (r.action === "failed" || r.action === "incompatible")
       error(`${line}: ${(r.messages ?? []).join("; ")}`, { title: `schemagate publish: ${r.subject}` });
     else info(line);
   }
-  const published = report.results.filter((r) => typeof r.id === "number" && typeof r.version === "number" && r.action === "registered").map((r) => ({ subject: r.subject, id: r.id, version: r.version }));
-  const problems = report.results.filter((r) => r.action === "failed" || r.action === "incompatible").length;
-  setOutputs({ ok: report.ok, findings: problems, published, report });
-  await summary.addRaw(redact(renderPublishSummary(report, range))).write();
-  return { passed: report.ok };
+  const published = report2.results.filter((r) => typeof r.id === "number" && typeof r.version === "number" && r.action === "registered").map((r) => ({ subject: r.subject, id: r.id, version: r.version }));
+  const problems = report2.results.filter((r) => r.action === "failed" || r.action === "incompatible").length;
+  setOutputs({ ok: report2.ok, findings: problems, published, report: report2 });
+  await summary.addRaw(redact(renderPublishSummary(report2, range))).write();
+  return { passed: report2.ok };
 }
 
 // action/main.ts

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunk-ZCJL6UY5.js";
+} from "./chunk-5SPUHWAK.js";
 import "./chunk-6BBU6Q3O.js";
 
 // src/cli/io.ts

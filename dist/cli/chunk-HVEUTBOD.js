@@ -9,7 +9,6 @@ import {
   unionBranchKey
 } from "./chunk-J5VQF3U6.js";
 import {
-  escapePointerToken,
   joinPointer,
   positionOf
 } from "./chunk-L6DUB6QO.js";
@@ -232,6 +231,22 @@ var AVRO_ERROR_TYPES = {
   AMBIGUOUS_FIELD_ALIAS: "AMBIGUOUS_FIELD_ALIAS"
 };
 var MAX_FINDINGS = 1e3;
+function relPath(rel) {
+  if (rel === void 0) return "/";
+  let out = "";
+  for (let at = rel; at !== void 0; at = at.next)
+    for (const t of at.tokens) out += `/${t}`;
+  return out === "" ? "/" : out;
+}
+var AT_ITEMS = ["items"];
+var AT_VALUES = ["values"];
+var INDEX_TOKENS = Array.from({ length: 256 }, (_, i) => String(i));
+function indexToken(i) {
+  return INDEX_TOKENS[i] ?? String(i);
+}
+var AT_NAME = { tokens: ["name"], next: void 0 };
+var AT_SIZE = { tokens: ["size"], next: void 0 };
+var AT_SYMBOLS = { tokens: ["symbols"], next: void 0 };
 function finding(f, javaLoc, rel) {
   return {
     errorType: f.errorType,
@@ -295,17 +310,10 @@ function readsPrimitive(reader, writer) {
 function namesMatch(r, w) {
   return r.name === w.name || r.aliases.includes(w.fullName);
 }
-function escapeToken(token) {
-  return token.includes("~") || token.includes("/") ? escapePointerToken(token) : token;
-}
-function locationPath(loc) {
-  if (loc.length === 0) return "/";
-  let out = "";
-  for (const token of loc) out += `/${escapeToken(token)}`;
-  return out;
-}
 function javaLocation(loc) {
-  return `/${loc.slice(1).map(escapeToken).join("/")}`;
+  let out = "";
+  for (let i = 1; i < loc.length; i++) out += `/${loc[i]}`;
+  return out === "" ? "/" : out;
 }
 var isPrimitive = (t) => !isNamed(t) && t.kind !== "union" && t.kind !== "array" && t.kind !== "map";
 function certainlyIncompatible(b, w) {
@@ -319,7 +327,13 @@ var unionIndexes = /* @__PURE__ */ new WeakMap();
 function unionIndex(union) {
   let index = unionIndexes.get(union);
   if (index !== void 0) return index;
-  index = { byName: /* @__PURE__ */ new Map(), byAlias: /* @__PURE__ */ new Map(), records: [], nonFlatRecords: [] };
+  index = {
+    byName: /* @__PURE__ */ new Map(),
+    byAlias: /* @__PURE__ */ new Map(),
+    records: [],
+    nonFlatRecords: [],
+    all: union.branches.map((_, i) => i)
+  };
   const add = (map, key, i) => {
     const list = map.get(key);
     if (list === void 0) map.set(key, [i]);
@@ -338,18 +352,20 @@ function unionIndex(union) {
   return index;
 }
 function allBranches(union) {
-  return union.branches.map((_, i) => i);
+  return unionIndex(union).all;
 }
 function probedBranches(union, w) {
   if (!isNamed(w)) return allBranches(union);
   const index = unionIndex(union);
-  const picked = /* @__PURE__ */ new Set([
-    ...index.byName.get(w.name) ?? [],
-    ...index.byAlias.get(w.fullName) ?? []
-  ]);
-  if (w.kind === "record") for (const i of isFlat(w) ? index.nonFlatRecords : index.records) picked.add(i);
+  const byName = index.byName.get(w.name) ?? NO_BRANCHES;
+  const byAlias = index.byAlias.get(w.fullName) ?? NO_BRANCHES;
+  const records = w.kind !== "record" ? NO_BRANCHES : isFlat(w) ? index.nonFlatRecords : index.records;
+  if (byAlias.length === 0 && records.length === 0 && byName.length <= 1)
+    return byName.length === 1 && union.branches[byName[0]]?.kind === w.kind ? byName : NO_BRANCHES;
+  const picked = /* @__PURE__ */ new Set([...byName, ...byAlias, ...records]);
   return [...picked].filter((i) => union.branches[i]?.kind === w.kind).sort((a, b) => a - b);
 }
+var NO_BRANCHES = [];
 var branchIndexes = /* @__PURE__ */ new WeakMap();
 function branchIndex(union, t) {
   let indexes = branchIndexes.get(union);
@@ -359,135 +375,42 @@ function branchIndex(union, t) {
   }
   return indexes.get(t) ?? -1;
 }
-var Checker = class {
-  memo = /* @__PURE__ */ new Map();
-  /** How many pairs with this writer are being computed (Java's recursion guard marks them in the memo). */
-  inProgress = /* @__PURE__ */ new Map();
+var PairMemo = class {
+  /** A cell per pair, so that finishing a pair writes its result without a second lookup. */
+  results = /* @__PURE__ */ new Map();
+  /** The writers of the pairs being computed, innermost last (Java's recursion guard marks them in the memo). */
+  computing = [];
   /**
    * Union probes that left their certainly incompatible branches out of the memo: per writer, the unions
    * probed and the index the probe stopped at. Such a pair, met again, is computed then (see deferred).
    */
   deferredProbes = /* @__PURE__ */ new Map();
-  run(reader, writer) {
-    return this.pair("", reader, writer, "", "", []);
+  /** The pair's memoised result, IN_PROGRESS, DEFERRED (skipped by a union probe), or undefined. */
+  get(r, w) {
+    const known = this.results.get(r)?.get(w)?.result;
+    return known === void 0 && this.wasDeferred(r, w) ? DEFERRED : known;
   }
-  /** Java's `getCompatibility(token, reader, writer, location)`; `loc` is Java's location stack. */
-  pair(token, r, w, rUse, wUse, loc) {
-    loc.push(token);
-    let result;
-    if (!isNamed(r) && !isNamed(w) && r.kind !== "union" && w.kind !== "union") {
-      result = this.calculate(r, w, rUse, wUse, loc);
-    } else {
-      let forReader = this.memo.get(r);
-      if (forReader === void 0) this.memo.set(r, forReader = /* @__PURE__ */ new Map());
-      let known = forReader.get(w);
-      if (known === void 0 && this.wasDeferred(r, w)) known = DEFERRED;
-      if (known === DEFERRED) {
-        result = this.calculate(r, w, rUse, wUse, [""]);
-        forReader.set(w, result);
-      } else if (known !== void 0) {
-        result = known === IN_PROGRESS ? COMPATIBLE : known;
-      } else {
-        forReader.set(w, IN_PROGRESS);
-        this.inProgress.set(w, (this.inProgress.get(w) ?? 0) + 1);
-        result = this.calculate(r, w, rUse, wUse, loc);
-        this.inProgress.set(w, (this.inProgress.get(w) ?? 1) - 1);
-        forReader.set(w, result);
-      }
-    }
-    loc.pop();
-    return result;
+  set(r, w, result) {
+    let forReader = this.results.get(r);
+    if (forReader === void 0) this.results.set(r, forReader = /* @__PURE__ */ new Map());
+    const cell = { result };
+    forReader.set(w, cell);
+    return cell;
   }
-  leaf(f, loc) {
-    return { compatible: false, findings: [finding(f, loc.slice(), f.rel)] };
+  /** Marks the pair in progress; `finish` with the cell it returns. */
+  start(r, w) {
+    this.computing.push(w);
+    return this.set(r, w, IN_PROGRESS);
   }
-  /**
-   * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
-   * call owns (never a memoised one), so it grows in place: a record with many findings stays linear.
-   */
-  merge(into, child, tokens) {
-    if (child.compatible) return into;
-    const out = into ?? { compatible: false, findings: [] };
-    for (const f of child.findings) {
-      if (out.findings.length >= MAX_FINDINGS) break;
-      out.findings.push(tokens.length === 0 ? f : finding(f, f.javaLoc, tokens.concat(f.rel)));
-    }
-    return out;
+  finish(cell, result) {
+    this.computing.pop();
+    cell.result = result;
   }
-  calculate(r, w, rUse, wUse, loc) {
-    if (r.kind === w.kind) {
-      switch (r.kind) {
-        case "record":
-          return this.records(r, w, loc);
-        case "enum":
-          return this.both(this.names(r, w, loc), this.enums(r, w, loc));
-        case "fixed":
-          return this.both(this.names(r, w, loc), this.fixeds(r, w, loc));
-        case "array": {
-          const wa = w;
-          return this.only(this.pair("items", r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc), [
-            "items"
-          ]);
-        }
-        case "map": {
-          const wm = w;
-          return this.only(this.pair("values", r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc), [
-            "values"
-          ]);
-        }
-        case "union":
-          return this.unionFromUnion(r, w, loc);
-        default:
-          return COMPATIBLE;
-      }
-    }
-    if (w.kind === "union") {
-      let result;
-      w.branches.forEach((b, i) => {
-        result = this.merge(result, this.pair(String(i), r, b, rUse, w.branchPointers[i] ?? wUse, loc), []);
-      });
-      return result ?? COMPATIBLE;
-    }
-    if (r.kind === "union") {
-      const failed = new Array(r.branches.length).fill(DEFERRED);
-      const recursing = (this.inProgress.get(w) ?? 0) > 1;
-      for (const i of recursing ? allBranches(r) : probedBranches(r, w)) {
-        const b = r.branches[i];
-        if (certainlyIncompatible(b, w) && !(recursing && this.memo.get(b)?.get(w) === IN_PROGRESS)) continue;
-        const probe = this.pair("", b, w, r.branchPointers[i] ?? "", wUse, []);
-        if (probe.compatible) {
-          this.recordProbe(r, w, i);
-          return COMPATIBLE;
-        }
-        failed[i] = probe;
-      }
-      this.recordProbe(r, w, r.branches.length);
-      return this.leaf(
-        {
-          errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-          rel: [],
-          readerPointer: rUse,
-          writerPointer: wUse,
-          r,
-          w,
-          detail: this.closestReason(r, w, failed)
-        },
-        loc
-      );
-    }
-    if (readsPrimitive(r.kind, w.kind)) return COMPATIBLE;
-    return this.leaf(
-      {
-        errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
-        rel: [],
-        readerPointer: rUse,
-        writerPointer: wUse,
-        r,
-        w,
-        detail: ""
-      },
-      loc
-    );
+  /** Is more than one pair with writer `w` being computed (a recursion through `w`)? */
+  recursing(w) {
+    let n = 0;
+    for (const x of this.computing) if (x === w && ++n > 1) return true;
+    return false;
   }
   /**
    * Java probes union branches in order, and every probe is memoised with its fresh-context locations.
@@ -512,20 +435,166 @@ var Checker = class {
     }
     return false;
   }
-  /** Why the reader branch most like `w` (same kind and name) cannot read it, from the probes already made. */
-  closestReason(r, w, probes) {
+};
+var sharedNodes = /* @__PURE__ */ new WeakMap();
+function hasSharedNode(root) {
+  let shared = sharedNodes.get(root);
+  if (shared !== void 0) return shared;
+  shared = false;
+  const seen = /* @__PURE__ */ new Set();
+  const todo = [root];
+  for (let t = todo.pop(); t !== void 0 && !shared; t = todo.pop()) {
+    shared = seen.has(t);
+    seen.add(t);
+    if (t.kind === "record") for (const f of t.fields) todo.push(f.type);
+    else if (t.kind === "array") todo.push(t.items);
+    else if (t.kind === "map") todo.push(t.values);
+    else if (t.kind === "union") todo.push(...t.branches);
+  }
+  sharedNodes.set(root, shared);
+  return shared;
+}
+var Checker = class {
+  memo;
+  constructor(withMemo) {
+    this.memo = withMemo ? new PairMemo() : void 0;
+  }
+  run(reader, writer) {
+    return this.pair("", reader, writer, "", "", []);
+  }
+  /** Java's `getCompatibility(token, reader, writer, location)`; `loc` is Java's location stack. */
+  pair(token, r, w, rUse, wUse, loc) {
+    loc.push(token);
+    const result = this.memo === void 0 || !isNamed(r) && !isNamed(w) && r.kind !== "union" && w.kind !== "union" ? this.calculate(r, w, rUse, wUse, loc) : this.memoised(this.memo, r, w, rUse, wUse, loc);
+    loc.pop();
+    return result;
+  }
+  memoised(memo, r, w, rUse, wUse, loc) {
+    const known = memo.get(r, w);
+    if (known === DEFERRED) {
+      const result2 = this.calculate(r, w, rUse, wUse, [""]);
+      memo.set(r, w, result2);
+      return result2;
+    }
+    if (known !== void 0) return known === IN_PROGRESS ? COMPATIBLE : known;
+    const cell = memo.start(r, w);
+    const result = this.calculate(r, w, rUse, wUse, loc);
+    memo.finish(cell, result);
+    return result;
+  }
+  leaf(f, loc) {
+    return { compatible: false, findings: [finding(f, loc.slice(), f.rel)] };
+  }
+  /**
+   * Java's `mergedWith`, with the child's own locations moved under `tokens`. `into` is a result this
+   * call owns (never a memoised one), so it grows in place: a record with many findings stays linear.
+   */
+  merge(into, child, tokens) {
+    if (child.compatible) return into;
+    const out = into ?? { compatible: false, findings: [] };
+    for (const f of child.findings) {
+      if (out.findings.length >= MAX_FINDINGS) break;
+      out.findings.push(tokens === void 0 ? f : finding(f, f.javaLoc, { tokens, next: f.rel }));
+    }
+    return out;
+  }
+  calculate(r, w, rUse, wUse, loc) {
+    if (r.kind === w.kind) {
+      switch (r.kind) {
+        case "record":
+          return this.records(r, w, loc);
+        case "enum":
+          return this.both(this.names(r, w, loc), this.enums(r, w, loc));
+        case "fixed":
+          return this.both(this.names(r, w, loc), this.fixeds(r, w, loc));
+        case "array": {
+          const wa = w;
+          return this.only(
+            this.pair("items", r.items, wa.items, r.itemsPointer, wa.itemsPointer, loc),
+            AT_ITEMS
+          );
+        }
+        case "map": {
+          const wm = w;
+          return this.only(
+            this.pair("values", r.values, wm.values, r.valuesPointer, wm.valuesPointer, loc),
+            AT_VALUES
+          );
+        }
+        case "union":
+          return this.unionFromUnion(r, w, loc);
+        default:
+          return COMPATIBLE;
+      }
+    }
+    if (w.kind === "union") {
+      let result;
+      w.branches.forEach((b, i) => {
+        result = this.merge(result, this.pair(indexToken(i), r, b, rUse, w.branchPointers[i] ?? wUse, loc));
+      });
+      return result ?? COMPATIBLE;
+    }
+    if (r.kind === "union") return this.readerUnion(r, w, rUse, wUse, loc);
+    if (readsPrimitive(r.kind, w.kind)) return COMPATIBLE;
+    return this.leaf(
+      {
+        errorType: AVRO_ERROR_TYPES.TYPE_MISMATCH,
+        rel: void 0,
+        readerPointer: rUse,
+        writerPointer: wUse,
+        r,
+        w,
+        detail: ""
+      },
+      loc
+    );
+  }
+  /** A reader union reads `w` when one of its branches does: Java probes them in order, each in a fresh context. */
+  readerUnion(r, w, rUse, wUse, loc) {
+    const recursing = this.memo?.recursing(w) ?? false;
+    for (const i of recursing ? allBranches(r) : probedBranches(r, w)) {
+      const b = r.branches[i];
+      if (certainlyIncompatible(b, w) && !(recursing && this.memo?.get(b, w) === IN_PROGRESS)) continue;
+      if (this.probe(r, i, w, wUse).compatible) {
+        this.memo?.recordProbe(r, w, i);
+        return COMPATIBLE;
+      }
+    }
+    this.memo?.recordProbe(r, w, r.branches.length);
+    return this.leaf(
+      {
+        errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
+        rel: void 0,
+        readerPointer: rUse,
+        writerPointer: wUse,
+        r,
+        w,
+        detail: this.closestReason(r, w, wUse)
+      },
+      loc
+    );
+  }
+  probe(r, i, w, wUse) {
+    return this.pair("", r.branches[i], w, r.branchPointers[i] ?? "", wUse, []);
+  }
+  /**
+   * Why the reader branch most like `w` (same kind and name) cannot read it. That branch was probed already
+   * (it is never certainly incompatible), so asking again gives the same answer: the memoised one, or the
+   * same findings computed again for a pair that has no memo entry.
+   */
+  closestReason(r, w, wUse) {
     const i = r.branches.findIndex(
       (b) => b.kind === w.kind && (!isNamed(b) || !isNamed(w) || namesMatch(b, w))
     );
-    const first = i < 0 ? void 0 : probes[i]?.findings[0];
+    const first = i < 0 ? void 0 : this.probe(r, i, w, wUse).findings[0];
     if (first === void 0) return "";
-    return ` (closest branch ${describeType(r.branches[i])}: ${first.errorType} at ${locationPath(first.rel)}: ${infoOf(first)})`;
+    return ` (closest branch ${describeType(r.branches[i])}: ${first.errorType} at ${relPath(first.rel)}: ${infoOf(first)})`;
   }
   unionFromUnion(r, w, loc) {
     let result;
     w.branches.forEach((b, i) => {
       const wUse = w.branchPointers[i] ?? w.pointer;
-      loc.push(String(i));
+      loc.push(indexToken(i));
       const probe = this.pair("", r, b, r.pointer, wUse, []);
       if (!probe.compatible) {
         const failing = probe.findings[0];
@@ -534,7 +603,7 @@ var Checker = class {
           this.leaf(
             {
               errorType: AVRO_ERROR_TYPES.MISSING_UNION_BRANCH,
-              rel: [String(i)],
+              rel: { tokens: [indexToken(i)], next: void 0 },
               readerPointer: r.pointer,
               writerPointer: wUse,
               r,
@@ -557,7 +626,7 @@ var Checker = class {
     const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.NAME_MISMATCH,
-        rel: ["name"],
+        rel: AT_NAME,
         readerPointer: `${r.pointer}/name`,
         writerPointer: `${w.pointer}/name`,
         r,
@@ -575,7 +644,7 @@ var Checker = class {
     const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.FIXED_SIZE_MISMATCH,
-        rel: ["size"],
+        rel: AT_SIZE,
         readerPointer: `${r.pointer}/size`,
         writerPointer: `${w.pointer}/size`,
         r,
@@ -596,7 +665,7 @@ var Checker = class {
     const result = this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.MISSING_ENUM_SYMBOLS,
-        rel: ["symbols"],
+        rel: AT_SYMBOLS,
         readerPointer: `${r.pointer}/symbols`,
         writerPointer: `${w.pointer}/symbols/${symbolIndex}`,
         r,
@@ -609,28 +678,28 @@ var Checker = class {
     return result;
   }
   records(r, w, loc) {
-    let result = this.merge(void 0, this.names(r, w, loc), []);
+    let result = this.merge(void 0, this.names(r, w, loc));
     loc.push("fields");
     const byName = fieldsByName(w);
     for (let i = 0; i < r.fields.length; i++) {
       const rf = r.fields[i];
       const matches = rf.aliases.length === 0 ? void 0 : writerFieldsFor(rf, byName);
-      const wf = matches === void 0 ? byName.get(rf.name) : matches[0];
+      const wf = matches === void 0 ? sameNameField(w, i, rf.name) ?? byName.get(rf.name) : matches[0];
       if (wf !== void 0 && isPrimitive(rf.type) && isPrimitive(wf.type) && readsPrimitive(rf.type.kind, wf.type.kind)) {
         if (matches === void 0 || matches.length === 1) continue;
       }
-      loc.push(String(i));
+      loc.push(indexToken(i));
       if (matches !== void 0 && matches.length > 1)
         throw new AmbiguousField(this.ambiguous(rf, w, matches, loc));
       if (wf !== void 0) {
         const child = this.pair("type", rf.type, wf.type, rf.typePointer, wf.typePointer, loc);
-        result = this.merge(result, child, ["fields", String(i), "type"]);
+        if (!child.compatible) result = this.merge(result, child, ["fields", indexToken(i), "type"]);
       } else if (rf.default === void 0) {
         if (rf.type.kind === "enum" && rf.type.default !== void 0) {
           const child = this.pair("type", rf.type, w, rf.typePointer, w.pointer, loc);
-          result = this.merge(result, child, ["fields", String(i), "type"]);
+          result = this.merge(result, child, ["fields", indexToken(i), "type"]);
         } else {
-          result = this.merge(result, this.missingDefault(rf, w, loc), ["fields", String(i)]);
+          result = this.merge(result, this.missingDefault(rf, w, loc), ["fields", indexToken(i)]);
         }
       }
       loc.pop();
@@ -644,13 +713,13 @@ var Checker = class {
   }
   /** Two results of this level, in order. */
   both(a, b) {
-    return this.merge(this.merge(void 0, a, []), b, []) ?? COMPATIBLE;
+    return this.merge(this.merge(void 0, a), b) ?? COMPATIBLE;
   }
   missingDefault(rf, w, loc) {
     return this.leaf(
       {
         errorType: AVRO_ERROR_TYPES.READER_FIELD_MISSING_DEFAULT_VALUE,
-        rel: [],
+        rel: void 0,
         readerPointer: rf.pointer,
         writerPointer: `${w.pointer}/fields`,
         r: rf.type,
@@ -666,7 +735,7 @@ var Checker = class {
     return {
       errorType: AVRO_ERROR_TYPES.AMBIGUOUS_FIELD_ALIAS,
       javaLoc: loc.slice(),
-      rel: [],
+      rel: void 0,
       readerPointer: rf.pointer,
       writerPointer: matches[1]?.pointer ?? w.pointer,
       // Java's exception message (Field.toString(), then the writer record's JSON): the registry's text.
@@ -682,7 +751,7 @@ var Checker = class {
       return this.run(reader, writer).findings;
     } catch (e) {
       if (!(e instanceof AmbiguousField)) throw e;
-      return [{ ...e.finding, rel: e.finding.javaLoc.slice(1) }];
+      return [{ ...e.finding, rel: { tokens: e.finding.javaLoc.slice(1), next: void 0 } }];
     }
   }
 };
@@ -758,9 +827,19 @@ function writerFieldsFor(rf, byName) {
   return out;
 }
 var NONE = [];
+function sameNameField(w, i, name) {
+  const f = w.fields[i];
+  return f !== void 0 && f.name === name ? f : void 0;
+}
 function checkAvro(reader, writer, context) {
-  return new Checker().check(reader.root, writer.root).map((f) => {
-    const path = locationPath(f.rel);
+  return report(newChecker(reader.root, writer.root).check(reader.root, writer.root), context);
+}
+function newChecker(reader, writer) {
+  return new Checker(hasSharedNode(reader) || hasSharedNode(writer));
+}
+function report(findings, context) {
+  return findings.map((f) => {
+    const path = relPath(f.rel);
     const registryPath = javaLocation(f.javaLoc);
     const { message, fix } = explain(f, context, path);
     return {
@@ -778,7 +857,7 @@ function canRead(reader, writer) {
   return typeCanRead(reader.root, writer.root);
 }
 function typeCanRead(reader, writer) {
-  return new Checker().check(reader, writer).length === 0;
+  return newChecker(reader, writer).check(reader, writer).length === 0;
 }
 
 // src/formats/avro/diff.ts

@@ -1,19 +1,19 @@
 import {
   startRegistryServer
-} from "./chunk-OA4JSPX4.js";
+} from "./chunk-JXQQGBYV.js";
 import "./chunk-EKN6NJ4H.js";
 import {
   SchemaRegistryClient
 } from "./chunk-4NB2SHSX.js";
 import {
   main
-} from "./chunk-ZCJL6UY5.js";
-import "./chunk-7D33VUPH.js";
+} from "./chunk-5SPUHWAK.js";
+import "./chunk-MKMUT2DC.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";
 import "./chunk-Q2OF7EOK.js";
-import "./chunk-ZULBYKOT.js";
+import "./chunk-HVEUTBOD.js";
 import "./chunk-A7H2MM5I.js";
 import "./chunk-37YVPKBY.js";
 import "./chunk-OOMT5PNS.js";

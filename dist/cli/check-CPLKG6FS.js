@@ -60,7 +60,7 @@ usage: ${usage}`
     startBaseLookupEarly(io.cwd, { staged: mode === "staged" && values.config === void 0 });
     try {
       const [{ runCheck }, { renderReport }] = await Promise.all([
-        import("./check-N62JL672.js"),
+        import("./check-4QN3PA6A.js"),
         import("./render-HC45FIDV.js")
       ]);
       const report = await runCheck({

@@ -10,12 +10,12 @@ import {
 } from "./chunk-QLTC7SBT.js";
 import {
   buildVersions
-} from "./chunk-7LI6CINA.js";
+} from "./chunk-DIULL3TB.js";
 import {
   NameIndex,
   loadFormat,
   loadSchema
-} from "./chunk-YBWQG3UY.js";
+} from "./chunk-ALDESNZQ.js";
 import {
   candidateFiles,
   resolveRevision

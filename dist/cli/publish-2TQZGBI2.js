@@ -1,8 +1,8 @@
 import {
   collectCandidates,
   orderByReferences
-} from "./chunk-4NELC4P5.js";
-import "./chunk-WT3J7U4O.js";
+} from "./chunk-KTOPAB3L.js";
+import "./chunk-KLK52H4S.js";
 import "./chunk-F2EELNSZ.js";
 import {
   progressBar
@@ -18,14 +18,14 @@ import {
   isRegistryError
 } from "./chunk-4NB2SHSX.js";
 import "./chunk-DUM46SY7.js";
-import "./chunk-PR5T3ZMF.js";
+import "./chunk-5QGPZNPE.js";
 import "./chunk-UKMXE7KU.js";
 import "./chunk-QLTC7SBT.js";
-import "./chunk-7LI6CINA.js";
+import "./chunk-DIULL3TB.js";
 import {
   REFERENCE_CYCLE_FIX,
   describeCycle
-} from "./chunk-YBWQG3UY.js";
+} from "./chunk-ALDESNZQ.js";
 import "./chunk-JG5DLF5R.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AACIVGT5.js";

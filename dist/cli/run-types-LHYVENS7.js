@@ -1,7 +1,7 @@
 import {
   NameIndex,
   loadSchema
-} from "./chunk-YBWQG3UY.js";
+} from "./chunk-ALDESNZQ.js";
 import {
   candidateFiles
 } from "./chunk-JG5DLF5R.js";

@@ -3,7 +3,7 @@ import {
 } from "./chunk-Q2OF7EOK.js";
 import {
   avroFormat
-} from "./chunk-ZULBYKOT.js";
+} from "./chunk-HVEUTBOD.js";
 import {
   jsonSchemaFormat
 } from "./chunk-37YVPKBY.js";

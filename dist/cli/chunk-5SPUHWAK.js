@@ -4,20 +4,20 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = {
-  compat: () => import("./compat-XCAGUOXP.js"),
-  check: () => import("./check-P645XH67.js"),
-  log: () => import("./log-2RWVZAD5.js"),
-  diff: () => import("./diff-GWHYPAYW.js"),
+  compat: () => import("./compat-WL54YFGZ.js"),
+  check: () => import("./check-CPLKG6FS.js"),
+  log: () => import("./log-WKRLEBAO.js"),
+  diff: () => import("./diff-BXQJKJC7.js"),
   init: () => import("./init-7F2DFDR3.js"),
-  registry: () => import("./registry-CBYSLJL7.js"),
-  publish: () => import("./publish-3WIMDUNT.js"),
-  status: () => import("./status-PUPA4IRJ.js"),
+  registry: () => import("./registry-CR44TBZN.js"),
+  publish: () => import("./publish-2TQZGBI2.js"),
+  status: () => import("./status-JUS2L6D3.js"),
   import: () => import("./import-M3KGIY4H.js"),
-  demo: () => import("./demo-KXUBW53K.js"),
+  demo: () => import("./demo-CIAZCD7J.js"),
   generate: () => import("./generate-TLNZVFHR.js"),
-  lint: () => import("./lint-PEJALGUK.js"),
-  validate: () => import("./validate-GGUICG4E.js"),
-  types: () => import("./types-5FNSX2PW.js")
+  lint: () => import("./lint-VTPCXMPE.js"),
+  validate: () => import("./validate-S35DSVM6.js"),
+  types: () => import("./types-KOHR3GI2.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

@@ -1,13 +1,13 @@
 import {
   formatById
-} from "./chunk-7D33VUPH.js";
+} from "./chunk-MKMUT2DC.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";
 import {
   protoImports
 } from "./chunk-Q2OF7EOK.js";
-import "./chunk-ZULBYKOT.js";
+import "./chunk-HVEUTBOD.js";
 import "./chunk-A7H2MM5I.js";
 import {
   jsonSchemaFormatWith,

@@ -1,7 +1,7 @@
 import {
   changedSubjects,
   readSubjects
-} from "./chunk-WT3J7U4O.js";
+} from "./chunk-KLK52H4S.js";
 import {
   loadConfig
 } from "./chunk-GZ7YKJFV.js";

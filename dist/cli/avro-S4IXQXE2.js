@@ -10,7 +10,7 @@ import {
   fingerprintAvro,
   normalizedAvro,
   parsingCanonicalForm
-} from "./chunk-ZULBYKOT.js";
+} from "./chunk-HVEUTBOD.js";
 import {
   AVRO_RULES,
   AVRO_WARNINGS,

@@ -1,10 +1,10 @@
 import {
   buildVersions
-} from "./chunk-7LI6CINA.js";
+} from "./chunk-DIULL3TB.js";
 import {
   NameIndex,
   loadSchema
-} from "./chunk-YBWQG3UY.js";
+} from "./chunk-ALDESNZQ.js";
 import {
   candidateFiles,
   resolveBase,

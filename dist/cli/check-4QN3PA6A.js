@@ -1,10 +1,10 @@
 import {
   runCheck
-} from "./chunk-PR5T3ZMF.js";
+} from "./chunk-5QGPZNPE.js";
 import "./chunk-UKMXE7KU.js";
 import "./chunk-QLTC7SBT.js";
-import "./chunk-7LI6CINA.js";
-import "./chunk-YBWQG3UY.js";
+import "./chunk-DIULL3TB.js";
+import "./chunk-ALDESNZQ.js";
 import "./chunk-JG5DLF5R.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AACIVGT5.js";

@@ -1,6 +1,6 @@
 import {
   loadSchema
-} from "./chunk-YBWQG3UY.js";
+} from "./chunk-ALDESNZQ.js";
 
 // src/repo/versions.ts
 async function buildVersions(history, blobs, options) {

@@ -37,7 +37,7 @@ usage: ${usage}`
         `unknown --format '${values.format}' (one of ${REPORT_FORMATS.join(", ")})`
       );
     const [{ runLint }, { renderReport }] = await Promise.all([
-      import("./run-lint-PTTKPMRT.js"),
+      import("./run-lint-BCZV4XSL.js"),
       import("./render-HC45FIDV.js")
     ]);
     const report = await runLint({

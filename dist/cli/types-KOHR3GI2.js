@@ -33,7 +33,7 @@ usage: ${usage}`
         `--out <dir> is needed: where the modules are written
 usage: ${usage}`
       );
-    const { runTypes } = await import("./run-types-ONMZZ5EA.js");
+    const { runTypes } = await import("./run-types-LHYVENS7.js");
     const r = await runTypes({
       cwd: io.cwd,
       out: values.out,

@@ -3,12 +3,12 @@ import {
 } from "./chunk-RNR4LZQT.js";
 import {
   subjectDiff
-} from "./chunk-WT3J7U4O.js";
+} from "./chunk-KLK52H4S.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";
-import "./chunk-7LI6CINA.js";
-import "./chunk-YBWQG3UY.js";
+import "./chunk-DIULL3TB.js";
+import "./chunk-ALDESNZQ.js";
 import "./chunk-JG5DLF5R.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AACIVGT5.js";

@@ -3,7 +3,7 @@ import {
 } from "./chunk-EKN6NJ4H.js";
 import {
   formatByRegistryType
-} from "./chunk-7D33VUPH.js";
+} from "./chunk-MKMUT2DC.js";
 import {
   PROTOBUF_RULES,
   asMap,
@@ -13,7 +13,7 @@ import {
 import {
   canonicalAvro,
   normalizedAvro
-} from "./chunk-ZULBYKOT.js";
+} from "./chunk-HVEUTBOD.js";
 import {
   jsonDocumentOf
 } from "./chunk-OOMT5PNS.js";

@@ -4,7 +4,7 @@ import {
 import {
   NameIndex,
   loadSchema
-} from "./chunk-YBWQG3UY.js";
+} from "./chunk-ALDESNZQ.js";
 import {
   candidateFiles
 } from "./chunk-JG5DLF5R.js";
