@@ -2,7 +2,7 @@
 // format's engine: a module it cannot load shows only there, not in the tests that run src/ through tsx.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,15 +46,16 @@ test('dist/cli/bin.js validate reads a message in the Avro JSON encoding', () =>
   const dir = mkdtempSync(join(tmpdir(), 'sg-bundle-'));
   try {
     spawnSync('git', ['init', '-q'], { cwd: dir });
-    writeFileSync(join(dir, 'v.avsc'), SCHEMAS[0]![1]);
+    mkdirSync(join(dir, 'schemas'));
+    writeFileSync(join(dir, 'schemas', 'v.avsc'), SCHEMAS[0]![1]);
     writeFileSync(join(dir, 'good.json'), '{"a":"x"}');
     writeFileSync(join(dir, 'bad.json'), '{"a":1}');
-    const ok = spawnSync(process.execPath, [BIN, 'validate', 'v.avsc', 'good.json'], {
+    const ok = spawnSync(process.execPath, [BIN, 'validate', 'schemas/v.avsc', 'good.json'], {
       cwd: dir,
       encoding: 'utf8',
     });
     assert.equal(ok.status, 0, `${ok.stdout}${ok.stderr}`);
-    const bad = spawnSync(process.execPath, [BIN, 'validate', 'v.avsc', 'bad.json'], {
+    const bad = spawnSync(process.execPath, [BIN, 'validate', 'schemas/v.avsc', 'bad.json'], {
       cwd: dir,
       encoding: 'utf8',
     });
