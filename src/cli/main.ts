@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   status: () => import('./commands/status.js'),
   import: () => import('./commands/import.js'),
   demo: () => import('./commands/demo.js'),
+  docs: () => import('./commands/docs.js'),
 };
 
 const VERSION = '0.1.0';

@@ -37,64 +37,99 @@ function parseAll(references: readonly SchemaReference[]): JsonValue[] {
 function avroFields(schema: JsonValue, references: readonly SchemaReference[]): FieldRow[] {
   const names = new AvroNames([schema, ...parseAll(references)]);
   const rows: FieldRow[] = [];
-  const top = nodeOf(schema, '', names);
-  if (top.kind === 'record') addRecord(top.schema, top.namespace, '', 0, new Set([top.name]));
+  const top = recordsIn(schema, '', '')[0];
+  if (top !== undefined) addRecord(top, '', 0, new Set([top.name]));
   return rows;
 
-  function addRecord(
-    record: JsonObject,
-    namespace: string,
-    prefix: string,
-    depth: number,
-    seen: Set<string>,
-  ): void {
-    const fields = record['fields'];
+  function addRecord(record: InlineRecord, prefix: string, depth: number, seen: Set<string>): void {
+    const fields = record.schema['fields'];
     if (!Array.isArray(fields)) return;
-    for (const f of fields) {
-      if (!isObject(f) || typeof f['name'] !== 'string') continue;
+    fields.forEach((f, i) => {
+      if (!isObject(f) || typeof f['name'] !== 'string') return;
       const type = f['type'] ?? null;
       const path = prefix === '' ? f['name'] : `${prefix}.${f['name']}`;
+      const pointer = record.pointer === undefined ? undefined : `${record.pointer}/fields/${i}`;
       rows.push({
         path,
         depth,
         name: f['name'],
-        type: describe(type, namespace, names),
+        type: describe(type, record.namespace, names),
         required: !('default' in f),
         default: 'default' in f ? JSON.stringify(f['default']) : undefined,
         doc: typeof f['doc'] === 'string' ? f['doc'] : undefined,
         aliases: Array.isArray(f['aliases'])
           ? f['aliases'].filter((a): a is string => typeof a === 'string')
           : [],
+        pointer,
       });
-      if (depth + 1 >= MAX_DEPTH) continue;
-      for (const nested of recordsIn(type, namespace)) {
+      if (depth + 1 >= MAX_DEPTH) return;
+      for (const nested of recordsIn(
+        type,
+        record.namespace,
+        pointer === undefined ? undefined : `${pointer}/type`,
+      )) {
         if (seen.has(nested.name)) continue;
-        addRecord(nested.schema, nested.namespace, path, depth + 1, new Set([...seen, nested.name]));
+        addRecord(nested, path, depth + 1, new Set([...seen, nested.name]));
       }
-    }
+    });
   }
 
-  function recordsIn(
-    type: JsonValue,
-    namespace: string,
-  ): Array<{ name: string; schema: JsonObject; namespace: string }> {
+  /** The records a type holds (itself, union branches, items, values), with their pointer when written inline. */
+  function recordsIn(type: JsonValue, namespace: string, pointer: string | undefined): InlineRecord[] {
     const n = nodeOf(type, namespace, names);
-    if (n.kind === 'record') return [n];
-    if (n.kind === 'union') return n.branches.flatMap((b) => recordsIn(b, n.namespace));
-    if (n.kind === 'array') return recordsIn(n.items, n.namespace);
-    if (n.kind === 'map') return recordsIn(n.values, n.namespace);
+    const inline = isObject(type) || Array.isArray(type) ? pointer : undefined;
+    const inner = (key: string): string | undefined =>
+      inline === undefined
+        ? undefined
+        : isObject(type) && isObject(type['type'])
+          ? `${inline}/type/${key}`
+          : `${inline}/${key}`;
+    if (n.kind === 'record')
+      return [
+        {
+          ...n,
+          pointer:
+            isObject(type) && type['type'] === 'record'
+              ? inline
+              : isObject(type) && isObject(type['type']) && inline !== undefined
+                ? `${inline}/type`
+                : undefined,
+        },
+      ];
+    if (n.kind === 'union')
+      return n.branches.flatMap((b, i) =>
+        recordsIn(b, n.namespace, inline === undefined ? undefined : `${inline}/${i}`),
+      );
+    if (n.kind === 'array') return recordsIn(n.items, n.namespace, inner('items'));
+    if (n.kind === 'map') return recordsIn(n.values, n.namespace, inner('values'));
     return [];
   }
+}
+
+interface InlineRecord {
+  name: string;
+  schema: JsonObject;
+  namespace: string;
+  /** Where the record is written in the schema document; undefined for a record used by name. */
+  pointer: string | undefined;
 }
 
 function jsonFields(schema: JsonValue, references: readonly SchemaReference[]): FieldRow[] {
   const refs = new JsonRefs(schema, references);
   const rows: FieldRow[] = [];
-  addObject(schema, '', 0, new Set());
+  addObject(schema, '', 0, new Set(), '');
   return rows;
 
-  function addObject(node: JsonValue, prefix: string, depth: number, seen: Set<string>): void {
-    const { schema: s } = refs.deref(node);
+  function addObject(
+    node: JsonValue,
+    prefix: string,
+    depth: number,
+    seen: Set<string>,
+    at: string | undefined,
+  ): void {
+    const { schema: s, ref: viaRef } = refs.deref(node);
+    const own = isObject(s) && isObject(s['properties']) ? s['properties'] : {};
+    const pointerBase = viaRef === undefined ? at : undefined;
     if (!isObject(s)) return;
     const props = mergedProperties(s);
     const required = new Set(requiredOf(s));
@@ -116,11 +151,26 @@ function jsonFields(schema: JsonValue, references: readonly SchemaReference[]): 
               ? obj['title']
               : undefined,
         aliases: [],
+        pointer:
+          pointerBase === undefined || !(name in own)
+            ? undefined
+            : `${pointerBase}/properties/${escapeToken(name)}`,
       });
       if (depth + 1 >= MAX_DEPTH || (ref !== undefined && seen.has(ref))) continue;
       const nextSeen = ref === undefined ? seen : new Set([...seen, ref]);
-      if (Object.keys(mergedProperties(obj)).length > 0) addObject(obj, path, depth + 1, nextSeen);
-      else if (isObject(obj['items'])) addObject(obj['items'], `${path}[]`, depth + 1, nextSeen);
+      const here =
+        ref === undefined && pointerBase !== undefined && name in own
+          ? `${pointerBase}/properties/${escapeToken(name)}`
+          : undefined;
+      if (Object.keys(mergedProperties(obj)).length > 0) addObject(raw, path, depth + 1, nextSeen, here);
+      else if (isObject(obj['items']))
+        addObject(
+          obj['items'],
+          `${path}[]`,
+          depth + 1,
+          nextSeen,
+          here === undefined ? undefined : `${here}/items`,
+        );
     }
   }
 
@@ -170,4 +220,8 @@ function jsonType(s: JsonObject, ref: string | undefined): string {
       return `${k} ${alts.map((a) => (isObject(a) ? (typeof a['$ref'] === 'string' ? a['$ref'] : jsonType(a, undefined)) : '?')).join(' | ')}`;
   }
   return `${type === '' ? 'any' : type}${format}${named}`;
+}
+
+function escapeToken(name: string): string {
+  return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -87,6 +87,8 @@ export interface FieldRow {
   default: string | undefined;
   doc: string | undefined;
   aliases: string[];
+  /** Where the field is written in the schema document (JSON pointer); undefined for one used by name or `$ref`. */
+  pointer: string | undefined;
 }
 
 export interface ExampleMessage {
