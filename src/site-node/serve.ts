@@ -57,11 +57,15 @@ export async function serveSite(
       // A request during a rebuild waits for it, so a page reloaded after an edit shows the edit.
       if (timer !== undefined && pending === undefined) await new Promise((r) => setTimeout(r, SETTLE_MS));
       if (pending !== undefined) await pending;
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname).replace(
-        /^\/+/,
-        '',
-      );
-      const body = site.get(path === '' ? 'index.html' : path);
+      let asked: string;
+      try {
+        asked = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+      } catch {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('malformed path\n');
+        return;
+      }
+      const path = asked.replace(/^\/+/, '') || 'index.html';
+      const body = site.get(path);
       if (body === undefined) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`not found: /${path}\n`);
         return;
