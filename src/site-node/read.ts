@@ -1,17 +1,20 @@
 import type { FormatHandler, ParsedSchema, SchemaReference } from '../formats/format.js';
+import type { JsonValue } from '../formats/json/parse.js';
 import { loadFormat } from '../formats/load.js';
 import { loadConfig, type SchemagateConfig } from '../repo/config.js';
 import { repoRoot, runGit } from '../repo/git.js';
-import { readSubjects, type SubjectInfo } from '../repo/read.js';
 import { loadSchema, NameIndex, type LoadedSchema } from '../repo/schema-file.js';
 import { subjectSettings } from '../repo/subjects.js';
+import type { ParsedVersion } from '../repo/versions.js';
 import { candidateFiles } from '../repo/workspace.js';
+import { avroBinarySize } from '../site/avro-size.js';
 import { exampleMessages } from '../site/examples.js';
 import { fieldTable } from '../site/fields.js';
 import type { ReferenceEdge, SiteModel, SubjectModel, SubjectState, VersionModel } from '../site/model.js';
+import { diffVersions, type VersionDiff } from '../site/diff.js';
 import { changesBetween, verdictOf } from '../site/steps.js';
+import { formatOf, readSubjectHistories, type SubjectHistory } from './history.js';
 import { topicOf } from '../site/topic.js';
-import { avroEncodedSize } from './avro-size.js';
 
 export interface ReadSiteOptions {
   cwd: string;
@@ -24,11 +27,17 @@ export interface ReadSiteOptions {
  * The site's data: every subject's versions from git history (the reading `log` and `check --all` use),
  * the verdict of each step, and the working tree's content as a new version when it differs.
  */
-export async function readSiteModel(options: ReadSiteOptions): Promise<SiteModel> {
+/** The model, and each subject's last step diffed (for the page's default view), by subject. */
+export interface SiteData {
+  model: SiteModel;
+  lastSteps: Map<string, VersionDiff>;
+}
+
+export async function readSiteModel(options: ReadSiteOptions): Promise<SiteData> {
   const top = await repoRoot(options.cwd);
   const config = options.config ?? loadConfig(top);
   const [read, work] = await Promise.all([
-    readSubjects({ cwd: top, config, ...(options.ref === undefined ? {} : { ref: options.ref }) }),
+    readSubjectHistories(top, config, options.ref),
     candidateFiles(top, config, { kind: 'worktree' }),
   ]);
   const workFiles = await work.read([...work.oids.keys()]);
@@ -38,7 +47,7 @@ export async function readSiteModel(options: ReadSiteOptions): Promise<SiteModel
       ? new Map<string, string>()
       : await commitMessages(top, read.commit, config.root);
 
-  const subjects: Array<SubjectModel & { referenceFiles: Array<{ name: string; file: string }> }> = [];
+  const subjects: Built[] = [];
   const inHistory = new Set<string>();
   for (const info of read.subjects) {
     inHistory.add(info.file);
@@ -47,17 +56,14 @@ export async function readSiteModel(options: ReadSiteOptions): Promise<SiteModel
   for (const [file, bytes] of workFiles) {
     if (inHistory.has(file)) continue;
     const settings = subjectSettings(file, config);
-    const empty: SubjectInfo = {
+    const empty: SubjectHistory = {
       subject: settings.subject,
       file,
-      format: settings.format ?? 'avro',
+      format: settings.format ?? formatOf(file, bytes),
       level: settings.level,
-      content: '',
       versions: [],
-      references: [],
-      problems: [],
     };
-    subjects.push(await subjectModel(empty, bytes, index, config, messages, settings.format === undefined));
+    subjects.push(await subjectModel(empty, bytes, index, config, messages));
   }
   subjects.sort((a, b) => a.subject.localeCompare(b.subject));
   const edges: ReferenceEdge[] = [];
@@ -65,11 +71,16 @@ export async function readSiteModel(options: ReadSiteOptions): Promise<SiteModel
   for (const s of subjects)
     for (const r of s.referenceFiles)
       edges.push({ from: s.subject, to: subjectOfFile.get(r.file) ?? r.file, name: r.name });
+  const lastSteps = new Map<string, VersionDiff>();
+  for (const s of subjects) if (s.lastStep !== undefined) lastSteps.set(s.subject, s.lastStep);
   return {
-    commit: read.commit ?? null,
-    ref: read.ref,
-    subjects: subjects.map(({ referenceFiles: _r, ...s }) => s),
-    edges,
+    model: {
+      commit: read.commit ?? null,
+      ref: read.ref,
+      subjects: subjects.map(({ referenceFiles: _r, lastStep: _l, ...s }) => s),
+      edges,
+    },
+    lastSteps,
   };
 }
 
@@ -85,19 +96,23 @@ async function commitMessages(top: string, commit: string, root: string): Promis
 
 type Loaded = Extract<LoadedSchema, { ok: true }>;
 
+type Built = SubjectModel & {
+  referenceFiles: Array<{ name: string; file: string }>;
+  lastStep: VersionDiff | undefined;
+};
+
 async function subjectModel(
-  info: SubjectInfo,
+  info: SubjectHistory,
   workBytes: Buffer | undefined,
   index: NameIndex,
   config: SchemagateConfig,
   messages: ReadonlyMap<string, string>,
-  detect = false,
-): Promise<SubjectModel & { referenceFiles: Array<{ name: string; file: string }> }> {
+): Promise<Built> {
   // The newest content (working tree's, else the last committed version), loaded as a new schema: its
   // references resolved under the root, its problems reported.
-  const newestBytes = workBytes ?? Buffer.from(info.versions.at(-1)?.text ?? info.content, 'utf8');
+  const newestBytes = workBytes ?? Buffer.from(info.versions.at(-1)?.text ?? '', 'utf8');
   const current = await loadSchema(info.file, newestBytes, {
-    ...(detect ? {} : { format: info.format }),
+    format: info.format,
     index,
     policy: config.jsonSchemaPolicy,
   });
@@ -114,8 +129,7 @@ async function subjectModel(
   const versions: VersionModel[] = [];
   const parsed: ParsedSchema[] = [];
   for (const v of info.versions) {
-    const result = handler.parse(v.text, { file: v.file, references, lenient: true });
-    const base = {
+    versions.push({
       version: v.version,
       commit: v.commit,
       author: v.author,
@@ -123,24 +137,9 @@ async function subjectModel(
       message: messages.get(v.commit) ?? '',
       file: v.file,
       text: v.text,
-    };
-    if (!result.ok) {
-      versions.push({
-        ...base,
-        verdict: 'invalid',
-        findings: result.issues.map((i) => ({
-          rule: i.rule,
-          against: v.version,
-          direction: 'new-reads-old',
-          message: i.message,
-          fix: '',
-        })),
-        changes: [],
-      });
-      continue;
-    }
-    versions.push({ ...base, ...step(handler, info, result.schema, parsed) });
-    parsed.push(result.schema);
+      ...step(handler, info, v.schema, parsed),
+    });
+    parsed.push(v.schema);
   }
 
   const problems = current.ok
@@ -149,7 +148,7 @@ async function subjectModel(
   let state: SubjectState = info.versions.length === 0 ? 'new' : 'unchanged';
   if (workBytes === undefined) state = 'deleted';
   else if (!current.ok) state = 'invalid';
-  else if (isNewVersion(current, info, handler)) {
+  else if (isNewVersion(current, info.versions, handler)) {
     if (info.versions.length > 0) state = 'changed';
     versions.push({
       version: versions.length + 1,
@@ -161,14 +160,18 @@ async function subjectModel(
       text: current.text,
       ...step(handler, info, current.schema, parsed),
     });
+    parsed.push(current.schema);
   }
   const text = current.text ?? newestBytes.toString('utf8');
   const examples = current.ok ? exampleMessages(format, text, references) : [];
-  if (format === 'avro' && current.ok)
+  if (format === 'avro' && current.ok) {
+    const schema = JSON.parse(text) as JsonValue;
+    const others = references.map((r) => JSON.parse(r.text) as JsonValue);
     for (const e of examples) {
-      const size = avroEncodedSize(text, references, e.value);
+      const size = avroBinarySize(schema, others, e.value as JsonValue);
       if (size !== undefined) e.encodedBytes = size;
     }
+  }
   return {
     subject: info.subject,
     file: info.file,
@@ -180,12 +183,10 @@ async function subjectModel(
     versions,
     references,
     referenceFiles,
+    lastStep: lastStep(handler, format, info.level, versions, parsed, references),
     current: {
       text,
-      problems: [
-        ...problems,
-        ...info.problems.filter((p) => !problems.includes(p) && workBytes === undefined),
-      ],
+      problems,
       fields: current.ok ? fieldTable(format, text, references) : [],
       examples,
     },
@@ -194,7 +195,7 @@ async function subjectModel(
 
 function step(
   handler: FormatHandler,
-  info: SubjectInfo,
+  info: SubjectHistory,
   schema: ParsedSchema,
   previous: readonly ParsedSchema[],
 ): Pick<VersionModel, 'verdict' | 'findings' | 'changes'> {
@@ -208,10 +209,30 @@ function step(
   };
 }
 
-function isNewVersion(current: Loaded, info: SubjectInfo, handler: FormatHandler): boolean {
-  const last = info.versions.at(-1);
+function isNewVersion(current: Loaded, history: readonly ParsedVersion[], handler: FormatHandler): boolean {
+  const last = history.at(-1);
   if (last === undefined) return true;
-  if (last.text === current.text) return false;
-  const before = handler.parse(last.text, { lenient: true });
-  return !before.ok || handler.normalized(before.schema) !== handler.normalized(current.schema);
+  return last.text !== current.text && last.normalized !== handler.normalized(current.schema);
+}
+
+/** The diff of the newest two versions: the page's default comparison, rendered for readers without JavaScript. */
+function lastStep(
+  handler: FormatHandler,
+  format: SubjectModel['format'],
+  level: SubjectModel['level'],
+  versions: readonly VersionModel[],
+  parsed: readonly ParsedSchema[],
+  references: readonly SchemaReference[],
+): VersionDiff | undefined {
+  const [from, to] = [versions.at(-2), versions.at(-1)];
+  const [a, b] = [parsed.at(-2), parsed.at(-1)];
+  if (from === undefined || to === undefined || a === undefined || b === undefined) return undefined;
+  return diffVersions(
+    handler,
+    format,
+    level,
+    { text: from.text, schema: a },
+    { text: to.text, schema: b },
+    references,
+  );
 }

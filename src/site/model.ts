@@ -61,7 +61,7 @@ export interface VersionModel {
   message: string;
   file: string;
   text: string;
-  verdict: 'first' | 'compatible' | 'incompatible' | 'invalid';
+  verdict: 'first' | 'compatible' | 'incompatible';
   findings: StepFinding[];
   /** The changes from the version before. */
   changes: StepChange[];

@@ -11,7 +11,7 @@ export interface SubjectPageData {
   level: SubjectModel['level'];
   policy: SubjectModel['policy'];
   references: SubjectModel['references'];
-  versions: Array<{ version: number; label: string; text: string; valid: boolean }>;
+  versions: Array<{ version: number; label: string; text: string }>;
 }
 
 export function versionLabel(v: VersionModel): string {
@@ -22,7 +22,6 @@ const VERDICT: Record<VersionModel['verdict'], string> = {
   first: 'first version',
   compatible: 'compatible',
   incompatible: 'INCOMPATIBLE',
-  invalid: 'invalid',
 };
 
 function history(s: SubjectModel): string {
@@ -92,7 +91,7 @@ export function renderSubject(
   edges: readonly ReferenceEdge[],
   lastStep: VersionDiff | undefined,
 ): string {
-  const valid = s.versions.filter((v) => v.verdict !== 'invalid');
+  const valid = s.versions;
   const data: SubjectPageData = {
     subject: s.subject,
     format: s.format,
@@ -103,7 +102,6 @@ export function renderSubject(
       version: v.version,
       label: versionLabel(v),
       text: v.text,
-      valid: v.verdict !== 'invalid',
     })),
   };
   const pick = (id: string, selected: number | undefined): string =>

@@ -43,11 +43,10 @@ const command: Command = {
     if (values.out === undefined)
       throw new SchemagateError('INVALID_ARGUMENT', `give --out <dir> or --serve\nusage: ${usage}`);
     const out = resolve(io.cwd, values.out);
-    const model = await readSiteModel(options);
-    const written = await writeSite(model, out);
-    const problems = model.subjects.filter(
-      (s) => s.current.problems.length > 0 || s.versions.some((v) => v.verdict === 'invalid'),
-    );
+    const data = await readSiteModel(options);
+    const model = data.model;
+    const written = writeSite(data, out);
+    const problems = model.subjects.filter((s) => s.current.problems.length > 0);
     io.stdout(
       `wrote ${written.pages} pages for ${model.subjects.length} subject${model.subjects.length === 1 ? '' : 's'} to ${out}/index.html${
         problems.length === 0
