@@ -69,15 +69,38 @@ export function renderDiff(d: VersionDiff, labels: { from: string; to: string; l
       : `<table class="diff-fields"><caption>Fields: ${esc(labels.from)} → ${esc(labels.to)}</caption>
 <thead><tr><th scope="col">Field</th><th scope="col">${esc(labels.from)}</th><th scope="col">${esc(labels.to)}</th><th scope="col">Change and effect</th></tr></thead>
 <tbody>${d.rows.map(fieldRow).join('')}</tbody></table>`;
-  const text = `<details class="text-diff"><summary>Raw text diff</summary><table class="code-diff"><tbody>${d.text
-    .map(
-      (l) =>
-        `<tr class="${l.op}"><td class="ln">${l.oldLine ?? ''}</td><td class="ln">${l.newLine ?? ''}</td><td><code>${
-          l.op === 'add' ? '+' : l.op === 'del' ? '-' : ' '
-        } ${esc(l.text)}</code></td></tr>`,
-    )
-    .join('')}</tbody></table></details>`;
+  const text = `<details class="text-diff"><summary>Raw text diff</summary><table class="code-diff"><tbody>${textRows(d.text)}</tbody></table></details>`;
   return `${verdict}${renderFindings(d.verdict.findings)}${fields}<h3>Changes</h3>${
     d.changes.length === 0 ? '<p>No semantic change.</p>' : renderChanges(d.changes)
   }${text}`;
+}
+
+/** Unchanged lines further than this from a change fold into one row. */
+const CONTEXT = 3;
+
+function textRows(lines: VersionDiff['text']): string {
+  const near = new Array<boolean>(lines.length).fill(false);
+  lines.forEach((l, i) => {
+    if (l.op === 'same') return;
+    for (let k = Math.max(0, i - CONTEXT); k <= Math.min(lines.length - 1, i + CONTEXT); k++) near[k] = true;
+  });
+  const out: string[] = [];
+  for (let i = 0; i < lines.length;) {
+    if (!near[i]) {
+      let j = i;
+      while (j < lines.length && !near[j]) j++;
+      out.push(
+        `<tr class="fold"><td class="ln"></td><td class="ln"></td><td>… ${j - i} unchanged line${j - i === 1 ? '' : 's'}</td></tr>`,
+      );
+      i = j;
+      continue;
+    }
+    const l = lines[i++]!;
+    out.push(
+      `<tr class="${l.op}"><td class="ln">${l.oldLine ?? ''}</td><td class="ln">${l.newLine ?? ''}</td><td><code>${
+        l.op === 'add' ? '+' : l.op === 'del' ? '-' : ' '
+      } ${esc(l.text)}</code></td></tr>`,
+    );
+  }
+  return out.join('');
 }

@@ -43,7 +43,7 @@ textarea{width:100%}
 tr.removed td:nth-child(3),tr.added td:nth-child(2){background:var(--soft)}
 .effect div{color:var(--muted)}.summ{font-size:.9em}
 .code-diff td{border:0;padding:0 .5rem}.code-diff .ln,.code li::marker{color:var(--muted)}
-.code-diff tr.add{background:var(--ok-bg)}.code-diff tr.del{background:var(--bad-bg)}
+.code-diff tr.fold td{color:var(--muted);font-style:italic}.code-diff tr.add{background:var(--ok-bg)}.code-diff tr.del{background:var(--bad-bg)}
 .code-diff code{white-space:pre}
 ol.code{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:.5rem .5rem .5rem 3.5rem;overflow:auto}
 ol.code code{white-space:pre}

@@ -161,6 +161,11 @@ test('diff: the last step by default, and any two versions picked, with added fi
     (els) => els.length,
   );
   assert.ok(raw > 0, 'the raw text diff has added or removed lines');
+  // Unchanged lines away from the changes fold into one row.
+  assert.match(
+    await page.$eval('#diff-view .code-diff tr.fold', (e) => e.textContent ?? ''),
+    /… \d+ unchanged lines/,
+  );
 });
 
 test('JSON Schema page: fields through a $ref to another file, examples valid for ajv', async () => {
