@@ -13,6 +13,7 @@ import { fieldTable } from '../site/fields.js';
 import type { ReferenceEdge, SiteModel, SubjectModel, SubjectState, VersionModel } from '../site/model.js';
 import { diffVersions, type VersionDiff } from '../site/diff.js';
 import { changesBetween, verdictOf } from '../site/steps.js';
+import { readRegistryDrift } from './drift.js';
 import { formatOf, readSubjectHistories, type SubjectHistory } from './history.js';
 import { topicOf } from '../site/topic.js';
 
@@ -21,6 +22,8 @@ export interface ReadSiteOptions {
   /** The commit whose history the site shows; default: the base branch, as `log` reads it. */
   ref?: string;
   config?: SchemagateConfig;
+  /** Compare with this registry (the `status` logic) and show its drift. */
+  registry?: { url: string; env: Readonly<Record<string, string | undefined>> };
 }
 
 /**
@@ -71,6 +74,10 @@ export async function readSiteModel(options: ReadSiteOptions): Promise<SiteData>
   for (const s of subjects)
     for (const r of s.referenceFiles)
       edges.push({ from: s.subject, to: subjectOfFile.get(r.file) ?? r.file, name: r.name });
+  const registry =
+    options.registry === undefined
+      ? undefined
+      : await readRegistryDrift(top, options.registry.url, options.registry.env);
   const lastSteps = new Map<string, VersionDiff>();
   for (const s of subjects) if (s.lastStep !== undefined) lastSteps.set(s.subject, s.lastStep);
   return {
@@ -79,6 +86,7 @@ export async function readSiteModel(options: ReadSiteOptions): Promise<SiteData>
       ref: read.ref,
       subjects: subjects.map(({ referenceFiles: _r, lastStep: _l, ...s }) => s),
       edges,
+      ...(registry === undefined ? {} : { registry }),
     },
     lastSteps,
   };

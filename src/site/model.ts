@@ -11,6 +11,14 @@ export interface SiteModel {
   ref: string | null;
   subjects: SubjectModel[];
   edges: ReferenceEdge[];
+  /** With `--registry`: the registry's view of each subject, as `schemagate status` reports it. */
+  registry?: RegistryDrift;
+}
+
+export interface RegistryDrift {
+  url: string;
+  /** By subject (also subjects only the registry holds). */
+  subjects: Record<string, { kinds: string[]; detail: string; version?: number }>;
 }
 
 /** `new`: no committed version; `changed`: the working tree differs from the last version; `deleted`: only in history. */

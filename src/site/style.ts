@@ -23,7 +23,7 @@ input,select,textarea,button{background:var(--bg);color:var(--fg);border:1px sol
 button{background:var(--soft);cursor:pointer;font-weight:600}
 textarea{width:100%}
 .state{border-radius:1em;padding:0 .5em;font-size:.85em;border:1px solid var(--line)}
-.state.new{background:var(--ok-bg)}.state.changed{background:var(--warn-bg)}.state.deleted,.state.invalid{background:var(--bad-bg)}
+.state.new,.state.in-sync{background:var(--ok-bg)}.state.drift{background:var(--warn-bg)}.state.changed{background:var(--warn-bg)}.state.deleted,.state.invalid{background:var(--bad-bg)}
 .meta{color:var(--muted)}
 .toc{display:flex;flex-wrap:wrap;gap:1rem;margin:.5rem 0 1rem}
 .problems{border:1px solid var(--bad);background:var(--bad-bg);border-radius:6px;padding:.25rem 1rem}

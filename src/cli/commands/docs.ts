@@ -7,7 +7,7 @@ import { configAt } from '../config-arg.js';
 import type { Command } from '../io.js';
 
 const usage =
-  'schemagate docs --out <dir> [--ref <rev>] [--config <path>]\n       schemagate docs --serve [--port 8090] [--host 127.0.0.1] [--ref <rev>] [--config <path>]';
+  'schemagate docs --out <dir> [--ref <rev>] [--config <path>] [--registry <url>]\n       schemagate docs --serve [--port 8090] [--host 127.0.0.1] [--ref <rev>] [--config <path>] [--registry <url>]';
 
 const command: Command = {
   name: 'docs',
@@ -23,6 +23,7 @@ const command: Command = {
         host: { type: 'string' },
         ref: { type: 'string' },
         config: { type: 'string', short: 'c' },
+        registry: { type: 'string' },
       },
       usage,
     );
@@ -35,6 +36,7 @@ const command: Command = {
       cwd: io.cwd,
       ...(values.config === undefined ? {} : { config: await configAt(io.cwd, values.config) }),
       ...(values.ref === undefined ? {} : { ref: values.ref }),
+      ...(values.registry === undefined ? {} : { registry: { url: values.registry, env: io.env } }),
     };
     if (values.serve === true) {
       const { serveSite } = await import('../../site-node/serve.js');
