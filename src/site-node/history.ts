@@ -14,8 +14,11 @@ export interface SubjectHistory {
   file: string;
   format: FormatId;
   level: SchemagateConfig['compatibility'];
-  /** Parsed, so each version is parsed once for the whole build. */
-  versions: ParsedVersion[];
+  /**
+   * The versions, parsed on demand (so each version is parsed once for the whole build, and a subject's
+   * parsed schemas can be dropped before the next subject's are made).
+   */
+  versions: () => Promise<ParsedVersion[]>;
 }
 
 /**
@@ -46,8 +49,13 @@ export async function readSubjectHistories(
     const settings = subjectSettings(h.path, config);
     const last = h.changes.at(-1);
     const format = settings.format ?? formatOf(h.path, last === undefined ? undefined : blobs.get(last.blob));
-    const versions = await buildVersions(h, blobs, { format, index });
-    subjects.push({ subject: settings.subject, file: h.path, format, level: settings.level, versions });
+    subjects.push({
+      subject: settings.subject,
+      file: h.path,
+      format,
+      level: settings.level,
+      versions: () => buildVersions(h, blobs, { format, index }),
+    });
   }
   return { commit: base.commit, ref: base.ref, subjects };
 }

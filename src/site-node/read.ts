@@ -64,7 +64,7 @@ export async function readSiteModel(options: ReadSiteOptions): Promise<SiteData>
       file,
       format: settings.format ?? formatOf(file, bytes),
       level: settings.level,
-      versions: [],
+      versions: async () => [],
     };
     subjects.push(await subjectModel(empty, bytes, index, config, messages));
   }
@@ -116,9 +116,10 @@ async function subjectModel(
   config: SchemagateConfig,
   messages: ReadonlyMap<string, string>,
 ): Promise<Built> {
+  const history = await info.versions();
   // The newest content (working tree's, else the last committed version), loaded as a new schema: its
   // references resolved under the root, its problems reported.
-  const newestBytes = workBytes ?? Buffer.from(info.versions.at(-1)?.text ?? '', 'utf8');
+  const newestBytes = workBytes ?? Buffer.from(history.at(-1)?.text ?? '', 'utf8');
   const current = await loadSchema(info.file, newestBytes, {
     format: info.format,
     index,
@@ -136,7 +137,7 @@ async function subjectModel(
 
   const versions: VersionModel[] = [];
   const parsed: ParsedSchema[] = [];
-  for (const v of info.versions) {
+  for (const v of history) {
     versions.push({
       version: v.version,
       commit: v.commit,
@@ -153,11 +154,11 @@ async function subjectModel(
   const problems = current.ok
     ? []
     : current.problems.map((p) => `${info.file}:${p.line}:${p.column}: ${p.message}`);
-  let state: SubjectState = info.versions.length === 0 ? 'new' : 'unchanged';
+  let state: SubjectState = history.length === 0 ? 'new' : 'unchanged';
   if (workBytes === undefined) state = 'deleted';
   else if (!current.ok) state = 'invalid';
-  else if (isNewVersion(current, info.versions, handler)) {
-    if (info.versions.length > 0) state = 'changed';
+  else if (isNewVersion(current, history, handler)) {
+    if (history.length > 0) state = 'changed';
     versions.push({
       version: versions.length + 1,
       commit: null,

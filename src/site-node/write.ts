@@ -15,26 +15,32 @@ export interface WrittenSite {
   indexBytes: number;
 }
 
-/** Every file of the site by its path under the site's folder. */
-export function renderSite({ model, lastSteps }: SiteData): Map<string, string | Buffer> {
-  const files = new Map<string, string | Buffer>();
-  files.set('assets/site.css', SITE_CSS);
+/** Every file of the site by its path under the site's folder, made one at a time. */
+export function* siteFiles({ model, lastSteps }: SiteData): Generator<[string, string | Buffer]> {
+  yield ['assets/site.css', SITE_CSS];
   for (const name of ['index.js', 'subject.js'])
-    files.set(`assets/${name}`, readFileSync(new URL(name, ASSETS)));
-  files.set('index.html', renderIndex(model));
-  files.set('graph.html', renderGraphPage(model.edges, model.subjects.length));
+    yield [`assets/${name}`, readFileSync(new URL(name, ASSETS))];
+  yield ['index.html', renderIndex(model)];
+  yield ['graph.html', renderGraphPage(model.edges, model.subjects.length)];
   for (const s of model.subjects)
-    files.set(`subjects/${subjectPage(s.subject)}`, renderSubject(s, model.edges, lastSteps.get(s.subject)));
-  return files;
+    yield [`subjects/${subjectPage(s.subject)}`, renderSubject(s, model.edges, lastSteps.get(s.subject))];
+}
+
+/** The whole site in memory (for `--serve`). */
+export function renderSite(data: SiteData): Map<string, string | Buffer> {
+  return new Map(siteFiles(data));
 }
 
 /** Writes the whole site into `out` (its subjects/ and assets/ folders are replaced; other files are left alone). */
 export function writeSite(data: SiteData, out: string): WrittenSite {
-  const files = renderSite(data);
-  const model = data.model;
   rmSync(join(out, 'subjects'), { recursive: true, force: true });
   mkdirSync(join(out, 'subjects'), { recursive: true });
   mkdirSync(join(out, 'assets'), { recursive: true });
-  for (const [path, content] of files) writeFileSync(join(out, path), content);
-  return { pages: model.subjects.length + 2, indexBytes: Buffer.byteLength(files.get('index.html') ?? '') };
+  let indexBytes = 0;
+  // Written as made: the pages of a large repository are tens of megabytes, never all in memory at once.
+  for (const [path, content] of siteFiles(data)) {
+    writeFileSync(join(out, path), content);
+    if (path === 'index.html') indexBytes = Buffer.byteLength(content);
+  }
+  return { pages: data.model.subjects.length + 2, indexBytes };
 }
