@@ -32,7 +32,7 @@ before(async () => {
   site = mkdtempSync(join(tmpdir(), 'schemagate-site-'));
   const r = await schemagate(['docs', '--out', site], repo.dir);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stdout, /wrote 8 pages for 6 subjects .*1 with problems shown on their pages: broken/);
+  assert.match(r.stdout, /wrote 10 pages for 8 subjects .*1 with problems shown on their pages: broken/);
   browser = await launchBrowser();
   page = await browser.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
@@ -54,10 +54,12 @@ test('index: every subject with format, level and versions, grouped by topic, fi
   assert.deepEqual((await texts('tr.subject th')).sort(), [
     'address',
     'broken',
+    'currency',
     'customer',
     'money',
     'orders-key',
     'orders-value',
+    'payment',
   ]);
   const orders = await page.$$eval('tbody[data-topic="orders"] tr.subject th', (els) =>
     els.map((e) => e.textContent),
@@ -76,6 +78,8 @@ test('index: every subject with format, level and versions, grouped by topic, fi
   await page.selectOption('#filter-format', 'json');
   assert.deepEqual((await texts('tr.subject:not([hidden]) th')).sort(), ['address', 'customer']);
   assert.equal(await page.$eval('tbody[data-topic="orders"]', (e) => (e as HTMLElement).hidden), true);
+  await page.selectOption('#filter-format', 'protobuf');
+  assert.deepEqual((await texts('tr.subject:not([hidden]) th')).sort(), ['currency', 'payment']);
 });
 
 test('subject page: fields with nested records, an example valid for avsc with its size, versions with verdicts', async () => {
@@ -197,7 +201,7 @@ test('reference graph: the edges between subjects, on the graph page and on a su
   const edges = await page.$$eval('svg.graph g.edge', (els) =>
     els.map((e) => `${e.getAttribute('data-from')} -> ${e.getAttribute('data-to')}`),
   );
-  assert.deepEqual(edges.sort(), ['customer -> address', 'orders-value -> money']);
+  assert.deepEqual(edges.sort(), ['customer -> address', 'orders-value -> money', 'payment -> currency']);
   await open('subjects/money.html');
   const refs = await page.$eval('ul.refs', (e) => (e.textContent ?? '').replace(/\s+/g, ' '));
   assert.match(refs, /Used by: orders-value \(com\.acme\.Money\)/);
@@ -264,7 +268,7 @@ test('without JavaScript: the index, the history and the last step diff are ther
   try {
     const plain = await context.newPage();
     await plain.goto(pathToFileURL(join(site, 'index.html')).href);
-    assert.equal(await plain.$$eval('tr.subject', (rows) => rows.length), 6);
+    assert.equal(await plain.$$eval('tr.subject', (rows) => rows.length), 8);
     await plain.goto(pathToFileURL(join(site, 'subjects/orders-value.html')).href);
     assert.equal(await plain.$$eval('li.version', (els) => els.length), 3);
     assert.equal(

@@ -47,7 +47,8 @@ const customer = (props: Record<string, unknown>, required: string[]): unknown =
 /**
  * A repository with an Avro subject that takes a named type from another file (orders-value uses
  * com.acme.Money from money.avsc) in three versions (the third breaks BACKWARD), a key subject, and a
- * JSON Schema subject with a `$ref` to another file, in two versions.
+ * JSON Schema subject with a `$ref` to another file, in two versions, and a Protobuf subject that imports
+ * another file.
  */
 export function docsRepo(): TempRepo {
   const repo = new TempRepo();
@@ -58,6 +59,14 @@ export function docsRepo(): TempRepo {
     .write('schemas/orders-key.avsc', json({ type: 'string' }))
     .write('schemas/address.json', json(ADDRESS))
     .write('schemas/customer.json', json(customer({}, ['name'])))
+    .write(
+      'schemas/currency.proto',
+      'syntax = "proto3";\npackage acme;\nmessage Currency { string code = 1; }\n',
+    )
+    .write(
+      'schemas/payment.proto',
+      'syntax = "proto3";\npackage acme;\nimport "currency.proto";\nmessage Payment { string id = 1; acme.Currency currency = 2; }\n',
+    )
     .commit('first schemas');
   repo.write('schemas/orders-value.avsc', json(order([NOTE]))).commit('orders: optional note');
   repo
