@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['lib/', 'dist/', 'node_modules/', '.cache/', 'test/fixtures/'] },
+  { ignores: ['lib/', 'dist/', 'node_modules/', '.cache/', 'test/fixtures/', 'site-assets/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

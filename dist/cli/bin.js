@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunk-5SPUHWAK.js";
+} from "./chunk-DFMUX2CN.js";
 import "./chunk-6BBU6Q3O.js";
 
 // src/cli/io.ts

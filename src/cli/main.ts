@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   lint: () => import('./commands/lint.js'),
   validate: () => import('./commands/validate.js'),
   types: () => import('./commands/types.js'),
+  docs: () => import('./commands/docs.js'),
 };
 
 const VERSION = '0.1.0';

@@ -11,13 +11,14 @@ var COMMANDS = {
   init: () => import("./init-7F2DFDR3.js"),
   registry: () => import("./registry-CR44TBZN.js"),
   publish: () => import("./publish-2TQZGBI2.js"),
-  status: () => import("./status-JUS2L6D3.js"),
+  status: () => import("./status-UXMPCWI4.js"),
   import: () => import("./import-M3KGIY4H.js"),
-  demo: () => import("./demo-CIAZCD7J.js"),
+  demo: () => import("./demo-VIZC3XCA.js"),
   generate: () => import("./generate-TLNZVFHR.js"),
   lint: () => import("./lint-VTPCXMPE.js"),
   validate: () => import("./validate-S35DSVM6.js"),
-  types: () => import("./types-KOHR3GI2.js")
+  types: () => import("./types-KOHR3GI2.js"),
+  docs: () => import("./docs-LQ3FK3BK.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

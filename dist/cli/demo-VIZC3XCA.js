@@ -7,7 +7,7 @@ import {
 } from "./chunk-4NB2SHSX.js";
 import {
   main
-} from "./chunk-5SPUHWAK.js";
+} from "./chunk-DFMUX2CN.js";
 import "./chunk-MKMUT2DC.js";
 import {
   parseCommandArgs
