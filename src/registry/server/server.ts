@@ -20,6 +20,15 @@ import { RegistryService, type RuleSetPolicy } from './service.js';
 import { RegistryState } from './state.js';
 import { loadTls, refuseBadClientCertificate, type TlsFiles } from './tls.js';
 import type { Shapes } from './views.js';
+import type { KafkaStoreOptions } from '../kafka-store/connection.js';
+import { ClusterErrors, KafkaRegistryStore, type KafkaHealth } from '../kafka-store/store.js';
+import {
+  FORWARDED_HEADER,
+  POSITION_HEADER,
+  forwardToLeader,
+  isWrite,
+  sendForwarded,
+} from '../kafka-store/forward.js';
 
 export const DEFAULT_DATA_DIR = '.schemagate/registry';
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -52,6 +61,23 @@ export interface RegistryServerOptions {
   tls?: TlsFiles;
   /** HTTP basic users and their permissions, in Karapace's authfile format; read once at start. */
   authFile?: string;
+  /**
+   * Keep the state in a Kafka topic in Confluent's format instead of the data directory: several
+   * nodes share it, one elected leader writes, the others forward writes to it.
+   */
+  kafka?: KafkaStoreOptions;
+}
+
+/** The store's side of a change: the file log, or the Kafka topic. */
+type Journal = Pick<EventLog, 'head' | 'failed' | 'isDurable' | 'durable' | 'append' | 'close'>;
+
+/** A node on Kafka, as the server's user sees it. */
+export interface KafkaNode {
+  topic: string;
+  groupId: string;
+  health(): KafkaHealth;
+  /** Called once if the node stops serving (a write failed, e.g. fenced by a newer leader). */
+  onFatal(listener: (e: Error) => void): void;
 }
 
 export interface RunningRegistry {
@@ -61,6 +87,8 @@ export interface RunningRegistry {
   dataDir: string;
   /** How start-up went: events replayed, time taken, bytes of a torn last line cut off. */
   startup: { events: number; millis: number; tornBytes: number };
+  /** Present when the state is on Kafka (`options.kafka`). */
+  kafka?: KafkaNode;
   close(): Promise<void>;
 }
 
@@ -69,12 +97,11 @@ export interface RunningRegistry {
  * directory's log, and every change is on disk (fsync) before it is answered.
  */
 export async function startRegistryServer(options: RegistryServerOptions = {}): Promise<RunningRegistry> {
-  const host = options.host ?? '127.0.0.1';
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
-  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   // Both are read before anything else, so that a bad file stops the start before the lock is taken.
   const tls = options.tls === undefined ? undefined : loadTls(options.tls);
   const authFile = options.authFile === undefined ? undefined : readAuthFile(options.authFile);
+  if (options.kafka !== undefined) return startOnKafka(options, options.kafka, tls, authFile);
   try {
     makeDirectory(dataDir);
   } catch (e) {
@@ -96,10 +123,77 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
     throw e;
   }
   const millis = performance.now() - started;
+  return listen(options, { state, log, tls, authFile }, async (running) => ({
+    ...running,
+    dataDir,
+    startup: { events: replay.events, millis, tornBytes: replay.tornBytes },
+    close: async () => {
+      await running.close();
+      release();
+    },
+  })).catch((e: unknown) => {
+    release();
+    throw e;
+  });
+}
+
+/** The state in a Kafka topic: listen at once (health says not ready), replay, then join the election. */
+async function startOnKafka(
+  options: RegistryServerOptions,
+  kafka: KafkaStoreOptions,
+  tls: ReturnType<typeof loadTls> | undefined,
+  authFile: ReturnType<typeof readAuthFile> | undefined,
+): Promise<RunningRegistry> {
+  const state = new RegistryState();
+  const store = await KafkaRegistryStore.open(state, kafka);
+  return listen(options, { state, log: store, tls, authFile, cluster: store }, async (running) => {
+    try {
+      const replay = await store.replay();
+      await store.join(kafka.advertisedUrl ?? running.url);
+      return {
+        ...running,
+        dataDir: '',
+        startup: { events: replay.records, millis: replay.millis, tornBytes: 0 },
+        kafka: {
+          topic: store.topic,
+          groupId: store.groupId,
+          health: () => store.health(),
+          onFatal: (listener) => store.onFatal(listener),
+        },
+      };
+    } catch (e) {
+      await running.close();
+      throw e;
+    }
+  }).catch(async (e: unknown) => {
+    await store.close();
+    throw e;
+  });
+}
+
+interface Storage {
+  state: RegistryState;
+  log: Journal;
+  tls: ReturnType<typeof loadTls> | undefined;
+  authFile: ReturnType<typeof readAuthFile> | undefined;
+  cluster?: KafkaRegistryStore;
+}
+
+type Listening = Omit<RunningRegistry, 'dataDir' | 'startup'>;
+
+/** The HTTP side, the same on either store; `ready` finishes the start once the port is open. */
+async function listen(
+  options: RegistryServerOptions,
+  { state, log, tls, authFile, cluster }: Storage,
+  ready: (running: Listening) => Promise<RunningRegistry>,
+): Promise<RunningRegistry> {
+  const host = options.host ?? '127.0.0.1';
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const service = new RegistryService(
     state,
     new SchemaEngine(),
     (events) => {
+      cluster?.requireWriter();
       for (const e of events) {
         log.append(e);
         state.apply(e);
@@ -117,9 +211,16 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   const gate =
     authFile === undefined
       ? undefined
-      : new Gate(authFile, (id) => state.spaceOf('').holders.get(id)?.map((v) => v.subject) ?? []);
+      : new Gate(
+          authFile,
+          (id) =>
+            state
+              .spaceOf('')
+              .holders.get(id)
+              ?.map((v) => v.subject) ?? [],
+        );
   const listener = (req: IncomingMessage, res: ServerResponse): void =>
-    handle(req, res, router, service, log, maxBody, gate);
+    handle(req, res, { router, service, log, maxBody, gate, cluster });
   const server =
     tls === undefined
       ? createServer({ keepAliveTimeout: 30_000 }, listener)
@@ -137,7 +238,6 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
     });
   } catch (e) {
     await log.close();
-    release();
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'EADDRINUSE'
@@ -148,11 +248,9 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
-  return {
+  return ready({
     url: `${tls === undefined ? 'http' : 'https'}://${shownHost}:${port}`,
     port,
-    dataDir,
-    startup: { events: replay.events, millis, tornBytes: replay.tornBytes },
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((ok) => server.close(() => ok()));
@@ -160,26 +258,28 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
         setTimeout(() => server.closeAllConnections(), 1000).unref();
         await stopped;
         await log.close();
-        release();
       })();
       return closing;
     },
-  };
+  });
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const NO_QUERY = new URLSearchParams();
 
 /** Reads stay synchronous from request to answer (the hot path); only bodies and fsyncs wait. */
-function handle(
-  req: IncomingMessage,
-  res: ServerResponse,
-  router: Router<Handler>,
-  service: RegistryService,
-  log: EventLog,
-  maxBody: number,
-  gate: Gate | undefined,
-): void {
+interface HandlerContext {
+  router: Router<Handler>;
+  service: RegistryService;
+  log: Journal;
+  maxBody: number;
+  gate: Gate | undefined;
+  cluster: KafkaRegistryStore | undefined;
+}
+
+function handle(req: IncomingMessage, res: ServerResponse, ctx: HandlerContext): void {
+  const { router, service, log, maxBody, gate, cluster } = ctx;
+  if (req.url === '/_health' && (req.method === 'GET' || req.method === 'HEAD')) return health(res, cluster);
   const negotiated = negotiateResponseType(req.headers.accept);
   const contentType = negotiated ?? DEFAULT_RESPONSE_TYPE;
   const fail = (e: unknown): void => {
@@ -212,11 +312,50 @@ function handle(
     const match = segments === undefined ? undefined : router.match(req.method ?? 'GET', segments);
     if (match === undefined) throw RegistryErrors.notFound();
     if (match === 'method-not-allowed') throw RegistryErrors.methodNotAllowed();
+    const matched = match;
     const filter: ReplyFilter | undefined =
       user === undefined ? undefined : gate?.authorize(user, req.method ?? 'GET', segments as string[]);
-    const run = (body: string): void => {
+    const method = req.method ?? 'GET';
+    if (cluster !== undefined) {
+      if (!cluster.ready)
+        throw cluster.failed === undefined
+          ? ClusterErrors.notReady()
+          : RegistryErrors.storeError(cluster.failed.message);
+      if (isWrite(method, segments as string[])) {
+        const forwarded = req.headers[FORWARDED_HEADER] !== undefined;
+        cluster
+          .writeTarget(forwarded ? 5_000 : 15_000)
+          .then(async (target) => {
+            if (target === 'here') return local();
+            // A forwarded write that finds no leader here fails rather than travel on.
+            if (forwarded) throw ClusterErrors.unknownLeader();
+            const body = BODY_METHODS.has(method) ? await readBody(req, maxBody) : undefined;
+            const reply = await forwardToLeader(target.url, req, body);
+            // Read-your-writes through this node too: answer once it has read what the leader wrote.
+            if (reply.position !== undefined) await cluster.applied(reply.position);
+            sendForwarded(res, reply);
+          })
+          .catch(fail);
+        return;
+      }
+    }
+    return local();
+
+    function local(): void {
+      if (!BODY_METHODS.has(method)) return run('');
+      if (!acceptsRequestType(req.headers['content-type'])) throw RegistryErrors.unsupportedMediaType();
+      readBody(req, maxBody).then((body) => {
+        try {
+          run(body);
+        } catch (e) {
+          fail(e);
+        }
+      }, fail);
+    }
+
+    function run(body: string): void {
       if (log.failed !== undefined) throw RegistryErrors.storeError(log.failed.message);
-      const reply = match.handler({ params: match.params, query, body, service });
+      const reply = matched.handler({ params: matched.params, query, body, service });
       const status = 'empty' in reply ? 204 : 200;
       const text =
         'raw' in reply
@@ -224,24 +363,37 @@ function handle(
           : 'empty' in reply
             ? ''
             : JSON.stringify(filter === undefined ? reply.json : filter(reply.json));
-      // Nothing is answered before what it shows is on disk: a 200 survives a crash (group commit).
-      if (log.isDurable(log.head)) sendJson(res, status, contentType, text);
+      const send = (): void => {
+        if (cluster !== undefined) res.setHeader(POSITION_HEADER, String(cluster.position));
+        sendJson(res, status, contentType, text);
+      };
+      // Nothing is answered before what it shows is on disk (or in the topic and read back by this
+      // node): a 200 survives a crash (group commit).
+      if (log.isDurable(log.head)) send();
       else {
-        log.durable(log.head).then(
-          () => sendJson(res, status, contentType, text),
-          (failure: unknown) =>
+        log
+          .durable(log.head)
+          .then(send, (failure: unknown) =>
             fail(RegistryErrors.storeError(failure instanceof Error ? failure.message : String(failure))),
-        );
+          );
       }
-    };
-    if (!BODY_METHODS.has(req.method ?? '')) return run('');
-    if (!acceptsRequestType(req.headers['content-type'])) throw RegistryErrors.unsupportedMediaType();
-    readBody(req, maxBody).then((body) => {
-      try {
-        run(body);
-      } catch (e) {
-        fail(e);
-      }
-    }, fail);
+    }
   }
+}
+
+/**
+ * `GET /_health` (Karapace's path), for load balancers: 200 when the node serves, 503 while it
+ * replays its topic or after it stopped; with its role and where the leader is.
+ */
+function health(res: ServerResponse, cluster: KafkaRegistryStore | undefined): void {
+  const body =
+    cluster === undefined
+      ? { ready: true, store: 'file', role: 'leader' }
+      : { store: 'kafka', topic: cluster.topic, groupId: cluster.groupId, ...cluster.health() };
+  const text = JSON.stringify(body);
+  res.writeHead(body.ready ? 200 : 503, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
 }
