@@ -20,8 +20,11 @@ export class TopicWriter {
       allowAutoTopicCreation: false,
       transactionTimeout: 60_000,
     });
-    // Connecting a transactional producer registers its id with the coordinator: the fencing step.
     await producer.connect();
+    // kafkajs registers the transactional id (InitProducerId, which bumps its epoch and so fences the
+    // previous holder, aborting its open transaction) at the first transaction: do that now.
+    const tx = await producer.transaction();
+    await tx.abort();
     return new TopicWriter(producer, topic);
   }
 
