@@ -94,8 +94,8 @@ export class KafkaRegistryStore {
       brokers: options.brokers,
       clientId: `schemagate-registry`,
       ...(options.security ?? kafkaSecurityFromEnv()),
-      logLevel: module.logLevel.ERROR,
-      logCreator: () => (entry) => process.stderr.write(`schemagate registry: kafka: ${entry.log.message}\n`),
+      // kafkajs logs routine rebalance answers as errors; the store reports real failures itself.
+      logLevel: module.logLevel.NOTHING,
     });
     const admin = kafka.admin();
     try {
