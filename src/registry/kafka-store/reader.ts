@@ -33,8 +33,7 @@ export class TopicReader {
   static async start(kafka: Kafka, topic: string, groupId: string, sink: RecordSink): Promise<TopicReader> {
     const consumer = kafka.consumer({
       groupId: `${groupId}-reader-${randomUUID()}`,
-      maxBytesPerPartition: 16 * 1024 * 1024,
-      maxBytes: 32 * 1024 * 1024,
+      maxBytesPerPartition: 4 * 1024 * 1024,
       maxWaitTimeInMs: 1000,
       allowAutoTopicCreation: false,
       readUncommitted: false,
@@ -46,8 +45,9 @@ export class TopicReader {
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
+      // Nothing is committed (every start reads from the beginning); resolving the batch moves the fetch on.
       autoCommit: false,
-      eachBatchAutoResolve: false,
+      eachBatchAutoResolve: true,
       eachBatch: async ({ batch }) => {
         reader.consume(batch.messages);
         return Promise.resolve();
