@@ -174,4 +174,35 @@ describe("a topic in Confluent's format (real broker)", { timeout: 300_000 }, ()
     assert.equal(state.subjectConfigs.has('s1'), false);
     assert.deepEqual(state.contexts(), ['.', '.ctx', '.new']);
   });
+
+  it('a topic larger than one fetch is read to its end, and then followed', async () => {
+    const names = freshNames();
+    const producer = kafka.producer();
+    await producer.connect();
+    const N = 30_000; // about 7 MB: several fetches of 4 MB
+    for (let start = 0; start < N; start += 2000) {
+      const messages = [];
+      for (let i = start; i < start + 2000; i++) {
+        const subject = `big-${i % 100}`;
+        const version = Math.floor(i / 100) + 1;
+        messages.push({
+          partition: 0,
+          key: schemaKey(subject, version),
+          value: schemaValue(subject, version, i + 1, avro(`E${i}`, 'x')),
+        });
+      }
+      await producer.send({ topic: names.topic, messages });
+    }
+    await producer.disconnect();
+    const node = await startNode(broker.bootstrap, names);
+    try {
+      assert.equal(node.server.startup.events, N + 1); // and the NOOP it wrote to find the end
+      const last = await node.call('GET', '/subjects/big-99/versions/latest');
+      assert.deepEqual([last.status, (last.body as { id: number }).id], [200, N]);
+      const reg = await node.call('POST', '/subjects/later/versions', { schema: avro('Later', 'y') });
+      assert.deepEqual([reg.status, (reg.body as { id: number }).id], [200, N + 1]);
+    } finally {
+      await node.server.close();
+    }
+  });
 });
