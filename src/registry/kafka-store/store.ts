@@ -195,7 +195,7 @@ export class KafkaRegistryStore {
   }
 
   get ready(): boolean {
-    return this.readyNow && this.failure === undefined;
+    return this.readyNow && this.failed === undefined;
   }
 
   get role(): Role {
@@ -219,7 +219,7 @@ export class KafkaRegistryStore {
   health(): KafkaHealth {
     const failure = this.failure ?? this.reader.failed;
     return {
-      ready: this.ready && this.reader.failed === undefined,
+      ready: this.ready,
       role: this.roleNow,
       leaderUrl: this.leadership.leaderUrl,
       position: this.reader.position,
