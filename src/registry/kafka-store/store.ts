@@ -331,7 +331,20 @@ export class KafkaRegistryStore {
   }
 }
 
+/** A topic just created may not be known to every broker yet: retriable answers are tried again. */
 async function ensureTopic(admin: Admin, topic: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ensureTopicOnce(admin, topic);
+    } catch (e) {
+      const retriable = (e as { retriable?: boolean }).retriable === true;
+      if (e instanceof SchemagateError || !retriable || attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+async function ensureTopicOnce(admin: Admin, topic: string): Promise<void> {
   const topics = await admin.listTopics();
   if (!topics.includes(topic)) {
     // One partition (one order for every change) and compaction (the last record per key is the state).
