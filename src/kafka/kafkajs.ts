@@ -24,10 +24,10 @@ export interface KafkajsClientOptions {
   kafkajs?: Partial<KafkaConfig>;
 }
 
-type KafkajsModule = typeof import('kafkajs');
+export type KafkajsModule = typeof import('kafkajs');
 
 let loaded: Promise<KafkajsModule> | undefined;
-function loadKafkajs(): Promise<KafkajsModule> {
+export function loadKafkajs(): Promise<KafkajsModule> {
   loaded ??= import('kafkajs').then(
     (m) => ((m as unknown as { default?: KafkajsModule }).default ?? m) as KafkajsModule,
     (error: unknown) => {

@@ -10,9 +10,10 @@ import type { CliIo, Command } from '../io.js';
 import { resolve } from 'node:path';
 import { CLIENT_AUTH_VALUES, type ClientAuth, type TlsFiles } from '../../registry/server/tls.js';
 import { passwd, PASSWD_USAGE } from './registry-passwd.js';
+import type { KafkaStoreOptions } from '../../registry/kafka-store/connection.js';
 
 const SERVE_USAGE =
-  'schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N] [--max-schema-bytes N] [--reject-empty-subject] [--reference-versions-strict] [--rule-sets keep|drop] [--tls-cert FILE --tls-key FILE [--tls-ca FILE] [--tls-client-auth none|optional|required]] [--auth-file FILE]';
+  'schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N] [--max-schema-bytes N] [--reject-empty-subject] [--reference-versions-strict] [--rule-sets keep|drop] [--tls-cert FILE --tls-key FILE [--tls-ca FILE] [--tls-client-auth none|optional|required]] [--auth-file FILE] [--kafka HOST:PORT[,…] [--topic _schemas] [--group-id schema-registry] [--advertised-url URL]]';
 const USAGE = `${SERVE_USAGE}\n       ${PASSWD_USAGE}`;
 
 function intOption(
@@ -88,9 +89,14 @@ async function serve(args: string[], io: CliIo): Promise<number> {
       'tls-ca': { type: 'string' },
       'tls-client-auth': { type: 'string' },
       'auth-file': { type: 'string' },
+      kafka: { type: 'string' },
+      topic: { type: 'string' },
+      'group-id': { type: 'string' },
+      'advertised-url': { type: 'string' },
     },
     SERVE_USAGE,
   );
+  const kafka = kafkaOption(values);
   const shapes = values.shapes ?? '7';
   if (shapes !== '7' && shapes !== '8')
     throw new SchemagateError(
@@ -127,6 +133,7 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     ),
     rejectEmptySubject: values['reject-empty-subject'] === true,
     referenceVersionsStrict: values['reference-versions-strict'] === true,
+    ...(kafka === undefined ? {} : { kafka }),
   });
   // Signal handlers go in before the URL is printed: whoever reads the URL may stop us at once.
   const stopped = new Promise<void>((done) => {
@@ -138,13 +145,61 @@ async function serve(args: string[], io: CliIo): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  let exitCode = 0;
+  server.kafka?.onFatal((e) => {
+    // Crash-only: a node whose write failed (fenced by a newer leader, broker gone) no longer knows
+    // that its state is the topic's; it stops, and a restart replays the topic.
+    io.stderr(`schemagate registry: ${e.message}; stopping\n`);
+    exitCode = 3;
+    process.kill(process.pid, 'SIGTERM');
+  });
   const { events, millis, tornBytes } = server.startup;
-  io.stderr(
-    `schemagate registry: data in ${server.dataDir}; replayed ${events} events in ${millis.toFixed(0)} ms${tornBytes > 0 ? ` (cut off ${tornBytes} bytes of an unfinished last write)` : ''}\n`,
-  );
+  if (server.kafka !== undefined)
+    io.stderr(
+      `schemagate registry: state in Kafka topic ${server.kafka.topic} (group ${server.kafka.groupId}); read ${events} offsets in ${millis.toFixed(0)} ms\n`,
+    );
+  else
+    io.stderr(
+      `schemagate registry: data in ${server.dataDir}; replayed ${events} events in ${millis.toFixed(0)} ms${tornBytes > 0 ? ` (cut off ${tornBytes} bytes of an unfinished last write)` : ''}\n`,
+    );
   io.stdout(`listening on ${server.url}\n`);
   await stopped;
-  return 0;
+  return exitCode;
+}
+
+function kafkaOption(
+  values: Partial<Record<'kafka' | 'topic' | 'group-id' | 'advertised-url' | 'data', string>>,
+): KafkaStoreOptions | undefined {
+  const bootstrap = values.kafka;
+  if (bootstrap === undefined) {
+    for (const name of ['topic', 'group-id', 'advertised-url'] as const)
+      if (values[name] !== undefined)
+        throw new SchemagateError('INVALID_ARGUMENT', `--${name} needs --kafka\nusage: ${SERVE_USAGE}`);
+    return undefined;
+  }
+  if (values.data !== undefined)
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `--data and --kafka exclude each other: the state is in one or the other\nusage: ${SERVE_USAGE}`,
+    );
+  const brokers = bootstrap.split(',').map((b) => b.trim());
+  if (brokers.some((b) => !/^[^\s:]+:\d+$/.test(b)))
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `--kafka must be a comma-separated list of host:port, got '${bootstrap}'\nusage: ${SERVE_USAGE}`,
+    );
+  const advertised = values['advertised-url'];
+  if (advertised !== undefined && !/^https?:\/\/[^/]+$/.test(advertised.replace(/\/$/, '')))
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `--advertised-url must be http(s)://host:port, got '${advertised}'\nusage: ${SERVE_USAGE}`,
+    );
+  return {
+    brokers,
+    ...(values.topic === undefined ? {} : { topic: values.topic }),
+    ...(values['group-id'] === undefined ? {} : { groupId: values['group-id'] }),
+    ...(advertised === undefined ? {} : { advertisedUrl: advertised.replace(/\/$/, '') }),
+  };
 }
 
 const command: Command = {

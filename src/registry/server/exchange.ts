@@ -4,21 +4,35 @@ import { resolveAliases } from './aliases.js';
 import { rewriteContextPath } from './context-paths.js';
 import { RegistryErrors, RegistryHttpError } from './errors.js';
 import type { Handler } from './handlers.js';
-import { readBody, sendError, sendJson, type BodySink } from './http.js';
+import { readBody, readBodyText, sendError, sendJson, type BodySink } from './http.js';
 import type { EventLog } from './log.js';
 import { acceptsRequestType, DEFAULT_RESPONSE_TYPE, negotiateResponseType } from './negotiate.js';
 import { pathSegments, type Match, type Router } from './router.js';
 import type { RegistryService } from './service.js';
+import { health } from './health.js';
+import { ClusterErrors, type KafkaRegistryStore } from '../kafka-store/store.js';
+import {
+  FORWARDED_HEADER,
+  POSITION_HEADER,
+  forwardToLeader,
+  isWrite,
+  sendForwarded,
+} from '../kafka-store/forward.js';
 
 /** What every request is handled with. */
 export interface Site {
   router: Router<Handler>;
   service: RegistryService;
-  log: EventLog;
+  log: Journal;
   maxBody: number;
   /** Absent without an auth file. */
   gate: Gate | undefined;
+  /** Present when the state is in a Kafka topic shared with other nodes. */
+  cluster: KafkaRegistryStore | undefined;
 }
+
+/** The store's side of a change: the file log, or the Kafka topic. */
+export type Journal = Pick<EventLog, 'head' | 'failed' | 'isDurable' | 'durable' | 'append' | 'close'>;
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const NO_QUERY = new URLSearchParams();
@@ -48,6 +62,8 @@ export class Exchange implements BodySink {
   /** Handles the request: the gate (when there is one), the route, the body, the answer. */
   start(): void {
     const { req, site } = this;
+    if (req.url === '/_health' && (req.method === 'GET' || req.method === 'HEAD'))
+      return health(this.res, site.cluster);
     try {
       if (this.negotiated === undefined) throw RegistryErrors.notAcceptable();
       if (site.gate === undefined) return this.route(undefined);
@@ -111,9 +127,44 @@ export class Exchange implements BodySink {
     this.query = query;
     this.filter =
       user === undefined ? undefined : site.gate?.authorize(user, req.method ?? 'GET', segments as string[]);
+    const cluster = site.cluster;
+    if (cluster !== undefined) {
+      if (!cluster.ready)
+        throw cluster.failed === undefined
+          ? ClusterErrors.notReady()
+          : RegistryErrors.storeError(cluster.failed.message);
+      if (isWrite(req.method ?? 'GET', segments as string[])) return this.write(cluster);
+    }
+    this.local();
+  }
+
+  /** Handled on this node: read the body (if any), then run the handler. */
+  private local(): void {
+    const { req, site } = this;
     if (!BODY_METHODS.has(req.method ?? '')) return this.run('');
     if (!acceptsRequestType(req.headers['content-type'])) throw RegistryErrors.unsupportedMediaType();
     readBody(req, site.maxBody, this);
+  }
+
+  /** A write on Kafka: here when this node leads, else forwarded to the leader. */
+  private write(cluster: KafkaRegistryStore): void {
+    const { req } = this;
+    const forwarded = req.headers[FORWARDED_HEADER] !== undefined;
+    cluster
+      .writeTarget(forwarded ? 5_000 : 15_000)
+      .then(async (target) => {
+        if (target === 'here') return this.local();
+        // A forwarded write that finds no leader here fails rather than travel on.
+        if (forwarded) throw ClusterErrors.unknownLeader();
+        const body = BODY_METHODS.has(req.method ?? '')
+          ? await readBodyText(req, this.site.maxBody)
+          : undefined;
+        const reply = await forwardToLeader(target.url, req, body);
+        // Read-your-writes through this node too: answer once it has read what the leader wrote.
+        if (reply.position !== undefined) await cluster.applied(reply.position);
+        sendForwarded(this.res, reply);
+      })
+      .catch((e: unknown) => this.fail(e));
   }
 
   private run(body: string): void {
@@ -128,14 +179,21 @@ export class Exchange implements BodySink {
         : 'empty' in reply
           ? ''
           : JSON.stringify(this.filter === undefined ? reply.json : this.filter(reply.json));
-    // Nothing is answered before what it shows is on disk: a 200 survives a crash (group commit).
-    if (log.isDurable(log.head)) sendJson(this.res, status, this.contentType, text);
+    // Nothing is answered before what it shows is on disk (or in the topic and read back by this node):
+    // a 200 survives a crash (group commit).
+    if (log.isDurable(log.head)) this.send(status, text);
     else {
       log.durable(log.head).then(
-        () => sendJson(this.res, status, this.contentType, text),
+        () => this.send(status, text),
         (failure: unknown) =>
           this.fail(RegistryErrors.storeError(failure instanceof Error ? failure.message : String(failure))),
       );
     }
+  }
+
+  private send(status: number, text: string): void {
+    const cluster = this.site.cluster;
+    if (cluster !== undefined) this.res.setHeader(POSITION_HEADER, String(cluster.position));
+    sendJson(this.res, status, this.contentType, text);
   }
 }

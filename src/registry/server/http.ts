@@ -78,3 +78,8 @@ export function sendError(res: ServerResponse, contentType: string, e: RegistryH
   if (e.status === 413) res.setHeader('Connection', 'close');
   sendJson(res, e.status, contentType, JSON.stringify(e.body()));
 }
+
+/** `readBody` for a caller that awaits (a write forwarded to the leader: off the hot path). */
+export function readBodyText(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => readBody(req, limit, { body: resolve, fail: reject }));
+}

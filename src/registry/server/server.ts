@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { SchemagateError } from '../../errors.js';
 import { makeDirectory } from '../make-directory.js';
 import { Gate } from './auth.js';
-import { Exchange, type Site } from './exchange.js';
+import { Exchange, type Journal, type Site } from './exchange.js';
 import { MetadataEncoder, type MetadataSecrets } from './metadata-encoder.js';
 import { readAuthFile } from './authfile.js';
 import { SchemaEngine } from './engine.js';
@@ -15,7 +15,10 @@ import { EventLog, replayLog } from './log.js';
 import { RegistryService, type RuleSetPolicy } from './service.js';
 import { RegistryState } from './state.js';
 import { loadTls, refuseBadClientCertificate, type TlsFiles } from './tls.js';
+import type { LogEvent } from './types.js';
 import type { Shapes } from './views.js';
+import type { KafkaStoreOptions } from '../kafka-store/connection.js';
+import { KafkaRegistryStore, type KafkaHealth } from '../kafka-store/store.js';
 
 export const DEFAULT_DATA_DIR = '.schemagate/registry';
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -53,6 +56,20 @@ export interface RegistryServerOptions {
   tls?: TlsFiles;
   /** HTTP basic users and their permissions, in Karapace's authfile format; read once at start. */
   authFile?: string;
+  /**
+   * Keep the state in a Kafka topic in Confluent's format instead of the data directory: several
+   * nodes share it, one elected leader writes, the others forward writes to it.
+   */
+  kafka?: KafkaStoreOptions;
+}
+
+/** A node on Kafka, as the server's user sees it. */
+export interface KafkaNode {
+  topic: string;
+  groupId: string;
+  health(): KafkaHealth;
+  /** Called once if the node stops serving (a write failed, e.g. fenced by a newer leader). */
+  onFatal(listener: (e: Error) => void): void;
 }
 
 export interface RunningRegistry {
@@ -62,6 +79,8 @@ export interface RunningRegistry {
   dataDir: string;
   /** How start-up went: events replayed, time taken, bytes of a torn last line cut off. */
   startup: { events: number; millis: number; tornBytes: number };
+  /** Present when the state is on Kafka (`options.kafka`). */
+  kafka?: KafkaNode;
   close(): Promise<void>;
 }
 
@@ -70,12 +89,11 @@ export interface RunningRegistry {
  * directory's log, and every change is on disk (fsync) before it is answered.
  */
 export async function startRegistryServer(options: RegistryServerOptions = {}): Promise<RunningRegistry> {
-  const host = options.host ?? '127.0.0.1';
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
-  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   // Both are read before anything else, so that a bad file stops the start before the lock is taken.
   const tls = options.tls === undefined ? undefined : loadTls(options.tls);
   const authFile = options.authFile === undefined ? undefined : readAuthFile(options.authFile);
+  if (options.kafka !== undefined) return startOnKafka(options, options.kafka, tls, authFile);
   try {
     makeDirectory(dataDir);
   } catch (e) {
@@ -100,12 +118,82 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
     throw e;
   }
   const millis = performance.now() - started;
+  const atRest = (e: LogEvent): LogEvent => encoder.encode(e);
+  return listen(options, { state, log, atRest, tls, authFile }, async (running) => ({
+    ...running,
+    dataDir,
+    startup: { events: replay.events, millis, tornBytes: replay.tornBytes },
+    close: async () => {
+      await running.close();
+      release();
+    },
+  })).catch((e: unknown) => {
+    release();
+    throw e;
+  });
+}
+
+/** The state in a Kafka topic: listen at once (health says not ready), replay, then join the election. */
+async function startOnKafka(
+  options: RegistryServerOptions,
+  kafka: KafkaStoreOptions,
+  tls: ReturnType<typeof loadTls> | undefined,
+  authFile: ReturnType<typeof readAuthFile> | undefined,
+): Promise<RunningRegistry> {
+  const state = new RegistryState();
+  const store = await KafkaRegistryStore.open(state, kafka);
+  return listen(options, { state, log: store, tls, authFile, cluster: store }, async (running) => {
+    try {
+      const replay = await store.replay();
+      await store.join(kafka.advertisedUrl ?? running.url);
+      return {
+        ...running,
+        dataDir: '',
+        startup: { events: replay.records, millis: replay.millis, tornBytes: 0 },
+        kafka: {
+          topic: store.topic,
+          groupId: store.groupId,
+          health: () => store.health(),
+          onFatal: (listener) => store.onFatal(listener),
+        },
+      };
+    } catch (e) {
+      await running.close();
+      throw e;
+    }
+  }).catch(async (e: unknown) => {
+    await store.close();
+    throw e;
+  });
+}
+
+interface Storage {
+  state: RegistryState;
+  log: Journal;
+  /** How an event is written (sensitive metadata encrypted on the file log); as it is by default. */
+  atRest?: (e: LogEvent) => LogEvent;
+  tls: ReturnType<typeof loadTls> | undefined;
+  authFile: ReturnType<typeof readAuthFile> | undefined;
+  cluster?: KafkaRegistryStore;
+}
+
+type Listening = Omit<RunningRegistry, 'dataDir' | 'startup'>;
+
+/** The HTTP side, the same on either store; `ready` finishes the start once the port is open. */
+async function listen(
+  options: RegistryServerOptions,
+  { state, log, atRest = (e) => e, tls, authFile, cluster }: Storage,
+  ready: (running: Listening) => Promise<RunningRegistry>,
+): Promise<RunningRegistry> {
+  const host = options.host ?? '127.0.0.1';
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const service = new RegistryService(
     state,
     new SchemaEngine(),
     (events) => {
+      cluster?.requireWriter();
       for (const e of events) {
-        log.append(encoder.encode(e));
+        log.append(atRest(e));
         state.apply(e);
       }
     },
@@ -129,7 +217,7 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
               .holders.get(id)
               ?.map((v) => v.subject) ?? [],
         );
-  const site: Site = { router, service, log, maxBody, gate };
+  const site: Site = { router, service, log, maxBody, gate, cluster };
   const listener = (req: IncomingMessage, res: ServerResponse): void => new Exchange(req, res, site).start();
   const server =
     tls === undefined
@@ -148,7 +236,6 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
     });
   } catch (e) {
     await log.close();
-    release();
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'EADDRINUSE'
@@ -159,11 +246,9 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
   const port = (server.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
-  return {
+  return ready({
     url: `${tls === undefined ? 'http' : 'https'}://${shownHost}:${port}`,
     port,
-    dataDir,
-    startup: { events: replay.events, millis, tornBytes: replay.tornBytes },
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((ok) => server.close(() => ok()));
@@ -171,11 +256,10 @@ export async function startRegistryServer(options: RegistryServerOptions = {}): 
         setTimeout(() => server.closeAllConnections(), 1000).unref();
         await stopped;
         await log.close();
-        release();
       })();
       return closing;
     },
-  };
+  });
 }
 
 function secretsFromEnvironment(): MetadataSecrets {

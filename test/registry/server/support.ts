@@ -50,10 +50,39 @@ export async function call(
   return { status: res.status, body: parsed, text, headers: res.headers };
 }
 
+/**
+ * `SCHEMAGATE_TEST_KAFKA=host:port` runs the server tests on `--kafka` instead of the file log, each
+ * registry on a fresh topic (tests that name their own data directory stay on the file log).
+ */
+function onTestKafka(options: RegistryServerOptions): Pick<RegistryServerOptions, 'kafka'> {
+  const bootstrap = process.env.SCHEMAGATE_TEST_KAFKA;
+  if (
+    bootstrap === undefined ||
+    bootstrap === '' ||
+    options.dataDir !== undefined ||
+    options.kafka !== undefined
+  )
+    return {};
+  const id = Math.random().toString(36).slice(2, 10);
+  return {
+    kafka: { brokers: [bootstrap], topic: `_schemas-${id}`, groupId: `test-${id}`, sessionTimeoutMs: 6000 },
+  };
+}
+
+async function leading(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const h = (await (await fetch(`${url}/_health`)).json()) as { role?: string };
+    if (h.role === 'leader') return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not take the lead`);
+}
+
 /** A registry on a free port with a fresh data directory. */
 export async function startTestRegistry(options: RegistryServerOptions = {}): Promise<TestRegistry> {
   const dir = options.dataDir ?? tempDir();
-  const server = await startRegistryServer({ port: 0, ...options, dataDir: dir });
+  const server = await startRegistryServer({ port: 0, ...options, dataDir: dir, ...onTestKafka(options) });
+  if (server.kafka !== undefined) await leading(server.url);
   return {
     server,
     url: server.url,
