@@ -33,4 +33,4 @@ export {
   type ModelIssue,
   type ModelSerializerOptions,
 } from './model.js';
-export { TimestampMillisType, MODEL_LOGICAL_TYPES } from './avro-logical.js';
+export { TimestampMillisType, MODEL_LOGICAL_TYPES, MODEL_LONG } from './avro-logical.js';

@@ -9,7 +9,7 @@ import { formatAvsc } from '../formats/zod/write-avsc.js';
 import { jsonSchemaIdOf } from '../formats/zod/to-json-schema.js';
 import { defOf, type ZodDef, type ZodSchemaLike } from '../formats/zod/zod-view.js';
 import { AvroSerializer, type AvroSerializerOptions } from './avro.js';
-import { MODEL_LOGICAL_TYPES } from './avro-logical.js';
+import { MODEL_LOGICAL_TYPES, MODEL_LONG, toAvroDatum } from './avro-logical.js';
 import { SerdeError, type SerdeRole } from './errors.js';
 import { JsonSchemaSerializer, type JsonSchemaSerializerOptions } from './json.js';
 import type { SerdeRegistry } from './registry.js';
@@ -58,6 +58,7 @@ export class ModelSerializer<M extends ZodSchemaLike> implements Serializer<inpu
   private readonly inner: AvroSerializer<output<M>> | JsonSchemaSerializer<output<M>>;
   private readonly role: SerdeRole;
   private readonly modelName: string;
+  private readonly toDatum: (value: unknown) => unknown;
 
   constructor(
     readonly declaration: MessageDeclaration<M>,
@@ -69,6 +70,7 @@ export class ModelSerializer<M extends ZodSchemaLike> implements Serializer<inpu
     const avroBases = new Map<ZodDef, string>(bases.map((b) => [defOf(b.model), fullNameOf(b)]));
     const jsonBases = new Map<ZodDef, string>(bases.map((b) => [defOf(b.model), jsonSchemaIdOf(b)]));
     this.role = d.key ? 'key' : 'value';
+    const avroText = d.format === 'json' ? undefined : formatAvsc(declarationToAvro(d, avroBases).schema);
     this.modelName = fullNameOf(d);
     const common: SerializerOptions = {
       ...rest,
@@ -85,9 +87,13 @@ export class ModelSerializer<M extends ZodSchemaLike> implements Serializer<inpu
           })
         : new AvroSerializer(registry, {
             ...common,
-            schema: formatAvsc(declarationToAvro(d, avroBases).schema),
-            avro: { logicalTypes: MODEL_LOGICAL_TYPES, ...options.avro },
+            schema: avroText,
+            avro: { logicalTypes: MODEL_LOGICAL_TYPES, registry: { long: MODEL_LONG }, ...options.avro },
           });
+    // Only a schema with bytes needs the model's Uint8Arrays made Buffers (avsc's bytes); others pass as they are.
+    // (A base's fields are not in the text: with bases, always.)
+    const bytes = avroText !== undefined && (avroText.includes('"bytes"') || bases.length > 0);
+    this.toDatum = bytes ? toAvroDatum : (v) => v;
   }
 
   /** Resolves the subject and schema id for `topic` (registry calls happen here, once per topic). */
@@ -102,12 +108,12 @@ export class ModelSerializer<M extends ZodSchemaLike> implements Serializer<inpu
     } catch (error) {
       return Promise.reject(error as Error);
     }
-    return this.inner.serialize(topic, parsed);
+    return this.inner.serialize(topic, this.toDatum(parsed) as output<M>);
   }
 
   /** Synchronous once `prepare(topic)` or one `serialize(topic, …)` has completed. */
   serializeSync(topic: string, value: input<M>): Buffer {
-    return this.inner.serializeSync(topic, this.parse(topic, value));
+    return this.inner.serializeSync(topic, this.toDatum(this.parse(topic, value)) as output<M>);
   }
 
   private parse(topic: string, value: input<M>): output<M> {

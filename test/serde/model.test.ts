@@ -11,7 +11,7 @@ import {
   SerdeError,
   serializerFor,
 } from '../../src/serde/index.js';
-import { MODEL_LOGICAL_TYPES } from '../../src/serde/avro-logical.js';
+import { MODEL_LOGICAL_TYPES, MODEL_LONG } from '../../src/serde/avro-logical.js';
 import {
   countingRegistry,
   plain,
@@ -153,4 +153,34 @@ test('a model using a shared base refers to it by name, as the generated file do
     base: { event_id: 'e' },
     parcel: 'p',
   });
+});
+
+test("the model's own values are written: bigint and number longs, any Uint8Array as bytes, Date", async () => {
+  const Blob = defineMessage({
+    topic: 'blobs',
+    name: 'Blob',
+    namespace: 'com.acme',
+    model: z.object({
+      size: z.bigint(),
+      offset: z.int64(),
+      count: z.uint32(),
+      data: z.instanceof(Uint8Array),
+      at: z.date(),
+    }),
+  });
+  const value = {
+    size: 9007199254740993n,
+    offset: -5n,
+    count: 2 ** 32 - 1,
+    data: new Uint8Array([1, 2, 255]),
+    at: new Date(1000),
+  };
+  const bytes = await serializerFor(Blob, registry.client).serialize('blobs', value);
+  const back = (await new AvroDeserializer(registry.client, {
+    avro: { logicalTypes: MODEL_LOGICAL_TYPES, registry: { long: MODEL_LONG } },
+  }).deserialize('blobs', bytes)) as Record<string, unknown>;
+  assert.deepEqual(
+    { ...back, data: [...(back.data as Uint8Array)] },
+    { size: 9007199254740993n, offset: -5, count: 2 ** 32 - 1, data: [1, 2, 255], at: new Date(1000) },
+  );
 });
