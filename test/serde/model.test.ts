@@ -12,6 +12,7 @@ import {
   serializerFor,
 } from '../../src/serde/index.js';
 import { MODEL_LOGICAL_TYPES, MODEL_LONG } from '../../src/serde/avro-logical.js';
+import { registerDeclarations } from '../../src/startup/register-declarations.js';
 import {
   countingRegistry,
   plain,
@@ -183,4 +184,29 @@ test("the model's own values are written: bigint and number longs, any Uint8Arra
     { ...back, data: [...(back.data as Uint8Array)] },
     { size: 9007199254740993n, offset: -5, count: 2 ** 32 - 1, data: [1, 2, 255], at: new Date(1000) },
   );
+});
+
+test('with the schemas registered (publish, or registerDeclarations), useLatestVersion writes with the latest version', async () => {
+  const StampModel = z.object({ at: z.date() });
+  const Stamp = defineBase({ model: StampModel, name: 'Stamp', namespace: 'com.acme.latest' });
+  const Ping = defineMessage({
+    topic: 'pings',
+    name: 'Ping',
+    namespace: 'com.acme.latest',
+    model: z.object({ stamp: StampModel, n: z.int() }),
+  });
+  const report = await registerDeclarations(registry.client, [Stamp, Ping]);
+  assert.equal(report.registered, 2, JSON.stringify(report.errors));
+  const counting = countingRegistry(registry.client);
+  const serializer = serializerFor(Ping, counting, { useLatestVersion: true });
+  const bytes = await serializer.serialize('pings', { stamp: { at: new Date(5) }, n: 1 });
+  assert.equal(counting.calls.register, 0);
+  assert.equal(bytes.readInt32BE(1), (await registry.client.getVersion('pings-value', 'latest')).id);
+  const back = await new AvroDeserializer(registry.client, {
+    avro: { logicalTypes: MODEL_LOGICAL_TYPES },
+  }).deserialize('pings', bytes);
+  assert.deepEqual(plain(back), { stamp: { at: new Date(5).toISOString() }, n: 1 });
+  const refused = await rejected(serializer.serialize('pings', { stamp: { at: new Date(5) }, n: 1.5 }));
+  assert.ok(refused instanceof ModelRejectedError);
+  assert.deepEqual(refused.paths, ['/n']);
 });
