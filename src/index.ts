@@ -51,3 +51,10 @@ export {
   type GenerationPlan,
   type LoadedDeclaration,
 } from './codegen/plan.js';
+export {
+  registerDeclarations,
+  type RegisterDeclarationsOptions,
+  type RegistrationReport,
+  type RegistrationStatus,
+  type SubjectRegistration,
+} from './startup/register-declarations.js';

@@ -47,7 +47,7 @@ export class AvroSerializer<T = unknown> extends WireSerializer<T, AvroWriter> {
       configuredType =
         hasReferences && !avro.Type.isType(options.schema)
           ? undefined
-          : parseAvro(options.schema, avroOptions);
+          : parseAvro(options.schema, ownNames(avroOptions));
       configured = {
         text: avroSchemaText(options.schema),
         recordName:
@@ -164,7 +164,7 @@ export class AvroDeserializer<T = unknown> extends WireDeserializer<T, AvroReade
   ) {
     super(registry, 'AVRO', options.role);
     if (options.readerSchema !== undefined && (options.readerReferences?.length ?? 0) === 0) {
-      this.readerType = parseAvro(options.readerSchema, options.avro ?? {});
+      this.readerType = parseAvro(options.readerSchema, ownNames(options.avro ?? {}));
       this.readerTypeReady = Promise.resolve(this.readerType);
     }
   }
@@ -282,6 +282,15 @@ function fullNameOf(source: AvroSchemaSource): string | undefined {
   if (typeof name !== 'string') return undefined;
   if (name.includes('.') || typeof namespace !== 'string' || namespace === '') return name;
   return `${namespace}.${name}`;
+}
+
+/**
+ * avsc adds the named types it parses to `options.registry`: parsing into a copy keeps the caller's
+ * registry (a custom `long`, say) from carrying this schema's names into later parses, where the same
+ * names arriving from a reference would be duplicates.
+ */
+function ownNames(options: AvroTypeOptions): AvroTypeOptions {
+  return options.registry === undefined ? options : { ...options, registry: { ...options.registry } };
 }
 
 function describe(type: AvroType): string {

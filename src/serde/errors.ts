@@ -33,7 +33,9 @@ export type SerdeErrorReason =
   /** The registry refused or could not be reached. */
   | 'REGISTRY_FAILURE'
   /** A synchronous call before the schema was fetched; call the async method (or `prepare`) first. */
-  | 'NOT_READY';
+  | 'NOT_READY'
+  /** A model serializer's zod model refused the value, before anything was encoded. */
+  | 'VALUE_REJECTED_BY_MODEL';
 
 export class SerdeError extends SchemagateError {
   readonly reason: SerdeErrorReason;

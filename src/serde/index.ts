@@ -26,3 +26,11 @@ export {
   type ProtobufConversionOptions,
 } from './protobuf.js';
 export { encodeMessageIndexes, decodeMessageIndexes } from './protobuf-indexes.js';
+export {
+  ModelSerializer,
+  ModelRejectedError,
+  serializerFor,
+  type ModelIssue,
+  type ModelSerializerOptions,
+} from './model.js';
+export { TimestampMillisType, MODEL_LOGICAL_TYPES, MODEL_LONG } from './avro-logical.js';

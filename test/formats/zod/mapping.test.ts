@@ -159,6 +159,24 @@ const ROWS: Row[] = [
     value: { n: 1 },
   },
   {
+    row: 'the same model met again → a reference by name',
+    field: z.object({ home: Address, work: Address }),
+    avro: {
+      type: {
+        type: 'record',
+        name: 'F',
+        fields: [
+          {
+            name: 'home',
+            type: { type: 'record', name: 'Address', fields: [{ name: 'city', type: 'string' }] },
+          },
+          { name: 'work', type: 'Address' },
+        ],
+      },
+    },
+    value: { home: { city: 'Oslo' }, work: { city: 'Bergen' } },
+  },
+  {
     row: 'z.lazy recursion → named self-reference',
     field: TreeNodeModel,
     avro: {
