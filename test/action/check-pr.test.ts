@@ -283,6 +283,30 @@ for (const runtime of runtimes()) {
       assert.match(page, /id="compare"/);
       assert.match(page, /data-path="sku"/);
       assert.ok(existsSync(join(ws.dir, 'site', 'index.html')));
+
+      // A site that cannot be built (a file where its folder should be) fails the step with the CLI's message.
+      const blocked = await runAction({
+        runtime,
+        workspace: ws.dir,
+        eventName: 'pull_request',
+        event: pullRequestEvent({
+          number: 15,
+          baseRef: 'main',
+          baseSha: base,
+          headRef: 'site',
+          headSha: pr.head,
+          labels: [],
+          fork: false,
+        }),
+        apiUrl: gh.url,
+        token: TOKEN,
+        inputs: { 'site-dir': 'README.md/site' },
+      });
+      assert.equal(blocked.code, 1, blocked.log);
+      assert.match(
+        blocked.annotations.at(-1)?.message ?? '',
+        /^schemagate docs failed \(exit code 2\): schemagate: --out '.*README\.md\/site': cannot write the site there \(ENOTDIR/,
+      );
       assert.deepEqual(gh.violations, []);
     });
 
