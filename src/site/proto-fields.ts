@@ -48,7 +48,7 @@ export function protoFieldTable(text: string, references: readonly SchemaReferen
         type: type === undefined ? `group ${f.group?.name ?? ''}` : describeType(type),
         required: f.label === 'required',
         default: defaultOf(f, type),
-        doc: commentAbove(texts.get(m.source), f.line),
+        doc: commentOf(texts.get(m.source), f.line, f.column),
         aliases: [],
         pointer: m.source === '' ? pointerOf(m, f) : undefined,
         number: f.tag,
@@ -102,10 +102,15 @@ function defaultOf(f: ProtoField, type: ProtoType | undefined): string | undefin
 
 /**
  * The comment that documents a declaration: the `//` lines or `/* … *\/` block right above it, else a
- * `//` comment after it on its own line (protoc's leading and trailing comments).
+ * `//` comment after it on its line (protoc's leading and trailing comments). Only for a declaration
+ * that starts its line: in `message A { int32 a = 1; }` a comment above is the message's.
  */
-export function commentAbove(lines: readonly string[] | undefined, line: number): string | undefined {
-  if (lines === undefined) return undefined;
+export function commentOf(
+  lines: readonly string[] | undefined,
+  line: number,
+  column: number,
+): string | undefined {
+  if (lines === undefined || (lines[line - 1] ?? '').slice(0, column - 1).trim() !== '') return undefined;
   const leading: string[] = [];
   let i = line - 2;
   const blockEnd = (lines[i] ?? '').trim();

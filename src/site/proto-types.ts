@@ -63,6 +63,7 @@ export interface ProtoField {
   field: FieldElement | undefined;
   group: GroupElement | undefined;
   line: number;
+  column: number;
 }
 
 /** The schema parsed (leniently, as a stored version is read) with its references, or undefined. */
@@ -97,13 +98,23 @@ export function fieldsOf(m: MessageElement, syntax: 'proto2' | 'proto3'): ProtoF
       field: undefined,
       group: g,
       line: g.pos.line,
+      column: g.pos.column,
     })),
   ];
   return all.sort((a, b) => a.line - b.line || a.tag - b.tag);
 }
 
 function plain(f: FieldElement, label: string): ProtoField {
-  return { name: f.name, tag: f.tag, label, oneOf: undefined, field: f, group: undefined, line: f.pos.line };
+  return {
+    name: f.name,
+    tag: f.tag,
+    label,
+    oneOf: undefined,
+    field: f,
+    group: undefined,
+    line: f.pos.line,
+    column: f.pos.column,
+  };
 }
 
 /** Resolves a type name written inside `within` the way protoc does (innermost scope first). */

@@ -186,3 +186,28 @@ test('Protobuf field table: numbers, types, labels, defaults, comments, nested a
     ],
   );
 });
+
+test('Protobuf field docs: a comment above a labelled field or after it on its line; none for a field sharing its line', () => {
+  const text = `syntax = "proto3";
+// the message, not its fields
+message A { int32 a = 1; int32 b = 2; } // nor this
+message B {
+  // the list
+  repeated string xs = 1;
+  optional int32 y = 2; // why
+}`;
+  assert.deepEqual(
+    fieldTable('protobuf', text, []).map((r) => [r.path, r.doc]),
+    [
+      ['a', undefined],
+      ['b', undefined],
+    ],
+  );
+  assert.deepEqual(
+    fieldTable('protobuf', text.replace(/message A.*\n/, ''), []).map((r) => [r.path, r.doc]),
+    [
+      ['xs', 'the list'],
+      ['y', 'why'],
+    ],
+  );
+});
