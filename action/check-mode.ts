@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { resolve } from 'node:path';
 import { emitAnnotations, splitForAnnotations } from './annotations.js';
 import { summaryLine } from '../src/report/text.js';
 import { allFindings, countBySeverity, type CheckReport } from './check-report.js';
@@ -17,6 +18,8 @@ export interface CheckLibrary {
     config: string | undefined;
     against: string | undefined;
   }): Promise<CheckReport>;
+  /** Runs `schemagate docs --out <out>` in `cwd`: the site of every subject and its history. */
+  buildSite(options: { cwd: string; config: string | undefined; out: string }): Promise<void>;
 }
 
 export interface CheckContext {
@@ -85,6 +88,7 @@ export async function runCheckMode(ctx: CheckContext): Promise<CheckOutcome> {
     overflow,
     headSha: event.kind === 'pull_request' ? event.headSha : event.kind === 'push' ? event.after : undefined,
     runUrl: ctx.runUrl,
+    siteUrl: inputs.siteUrl,
   };
   setOutputs({ ok: passed, findings: findings.length, published: [], report });
   await core.summary.addRaw(redact(renderSummary(view))).write();
@@ -122,6 +126,14 @@ export async function runCheckMode(ctx: CheckContext): Promise<CheckOutcome> {
       // The check's verdict stands on its own: a comment that cannot be written is a warning, not a failure.
       core.warning(`Could not write the pull-request comment${hint}: ${(e as Error).message}`);
     }
+  }
+  if (inputs.siteDir !== undefined) {
+    const out = resolve(ctx.cwd, inputs.siteDir);
+    // After the comment: the check's verdict and comment stand even when the site cannot be built.
+    await core.group('schemagate docs', () =>
+      ctx.library.buildSite({ cwd: ctx.cwd, config: inputs.config, out }),
+    );
+    core.info(`docs site written to ${out}`);
   }
   return { passed, comment };
 }

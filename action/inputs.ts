@@ -15,6 +15,10 @@ export interface ActionInputs {
   approveLabel: string;
   workingDirectory: string;
   githubToken: string | undefined;
+  /** The root of the deployed docs site (`schemagate docs`): the comment links each changed subject's diff there. */
+  siteUrl: string | undefined;
+  /** With a check: also build the docs site into this directory (relative to working-directory), for a later upload step. */
+  siteDir: string | undefined;
 }
 
 export class InputError extends Error {
@@ -68,7 +72,23 @@ export function readInputs(): ActionInputs {
     approveLabel: optional('approve-label') ?? 'schema-breaking-approved',
     workingDirectory: optional('working-directory') ?? '.',
     githubToken,
+    siteUrl: httpUrl('site-url'),
+    siteDir: optional('site-dir'),
   };
+}
+
+function httpUrl(name: string): string | undefined {
+  const value = optional(name);
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:'))
+    throw new InputError(`input '${name}' is '${value}'; expected an http(s) URL (the site's root)`);
+  return value;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

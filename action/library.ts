@@ -2,6 +2,8 @@
  * The one place the Action calls into the schemagate library: check and publish are the same calls the
  * CLI makes, so the Action adds presentation only.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { SchemagateError } from '../src/errors.js';
 import { connectRegistry } from '../src/registry/connect.js';
 import { reportToJson } from '../src/registry/plan/index.js';
@@ -45,7 +47,32 @@ export const checkLibrary: CheckLibrary = {
       ...(parsed === undefined ? {} : { config: parsed }),
     });
   },
+  buildSite: ({ cwd, config, out }) =>
+    runBundledCli(cwd, ['docs', '--out', out, ...(config === undefined ? [] : ['--config', config])]),
 };
+
+/**
+ * Runs the CLI bundle that ships beside the Action's (dist/cli/bin.js next to dist/index.js): the site
+ * writer copies its page scripts from site-assets/ relative to its own file, which holds there and not in
+ * the Action's single-file bundle. Its output goes to the log; a failure is one error with its message.
+ */
+async function runBundledCli(cwd: string, args: string[]): Promise<void> {
+  const bin = fileURLToPath(new URL('./cli/bin.js', import.meta.url));
+  const result = await new Promise<{ code: number | null; output: string }>((done, fail) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const take = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      process.stdout.write(chunk);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, output }));
+  });
+  if (result.code !== 0)
+    throw new Error(`schemagate ${args[0]} failed (exit code ${result.code}): ${result.output.trim()}`);
+}
 
 /** collectCandidates with a configuration from the `config` input (the library's reads schemagate.yaml at the root). */
 async function collect(

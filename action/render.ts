@@ -1,4 +1,5 @@
 import { renderMarkdown } from '../src/report/markdown.js';
+import { subjectDiffUrl } from '../src/site/paths.js';
 import { countBySeverity, type CheckReport, type LocatedFinding } from './check-report.js';
 
 /** GitHub refuses comment bodies longer than this (HTTP 422). */
@@ -19,6 +20,8 @@ export interface CheckView {
   headSha: string | undefined;
   /** Link to the run, for the comment. */
   runUrl: string | undefined;
+  /** The deployed docs site's root (the `site-url` input): each changed subject links to its diff there. */
+  siteUrl?: string | undefined;
 }
 
 function plural(n: number, word: string): string {
@@ -51,9 +54,24 @@ function verdictNote(view: CheckView): string[] {
   return [];
 }
 
+/** With `site-url`: a link to each changed subject's diff on the docs site (unchanged subjects have none to show). */
+function siteLinks(view: CheckView): string[] {
+  if (view.siteUrl === undefined) return [];
+  const changed = view.report.subjects.filter((s) => s.status !== 'unchanged');
+  if (changed.length === 0) return [];
+  return [
+    '',
+    '#### On the schema site',
+    '',
+    ...changed.map(
+      (s) => `- [\`${s.subject}\`: history and diff](${subjectDiffUrl(view.siteUrl!, s.subject)})`,
+    ),
+  ];
+}
+
 /** The validator's report as Markdown, with the step's verdict; shared by the job summary and the comment. */
 export function renderCheck(view: CheckView): string {
-  return [...verdictNote(view), renderMarkdown(view.report).trimEnd()].join('\n');
+  return [...verdictNote(view), renderMarkdown(view.report).trimEnd(), ...siteLinks(view)].join('\n');
 }
 
 export function renderSummary(view: CheckView): string {

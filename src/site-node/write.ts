@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { subjectPage } from '../site/html.js';
+import { subjectPagePath } from '../site/paths.js';
 import { renderIndex } from '../site/render-index.js';
 import { renderGraphPage, renderSubject } from '../site/render-subject.js';
 import { SITE_CSS } from '../site/style.js';
@@ -23,7 +23,7 @@ export function* siteFiles({ model, lastSteps }: SiteData): Generator<[string, s
   yield ['index.html', renderIndex(model)];
   yield ['graph.html', renderGraphPage(model.edges, model.subjects.length)];
   for (const s of model.subjects)
-    yield [`subjects/${subjectPage(s.subject)}`, renderSubject(s, model.edges, lastSteps.get(s.subject))];
+    yield [subjectPagePath(s.subject), renderSubject(s, model.edges, lastSteps.get(s.subject))];
 }
 
 /** The whole site in memory (for `--serve`). */

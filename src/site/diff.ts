@@ -103,6 +103,8 @@ function row(from: FieldRow | undefined, to: FieldRow | undefined): FieldDiffRow
             ? `default ${from.default} removed`
             : `default ${from.default} → ${to.default}`,
       );
+    if (from.number !== to.number) notes.push(`number ${from.number} → ${to.number}`);
+    if (from.label !== to.label) notes.push(`label ${from.label} → ${to.label}`);
     if (from.doc !== to.doc) notes.push('doc changed');
     if (from.aliases.join() !== to.aliases.join())
       notes.push(`aliases [${from.aliases.join(', ')}] → [${to.aliases.join(', ')}]`);

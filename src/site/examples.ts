@@ -3,6 +3,7 @@ import type { JsonObject, JsonValue } from '../formats/json/parse.js';
 import { AvroNames, branchName, isObject, nodeOf } from './avro-types.js';
 import { JsonRefs } from './json-refs.js';
 import type { ExampleMessage } from './model.js';
+import { protoExamples } from './proto-examples.js';
 
 type Kind = ExampleMessage['kind'];
 
@@ -18,6 +19,7 @@ export function exampleMessages(
   text: string,
   references: readonly SchemaReference[],
 ): ExampleMessage[] {
+  if (format === 'protobuf') return protoExamples(text, references);
   let value: JsonValue;
   try {
     value = JSON.parse(text) as JsonValue;

@@ -3,6 +3,7 @@ import type { JsonObject, JsonValue } from '../formats/json/parse.js';
 import { AvroNames, describe, isObject, nodeOf } from './avro-types.js';
 import { JsonRefs } from './json-refs.js';
 import type { FieldRow } from './model.js';
+import { protoFieldTable } from './proto-fields.js';
 
 /** Nested records deeper than this are named, not expanded (and recursive types stop at their first repeat). */
 const MAX_DEPTH = 8;
@@ -13,6 +14,7 @@ export function fieldTable(
   text: string,
   references: readonly SchemaReference[],
 ): FieldRow[] {
+  if (format === 'protobuf') return protoFieldTable(text, references);
   let value: JsonValue;
   try {
     value = JSON.parse(text) as JsonValue;

@@ -97,6 +97,10 @@ export interface FieldRow {
   aliases: string[];
   /** Where the field is written in the schema document (JSON pointer); undefined for one used by name or `$ref`. */
   pointer: string | undefined;
+  /** Protobuf: the field number. */
+  number?: number;
+  /** Protobuf: `optional`, `required`, `repeated`, `map`, `singular` (proto3 without a label) or `oneof NAME`. */
+  label?: string;
 }
 
 export interface ExampleMessage {
@@ -104,6 +108,8 @@ export interface ExampleMessage {
   value: unknown;
   /** Avro: the encoded size in bytes (binary encoding, without the wire-format header). */
   encodedBytes?: number;
+  /** Protobuf: the full name of the message the example is of (the file's first). */
+  message?: string;
 }
 
 /** `from` uses `name` defined in `to`. */

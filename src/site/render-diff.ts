@@ -40,7 +40,14 @@ export function renderChanges(changes: readonly StepChange[]): string {
 function side(f: FieldRow | undefined): string {
   if (f === undefined) return '<td class="empty"></td>';
   const def = f.default === undefined ? '' : ` = <code>${esc(f.default)}</code>`;
-  return `<td><code>${esc(f.type)}</code>${def}${f.required ? '' : ' <span class="opt">optional</span>'}${
+  // Protobuf fields carry their number and label (`repeated`, `oneof x`); the others are required or optional.
+  const label =
+    f.label !== undefined
+      ? ` <span class="opt">#${f.number ?? '?'} ${esc(f.label)}</span>`
+      : f.required
+        ? ''
+        : ' <span class="opt">optional</span>';
+  return `<td><code>${esc(f.type)}</code>${def}${label}${
     f.doc === undefined ? '' : `<div class="doc">${esc(f.doc)}</div>`
   }</td>`;
 }

@@ -1,4 +1,5 @@
-import { esc, page, shortDate, subjectPage } from './html.js';
+import { esc, page, shortDate } from './html.js';
+import { subjectPagePath } from './paths.js';
 import type { RegistryDrift, SiteModel, SubjectModel } from './model.js';
 
 const DRIFT: Record<string, string> = {
@@ -26,7 +27,7 @@ function row(s: SubjectModel, drift?: RegistryDrift): string {
     last === undefined
       ? '—'
       : `<code>${last.commit!.slice(0, 7)}</code> ${esc(last.author)} <time datetime="${esc(last.date)}">${shortDate(last.date)}</time>`;
-  return `<tr class="subject" data-name="${esc(s.subject.toLowerCase())}" data-format="${s.format}" data-level="${s.level}"><th scope="row"><a href="subjects/${esc(encodeURI(subjectPage(s.subject)))}">${esc(s.subject)}</a></th><td>${s.format}</td><td>${s.level}</td><td class="num">${committed.length}</td><td>${change}</td><td><span class="state ${s.state}">${s.state}</span></td>${driftCell(drift, s.subject)}</tr>`;
+  return `<tr class="subject" data-name="${esc(s.subject.toLowerCase())}" data-format="${s.format}" data-level="${s.level}"><th scope="row"><a href="${esc(encodeURI(subjectPagePath(s.subject)))}">${esc(s.subject)}</a></th><td>${s.format}</td><td>${s.level}</td><td class="num">${committed.length}</td><td>${change}</td><td><span class="state ${s.state}">${s.state}</span></td>${driftCell(drift, s.subject)}</tr>`;
 }
 
 /** The index: every subject, grouped by topic for `{topic}-key` / `{topic}-value` subjects, with a filter. */

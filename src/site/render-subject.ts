@@ -1,7 +1,7 @@
 import type { VersionDiff } from './diff.js';
 import { renderGraph, affectedBy, neighbourhood } from './graph.js';
 import { esc, page, scriptJson, shortDate, subjectPage } from './html.js';
-import type { ReferenceEdge, SubjectModel, VersionModel } from './model.js';
+import type { FieldRow, ReferenceEdge, SubjectModel, VersionModel } from './model.js';
 import { renderChanges, renderDiff, renderFindings } from './render-diff.js';
 
 /** What the page's script needs to compare versions and try a change in the browser. */
@@ -40,14 +40,29 @@ ${renderChanges(v.changes)}${renderFindings(v.findings)}</li>`,
 }
 
 function fields(s: SubjectModel): string {
-  if (s.current.fields.length === 0)
-    return s.format === 'protobuf'
-      ? '<p>The field table covers Avro and JSON Schema; see the schema below.</p>'
-      : '<p>This schema has no fields (see the schema below).</p>';
-  return `<table class="fields"><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Default</th><th scope="col">Doc</th><th scope="col">Aliases</th></tr></thead><tbody>${s.current.fields
+  if (s.current.fields.length === 0) return '<p>This schema has no fields (see the schema below).</p>';
+  const proto = s.format === 'protobuf';
+  const head = proto
+    ? ['Field', 'Number', 'Type', 'Label', 'Default', 'Doc']
+    : ['Field', 'Type', 'Required', 'Default', 'Doc', 'Aliases'];
+  const cells = (f: FieldRow): string[] => {
+    const type = `<td><code>${esc(f.type)}</code></td>`;
+    const dflt = `<td>${f.default === undefined ? '' : `<code>${esc(f.default)}</code>`}</td>`;
+    const doc = `<td>${esc(f.doc ?? '')}</td>`;
+    return proto
+      ? [`<td>${f.number ?? ''}</td>`, type, `<td>${esc(f.label ?? '')}</td>`, dflt, doc]
+      : [
+          type,
+          `<td>${f.required ? 'required' : 'optional'}</td>`,
+          dflt,
+          doc,
+          `<td>${f.aliases.map(esc).join(', ')}</td>`,
+        ];
+  };
+  return `<table class="fields"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${s.current.fields
     .map(
       (f) =>
-        `<tr data-path="${esc(f.path)}"><th scope="row" style="padding-left:${0.5 + f.depth * 1.2}em"><code>${esc(f.name)}</code></th><td><code>${esc(f.type)}</code></td><td>${f.required ? 'required' : 'optional'}</td><td>${f.default === undefined ? '' : `<code>${esc(f.default)}</code>`}</td><td>${esc(f.doc ?? '')}</td><td>${f.aliases.map(esc).join(', ')}</td></tr>`,
+        `<tr data-path="${esc(f.path)}"><th scope="row" style="padding-left:${0.5 + f.depth * 1.2}em"><code>${esc(f.name)}</code></th>${cells(f).join('')}</tr>`,
     )
     .join('')}</tbody></table>`;
 }
@@ -61,7 +76,7 @@ function examples(s: SubjectModel): string {
           e.encodedBytes === undefined
             ? ''
             : ` · <span class="size">${e.encodedBytes} bytes</span> in Avro binary`
-        }${s.format === 'avro' ? ' · Avro JSON encoding' : ''}</figcaption><pre><code class="example-json" data-kind="${e.kind}">${esc(JSON.stringify(e.value, null, 2))}</code></pre></figure>`,
+        }${s.format === 'avro' ? ' · Avro JSON encoding' : e.message !== undefined ? ` · proto3 JSON mapping of <code>${esc(e.message)}</code>` : ''}</figcaption><pre><code class="example-json" data-kind="${e.kind}">${esc(JSON.stringify(e.value, null, 2))}</code></pre></figure>`,
     )
     .join('');
 }

@@ -2,6 +2,8 @@
 // depth-1 checkout of the merge ref (as actions/checkout makes it), the stand-in for GitHub's comment
 // API. Under Node 20 and Node 24.
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { commentMarker } from '../../action/comment.js';
 import { startGitHubStandIn, type GitHubStandIn } from './github-standin.js';
@@ -84,7 +86,7 @@ for (const runtime of runtimes()) {
         owner: 'acme',
         repo: 'schemas',
         token: TOKEN,
-        issues: [7, 8, 9, 10, 12, 13, 14],
+        issues: [7, 8, 9, 10, 12, 13, 14, 15],
       });
       // More than a page of review comments: the Action's comment must be found past page 1.
       for (let i = 0; i < 104; i++) gh.seedComment(7, `LGTM ${i}`);
@@ -244,6 +246,67 @@ for (const runtime of runtimes()) {
       const without = await runPr(runtime, 8, 'retype', pr.head, { depth: 0 });
       assert.equal(without.code, 1);
       assert.equal(without.outputs.ok, 'false');
+      assert.deepEqual(gh.violations, []);
+    });
+
+    it('site-url links the changed subject’s diff on the site; site-dir builds that site', async () => {
+      const pr = pushToPullRequest(origin, 15, 'site', [...V2, { name: 'sku', type: 'string' }]);
+      const ws = origin.checkout('refs/pull/15/merge', 0);
+      cleanup.push(ws);
+      const run = await runAction({
+        runtime,
+        workspace: ws.dir,
+        eventName: 'pull_request',
+        event: pullRequestEvent({
+          number: 15,
+          baseRef: 'main',
+          baseSha: base,
+          headRef: 'site',
+          headSha: pr.head,
+          labels: [],
+          fork: false,
+        }),
+        apiUrl: gh.url,
+        token: TOKEN,
+        inputs: { 'site-url': 'https://acme.github.io/schemas/', 'site-dir': 'site' },
+      });
+      assert.equal(run.code, 1, run.log);
+      const body = gh.comments(15).find((c) => c.body.includes(MARKER))?.body ?? '';
+      const link = /\[`orders-value`: history and diff\]\((https:[^)]+)\)/.exec(body)?.[1];
+      assert.equal(link, 'https://acme.github.io/schemas/subjects/orders-value.html#compare', body);
+      assert.match(run.summary, /On the schema site/);
+      // The page the link names is the one the site builder wrote, and it shows the pull request's step.
+      const page = readFileSync(
+        join(ws.dir, 'site', new URL(link!).pathname.slice('/schemas/'.length)),
+        'utf8',
+      );
+      assert.match(page, /id="compare"/);
+      assert.match(page, /data-path="sku"/);
+      assert.ok(existsSync(join(ws.dir, 'site', 'index.html')));
+
+      // A site that cannot be built (a file where its folder should be) fails the step with the CLI's message.
+      const blocked = await runAction({
+        runtime,
+        workspace: ws.dir,
+        eventName: 'pull_request',
+        event: pullRequestEvent({
+          number: 15,
+          baseRef: 'main',
+          baseSha: base,
+          headRef: 'site',
+          headSha: pr.head,
+          labels: [],
+          fork: false,
+        }),
+        apiUrl: gh.url,
+        token: TOKEN,
+        inputs: { 'site-dir': 'README.md/site' },
+      });
+      assert.equal(blocked.code, 1, blocked.log);
+      assert.match(
+        blocked.annotations.at(-1)?.message ?? '',
+        /^schemagate docs failed \(exit code 2\): schemagate: --out '.*README\.md\/site': cannot write the site there \(ENOTDIR/,
+      );
       assert.deepEqual(gh.violations, []);
     });
 

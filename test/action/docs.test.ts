@@ -26,7 +26,7 @@ const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
 };
 
 describe('docs/github-action.md', () => {
-  it('has the three workflows', () => assert.equal(workflows.length, 3));
+  it('has the four workflows', () => assert.equal(workflows.length, 4));
   for (const [i, wf] of workflows.entries()) {
     it(`workflow ${i + 1}: full history, least permissions, known inputs`, () => {
       const steps = Object.values(wf.jobs).flatMap((j) => j.steps);

@@ -7,6 +7,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -26,7 +27,7 @@ let isolated: string | undefined;
 
 /**
  * The runner runs an action from its own checkout, with no node_modules: the bundle is copied (with
- * action.yml and dist/package.json) to a directory of its own, so a dependency left out of the bundle
+ * action.yml, dist/package.json, the CLI bundle and site-assets/) to a directory of its own, so a dependency left out of the bundle
  * fails here as it would on GitHub.
  */
 export function isolatedEntry(): string {
@@ -35,6 +36,9 @@ export function isolatedEntry(): string {
     mkdirSync(join(dir, 'dist'));
     for (const file of ['action.yml', 'dist/index.js', 'dist/package.json'])
       copyFileSync(join(REPO_ROOT, file), join(dir, file));
+    // The CLI bundle and the site's page scripts ship in the Action's repository too (site-dir runs them).
+    for (const folder of ['dist/cli', 'site-assets'])
+      cpSync(join(REPO_ROOT, folder), join(dir, folder), { recursive: true });
     process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
     isolated = join(dir, 'dist', 'index.js');
   }
@@ -83,7 +87,10 @@ export function node24(): string {
           cwd: NODE24_PREFIX,
         },
       );
-      writeFileSync(NODE24_READY, `${execFileSync(NODE24_BIN, ['--version'], { encoding: 'utf8' }).trim()}\n`);
+      writeFileSync(
+        NODE24_READY,
+        `${execFileSync(NODE24_BIN, ['--version'], { encoding: 'utf8' }).trim()}\n`,
+      );
     }
   } finally {
     rmSync(lock, { recursive: true, force: true });

@@ -14,6 +14,8 @@ import {
   type CheckView,
 } from '../../action/render.js';
 import { commentMarker } from '../../action/comment.js';
+import { readInputs } from '../../action/inputs.js';
+import { subjectDiffUrl, subjectPagePath } from '../../src/site/paths.js';
 import { pullRequestEvent, pushEvent } from './harness.js';
 
 const SHA_A = 'a'.repeat(40);
@@ -224,6 +226,34 @@ describe('rendering', () => {
     assert.ok(body.startsWith(marker));
     assert.match(body, /cut at GitHub's size limit/);
     assert.match(body, /checked at bbbbbbb/);
+  });
+  it('with site-url, the report links each changed subject to its diff on the docs site', () => {
+    const v = view(1, { siteUrl: 'https://acme.github.io/schemas' });
+    v.report.subjects.push({ ...v.report.subjects[0]!, subject: 'still', status: 'unchanged', findings: [] });
+    v.report.subjects.push({ ...v.report.subjects[0]!, subject: 'a/b c', status: 'new', findings: [] });
+    const links = [...renderReportComment(v, commentMarker()).matchAll(/\]\((https:[^)]*#compare)\)/g)].map(
+      (m) => m[1],
+    );
+    assert.deepEqual(links, [
+      'https://acme.github.io/schemas/subjects/orders-value.html#compare',
+      `https://acme.github.io/schemas/${encodeURI(subjectPagePath('a/b c'))}#compare`,
+    ]);
+    assert.match(renderSummary(v), /On the schema site/);
+    assert.doesNotMatch(renderSummary(view(1)), /On the schema site/, 'no link without site-url');
+    assert.equal(subjectDiffUrl('https://h/x/', 'a/b c'), 'https://h/x/subjects/a~2f~b~20~c.html#compare');
+  });
+  it('site-url must be an http(s) URL: anything else is one message naming the input', () => {
+    process.env['INPUT_SITE-URL'] = 'acme.github.io/schemas';
+    try {
+      assert.throws(() => readInputs(), {
+        name: 'InputError',
+        message: "input 'site-url' is 'acme.github.io/schemas'; expected an http(s) URL (the site's root)",
+      });
+      process.env['INPUT_SITE-URL'] = 'https://acme.github.io/schemas';
+      assert.equal(readInputs().siteUrl, 'https://acme.github.io/schemas');
+    } finally {
+      delete process.env['INPUT_SITE-URL'];
+    }
   });
   it('truncate never splits a surrogate pair', () => {
     assert.equal(truncate('ab😀cd', 4, ''), 'ab😀');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { TempRepo } from '../repo/git-fixture.js';
 import { schemagate } from '../repo/run-cli.js';
 
-test('docs: a missing --out, a bad port or an extra argument is one usage message with exit 2', async () => {
+test('docs: a missing --out, a bad port, an extra argument or an unwritable --out is one message with exit 2', async () => {
   const repo = new TempRepo();
   try {
     repo.write('README', 'x\n').commit('init');
@@ -20,6 +20,14 @@ test('docs: a missing --out, a bad port or an extra argument is one usage messag
     const extra = await schemagate(['docs', '--out', 'site', 'more'], repo.dir);
     assert.equal(extra.code, 2);
     assert.match(extra.stderr, /unexpected argument 'more'/);
+    // A file where the folder should be: one message naming --out, no internal error.
+    const blocked = await schemagate(['docs', '--out', 'README/site'], repo.dir);
+    assert.equal(blocked.code, 2);
+    assert.match(
+      blocked.stderr,
+      /^schemagate: --out 'README\/site': cannot write the site there \(ENOTDIR at /,
+    );
+    assert.doesNotMatch(blocked.stderr, /internal error|\n\s+at /);
   } finally {
     repo.cleanup();
   }

@@ -5,11 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import avsc from 'avsc';
+import { equals, fromBinary, fromJson, toBinary, type JsonValue } from '@bufbuild/protobuf';
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Browser, Page } from 'playwright-core';
 import type { TempRepo } from '../repo/git-fixture.js';
 import { schemagate } from '../repo/run-cli.js';
+import { bufMessage } from './buf-message.js';
 import { launchBrowser } from './browser.js';
 import { ADDRESS, MONEY, docsRepo } from './fixture.js';
 
@@ -194,6 +196,64 @@ test('JSON Schema page: fields through a $ref to another file, examples valid fo
     'compatible',
     'first',
   ]);
+});
+
+test('Protobuf page: field table with numbers and labels, examples read by @bufbuild/protobuf, a per-field diff', async () => {
+  await open('subjects/payment.html');
+  const fieldRows = await page.$$eval('table.fields tbody tr', (rows) =>
+    rows.map((r) => [
+      r.getAttribute('data-path'),
+      ...[...r.querySelectorAll('td')].map((td) => td.textContent),
+    ]),
+  );
+  assert.deepEqual(fieldRows, [
+    ['id', '1', 'string', 'singular', '', 'payment id'],
+    ['currency', '2', 'message acme.Currency', 'singular', '', ''],
+    ['currency.code', '1', 'string', 'singular', '', ''],
+    ['amount_cents', '3', 'int64', 'singular', '', ''],
+    ['methods', '4', 'enum acme.Payment.Method {UNKNOWN, CARD}', 'repeated', '', ''],
+    ['paid_at', '5', 'google.protobuf.Timestamp (well-known)', 'singular', '', ''],
+    ['labels', '6', 'map<string, string>', 'map', '', ''],
+    ['card', '7', 'string', 'oneof source', '', ''],
+    ['iban', '8', 'string', 'oneof source', '', ''],
+  ]);
+  const dir = join(repo.dir, 'schemas');
+  const desc = bufMessage(readFileSync(join(dir, 'payment.proto'), 'utf8'), [
+    { name: 'currency.proto', text: readFileSync(join(dir, 'currency.proto'), 'utf8') },
+  ]);
+  const examples: Record<string, unknown> = {};
+  for (const kind of ['minimal', 'full']) {
+    const value = JSON.parse(
+      await page.$eval(`code.example-json[data-kind="${kind}"]`, (e) => e.textContent ?? ''),
+    ) as JsonValue;
+    const message = fromJson(desc, value);
+    assert.ok(equals(desc, message, fromBinary(desc, toBinary(desc, message))), kind);
+    examples[kind] = value;
+  }
+  assert.deepEqual(examples['minimal'], {});
+  assert.deepEqual(examples['full'], {
+    id: 'example',
+    currency: { code: 'example' },
+    amountCents: '42',
+    methods: ['CARD'],
+    paidAt: '2026-01-01T00:00:00Z',
+    labels: { key: 'example' },
+    card: 'example',
+  });
+  assert.match(
+    await page.$eval('figure.example figcaption', (e) => e.textContent ?? ''),
+    /proto3 JSON mapping of acme\.Payment/,
+  );
+  assert.deepEqual(
+    await page.$$eval('#diff-view tr.field-diff:not(.same)', (els) =>
+      els.map((e) => [
+        e.getAttribute('data-path'),
+        e.getAttribute('data-status'),
+        e.getAttribute('data-breaking'),
+      ]),
+    ),
+    [['labels', 'added', 'false']],
+  );
 });
 
 test('reference graph: the edges between subjects, on the graph page and on a subject page', async () => {

@@ -44,11 +44,37 @@ const customer = (props: Record<string, unknown>, required: string[]): unknown =
   additionalProperties: false,
 });
 
+/** A Protobuf schema with a message from another file, a well-known type, an enum, a oneof and comments. */
+const payment = (extra: string): string => `syntax = "proto3";
+package acme;
+import "currency.proto";
+import "google/protobuf/timestamp.proto";
+
+// A payment for an order.
+message Payment {
+  // payment id
+  string id = 1;
+  acme.Currency currency = 2;
+  int64 amount_cents = 3;
+  repeated Method methods = 4;
+  google.protobuf.Timestamp paid_at = 5;
+${extra}  oneof source {
+    string card = 7;
+    string iban = 8;
+  }
+
+  enum Method {
+    UNKNOWN = 0;
+    CARD = 1;
+  }
+}
+`;
+
 /**
  * A repository with an Avro subject that takes a named type from another file (orders-value uses
  * com.acme.Money from money.avsc) in three versions (the third breaks BACKWARD), a key subject, and a
  * JSON Schema subject with a `$ref` to another file, in two versions, and a Protobuf subject that imports
- * another file.
+ * another file, in two versions (the second adds a map field).
  */
 export function docsRepo(): TempRepo {
   const repo = new TempRepo();
@@ -63,10 +89,7 @@ export function docsRepo(): TempRepo {
       'schemas/currency.proto',
       'syntax = "proto3";\npackage acme;\nmessage Currency { string code = 1; }\n',
     )
-    .write(
-      'schemas/payment.proto',
-      'syntax = "proto3";\npackage acme;\nimport "currency.proto";\nmessage Payment { string id = 1; acme.Currency currency = 2; }\n',
-    )
+    .write('schemas/payment.proto', payment(''))
     .commit('first schemas');
   repo.write('schemas/orders-value.avsc', json(order([NOTE]))).commit('orders: optional note');
   repo
@@ -75,5 +98,8 @@ export function docsRepo(): TempRepo {
   repo
     .write('schemas/orders-value.avsc', json(order([NOTE, STATUS])))
     .commit('orders: status without default');
+  repo
+    .write('schemas/payment.proto', payment('  map<string, string> labels = 6;\n'))
+    .commit('payment: labels');
   return repo;
 }

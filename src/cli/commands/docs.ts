@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { SchemagateError } from '../../errors.js';
 import { readSiteModel } from '../../site-node/read.js';
-import { writeSite } from '../../site-node/write.js';
+import { writeSite, type WrittenSite } from '../../site-node/write.js';
 import { parseCommandArgs } from '../args.js';
 import { configAt } from '../config-arg.js';
 import type { Command } from '../io.js';
@@ -47,7 +47,7 @@ const command: Command = {
     const out = resolve(io.cwd, values.out);
     const data = await readSiteModel(options);
     const model = data.model;
-    const written = writeSite(data, out);
+    const written = writeOrExplain(data, out, values.out);
     const problems = model.subjects.filter((s) => s.current.problems.length > 0);
     io.stdout(
       `wrote ${written.pages} pages for ${model.subjects.length} subject${model.subjects.length === 1 ? '' : 's'} to ${out}/index.html${
@@ -64,6 +64,20 @@ const command: Command = {
     return 0;
   },
 };
+
+/** A folder that cannot be written (a file in the way, no permission) is the user's --out, not an internal error. */
+function writeOrExplain(data: Parameters<typeof writeSite>[0], out: string, given: string): WrittenSite {
+  try {
+    return writeSite(data, out);
+  } catch (e) {
+    const { code, path } = e as NodeJS.ErrnoException;
+    if (code === undefined) throw e;
+    throw new SchemagateError(
+      'INVALID_ARGUMENT',
+      `--out '${given}': cannot write the site there (${code}${path === undefined ? '' : ` at ${path}`})`,
+    );
+  }
+}
 
 function parsePort(text: string | undefined): number {
   if (text === undefined) return 8090;
