@@ -2173,9 +2173,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2213,12 +2213,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4485,8 +4485,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6737,12 +6737,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7412,12 +7412,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7896,16 +7896,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7916,7 +7916,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7967,7 +7967,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7979,7 +7979,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8315,8 +8315,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9598,7 +9598,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9617,7 +9617,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9634,7 +9634,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9704,18 +9704,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9972,9 +9972,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10197,9 +10197,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10484,9 +10484,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10578,9 +10578,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -14443,7 +14443,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14519,7 +14519,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14562,7 +14562,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18303,8 +18303,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -19319,11 +19319,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter4 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19339,7 +19339,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19426,26 +19426,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter4(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter4(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -19653,14 +19653,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19904,12 +19904,12 @@ var require_lib = __commonJS({
         return __awaiter4(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter4(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter4(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter4(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19917,7 +19917,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19956,7 +19956,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -33492,7 +33492,7 @@ function loadSchema(value, references = []) {
     }
     return void 0;
   };
-  const resolve4 = (from, ref) => {
+  const resolve5 = (from, ref) => {
     for (const d of refDocs) if (d.name === ref) return { doc: d, pointer: "" };
     const hash = ref.indexOf("#");
     const base = hash < 0 ? ref : ref.slice(0, hash);
@@ -33805,7 +33805,7 @@ function loadSchema(value, references = []) {
   const root = build(mainDoc, "", value);
   while (pending.length > 0) {
     const { node, doc, at: at2 } = pending.pop();
-    const target = resolve4(doc, node.ref);
+    const target = resolve5(doc, node.ref);
     if (target === void 0) {
       issue3(
         doc,
@@ -37249,7 +37249,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -37276,7 +37276,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -38140,7 +38140,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -38531,7 +38531,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -43531,11 +43531,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43551,7 +43551,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43830,11 +43830,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -43850,7 +43850,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43965,8 +43965,23 @@ function readInputs() {
     comment: bool("comment", true),
     approveLabel: optional("approve-label") ?? "schema-breaking-approved",
     workingDirectory: optional("working-directory") ?? ".",
-    githubToken
+    githubToken,
+    siteUrl: httpUrl("site-url"),
+    siteDir: optional("site-dir")
   };
+}
+function httpUrl(name) {
+  const value = optional(name);
+  if (value === void 0) return void 0;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    url = void 0;
+  }
+  if (url === void 0 || url.protocol !== "https:" && url.protocol !== "http:")
+    throw new InputError(`input '${name}' is '${value}'; expected an http(s) URL (the site's root)`);
+  return value;
 }
 function nonEmpty(value) {
   return value === void 0 || value === "" ? void 0 : value;
@@ -44007,7 +44022,10 @@ function redact(text2) {
 }
 
 // action/main.ts
-import { resolve as resolve3, sep as sep2 } from "node:path";
+import { resolve as resolve4, sep as sep2 } from "node:path";
+
+// action/check-mode.ts
+import { resolve } from "node:path";
 
 // action/annotations.ts
 var ANNOTATIONS_PER_LEVEL = 10;
@@ -44363,6 +44381,20 @@ function renderMarkdown(report2, options = {}) {
 `;
 }
 
+// src/site/html.ts
+function subjectPage(subject) {
+  return `${subject.replace(/[^A-Za-z0-9._-]/g, (c) => `~${c.codePointAt(0).toString(16)}~`)}.html`;
+}
+
+// src/site/paths.ts
+function subjectPagePath(subject) {
+  return `subjects/${subjectPage(subject)}`;
+}
+function subjectDiffUrl(siteUrl, subject) {
+  const root = siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`;
+  return `${root}${encodeURI(subjectPagePath(subject))}#compare`;
+}
+
 // action/render.ts
 var COMMENT_LIMIT = 65536;
 var SUMMARY_LIMIT = 1024 * 1024;
@@ -44392,8 +44424,21 @@ function verdictNote(view) {
   }
   return [];
 }
+function siteLinks(view) {
+  if (view.siteUrl === void 0) return [];
+  const changed = view.report.subjects.filter((s) => s.status !== "unchanged");
+  if (changed.length === 0) return [];
+  return [
+    "",
+    "#### On the schema site",
+    "",
+    ...changed.map(
+      (s) => `- [\`${s.subject}\`: history and diff](${subjectDiffUrl(view.siteUrl, s.subject)})`
+    )
+  ];
+}
 function renderCheck(view) {
-  return [...verdictNote(view), renderMarkdown(view.report).trimEnd()].join("\n");
+  return [...verdictNote(view), renderMarkdown(view.report).trimEnd(), ...siteLinks(view)].join("\n");
 }
 function renderSummary(view) {
   const parts = [renderCheck(view)];
@@ -44486,7 +44531,8 @@ async function runCheckMode(ctx) {
     failOn: inputs.failOn,
     overflow,
     headSha: event.kind === "pull_request" ? event.headSha : event.kind === "push" ? event.after : void 0,
-    runUrl: ctx.runUrl
+    runUrl: ctx.runUrl,
+    siteUrl: inputs.siteUrl
   };
   setOutputs({ ok: passed, findings: findings.length, published: [], report: report2 });
   await summary.addRaw(redact(renderSummary(view))).write();
@@ -44522,6 +44568,14 @@ async function runCheckMode(ctx) {
       comment = { action: "failed", reason: e.message };
       warning(`Could not write the pull-request comment${hint}: ${e.message}`);
     }
+  }
+  if (inputs.siteDir !== void 0) {
+    const out = resolve(ctx.cwd, inputs.siteDir);
+    await group(
+      "schemagate docs",
+      () => ctx.library.buildSite({ cwd: ctx.cwd, config: inputs.config, out })
+    );
+    info(`docs site written to ${out}`);
   }
   return { passed, comment };
 }
@@ -44582,11 +44636,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -44602,7 +44656,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -48730,6 +48784,8 @@ function githubCommentsApi(token, repository, baseUrl2) {
 
 // action/library.ts
 init_errors();
+import { spawn as spawn2 } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 // src/registry/connect.ts
 init_errors();
@@ -48737,7 +48793,7 @@ init_errors();
 // src/repo/config.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute, join as join2, relative, resolve } from "node:path";
+import { isAbsolute, join as join2, relative, resolve as resolve2 } from "node:path";
 
 // src/compat/level.ts
 var LEVELS = [
@@ -48986,7 +49042,7 @@ function loadConfig(repoRoot2) {
   return parseConfig(text2, CONFIG_FILE);
 }
 function loadConfigAt(repoRoot2, path, cwd, source = "--config") {
-  const full = resolve(cwd, path);
+  const full = resolve2(cwd, path);
   const fromRoot = relative(repoRoot2, full).split("\\").join("/");
   const shown = fromRoot === "" || fromRoot.startsWith("../") || isAbsolute(fromRoot) ? full : fromRoot;
   let text2;
@@ -49425,7 +49481,7 @@ function hasDotSegment(path) {
 function fetchRawPath(baseUrl2, pathAndQuery, init) {
   const base = new URL(baseUrl2);
   const send = base.protocol === "https:" ? httpsRequest : httpRequest;
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const req = send(
       {
         protocol: base.protocol,
@@ -49448,7 +49504,7 @@ function fetchRawPath(baseUrl2, pathAndQuery, init) {
           const body = Buffer.concat(chunks);
           const status = res.statusCode ?? 0;
           const nullBody = status === 204 || status === 205 || status === 304 || body.length === 0;
-          resolve4(new Response(nullBody ? null : body, { status, headers: toHeaders(res.headers) }));
+          resolve5(new Response(nullBody ? null : body, { status, headers: toHeaders(res.headers) }));
         });
       }
     );
@@ -49693,7 +49749,7 @@ function maskUrl(url) {
   return url.replace(/\/\/[^/@]*@/, "//***@");
 }
 function sleep(ms) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms));
+  return new Promise((resolve5) => setTimeout(resolve5, ms));
 }
 
 // src/registry/client/index.ts
@@ -50163,7 +50219,7 @@ var Semaphore = class {
       this.free--;
       return;
     }
-    await new Promise((resolve4) => this.waiting.push(resolve4));
+    await new Promise((resolve5) => this.waiting.push(resolve5));
   }
   release() {
     const next = this.waiting.shift();
@@ -50279,7 +50335,7 @@ function takeStarted(args, options) {
   return early;
 }
 function spawnGit(args, options) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     let child;
     try {
       child = spawn("git", args, {
@@ -50299,7 +50355,7 @@ function spawnGit(args, options) {
     child.on("error", (e) => reject(new SchemagateError("GIT_ERROR", `cannot run git: ${e.message}`)));
     child.on(
       "close",
-      (code) => resolve4({
+      (code) => resolve5({
         code: code ?? 1,
         stdout: Buffer.concat(out),
         stderr: Buffer.concat(err).toString("utf8")
@@ -50366,14 +50422,14 @@ function streamBlobs(cwd, oids) {
   const unique = [...new Set(oids)];
   const waiting = /* @__PURE__ */ new Map();
   for (const oid of unique) {
-    let resolve4;
+    let resolve5;
     let reject;
     const promise = new Promise((res, rej) => {
-      resolve4 = res;
+      resolve5 = res;
       reject = rej;
     });
     promise.catch(() => void 0);
-    waiting.set(oid, { promise, resolve: resolve4, reject });
+    waiting.set(oid, { promise, resolve: resolve5, reject });
   }
   const source = {
     get: (oid) => waiting.get(oid)?.promise
@@ -51942,12 +51998,12 @@ var PROMOTIONS2 = {
   bytes: ["string"]
 };
 function resolveAvroJson(writer, reader, value) {
-  return resolve2(writer, reader, value, "");
+  return resolve3(writer, reader, value, "");
 }
-function resolve2(w, r, v, path) {
+function resolve3(w, r, v, path) {
   if (w.kind === "union") {
     if (v === null)
-      return resolve2(
+      return resolve3(
         w.branches.find((b) => b.kind === "null"),
         r,
         v,
@@ -51955,7 +52011,7 @@ function resolve2(w, r, v, path) {
       );
     const [key, inner] = Object.entries(v)[0];
     const branch = w.branches.find((b) => (isNamed(b) ? b.fullName : b.kind) === key);
-    return resolve2(branch, r, inner, joinPointer(path, key));
+    return resolve3(branch, r, inner, joinPointer(path, key));
   }
   if (r.kind === "union") {
     const branch = r.branches.find((b) => sameType(w, b)) ?? r.branches.find((b) => promotes(w, b));
@@ -51964,7 +52020,7 @@ function resolve2(w, r, v, path) {
         path,
         reason: `the reader's union [${r.branches.map((b) => describeType(b)).join(", ")}] has no branch for ${describeType(w)}`
       };
-    return resolve2(w, branch, v, path);
+    return resolve3(w, branch, v, path);
   }
   if (!sameType(w, r) && !promotes(w, r))
     return { path, reason: `written as ${describeType(w)}, the reader expects ${describeType(r)}` };
@@ -51984,12 +52040,12 @@ function resolve2(w, r, v, path) {
     case "array":
       return each(
         v,
-        (item, i) => resolve2(w.items, r.items, item, joinPointer(path, i))
+        (item, i) => resolve3(w.items, r.items, item, joinPointer(path, i))
       );
     case "map":
       return each(
         Object.entries(v),
-        ([k, item]) => resolve2(w.values, r.values, item, joinPointer(path, k))
+        ([k, item]) => resolve3(w.values, r.values, item, joinPointer(path, k))
       );
     case "record": {
       const reader = r;
@@ -52004,7 +52060,7 @@ function resolve2(w, r, v, path) {
             };
           continue;
         }
-        const issue3 = resolve2(wf.type, rf.type, obj[wf.name], joinPointer(path, wf.name));
+        const issue3 = resolve3(wf.type, rf.type, obj[wf.name], joinPointer(path, wf.name));
         if (issue3 !== void 0) return issue3;
       }
       return void 0;
@@ -52652,8 +52708,26 @@ var checkLibrary = {
       ...against === void 0 ? {} : { mode: "against", against },
       ...parsed === void 0 ? {} : { config: parsed }
     });
-  }
+  },
+  buildSite: ({ cwd, config: config2, out }) => runBundledCli(cwd, ["docs", "--out", out, ...config2 === void 0 ? [] : ["--config", config2]])
 };
+async function runBundledCli(cwd, args) {
+  const bin = fileURLToPath(new URL("./cli/bin.js", import.meta.url));
+  const result = await new Promise((done, fail) => {
+    const child = spawn2(process.execPath, [bin, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    const take = (chunk) => {
+      output += chunk.toString("utf8");
+      process.stdout.write(chunk);
+    };
+    child.stdout.on("data", take);
+    child.stderr.on("data", take);
+    child.on("error", fail);
+    child.on("close", (code) => done({ code, output }));
+  });
+  if (result.code !== 0)
+    throw new Error(`schemagate ${args[0]} failed (exit code ${result.code}): ${result.output.trim()}`);
+}
 async function collect(cwd, since, config2) {
   if (config2 === void 0) return collectCandidates(cwd, since === void 0 ? {} : { since });
   const root = await repoRoot(cwd);
@@ -52792,7 +52866,7 @@ async function main(env = process.env) {
   const inputs = readInputs();
   const event = readEvent(env);
   const workspace = env.GITHUB_WORKSPACE !== void 0 && env.GITHUB_WORKSPACE !== "" ? env.GITHUB_WORKSPACE : process.cwd();
-  const cwd = resolve3(workspace, inputs.workingDirectory);
+  const cwd = resolve4(workspace, inputs.workingDirectory);
   const fileOf = (file) => file.split(sep2).join("/");
   const baseBranch = inputs.mode === "auto" && event.kind === "push" ? await configuredBaseBranch(cwd, inputs.config) ?? event.defaultBranch : void 0;
   const mode2 = resolveMode(inputs.mode, event, baseBranch);

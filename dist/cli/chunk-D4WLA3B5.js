@@ -8,6 +8,10 @@ import {
   connectRegistry
 } from "./chunk-A2XEY6T3.js";
 import {
+  parseProtobuf,
+  resolveName
+} from "./chunk-Q2OF7EOK.js";
+import {
   buildVersions
 } from "./chunk-DIULL3TB.js";
 import {
@@ -43,6 +47,10 @@ import {
   detectFormat,
   directionsOf
 } from "./chunk-KVYAH4SS.js";
+import {
+  SCALAR_TYPES,
+  mapTypes
+} from "./chunk-H4TEGRJZ.js";
 
 // src/site/avro-types.ts
 var PRIMITIVES = /* @__PURE__ */ new Set(["null", "boolean", "int", "long", "float", "double", "bytes", "string"]);
@@ -161,10 +169,10 @@ function branchName(s, namespace, names) {
 }
 
 // src/site/avro-size.ts
-function avroBinarySize(schema, others, value) {
+function avroBinarySize(schema, others, value2) {
   const names = new AvroNames([schema, ...others]);
   try {
-    return size(schema, "", value);
+    return size(schema, "", value2);
   } catch {
     return void 0;
   }
@@ -303,12 +311,237 @@ function pointerGet(doc, pointer) {
   return at;
 }
 
-// src/site/examples.ts
+// src/site/proto-types.ts
+var WELL_KNOWN_JSON = new Set(
+  [
+    "Any",
+    "Timestamp",
+    "Duration",
+    "FieldMask",
+    "Struct",
+    "Value",
+    "ListValue",
+    "NullValue",
+    "Empty",
+    "DoubleValue",
+    "FloatValue",
+    "Int64Value",
+    "UInt64Value",
+    "Int32Value",
+    "UInt32Value",
+    "BoolValue",
+    "StringValue",
+    "BytesValue"
+  ].map((n) => `google.protobuf.${n}`)
+);
+function parseProto(text2, references2) {
+  const r = parseProtobuf(text2, { lenient: true, references: [...references2] });
+  return r.ok ? r.schema : void 0;
+}
+function firstMessage(schema) {
+  const element = schema.proto.types.find((t) => t.kind === "message");
+  if (element === void 0) return void 0;
+  const pkg = schema.proto.packageName ?? "";
+  return {
+    fullName: pkg === "" ? element.name : `${pkg}.${element.name}`,
+    packageName: pkg,
+    source: "",
+    element
+  };
+}
+function fieldsOf(m, syntax) {
+  const implicit = syntax === "proto3" ? "singular" : "optional";
+  const all = [
+    ...m.fields.map((f) => plain(f, f.label ?? (mapTypes(f.type) === void 0 ? implicit : "map"))),
+    ...m.oneOfs.flatMap((o) => o.fields.map((f) => ({ ...plain(f, `oneof ${o.name}`), oneOf: o.name }))),
+    ...m.groups.map((g) => ({
+      name: g.name.toLowerCase(),
+      tag: g.tag,
+      label: g.label ?? implicit,
+      oneOf: void 0,
+      field: void 0,
+      group: g,
+      line: g.pos.line,
+      column: g.pos.column
+    }))
+  ];
+  return all.sort((a, b) => a.line - b.line || a.tag - b.tag);
+}
+function plain(f, label) {
+  return {
+    name: f.name,
+    tag: f.tag,
+    label,
+    oneOf: void 0,
+    field: f,
+    group: void 0,
+    line: f.pos.line,
+    column: f.pos.column
+  };
+}
+function resolveType(schema, within, written) {
+  if (SCALAR_TYPES.has(written)) return { kind: "scalar", name: written };
+  const map = mapTypes(written);
+  if (map !== void 0) return { kind: "map", key: map[0], value: resolveType(schema, within, map[1]) };
+  const local = within.packageName === "" ? within.fullName : within.fullName.slice(within.packageName.length + 1);
+  const full = resolveName((n) => schema.index.type(n), within.packageName, local.split("."), written);
+  const info = full === void 0 ? void 0 : schema.index.type(full);
+  if (full === void 0 || info === void 0) return { kind: "unresolved", name: written };
+  if (WELL_KNOWN_JSON.has(full)) return { kind: "well-known", fullName: full };
+  if (info.type.kind === "enum") return { kind: "enum", fullName: full, element: info.type };
+  return {
+    kind: "message",
+    message: { fullName: full, packageName: info.packageName, source: info.source, element: info.type }
+  };
+}
+function groupMessage(parent, g) {
+  return {
+    fullName: `${parent.fullName}.${g.name}`,
+    packageName: parent.packageName,
+    source: parent.source,
+    element: {
+      kind: "message",
+      name: g.name,
+      fields: g.fields,
+      oneOfs: [],
+      groups: [],
+      nestedTypes: [],
+      options: [],
+      reserveds: [],
+      extensions: [],
+      extendDeclarations: [],
+      pos: g.pos
+    }
+  };
+}
+function syntaxOf(schema, m) {
+  const file = m.source === "" ? schema.proto : schema.files.dependencies.get(m.source);
+  if (file !== void 0) return file.syntax ?? "proto2";
+  return "proto3";
+}
+
+// src/site/proto-examples.ts
 var MAX_DEPTH = 6;
+function protoExamples(text2, references2) {
+  const schema = parseProto(text2, references2);
+  const top = schema === void 0 ? void 0 : firstMessage(schema);
+  if (schema === void 0 || top === void 0) return [];
+  const kinds = ["minimal", "full"];
+  return kinds.map((kind) => ({ kind, value: message(schema, top, kind, 0), message: top.fullName }));
+}
+function message(s, m, kind, depth) {
+  const full = kind === "full" && depth < MAX_DEPTH;
+  const out = {};
+  const oneOfsSet = /* @__PURE__ */ new Set();
+  for (const f of fieldsOf(m.element, syntaxOf(s, m))) {
+    if (!full && f.label !== "required") continue;
+    if (f.oneOf !== void 0) {
+      if (oneOfsSet.has(f.oneOf)) continue;
+      oneOfsSet.add(f.oneOf);
+    }
+    const name = f.field?.jsonName ?? jsonName(f.name);
+    if (f.group !== void 0) {
+      const g = message(s, groupMessage(m, f.group), kind, depth + 1);
+      out[name] = f.label === "repeated" ? [g] : g;
+      continue;
+    }
+    if (f.field === void 0) continue;
+    const type = resolveType(s, m, f.field.type);
+    const one = value(s, type, kind, depth + 1);
+    out[name] = f.label === "repeated" ? [one] : one;
+  }
+  return out;
+}
+function value(s, t, kind, depth) {
+  const full = kind === "full";
+  switch (t.kind) {
+    case "scalar":
+      return scalar(t.name, full);
+    case "enum": {
+      const constants = t.element.constants;
+      return (full ? constants.at(-1) : constants[0])?.name ?? null;
+    }
+    case "message":
+      return message(s, t.message, kind, depth);
+    case "well-known":
+      return wellKnown(t.fullName, full);
+    case "map":
+      return { [mapKey(t.key)]: value(s, t.value, kind, depth) };
+    case "unresolved":
+      return null;
+  }
+}
+function scalar(type, full) {
+  switch (type) {
+    case "int64":
+    case "uint64":
+    case "sint64":
+    case "fixed64":
+    case "sfixed64":
+      return full ? "42" : "0";
+    case "double":
+    case "float":
+      return full ? 1.5 : 0;
+    case "bool":
+      return full;
+    case "string":
+      return full ? "example" : "";
+    case "bytes":
+      return full ? "AQI=" : "";
+    default:
+      return full ? 42 : 0;
+  }
+}
+function mapKey(type) {
+  if (type === "string") return "key";
+  if (type === "bool") return "true";
+  return "1";
+}
+var WRAPPED = {
+  DoubleValue: "double",
+  FloatValue: "float",
+  Int64Value: "int64",
+  UInt64Value: "uint64",
+  Int32Value: "int32",
+  UInt32Value: "uint32",
+  BoolValue: "bool",
+  StringValue: "string",
+  BytesValue: "bytes"
+};
+function wellKnown(fullName2, full) {
+  const name = fullName2.slice("google.protobuf.".length);
+  const wrapped = WRAPPED[name];
+  if (wrapped !== void 0) return scalar(wrapped, full);
+  switch (name) {
+    case "Timestamp":
+      return full ? "2026-01-01T00:00:00Z" : "1970-01-01T00:00:00Z";
+    case "Duration":
+      return full ? "1.5s" : "0s";
+    case "FieldMask":
+      return full ? "example" : "";
+    case "Struct":
+      return full ? { key: "example" } : {};
+    case "Value":
+      return full ? "example" : "";
+    case "ListValue":
+      return full ? ["example"] : [];
+    case "NullValue":
+      return null;
+    default:
+      return {};
+  }
+}
+function jsonName(name) {
+  return name.replace(/_+(.)?/g, (_, c) => c === void 0 ? "" : c.toUpperCase());
+}
+
+// src/site/examples.ts
+var MAX_DEPTH2 = 6;
 function exampleMessages(format, text2, references2) {
-  let value;
+  if (format === "protobuf") return protoExamples(text2, references2);
+  let value2;
   try {
-    value = JSON.parse(text2);
+    value2 = JSON.parse(text2);
   } catch {
     return [];
   }
@@ -321,18 +554,18 @@ function exampleMessages(format, text2, references2) {
   });
   const kinds = ["minimal", "full"];
   if (format === "avro") {
-    const names = new AvroNames([value, ...others]);
-    return kinds.map((kind) => ({ kind, value: avroExample(value, "", names, kind, 0) }));
+    const names = new AvroNames([value2, ...others]);
+    return kinds.map((kind) => ({ kind, value: avroExample(value2, "", names, kind, 0) }));
   }
   if (format === "json") {
-    const refs = new JsonRefs(value, references2);
-    return kinds.map((kind) => ({ kind, value: jsonExample(value, refs, kind, 0) }));
+    const refs = new JsonRefs(value2, references2);
+    return kinds.map((kind) => ({ kind, value: jsonExample(value2, refs, kind, 0) }));
   }
   return [];
 }
 function avroExample(s, namespace, names, kind, depth) {
   const n = nodeOf(s, namespace, names);
-  const full = kind === "full" && depth < MAX_DEPTH;
+  const full = kind === "full" && depth < MAX_DEPTH2;
   switch (n.kind) {
     case "primitive":
       return avroPrimitive(n.type, n.logical, full);
@@ -406,7 +639,7 @@ function jsonExample(node, refs, kind, depth) {
       return jsonObject(schema, refs, kind, depth);
     case "array": {
       const min = typeof schema["minItems"] === "number" ? schema["minItems"] : 0;
-      const count = kind === "full" && depth < MAX_DEPTH ? Math.max(1, min) : min;
+      const count = kind === "full" && depth < MAX_DEPTH2 ? Math.max(1, min) : min;
       const items = schema["items"] ?? {};
       return Array.from(
         { length: count },
@@ -443,7 +676,7 @@ function jsonObject(schema, refs, kind, depth) {
     for (const [name, p] of Object.entries(props)) {
       if (name in out) continue;
       if (kind === "minimal" && !required.has(name)) continue;
-      if (kind === "full" && depth >= MAX_DEPTH && !required.has(name)) continue;
+      if (kind === "full" && depth >= MAX_DEPTH2 && !required.has(name)) continue;
       out[name] = jsonExample(p, refs, kind, depth + 1);
     }
   }
@@ -478,17 +711,111 @@ function jsonNumber(s, type, kind) {
   return type === "integer" ? Math.ceil(v) : v;
 }
 
+// src/site/proto-fields.ts
+var MAX_DEPTH3 = 8;
+function protoFieldTable(text2, references2) {
+  const schema = parseProto(text2, references2);
+  const top = schema === void 0 ? void 0 : firstMessage(schema);
+  if (schema === void 0 || top === void 0) return [];
+  const texts = /* @__PURE__ */ new Map([["", text2.split("\n")]]);
+  for (const r of references2) texts.set(r.name, r.text.split("\n"));
+  const rows = [];
+  addMessage(schema, top, "", 0, /* @__PURE__ */ new Set([top.fullName]));
+  return rows;
+  function addMessage(s, m, prefix, depth, seen) {
+    for (const f of fieldsOf(m.element, syntaxOf(s, m))) {
+      const path = prefix === "" ? f.name : `${prefix}.${f.name}`;
+      const type = f.field === void 0 ? void 0 : resolveType(s, m, f.field.type);
+      rows.push({
+        path,
+        depth,
+        name: f.name,
+        type: type === void 0 ? `group ${f.group?.name ?? ""}` : describeType(type),
+        required: f.label === "required",
+        default: defaultOf(f, type),
+        doc: commentOf(texts.get(m.source), f.line, f.column),
+        aliases: [],
+        pointer: m.source === "" ? pointerOf(m, f) : void 0,
+        number: f.tag,
+        label: f.label
+      });
+      if (depth + 1 >= MAX_DEPTH3) continue;
+      const nested = f.group !== void 0 ? groupMessage(m, f.group) : type === void 0 ? void 0 : messageIn(type);
+      if (nested === void 0 || seen.has(nested.fullName)) continue;
+      addMessage(s, nested, path, depth + 1, /* @__PURE__ */ new Set([...seen, nested.fullName]));
+    }
+  }
+}
+function messageIn(t) {
+  if (t.kind === "message") return t.message;
+  if (t.kind === "map") return messageIn(t.value);
+  return void 0;
+}
+function describeType(t) {
+  switch (t.kind) {
+    case "scalar":
+      return t.name;
+    case "enum":
+      return `enum ${t.fullName} {${t.element.constants.map((c) => c.name).join(", ")}}`;
+    case "message":
+      return `message ${t.message.fullName}`;
+    case "well-known":
+      return `${t.fullName} (well-known)`;
+    case "map":
+      return `map<${t.key}, ${describeType(t.value)}>`;
+    case "unresolved":
+      return t.name;
+  }
+}
+function pointerOf(m, f) {
+  const local = m.packageName === "" ? m.fullName : m.fullName.slice(m.packageName.length + 1);
+  return `/${local.split(".").join("/")}${f.oneOf === void 0 ? "" : `/${f.oneOf}`}/${f.tag}`;
+}
+function defaultOf(f, type) {
+  const written = f.field?.defaultValue;
+  if (written === void 0) return void 0;
+  const quoted = type?.kind === "enum" || type?.kind === "scalar" && ["string", "bytes"].includes(type.name);
+  return quoted ? JSON.stringify(written) : written;
+}
+function commentOf(lines, line, column) {
+  if (lines === void 0 || (lines[line - 1] ?? "").slice(0, column - 1).trim() !== "") return void 0;
+  const leading = [];
+  let i = line - 2;
+  const blockEnd = (lines[i] ?? "").trim();
+  if (blockEnd.endsWith("*/")) {
+    const block = [];
+    while (i >= 0) {
+      const l = (lines[i] ?? "").trim();
+      block.unshift(l);
+      if (l.startsWith("/*")) break;
+      i--;
+    }
+    const body = block.join("\n").replace(/^\/\*+/, "").replace(/\*+\/$/, "").split("\n").map((l) => l.replace(/^\s*\*\s?/, "").trim()).filter((l) => l !== "");
+    if (body.length > 0) return body.join(" ");
+  }
+  for (; i >= 0; i--) {
+    const l = (lines[i] ?? "").trim();
+    if (!l.startsWith("//")) break;
+    leading.unshift(l.replace(/^\/\/+\s?/, "").trim());
+  }
+  if (leading.length > 0) return leading.join(" ");
+  const own = lines[line - 1] ?? "";
+  const trailing = /;\s*\/\/+\s?(.*)$/.exec(own);
+  return trailing?.[1] === void 0 || trailing[1].trim() === "" ? void 0 : trailing[1].trim();
+}
+
 // src/site/fields.ts
-var MAX_DEPTH2 = 8;
+var MAX_DEPTH4 = 8;
 function fieldTable(format, text2, references2) {
-  let value;
+  if (format === "protobuf") return protoFieldTable(text2, references2);
+  let value2;
   try {
-    value = JSON.parse(text2);
+    value2 = JSON.parse(text2);
   } catch {
     return [];
   }
-  if (format === "avro") return avroFields(value, references2);
-  if (format === "json") return jsonFields(value, references2);
+  if (format === "avro") return avroFields(value2, references2);
+  if (format === "json") return jsonFields(value2, references2);
   return [];
 }
 function parseAll(references2) {
@@ -525,7 +852,7 @@ function avroFields(schema, references2) {
         aliases: Array.isArray(f["aliases"]) ? f["aliases"].filter((a) => typeof a === "string") : [],
         pointer
       });
-      if (depth + 1 >= MAX_DEPTH2) return;
+      if (depth + 1 >= MAX_DEPTH4) return;
       for (const nested of recordsIn(
         type,
         record.namespace,
@@ -583,7 +910,7 @@ function jsonFields(schema, references2) {
         aliases: [],
         pointer: pointerBase === void 0 || !(name in own) ? void 0 : `${pointerBase}/properties/${escapeToken(name)}`
       });
-      if (depth + 1 >= MAX_DEPTH2 || ref !== void 0 && seen.has(ref)) continue;
+      if (depth + 1 >= MAX_DEPTH4 || ref !== void 0 && seen.has(ref)) continue;
       const nextSeen = ref === void 0 ? seen : /* @__PURE__ */ new Set([...seen, ref]);
       const here = ref === void 0 && pointerBase !== void 0 && name in own ? `${pointerBase}/properties/${escapeToken(name)}` : void 0;
       if (Object.keys(mergedProperties(obj)).length > 0) addObject(raw2, path, depth + 1, nextSeen, here);
@@ -775,6 +1102,8 @@ function row(from, to) {
       notes.push(
         from.default === void 0 ? `default ${to.default} added` : to.default === void 0 ? `default ${from.default} removed` : `default ${from.default} → ${to.default}`
       );
+    if (from.number !== to.number) notes.push(`number ${from.number} → ${to.number}`);
+    if (from.label !== to.label) notes.push(`label ${from.label} → ${to.label}`);
     if (from.doc !== to.doc) notes.push("doc changed");
     if (from.aliases.join() !== to.aliases.join())
       notes.push(`aliases [${from.aliases.join(", ")}] → [${to.aliases.join(", ")}]`);
@@ -1034,8 +1363,8 @@ function esc(text2) {
     (c) => c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : "&#39;"
   );
 }
-function scriptJson(value) {
-  return JSON.stringify(value).replace(/</g, "\\u003c");
+function scriptJson(value2) {
+  return JSON.stringify(value2).replace(/</g, "\\u003c");
 }
 function subjectPage(subject) {
   return `${subject.replace(/[^A-Za-z0-9._-]/g, (c) => `~${c.codePointAt(0).toString(16)}~`)}.html`;
@@ -1053,6 +1382,11 @@ function page(options) {
 }
 function shortDate(iso) {
   return iso.slice(0, 10);
+}
+
+// src/site/paths.ts
+function subjectPagePath(subject) {
+  return `subjects/${subjectPage(subject)}`;
 }
 
 // src/site/render-index.ts
@@ -1074,7 +1408,7 @@ function row2(s, drift) {
   const committed = s.versions.filter((v) => v.commit !== null);
   const last = committed.at(-1);
   const change = last === void 0 ? "—" : `<code>${last.commit.slice(0, 7)}</code> ${esc(last.author)} <time datetime="${esc(last.date)}">${shortDate(last.date)}</time>`;
-  return `<tr class="subject" data-name="${esc(s.subject.toLowerCase())}" data-format="${s.format}" data-level="${s.level}"><th scope="row"><a href="subjects/${esc(encodeURI(subjectPage(s.subject)))}">${esc(s.subject)}</a></th><td>${s.format}</td><td>${s.level}</td><td class="num">${committed.length}</td><td>${change}</td><td><span class="state ${s.state}">${s.state}</span></td>${driftCell(drift, s.subject)}</tr>`;
+  return `<tr class="subject" data-name="${esc(s.subject.toLowerCase())}" data-format="${s.format}" data-level="${s.level}"><th scope="row"><a href="${esc(encodeURI(subjectPagePath(s.subject)))}">${esc(s.subject)}</a></th><td>${s.format}</td><td>${s.level}</td><td class="num">${committed.length}</td><td>${change}</td><td><span class="state ${s.state}">${s.state}</span></td>${driftCell(drift, s.subject)}</tr>`;
 }
 function renderIndex(model) {
   const columns = model.registry === void 0 ? 6 : 7;
@@ -1204,7 +1538,8 @@ function renderChanges(changes) {
 function side(f) {
   if (f === void 0) return '<td class="empty"></td>';
   const def = f.default === void 0 ? "" : ` = <code>${esc(f.default)}</code>`;
-  return `<td><code>${esc(f.type)}</code>${def}${f.required ? "" : ' <span class="opt">optional</span>'}${f.doc === void 0 ? "" : `<div class="doc">${esc(f.doc)}</div>`}</td>`;
+  const label = f.label !== void 0 ? ` <span class="opt">#${f.number ?? "?"} ${esc(f.label)}</span>` : f.required ? "" : ' <span class="opt">optional</span>';
+  return `<td><code>${esc(f.type)}</code>${def}${label}${f.doc === void 0 ? "" : `<div class="doc">${esc(f.doc)}</div>`}</td>`;
 }
 function fieldRow(r) {
   const effect = r.status === "same" ? "same" : effectClass(r);
@@ -1266,16 +1601,29 @@ ${renderChanges(v.changes)}${renderFindings(v.findings)}</li>`
   return `<ol class="versions" reversed>${items}</ol>`;
 }
 function fields(s) {
-  if (s.current.fields.length === 0)
-    return s.format === "protobuf" ? "<p>The field table covers Avro and JSON Schema; see the schema below.</p>" : "<p>This schema has no fields (see the schema below).</p>";
-  return `<table class="fields"><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Default</th><th scope="col">Doc</th><th scope="col">Aliases</th></tr></thead><tbody>${s.current.fields.map(
-    (f) => `<tr data-path="${esc(f.path)}"><th scope="row" style="padding-left:${0.5 + f.depth * 1.2}em"><code>${esc(f.name)}</code></th><td><code>${esc(f.type)}</code></td><td>${f.required ? "required" : "optional"}</td><td>${f.default === void 0 ? "" : `<code>${esc(f.default)}</code>`}</td><td>${esc(f.doc ?? "")}</td><td>${f.aliases.map(esc).join(", ")}</td></tr>`
+  if (s.current.fields.length === 0) return "<p>This schema has no fields (see the schema below).</p>";
+  const proto = s.format === "protobuf";
+  const head = proto ? ["Field", "Number", "Type", "Label", "Default", "Doc"] : ["Field", "Type", "Required", "Default", "Doc", "Aliases"];
+  const cells = (f) => {
+    const type = `<td><code>${esc(f.type)}</code></td>`;
+    const dflt = `<td>${f.default === void 0 ? "" : `<code>${esc(f.default)}</code>`}</td>`;
+    const doc = `<td>${esc(f.doc ?? "")}</td>`;
+    return proto ? [`<td>${f.number ?? ""}</td>`, type, `<td>${esc(f.label ?? "")}</td>`, dflt, doc] : [
+      type,
+      `<td>${f.required ? "required" : "optional"}</td>`,
+      dflt,
+      doc,
+      `<td>${f.aliases.map(esc).join(", ")}</td>`
+    ];
+  };
+  return `<table class="fields"><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join("")}</tr></thead><tbody>${s.current.fields.map(
+    (f) => `<tr data-path="${esc(f.path)}"><th scope="row" style="padding-left:${0.5 + f.depth * 1.2}em"><code>${esc(f.name)}</code></th>${cells(f).join("")}</tr>`
   ).join("")}</tbody></table>`;
 }
 function examples(s) {
   if (s.current.examples.length === 0) return "<p>No example for this schema.</p>";
   return s.current.examples.map(
-    (e) => `<figure class="example"><figcaption>${e.kind === "minimal" ? "Minimal" : "Full"} message${e.encodedBytes === void 0 ? "" : ` · <span class="size">${e.encodedBytes} bytes</span> in Avro binary`}${s.format === "avro" ? " · Avro JSON encoding" : ""}</figcaption><pre><code class="example-json" data-kind="${e.kind}">${esc(JSON.stringify(e.value, null, 2))}</code></pre></figure>`
+    (e) => `<figure class="example"><figcaption>${e.kind === "minimal" ? "Minimal" : "Full"} message${e.encodedBytes === void 0 ? "" : ` · <span class="size">${e.encodedBytes} bytes</span> in Avro binary`}${s.format === "avro" ? " · Avro JSON encoding" : e.message !== void 0 ? ` · proto3 JSON mapping of <code>${esc(e.message)}</code>` : ""}</figcaption><pre><code class="example-json" data-kind="${e.kind}">${esc(JSON.stringify(e.value, null, 2))}</code></pre></figure>`
   ).join("");
 }
 function references(s, edges) {
@@ -1403,7 +1751,7 @@ function* siteFiles({ model, lastSteps }) {
   yield ["index.html", renderIndex(model)];
   yield ["graph.html", renderGraphPage(model.edges, model.subjects.length)];
   for (const s of model.subjects)
-    yield [`subjects/${subjectPage(s.subject)}`, renderSubject(s, model.edges, lastSteps.get(s.subject))];
+    yield [subjectPagePath(s.subject), renderSubject(s, model.edges, lastSteps.get(s.subject))];
 }
 function renderSite(data) {
   return new Map(siteFiles(data));

@@ -1,13 +1,13 @@
 import {
   startRegistryServer
-} from "./chunk-JXQQGBYV.js";
+} from "./chunk-WWB45SEJ.js";
 import "./chunk-EKN6NJ4H.js";
 import {
   SchemaRegistryClient
 } from "./chunk-4NB2SHSX.js";
 import {
   main
-} from "./chunk-DFMUX2CN.js";
+} from "./chunk-J6UBD3WX.js";
 import "./chunk-MKMUT2DC.js";
 import {
   parseCommandArgs

@@ -10,7 +10,7 @@ import {
   parseAuthFile,
   startRegistryServer,
   withUser
-} from "./chunk-JXQQGBYV.js";
+} from "./chunk-WWB45SEJ.js";
 import "./chunk-EKN6NJ4H.js";
 import "./chunk-MKMUT2DC.js";
 import {
@@ -92,7 +92,7 @@ async function firstLineOfStdin() {
 }
 
 // src/cli/commands/registry.ts
-var SERVE_USAGE = "schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N] [--max-schema-bytes N] [--reject-empty-subject] [--reference-versions-strict] [--rule-sets keep|drop] [--tls-cert FILE --tls-key FILE [--tls-ca FILE] [--tls-client-auth none|optional|required]] [--auth-file FILE]";
+var SERVE_USAGE = "schemagate registry serve [--host 127.0.0.1] [--port 8081] [--data DIR] [--shapes 7|8] [--max-body-bytes N] [--max-schema-bytes N] [--reject-empty-subject] [--reference-versions-strict] [--rule-sets keep|drop] [--tls-cert FILE --tls-key FILE [--tls-ca FILE] [--tls-client-auth none|optional|required]] [--auth-file FILE] [--kafka HOST:PORT[,…] [--topic _schemas] [--group-id schema-registry] [--advertised-url URL]]";
 var USAGE = `${SERVE_USAGE}
        ${PASSWD_USAGE}`;
 function intOption(text, name, fallback, min, max) {
@@ -159,10 +159,15 @@ async function serve(args, io) {
       "tls-key": { type: "string" },
       "tls-ca": { type: "string" },
       "tls-client-auth": { type: "string" },
-      "auth-file": { type: "string" }
+      "auth-file": { type: "string" },
+      kafka: { type: "string" },
+      topic: { type: "string" },
+      "group-id": { type: "string" },
+      "advertised-url": { type: "string" }
     },
     SERVE_USAGE
   );
+  const kafka = kafkaOption(values);
   const shapes = values.shapes ?? "7";
   if (shapes !== "7" && shapes !== "8")
     throw new SchemagateError(
@@ -200,7 +205,8 @@ usage: ${USAGE}`
       2 ** 31 - 1
     ),
     rejectEmptySubject: values["reject-empty-subject"] === true,
-    referenceVersionsStrict: values["reference-versions-strict"] === true
+    referenceVersionsStrict: values["reference-versions-strict"] === true,
+    ...kafka === void 0 ? {} : { kafka }
   });
   const stopped = new Promise((done) => {
     const stop = () => {
@@ -211,15 +217,64 @@ usage: ${USAGE}`
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
+  let exitCode = 0;
+  server.kafka?.onFatal((e) => {
+    io.stderr(`schemagate registry: ${e.message}; stopping
+`);
+    exitCode = 3;
+    process.kill(process.pid, "SIGTERM");
+  });
   const { events, millis, tornBytes } = server.startup;
-  io.stderr(
-    `schemagate registry: data in ${server.dataDir}; replayed ${events} events in ${millis.toFixed(0)} ms${tornBytes > 0 ? ` (cut off ${tornBytes} bytes of an unfinished last write)` : ""}
+  if (server.kafka !== void 0)
+    io.stderr(
+      `schemagate registry: state in Kafka topic ${server.kafka.topic} (group ${server.kafka.groupId}); read ${events} offsets in ${millis.toFixed(0)} ms
 `
-  );
+    );
+  else
+    io.stderr(
+      `schemagate registry: data in ${server.dataDir}; replayed ${events} events in ${millis.toFixed(0)} ms${tornBytes > 0 ? ` (cut off ${tornBytes} bytes of an unfinished last write)` : ""}
+`
+    );
   io.stdout(`listening on ${server.url}
 `);
   await stopped;
-  return 0;
+  return exitCode;
+}
+function kafkaOption(values) {
+  const bootstrap = values.kafka;
+  if (bootstrap === void 0) {
+    for (const name of ["topic", "group-id", "advertised-url"])
+      if (values[name] !== void 0)
+        throw new SchemagateError("INVALID_ARGUMENT", `--${name} needs --kafka
+usage: ${SERVE_USAGE}`);
+    return void 0;
+  }
+  if (values.data !== void 0)
+    throw new SchemagateError(
+      "INVALID_ARGUMENT",
+      `--data and --kafka exclude each other: the state is in one or the other
+usage: ${SERVE_USAGE}`
+    );
+  const brokers = bootstrap.split(",").map((b) => b.trim());
+  if (brokers.some((b) => !/^[^\s:]+:\d+$/.test(b)))
+    throw new SchemagateError(
+      "INVALID_ARGUMENT",
+      `--kafka must be a comma-separated list of host:port, got '${bootstrap}'
+usage: ${SERVE_USAGE}`
+    );
+  const advertised = values["advertised-url"];
+  if (advertised !== void 0 && !/^https?:\/\/[^/]+$/.test(advertised.replace(/\/$/, "")))
+    throw new SchemagateError(
+      "INVALID_ARGUMENT",
+      `--advertised-url must be http(s)://host:port, got '${advertised}'
+usage: ${SERVE_USAGE}`
+    );
+  return {
+    brokers,
+    ...values.topic === void 0 ? {} : { topic: values.topic },
+    ...values["group-id"] === void 0 ? {} : { groupId: values["group-id"] },
+    ...advertised === void 0 ? {} : { advertisedUrl: advertised.replace(/\/$/, "") }
+  };
 }
 var command = {
   name: "registry",

@@ -1,7 +1,7 @@
 import {
   readSiteModel,
   writeSite
-} from "./chunk-ZNMNQT6E.js";
+} from "./chunk-D4WLA3B5.js";
 import {
   configAt
 } from "./chunk-RNR4LZQT.js";
@@ -14,6 +14,7 @@ import "./chunk-4NB2SHSX.js";
 import {
   parseCommandArgs
 } from "./chunk-DUM46SY7.js";
+import "./chunk-Q2OF7EOK.js";
 import "./chunk-5QGPZNPE.js";
 import "./chunk-UKMXE7KU.js";
 import "./chunk-QLTC7SBT.js";
@@ -70,7 +71,7 @@ usage: ${usage}`
       ...values.registry === void 0 ? {} : { registry: { url: values.registry, env: io.env } }
     };
     if (values.serve === true) {
-      const { serveSite } = await import("./serve-EEJUVBTX.js");
+      const { serveSite } = await import("./serve-C32ERGLM.js");
       return serveSite({ ...options, port: parsePort(values.port), host: values.host ?? "127.0.0.1", io });
     }
     if (values.out === void 0)
@@ -79,7 +80,7 @@ usage: ${usage}`);
     const out = resolve(io.cwd, values.out);
     const data = await readSiteModel(options);
     const model = data.model;
-    const written = writeSite(data, out);
+    const written = writeOrExplain(data, out, values.out);
     const problems = model.subjects.filter((s) => s.current.problems.length > 0);
     io.stdout(
       `wrote ${written.pages} pages for ${model.subjects.length} subject${model.subjects.length === 1 ? "" : "s"} to ${out}/index.html${problems.length === 0 ? "" : ` (${problems.length} with problems shown on their pages: ${problems.map((s) => s.subject).slice(0, 5).join(", ")})`}
@@ -90,6 +91,18 @@ usage: ${usage}`);
     return 0;
   }
 };
+function writeOrExplain(data, out, given) {
+  try {
+    return writeSite(data, out);
+  } catch (e) {
+    const { code, path } = e;
+    if (code === void 0) throw e;
+    throw new SchemagateError(
+      "INVALID_ARGUMENT",
+      `--out '${given}': cannot write the site there (${code}${path === void 0 ? "" : ` at ${path}`})`
+    );
+  }
+}
 function parsePort(text) {
   if (text === void 0) return 8090;
   const n = Number(text);

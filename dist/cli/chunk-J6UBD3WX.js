@@ -9,16 +9,16 @@ var COMMANDS = {
   log: () => import("./log-WKRLEBAO.js"),
   diff: () => import("./diff-BXQJKJC7.js"),
   init: () => import("./init-7F2DFDR3.js"),
-  registry: () => import("./registry-CR44TBZN.js"),
+  registry: () => import("./registry-VDNL4FBS.js"),
   publish: () => import("./publish-2TQZGBI2.js"),
   status: () => import("./status-UXMPCWI4.js"),
   import: () => import("./import-M3KGIY4H.js"),
-  demo: () => import("./demo-VIZC3XCA.js"),
+  demo: () => import("./demo-KSP3TKY5.js"),
   generate: () => import("./generate-TLNZVFHR.js"),
   lint: () => import("./lint-VTPCXMPE.js"),
   validate: () => import("./validate-S35DSVM6.js"),
   types: () => import("./types-KOHR3GI2.js"),
-  docs: () => import("./docs-LQ3FK3BK.js")
+  docs: () => import("./docs-BE4NDHUV.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

@@ -504,6 +504,9 @@ function sendError(res, contentType, e) {
   if (e.status === 413) res.setHeader("Connection", "close");
   sendJson(res, e.status, contentType, JSON.stringify(e.body()));
 }
+function readBodyText(req, limit) {
+  return new Promise((resolve3, reject) => readBody(req, limit, { body: resolve3, fail: reject }));
+}
 
 // src/registry/server/negotiate.ts
 var PRODUCES = [
@@ -612,6 +615,1075 @@ function matchPattern(pattern, segments) {
   return params;
 }
 
+// src/registry/server/health.ts
+function health(res, cluster) {
+  const body = cluster === void 0 ? { ready: true, store: "file", role: "leader" } : { store: "kafka", topic: cluster.topic, groupId: cluster.groupId, ...cluster.health() };
+  const text2 = JSON.stringify(body);
+  res.writeHead(body.ready ? 200 : 503, {
+    "Content-Type": "application/json",
+    "Content-Length": Buffer.byteLength(text2)
+  });
+  res.end(text2);
+}
+
+// src/kafka/kafkajs.ts
+var loaded;
+function loadKafkajs() {
+  loaded ??= import("kafkajs").then(
+    (m) => m.default ?? m,
+    (error) => {
+      loaded = void 0;
+      throw new SchemagateError(
+        "KAFKA_ERROR",
+        "the Kafka integration needs the kafkajs package: npm install kafkajs",
+        {},
+        { cause: error }
+      );
+    }
+  );
+  return loaded;
+}
+
+// src/registry/kafka-store/connection.ts
+import { readFileSync as readFileSync2 } from "node:fs";
+var DEFAULT_TOPIC = "_schemas";
+var DEFAULT_GROUP_ID = "schema-registry";
+var ENV = {
+  mechanism: "SCHEMAGATE_KAFKA_SASL_MECHANISM",
+  username: "SCHEMAGATE_KAFKA_SASL_USERNAME",
+  password: "SCHEMAGATE_KAFKA_SASL_PASSWORD",
+  ssl: "SCHEMAGATE_KAFKA_SSL",
+  ca: "SCHEMAGATE_KAFKA_SSL_CA_FILE",
+  cert: "SCHEMAGATE_KAFKA_SSL_CERT_FILE",
+  key: "SCHEMAGATE_KAFKA_SSL_KEY_FILE"
+};
+var MECHANISMS = ["plain", "scram-sha-256", "scram-sha-512"];
+function readPem2(env, name) {
+  const file = env[name];
+  if (file === void 0 || file === "") return void 0;
+  try {
+    return readFileSync2(file, "utf8");
+  } catch (e) {
+    throw new SchemagateError("INVALID_ARGUMENT", `${name}: cannot read ${file}: ${e.message}`);
+  }
+}
+function kafkaSecurityFromEnv(env = process.env) {
+  const out = {};
+  const ca = readPem2(env, ENV.ca);
+  const cert = readPem2(env, ENV.cert);
+  const key = readPem2(env, ENV.key);
+  const sslFlag = env[ENV.ssl];
+  if (sslFlag !== void 0 && sslFlag !== "" && sslFlag !== "true" && sslFlag !== "false")
+    throw new SchemagateError("INVALID_ARGUMENT", `${ENV.ssl} must be true or false, got '${sslFlag}'`);
+  if (cert === void 0 !== (key === void 0))
+    throw new SchemagateError("INVALID_ARGUMENT", `${ENV.cert} and ${ENV.key} go together`);
+  if (sslFlag === "true" || ca !== void 0 || cert !== void 0) {
+    if (sslFlag === "false")
+      throw new SchemagateError(
+        "INVALID_ARGUMENT",
+        `${ENV.ssl}=false contradicts the TLS files that are set`
+      );
+    out.ssl = ca === void 0 && cert === void 0 ? true : { ca, cert, key };
+  }
+  const mechanism = env[ENV.mechanism];
+  if (mechanism !== void 0 && mechanism !== "") {
+    const m = mechanism.toLowerCase();
+    if (!MECHANISMS.includes(m))
+      throw new SchemagateError(
+        "INVALID_ARGUMENT",
+        `${ENV.mechanism} must be one of ${MECHANISMS.join(", ")}, got '${mechanism}'`
+      );
+    const username = env[ENV.username];
+    const password = env[ENV.password];
+    if (username === void 0 || password === void 0)
+      throw new SchemagateError(
+        "INVALID_ARGUMENT",
+        `${ENV.mechanism} needs ${ENV.username} and ${ENV.password}`
+      );
+    const mech = m;
+    out.sasl = mech === "plain" ? { mechanism: mech, username, password } : mech === "scram-sha-256" ? { mechanism: mech, username, password } : { mechanism: mech, username, password };
+  }
+  return out;
+}
+
+// src/registry/kafka-store/elector.ts
+var ASSIGNER_NAME = "schemagate-registry-leader";
+function memberData(buffer) {
+  if (buffer === void 0 || buffer.length === 0) return void 0;
+  try {
+    const d = JSON.parse(buffer.toString("utf8"));
+    return typeof d.url === "string" ? { url: d.url, leading: d.leading === true } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var LeaderElector = class _LeaderElector {
+  constructor(consumer, admin, groupId, topic, url, onChange, codec) {
+    this.consumer = consumer;
+    this.admin = admin;
+    this.groupId = groupId;
+    this.topic = topic;
+    this.url = url;
+    this.onChange = onChange;
+    this.codec = codec;
+  }
+  consumer;
+  admin;
+  groupId;
+  topic;
+  url;
+  onChange;
+  codec;
+  current = { leader: false, leaderUrl: void 0 };
+  leading = false;
+  stopped = false;
+  static async start(kafka, module, admin, options, onChange) {
+    const ref = {};
+    const { MemberMetadata, MemberAssignment } = module.AssignerProtocol;
+    const assigner = () => ({
+      name: ASSIGNER_NAME,
+      version: 1,
+      protocol: ({ topics }) => ({
+        name: ASSIGNER_NAME,
+        metadata: MemberMetadata.encode({
+          version: 1,
+          topics,
+          userData: Buffer.from(JSON.stringify({ url: options.url, leading: ref.elector?.leading ?? false }))
+        })
+      }),
+      assign: ({ members }) => {
+        const described = members.map((m) => ({
+          memberId: m.memberId,
+          data: memberData(MemberMetadata.decode(m.memberMetadata)?.userData)
+        }));
+        const sorted = [...described].sort((a, b) => a.memberId < b.memberId ? -1 : 1);
+        const chosen = sorted.find((m) => m.data?.leading === true) ?? sorted[0];
+        return Promise.resolve(
+          members.map((m) => ({
+            memberId: m.memberId,
+            memberAssignment: MemberAssignment.encode({
+              version: 1,
+              assignment: m.memberId === chosen?.memberId ? { [options.topic]: [0] } : {},
+              userData: Buffer.alloc(0)
+            })
+          }))
+        );
+      }
+    });
+    const consumer = kafka.consumer({
+      groupId: options.groupId,
+      partitionAssigners: [assigner],
+      sessionTimeout: options.sessionTimeoutMs,
+      heartbeatInterval: Math.max(500, Math.floor(options.sessionTimeoutMs / 6)),
+      rebalanceTimeout: options.sessionTimeoutMs,
+      allowAutoTopicCreation: false,
+      maxWaitTimeInMs: 500
+    });
+    const elector = new _LeaderElector(
+      consumer,
+      admin,
+      options.groupId,
+      options.topic,
+      options.url,
+      onChange,
+      module.AssignerProtocol
+    );
+    ref.elector = elector;
+    const self = elector;
+    consumer.on(consumer.events.GROUP_JOIN, (e) => {
+      const mine = e.payload.memberAssignment[options.topic]?.includes(0) === true;
+      void self.joined(mine);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic: options.topic, fromBeginning: false });
+    await consumer.run({ autoCommit: false, eachBatch: () => Promise.resolve() });
+    consumer.pause([{ topic: options.topic }]);
+    return elector;
+  }
+  get leadership() {
+    return this.current;
+  }
+  async joined(mine) {
+    this.leading = mine;
+    if (mine) return this.publish({ leader: true, leaderUrl: this.url });
+    this.publish({ leader: false, leaderUrl: void 0 });
+    for (let attempt = 0; attempt < 20 && !this.stopped && !this.leading; attempt++) {
+      const url = await this.describeLeader().catch(() => void 0);
+      if (url !== void 0) {
+        if (!this.leading) this.publish({ leader: false, leaderUrl: url });
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  async describeLeader() {
+    const { groups } = await this.admin.describeGroups([this.groupId]);
+    for (const m of groups[0]?.members ?? []) {
+      if (m.memberAssignment.length === 0) continue;
+      const assignment = this.decodeAssignment(m.memberAssignment);
+      if (assignment?.[this.topic]?.includes(0) !== true) continue;
+      return this.decodeUrl(m.memberMetadata);
+    }
+    return void 0;
+  }
+  decodeAssignment(buffer) {
+    return this.codec.MemberAssignment.decode(buffer)?.assignment;
+  }
+  decodeUrl(buffer) {
+    return memberData(this.codec.MemberMetadata.decode(buffer)?.userData)?.url;
+  }
+  publish(l) {
+    if (this.stopped) return;
+    if (l.leader === this.current.leader && l.leaderUrl === this.current.leaderUrl) return;
+    this.current = l;
+    this.onChange(l);
+  }
+  /** Leaves the group at once, so that another node takes over without waiting for a session to time out. */
+  async stop() {
+    this.stopped = true;
+    await this.consumer.disconnect();
+  }
+};
+
+// src/registry/server/types.ts
+var MODES = ["READWRITE", "READONLY", "READONLY_OVERRIDE", "IMPORT", "FORWARD"];
+
+// src/registry/kafka-store/records.ts
+var DEFAULT_TENANT = "default";
+var RecordFormatError = class extends Error {
+  code = "KAFKA_STORE_RECORD";
+};
+function encodeKey(key) {
+  switch (key.keytype) {
+    case "SCHEMA":
+      return JSON.stringify({
+        keytype: "SCHEMA",
+        subject: key.subject,
+        version: key.version,
+        magic: 1
+      });
+    case "CONFIG":
+    case "MODE":
+      return JSON.stringify({ keytype: key.keytype, subject: key.subject, magic: 0 });
+    case "DELETE_SUBJECT":
+    case "CLEAR_SUBJECT":
+      return JSON.stringify({ keytype: key.keytype, subject: key.subject, magic: 0 });
+    case "CONTEXT":
+      return JSON.stringify({ keytype: "CONTEXT", tenant: key.tenant, context: key.context, magic: 0 });
+    case "NOOP":
+      return JSON.stringify({ keytype: "NOOP", magic: 0 });
+  }
+}
+var CONFIG_FIELDS = [
+  "alias",
+  "normalize",
+  "validateFields",
+  "validateNewSchemas",
+  "compatibilityLevel",
+  "compatibilityPolicy",
+  "compatibilityGroup",
+  "defaultMetadata",
+  "overrideMetadata",
+  "defaultRuleSet",
+  "overrideRuleSet"
+];
+function encodeSchemaValue(v) {
+  return JSON.stringify({
+    subject: v.subject,
+    version: v.version,
+    id: v.id,
+    md5: v.md5,
+    schemaType: v.schemaType,
+    references: v.references.length > 0 ? v.references : void 0,
+    metadata: v.metadata,
+    ruleSet: v.ruleSet,
+    schema: v.schema,
+    deleted: v.deleted
+  });
+}
+function encodeConfigValue(subject, c) {
+  const out = { subject };
+  for (const f of CONFIG_FIELDS) out[f] = c[f];
+  return JSON.stringify(out);
+}
+function encodeModeValue(subject, mode) {
+  return JSON.stringify({ subject, mode });
+}
+function encodeContextValue(context) {
+  return JSON.stringify({ tenant: DEFAULT_TENANT, context });
+}
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function parseObject(text2, what) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text2);
+  } catch (e) {
+    throw new RecordFormatError(`${what} is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!isObject(parsed)) throw new RecordFormatError(`${what} is not a JSON object`);
+  return parsed;
+}
+function str(o, field, what) {
+  const v = o[field];
+  if (typeof v !== "string") throw new RecordFormatError(`${what} has no string "${field}"`);
+  return v;
+}
+function optStr(o, field, what) {
+  const v = o[field];
+  if (v === void 0 || v === null) return void 0;
+  if (typeof v !== "string") throw new RecordFormatError(`${what}: "${field}" is not a string`);
+  return v;
+}
+function int(o, field, what) {
+  const v = o[field];
+  if (typeof v !== "number" || !Number.isInteger(v))
+    throw new RecordFormatError(`${what} has no integer "${field}"`);
+  return v;
+}
+function decodeKey(text2) {
+  const o = parseObject(text2, "key");
+  const keytype = o.keytype;
+  const magic = o.magic ?? 0;
+  switch (keytype) {
+    case "SCHEMA":
+      if (magic !== 0 && magic !== 1)
+        throw new RecordFormatError(`SCHEMA key with magic byte ${String(magic)}`);
+      return { keytype, subject: str(o, "subject", "SCHEMA key"), version: int(o, "version", "SCHEMA key") };
+    case "CONFIG":
+    case "MODE": {
+      const subject = optStr(o, "subject", `${keytype} key`);
+      return subject === void 0 ? { keytype } : { keytype, subject };
+    }
+    case "DELETE_SUBJECT":
+    case "CLEAR_SUBJECT":
+      return { keytype, subject: str(o, "subject", `${keytype} key`) };
+    case "CONTEXT":
+      return {
+        keytype,
+        tenant: optStr(o, "tenant", "CONTEXT key") ?? DEFAULT_TENANT,
+        context: str(o, "context", "CONTEXT key")
+      };
+    case "NOOP":
+      return { keytype };
+    default:
+      return void 0;
+  }
+}
+function references(o) {
+  const refs = o.references;
+  if (refs === void 0 || refs === null) return [];
+  if (!Array.isArray(refs)) throw new RecordFormatError('SCHEMA value: "references" is not a list');
+  return refs.map((r) => {
+    if (!isObject(r)) throw new RecordFormatError("SCHEMA value: a reference is not an object");
+    return {
+      name: str(r, "name", "reference"),
+      subject: str(r, "subject", "reference"),
+      version: int(r, "version", "reference")
+    };
+  });
+}
+function optObject(o, field) {
+  const v = o[field];
+  if (v === void 0 || v === null) return void 0;
+  if (!isObject(v)) throw new RecordFormatError(`"${field}" is not an object`);
+  return v;
+}
+function decodeSchemaValue(text2) {
+  const o = parseObject(text2, "SCHEMA value");
+  const md5 = optStr(o, "md5", "SCHEMA value");
+  const metadata = optObject(o, "metadata");
+  const ruleSet = optObject(o, "ruleSet");
+  const deleted = o.deleted ?? false;
+  if (typeof deleted !== "boolean") throw new RecordFormatError('SCHEMA value: "deleted" is not a boolean');
+  return {
+    subject: str(o, "subject", "SCHEMA value"),
+    version: int(o, "version", "SCHEMA value"),
+    id: int(o, "id", "SCHEMA value"),
+    ...md5 === void 0 ? {} : { md5 },
+    // Records written before schema types existed are Avro, as Confluent reads them.
+    schemaType: optStr(o, "schemaType", "SCHEMA value") ?? "AVRO",
+    references: references(o),
+    ...metadata === void 0 ? {} : { metadata },
+    ...ruleSet === void 0 ? {} : { ruleSet },
+    schema: str(o, "schema", "SCHEMA value"),
+    deleted
+  };
+}
+function decodeConfigValue(text2) {
+  const o = parseObject(text2, "CONFIG value");
+  const out = {};
+  for (const f of CONFIG_FIELDS) if (o[f] !== void 0 && o[f] !== null) out[f] = o[f];
+  return out;
+}
+function decodeRecord(raw) {
+  const key = decodeKey(raw.key);
+  if (key === void 0) return void 0;
+  if (raw.value === null) return { key, value: null };
+  switch (key.keytype) {
+    case "SCHEMA":
+      return { key, value: decodeSchemaValue(raw.value) };
+    case "CONFIG":
+      return { key, value: decodeConfigValue(raw.value) };
+    case "MODE": {
+      const mode = str(parseObject(raw.value, "MODE value"), "mode", "MODE value");
+      if (!MODES.includes(mode))
+        throw new RecordFormatError(`MODE value: unknown mode ${mode}`);
+      return { key, value: mode };
+    }
+    case "DELETE_SUBJECT": {
+      const o = parseObject(raw.value, "DELETE_SUBJECT value");
+      return {
+        key,
+        value: {
+          subject: str(o, "subject", "DELETE_SUBJECT value"),
+          version: int(o, "version", "DELETE_SUBJECT value")
+        }
+      };
+    }
+    case "CLEAR_SUBJECT": {
+      const o = parseObject(raw.value, "CLEAR_SUBJECT value");
+      return { key, value: { subject: str(o, "subject", "CLEAR_SUBJECT value") } };
+    }
+    case "CONTEXT": {
+      const o = parseObject(raw.value, "CONTEXT value");
+      return {
+        key,
+        value: {
+          tenant: optStr(o, "tenant", "CONTEXT value") ?? DEFAULT_TENANT,
+          context: str(o, "context", "CONTEXT value")
+        }
+      };
+    }
+    case "NOOP":
+      return { key, value: void 0 };
+  }
+}
+
+// src/registry/kafka-store/reader.ts
+import { randomUUID } from "node:crypto";
+var TopicReader = class _TopicReader {
+  constructor(consumer, sink) {
+    this.consumer = consumer;
+    this.sink = sink;
+  }
+  consumer;
+  sink;
+  /** The next offset to read: everything below it has been applied. */
+  position = 0;
+  /** Records that were not registry records (not JSON, a field missing), passed over. */
+  skipped = 0;
+  own = /* @__PURE__ */ new Set();
+  waiters = [];
+  failure;
+  static async start(kafka, topic, groupId, sink) {
+    const consumer = kafka.consumer({
+      groupId: `${groupId}-reader-${randomUUID()}`,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      maxWaitTimeInMs: 1e3,
+      allowAutoTopicCreation: false,
+      readUncommitted: false
+    });
+    const reader = new _TopicReader(consumer, sink);
+    consumer.on(consumer.events.CRASH, (e) => {
+      if (!e.payload.restart) reader.fail(e.payload.error);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      // Nothing is committed (every start reads from the beginning); resolving the batch moves the fetch on.
+      autoCommit: false,
+      eachBatchAutoResolve: true,
+      eachBatch: async ({ batch }) => {
+        reader.consume(batch.messages);
+        return Promise.resolve();
+      }
+    });
+    return reader;
+  }
+  /** Offsets this node wrote and already applied; the reader passes over them. */
+  markOwn(offsets) {
+    for (const o of offsets) this.own.add(o);
+  }
+  /** Resolves once the record at `offset` has been read (applied, or passed over as our own). */
+  reached(offset) {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (offset < this.position) return Promise.resolve();
+    return new Promise((resolve3, reject) => this.waiters.push({ offset, resolve: resolve3, reject }));
+  }
+  get failed() {
+    return this.failure;
+  }
+  consume(messages2) {
+    for (const m of messages2) {
+      const offset = Number(m.offset);
+      if (offset < this.position) continue;
+      if (!this.own.delete(offset)) {
+        const key = m.key?.toString("utf8");
+        const ok = key !== void 0 && this.sink(key, m.value === null ? null : m.value.toString("utf8"), Number(m.timestamp), offset);
+        if (!ok) this.skipped++;
+      }
+      this.position = offset + 1;
+    }
+    if (this.waiters.length === 0) return;
+    const done = this.waiters.filter((w) => w.offset < this.position);
+    this.waiters = this.waiters.filter((w) => w.offset >= this.position);
+    for (const w of done) w.resolve();
+  }
+  fail(e) {
+    this.failure = new Error(`the registry's topic reader stopped: ${e.message}`);
+    for (const w of this.waiters) w.reject(this.failure);
+    this.waiters = [];
+  }
+  async stop() {
+    await this.consumer.disconnect();
+  }
+};
+
+// src/registry/kafka-store/translate.ts
+var schemaKey = (subject, version) => encodeKey({ keytype: "SCHEMA", subject, version });
+function schemaRecord(state, subject, version, deleted) {
+  const entry = state.version(subject, version);
+  const schema = entry === void 0 ? void 0 : state.schemaAt(entry);
+  if (entry === void 0 || schema === void 0)
+    throw new Error(`internal: ${subject} version ${version} has no schema to write`);
+  return {
+    key: schemaKey(subject, version),
+    value: encodeSchemaValue(schemaValue(subject, version, schema, deleted))
+  };
+}
+function schemaValue(subject, version, s, deleted) {
+  return {
+    subject,
+    version,
+    id: s.id,
+    schemaType: s.schemaType,
+    references: s.references,
+    ...s.metadata === void 0 ? {} : { metadata: s.metadata },
+    ...s.ruleSet === void 0 ? {} : { ruleSet: s.ruleSet },
+    schema: s.schema,
+    deleted
+  };
+}
+function recordsForEvent(state, e) {
+  switch (e.t) {
+    case "reg": {
+      const out = [];
+      const context = contextOf(e.s);
+      if (context !== DEFAULT_CONTEXT && !state.contexts().includes(context))
+        out.push({
+          key: encodeKey({ keytype: "CONTEXT", tenant: DEFAULT_TENANT, context }),
+          value: encodeContextValue(context)
+        });
+      for (const d of e.drop ?? []) out.push({ key: schemaKey(e.s, d), value: null });
+      const stored = e.schema ?? state.spaceOf(e.s).schemas.get(e.id);
+      if (stored === void 0) throw new Error(`internal: schema id ${e.id} of ${e.s} is unknown`);
+      out.push({
+        key: schemaKey(e.s, e.v),
+        value: encodeSchemaValue(schemaValue(e.s, e.v, stored, false)),
+        ...e.ts === void 0 ? {} : { timestamp: e.ts }
+      });
+      return out;
+    }
+    case "soft":
+      return e.v.map((v) => schemaRecord(state, e.s, v, true));
+    case "hard": {
+      const out = [...e.v].sort((a, b) => b - a).map((v) => ({ key: schemaKey(e.s, v), value: null }));
+      const left = state.versions(e.s, true).filter((v) => !e.v.includes(v.version));
+      if (left.length === 0) {
+        if (state.subjectModes.has(e.s))
+          out.push({ key: encodeKey({ keytype: "MODE", subject: e.s }), value: null });
+        if (state.subjectConfigs.has(e.s))
+          out.push({ key: encodeKey({ keytype: "CONFIG", subject: e.s }), value: null });
+      }
+      return out;
+    }
+    case "config": {
+      const key = encodeKey(e.s === void 0 ? { keytype: "CONFIG" } : { keytype: "CONFIG", subject: e.s });
+      return [{ key, value: e.c === null ? null : encodeConfigValue(e.s, e.c) }];
+    }
+    case "mode": {
+      const key = encodeKey(e.s === void 0 ? { keytype: "MODE" } : { keytype: "MODE", subject: e.s });
+      return [{ key, value: e.m === null ? null : encodeModeValue(e.s, e.m) }];
+    }
+    case "ctxdel":
+      return [{ key: encodeKey({ keytype: "CONTEXT", tenant: DEFAULT_TENANT, context: e.c }), value: null }];
+  }
+}
+function applyRecord(state, rec, timestamp) {
+  const { key } = rec;
+  switch (key.keytype) {
+    case "SCHEMA": {
+      if (rec.value === null) {
+        keepingSettings(
+          state,
+          [key.subject],
+          () => state.apply({ t: "hard", s: key.subject, v: [key.version] })
+        );
+        return true;
+      }
+      const v = rec.value;
+      const held = state.spaceOf(key.subject).held(v.id);
+      if (held !== void 0 && held.schema !== v.schema) return false;
+      const existing = state.version(key.subject, key.version);
+      if (!(v.deleted && existing !== void 0 && existing.id === v.id)) {
+        const stored = {
+          id: v.id,
+          schemaType: v.schemaType,
+          schema: v.schema,
+          references: v.references,
+          ...v.metadata === void 0 ? {} : { metadata: v.metadata },
+          ...v.ruleSet === void 0 ? {} : { ruleSet: v.ruleSet }
+        };
+        state.apply({ t: "reg", s: key.subject, v: key.version, id: v.id, ts: timestamp, schema: stored });
+      }
+      if (v.deleted) state.apply({ t: "soft", s: key.subject, v: [key.version] });
+      return true;
+    }
+    case "CONFIG":
+      state.apply({
+        t: "config",
+        ...key.subject === void 0 ? {} : { s: key.subject },
+        c: rec.value === null ? null : rec.value
+      });
+      return true;
+    case "MODE":
+      state.apply({
+        t: "mode",
+        ...key.subject === void 0 ? {} : { s: key.subject },
+        m: rec.value === null ? null : rec.value
+      });
+      return true;
+    case "DELETE_SUBJECT": {
+      if (rec.value === null) return true;
+      const upTo = rec.value.version;
+      const live = state.versions(key.subject).filter((v) => v.version <= upTo);
+      if (live.length > 0) state.apply({ t: "soft", s: key.subject, v: live.map((v) => v.version) });
+      return true;
+    }
+    case "CLEAR_SUBJECT": {
+      if (rec.value === null) return true;
+      const subjects = clearedSubjects(state, key.subject);
+      keepingSettings(state, subjects, () => {
+        for (const s of subjects) {
+          const gone = state.versions(s, true).filter((v) => v.deleted);
+          if (gone.length > 0) state.apply({ t: "hard", s, v: gone.map((v) => v.version) });
+        }
+      });
+      return true;
+    }
+    case "CONTEXT":
+      if (rec.value === null) state.apply({ t: "ctxdel", c: key.context });
+      return true;
+    case "NOOP":
+      return true;
+  }
+}
+function clearedSubjects(state, subject) {
+  const q = parseSubject(subject);
+  if (q.name !== "" || !subject.startsWith(":.")) return state.subjects.has(subject) ? [subject] : [];
+  return [...state.subjects.keys()].filter((s) => contextOf(s) === q.context);
+}
+function keepingSettings(state, subjects, change) {
+  const saved = subjects.map((s) => ({ s, c: state.subjectConfigs.get(s), m: state.subjectModes.get(s) }));
+  change();
+  for (const { s, c, m } of saved) {
+    if (c !== void 0 && !state.subjectConfigs.has(s)) state.apply({ t: "config", s, c });
+    if (m !== void 0 && !state.subjectModes.has(s)) state.apply({ t: "mode", s, m });
+  }
+}
+
+// src/registry/kafka-store/writer.ts
+var TopicWriter = class _TopicWriter {
+  constructor(producer, topic) {
+    this.producer = producer;
+    this.topic = topic;
+  }
+  producer;
+  topic;
+  static async start(kafka, topic, transactionalId) {
+    const producer = kafka.producer({
+      transactionalId,
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      transactionTimeout: 6e4
+    });
+    await producer.connect();
+    const tx = await producer.transaction();
+    await tx.abort();
+    return new _TopicWriter(producer, topic);
+  }
+  /**
+   * Writes the records in one transaction. `sent` gets their offsets before the commit, that is before
+   * any reader (reading committed records only) can see them.
+   */
+  async write(records, sent) {
+    const tx = await this.producer.transaction();
+    try {
+      const [meta] = await tx.send({
+        topic: this.topic,
+        acks: -1,
+        messages: records.map((r) => ({
+          key: r.key,
+          value: r.value,
+          partition: 0,
+          ...r.timestamp === void 0 ? {} : { timestamp: String(r.timestamp) }
+        }))
+      });
+      const base = Number(meta?.baseOffset ?? Number.NaN);
+      if (!Number.isInteger(base)) throw new Error("the broker did not say where the records went");
+      const offsets = records.map((_, i) => base + i);
+      sent(offsets);
+      await tx.commit();
+      return offsets;
+    } catch (e) {
+      await tx.abort().catch(() => void 0);
+      throw e;
+    }
+  }
+  async stop() {
+    await this.producer.disconnect();
+  }
+};
+
+// src/registry/kafka-store/store.ts
+var NOOP_KEY = encodeKey({ keytype: "NOOP" });
+var ClusterErrors = {
+  unknownLeader: () => new RegistryHttpError(50004, "Unknown leader: no registry node leads yet; try again"),
+  notReady: () => new RegistryHttpError(
+    50002,
+    "The registry is still reading its Kafka topic; try again when /_health says ready"
+  ),
+  forwardFailed: (why) => new RegistryHttpError(50003, `Error while forwarding the request to the leader: ${why}`)
+};
+var KafkaRegistryStore = class _KafkaRegistryStore {
+  constructor(kafka, module, admin, noopProducer, reader, state, options) {
+    this.kafka = kafka;
+    this.module = module;
+    this.admin = admin;
+    this.noopProducer = noopProducer;
+    this.reader = reader;
+    this.state = state;
+    this.options = options;
+    this.topic = options.topic ?? DEFAULT_TOPIC;
+    this.groupId = options.groupId ?? DEFAULT_GROUP_ID;
+  }
+  kafka;
+  module;
+  admin;
+  noopProducer;
+  reader;
+  state;
+  options;
+  pending = [];
+  appended = 0;
+  synced = 0;
+  flushing = false;
+  failure;
+  waiters = [];
+  writer;
+  elector;
+  leadership = { leader: false, leaderUrl: void 0 };
+  roleNow = "follower";
+  readyNow = false;
+  closed = false;
+  fatalListeners = [];
+  topic;
+  groupId;
+  /** Connects, creates the topic if absent, and starts reading it into `state` (see `caughtUp`). */
+  static async open(state, options) {
+    const module = await loadKafkajs();
+    const topic = options.topic ?? DEFAULT_TOPIC;
+    const groupId = options.groupId ?? DEFAULT_GROUP_ID;
+    const kafka = new module.Kafka({
+      brokers: options.brokers,
+      clientId: `schemagate-registry`,
+      ...options.security ?? kafkaSecurityFromEnv(),
+      // kafkajs logs routine rebalance answers as errors; the store reports real failures itself.
+      logLevel: module.logLevel.NOTHING
+    });
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      await ensureTopic(admin, topic);
+    } catch (e) {
+      await admin.disconnect().catch(() => void 0);
+      if (e instanceof SchemagateError) throw e;
+      throw new SchemagateError(
+        "REGISTRY_ERROR",
+        `cannot use Kafka at ${options.brokers.join(",")}: ${e.message}`
+      );
+    }
+    const noopProducer = kafka.producer({ idempotent: true, allowAutoTopicCreation: false });
+    await noopProducer.connect();
+    const ref = {};
+    const reader = await TopicReader.start(
+      kafka,
+      topic,
+      groupId,
+      (key, value, ts) => ref.store.applyRaw(key, value, ts)
+    );
+    ref.store = new _KafkaRegistryStore(kafka, module, admin, noopProducer, reader, state, options);
+    return ref.store;
+  }
+  applyRaw(key, value, timestamp) {
+    try {
+      const rec = decodeRecord({ key, value });
+      return rec === void 0 ? true : applyRecord(this.state, rec, timestamp);
+    } catch (e) {
+      if (e instanceof RecordFormatError) return false;
+      throw e;
+    }
+  }
+  /** Resolves when the reader has read everything written before the call (Confluent's NOOP trick). */
+  async caughtUp() {
+    const [meta] = await this.noopProducer.send({
+      topic: this.topic,
+      acks: -1,
+      messages: [{ key: NOOP_KEY, value: null, partition: 0 }]
+    });
+    await this.reader.reached(Number(meta?.baseOffset ?? 0));
+  }
+  /** Replays the topic to its end; the node is ready (serves requests) from then on. */
+  async replay() {
+    const started = performance.now();
+    await this.caughtUp();
+    this.readyNow = true;
+    return { records: this.reader.position, millis: performance.now() - started };
+  }
+  /** Joins the election with the URL other nodes forward writes to. */
+  async join(url) {
+    this.elector = await LeaderElector.start(
+      this.kafka,
+      this.module,
+      this.admin,
+      {
+        groupId: this.groupId,
+        topic: this.topic,
+        url,
+        sessionTimeoutMs: this.options.sessionTimeoutMs ?? 1e4
+      },
+      (l) => this.onLeadership(l)
+    );
+  }
+  onLeadership(l) {
+    const was = this.leadership.leader;
+    this.leadership = l;
+    if (l.leader && !was) void this.promote();
+    if (!l.leader && was) this.demote();
+  }
+  /** A new leader fences the old one's producer, then reads to the end before it gives out an id. */
+  async promote() {
+    this.roleNow = "catching-up";
+    try {
+      this.writer ??= await TopicWriter.start(this.kafka, this.topic, `schemagate-${this.groupId}`);
+      await this.caughtUp();
+      if (this.leadership.leader && this.roleNow === "catching-up") this.roleNow = "leader";
+    } catch (e) {
+      this.fatal(new Error(`could not take the lead: ${e.message}`));
+    }
+  }
+  demote() {
+    this.roleNow = "follower";
+    const writer = this.writer;
+    this.writer = void 0;
+    if (writer === void 0) return;
+    void (async () => {
+      while (this.flushing) await new Promise((r) => setTimeout(r, 20));
+      await writer.stop().catch(() => void 0);
+    })();
+  }
+  get ready() {
+    return this.readyNow && this.failed === void 0;
+  }
+  get role() {
+    return this.roleNow;
+  }
+  get leaderUrl() {
+    return this.leadership.leaderUrl;
+  }
+  /** The offset up to which this node has read: a follower waits for the leader's before it answers. */
+  get position() {
+    return this.reader.position;
+  }
+  /** Resolves once this node has read everything below `position`. */
+  async applied(position) {
+    if (position > 0) await this.reader.reached(position - 1);
+  }
+  health() {
+    const failure = this.failure ?? this.reader.failed;
+    return {
+      ready: this.ready,
+      role: this.roleNow,
+      leaderUrl: this.leadership.leaderUrl,
+      position: this.reader.position,
+      skippedRecords: this.reader.skipped,
+      ...failure === void 0 ? {} : { failure: failure.message }
+    };
+  }
+  /**
+   * Where a write goes: here (we lead and have caught up) or to the leader's URL. Waits up to
+   * `timeoutMs` for an election or a catch-up to finish.
+   */
+  async writeTarget(timeoutMs) {
+    const until = Date.now() + timeoutMs;
+    for (; ; ) {
+      if (this.failure !== void 0) throw new RegistryHttpError(50001, this.failure.message);
+      if (this.roleNow === "leader") return "here";
+      if (this.roleNow === "follower" && this.leadership.leaderUrl !== void 0)
+        return { url: this.leadership.leaderUrl };
+      if (Date.now() >= until) throw ClusterErrors.unknownLeader();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  onFatal(listener) {
+    this.fatalListeners.push(listener);
+  }
+  // ---- the log's interface --------------------------------------------------------------------
+  /** Throws, before any event is applied, unless this node may write now. */
+  requireWriter() {
+    if (this.failure !== void 0) throw new RegistryHttpError(50001, this.failure.message);
+    if (this.roleNow !== "leader") throw ClusterErrors.unknownLeader();
+  }
+  get head() {
+    return this.appended;
+  }
+  get failed() {
+    return this.failure ?? this.reader.failed;
+  }
+  /** Turns the event into records against the state before it is applied; they go out together. */
+  append(event) {
+    if (this.failure !== void 0) throw this.failure;
+    this.pending.push(...recordsForEvent(this.state, event));
+    this.appended++;
+    if (!this.flushing) {
+      this.flushing = true;
+      setImmediate(() => void this.flush());
+    }
+    return this.appended;
+  }
+  isDurable(seq) {
+    return seq <= this.synced;
+  }
+  durable(seq) {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (seq <= this.synced) return Promise.resolve();
+    return new Promise((resolve3, reject) => this.waiters.push({ seq, resolve: resolve3, reject }));
+  }
+  async flush() {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending;
+        const upto = this.appended;
+        this.pending = [];
+        const writer = this.writer;
+        if (writer === void 0) throw new Error("this node lost the lead before its write went out");
+        const offsets = await writer.write(batch, (o) => this.reader.markOwn(o));
+        await this.reader.reached(offsets[offsets.length - 1] ?? 0);
+        this.synced = upto;
+        const ready = this.waiters.filter((w) => w.seq <= upto);
+        this.waiters = this.waiters.filter((w) => w.seq > upto);
+        for (const w of ready) w.resolve();
+      }
+    } catch (e) {
+      this.fatal(new Error(`cannot write the registry topic ${this.topic}: ${e.message}`));
+    } finally {
+      this.flushing = false;
+    }
+  }
+  fatal(e) {
+    if (this.failure !== void 0 || this.closed) return;
+    this.failure = e;
+    this.roleNow = "follower";
+    for (const w of this.waiters) w.reject(e);
+    this.waiters = [];
+    for (const l of this.fatalListeners) l(e);
+    void this.elector?.stop().catch(() => void 0);
+  }
+  async close() {
+    if (this.closed) return;
+    while (this.flushing) await new Promise((r) => setTimeout(r, 20));
+    this.closed = true;
+    await this.elector?.stop().catch(() => void 0);
+    await this.writer?.stop().catch(() => void 0);
+    await this.reader.stop().catch(() => void 0);
+    await this.noopProducer.disconnect().catch(() => void 0);
+    await this.admin.disconnect().catch(() => void 0);
+  }
+};
+async function ensureTopic(admin, topic) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await ensureTopicOnce(admin, topic);
+    } catch (e) {
+      const retriable = e.retriable === true;
+      if (e instanceof SchemagateError || !retriable || attempt >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+async function ensureTopicOnce(admin, topic) {
+  const topics = await admin.listTopics();
+  if (!topics.includes(topic)) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [{ topic, numPartitions: 1, configEntries: [{ name: "cleanup.policy", value: "compact" }] }]
+    });
+  }
+  const meta = await admin.fetchTopicMetadata({ topics: [topic] });
+  const partitions = meta.topics[0]?.partitions.length ?? 0;
+  if (partitions !== 1)
+    throw new SchemagateError(
+      "REGISTRY_ERROR",
+      `the registry topic ${topic} has ${partitions} partitions; it must have exactly 1 (one order for every change)`
+    );
+}
+
+// src/registry/kafka-store/forward.ts
+var POSITION_HEADER = "x-schemagate-position";
+var FORWARDED_HEADER = "x-schemagate-forwarded";
+var PASSED_HEADERS = ["content-type", "accept", "authorization"];
+async function forwardToLeader(leaderUrl, req, body) {
+  const headers = { [FORWARDED_HEADER]: "1" };
+  for (const h of PASSED_HEADERS) {
+    const v = req.headers[h];
+    if (typeof v === "string") headers[h] = v;
+  }
+  let res;
+  try {
+    res = await fetch(`${leaderUrl}${req.url ?? "/"}`, {
+      method: req.method ?? "POST",
+      headers,
+      ...body === void 0 ? {} : { body },
+      signal: AbortSignal.timeout(3e4)
+    });
+  } catch (e) {
+    const cause = e.cause?.message;
+    throw ClusterErrors.forwardFailed(`${leaderUrl}: ${cause ?? e.message}`);
+  }
+  const text2 = await res.text();
+  const position = Number(res.headers.get(POSITION_HEADER) ?? Number.NaN);
+  return {
+    status: res.status,
+    contentType: res.headers.get("content-type") ?? "application/vnd.schemaregistry.v1+json",
+    body: text2,
+    position: Number.isInteger(position) ? position : void 0
+  };
+}
+function sendForwarded(res, reply) {
+  res.writeHead(reply.status, {
+    "Content-Type": reply.contentType,
+    "Content-Length": Buffer.byteLength(reply.body)
+  });
+  res.end(reply.body);
+}
+function isWrite(method, segments) {
+  if (method !== "POST" && method !== "PUT" && method !== "DELETE") return false;
+  if (segments[0] === "compatibility") return false;
+  if (method === "POST" && segments[0] === "subjects" && segments.length === 2) return false;
+  return true;
+}
+
 // src/registry/server/exchange.ts
 var BODY_METHODS = /* @__PURE__ */ new Set(["POST", "PUT", "PATCH"]);
 var NO_QUERY = new URLSearchParams();
@@ -635,6 +1707,8 @@ var Exchange = class {
   /** Handles the request: the gate (when there is one), the route, the body, the answer. */
   start() {
     const { req, site } = this;
+    if (req.url === "/_health" && (req.method === "GET" || req.method === "HEAD"))
+      return health(this.res, site.cluster);
     try {
       if (this.negotiated === void 0) throw RegistryErrors.notAcceptable();
       if (site.gate === void 0) return this.route(void 0);
@@ -693,9 +1767,33 @@ var Exchange = class {
     this.match = match;
     this.query = query;
     this.filter = user === void 0 ? void 0 : site.gate?.authorize(user, req.method ?? "GET", segments);
+    const cluster = site.cluster;
+    if (cluster !== void 0) {
+      if (!cluster.ready)
+        throw cluster.failed === void 0 ? ClusterErrors.notReady() : RegistryErrors.storeError(cluster.failed.message);
+      if (isWrite(req.method ?? "GET", segments)) return this.write(cluster);
+    }
+    this.local();
+  }
+  /** Handled on this node: read the body (if any), then run the handler. */
+  local() {
+    const { req, site } = this;
     if (!BODY_METHODS.has(req.method ?? "")) return this.run("");
     if (!acceptsRequestType(req.headers["content-type"])) throw RegistryErrors.unsupportedMediaType();
     readBody(req, site.maxBody, this);
+  }
+  /** A write on Kafka: here when this node leads, else forwarded to the leader. */
+  write(cluster) {
+    const { req } = this;
+    const forwarded = req.headers[FORWARDED_HEADER] !== void 0;
+    cluster.writeTarget(forwarded ? 5e3 : 15e3).then(async (target) => {
+      if (target === "here") return this.local();
+      if (forwarded) throw ClusterErrors.unknownLeader();
+      const body = BODY_METHODS.has(req.method ?? "") ? await readBodyText(req, this.site.maxBody) : void 0;
+      const reply = await forwardToLeader(target.url, req, body);
+      if (reply.position !== void 0) await cluster.applied(reply.position);
+      sendForwarded(this.res, reply);
+    }).catch((e) => this.fail(e));
   }
   run(body) {
     const { log, service } = this.site;
@@ -704,19 +1802,24 @@ var Exchange = class {
     const reply = match.handler({ params: match.params, query: this.query, body, service });
     const status = "empty" in reply ? 204 : 200;
     const text2 = "raw" in reply ? reply.raw : "empty" in reply ? "" : JSON.stringify(this.filter === void 0 ? reply.json : this.filter(reply.json));
-    if (log.isDurable(log.head)) sendJson(this.res, status, this.contentType, text2);
+    if (log.isDurable(log.head)) this.send(status, text2);
     else {
       log.durable(log.head).then(
-        () => sendJson(this.res, status, this.contentType, text2),
+        () => this.send(status, text2),
         (failure) => this.fail(RegistryErrors.storeError(failure instanceof Error ? failure.message : String(failure)))
       );
     }
+  }
+  send(status, text2) {
+    const cluster = this.site.cluster;
+    if (cluster !== void 0) this.res.setHeader(POSITION_HEADER, String(cluster.position));
+    sendJson(this.res, status, this.contentType, text2);
   }
 };
 
 // src/registry/server/metadata-encoder.ts
 import { createCipheriv, createDecipheriv, randomBytes as randomBytes3, scryptSync } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readFileSync as readFileSync2, renameSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, readFileSync as readFileSync3, renameSync, writeSync } from "node:fs";
 import { join } from "node:path";
 var KEYSET_FILE = "metadata-keys.json";
 var ALGORITHM = "aes-256-gcm";
@@ -765,7 +1868,7 @@ var MetadataEncoder = class _MetadataEncoder {
     const file = join(dataDir, KEYSET_FILE);
     let stored;
     try {
-      stored = JSON.parse(readFileSync2(file, "utf8"));
+      stored = JSON.parse(readFileSync3(file, "utf8"));
     } catch (e) {
       if (e.code !== "ENOENT")
         throw new SchemagateError(
@@ -886,11 +1989,11 @@ function sensitiveProperties(schema) {
 }
 
 // src/registry/server/authfile.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 function readAuthFile(file) {
   let text2;
   try {
-    text2 = readFileSync3(file, "utf8");
+    text2 = readFileSync4(file, "utf8");
   } catch (e) {
     throw new SchemagateError(
       "FILE_UNREADABLE",
@@ -1099,7 +2202,7 @@ function metaOption(options, name, pos) {
   if (entries.length === 0) return void 0;
   return { name, parenthesized: true, kind: "MAP", value: { kind: "MAP", entries }, pos };
 }
-var str = (value) => ({ kind: "STRING", value });
+var str2 = (value) => ({ kind: "STRING", value });
 var map = (entries) => ({ kind: "MAP", entries });
 function fields(bytes) {
   const r = new BinaryReader(bytes);
@@ -1124,14 +2227,14 @@ function metaEntries(bytes) {
   for (const { no, payload, text: text2 } of fields(bytes)) {
     if (no === 1) doc = text2;
     else if (no === 2) params.push(param(payload));
-    else if (no === 3) tags.push(str(text2));
+    else if (no === 3) tags.push(str2(text2));
     else if (no === 4) {
       const rule = ruleEntries(payload);
       if (rule.length > 0) rules2.push(map(rule));
     }
   }
   const out = [];
-  if (doc !== "") out.push(["doc", str(doc)]);
+  if (doc !== "") out.push(["doc", str2(doc)]);
   if (params.length > 0) out.push(["params", { kind: "LIST", items: params }]);
   if (tags.length > 0) out.push(["tags", { kind: "LIST", items: tags }]);
   if (rules2.length > 0) out.push(["rules", { kind: "LIST", items: rules2 }]);
@@ -1145,11 +2248,11 @@ function param(entry) {
     else if (no === 2) value = text2;
   }
   return key === "precision" || key === "scale" ? map([
-    ["value", str(value)],
-    ["key", str(key)]
+    ["value", str2(value)],
+    ["key", str2(key)]
   ]) : map([
-    ["key", str(key)],
-    ["value", str(value)]
+    ["key", str2(key)],
+    ["value", str2(value)]
   ]);
 }
 var RULE_FIELDS = ["", "name", "doc", "expr", "sql"];
@@ -1159,7 +2262,7 @@ function ruleEntries(rule) {
   const out = [];
   for (let no = 1; no <= 4; no++) {
     const v = found.get(no);
-    if (v !== void 0 && v !== "") out.push([RULE_FIELDS[no], str(v)]);
+    if (v !== void 0 && v !== "") out.push([RULE_FIELDS[no], str2(v)]);
   }
   return out;
 }
@@ -1541,7 +2644,7 @@ var AnswerMemo = class {
 
 // src/registry/server/contracts.ts
 var CONFLUENT_VERSION = "confluent:version";
-var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var byKey = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 function mismatch(field, expected) {
   throw RegistryErrors.badRequest(`Cannot deserialize field '${field}': expected ${expected}`);
@@ -1558,7 +2661,7 @@ function stringSet(v, field) {
 }
 function stringMap(v, field) {
   if (v === void 0 || v === null) return {};
-  if (!isObject(v)) return mismatch(field, "an object of strings");
+  if (!isObject2(v)) return mismatch(field, "an object of strings");
   const out = {};
   for (const k of Object.keys(v).sort(byKey)) {
     const value = v[k];
@@ -1570,7 +2673,7 @@ function canonicalMetadata(raw) {
   const out = {};
   const tagsRaw = raw["tags"];
   if (tagsRaw !== void 0 && tagsRaw !== null) {
-    if (!isObject(tagsRaw)) mismatch("metadata.tags", "an object of string arrays");
+    if (!isObject2(tagsRaw)) mismatch("metadata.tags", "an object of string arrays");
     const tags = {};
     for (const k of Object.keys(tagsRaw).sort(byKey)) tags[k] = stringSet(tagsRaw[k], `metadata.tags.${k}`);
     if (Object.keys(tags).length > 0) out["tags"] = tags;
@@ -1582,7 +2685,7 @@ function canonicalMetadata(raw) {
   return out;
 }
 var KINDS = ["TRANSFORM", "CONDITION"];
-var MODES = ["UPGRADE", "DOWNGRADE", "UPDOWN", "WRITE", "READ", "WRITEREAD"];
+var MODES2 = ["UPGRADE", "DOWNGRADE", "UPDOWN", "WRITE", "READ", "WRITEREAD"];
 var ENVIRONMENTS = ["CLIENT", "SERVER", "ALL"];
 function enumValue(v, field, values, fallback) {
   if (v === void 0 || v === null) return fallback;
@@ -1590,13 +2693,13 @@ function enumValue(v, field, values, fallback) {
   return v;
 }
 function canonicalRule(raw, field) {
-  if (!isObject(raw)) return mismatch(field, "an object");
+  if (!isObject2(raw)) return mismatch(field, "an object");
   const out = {};
   for (const k of ["name", "doc"]) {
     if (raw[k] !== void 0 && raw[k] !== null) out[k] = text(raw[k], `${field}.${k}`);
   }
   out["kind"] = enumValue(raw["kind"], `${field}.kind`, KINDS, "TRANSFORM");
-  out["mode"] = enumValue(raw["mode"], `${field}.mode`, MODES, "WRITEREAD");
+  out["mode"] = enumValue(raw["mode"], `${field}.mode`, MODES2, "WRITEREAD");
   if (raw["type"] !== void 0 && raw["type"] !== null) out["type"] = text(raw["type"], `${field}.type`);
   const tags = stringSet(raw["tags"], `${field}.tags`);
   if (tags.length > 0) out["tags"] = tags;
@@ -1648,7 +2751,7 @@ function ruleSetKey(r) {
 }
 function propertiesOf(m) {
   const p = m?.["properties"];
-  return isObject(p) ? p : {};
+  return isObject2(p) ? p : {};
 }
 function confluentVersionOf(m) {
   const v = propertiesOf(m)[CONFLUENT_VERSION];
@@ -1671,8 +2774,8 @@ function withConfluentVersion(m, version) {
   });
 }
 function mergeObjects(a, b) {
-  const left = isObject(a) ? a : {};
-  const right = isObject(b) ? b : {};
+  const left = isObject2(a) ? a : {};
+  const right = isObject2(b) ? b : {};
   if (Object.keys(left).length === 0) return b;
   if (Object.keys(right).length === 0) return a;
   return { ...left, ...right };
@@ -1791,7 +2894,7 @@ function validRuleSet(ruleSet) {
 
 // src/registry/server/tags.ts
 var TAGS = "confluent:tags";
-var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function mismatch2(field, expected) {
   throw RegistryErrors.badRequest(`Cannot deserialize field '${field}': expected ${expected}`);
 }
@@ -1800,9 +2903,9 @@ function parseSchemaTagsList(raw, field) {
   if (!Array.isArray(raw)) return mismatch2(field, "an array of {schemaEntity, tags}");
   return raw.map((item, i) => {
     const at = `${field}[${i}]`;
-    if (!isObject2(item)) return mismatch2(at, "an object");
+    if (!isObject3(item)) return mismatch2(at, "an object");
     const entity = item["schemaEntity"];
-    if (!isObject2(entity)) return mismatch2(`${at}.schemaEntity`, "an object");
+    if (!isObject3(entity)) return mismatch2(`${at}.schemaEntity`, "an object");
     const entityPath = entity["entityPath"];
     const entityType = entity["entityType"];
     if (typeof entityPath !== "string") return mismatch2(`${at}.schemaEntity.entityPath`, "a string");
@@ -1836,7 +2939,7 @@ function findEntity(root, entity) {
   const recordName = parts[parts.length - (record ? 1 : 2)] ?? "";
   const space = parts.slice(0, parts.length - (record ? 1 : 2)).join(".");
   const fieldName = record ? void 0 : parts[parts.length - 1];
-  const rootSpace = isObject2(root) && typeof root["namespace"] === "string" ? root["namespace"] : void 0;
+  const rootSpace = isObject3(root) && typeof root["namespace"] === "string" ? root["namespace"] : void 0;
   const queue = [root];
   while (queue.length > 0) {
     const node = queue.shift();
@@ -1844,14 +2947,14 @@ function findEntity(root, entity) {
       queue.push(...node);
       continue;
     }
-    if (!isObject2(node) || !("type" in node)) continue;
+    if (!isObject3(node) || !("type" in node)) continue;
     const type = node["type"];
     const fields2 = Array.isArray(node["fields"]) ? node["fields"] : [];
     if (type === "record") {
       if ((space === "" || space === rootSpace) && node["name"] === recordName) {
         if (fieldName === void 0) return node;
-        const found = fields2.find((f) => isObject2(f) && f["name"] === fieldName);
-        if (isObject2(found)) return found;
+        const found = fields2.find((f) => isObject3(f) && f["name"] === fieldName);
+        if (isObject3(found)) return found;
       } else queue.push(...fields2);
     } else if (type === "array") queue.push(node["items"]);
     else if (type === "map") queue.push(node["values"]);
@@ -1955,7 +3058,7 @@ function parseJsonBody(text2) {
     );
   }
 }
-var isObject3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isObject4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 function mismatch3(field, expected) {
   throw RegistryErrors.badRequest(`Cannot deserialize field '${field}': expected ${expected}`);
 }
@@ -1976,18 +3079,18 @@ function optionalInt(o, field) {
 function optionalObject(o, field) {
   const v = o[field];
   if (v === void 0 || v === null) return void 0;
-  if (!isObject3(v)) return mismatch3(field, "an object");
+  if (!isObject4(v)) return mismatch3(field, "an object");
   return Object.keys(v).length === 0 ? void 0 : v;
 }
 function parseSchemaRequest(body) {
   if (body === null) throw RegistryErrors.unprocessable("Request body is required");
-  if (!isObject3(body)) return mismatch3("(body)", "an object");
+  if (!isObject4(body)) return mismatch3("(body)", "an object");
   const refsRaw = body["references"];
-  const references = [];
+  const references2 = [];
   if (refsRaw !== void 0 && refsRaw !== null) {
     if (!Array.isArray(refsRaw)) mismatch3("references", "an array");
     for (const r of refsRaw) {
-      if (!isObject3(r)) return mismatch3("references", "an array of {name, subject, version}");
+      if (!isObject4(r)) return mismatch3("references", "an array of {name, subject, version}");
       const name = optionalString(r, "name");
       const subject = optionalString(r, "subject");
       const version2 = optionalInt(r, "version");
@@ -1996,10 +3099,10 @@ function parseSchemaRequest(body) {
           "Invalid reference: each reference needs a name, a subject and a version"
         );
       }
-      references.push({ name, subject, version: version2 });
+      references2.push({ name, subject, version: version2 });
     }
   }
-  const out = { references };
+  const out = { references: references2 };
   const schema = optionalString(body, "schema");
   if (schema !== void 0) out.schema = schema;
   const schemaType = optionalString(body, "schemaType");
@@ -2021,7 +3124,7 @@ function parseSchemaRequest(body) {
 }
 function requireObject(body) {
   if (body === null) throw RegistryErrors.unprocessable("Request body is required");
-  if (!isObject3(body)) return mismatch3("(body)", "an object");
+  if (!isObject4(body)) return mismatch3("(body)", "an object");
   return body;
 }
 
@@ -2201,7 +3304,7 @@ function findTags(parsed, wanted) {
 function objectField(o, field) {
   const v = o[field];
   if (v === void 0 || v === null) return void 0;
-  if (!isObject3(v))
+  if (!isObject4(v))
     throw RegistryErrors.badRequest(`Cannot deserialize field '${field}': expected an object`);
   return v;
 }
@@ -2275,9 +3378,6 @@ function modifySchemaTags(service, subject, version, body) {
   };
   return service.register(subject, request, false);
 }
-
-// src/registry/server/types.ts
-var MODES2 = ["READWRITE", "READONLY", "READONLY_OVERRIDE", "IMPORT", "FORWARD"];
 
 // src/registry/server/views.ts
 import { createHash } from "node:crypto";
@@ -2630,7 +3730,7 @@ function configUpdate(body, ruleSets = "keep") {
       cleared.push(k);
       continue;
     }
-    if (!isObject3(v)) throw RegistryErrors.badRequest(`Cannot deserialize field '${k}': expected an object`);
+    if (!isObject4(v)) throw RegistryErrors.badRequest(`Cannot deserialize field '${k}': expected an object`);
     update[k] = k.endsWith("RuleSet") ? validRuleSet(canonicalRuleSet(v)) : canonicalMetadata(v);
   }
   return { set: update, cleared };
@@ -2639,7 +3739,7 @@ function modeFrom(body) {
   const m = requireObject(body)["mode"];
   if (m === void 0 || m === null) return null;
   const upper = typeof m === "string" ? m.trim().toUpperCase() : "";
-  if (!MODES2.includes(upper)) throw RegistryErrors.invalidMode();
+  if (!MODES.includes(upper)) throw RegistryErrors.invalidMode();
   return upper;
 }
 function putMode(ctx, subject) {
@@ -2817,7 +3917,7 @@ function buildRouter() {
       const v = versions[i];
       const entry = ctx.service.schemaOf(v);
       const props = entry.metadata?.["properties"];
-      const has = (k, j) => isObject3(props) && props[k] === values[j];
+      const has = (k, j) => isObject4(props) && props[k] === values[j];
       if (keys.every(has))
         return json(withFormat(ctx, entry, versionView(v, entry, ctx.service.shapes), subject));
     }
@@ -2995,7 +4095,7 @@ function buildRouter() {
 }
 
 // src/registry/server/lock.ts
-import { closeSync as closeSync2, openSync as openSync2, readFileSync as readFileSync4, unlinkSync, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, readFileSync as readFileSync5, unlinkSync, writeSync as writeSync2 } from "node:fs";
 import { join as join2, resolve } from "node:path";
 var LOCK_FILE = "server.lock";
 var heldHere = /* @__PURE__ */ new Set();
@@ -3033,7 +4133,7 @@ function acquireLock(dir) {
     }
     let owner;
     try {
-      owner = Number.parseInt(readFileSync4(file, "utf8").trim(), 10);
+      owner = Number.parseInt(readFileSync5(file, "utf8").trim(), 10);
     } catch {
       continue;
     }
@@ -3055,13 +4155,13 @@ function acquireLock(dir) {
 function release(abs, file) {
   heldHere.delete(abs);
   try {
-    if (Number.parseInt(readFileSync4(file, "utf8").trim(), 10) === process.pid) unlinkSync(file);
+    if (Number.parseInt(readFileSync5(file, "utf8").trim(), 10) === process.pid) unlinkSync(file);
   } catch {
   }
 }
 
 // src/registry/server/log.ts
-import { closeSync as closeSync3, fsyncSync as fsyncSync2, openSync as openSync3, readFileSync as readFileSync5, truncateSync } from "node:fs";
+import { closeSync as closeSync3, fsyncSync as fsyncSync2, openSync as openSync3, readFileSync as readFileSync6, truncateSync } from "node:fs";
 import { open as open2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 var LOG_FILE = "registry.log";
@@ -3069,7 +4169,7 @@ function replayLog(dir, apply) {
   const file = join3(dir, LOG_FILE);
   let text2;
   try {
-    text2 = readFileSync5(file, "utf8");
+    text2 = readFileSync6(file, "utf8");
   } catch (e) {
     if (e.code === "ENOENT") return { events: 0, tornBytes: 0 };
     throw e;
@@ -4148,11 +5248,10 @@ var DEFAULT_DATA_DIR = ".schemagate/registry";
 var DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 var DEFAULT_MAX_SCHEMA_BYTES = 1048588;
 async function startRegistryServer(options = {}) {
-  const host = options.host ?? "127.0.0.1";
   const dataDir = resolve2(options.dataDir ?? DEFAULT_DATA_DIR);
-  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const tls = options.tls === void 0 ? void 0 : loadTls(options.tls);
   const authFile = options.authFile === void 0 ? void 0 : readAuthFile(options.authFile);
+  if (options.kafka !== void 0) return startOnKafka(options, options.kafka, tls, authFile);
   try {
     makeDirectory(dataDir);
   } catch (e) {
@@ -4177,12 +5276,57 @@ async function startRegistryServer(options = {}) {
     throw e;
   }
   const millis = performance.now() - started;
+  const atRest = (e) => encoder.encode(e);
+  return listen(options, { state, log, atRest, tls, authFile }, async (running) => ({
+    ...running,
+    dataDir,
+    startup: { events: replay.events, millis, tornBytes: replay.tornBytes },
+    close: async () => {
+      await running.close();
+      release2();
+    }
+  })).catch((e) => {
+    release2();
+    throw e;
+  });
+}
+async function startOnKafka(options, kafka, tls, authFile) {
+  const state = new RegistryState();
+  const store = await KafkaRegistryStore.open(state, kafka);
+  return listen(options, { state, log: store, tls, authFile, cluster: store }, async (running) => {
+    try {
+      const replay = await store.replay();
+      await store.join(kafka.advertisedUrl ?? running.url);
+      return {
+        ...running,
+        dataDir: "",
+        startup: { events: replay.records, millis: replay.millis, tornBytes: 0 },
+        kafka: {
+          topic: store.topic,
+          groupId: store.groupId,
+          health: () => store.health(),
+          onFatal: (listener) => store.onFatal(listener)
+        }
+      };
+    } catch (e) {
+      await running.close();
+      throw e;
+    }
+  }).catch(async (e) => {
+    await store.close();
+    throw e;
+  });
+}
+async function listen(options, { state, log, atRest = (e) => e, tls, authFile, cluster }, ready) {
+  const host = options.host ?? "127.0.0.1";
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const service = new RegistryService(
     state,
     new SchemaEngine(),
     (events) => {
+      cluster?.requireWriter();
       for (const e of events) {
-        log.append(encoder.encode(e));
+        log.append(atRest(e));
         state.apply(e);
       }
     },
@@ -4199,7 +5343,7 @@ async function startRegistryServer(options = {}) {
     authFile,
     (id) => state.spaceOf("").holders.get(id)?.map((v) => v.subject) ?? []
   );
-  const site = { router, service, log, maxBody, gate };
+  const site = { router, service, log, maxBody, gate, cluster };
   const listener = (req, res) => new Exchange(req, res, site).start();
   const server = tls === void 0 ? createServer({ keepAliveTimeout: 3e4 }, listener) : createHttpsServer({ ...tls, keepAliveTimeout: 3e4 }, listener);
   if (tls?.requestCert === true && tls.rejectUnauthorized === false)
@@ -4215,7 +5359,6 @@ async function startRegistryServer(options = {}) {
     });
   } catch (e) {
     await log.close();
-    release2();
     const code = e.code;
     const why = code === "EADDRINUSE" ? "the port is in use (choose another with --port, or 0 for a free one)" : e.message;
     throw new SchemagateError("REGISTRY_ERROR", `cannot listen on ${host}:${wanted}: ${why}`);
@@ -4223,11 +5366,9 @@ async function startRegistryServer(options = {}) {
   const port = server.address().port;
   const shownHost = host.includes(":") ? `[${host}]` : host;
   let closing;
-  return {
+  return ready({
     url: `${tls === void 0 ? "http" : "https"}://${shownHost}:${port}`,
     port,
-    dataDir,
-    startup: { events: replay.events, millis, tornBytes: replay.tornBytes },
     close() {
       closing ??= (async () => {
         const stopped = new Promise((ok) => server.close(() => ok()));
@@ -4235,11 +5376,10 @@ async function startRegistryServer(options = {}) {
         setTimeout(() => server.closeAllConnections(), 1e3).unref();
         await stopped;
         await log.close();
-        release2();
       })();
       return closing;
     }
-  };
+  });
 }
 function secretsFromEnvironment() {
   return {

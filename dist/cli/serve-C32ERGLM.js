@@ -1,13 +1,14 @@
 import {
   readSiteModel,
   renderSite
-} from "./chunk-ZNMNQT6E.js";
+} from "./chunk-D4WLA3B5.js";
 import "./chunk-IVBFF6ZY.js";
 import "./chunk-KTOPAB3L.js";
 import "./chunk-KLK52H4S.js";
 import "./chunk-F2EELNSZ.js";
 import "./chunk-A2XEY6T3.js";
 import "./chunk-4NB2SHSX.js";
+import "./chunk-Q2OF7EOK.js";
 import "./chunk-5QGPZNPE.js";
 import "./chunk-UKMXE7KU.js";
 import "./chunk-QLTC7SBT.js";
