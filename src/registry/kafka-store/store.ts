@@ -15,12 +15,7 @@ import { decodeRecord, encodeKey, RecordFormatError } from './records.js';
 import { TopicReader } from './reader.js';
 import { applyRecord, recordsForEvent, type OutgoingRecord } from './translate.js';
 import { TopicWriter } from './writer.js';
-
-interface Waiter {
-  seq: number;
-  resolve: () => void;
-  reject: (e: Error) => void;
-}
+import { GroupCommit } from '../server/group-commit.js';
 
 export type Role = 'follower' | 'catching-up' | 'leader';
 
@@ -56,12 +51,11 @@ export const ClusterErrors = {
  * read that far (read-your-writes). It offers the file log's interface (append, durable) to the server.
  */
 export class KafkaRegistryStore {
-  private pending: OutgoingRecord[] = [];
-  private appended = 0;
-  private synced = 0;
-  private flushing = false;
+  private readonly commits = new GroupCommit<OutgoingRecord>(
+    (batch) => this.commit(batch),
+    (e) => e as Error,
+  );
   private failure: Error | undefined;
-  private waiters: Waiter[] = [];
   private writer: TopicWriter | undefined;
   private elector: LeaderElector | undefined;
   private leadership: Leadership = { leader: false, leaderUrl: undefined };
@@ -189,7 +183,7 @@ export class KafkaRegistryStore {
     if (writer === undefined) return;
     // The transaction under way, if any, ends (or is fenced) on its own; then the producer goes.
     void (async () => {
-      while (this.flushing) await new Promise((r) => setTimeout(r, 20));
+      while (this.commits.busy) await new Promise((r) => setTimeout(r, 20));
       await writer.stop().catch(() => undefined);
     })();
   }
@@ -257,7 +251,7 @@ export class KafkaRegistryStore {
   }
 
   get head(): number {
-    return this.appended;
+    return this.commits.head;
   }
 
   get failed(): Error | undefined {
@@ -267,45 +261,30 @@ export class KafkaRegistryStore {
   /** Turns the event into records against the state before it is applied; they go out together. */
   append(event: LogEvent): number {
     if (this.failure !== undefined) throw this.failure;
-    this.pending.push(...recordsForEvent(this.state, event));
-    this.appended++;
-    if (!this.flushing) {
-      this.flushing = true;
-      setImmediate(() => void this.flush());
-    }
-    return this.appended;
+    return this.commits.add(recordsForEvent(this.state, event));
   }
 
   isDurable(seq: number): boolean {
-    return seq <= this.synced;
+    return this.commits.isDurable(seq);
   }
 
   durable(seq: number): Promise<void> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
-    if (seq <= this.synced) return Promise.resolve();
-    return new Promise((resolve, reject) => this.waiters.push({ seq, resolve, reject }));
+    return this.commits.durable(seq);
   }
 
-  private async flush(): Promise<void> {
+  /** One batch in one transaction, answered once this node's reader has read it back. */
+  private async commit(batch: OutgoingRecord[]): Promise<void> {
     try {
-      while (this.pending.length > 0) {
-        const batch = this.pending;
-        const upto = this.appended;
-        this.pending = [];
-        const writer = this.writer;
-        if (writer === undefined) throw new Error('this node lost the lead before its write went out');
-        const offsets = await writer.write(batch, (o) => this.reader.markOwn(o));
-        await this.reader.reached(offsets[offsets.length - 1] ?? 0);
-        this.synced = upto;
-        const ready = this.waiters.filter((w) => w.seq <= upto);
-        this.waiters = this.waiters.filter((w) => w.seq > upto);
-        for (const w of ready) w.resolve();
-      }
+      const writer = this.writer;
+      if (writer === undefined) throw new Error('this node lost the lead before its write went out');
+      const offsets = await writer.write(batch, (o) => this.reader.markOwn(o));
+      await this.reader.reached(offsets[offsets.length - 1] ?? 0);
     } catch (e) {
       // What this node applied was not written: its state is no longer the topic's. It stops serving.
-      this.fatal(new Error(`cannot write the registry topic ${this.topic}: ${(e as Error).message}`));
-    } finally {
-      this.flushing = false;
+      const failure = new Error(`cannot write the registry topic ${this.topic}: ${(e as Error).message}`);
+      this.fatal(failure);
+      throw failure;
     }
   }
 
@@ -313,15 +292,14 @@ export class KafkaRegistryStore {
     if (this.failure !== undefined || this.closed) return;
     this.failure = e;
     this.roleNow = 'follower';
-    for (const w of this.waiters) w.reject(e);
-    this.waiters = [];
+    this.commits.fail(e);
     for (const l of this.fatalListeners) l(e);
     void this.elector?.stop().catch(() => undefined);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    while (this.flushing) await new Promise((r) => setTimeout(r, 20));
+    while (this.commits.busy) await new Promise((r) => setTimeout(r, 20));
     this.closed = true;
     await this.elector?.stop().catch(() => undefined);
     await this.writer?.stop().catch(() => undefined);

@@ -2,6 +2,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, truncateSync } from 'node
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SchemagateError } from '../../errors.js';
+import { GroupCommit } from './group-commit.js';
 import type { LogEvent } from './types.js';
 
 export const LOG_FILE = 'registry.log';
@@ -57,26 +58,23 @@ export function replayLog(dir: string, apply: (e: LogEvent) => void): ReplayStat
   return { events, tornBytes };
 }
 
-interface Waiter {
-  seq: number;
-  resolve: () => void;
-  reject: (e: Error) => void;
-}
-
 /**
  * The append side of the log, with group commit: events appended while an fsync is running go out
  * together in the next one. `durable(seq)` resolves once the event numbered `seq` is on disk, and only
  * then may a request that depends on it be answered.
  */
 export class EventLog {
-  private pending: string[] = [];
-  private appended = 0;
-  private synced = 0;
-  private flushing = false;
-  private failure: Error | undefined;
-  private waiters: Waiter[] = [];
+  private readonly commits: GroupCommit<string>;
 
-  private constructor(private readonly handle: FileHandle) {}
+  private constructor(private readonly handle: FileHandle) {
+    this.commits = new GroupCommit(
+      async (lines) => {
+        await handle.write(lines.join(''));
+        await handle.datasync();
+      },
+      (e) => new Error(`cannot write the registry log: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
 
   static async open(dir: string): Promise<EventLog> {
     const handle = await open(join(dir, LOG_FILE), 'a');
@@ -92,66 +90,27 @@ export class EventLog {
 
   /** The sequence number of the last appended event. */
   get head(): number {
-    return this.appended;
+    return this.commits.head;
   }
 
   get failed(): Error | undefined {
-    return this.failure;
+    return this.commits.failedWith;
   }
 
   append(event: LogEvent): number {
-    if (this.failure !== undefined) throw this.failure;
-    this.pending.push(`${JSON.stringify(event)}\n`);
-    this.appended++;
-    if (!this.flushing) {
-      this.flushing = true;
-      setImmediate(() => void this.flush());
-    }
-    return this.appended;
+    return this.commits.add([`${JSON.stringify(event)}\n`]);
   }
 
   isDurable(seq: number): boolean {
-    return seq <= this.synced;
+    return this.commits.isDurable(seq);
   }
 
   durable(seq: number): Promise<void> {
-    if (this.failure !== undefined) return Promise.reject(this.failure);
-    if (seq <= this.synced) return Promise.resolve();
-    return new Promise((resolve, reject) => this.waiters.push({ seq, resolve, reject }));
-  }
-
-  private async flush(): Promise<void> {
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.join('');
-        const upto = this.appended;
-        this.pending = [];
-        await this.handle.write(batch);
-        await this.handle.datasync();
-        this.synced = upto;
-        const ready = this.waiters.filter((w) => w.seq <= upto);
-        this.waiters = this.waiters.filter((w) => w.seq > upto);
-        for (const w of ready) w.resolve();
-      }
-    } catch (e) {
-      this.failure = new Error(
-        `cannot write the registry log: ${e instanceof Error ? e.message : String(e)}`,
-      );
-      for (const w of this.waiters) w.reject(this.failure);
-      this.waiters = [];
-    } finally {
-      this.flushing = false;
-    }
+    return this.commits.durable(seq);
   }
 
   async close(): Promise<void> {
-    while (this.flushing || this.pending.length > 0) {
-      if (!this.flushing) {
-        this.flushing = true;
-        await this.flush();
-      } else await new Promise((r) => setImmediate(r));
-      if (this.failure !== undefined) break;
-    }
+    await this.commits.drain();
     await this.handle.close();
   }
 }

@@ -10,7 +10,7 @@ import {
   parseAuthFile,
   startRegistryServer,
   withUser
-} from "./chunk-WWB45SEJ.js";
+} from "./chunk-JIQDJ2MV.js";
 import "./chunk-EKN6NJ4H.js";
 import "./chunk-MKMUT2DC.js";
 import {

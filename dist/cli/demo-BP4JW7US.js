@@ -1,13 +1,13 @@
 import {
   startRegistryServer
-} from "./chunk-WWB45SEJ.js";
+} from "./chunk-JIQDJ2MV.js";
 import "./chunk-EKN6NJ4H.js";
 import {
   SchemaRegistryClient
 } from "./chunk-4NB2SHSX.js";
 import {
   main
-} from "./chunk-J6UBD3WX.js";
+} from "./chunk-4ANRDPNF.js";
 import "./chunk-MKMUT2DC.js";
 import {
   parseCommandArgs

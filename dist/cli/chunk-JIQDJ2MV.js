@@ -1346,6 +1346,91 @@ var TopicWriter = class _TopicWriter {
   }
 };
 
+// src/registry/server/group-commit.ts
+var GroupCommit = class {
+  /**
+   * `commit` makes one batch durable; when it throws, `failed(e)` names the failure, which every waiter
+   * and every later `add` then gets.
+   */
+  constructor(commit, failed) {
+    this.commit = commit;
+    this.failed = failed;
+  }
+  commit;
+  failed;
+  pending = [];
+  appended = 0;
+  synced = 0;
+  flushing = false;
+  failure;
+  waiters = [];
+  /** The sequence number of the last item added. */
+  get head() {
+    return this.appended;
+  }
+  /** A commit is running. */
+  get busy() {
+    return this.flushing;
+  }
+  get failedWith() {
+    return this.failure;
+  }
+  /** Adds the items of one event; they get one sequence number. */
+  add(items) {
+    if (this.failure !== void 0) throw this.failure;
+    this.pending.push(...items);
+    this.appended++;
+    if (!this.flushing) {
+      this.flushing = true;
+      setImmediate(() => void this.flush());
+    }
+    return this.appended;
+  }
+  isDurable(seq) {
+    return seq <= this.synced;
+  }
+  durable(seq) {
+    if (this.failure !== void 0) return Promise.reject(this.failure);
+    if (seq <= this.synced) return Promise.resolve();
+    return new Promise((resolve3, reject) => this.waiters.push({ seq, resolve: resolve3, reject }));
+  }
+  /** Stops committing: every waiter and every later `add` gets `e`. */
+  fail(e) {
+    if (this.failure !== void 0) return;
+    this.failure = e;
+    for (const w of this.waiters) w.reject(e);
+    this.waiters = [];
+  }
+  /** Resolves once nothing is pending or running (or the commits failed). */
+  async drain() {
+    while (this.flushing || this.pending.length > 0) {
+      if (!this.flushing) {
+        this.flushing = true;
+        await this.flush();
+      } else await new Promise((r) => setImmediate(r));
+      if (this.failure !== void 0) break;
+    }
+  }
+  async flush() {
+    try {
+      while (this.pending.length > 0 && this.failure === void 0) {
+        const batch = this.pending;
+        const upto = this.appended;
+        this.pending = [];
+        await this.commit(batch);
+        this.synced = upto;
+        const ready = this.waiters.filter((w) => w.seq <= upto);
+        this.waiters = this.waiters.filter((w) => w.seq > upto);
+        for (const w of ready) w.resolve();
+      }
+    } catch (e) {
+      this.fail(this.failed(e));
+    } finally {
+      this.flushing = false;
+    }
+  }
+};
+
 // src/registry/kafka-store/store.ts
 var NOOP_KEY = encodeKey({ keytype: "NOOP" });
 var ClusterErrors = {
@@ -1375,12 +1460,11 @@ var KafkaRegistryStore = class _KafkaRegistryStore {
   reader;
   state;
   options;
-  pending = [];
-  appended = 0;
-  synced = 0;
-  flushing = false;
+  commits = new GroupCommit(
+    (batch) => this.commit(batch),
+    (e) => e
+  );
   failure;
-  waiters = [];
   writer;
   elector;
   leadership = { leader: false, leaderUrl: void 0 };
@@ -1489,7 +1573,7 @@ var KafkaRegistryStore = class _KafkaRegistryStore {
     this.writer = void 0;
     if (writer === void 0) return;
     void (async () => {
-      while (this.flushing) await new Promise((r) => setTimeout(r, 20));
+      while (this.commits.busy) await new Promise((r) => setTimeout(r, 20));
       await writer.stop().catch(() => void 0);
     })();
   }
@@ -1546,7 +1630,7 @@ var KafkaRegistryStore = class _KafkaRegistryStore {
     if (this.roleNow !== "leader") throw ClusterErrors.unknownLeader();
   }
   get head() {
-    return this.appended;
+    return this.commits.head;
   }
   get failed() {
     return this.failure ?? this.reader.failed;
@@ -1554,55 +1638,39 @@ var KafkaRegistryStore = class _KafkaRegistryStore {
   /** Turns the event into records against the state before it is applied; they go out together. */
   append(event) {
     if (this.failure !== void 0) throw this.failure;
-    this.pending.push(...recordsForEvent(this.state, event));
-    this.appended++;
-    if (!this.flushing) {
-      this.flushing = true;
-      setImmediate(() => void this.flush());
-    }
-    return this.appended;
+    return this.commits.add(recordsForEvent(this.state, event));
   }
   isDurable(seq) {
-    return seq <= this.synced;
+    return this.commits.isDurable(seq);
   }
   durable(seq) {
     if (this.failure !== void 0) return Promise.reject(this.failure);
-    if (seq <= this.synced) return Promise.resolve();
-    return new Promise((resolve3, reject) => this.waiters.push({ seq, resolve: resolve3, reject }));
+    return this.commits.durable(seq);
   }
-  async flush() {
+  /** One batch in one transaction, answered once this node's reader has read it back. */
+  async commit(batch) {
     try {
-      while (this.pending.length > 0) {
-        const batch = this.pending;
-        const upto = this.appended;
-        this.pending = [];
-        const writer = this.writer;
-        if (writer === void 0) throw new Error("this node lost the lead before its write went out");
-        const offsets = await writer.write(batch, (o) => this.reader.markOwn(o));
-        await this.reader.reached(offsets[offsets.length - 1] ?? 0);
-        this.synced = upto;
-        const ready = this.waiters.filter((w) => w.seq <= upto);
-        this.waiters = this.waiters.filter((w) => w.seq > upto);
-        for (const w of ready) w.resolve();
-      }
+      const writer = this.writer;
+      if (writer === void 0) throw new Error("this node lost the lead before its write went out");
+      const offsets = await writer.write(batch, (o) => this.reader.markOwn(o));
+      await this.reader.reached(offsets[offsets.length - 1] ?? 0);
     } catch (e) {
-      this.fatal(new Error(`cannot write the registry topic ${this.topic}: ${e.message}`));
-    } finally {
-      this.flushing = false;
+      const failure = new Error(`cannot write the registry topic ${this.topic}: ${e.message}`);
+      this.fatal(failure);
+      throw failure;
     }
   }
   fatal(e) {
     if (this.failure !== void 0 || this.closed) return;
     this.failure = e;
     this.roleNow = "follower";
-    for (const w of this.waiters) w.reject(e);
-    this.waiters = [];
+    this.commits.fail(e);
     for (const l of this.fatalListeners) l(e);
     void this.elector?.stop().catch(() => void 0);
   }
   async close() {
     if (this.closed) return;
-    while (this.flushing) await new Promise((r) => setTimeout(r, 20));
+    while (this.commits.busy) await new Promise((r) => setTimeout(r, 20));
     this.closed = true;
     await this.elector?.stop().catch(() => void 0);
     await this.writer?.stop().catch(() => void 0);
@@ -4207,14 +4275,16 @@ function replayLog(dir, apply) {
 var EventLog = class _EventLog {
   constructor(handle) {
     this.handle = handle;
+    this.commits = new GroupCommit(
+      async (lines) => {
+        await handle.write(lines.join(""));
+        await handle.datasync();
+      },
+      (e) => new Error(`cannot write the registry log: ${e instanceof Error ? e.message : String(e)}`)
+    );
   }
   handle;
-  pending = [];
-  appended = 0;
-  synced = 0;
-  flushing = false;
-  failure;
-  waiters = [];
+  commits;
   static async open(dir) {
     const handle = await open2(join3(dir, LOG_FILE), "a");
     const d = openSync3(dir, "r");
@@ -4227,61 +4297,23 @@ var EventLog = class _EventLog {
   }
   /** The sequence number of the last appended event. */
   get head() {
-    return this.appended;
+    return this.commits.head;
   }
   get failed() {
-    return this.failure;
+    return this.commits.failedWith;
   }
   append(event) {
-    if (this.failure !== void 0) throw this.failure;
-    this.pending.push(`${JSON.stringify(event)}
-`);
-    this.appended++;
-    if (!this.flushing) {
-      this.flushing = true;
-      setImmediate(() => void this.flush());
-    }
-    return this.appended;
+    return this.commits.add([`${JSON.stringify(event)}
+`]);
   }
   isDurable(seq) {
-    return seq <= this.synced;
+    return this.commits.isDurable(seq);
   }
   durable(seq) {
-    if (this.failure !== void 0) return Promise.reject(this.failure);
-    if (seq <= this.synced) return Promise.resolve();
-    return new Promise((resolve3, reject) => this.waiters.push({ seq, resolve: resolve3, reject }));
-  }
-  async flush() {
-    try {
-      while (this.pending.length > 0) {
-        const batch = this.pending.join("");
-        const upto = this.appended;
-        this.pending = [];
-        await this.handle.write(batch);
-        await this.handle.datasync();
-        this.synced = upto;
-        const ready = this.waiters.filter((w) => w.seq <= upto);
-        this.waiters = this.waiters.filter((w) => w.seq > upto);
-        for (const w of ready) w.resolve();
-      }
-    } catch (e) {
-      this.failure = new Error(
-        `cannot write the registry log: ${e instanceof Error ? e.message : String(e)}`
-      );
-      for (const w of this.waiters) w.reject(this.failure);
-      this.waiters = [];
-    } finally {
-      this.flushing = false;
-    }
+    return this.commits.durable(seq);
   }
   async close() {
-    while (this.flushing || this.pending.length > 0) {
-      if (!this.flushing) {
-        this.flushing = true;
-        await this.flush();
-      } else await new Promise((r) => setImmediate(r));
-      if (this.failure !== void 0) break;
-    }
+    await this.commits.drain();
     await this.handle.close();
   }
 };
