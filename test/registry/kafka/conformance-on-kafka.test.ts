@@ -2,7 +2,8 @@
 // topic each) instead of the file log: the same answers whichever store holds the state. The files run
 // in a child test process with SCHEMAGATE_TEST_KAFKA set (see test/registry/server/support.ts). Files
 // that start a registry on a data directory of their own (restarts, durability, the start-up checks)
-// test the file log itself and are left out.
+// test the file log itself and are left out, as are those serving TLS (the HTTP side's, the same on either
+// store). Confluent's Python and Go clients run their scenarios here too.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { startKafkaBroker, type KafkaBroker } from '../../support/kafka-broker.j
 const SERVER_TESTS = fileURLToPath(new URL('../server/', import.meta.url));
 const ON_KAFKA = [
   'aliases',
+  'auth',
   'basics',
   'compatibility-rest',
   'config-and-listing',
@@ -20,7 +22,9 @@ const ON_KAFKA = [
   'contracts',
   'deletes-references',
   'equivalence',
+  'go-client',
   'health',
+  'identity-compat',
   'json-schema-rest',
   'metadata-and-limits',
   'modes',
@@ -29,6 +33,7 @@ const ON_KAFKA = [
   'protobuf-rest',
   'protobuf-rest-more',
   'protocol',
+  'python-client',
   'rest-api-basics',
   'rest-api-more',
   'schema-tags',

@@ -52,7 +52,7 @@ export async function call(
 
 /**
  * `SCHEMAGATE_TEST_KAFKA=host:port` runs the server tests on `--kafka` instead of the file log, each
- * registry on a fresh topic (tests that name their own data directory stay on the file log).
+ * registry on a fresh topic (tests that name their own data directory, or serve TLS, stay on the file log).
  */
 function onTestKafka(options: RegistryServerOptions): Pick<RegistryServerOptions, 'kafka'> {
   const bootstrap = process.env.SCHEMAGATE_TEST_KAFKA;
@@ -60,7 +60,9 @@ function onTestKafka(options: RegistryServerOptions): Pick<RegistryServerOptions
     bootstrap === undefined ||
     bootstrap === '' ||
     options.dataDir !== undefined ||
-    options.kafka !== undefined
+    options.kafka !== undefined ||
+    // TLS is the HTTP side's, the same on either store; the wait for a leader below speaks plain HTTP.
+    options.tls !== undefined
   )
     return {};
   const id = Math.random().toString(36).slice(2, 10);
