@@ -1,26 +1,21 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { RegistryError, SchemaRegistryClient } from '../../../src/registry/client/index.js';
-import { startRegistryServer, type RunningRegistry } from '../../../src/registry/server/index.js';
+import { startTestRegistry, type TestRegistry } from '../server/support.js';
 
 const record = (name: string, fields: { name: string; type: unknown; default?: unknown }[]): string =>
   JSON.stringify({ type: 'record', name, namespace: 'com.example', fields });
 
-let server: RunningRegistry;
-let dataDir: string;
+// On the file log, or on Kafka when SCHEMAGATE_TEST_KAFKA is set (test/registry/kafka/conformance-on-kafka).
+let server: TestRegistry;
 let client: SchemaRegistryClient;
 
 before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sg-client-'));
-  server = await startRegistryServer({ port: 0, dataDir });
+  server = await startTestRegistry();
   client = new SchemaRegistryClient({ url: server.url, retries: 1, retryDelayMs: 1 });
 });
 after(async () => {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 });
 
 async function rejects(p: Promise<unknown>, status: number, errorCode: number): Promise<void> {
@@ -84,19 +79,29 @@ describe('SchemaRegistryClient against `registry serve` over HTTP', () => {
     assert.equal(await client.getMode('customer-value'), undefined);
     await client.setMode('READONLY', 'customer-value');
     assert.equal(await client.getMode('customer-value'), 'READONLY');
-    await rejects(client.register('customer-value', { schema: record('Customer', [{ name: 'id', type: 'string', default: 'x' }]) }), 422, 42205);
+    await rejects(
+      client.register('customer-value', {
+        schema: record('Customer', [{ name: 'id', type: 'string', default: 'x' }]),
+      }),
+      422,
+      42205,
+    );
     await client.setMode('READWRITE', 'customer-value');
   });
 
   it('soft and permanent deletes, and referenced-by', async () => {
-    const base = await client.register('address-value', { schema: record('Address', [{ name: 'city', type: 'string' }]) });
+    const base = await client.register('address-value', {
+      schema: record('Address', [{ name: 'city', type: 'string' }]),
+    });
     const user = await client.register('user-value', {
       schema: record('User', [{ name: 'home', type: 'com.example.Address' }]),
       references: [{ name: 'com.example.Address', subject: 'address-value', version: 1 }],
     });
     assert.deepEqual(await client.referencedBy('address-value', 1), [user.id]);
     await rejects(client.deleteSubject('address-value'), 422, 42206);
-    assert.deepEqual((await client.getSchemaById(user.id)).references, [{ name: 'com.example.Address', subject: 'address-value', version: 1 }]);
+    assert.deepEqual((await client.getSchemaById(user.id)).references, [
+      { name: 'com.example.Address', subject: 'address-value', version: 1 },
+    ]);
     assert.ok(base.id > 0);
 
     assert.equal(await client.deleteVersion('customer-value', 2), 2);

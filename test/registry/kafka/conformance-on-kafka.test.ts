@@ -3,7 +3,8 @@
 // in a child test process with SCHEMAGATE_TEST_KAFKA set (see test/registry/server/support.ts). Files
 // that start a registry on a data directory of their own (restarts, durability, the start-up checks)
 // test the file log itself and are left out, as are those serving TLS (the HTTP side's, the same on either
-// store). Confluent's Python and Go clients run their scenarios here too.
+// store). Confluent's Python and Go clients run their scenarios here too, and so do the publisher's fault
+// tests.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -48,8 +49,13 @@ after(async () => {
   await broker.stop();
 });
 
-it(`the REST conformance tests pass with the registry on Kafka (${ON_KAFKA.length} files)`, async () => {
-  const files = ON_KAFKA.map((name) => join(SERVER_TESTS, `${name}.test.ts`));
+it(`the REST conformance tests pass with the registry on Kafka (${ON_KAFKA.length + 2} files)`, async () => {
+  const files = [
+    ...ON_KAFKA.map((name) => join(SERVER_TESTS, `${name}.test.ts`)),
+    // The registry client's tests and the publisher's fault tests (resets, 500s, timeouts through a proxy).
+    join(SERVER_TESTS, '..', 'client', 'against-server.test.ts'),
+    join(SERVER_TESTS, '..', 'publish', 'faults.test.ts'),
+  ];
   // Without this the child would report to this runner in its internal format rather than in TAP.
   const { NODE_TEST_CONTEXT: _parent, ...env } = process.env;
   const child = spawn(

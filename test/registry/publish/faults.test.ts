@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SchemaRegistryClient } from '../../../src/registry/client/index.js';
 import type { PublishCandidate } from '../../../src/registry/plan/index.js';
 import { publish } from '../../../src/registry/publish.js';
-import { startRegistryServer, type RunningRegistry } from '../../../src/registry/server/index.js';
+import { startTestRegistry, type TestRegistry } from '../server/support.js';
 import { seeded, startFaultProxy, type Fault, type FaultProxy } from './fault-proxy.js';
 
 // Publishing through a loopback proxy that injects 500s, connection resets (before and after the
@@ -14,21 +11,19 @@ import { seeded, startFaultProxy, type Fault, type FaultProxy } from './fault-pr
 // (what it calls registered is in the registry under that id and version), and a clean second run
 // must converge with exactly one version per subject: no duplicates from retried registrations.
 
-let server: RunningRegistry;
+// On the file log, or on Kafka when SCHEMAGATE_TEST_KAFKA is set (test/registry/kafka/conformance-on-kafka).
+let server: TestRegistry;
 let proxy: FaultProxy;
-let dataDir: string;
 let direct: SchemaRegistryClient;
 
 before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'sg-faults-'));
-  server = await startRegistryServer({ port: 0, dataDir });
+  server = await startTestRegistry();
   proxy = await startFaultProxy(server.url);
   direct = new SchemaRegistryClient({ url: server.url, retries: 0 });
 });
 after(async () => {
   await proxy.close();
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 });
 
 function candidates(prefix: string, n: number): PublishCandidate[] {
