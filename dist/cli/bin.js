@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunk-4ANRDPNF.js";
+} from "./chunk-ZB654BQZ.js";
 import "./chunk-6BBU6Q3O.js";
 
 // src/cli/io.ts

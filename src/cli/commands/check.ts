@@ -1,9 +1,8 @@
 import { SchemagateError } from '../../errors.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
 import type { CheckMode } from '../../report/model.js';
 import { dropEarlyGit } from '../../repo/git.js';
 import { startBaseLookupEarly } from '../../repo/workspace.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, refuseArguments, reportFormatOption } from '../args.js';
 import type { Command } from '../io.js';
 
 const usage =
@@ -27,17 +26,8 @@ const command: Command = {
       },
       usage,
     );
-    if (positionals.length > 0)
-      throw new SchemagateError(
-        'INVALID_ARGUMENT',
-        `unexpected argument '${positionals[0]}'\nusage: ${usage}`,
-      );
-    const format = (values.format ?? 'text') as ReportFormat;
-    if (!REPORT_FORMATS.includes(format))
-      throw new SchemagateError(
-        'INVALID_ARGUMENT',
-        `unknown --format '${values.format}' (one of ${REPORT_FORMATS.join(', ')})`,
-      );
+    refuseArguments(positionals, usage);
+    const format = reportFormatOption(values.format);
     const modes = [values.staged === true, values.all === true].filter(Boolean).length;
     if (modes > 1 || (values.staged === true && values.against !== undefined)) {
       throw new SchemagateError(

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { SchemagateError } from '../../errors.js';
 import { readSiteModel } from '../../site-node/read.js';
 import { writeSite, type WrittenSite } from '../../site-node/write.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, refuseArguments } from '../args.js';
 import { configAt } from '../config-arg.js';
 import type { Command } from '../io.js';
 
@@ -27,11 +27,7 @@ const command: Command = {
       },
       usage,
     );
-    if (positionals.length > 0)
-      throw new SchemagateError(
-        'INVALID_ARGUMENT',
-        `unexpected argument '${positionals[0]}'\nusage: ${usage}`,
-      );
+    refuseArguments(positionals, usage);
     const options = {
       cwd: io.cwd,
       ...(values.config === undefined ? {} : { config: await configAt(io.cwd, values.config) }),

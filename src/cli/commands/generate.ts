@@ -2,7 +2,7 @@ import { generateSchemas } from '../../codegen/generate.js';
 import { SchemagateError } from '../../errors.js';
 import { loadConfig } from '../../repo/config.js';
 import { repoRoot } from '../../repo/git.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, refuseArguments } from '../args.js';
 import { configAt } from '../config-arg.js';
 import type { Command } from '../io.js';
 
@@ -19,11 +19,7 @@ const command: Command = {
       { check: { type: 'boolean' }, config: { type: 'string', short: 'c' } },
       usage,
     );
-    if (positionals.length > 0)
-      throw new SchemagateError(
-        'INVALID_ARGUMENT',
-        `unexpected argument '${positionals[0]}'\nusage: ${usage}`,
-      );
+    refuseArguments(positionals, usage);
     const top = await repoRoot(io.cwd);
     const config = values.config === undefined ? loadConfig(top) : await configAt(io.cwd, values.config);
     if (config.generate.length === 0)

@@ -1,6 +1,5 @@
-import { SchemagateError } from '../../errors.js';
 import { initProject } from '../../repo/init.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, refuseArguments } from '../args.js';
 import type { Command } from '../io.js';
 
 const usage = 'schemagate init';
@@ -11,11 +10,7 @@ const command: Command = {
   usage,
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, {}, usage);
-    if (positionals.length > 0)
-      throw new SchemagateError(
-        'INVALID_ARGUMENT',
-        `unexpected argument '${positionals[0]}'\nusage: ${usage}`,
-      );
+    refuseArguments(positionals, usage);
     const r = await initProject(io.cwd);
     io.stdout(
       r.config.status === 'written' ? `wrote ${r.config.path}\n` : `${r.config.path} exists; left as it is\n`,

@@ -1,6 +1,4 @@
-import { SchemagateError } from '../../errors.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, refuseArguments, reportFormatOption } from '../args.js';
 import type { Command } from '../io.js';
 
 const usage = 'schemagate lint [--strict] [--format text|json|github|junit|sarif|markdown] [--config <path>]';
@@ -19,17 +17,8 @@ const command: Command = {
       },
       usage,
     );
-    if (positionals.length > 0)
-      throw new SchemagateError(
-        'INVALID_ARGUMENT',
-        `unexpected argument '${positionals[0]}'\nusage: ${usage}`,
-      );
-    const format = (values.format ?? 'text') as ReportFormat;
-    if (!REPORT_FORMATS.includes(format))
-      throw new SchemagateError(
-        'INVALID_ARGUMENT',
-        `unknown --format '${values.format}' (one of ${REPORT_FORMATS.join(', ')})`,
-      );
+    refuseArguments(positionals, usage);
+    const format = reportFormatOption(values.format);
     const [{ runLint }, { renderReport }] = await Promise.all([
       import('../../lint/run-lint.js'),
       import('../../report/render.js'),

@@ -1,5 +1,5 @@
 import { SchemagateError } from '../../errors.js';
-import { parseCommandArgs } from '../args.js';
+import { parseCommandArgs, refuseArguments } from '../args.js';
 import type { Command } from '../io.js';
 
 const usage = 'schemagate types --out <dir> [--zod] [--config <path>]';
@@ -19,11 +19,7 @@ const command: Command = {
       },
       usage,
     );
-    if (positionals.length > 0)
-      throw new SchemagateError(
-        'INVALID_ARGUMENT',
-        `unexpected argument '${positionals[0]}'\nusage: ${usage}`,
-      );
+    refuseArguments(positionals, usage);
     if (values.out === undefined)
       throw new SchemagateError(
         'INVALID_ARGUMENT',

@@ -9,7 +9,7 @@ import {
 } from "./chunk-577WL7UY.js";
 import {
   parseRegistryCommandArgs
-} from "./chunk-5F3T3RHX.js";
+} from "./chunk-ZYJJWSRT.js";
 import {
   connectRegistry
 } from "./chunk-A2XEY6T3.js";
@@ -17,7 +17,7 @@ import {
   RegistryAnswerError,
   isRegistryError
 } from "./chunk-4NB2SHSX.js";
-import "./chunk-DUM46SY7.js";
+import "./chunk-ETRZGG5M.js";
 import "./chunk-5QGPZNPE.js";
 import "./chunk-UKMXE7KU.js";
 import "./chunk-QLTC7SBT.js";
@@ -41,6 +41,7 @@ import "./chunk-4SLUN3ZN.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 import "./chunk-4WLI5DVH.js";
 
 // src/registry/plan/decide.ts

@@ -12,8 +12,9 @@ import "./chunk-F2EELNSZ.js";
 import "./chunk-A2XEY6T3.js";
 import "./chunk-4NB2SHSX.js";
 import {
-  parseCommandArgs
-} from "./chunk-DUM46SY7.js";
+  parseCommandArgs,
+  refuseArguments
+} from "./chunk-ETRZGG5M.js";
 import "./chunk-Q2OF7EOK.js";
 import "./chunk-5QGPZNPE.js";
 import "./chunk-UKMXE7KU.js";
@@ -35,6 +36,7 @@ import "./chunk-4SLUN3ZN.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 import "./chunk-4WLI5DVH.js";
 
 // src/cli/commands/docs.ts
@@ -58,12 +60,7 @@ var command = {
       },
       usage
     );
-    if (positionals.length > 0)
-      throw new SchemagateError(
-        "INVALID_ARGUMENT",
-        `unexpected argument '${positionals[0]}'
-usage: ${usage}`
-      );
+    refuseArguments(positionals, usage);
     const options = {
       cwd: io.cwd,
       ...values.config === void 0 ? {} : { config: await configAt(io.cwd, values.config) },

@@ -2,15 +2,15 @@ import {
   initProject
 } from "./chunk-F2EELNSZ.js";
 import {
-  parseCommandArgs
-} from "./chunk-DUM46SY7.js";
+  parseCommandArgs,
+  refuseArguments
+} from "./chunk-ETRZGG5M.js";
 import "./chunk-GZ7YKJFV.js";
 import "./chunk-X223GS44.js";
 import "./chunk-MYU7MPXZ.js";
 import "./chunk-KVYAH4SS.js";
-import {
-  SchemagateError
-} from "./chunk-6BBU6Q3O.js";
+import "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 
 // src/cli/commands/init.ts
 var usage = "schemagate init";
@@ -20,12 +20,7 @@ var command = {
   usage,
   async run(args, io) {
     const { positionals } = parseCommandArgs(args, {}, usage);
-    if (positionals.length > 0)
-      throw new SchemagateError(
-        "INVALID_ARGUMENT",
-        `unexpected argument '${positionals[0]}'
-usage: ${usage}`
-      );
+    refuseArguments(positionals, usage);
     const r = await initProject(io.cwd);
     io.stdout(
       r.config.status === "written" ? `wrote ${r.config.path}

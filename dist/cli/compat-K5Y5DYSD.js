@@ -3,7 +3,7 @@ import {
 } from "./chunk-MKMUT2DC.js";
 import {
   parseCommandArgs
-} from "./chunk-DUM46SY7.js";
+} from "./chunk-ETRZGG5M.js";
 import {
   protoImports
 } from "./chunk-Q2OF7EOK.js";
@@ -31,6 +31,7 @@ import {
   SchemagateError,
   isSchemagateError
 } from "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 
 // src/cli/commands/compat.ts
 import { readFile } from "node:fs/promises";

@@ -1,9 +1,11 @@
 import {
-  parseCommandArgs
-} from "./chunk-DUM46SY7.js";
+  parseCommandArgs,
+  refuseArguments
+} from "./chunk-ETRZGG5M.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 
 // src/cli/commands/types.ts
 var usage = "schemagate types --out <dir> [--zod] [--config <path>]";
@@ -21,12 +23,7 @@ var command = {
       },
       usage
     );
-    if (positionals.length > 0)
-      throw new SchemagateError(
-        "INVALID_ARGUMENT",
-        `unexpected argument '${positionals[0]}'
-usage: ${usage}`
-      );
+    refuseArguments(positionals, usage);
     if (values.out === void 0)
       throw new SchemagateError(
         "INVALID_ARGUMENT",

@@ -1,9 +1,9 @@
 import {
-  REPORT_FORMATS
-} from "./chunk-2Y665M2Q.js";
-import {
   renderMarkdown
 } from "./chunk-YMDCIFJM.js";
+import {
+  REPORT_FORMATS
+} from "./chunk-2Y665M2Q.js";
 import {
   compareFindings,
   sortedFindings

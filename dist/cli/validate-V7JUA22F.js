@@ -4,7 +4,7 @@ import {
 import "./chunk-4NB2SHSX.js";
 import {
   parseCommandArgs
-} from "./chunk-DUM46SY7.js";
+} from "./chunk-ETRZGG5M.js";
 import {
   messageChecker
 } from "./chunk-QLTC7SBT.js";
@@ -45,6 +45,7 @@ import "./chunk-4SLUN3ZN.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 
 // src/cli/commands/validate.ts
 import { readFileSync } from "node:fs";

@@ -1,6 +1,8 @@
 import {
-  parseCommandArgs
-} from "./chunk-DUM46SY7.js";
+  parseCommandArgs,
+  refuseArguments,
+  reportFormatOption
+} from "./chunk-ETRZGG5M.js";
 import {
   startBaseLookupEarly
 } from "./chunk-JG5DLF5R.js";
@@ -12,9 +14,7 @@ import "./chunk-MYU7MPXZ.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
-import {
-  REPORT_FORMATS
-} from "./chunk-2Y665M2Q.js";
+import "./chunk-2Y665M2Q.js";
 
 // src/cli/commands/check.ts
 var usage = "schemagate check [--staged | --against <ref> | --all] [--format text|json|github|junit|sarif|markdown] [--config <path>] [--no-fetch] [--strict]";
@@ -36,18 +36,8 @@ var command = {
       },
       usage
     );
-    if (positionals.length > 0)
-      throw new SchemagateError(
-        "INVALID_ARGUMENT",
-        `unexpected argument '${positionals[0]}'
-usage: ${usage}`
-      );
-    const format = values.format ?? "text";
-    if (!REPORT_FORMATS.includes(format))
-      throw new SchemagateError(
-        "INVALID_ARGUMENT",
-        `unknown --format '${values.format}' (one of ${REPORT_FORMATS.join(", ")})`
-      );
+    refuseArguments(positionals, usage);
+    const format = reportFormatOption(values.format);
     const modes = [values.staged === true, values.all === true].filter(Boolean).length;
     if (modes > 1 || values.staged === true && values.against !== void 0) {
       throw new SchemagateError(
@@ -61,7 +51,7 @@ usage: ${usage}`
     try {
       const [{ runCheck }, { renderReport }] = await Promise.all([
         import("./check-4QN3PA6A.js"),
-        import("./render-HC45FIDV.js")
+        import("./render-S42YSDKY.js")
       ]);
       const report = await runCheck({
         cwd: io.cwd,

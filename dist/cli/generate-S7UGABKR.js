@@ -2,8 +2,9 @@ import {
   configAt
 } from "./chunk-RNR4LZQT.js";
 import {
-  parseCommandArgs
-} from "./chunk-DUM46SY7.js";
+  parseCommandArgs,
+  refuseArguments
+} from "./chunk-ETRZGG5M.js";
 import {
   parseAvro
 } from "./chunk-A7H2MM5I.js";
@@ -22,6 +23,7 @@ import "./chunk-L6DUB6QO.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 
 // src/codegen/generate.ts
 import { mkdirSync, readFileSync, writeFileSync as writeFileSync2 } from "node:fs";
@@ -821,12 +823,7 @@ var command = {
       { check: { type: "boolean" }, config: { type: "string", short: "c" } },
       usage
     );
-    if (positionals.length > 0)
-      throw new SchemagateError(
-        "INVALID_ARGUMENT",
-        `unexpected argument '${positionals[0]}'
-usage: ${usage}`
-      );
+    refuseArguments(positionals, usage);
     const top = await repoRoot(io.cwd);
     const config = values.config === void 0 ? loadConfig(top) : await configAt(io.cwd, values.config);
     if (config.generate.length === 0)

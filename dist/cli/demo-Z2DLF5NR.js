@@ -7,11 +7,11 @@ import {
 } from "./chunk-4NB2SHSX.js";
 import {
   main
-} from "./chunk-4ANRDPNF.js";
+} from "./chunk-ZB654BQZ.js";
 import "./chunk-MKMUT2DC.js";
 import {
   parseCommandArgs
-} from "./chunk-DUM46SY7.js";
+} from "./chunk-ETRZGG5M.js";
 import "./chunk-Q2OF7EOK.js";
 import "./chunk-HVEUTBOD.js";
 import "./chunk-A7H2MM5I.js";
@@ -26,6 +26,7 @@ import "./chunk-H4TEGRJZ.js";
 import "./chunk-J5VQF3U6.js";
 import "./chunk-L6DUB6QO.js";
 import "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 
 // src/demo/story.ts
 import { spawnSync } from "node:child_process";

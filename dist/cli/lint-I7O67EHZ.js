@@ -1,12 +1,10 @@
 import {
-  parseCommandArgs
-} from "./chunk-DUM46SY7.js";
-import {
-  SchemagateError
-} from "./chunk-6BBU6Q3O.js";
-import {
-  REPORT_FORMATS
-} from "./chunk-2Y665M2Q.js";
+  parseCommandArgs,
+  refuseArguments,
+  reportFormatOption
+} from "./chunk-ETRZGG5M.js";
+import "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 
 // src/cli/commands/lint.ts
 var usage = "schemagate lint [--strict] [--format text|json|github|junit|sarif|markdown] [--config <path>]";
@@ -24,21 +22,11 @@ var command = {
       },
       usage
     );
-    if (positionals.length > 0)
-      throw new SchemagateError(
-        "INVALID_ARGUMENT",
-        `unexpected argument '${positionals[0]}'
-usage: ${usage}`
-      );
-    const format = values.format ?? "text";
-    if (!REPORT_FORMATS.includes(format))
-      throw new SchemagateError(
-        "INVALID_ARGUMENT",
-        `unknown --format '${values.format}' (one of ${REPORT_FORMATS.join(", ")})`
-      );
+    refuseArguments(positionals, usage);
+    const format = reportFormatOption(values.format);
     const [{ runLint }, { renderReport }] = await Promise.all([
       import("./run-lint-BCZV4XSL.js"),
-      import("./render-HC45FIDV.js")
+      import("./render-S42YSDKY.js")
     ]);
     const report = await runLint({
       cwd: io.cwd,

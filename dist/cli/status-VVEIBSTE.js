@@ -8,12 +8,12 @@ import "./chunk-KLK52H4S.js";
 import "./chunk-F2EELNSZ.js";
 import {
   parseRegistryCommandArgs
-} from "./chunk-5F3T3RHX.js";
+} from "./chunk-ZYJJWSRT.js";
 import {
   connectRegistry
 } from "./chunk-A2XEY6T3.js";
 import "./chunk-4NB2SHSX.js";
-import "./chunk-DUM46SY7.js";
+import "./chunk-ETRZGG5M.js";
 import "./chunk-5QGPZNPE.js";
 import "./chunk-UKMXE7KU.js";
 import "./chunk-QLTC7SBT.js";
@@ -32,6 +32,7 @@ import "./chunk-J5VQF3U6.js";
 import "./chunk-L6DUB6QO.js";
 import "./chunk-4SLUN3ZN.js";
 import "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 import "./chunk-4WLI5DVH.js";
 
 // src/cli/commands/status.ts

@@ -4,21 +4,21 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = {
-  compat: () => import("./compat-WL54YFGZ.js"),
-  check: () => import("./check-CPLKG6FS.js"),
-  log: () => import("./log-WKRLEBAO.js"),
-  diff: () => import("./diff-BXQJKJC7.js"),
-  init: () => import("./init-7F2DFDR3.js"),
-  registry: () => import("./registry-YODPVC5C.js"),
-  publish: () => import("./publish-2TQZGBI2.js"),
-  status: () => import("./status-UXMPCWI4.js"),
-  import: () => import("./import-M3KGIY4H.js"),
-  demo: () => import("./demo-BP4JW7US.js"),
-  generate: () => import("./generate-TLNZVFHR.js"),
-  lint: () => import("./lint-VTPCXMPE.js"),
-  validate: () => import("./validate-S35DSVM6.js"),
-  types: () => import("./types-KOHR3GI2.js"),
-  docs: () => import("./docs-BE4NDHUV.js")
+  compat: () => import("./compat-K5Y5DYSD.js"),
+  check: () => import("./check-OMSG3GP5.js"),
+  log: () => import("./log-IXLTMC7X.js"),
+  diff: () => import("./diff-OPDLCZR6.js"),
+  init: () => import("./init-D554E74S.js"),
+  registry: () => import("./registry-DXDSO5CG.js"),
+  publish: () => import("./publish-2E4BF4L5.js"),
+  status: () => import("./status-VVEIBSTE.js"),
+  import: () => import("./import-N6GGXHQ6.js"),
+  demo: () => import("./demo-Z2DLF5NR.js"),
+  generate: () => import("./generate-S7UGABKR.js"),
+  lint: () => import("./lint-I7O67EHZ.js"),
+  validate: () => import("./validate-V7JUA22F.js"),
+  types: () => import("./types-GDYFEZ7Y.js"),
+  docs: () => import("./docs-XOGD4IVQ.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

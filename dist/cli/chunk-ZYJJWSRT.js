@@ -3,7 +3,7 @@ import {
 } from "./chunk-4NB2SHSX.js";
 import {
   parseCommandArgs
-} from "./chunk-DUM46SY7.js";
+} from "./chunk-ETRZGG5M.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";

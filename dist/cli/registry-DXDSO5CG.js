@@ -15,7 +15,7 @@ import "./chunk-EKN6NJ4H.js";
 import "./chunk-MKMUT2DC.js";
 import {
   parseCommandArgs
-} from "./chunk-DUM46SY7.js";
+} from "./chunk-ETRZGG5M.js";
 import "./chunk-Q2OF7EOK.js";
 import "./chunk-HVEUTBOD.js";
 import "./chunk-A7H2MM5I.js";
@@ -30,6 +30,7 @@ import {
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 
 // src/cli/commands/registry.ts
 import { resolve as resolve2 } from "node:path";

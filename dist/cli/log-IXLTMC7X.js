@@ -6,7 +6,7 @@ import {
 } from "./chunk-KLK52H4S.js";
 import {
   parseCommandArgs
-} from "./chunk-DUM46SY7.js";
+} from "./chunk-ETRZGG5M.js";
 import "./chunk-DIULL3TB.js";
 import "./chunk-ALDESNZQ.js";
 import "./chunk-JG5DLF5R.js";
@@ -22,6 +22,7 @@ import "./chunk-L6DUB6QO.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 
 // src/cli/commands/log.ts
 var usage = "schemagate log <subject|file> [--ref <rev>] [--format text|json] [--config <path>]";

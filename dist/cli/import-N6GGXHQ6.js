@@ -6,14 +6,14 @@ import {
 } from "./chunk-577WL7UY.js";
 import {
   parseRegistryCommandArgs
-} from "./chunk-5F3T3RHX.js";
+} from "./chunk-ZYJJWSRT.js";
 import {
   connectRegistry
 } from "./chunk-A2XEY6T3.js";
 import {
   isRegistryError
 } from "./chunk-4NB2SHSX.js";
-import "./chunk-DUM46SY7.js";
+import "./chunk-ETRZGG5M.js";
 import {
   readFileHistories
 } from "./chunk-AACIVGT5.js";
@@ -36,6 +36,7 @@ import "./chunk-KVYAH4SS.js";
 import {
   SchemagateError
 } from "./chunk-6BBU6Q3O.js";
+import "./chunk-2Y665M2Q.js";
 
 // src/cli/commands/import.ts
 import { resolve as resolve2 } from "node:path";

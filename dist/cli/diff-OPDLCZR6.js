@@ -6,7 +6,7 @@ import {
 } from "./chunk-KLK52H4S.js";
 import {
   parseCommandArgs
-} from "./chunk-DUM46SY7.js";
+} from "./chunk-ETRZGG5M.js";
 import "./chunk-DIULL3TB.js";
 import "./chunk-ALDESNZQ.js";
 import "./chunk-JG5DLF5R.js";
@@ -25,6 +25,7 @@ import {
 import {
   renderChangesTable
 } from "./chunk-YMDCIFJM.js";
+import "./chunk-2Y665M2Q.js";
 import "./chunk-4WLI5DVH.js";
 
 // src/cli/commands/diff.ts
