@@ -29873,6 +29873,21 @@ function emptyProtoFile() {
     services: []
   };
 }
+function emptyMessage(name, pos) {
+  return {
+    kind: "message",
+    name,
+    fields: [],
+    oneOfs: [],
+    groups: [],
+    nestedTypes: [],
+    options: [],
+    reserveds: [],
+    extensions: [],
+    extendDeclarations: [],
+    pos
+  };
+}
 function mapTypes(type) {
   if (!type.startsWith("map<")) return void 0;
   const m = /^map<\s*([^,\s]+)\s*,\s*([^>\s]+)\s*>$/.exec(type);
@@ -31925,19 +31940,7 @@ var init_syntax = __esm({
       }
       readMessage(pos) {
         const name = this.reader.readName();
-        const m = {
-          kind: "message",
-          name,
-          fields: [],
-          oneOfs: [],
-          groups: [],
-          nestedTypes: [],
-          options: [],
-          reserveds: [],
-          extensions: [],
-          extendDeclarations: [],
-          pos
-        };
+        const m = emptyMessage(name, pos);
         this.readBlock("message", (d) => {
           if (d.k === "field") m.fields.push(d.v);
           else if (d.k === "oneof") m.oneOfs.push(d.v);

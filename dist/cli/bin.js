@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunk-ZB654BQZ.js";
+} from "./chunk-NG23PK5B.js";
 import "./chunk-6BBU6Q3O.js";
 
 // src/cli/io.ts

@@ -1,5 +1,6 @@
 import { parseProtobuf, type ProtobufSchema } from '../formats/protobuf/index.js';
 import {
+  emptyMessage,
   mapTypes,
   SCALAR_TYPES,
   type EnumElement,
@@ -141,19 +142,7 @@ export function groupMessage(parent: ProtoMessage, g: GroupElement): ProtoMessag
     fullName: `${parent.fullName}.${g.name}`,
     packageName: parent.packageName,
     source: parent.source,
-    element: {
-      kind: 'message',
-      name: g.name,
-      fields: g.fields,
-      oneOfs: [],
-      groups: [],
-      nestedTypes: [],
-      options: [],
-      reserveds: [],
-      extensions: [],
-      extendDeclarations: [],
-      pos: g.pos,
-    },
+    element: { ...emptyMessage(g.name, g.pos), fields: g.fields },
   };
 }
 

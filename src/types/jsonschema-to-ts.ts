@@ -1,9 +1,6 @@
 import type { JsonValue } from '../formats/json/parse.js';
-import { arrayOf, jsDoc, literal, propertyKey, typeName } from './ts-text.js';
-
-type Obj = { [k: string]: JsonValue };
-const isObject = (v: JsonValue | undefined): v is Obj =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
+import { isObject, jsonSchemaDeclarations, type Obj } from './jsonschema-declarations.js';
+import { arrayOf, jsDoc, literal, propertyKey } from './ts-text.js';
 
 /**
  * TypeScript types of a JSON Schema: the root as `rootName` (its `title` when it has one), each entry of
@@ -11,21 +8,8 @@ const isObject = (v: JsonValue | undefined): v is Obj =>
  * A `$ref` to another document is `unknown` (with a comment): the types cover this document.
  */
 export function jsonSchemaToTs(schema: JsonValue, rootName: string): string {
-  const defs = new Map<string, string>();
-  for (const key of ['$defs', 'definitions'] as const) {
-    const d = isObject(schema) ? schema[key] : undefined;
-    if (isObject(d)) for (const name of Object.keys(d)) defs.set(`#/${key}/${name}`, typeName(name));
-  }
-  const out: string[] = [];
-  const root =
-    isObject(schema) && typeof schema['title'] === 'string' ? typeName(schema['title']) : typeName(rootName);
-  out.push(declaration(root, schema, defs));
-  for (const key of ['$defs', 'definitions'] as const) {
-    const d = isObject(schema) ? schema[key] : undefined;
-    if (isObject(d))
-      for (const [name, s] of Object.entries(d)) out.push(declaration(typeName(name), s, defs));
-  }
-  return out.join('\n');
+  const { refs, declarations } = jsonSchemaDeclarations(schema, rootName);
+  return declarations.map(([name, s]) => declaration(name, s, refs)).join('\n');
 }
 
 function declaration(name: string, s: JsonValue, defs: Map<string, string>): string {

@@ -158,6 +158,23 @@ export function emptyProtoFile(): ProtoFile {
   };
 }
 
+/** A message that declares nothing yet: what the parser fills in, and a group seen as its own message. */
+export function emptyMessage(name: string, pos: SourcePos): MessageElement {
+  return {
+    kind: 'message',
+    name,
+    fields: [],
+    oneOfs: [],
+    groups: [],
+    nestedTypes: [],
+    options: [],
+    reserveds: [],
+    extensions: [],
+    extendDeclarations: [],
+    pos,
+  };
+}
+
 /** Wire's `MAX_TAG_VALUE`: `to max` in a range. */
 export const MAX_TAG_VALUE = 536_870_911;
 

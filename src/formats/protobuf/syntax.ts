@@ -2,6 +2,7 @@ import {
   MAX_TAG_VALUE,
   type EnumConstantElement,
   type EnumElement,
+  emptyMessage,
   emptyProtoFile,
   type ExtendElement,
   type ExtensionsElement,
@@ -164,19 +165,7 @@ class ProtoParser {
 
   private readMessage(pos: SourcePos): MessageElement {
     const name = this.reader.readName();
-    const m: MessageElement = {
-      kind: 'message',
-      name,
-      fields: [],
-      oneOfs: [],
-      groups: [],
-      nestedTypes: [],
-      options: [],
-      reserveds: [],
-      extensions: [],
-      extendDeclarations: [],
-      pos,
-    };
+    const m = emptyMessage(name, pos);
     this.readBlock('message', (d) => {
       if (d.k === 'field') m.fields.push(d.v);
       else if (d.k === 'oneof') m.oneOfs.push(d.v);

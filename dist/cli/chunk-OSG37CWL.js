@@ -1,24 +1,24 @@
 import {
   registryStatus
-} from "./chunk-IVBFF6ZY.js";
+} from "./chunk-M5KW6OK3.js";
 import {
   collectCandidates
-} from "./chunk-KTOPAB3L.js";
+} from "./chunk-PSNFSWT3.js";
 import {
   connectRegistry
 } from "./chunk-A2XEY6T3.js";
 import {
   parseProtobuf,
   resolveName
-} from "./chunk-Q2OF7EOK.js";
+} from "./chunk-VYU3HDXB.js";
 import {
   buildVersions
-} from "./chunk-DIULL3TB.js";
+} from "./chunk-DCVPW6IE.js";
 import {
   NameIndex,
   loadFormat,
   loadSchema
-} from "./chunk-ALDESNZQ.js";
+} from "./chunk-AYQYXMTB.js";
 import {
   candidateFiles,
   resolveBase,
@@ -49,8 +49,9 @@ import {
 } from "./chunk-KVYAH4SS.js";
 import {
   SCALAR_TYPES,
+  emptyMessage,
   mapTypes
-} from "./chunk-H4TEGRJZ.js";
+} from "./chunk-Q2EUGLQR.js";
 
 // src/site/avro-types.ts
 var PRIMITIVES = /* @__PURE__ */ new Set(["null", "boolean", "int", "long", "float", "double", "bytes", "string"]);
@@ -399,19 +400,7 @@ function groupMessage(parent, g) {
     fullName: `${parent.fullName}.${g.name}`,
     packageName: parent.packageName,
     source: parent.source,
-    element: {
-      kind: "message",
-      name: g.name,
-      fields: g.fields,
-      oneOfs: [],
-      groups: [],
-      nestedTypes: [],
-      options: [],
-      reserveds: [],
-      extensions: [],
-      extendDeclarations: [],
-      pos: g.pos
-    }
+    element: { ...emptyMessage(g.name, g.pos), fields: g.fields }
   };
 }
 function syntaxOf(schema, m) {

@@ -3,13 +3,13 @@ import {
 } from "./chunk-EKN6NJ4H.js";
 import {
   formatByRegistryType
-} from "./chunk-MKMUT2DC.js";
+} from "./chunk-LNGTUFGZ.js";
 import {
   PROTOBUF_RULES,
   asMap,
   canonicalProto,
   resolveName
-} from "./chunk-Q2OF7EOK.js";
+} from "./chunk-VYU3HDXB.js";
 import {
   canonicalAvro,
   normalizedAvro
@@ -26,7 +26,7 @@ import {
   SCALAR_TYPES,
   mapTypes,
   parseProtoText
-} from "./chunk-H4TEGRJZ.js";
+} from "./chunk-Q2EUGLQR.js";
 import {
   parseJson,
   positionOf

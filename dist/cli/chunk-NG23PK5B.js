@@ -4,21 +4,21 @@ import {
 
 // src/cli/main.ts
 var COMMANDS = {
-  compat: () => import("./compat-K5Y5DYSD.js"),
-  check: () => import("./check-OMSG3GP5.js"),
-  log: () => import("./log-IXLTMC7X.js"),
-  diff: () => import("./diff-OPDLCZR6.js"),
+  compat: () => import("./compat-QR2SYNHI.js"),
+  check: () => import("./check-4BH3ESCA.js"),
+  log: () => import("./log-Q3QZMJDI.js"),
+  diff: () => import("./diff-NBKHRBGN.js"),
   init: () => import("./init-D554E74S.js"),
-  registry: () => import("./registry-DXDSO5CG.js"),
-  publish: () => import("./publish-2E4BF4L5.js"),
-  status: () => import("./status-VVEIBSTE.js"),
+  registry: () => import("./registry-J2SSYPQG.js"),
+  publish: () => import("./publish-54EBT5BT.js"),
+  status: () => import("./status-K2IB5JIN.js"),
   import: () => import("./import-N6GGXHQ6.js"),
-  demo: () => import("./demo-Z2DLF5NR.js"),
+  demo: () => import("./demo-7TUN6G2R.js"),
   generate: () => import("./generate-S7UGABKR.js"),
-  lint: () => import("./lint-I7O67EHZ.js"),
-  validate: () => import("./validate-V7JUA22F.js"),
-  types: () => import("./types-GDYFEZ7Y.js"),
-  docs: () => import("./docs-XOGD4IVQ.js")
+  lint: () => import("./lint-CLJGAXAO.js"),
+  validate: () => import("./validate-G5OJKQUV.js"),
+  types: () => import("./types-ENPA7Y2S.js"),
+  docs: () => import("./docs-3BUVBKZC.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

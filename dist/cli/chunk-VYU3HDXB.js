@@ -6,7 +6,7 @@ import {
   emptyProtoFile,
   mapTypes,
   parseProtoText
-} from "./chunk-H4TEGRJZ.js";
+} from "./chunk-Q2EUGLQR.js";
 
 // src/formats/protobuf/types.ts
 function isMapEntry(options) {

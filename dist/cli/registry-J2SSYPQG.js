@@ -10,19 +10,19 @@ import {
   parseAuthFile,
   startRegistryServer,
   withUser
-} from "./chunk-JIQDJ2MV.js";
+} from "./chunk-FNMQAOM2.js";
 import "./chunk-EKN6NJ4H.js";
-import "./chunk-MKMUT2DC.js";
+import "./chunk-LNGTUFGZ.js";
 import {
   parseCommandArgs
 } from "./chunk-ETRZGG5M.js";
-import "./chunk-Q2OF7EOK.js";
+import "./chunk-VYU3HDXB.js";
 import "./chunk-HVEUTBOD.js";
 import "./chunk-A7H2MM5I.js";
 import "./chunk-37YVPKBY.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-H4TEGRJZ.js";
+import "./chunk-Q2EUGLQR.js";
 import "./chunk-J5VQF3U6.js";
 import {
   parseJson

@@ -1,10 +1,10 @@
 import {
   runCheck
-} from "./chunk-5QGPZNPE.js";
+} from "./chunk-FA7QXIEN.js";
 import "./chunk-UKMXE7KU.js";
 import "./chunk-QLTC7SBT.js";
-import "./chunk-DIULL3TB.js";
-import "./chunk-ALDESNZQ.js";
+import "./chunk-DCVPW6IE.js";
+import "./chunk-AYQYXMTB.js";
 import "./chunk-JG5DLF5R.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AACIVGT5.js";
@@ -13,7 +13,7 @@ import "./chunk-X223GS44.js";
 import "./chunk-MYU7MPXZ.js";
 import "./chunk-4JLVD5MI.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-H4TEGRJZ.js";
+import "./chunk-Q2EUGLQR.js";
 import "./chunk-J5VQF3U6.js";
 import "./chunk-L6DUB6QO.js";
 import "./chunk-4SLUN3ZN.js";

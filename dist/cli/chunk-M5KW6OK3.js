@@ -1,6 +1,6 @@
 import {
   orderByReferences
-} from "./chunk-KTOPAB3L.js";
+} from "./chunk-PSNFSWT3.js";
 import {
   isRegistryError
 } from "./chunk-4NB2SHSX.js";

@@ -699,6 +699,21 @@ function emptyProtoFile() {
     services: []
   };
 }
+function emptyMessage(name, pos) {
+  return {
+    kind: "message",
+    name,
+    fields: [],
+    oneOfs: [],
+    groups: [],
+    nestedTypes: [],
+    options: [],
+    reserveds: [],
+    extensions: [],
+    extendDeclarations: [],
+    pos
+  };
+}
 var MAX_TAG_VALUE = 536870911;
 var SCALAR_TYPES = /* @__PURE__ */ new Set([
   "double",
@@ -935,19 +950,7 @@ var ProtoParser = class {
   }
   readMessage(pos) {
     const name = this.reader.readName();
-    const m = {
-      kind: "message",
-      name,
-      fields: [],
-      oneOfs: [],
-      groups: [],
-      nestedTypes: [],
-      options: [],
-      reserveds: [],
-      extensions: [],
-      extendDeclarations: [],
-      pos
-    };
+    const m = emptyMessage(name, pos);
     this.readBlock("message", (d) => {
       if (d.k === "field") m.fields.push(d.v);
       else if (d.k === "oneof") m.oneOfs.push(d.v);
@@ -1141,6 +1144,7 @@ var ProtoParser = class {
 
 export {
   emptyProtoFile,
+  emptyMessage,
   MAX_TAG_VALUE,
   SCALAR_TYPES,
   mapTypes,

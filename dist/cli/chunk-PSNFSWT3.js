@@ -1,7 +1,7 @@
 import {
   changedSubjects,
   readSubjects
-} from "./chunk-KLK52H4S.js";
+} from "./chunk-RUNWJWTJ.js";
 import {
   loadConfig
 } from "./chunk-GZ7YKJFV.js";

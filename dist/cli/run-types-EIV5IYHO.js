@@ -1,7 +1,7 @@
 import {
   NameIndex,
   loadSchema
-} from "./chunk-ALDESNZQ.js";
+} from "./chunk-AYQYXMTB.js";
 import {
   candidateFiles
 } from "./chunk-JG5DLF5R.js";
@@ -18,7 +18,7 @@ import {
   subjectSettings
 } from "./chunk-MYU7MPXZ.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-H4TEGRJZ.js";
+import "./chunk-Q2EUGLQR.js";
 import {
   isNamed
 } from "./chunk-J5VQF3U6.js";
@@ -144,23 +144,27 @@ ${fields.join("")}}
   return { body: declarations.join("\n"), imports, nameOf };
 }
 
-// src/types/jsonschema-to-ts.ts
+// src/types/jsonschema-declarations.ts
 var isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-function jsonSchemaToTs(schema, rootName) {
-  const defs = /* @__PURE__ */ new Map();
-  for (const key of ["$defs", "definitions"]) {
-    const d = isObject(schema) ? schema[key] : void 0;
-    if (isObject(d)) for (const name of Object.keys(d)) defs.set(`#/${key}/${name}`, typeName(name));
-  }
-  const out = [];
+function jsonSchemaDeclarations(schema, rootName) {
+  const refs = /* @__PURE__ */ new Map();
   const root = isObject(schema) && typeof schema["title"] === "string" ? typeName(schema["title"]) : typeName(rootName);
-  out.push(declaration(root, schema, defs));
+  const declarations = [[root, schema]];
   for (const key of ["$defs", "definitions"]) {
     const d = isObject(schema) ? schema[key] : void 0;
-    if (isObject(d))
-      for (const [name, s] of Object.entries(d)) out.push(declaration(typeName(name), s, defs));
+    if (!isObject(d)) continue;
+    for (const [name, s] of Object.entries(d)) {
+      refs.set(`#/${key}/${name}`, typeName(name));
+      declarations.push([typeName(name), s]);
+    }
   }
-  return out.join("\n");
+  return { refs, declarations };
+}
+
+// src/types/jsonschema-to-ts.ts
+function jsonSchemaToTs(schema, rootName) {
+  const { refs, declarations } = jsonSchemaDeclarations(schema, rootName);
+  return declarations.map(([name, s]) => declaration(name, s, refs)).join("\n");
 }
 function declaration(name, s, defs) {
   const doc = isObject(s) && typeof s["description"] === "string" ? s["description"] : void 0;
@@ -296,21 +300,9 @@ ${fields.join("")}})${describe};
 }
 
 // src/types/jsonschema-to-zod.ts
-var isObject2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function jsonSchemaToZod(schema, rootName) {
-  const defs = /* @__PURE__ */ new Map();
-  for (const key of ["$defs", "definitions"]) {
-    const d = isObject2(schema) ? schema[key] : void 0;
-    if (isObject2(d)) for (const name of Object.keys(d)) defs.set(`#/${key}/${name}`, typeName(name));
-  }
-  const root = isObject2(schema) && typeof schema["title"] === "string" ? typeName(schema["title"]) : typeName(rootName);
-  const out = [declaration2(root, schema, defs)];
-  for (const key of ["$defs", "definitions"]) {
-    const d = isObject2(schema) ? schema[key] : void 0;
-    if (isObject2(d))
-      for (const [name, s] of Object.entries(d)) out.push(declaration2(typeName(name), s, defs));
-  }
-  return out.join("\n");
+  const { refs, declarations } = jsonSchemaDeclarations(schema, rootName);
+  return declarations.map(([name, s]) => declaration2(name, s, refs)).join("\n");
 }
 function declaration2(name, s, defs) {
   return `export const ${name}Schema: z.ZodType<${name}> = ${toZod(s, defs, "")};
@@ -319,7 +311,7 @@ function declaration2(name, s, defs) {
 function toZod(s, defs, indent) {
   if (s === true) return "z.unknown()";
   if (s === false) return "z.never()";
-  if (!isObject2(s)) return "z.unknown()";
+  if (!isObject(s)) return "z.unknown()";
   const ref = s["$ref"];
   if (typeof ref === "string") {
     const name = defs.get(ref);
@@ -339,7 +331,7 @@ function toZod(s, defs, indent) {
   if (Array.isArray(t))
     return union(t.map((x) => typeof x === "string" ? ofType2(x, s, defs, indent) : "z.unknown()"));
   if (typeof t === "string") return ofType2(t, s, defs, indent);
-  if (isObject2(s["properties"])) return ofType2("object", s, defs, indent);
+  if (isObject(s["properties"])) return ofType2("object", s, defs, indent);
   if (s["items"] !== void 0) return ofType2("array", s, defs, indent);
   return "z.unknown()";
 }
@@ -367,8 +359,8 @@ function ofType2(t, s, defs, indent) {
     case "object": {
       const props = s["properties"];
       const additional = s["additionalProperties"];
-      if (!isObject2(props))
-        return `z.record(z.string(), ${isObject2(additional) ? toZod(additional, defs, indent) : "z.unknown()"})`;
+      if (!isObject(props))
+        return `z.record(z.string(), ${isObject(additional) ? toZod(additional, defs, indent) : "z.unknown()"})`;
       const required = new Set(
         Array.isArray(s["required"]) ? s["required"].filter((r) => typeof r === "string") : []
       );

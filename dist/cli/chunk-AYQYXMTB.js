@@ -8,7 +8,7 @@ import {
   KNOWN_FILES,
   ProtoSyntaxError,
   parseProtoText
-} from "./chunk-H4TEGRJZ.js";
+} from "./chunk-Q2EUGLQR.js";
 import {
   parseJson,
   positionOf
@@ -27,7 +27,7 @@ function loadFormat(id, options = {}) {
   const key = `${id}:${policy}`;
   let handler = loaded.get(key);
   if (handler === void 0) {
-    handler = id === "avro" ? import("./avro-S4IXQXE2.js").then((m) => m.avroFormat) : id === "protobuf" ? import("./protobuf-P744UKGD.js").then((m) => m.protobufFormat) : import("./jsonschema-7PNSL3WY.js").then(
+    handler = id === "avro" ? import("./avro-S4IXQXE2.js").then((m) => m.avroFormat) : id === "protobuf" ? import("./protobuf-SZS4NH5D.js").then((m) => m.protobufFormat) : import("./jsonschema-7PNSL3WY.js").then(
       (m) => policy === "strict" ? m.jsonSchemaFormat : m.jsonSchemaFormatWith({ policy })
     );
     loaded.set(key, handler);

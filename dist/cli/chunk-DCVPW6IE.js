@@ -1,6 +1,6 @@
 import {
   loadSchema
-} from "./chunk-ALDESNZQ.js";
+} from "./chunk-AYQYXMTB.js";
 
 // src/repo/versions.ts
 async function buildVersions(history, blobs, options) {

@@ -1,13 +1,13 @@
 import {
   readSiteModel,
   writeSite
-} from "./chunk-D4WLA3B5.js";
+} from "./chunk-OSG37CWL.js";
 import {
   configAt
 } from "./chunk-RNR4LZQT.js";
-import "./chunk-IVBFF6ZY.js";
-import "./chunk-KTOPAB3L.js";
-import "./chunk-KLK52H4S.js";
+import "./chunk-M5KW6OK3.js";
+import "./chunk-PSNFSWT3.js";
+import "./chunk-RUNWJWTJ.js";
 import "./chunk-F2EELNSZ.js";
 import "./chunk-A2XEY6T3.js";
 import "./chunk-4NB2SHSX.js";
@@ -15,12 +15,12 @@ import {
   parseCommandArgs,
   refuseArguments
 } from "./chunk-ETRZGG5M.js";
-import "./chunk-Q2OF7EOK.js";
-import "./chunk-5QGPZNPE.js";
+import "./chunk-VYU3HDXB.js";
+import "./chunk-FA7QXIEN.js";
 import "./chunk-UKMXE7KU.js";
 import "./chunk-QLTC7SBT.js";
-import "./chunk-DIULL3TB.js";
-import "./chunk-ALDESNZQ.js";
+import "./chunk-DCVPW6IE.js";
+import "./chunk-AYQYXMTB.js";
 import "./chunk-JG5DLF5R.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AACIVGT5.js";
@@ -29,7 +29,7 @@ import "./chunk-X223GS44.js";
 import "./chunk-MYU7MPXZ.js";
 import "./chunk-4JLVD5MI.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-H4TEGRJZ.js";
+import "./chunk-Q2EUGLQR.js";
 import "./chunk-J5VQF3U6.js";
 import "./chunk-L6DUB6QO.js";
 import "./chunk-4SLUN3ZN.js";
@@ -68,7 +68,7 @@ var command = {
       ...values.registry === void 0 ? {} : { registry: { url: values.registry, env: io.env } }
     };
     if (values.serve === true) {
-      const { serveSite } = await import("./serve-C32ERGLM.js");
+      const { serveSite } = await import("./serve-ANEA7E6D.js");
       return serveSite({ ...options, port: parsePort(values.port), host: values.host ?? "127.0.0.1", io });
     }
     if (values.out === void 0)

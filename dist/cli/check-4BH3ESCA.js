@@ -50,7 +50,7 @@ usage: ${usage}`
     startBaseLookupEarly(io.cwd, { staged: mode === "staged" && values.config === void 0 });
     try {
       const [{ runCheck }, { renderReport }] = await Promise.all([
-        import("./check-4QN3PA6A.js"),
+        import("./check-5ZB4MZ5H.js"),
         import("./render-S42YSDKY.js")
       ]);
       const report = await runCheck({

@@ -1,19 +1,19 @@
 import {
   readSiteModel,
   renderSite
-} from "./chunk-D4WLA3B5.js";
-import "./chunk-IVBFF6ZY.js";
-import "./chunk-KTOPAB3L.js";
-import "./chunk-KLK52H4S.js";
+} from "./chunk-OSG37CWL.js";
+import "./chunk-M5KW6OK3.js";
+import "./chunk-PSNFSWT3.js";
+import "./chunk-RUNWJWTJ.js";
 import "./chunk-F2EELNSZ.js";
 import "./chunk-A2XEY6T3.js";
 import "./chunk-4NB2SHSX.js";
-import "./chunk-Q2OF7EOK.js";
-import "./chunk-5QGPZNPE.js";
+import "./chunk-VYU3HDXB.js";
+import "./chunk-FA7QXIEN.js";
 import "./chunk-UKMXE7KU.js";
 import "./chunk-QLTC7SBT.js";
-import "./chunk-DIULL3TB.js";
-import "./chunk-ALDESNZQ.js";
+import "./chunk-DCVPW6IE.js";
+import "./chunk-AYQYXMTB.js";
 import "./chunk-JG5DLF5R.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AACIVGT5.js";
@@ -27,7 +27,7 @@ import {
 import "./chunk-MYU7MPXZ.js";
 import "./chunk-4JLVD5MI.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-H4TEGRJZ.js";
+import "./chunk-Q2EUGLQR.js";
 import "./chunk-J5VQF3U6.js";
 import "./chunk-L6DUB6QO.js";
 import "./chunk-4SLUN3ZN.js";

@@ -10,12 +10,12 @@ import {
 } from "./chunk-QLTC7SBT.js";
 import {
   buildVersions
-} from "./chunk-DIULL3TB.js";
+} from "./chunk-DCVPW6IE.js";
 import {
   NameIndex,
   loadFormat,
   loadSchema
-} from "./chunk-ALDESNZQ.js";
+} from "./chunk-AYQYXMTB.js";
 import {
   candidateFiles,
   resolveRevision
@@ -36,7 +36,7 @@ import {
   subjectSettings
 } from "./chunk-MYU7MPXZ.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-H4TEGRJZ.js";
+import "./chunk-Q2EUGLQR.js";
 import "./chunk-J5VQF3U6.js";
 import {
   parseJson

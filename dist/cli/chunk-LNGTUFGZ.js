@@ -1,6 +1,6 @@
 import {
   protobufFormat
-} from "./chunk-Q2OF7EOK.js";
+} from "./chunk-VYU3HDXB.js";
 import {
   avroFormat
 } from "./chunk-HVEUTBOD.js";

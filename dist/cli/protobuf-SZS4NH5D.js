@@ -10,8 +10,8 @@ import {
   protoImports,
   protobufFormat,
   registryMessage
-} from "./chunk-Q2OF7EOK.js";
-import "./chunk-H4TEGRJZ.js";
+} from "./chunk-VYU3HDXB.js";
+import "./chunk-Q2EUGLQR.js";
 export {
   COMPATIBLE_CHANGES,
   DIFFERENCE_TYPES,

@@ -1,10 +1,10 @@
 import {
   registryStatus
-} from "./chunk-IVBFF6ZY.js";
+} from "./chunk-M5KW6OK3.js";
 import {
   collectCandidates
-} from "./chunk-KTOPAB3L.js";
-import "./chunk-KLK52H4S.js";
+} from "./chunk-PSNFSWT3.js";
+import "./chunk-RUNWJWTJ.js";
 import "./chunk-F2EELNSZ.js";
 import {
   parseRegistryCommandArgs
@@ -14,11 +14,11 @@ import {
 } from "./chunk-A2XEY6T3.js";
 import "./chunk-4NB2SHSX.js";
 import "./chunk-ETRZGG5M.js";
-import "./chunk-5QGPZNPE.js";
+import "./chunk-FA7QXIEN.js";
 import "./chunk-UKMXE7KU.js";
 import "./chunk-QLTC7SBT.js";
-import "./chunk-DIULL3TB.js";
-import "./chunk-ALDESNZQ.js";
+import "./chunk-DCVPW6IE.js";
+import "./chunk-AYQYXMTB.js";
 import "./chunk-JG5DLF5R.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AACIVGT5.js";
@@ -27,7 +27,7 @@ import "./chunk-X223GS44.js";
 import "./chunk-MYU7MPXZ.js";
 import "./chunk-4JLVD5MI.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-H4TEGRJZ.js";
+import "./chunk-Q2EUGLQR.js";
 import "./chunk-J5VQF3U6.js";
 import "./chunk-L6DUB6QO.js";
 import "./chunk-4SLUN3ZN.js";

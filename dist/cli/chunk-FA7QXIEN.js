@@ -8,11 +8,11 @@ import {
 } from "./chunk-QLTC7SBT.js";
 import {
   buildVersions
-} from "./chunk-DIULL3TB.js";
+} from "./chunk-DCVPW6IE.js";
 import {
   NameIndex,
   loadSchema
-} from "./chunk-ALDESNZQ.js";
+} from "./chunk-AYQYXMTB.js";
 import {
   candidateFiles,
   resolveBase,

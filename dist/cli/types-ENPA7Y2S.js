@@ -30,7 +30,7 @@ var command = {
         `--out <dir> is needed: where the modules are written
 usage: ${usage}`
       );
-    const { runTypes } = await import("./run-types-LHYVENS7.js");
+    const { runTypes } = await import("./run-types-EIV5IYHO.js");
     const r = await runTypes({
       cwd: io.cwd,
       out: values.out,

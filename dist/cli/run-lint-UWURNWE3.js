@@ -4,7 +4,7 @@ import {
 import {
   NameIndex,
   loadSchema
-} from "./chunk-ALDESNZQ.js";
+} from "./chunk-AYQYXMTB.js";
 import {
   candidateFiles
 } from "./chunk-JG5DLF5R.js";
@@ -23,7 +23,7 @@ import {
 import {
   detectFormat
 } from "./chunk-KVYAH4SS.js";
-import "./chunk-H4TEGRJZ.js";
+import "./chunk-Q2EUGLQR.js";
 import "./chunk-L6DUB6QO.js";
 import {
   SchemagateError

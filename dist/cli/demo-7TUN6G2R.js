@@ -1,18 +1,18 @@
 import {
   startRegistryServer
-} from "./chunk-JIQDJ2MV.js";
+} from "./chunk-FNMQAOM2.js";
 import "./chunk-EKN6NJ4H.js";
 import {
   SchemaRegistryClient
 } from "./chunk-4NB2SHSX.js";
 import {
   main
-} from "./chunk-ZB654BQZ.js";
-import "./chunk-MKMUT2DC.js";
+} from "./chunk-NG23PK5B.js";
+import "./chunk-LNGTUFGZ.js";
 import {
   parseCommandArgs
 } from "./chunk-ETRZGG5M.js";
-import "./chunk-Q2OF7EOK.js";
+import "./chunk-VYU3HDXB.js";
 import "./chunk-HVEUTBOD.js";
 import "./chunk-A7H2MM5I.js";
 import "./chunk-37YVPKBY.js";
@@ -22,7 +22,7 @@ import {
 } from "./chunk-GZ7YKJFV.js";
 import "./chunk-MYU7MPXZ.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-H4TEGRJZ.js";
+import "./chunk-Q2EUGLQR.js";
 import "./chunk-J5VQF3U6.js";
 import "./chunk-L6DUB6QO.js";
 import "./chunk-6BBU6Q3O.js";

@@ -1,10 +1,10 @@
 import {
   buildVersions
-} from "./chunk-DIULL3TB.js";
+} from "./chunk-DCVPW6IE.js";
 import {
   NameIndex,
   loadSchema
-} from "./chunk-ALDESNZQ.js";
+} from "./chunk-AYQYXMTB.js";
 import {
   candidateFiles,
   resolveBase,

@@ -25,7 +25,7 @@ var command = {
     refuseArguments(positionals, usage);
     const format = reportFormatOption(values.format);
     const [{ runLint }, { renderReport }] = await Promise.all([
-      import("./run-lint-BCZV4XSL.js"),
+      import("./run-lint-UWURNWE3.js"),
       import("./render-S42YSDKY.js")
     ]);
     const report = await runLint({

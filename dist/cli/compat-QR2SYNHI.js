@@ -1,12 +1,12 @@
 import {
   formatById
-} from "./chunk-MKMUT2DC.js";
+} from "./chunk-LNGTUFGZ.js";
 import {
   parseCommandArgs
 } from "./chunk-ETRZGG5M.js";
 import {
   protoImports
-} from "./chunk-Q2OF7EOK.js";
+} from "./chunk-VYU3HDXB.js";
 import "./chunk-HVEUTBOD.js";
 import "./chunk-A7H2MM5I.js";
 import {
@@ -22,7 +22,7 @@ import {
   parseFormatId,
   parseLevel
 } from "./chunk-KVYAH4SS.js";
-import "./chunk-H4TEGRJZ.js";
+import "./chunk-Q2EUGLQR.js";
 import "./chunk-J5VQF3U6.js";
 import {
   parseJson

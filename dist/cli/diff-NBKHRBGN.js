@@ -3,12 +3,12 @@ import {
 } from "./chunk-RNR4LZQT.js";
 import {
   subjectDiff
-} from "./chunk-KLK52H4S.js";
+} from "./chunk-RUNWJWTJ.js";
 import {
   parseCommandArgs
 } from "./chunk-ETRZGG5M.js";
-import "./chunk-DIULL3TB.js";
-import "./chunk-ALDESNZQ.js";
+import "./chunk-DCVPW6IE.js";
+import "./chunk-AYQYXMTB.js";
 import "./chunk-JG5DLF5R.js";
 import "./chunk-OOMT5PNS.js";
 import "./chunk-AACIVGT5.js";
@@ -17,7 +17,7 @@ import "./chunk-X223GS44.js";
 import "./chunk-MYU7MPXZ.js";
 import "./chunk-4JLVD5MI.js";
 import "./chunk-KVYAH4SS.js";
-import "./chunk-H4TEGRJZ.js";
+import "./chunk-Q2EUGLQR.js";
 import "./chunk-L6DUB6QO.js";
 import {
   SchemagateError
