@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import {
   main
-} from "./chunk-NG23PK5B.js";
+} from "./chunk-VZZHT3OD.js";
 import "./chunk-6BBU6Q3O.js";
 
 // src/cli/io.ts

@@ -140,12 +140,20 @@ export class RegistryTransport {
     const where = `${spec.method} ${this.baseUrl}${spec.path}`;
     let response: Response;
     let text: string;
+    // A timer of our own, not AbortSignal.timeout: that one does not keep the process alive, and fetch
+    // can lose a request to a server that resets its connections; the process then ended with exit code
+    // 13 and no word instead of this error.
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException('The operation timed out.', 'TimeoutError')),
+      Math.max(1, deadline - Date.now()),
+    );
     try {
       const init: RequestInit = {
         method: spec.method,
         headers,
         ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
-        signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+        signal: timeout.signal,
       };
       // `fetch` would resolve a subject named `..` away (`/subjects/../versions` is `/versions`).
       response = hasDotSegment(spec.path)
@@ -164,6 +172,8 @@ export class RegistryTransport {
         network: true,
         notSent: code !== undefined && NOT_SENT_CODES.has(code),
       };
+    } finally {
+      clearTimeout(timer);
     }
     if (response.ok)
       return {

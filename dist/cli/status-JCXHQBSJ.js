@@ -1,6 +1,6 @@
 import {
   registryStatus
-} from "./chunk-M5KW6OK3.js";
+} from "./chunk-ZVVA4YSN.js";
 import {
   collectCandidates
 } from "./chunk-PSNFSWT3.js";
@@ -8,11 +8,11 @@ import "./chunk-RUNWJWTJ.js";
 import "./chunk-F2EELNSZ.js";
 import {
   parseRegistryCommandArgs
-} from "./chunk-ZYJJWSRT.js";
+} from "./chunk-ULNI4LGI.js";
 import {
   connectRegistry
-} from "./chunk-A2XEY6T3.js";
-import "./chunk-4NB2SHSX.js";
+} from "./chunk-AUSPXLXI.js";
+import "./chunk-HWBZGNI2.js";
 import "./chunk-ETRZGG5M.js";
 import "./chunk-FA7QXIEN.js";
 import "./chunk-UKMXE7KU.js";

@@ -1,13 +1,13 @@
 import {
   readSiteModel,
   renderSite
-} from "./chunk-OSG37CWL.js";
-import "./chunk-M5KW6OK3.js";
+} from "./chunk-JJ46NC2K.js";
+import "./chunk-ZVVA4YSN.js";
 import "./chunk-PSNFSWT3.js";
 import "./chunk-RUNWJWTJ.js";
 import "./chunk-F2EELNSZ.js";
-import "./chunk-A2XEY6T3.js";
-import "./chunk-4NB2SHSX.js";
+import "./chunk-AUSPXLXI.js";
+import "./chunk-HWBZGNI2.js";
 import "./chunk-VYU3HDXB.js";
 import "./chunk-FA7QXIEN.js";
 import "./chunk-UKMXE7KU.js";

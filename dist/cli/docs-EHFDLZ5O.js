@@ -1,16 +1,16 @@
 import {
   readSiteModel,
   writeSite
-} from "./chunk-OSG37CWL.js";
+} from "./chunk-JJ46NC2K.js";
 import {
   configAt
 } from "./chunk-RNR4LZQT.js";
-import "./chunk-M5KW6OK3.js";
+import "./chunk-ZVVA4YSN.js";
 import "./chunk-PSNFSWT3.js";
 import "./chunk-RUNWJWTJ.js";
 import "./chunk-F2EELNSZ.js";
-import "./chunk-A2XEY6T3.js";
-import "./chunk-4NB2SHSX.js";
+import "./chunk-AUSPXLXI.js";
+import "./chunk-HWBZGNI2.js";
 import {
   parseCommandArgs,
   refuseArguments
@@ -68,7 +68,7 @@ var command = {
       ...values.registry === void 0 ? {} : { registry: { url: values.registry, env: io.env } }
     };
     if (values.serve === true) {
-      const { serveSite } = await import("./serve-ANEA7E6D.js");
+      const { serveSite } = await import("./serve-5NLT76OE.js");
       return serveSite({ ...options, port: parsePort(values.port), host: values.host ?? "127.0.0.1", io });
     }
     if (values.out === void 0)

@@ -1,7 +1,7 @@
 import {
   connectRegistry
-} from "./chunk-A2XEY6T3.js";
-import "./chunk-4NB2SHSX.js";
+} from "./chunk-AUSPXLXI.js";
+import "./chunk-HWBZGNI2.js";
 import {
   parseCommandArgs
 } from "./chunk-ETRZGG5M.js";

@@ -1,6 +1,6 @@
 import {
   parseTimeout
-} from "./chunk-4NB2SHSX.js";
+} from "./chunk-HWBZGNI2.js";
 import {
   parseCommandArgs
 } from "./chunk-ETRZGG5M.js";

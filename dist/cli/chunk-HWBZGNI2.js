@@ -356,12 +356,17 @@ var RegistryTransport = class {
     const where = `${spec.method} ${this.baseUrl}${spec.path}`;
     let response;
     let text2;
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException("The operation timed out.", "TimeoutError")),
+      Math.max(1, deadline - Date.now())
+    );
     try {
       const init = {
         method: spec.method,
         headers,
         ...spec.body === void 0 ? {} : { body: JSON.stringify(spec.body) },
-        signal: AbortSignal.timeout(Math.max(1, deadline - Date.now()))
+        signal: timeout.signal
       };
       response = hasDotSegment(spec.path) ? await fetchRawPath(this.baseUrl, url.slice(this.baseUrl.length), init) : await this.fetchImpl(url, init);
       text2 = await response.text();
@@ -375,6 +380,8 @@ var RegistryTransport = class {
         network: true,
         notSent: code !== void 0 && NOT_SENT_CODES.has(code)
       };
+    } finally {
+      clearTimeout(timer);
     }
     if (response.ok)
       return {

@@ -3,7 +3,7 @@ import {
 } from "./chunk-PSNFSWT3.js";
 import {
   isRegistryError
-} from "./chunk-4NB2SHSX.js";
+} from "./chunk-HWBZGNI2.js";
 
 // src/registry/status.ts
 async function registryStatus(client, candidates) {

@@ -4,10 +4,10 @@ import {
 import "./chunk-EKN6NJ4H.js";
 import {
   SchemaRegistryClient
-} from "./chunk-4NB2SHSX.js";
+} from "./chunk-HWBZGNI2.js";
 import {
   main
-} from "./chunk-NG23PK5B.js";
+} from "./chunk-VZZHT3OD.js";
 import "./chunk-LNGTUFGZ.js";
 import {
   parseCommandArgs

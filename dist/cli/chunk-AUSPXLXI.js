@@ -1,6 +1,6 @@
 import {
   SchemaRegistryClient
-} from "./chunk-4NB2SHSX.js";
+} from "./chunk-HWBZGNI2.js";
 import {
   resolveRegistryUrl
 } from "./chunk-GZ7YKJFV.js";

@@ -9,14 +9,14 @@ import {
 } from "./chunk-577WL7UY.js";
 import {
   parseRegistryCommandArgs
-} from "./chunk-ZYJJWSRT.js";
+} from "./chunk-ULNI4LGI.js";
 import {
   connectRegistry
-} from "./chunk-A2XEY6T3.js";
+} from "./chunk-AUSPXLXI.js";
 import {
   RegistryAnswerError,
   isRegistryError
-} from "./chunk-4NB2SHSX.js";
+} from "./chunk-HWBZGNI2.js";
 import "./chunk-ETRZGG5M.js";
 import "./chunk-FA7QXIEN.js";
 import "./chunk-UKMXE7KU.js";

@@ -10,15 +10,15 @@ var COMMANDS = {
   diff: () => import("./diff-NBKHRBGN.js"),
   init: () => import("./init-D554E74S.js"),
   registry: () => import("./registry-J2SSYPQG.js"),
-  publish: () => import("./publish-54EBT5BT.js"),
-  status: () => import("./status-K2IB5JIN.js"),
-  import: () => import("./import-N6GGXHQ6.js"),
-  demo: () => import("./demo-7TUN6G2R.js"),
+  publish: () => import("./publish-I6PNOFST.js"),
+  status: () => import("./status-JCXHQBSJ.js"),
+  import: () => import("./import-D2WD6G2N.js"),
+  demo: () => import("./demo-QTSYRKC2.js"),
   generate: () => import("./generate-S7UGABKR.js"),
   lint: () => import("./lint-CLJGAXAO.js"),
-  validate: () => import("./validate-G5OJKQUV.js"),
+  validate: () => import("./validate-LF5B5VWV.js"),
   types: () => import("./types-ENPA7Y2S.js"),
-  docs: () => import("./docs-3BUVBKZC.js")
+  docs: () => import("./docs-EHFDLZ5O.js")
 };
 var VERSION = "0.1.0";
 async function help(io) {

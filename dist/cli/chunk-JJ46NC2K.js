@@ -1,12 +1,12 @@
 import {
   registryStatus
-} from "./chunk-M5KW6OK3.js";
+} from "./chunk-ZVVA4YSN.js";
 import {
   collectCandidates
 } from "./chunk-PSNFSWT3.js";
 import {
   connectRegistry
-} from "./chunk-A2XEY6T3.js";
+} from "./chunk-AUSPXLXI.js";
 import {
   parseProtobuf,
   resolveName
